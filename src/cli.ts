@@ -1,0 +1,167 @@
+// Only commander wiring lives here: each command's handler is imported lazily,
+// so `acupress list` never loads the timer, ora or inquirer.
+import { Command, CommanderError, Option } from 'commander';
+import type { Io } from './io.js';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+const VERSION = '0.1.0';
+
+/** Options every command receives (global flags merged in). */
+export type GlobalOptions = { data?: string[]; color?: boolean };
+
+/** Build the commander program; `io` receives all output. Nothing runs until parseAsync. */
+export function buildProgram(io: Io, setExit: (code: number) => void = () => {}): Command {
+  const program = new Command('acupress')
+    .description('A self-acupressure timer: guided, timed cues in the terminal, a WHO point reference and safety lookups.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--data <dir>', 'extra data directory with points/ and routines/ (repeatable; also ACUPRESS_DATA)', collect)
+    .option('--no-color', 'turn off colour (also NO_COLOR)')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'acupress: ')),
+    })
+    .exitOverride()
+    .addHelpText('after', `
+Examples:
+  $ acupress run headache              guided headache routine with live cues
+  $ acupress run desk-break --quick    a two-minute break
+  $ acupress check headache --pregnant safety lookup (exit 1 if something is to be avoided)
+  $ acupress show LI4                  the point card for Hegu
+
+Run "acupress <command> --help" for a command's options.`);
+
+  program.command('list')
+    .description('list routines, points, meridians or conditions')
+    .argument('[what]', 'routines, points, meridians or conditions', 'routines')
+    .option('--meridian <code>', 'only points on this meridian (LI, LR, LV, SJ …)')
+    .option('--region <region>', 'only points in this body region')
+    .option('--tag <tag>', 'only routines with this tag, or points with this indication')
+    .option('--search <text>', 'match names, pinyin, characters, location and indications')
+    .option('--max <dur>', 'only routines that take at most this long (e.g. 5m)')
+    .option('--pregnant', 'leave out what pregnancy says to avoid')
+    .option('--condition <id...>', 'leave out what these conditions say to avoid')
+    .option('--json', 'print a JSON array')
+    .addHelpText('after', `
+Examples:
+  $ acupress list
+  $ acupress list points --meridian LV
+  $ acupress list points --search "union valley"
+  $ acupress list --max 5m --tag desk
+  $ acupress list --pregnant`)
+    .action(lazy(io, setExit, () => import('./commands/list.js')));
+
+  program.command('show')
+    .description('show a routine, point or condition')
+    .argument('<id...>', 'routine id, point code, pinyin or English name, or condition')
+    .option('--json', 'print JSON')
+    .option('--yaml', 'print a routine as YAML, to start your own')
+    .option('--pregnant', 'mark what pregnancy says to avoid')
+    .option('--condition <id...>', 'mark what these conditions say to avoid')
+    .addHelpText('after', `
+Examples:
+  $ acupress show LI4
+  $ acupress show "he gu" ST36
+  $ acupress show headache --yaml > ~/.config/acupress/routines/my-headache.yaml`)
+    .action(lazy(io, setExit, () => import('./commands/show.js')));
+
+  program.command('run')
+    .description('run a routine with timed cues')
+    .argument('[target]', 'routine id, point id, or path to a routine .yaml')
+    .option('--rounds <n>', 'rounds per point (1-10)')
+    .option('--ramp <dur>', 'time to increase pressure (e.g. 20s)')
+    .option('--hold <dur>', 'time to hold (e.g. 1m)')
+    .option('--release <dur>', 'time to ease off')
+    .option('--rest <dur>', 'length of rest steps')
+    .addOption(new Option('--side <side>', 'which side for bilateral points').choices(['left', 'right', 'both']))
+    .option('--quick', 'a short version for a two-minute break')
+    .option('--fit <dur>', 'scale the routine to fit this long (e.g. 3m)')
+    .option('--random', 'pick a routine at random (with --max/--tag)')
+    .option('--max <dur>', 'with --random: only routines at most this long')
+    .option('--tag <tag>', 'with --random: only routines with this tag')
+    .option('--pregnant', 'refuse steps that pregnancy says to avoid')
+    .option('--condition <id...>', 'refuse steps that these conditions say to avoid')
+    .option('--skip-unsafe', 'leave out unsafe steps instead of refusing')
+    .option('--no-profile', 'ignore the saved safety profile')
+    .option('--dry-run', 'print the plan and exit')
+    .option('--json', 'stream NDJSON events')
+    .option('--plain', 'one line per phase (default when not a terminal)')
+    .option('--quiet', 'only phase lines')
+    .option('--bell', 'ring the terminal bell at each phase (default in a terminal)')
+    .option('--no-bell', 'no bell')
+    .option('--voice', 'speak each cue with the system speech command')
+    .option('--warn <dur>', 'say "release in …" this long before a phase ends (e.g. 5s)')
+    .option('--no-tips', 'skip the pre-session tips')
+    .option('-y, --yes', 'never ask questions')
+    .addHelpText('after', `
+Keys in a terminal: space pause/resume · s skip · b back · q quit · ? help
+
+Examples:
+  $ acupress run headache
+  $ acupress run LI4 --hold 45s --rounds 2
+  $ acupress run neck --fit 3m
+  $ acupress run headache --dry-run
+  $ acupress run stress --json | jq -c 'select(.type=="phase")'
+  $ acupress run --random --max 3m --tag desk --yes`)
+    .action(lazy(io, setExit, () => import('./commands/run.js')));
+
+  program.command('check')
+    .description('safety lookup: what to avoid for a condition, and why')
+    .argument('[target...]', 'routines, points or routine files to check')
+    .option('--pregnant', 'check for pregnancy')
+    .option('--condition <id...>', 'check for these conditions (see: acupress list conditions)')
+    .option('--no-profile', 'ignore the saved safety profile')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Exit codes: 0 nothing to avoid · 1 something to avoid · 2 usage error
+
+Examples:
+  $ acupress check --pregnant
+  $ acupress check headache --pregnant
+  $ acupress check LI4 SP6 --condition bleeding
+  $ acupress check headache --pregnant && acupress run headache --yes`)
+    .action(lazy(io, setExit, () => import('./commands/check.js')));
+
+  program.command('validate')
+    .description('check routine or point YAML files you wrote')
+    .argument('<file...>', 'YAML files')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  $ acupress validate ~/.config/acupress/routines/*.yaml`)
+    .action(lazy(io, setExit, () => import('./commands/validate.js')));
+
+  return program;
+}
+
+type Handler = { run(options: Record<string, unknown>, io: Io): Promise<number | void> | number | void };
+
+/** Wrap a lazily imported command module as a commander action. */
+function lazy(io: Io, setExit: (code: number) => void, load: () => Promise<Handler>) {
+  return async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const positional = cmd.processedArgs;
+    const options = { ...cmd.optsWithGlobals(), args: positional };
+    const mod = await load();
+    const code = await mod.run(options, io);
+    if (typeof code === 'number') setExit(code);
+  };
+}
+
+/** Parse argv and run the chosen command; resolves to the exit code. Errors propagate to main. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    throw e;
+  }
+  return exitCode;
+}

@@ -1,0 +1,62 @@
+// Shared plumbing for command handlers: the catalog, colours, and the active safety conditions.
+import type { Catalog } from '../data/catalog.js';
+import { loadCatalog } from '../data/load-catalog.js';
+import type { Condition } from '../data/types.js';
+import { resolve } from '../data/resolve.js';
+import { UserError } from '../errors.js';
+import type { Io } from '../io.js';
+
+/** Options every handler may receive from the global flags. */
+export interface Common {
+  data?: string[];
+  color?: boolean;
+  pregnant?: boolean;
+  condition?: string[];
+  profile?: boolean;
+  json?: boolean;
+}
+
+/** Load the catalog for this invocation and print any notices (e.g. overrides) to stderr. */
+export async function catalogFor(options: Common, io: Io): Promise<Catalog> {
+  const catalog = await loadCatalog({ env: io.env, cwd: io.cwd, data: options.data });
+  for (const n of catalog.notices) io.stderr.write(`${n}\n`);
+  return catalog;
+}
+
+/** The conditions named by --pregnant, --condition (ids, flags or aliases; commas allowed) and the profile. */
+export async function conditionsFor(options: Common, catalog: Catalog, io: Io): Promise<Condition[]> {
+  const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap((c) => c.split(','))]
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (options.profile !== false) {
+    const { readProfile } = await import('../profile/profile.js');
+    const saved = (await readProfile(io))?.conditions ?? [];
+    if (saved.length > 0 && !options.json) {
+      io.stderr.write(`Using your safety profile: ${saved.join(', ')} (--no-profile to ignore)\n`);
+    }
+    names.push(...saved);
+  }
+  const out = new Map<string, Condition>();
+  for (const name of names) {
+    let id: string;
+    try {
+      id = resolve(catalog, name, ['condition']).id;
+    } catch (e) {
+      if (e instanceof UserError) throw new UserError(`--condition: ${e.message} (see: acupress list conditions)`);
+      throw e;
+    }
+    out.set(id, catalog.conditions.get(id)!);
+  }
+  return [...out.values()];
+}
+
+/** Terminal width for tables and wrapping (80 when not a terminal). */
+export function columns(io: Io): number {
+  const c = io.stdout.columns;
+  return c && c > 20 ? c : 80;
+}
+
+/** Write a JSON value with a trailing newline. */
+export function writeJson(io: Io, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,182 @@
+// `acupress run`: resolve the target, apply safety, plan, then either print the plan
+// (--dry-run) or run it live with the chosen renderer and cue sinks.
+import type { Catalog } from '../data/catalog.js';
+import type { Condition, Routine } from '../data/types.js';
+import { EXIT, ExitError, UserError } from '../errors.js';
+import type { Io } from '../io.js';
+import { colors, paint } from '../render/color.js';
+import { DISCLAIMER } from '../render/disclaimer.js';
+import { printPlan } from '../render/dry-run.js';
+import { jsonSink } from '../render/run-json.js';
+import { plainSink } from '../render/run-plain.js';
+import { summary } from '../render/summary.js';
+import { planOptionsFrom, type TimingFlags } from '../run/plan-options.js';
+import { routineFor } from '../run/target.js';
+import { routineFindings, unsafeSteps, type Finding } from '../safety/check.js';
+import type { RunEvent } from '../schedule/events.js';
+import { plan } from '../schedule/plan.js';
+import { startRun } from '../schedule/runner.js';
+import type { Timeline } from '../schedule/timeline.js';
+import { BOUNDS, flagDuration } from '../util/duration.js';
+import { catalogFor, conditionsFor, type Common } from './context.js';
+
+export interface RunOptions extends Common, TimingFlags {
+  args?: [string | undefined];
+  random?: boolean;
+  max?: string;
+  tag?: string;
+  skipUnsafe?: boolean;
+  dryRun?: boolean;
+  plain?: boolean;
+  quiet?: boolean;
+  bell?: boolean;
+  voice?: boolean;
+  warn?: string;
+  tips?: boolean;
+  yes?: boolean;
+}
+
+export const TIPS = 'Before you start: have a drink of water, skip a heavy meal just before, wear loose clothing, and sit or lie somewhere quiet. (--no-tips hides this)';
+
+/** Interactive only when both ends are a terminal, no --yes, and not under CI. */
+export function canPrompt(io: Io, o: { yes?: boolean }): boolean {
+  return Boolean(io.stdin.isTTY && io.stdout.isTTY && !o.yes && !io.env.CI);
+}
+
+/** Run a routine; resolves to the exit code. */
+export async function run(options: RunOptions, io: Io): Promise<number> {
+  if (options.json && options.plain) throw new UserError('--json and --plain cannot be used together');
+  const warnMs = options.warn !== undefined ? flagDuration('--warn', options.warn, BOUNDS.minPhaseMs, BOUNDS.maxPhaseMs) : undefined;
+  const planOptions = planOptionsFrom(options);
+  const catalog = await catalogFor(options, io);
+  const conditions = await conditionsFor(options, catalog, io);
+  const c = paint(colors(io, options.color));
+  const routine = await chooseRoutine(catalog, options, io, conditions);
+
+  // Safety first: refuse (exit 1) or skip what the conditions say to avoid.
+  const findings = routineFindings(catalog, routine, conditions);
+  const unsafe = unsafeSteps(findings);
+  const avoid = findings.filter((f) => f.level === 'avoid');
+  if (unsafe.size > 0) {
+    const lines = describeFindings(catalog, avoid);
+    if (!options.skipUnsafe) {
+      io.stderr.write(`${c.avoid('Refusing to run')} "${routine.id}" with ${conditions.map((x) => x.id).join(', ')}:\n${lines}\nUse --skip-unsafe to run the rest, or try: acupress list --${conditions.some((x) => x.id === 'pregnancy') ? 'pregnant' : `condition ${conditions.map((x) => x.id).join(' ')}`}\n`);
+      return EXIT.safety;
+    }
+    if (unsafe.size === routine.steps.length) {
+      io.stderr.write(`${c.avoid('Refusing to run')} "${routine.id}": every step is to be avoided:\n${lines}\n`);
+      return EXIT.safety;
+    }
+    io.stderr.write(`Skipping ${unsafe.size} unsafe step${unsafe.size > 1 ? 's' : ''}:\n${lines}\n`);
+    planOptions.skipSteps = unsafe;
+  }
+  const timeline = plan(routine, (id) => catalog.points.get(id), planOptions);
+  if (options.dryRun) {
+    printPlan(io, timeline, Boolean(options.json), c);
+    return EXIT.ok;
+  }
+  const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
+  // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
+  const notes = options.json ? io.stderr : io.stdout;
+  if (!options.quiet) {
+    if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions)}\n`);
+    if (routine.red_flags.length && !options.json) notes.write(`${c.bold('Get medical help instead if:')} ${routine.red_flags.join(' ')}\n`);
+    if (options.tips !== false && !options.json) notes.write(`${c.dim(TIPS)}\n`);
+    if (!options.json) notes.write(`${c.dim(DISCLAIMER)}\n\n`);
+  }
+  return live(io, catalog, timeline, findings, options, c, warnMs);
+}
+
+async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions: Condition[]): Promise<Routine> {
+  const target = o.args?.[0];
+  if (o.random) {
+    if (target) throw new UserError('run: give a target or --random, not both');
+    const { pickRandom } = await import('../run/random.js');
+    return pickRandom(catalog, o, conditions, Math.random);
+  }
+  if (target) return routineFor(catalog, target, io.cwd);
+  if (!canPrompt(io, o)) throw new UserError('run: missing target; say which routine, e.g. "acupress run headache" (see: acupress list)');
+  const { pickRoutine } = await import('../run/picker.js');
+  return pickRoutine(catalog, conditions, io);
+}
+
+function describeFindings(catalog: Catalog, findings: Finding[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of findings) {
+    const what = f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`;
+    const key = `${what}|${f.condition}|${f.level}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(`  ${f.level === 'avoid' ? 'avoid' : 'caution'} ${what} (${f.condition}): ${f.reason} [${f.source}]`);
+  }
+  return out.join('\n');
+}
+
+async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: RunOptions, c: ReturnType<typeof paint>, warnMs?: number): Promise<number> {
+  const mode = o.json ? 'json' : o.plain || o.quiet || !io.stdout.isTTY ? 'plain' : 'tty';
+  const bell = o.bell ?? mode === 'tty';
+  const sinks: Array<(ev: RunEvent) => void> = [];
+  let tty: Awaited<ReturnType<typeof import('../render/run-tty.js').ttySink>> | undefined;
+  if (mode === 'json') sinks.push(jsonSink(io.stdout));
+  else if (mode === 'plain') {
+    sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
+    if (bell) sinks.push((ev) => { if (ev.type === 'phase') io.stdout.write('\x07'); });
+  } else {
+    const { ttySink } = await import('../render/run-tty.js');
+    tty = await ttySink(io, timeline, c, { bell });
+    sinks.push(tty.handle);
+  }
+  let voice: { say(t: string): void; stop(): void } | undefined;
+  if (o.voice) {
+    const { findEngine, speaker } = await import('../cues/voice.js');
+    const engine = findEngine(process.platform, io.env);
+    if (!engine) io.stderr.write('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech\n');
+    else voice = speaker(engine, (m) => io.stderr.write(`${m}\n`));
+  }
+  if (voice || warnMs !== undefined) {
+    sinks.push((ev) => {
+      if (ev.type === 'phase') voice?.say(ev.text);
+      if (ev.type === 'tick' && warnMs !== undefined && ev.remaining_ms === warnMs) {
+        const p = timeline.phases[ev.index]!;
+        if (p.kind === 'hold' || p.kind === 'ramp') {
+          const msg = `${p.kind === 'hold' ? 'Release' : 'Hold'} in ${Math.round(warnMs / 1000)} seconds`;
+          if (voice) voice.say(msg);
+          else if (mode === 'plain') io.stdout.write(`${c.dim(`       ${msg}`)}\n`);
+        }
+      }
+    });
+  }
+
+  const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
+  const r = startRun(timeline, io.clock, emit);
+  const { listenKeys } = await import('../run/keys.js');
+  const stopKeys = mode === 'tty'
+    ? listenKeys(io.stdin, (a) => {
+      if (a === 'help') tty?.toggleHelp();
+      else if (a === 'interrupt') r.interrupt('SIGINT');
+      else r.send(a);
+    })
+    : () => {};
+  const offSignal = io.onSignal((sig) => r.interrupt(sig));
+  let end;
+  try {
+    end = await r.done;
+  } finally {
+    stopKeys();
+    offSignal();
+    tty?.stop();
+    voice?.stop();
+  }
+  const text = summary(catalog, timeline, end, r.state.started, findings);
+  if (mode === 'json') {
+    if (!end.completed) io.stderr.write(`${text}\n`);
+  } else if (!o.quiet) {
+    (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
+  }
+  if (end.reason === 'interrupted') {
+    const code = end.signal === 'SIGTERM' ? EXIT.sigterm : end.signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigint;
+    throw new ExitError(code);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,67 @@
+import { resolve } from '../data/resolve.js';
+import type { Io } from '../io.js';
+import { colors, paint } from '../render/color.js';
+import { conditionCard } from '../render/condition-card.js';
+import { DISCLAIMER } from '../render/disclaimer.js';
+import { pointCard } from '../render/point-card.js';
+import { routineCard } from '../render/routine-card.js';
+import { pointFindings, routineFindings } from '../safety/check.js';
+import { plan } from '../schedule/plan.js';
+import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
+
+export interface ShowOptions extends Common {
+  args?: [string[]];
+  yaml?: boolean;
+}
+
+/** `acupress show <id...>`: point, routine or condition cards. */
+export async function run(options: ShowOptions, io: Io): Promise<number> {
+  const ids = options.args?.[0] ?? [];
+  const catalog = await catalogFor(options, io);
+  const conditions = await conditionsFor(options, catalog, io);
+  // Resolve everything first: one unknown id fails the command before anything prints.
+  const refs = ids.map((id) => resolve(catalog, id));
+  if (options.yaml) {
+    const { routineToYaml } = await import('../render/routine-yaml.js');
+    for (const ref of refs) {
+      const r = ref.kind === 'routine' ? catalog.routines.get(ref.id) : undefined;
+      if (!r) {
+        const { UserError } = await import('../errors.js');
+        throw new UserError(`--yaml: "${ref.id}" is a ${ref.kind}; only routines can be printed as YAML`);
+      }
+      io.stdout.write(routineToYaml(r));
+    }
+    return 0;
+  }
+  if (options.json) {
+    const items = refs.map((ref) => {
+      if (ref.kind === 'point') {
+        const p = catalog.points.get(ref.id)!;
+        return { kind: 'point', ...p, findings: pointFindings(p, conditions, p.id) };
+      }
+      if (ref.kind === 'routine') {
+        const r = catalog.routines.get(ref.id)!;
+        const t = plan(r, (id) => catalog.points.get(id));
+        return { kind: 'routine', ...r, duration_ms: t.total_ms, phases: t.phases.length, findings: routineFindings(catalog, r, conditions) };
+      }
+      return { kind: 'condition', ...catalog.conditions.get(ref.id)! };
+    });
+    writeJson(io, items.length === 1 ? items[0] : items);
+    return 0;
+  }
+  const c = paint(colors(io, options.color));
+  const width = Math.min(columns(io), 100);
+  const cards = refs.map((ref) => {
+    if (ref.kind === 'point') {
+      const p = catalog.points.get(ref.id)!;
+      return pointCard(catalog, p, c, width, pointFindings(p, conditions, p.id).filter((f) => conditions.length > 0 || f.condition === 'general'));
+    }
+    if (ref.kind === 'routine') {
+      const r = catalog.routines.get(ref.id)!;
+      return routineCard(catalog, r, c, width, routineFindings(catalog, r, conditions));
+    }
+    return conditionCard(catalog, catalog.conditions.get(ref.id)!, c, width);
+  });
+  io.stdout.write(`${cards.join('\n\n')}\n\n${c.dim(DISCLAIMER)}\n`);
+  return 0;
+}

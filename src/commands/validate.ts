@@ -1,0 +1,60 @@
+// `acupress validate <file...>`: check user-written routine or point files, printing every problem.
+import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { loadBuiltin } from '../data/load-catalog.js';
+import { checkReferences } from '../data/merge.js';
+import { pointFileSchema, routineSchema } from '../data/schema.js';
+import { displayPath } from '../data/source-file.js';
+import { checkYamlFile, formatProblem, type Problem } from '../data/yaml-load.js';
+import { UserError } from '../errors.js';
+import type { Io } from '../io.js';
+import { colors, paint } from '../render/color.js';
+import type { Common } from './context.js';
+
+export interface ValidateOptions extends Common {
+  args?: [string[]];
+}
+
+/** Is this a point file (points/ folder or a top-level `points:` key) rather than a routine? */
+function isPointFile(path: string, text?: string): boolean {
+  return basename(dirname(path)) === 'points' || (text !== undefined && /^points\s*:/m.test(text));
+}
+
+/** Validate each file; exit 2 if any has a problem. */
+export async function run(options: ValidateOptions, io: Io): Promise<number> {
+  const files = options.args?.[0] ?? [];
+  const c = paint(colors(io, options.color));
+  const catalog = await loadBuiltin();
+  const results: Array<{ file: string; ok: boolean; problems: Problem[] }> = [];
+  for (const f of files) {
+    const path = resolvePath(io.cwd, f);
+    const shown = displayPath(path, io.cwd);
+    let problems: Problem[] = [];
+    try {
+      const { readTextFile } = await import('../data/source-file.js');
+      const text = readTextFile(path, shown);
+      if (isPointFile(path, text)) {
+        const r = checkYamlFile(path, pointFileSchema, shown);
+        if (!r.ok) problems = r.problems;
+      } else {
+        const r = checkYamlFile(path, routineSchema, shown);
+        if (!r.ok) problems = r.problems;
+        else problems = checkReferences(catalog, { value: { ...r.value, origin: { source: 'user', file: shown } }, locate: r.locate, shown });
+      }
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      problems = [{ file: shown, line: 0, col: 0, path: '', message: e.message.replace(`${shown}: `, '') }];
+    }
+    results.push({ file: shown, ok: problems.length === 0, problems });
+  }
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    for (const r of results) {
+      if (r.ok) io.stdout.write(`${c.ok('ok')}  ${r.file}\n`);
+      for (const p of r.problems) io.stderr.write(`${p.line ? formatProblem(p) : `${p.file}: ${p.message}`}\n`);
+    }
+    const bad = results.filter((r) => !r.ok);
+    if (bad.length) io.stderr.write(`${bad.reduce((n, r) => n + r.problems.length, 0)} problem(s) in ${bad.length} file(s)\n`);
+  }
+  return results.every((r) => r.ok) ? 0 : 2;
+}

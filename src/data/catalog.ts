@@ -1,0 +1,45 @@
+import type { Condition, Point, Routine, WithOrigin } from './types.js';
+
+/** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
+export interface Catalog {
+  points: Map<string, WithOrigin<Point>>;
+  routines: Map<string, WithOrigin<Routine>>;
+  conditions: Map<string, Condition>;
+  /** Things worth one line on stderr, such as a user routine overriding a built-in one. */
+  notices: string[];
+}
+
+/** The plain shape stored in the build-time snapshot. */
+export interface CatalogData {
+  points: WithOrigin<Point>[];
+  routines: WithOrigin<Routine>[];
+  conditions: Condition[];
+}
+
+/** Index plain arrays into a catalog. */
+export function catalogFrom(data: CatalogData): Catalog {
+  return {
+    points: new Map(data.points.map((p) => [p.id, p])),
+    routines: new Map(data.routines.map((r) => [r.id, r])),
+    conditions: new Map(data.conditions.map((c) => [c.id, c])),
+    notices: [],
+  };
+}
+
+/** A point's neighbours on its channel (previous and next by number), for the point card. */
+export function neighbours(catalog: Catalog, point: Point): { prev?: Point; next?: Point } {
+  const m = /^(.*?)(\d+)$/.exec(point.id);
+  if (!m) return {};
+  const n = Number(m[2]);
+  return { prev: catalog.points.get(`${m[1]}${n - 1}`), next: catalog.points.get(`${m[1]}${n + 1}`) };
+}
+
+/** The routines that press a point, for the point card. */
+export function routinesUsing(catalog: Catalog, pointId: string): Routine[] {
+  return [...catalog.routines.values()].filter((r) => r.steps.some((s) => s.kind === 'press' && s.point === pointId));
+}
+
+/** A point's display name: "LI4 (Hégǔ, Union Valley)". */
+export function pointLabel(p: Pick<Point, 'id' | 'pinyin' | 'english'>): string {
+  return `${p.id} (${p.pinyin}, ${p.english})`;
+}

@@ -1,0 +1,58 @@
+// The run-time entry to data. The common case (no user YAML) reads one JSON snapshot
+// validated at build time, so list/show never load yaml or zod.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { catalogFrom, type Catalog, type CatalogData } from './catalog.js';
+import { packageRoot, userDataDirs } from './paths.js';
+import { fsError } from './source-file.js';
+
+export interface LoadOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Directories from --data. */
+  data?: string[];
+}
+
+/** Path of the build-time snapshot of the built-in data. */
+export function snapshotPath(): string {
+  return join(packageRoot(), 'dist', 'builtin.json');
+}
+
+/** The built-in data: the snapshot when built, else (in development) the YAML itself. */
+export async function loadBuiltin(): Promise<Catalog> {
+  let text: string | undefined;
+  try {
+    text = readFileSync(snapshotPath(), 'utf8');
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined) return catalogFrom(JSON.parse(text) as CatalogData);
+  const { buildBuiltin } = await import('./build-builtin.js');
+  return catalogFrom(buildBuiltin());
+}
+
+/** Built-in data plus every user data directory, validated and merged. */
+export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
+  const catalog = await loadBuiltin();
+  const dirs = userDataDirs(opts.env, opts.cwd, opts.data);
+  const withFiles: string[] = [];
+  for (const d of dirs) {
+    let isDir = false;
+    try {
+      isDir = statSync(d.dir).isDirectory();
+    } catch (e) {
+      if (d.required) throw fsError(`${d.label} ${d.dir}`, e);
+      continue;
+    }
+    if (!isDir) {
+      if (d.required) throw new UserError(`${d.label} ${d.dir}: is not a directory`);
+      continue;
+    }
+    withFiles.push(d.dir);
+  }
+  if (withFiles.length === 0) return catalog;
+  const { loadUserDirs } = await import('./load-user.js');
+  loadUserDirs(catalog, withFiles, opts);
+  return catalog;
+}

@@ -1,0 +1,25 @@
+import { UserError } from '../errors.js';
+import { normalizeKey, suggest } from '../util/text.js';
+
+/** The 14 channels (and the extra points) with their English names. */
+export const MERIDIAN_NAMES: Record<string, string> = {
+  LU: 'Lung', LI: 'Large Intestine', ST: 'Stomach', SP: 'Spleen', HT: 'Heart', SI: 'Small Intestine',
+  BL: 'Bladder', KI: 'Kidney', PC: 'Pericardium', TE: 'Triple Energizer', GB: 'Gallbladder', LR: 'Liver',
+  GV: 'Governor Vessel', CV: 'Conception Vessel', EX: 'Extra points',
+};
+
+const ALIASES: Record<string, string> = {
+  lv: 'LR', liv: 'LR', sj: 'TE', tb: 'TE', th: 'TE', tw: 'TE', p: 'PC', pe: 'PC', hc: 'PC', ren: 'CV', rn: 'CV', co: 'CV',
+  du: 'GV', go: 'GV', k: 'KI', kid: 'KI', h: 'HT', he: 'HT', ub: 'BL', b: 'BL', l: 'LU', s: 'ST', g: 'GB',
+};
+
+/** Resolve a meridian code, legacy code or English name: LV, "liver", SJ → LR, LR, TE. */
+export function resolveMeridian(input: string): string {
+  const key = normalizeKey(input);
+  const upper = key.toUpperCase();
+  if (MERIDIAN_NAMES[upper]) return upper;
+  if (ALIASES[key]) return ALIASES[key]!;
+  for (const [code, name] of Object.entries(MERIDIAN_NAMES)) if (normalizeKey(name) === key) return code;
+  const near = suggest(input, [...Object.keys(MERIDIAN_NAMES), ...Object.values(MERIDIAN_NAMES)], 2);
+  throw new UserError(`--meridian: unknown meridian "${input}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+}

@@ -1,0 +1,114 @@
+import { UserError } from '../errors.js';
+import { foldText, normalizeKey, suggest } from '../util/text.js';
+import type { Catalog } from './catalog.js';
+
+export type Kind = 'routine' | 'point' | 'condition';
+export type Ref = { kind: Kind; id: string };
+
+// Legacy and alternative channel abbreviations still printed in many books and apps.
+const LEGACY: Record<string, string[]> = {
+  LU: ['L'], ST: ['S'], HT: ['H', 'HE'], BL: ['UB', 'B'], KI: ['K', 'KID'],
+  PC: ['P', 'PE', 'HC'], TE: ['SJ', 'TB', 'TH', 'TW'], GB: ['G'], LR: ['LV', 'LIV'],
+  GV: ['DU', 'GO'], CV: ['REN', 'RN', 'CO'],
+};
+
+/** Every legacy spelling of a WHO code: LR3 → LV3, LIV3; TE5 → SJ5, TB5 … */
+export function legacyCodes(id: string): string[] {
+  const m = /^([A-Z]{2})(\d+)$/.exec(id);
+  if (!m) return [];
+  return (LEGACY[m[1]!] ?? []).map((p) => `${p}${m[2]}`);
+}
+
+/** Keep tone marks (so Fútū and Fútù stay apart) but ignore case and spacing. */
+function toneKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[\s\-_'’.]+/g, '');
+}
+
+interface Index {
+  exact: Map<string, Ref[]>;
+  loose: Map<string, Ref[]>;
+  names: string[];
+}
+
+const indexes = new WeakMap<Catalog, Index>();
+
+function add(map: Map<string, Ref[]>, key: string, ref: Ref): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [ref]);
+  else if (!list.some((r) => r.kind === ref.kind && r.id === ref.id)) list.push(ref);
+}
+
+/** Build (once per catalog) the lookup tables for every id, code, alias, pinyin and name. */
+function indexOf(catalog: Catalog): Index {
+  let idx = indexes.get(catalog);
+  if (idx) return idx;
+  idx = { exact: new Map(), loose: new Map(), names: [] };
+  const put = (ref: Ref, names: string[]) => {
+    for (const n of names) {
+      add(idx!.exact, toneKey(n), ref);
+      add(idx!.loose, normalizeKey(n), ref);
+      idx!.names.push(n);
+    }
+  };
+  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, [r.id, ...r.aliases, r.title]);
+  for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, [p.id, ...legacyCodes(p.id), ...p.aliases, p.pinyin, p.english]);
+  for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title]);
+  indexes.set(catalog, idx);
+  return idx;
+}
+
+const ORDER: Kind[] = ['routine', 'point', 'condition'];
+
+/** Find what a user typed, or undefined. Throws when it names two things of the same kind. */
+export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ORDER): Ref | undefined {
+  const idx = indexOf(catalog);
+  for (const [map, key] of [[idx.exact, toneKey(query)], [idx.loose, normalizeKey(query)]] as const) {
+    const hits = (map.get(key) ?? []).filter((r) => kinds.includes(r.kind));
+    if (hits.length === 0) continue;
+    // Prefer routines, then points, then conditions: "headache" the routine beats any tag.
+    for (const kind of ORDER) {
+      const same = hits.filter((r) => r.kind === kind);
+      if (same.length === 1) return same[0];
+      if (same.length > 1) {
+        const names = same.map((r) => describeRef(catalog, r)).join(', ');
+        throw new UserError(`"${query}" is ambiguous: it could be ${names}; use the code or the pinyin with tone marks`);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Resolve or fail with a "did you mean" usage error. */
+export function resolve(catalog: Catalog, query: string, kinds: Kind[] = ORDER): Ref {
+  const ref = lookup(catalog, query, kinds);
+  if (ref) return ref;
+  const what = kinds.length === 1 ? kinds[0] : kinds.length === 2 ? `${kinds[0]} or ${kinds[1]}` : 'routine, point or condition';
+  const near = suggestFor(catalog, query, kinds);
+  const hint = near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+  throw new UserError(`unknown ${what} "${query}"${hint}`);
+}
+
+/** Near matches for an unknown name, by edit distance over every known name. */
+export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ORDER): string[] {
+  const idx = indexOf(catalog);
+  const names = idx.names.filter((n) => (idx.loose.get(normalizeKey(n)) ?? []).some((r) => kinds.includes(r.kind)));
+  return suggest(query, names, 3);
+}
+
+function describeRef(catalog: Catalog, r: Ref): string {
+  if (r.kind === 'point') {
+    const p = catalog.points.get(r.id);
+    return p ? `${p.id} (${p.pinyin})` : r.id;
+  }
+  return `${r.kind} ${r.id}`;
+}
+
+/** Free-text match over a point's names, location and indications (accents ignored). */
+export function pointMatches(p: { id: string; pinyin: string; hanzi: string; hanzi_traditional: string; english: string; location: string; indications: string[]; aliases: string[] }, text: string): boolean {
+  const q = foldText(text).trim();
+  const compact = normalizeKey(text);
+  const hay = foldText([p.id, p.english, p.location, p.indications.join(' '), p.aliases.join(' ')].join(' \u0000 '));
+  return hay.includes(q) || normalizeKey(p.pinyin).includes(compact) || normalizeKey(p.id) === compact
+    || p.hanzi.includes(text) || p.hanzi_traditional.includes(text) || legacyCodes(p.id).some((c) => normalizeKey(c) === compact);
+}

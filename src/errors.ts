@@ -1,0 +1,29 @@
+/** A problem with what the user typed or wrote: printed as one line, exit code 2. */
+export class UserError extends Error {
+  override name = 'UserError';
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+/** A deliberate exit with a code and an optional message (safety refusals, interrupts). */
+export class ExitError extends Error {
+  override name = 'ExitError';
+  readonly exitCode: number;
+  constructor(exitCode: number, message = '') {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+/** Exit codes from DESIGN.md, in one place so the shell and tests agree. */
+export const EXIT = {
+  ok: 0,
+  safety: 1,
+  usage: 2,
+  sigint: 130,
+  sigterm: 143,
+  sighup: 129,
+} as const;

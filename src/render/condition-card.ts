@@ -1,0 +1,33 @@
+import type { Catalog } from '../data/catalog.js';
+import type { Condition } from '../data/types.js';
+import type { paint } from './color.js';
+import { wrap } from './text.js';
+
+type Paint = ReturnType<typeof paint>;
+
+/** A condition card: what it is, the general advice, and every rule with its source. */
+export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: number): string {
+  const out: string[] = [];
+  out.push(`${c.title(x.title)}  ${c.dim(`(${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`)}`);
+  out.push(wrap(x.description, width));
+  out.push('');
+  out.push(`${c.bold('Advice')}  ${wrap(x.advice, width - 8, '        ')}`);
+  out.push('');
+  for (const level of ['avoid', 'caution'] as const) {
+    const rules = x.rules.filter((r) => r.level === level);
+    if (!rules.length) continue;
+    out.push(level === 'avoid' ? c.avoid('Avoid') : c.caution('Caution'));
+    for (const r of rules) {
+      const what = r.points
+        ? r.points.map((id) => { const p = catalog.points.get(id); return p ? `${id} ${p.pinyin}` : id; }).join(', ')
+        : r.regions ? `the ${r.regions.join(', ')} region${r.regions.length > 1 ? 's' : ''}` : 'in general';
+      const cited = r.cited_by?.length ? ` Cited by: ${r.cited_by.join(', ')}.` : '';
+      out.push(`  • ${wrap(`${what}: ${r.reason}${cited} [${r.source}]`, width - 4, '    ')}`);
+    }
+  }
+  if (x.recommended.length) {
+    out.push(c.ok('Commonly used'));
+    for (const r of x.recommended) out.push(`  • ${wrap(`${r.points.join(', ')}: ${r.reason} [${r.source}]`, width - 4, '    ')}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,25 @@
+import type { Io } from '../io.js';
+import { phaseEvent } from '../schedule/scheduler.js';
+import type { Timeline } from '../schedule/timeline.js';
+import { formatClock } from '../util/duration.js';
+import type { paint } from './color.js';
+import { phaseLine } from './phase-line.js';
+
+type Paint = ReturnType<typeof paint>;
+
+/** Print a plan without running it: NDJSON events (no ticks, no elapsed) or a readable table. */
+export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint): void {
+  if (json) {
+    const lines = [
+      { type: 'start', routine: timeline.routine, title: timeline.title, total_ms: timeline.total_ms, phases: timeline.phases.length },
+      ...timeline.phases.map((p) => phaseEvent(p)),
+      { type: 'end', completed: true, reason: 'done' },
+    ];
+    io.stdout.write(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    return;
+  }
+  const out = [`${c.bold(timeline.title)} · ${timeline.phases.length} phases · ${formatClock(timeline.total_ms)} in all (dry run)`];
+  for (const p of timeline.phases) out.push(phaseLine(p, c));
+  out.push(`${formatClock(timeline.total_ms).padStart(5)}  ${c.bold('end')}`);
+  io.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,44 @@
+import { neighbours, routinesUsing, type Catalog } from '../data/catalog.js';
+import { MERIDIAN_NAMES } from '../data/meridians.js';
+import { legacyCodes } from '../data/resolve.js';
+import type { Point } from '../data/types.js';
+import type { Finding } from '../safety/check.js';
+import type { paint } from './color.js';
+import { wrap } from './text.js';
+
+type Paint = ReturnType<typeof paint>;
+
+/** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
+export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = []): string {
+  const out: string[] = [];
+  const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(11))}${wrap(text, width - 11, ' '.repeat(11))}`);
+  out.push(`${c.title(`${p.id}  ${p.pinyin}  ${p.hanzi}${p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : ''}`)}  ${p.english}`);
+  const { prev, next } = neighbours(catalog, p);
+  const nav = [prev ? `← ${prev.id} ${prev.pinyin}` : '', next ? `${next.id} ${next.pinyin} →` : ''].filter(Boolean).join('   ');
+  field('Channel', `${MERIDIAN_NAMES[p.meridian] ?? p.meridian} (${p.meridian})${nav ? `   ${nav}` : ''}`);
+  field('Region', `${p.region}, ${p.laterality === 'bilateral' ? 'both sides of the body' : 'on the midline'}`);
+  field('Location', p.location);
+  if (p.find) field('Find it', p.find);
+  if (p.technique) field('Press', `${p.technique}${p.pressure ? ` (${p.pressure} pressure)` : ''}`);
+  if (p.indications.length) field('Used for', `traditionally: ${p.indications.join(', ')}`);
+  const names = [...legacyCodes(p.id), ...p.aliases];
+  if (names.length) field('Also', names.join(', '));
+  const using = routinesUsing(catalog, p.id);
+  if (using.length) field('Routines', using.map((r) => r.id).join(', '));
+  const shown = new Set<string>();
+  for (const f of findings) {
+    const key = `${f.condition}:${f.level}:${f.reason}`;
+    if (shown.has(key)) continue;
+    shown.add(key);
+    const mark = f.level === 'avoid' ? c.avoid(`AVOID (${f.condition})`) : c.caution(`caution (${f.condition})`);
+    field('⚠', `${mark} ${f.reason} [${f.source}]`);
+  }
+  for (const k of p.cautions) {
+    const key = `${k.condition}:${k.level}:${k.reason}`;
+    if (shown.has(key)) continue;
+    shown.add(key);
+    field('Caution', `${k.level === 'avoid' ? c.avoid(`avoid: ${k.condition}`) : c.caution(`${k.condition}`)}: ${k.reason} [${k.source}]`);
+  }
+  if (p.sources.length) field('Sources', p.sources.join('; '));
+  return out.join('\n');
+}

@@ -1,0 +1,63 @@
+import type { Catalog } from '../data/catalog.js';
+import type { Routine } from '../data/types.js';
+import type { Finding } from '../safety/check.js';
+import { plan } from '../schedule/plan.js';
+import { formatClock, formatDuration } from '../util/duration.js';
+import type { paint } from './color.js';
+import { wrap } from './text.js';
+
+type Paint = ReturnType<typeof paint>;
+
+/** A routine card: summary, each step with its timing, total, red flags, evidence and sources. */
+export function routineCard(catalog: Catalog, r: Routine, c: Paint, width: number, findings: Finding[] = []): string {
+  const out: string[] = [];
+  const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(10))}${wrap(text, width - 10, ' '.repeat(10))}`);
+  const timeline = plan(r, (id) => catalog.points.get(id));
+  out.push(`${c.title(r.title)}  ${c.dim(`(${r.id})`)}`);
+  out.push(wrap(r.summary, width));
+  out.push('');
+  field('Time', `${formatClock(timeline.total_ms)} in all, ${timeline.phases.length} phases`);
+  if (r.tags.length) field('Tags', r.tags.join(', '));
+  if (r.aliases.length) field('Also', r.aliases.join(', '));
+  out.push('');
+  out.push(c.bold('Steps'));
+  r.steps.forEach((s, i) => {
+    const phases = timeline.phases.filter((p) => p.step === i);
+    const took = phases.reduce((t, p) => t + p.duration_ms, 0);
+    let line: string;
+    if (s.kind === 'press') {
+      const p = catalog.points.get(s.point)!;
+      const ramp = phases.find((x) => x.kind === 'ramp');
+      const hold = phases.find((x) => x.kind === 'hold');
+      const rel = phases.find((x) => x.kind === 'release');
+      const sides = [...new Set(phases.map((x) => x.side).filter((x) => x && x !== 'center'))].join(' then ');
+      line = `press ${p.id} ${p.pinyin} (${p.english})${sides ? `, ${sides}` : ''}: ${ramp?.rounds ?? 1} × (${formatDuration(ramp?.duration_ms ?? 0)} ramp, ${formatDuration(hold?.duration_ms ?? 0)} hold, ${formatDuration(rel?.duration_ms ?? 0)} release)`;
+    } else if (s.kind === 'massage') line = `massage ${s.area} (${s.motion}), ${formatDuration(s.duration)}`;
+    else line = `rest ${formatDuration(s.duration)}`;
+    const warn = findings.filter((f) => f.step === i);
+    const mark = warn.some((f) => f.level === 'avoid') ? ` ${c.avoid('⚠ avoid')}` : warn.length ? ` ${c.caution('⚠')}` : '';
+    out.push(`  ${String(i + 1).padStart(2)}. ${wrap(`${line} ${c.dim(`[${formatClock(took)}]`)}${mark}`, width - 6, '      ')}`);
+    if (s.cue) out.push(`      ${c.dim(wrap(s.cue, width - 6, '      '))}`);
+  });
+  if (findings.length) {
+    out.push('');
+    out.push(c.bold('Safety'));
+    const seen = new Set<string>();
+    for (const f of findings) {
+      const key = `${f.point ?? f.region}:${f.condition}:${f.level}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const tag = f.level === 'avoid' ? c.avoid('AVOID') : c.caution('caution');
+      out.push(`  ${tag} ${wrap(`${f.point ?? f.region} (${f.condition}): ${f.reason} [${f.source}]`, width - 10, '        ')}`);
+    }
+  }
+  if (r.red_flags.length) {
+    out.push('');
+    out.push(c.bold('Get medical help instead if'));
+    for (const f of r.red_flags) out.push(`  • ${wrap(f, width - 4, '    ')}`);
+  }
+  out.push('');
+  if (r.evidence) field('Evidence', r.evidence);
+  field('Sources', r.sources.join('; '));
+  return out.join('\n');
+}

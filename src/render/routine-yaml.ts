@@ -1,0 +1,28 @@
+import { stringify } from 'yaml';
+import type { Routine } from '../data/types.js';
+import { formatDuration } from '../util/duration.js';
+
+const d = (ms: number | undefined) => (ms === undefined ? undefined : formatDuration(ms));
+
+/** A routine as YAML in the same format users write, durations as text: a starting point for your own. */
+export function routineToYaml(r: Routine): string {
+  const timing = Object.fromEntries(
+    Object.entries(r.timing).map(([k, v]) => [k, k === 'rounds' ? v : d(v as number)]),
+  );
+  const steps = r.steps.map((s) => {
+    if (s.kind === 'press') {
+      return clean({ press: s.point, sides: s.sides, locate: d(s.locate), ramp: d(s.ramp), hold: d(s.hold), release: d(s.release), rounds: s.rounds, cue: s.cue, find: s.find });
+    }
+    if (s.kind === 'massage') return clean({ massage: s.area, region: s.region, motion: s.motion, duration: d(s.duration), cue: s.cue });
+    return clean({ rest: d(s.duration), cue: s.cue });
+  });
+  const doc = clean({
+    id: r.id, title: r.title, summary: r.summary, aliases: r.aliases, tags: r.tags, sources: r.sources,
+    evidence: r.evidence, red_flags: r.red_flags.length ? r.red_flags : undefined, timing, steps,
+  });
+  return `# Copied from acupress show ${r.id} --yaml. Change the id before saving it as your own routine.\n${stringify(doc, { lineWidth: 0 })}`;
+}
+
+function clean<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,84 @@
+// The live terminal view: an ora spinner carrying the instruction, a countdown and progress.
+import type { Io } from '../io.js';
+import type { RunEvent } from '../schedule/events.js';
+import type { Timeline } from '../schedule/timeline.js';
+import { formatClock } from '../util/duration.js';
+import type { paint } from './color.js';
+import { phaseWhere } from './phase-line.js';
+import { wrap } from './text.js';
+
+type Paint = ReturnType<typeof paint>;
+
+/** What the live view shows, computed purely from the latest events (and testable without ora). */
+export interface View {
+  index: number;
+  remaining: number;
+  elapsed: number;
+  paused: boolean;
+  help: boolean;
+}
+
+const KEYS = 'space pause · s skip · b back · q quit · ? keys';
+
+/** Render the view as the spinner's text, wrapped to the terminal width. */
+export function viewText(t: Timeline, v: View, c: Paint, columns: number): string {
+  const p = t.phases[v.index]!;
+  const kind = (c.kind[p.kind] ?? c.bold)(p.kind.toUpperCase());
+  const head = `${kind} ${c.bold(formatClock(v.remaining))}${v.paused ? c.caution('  ⏸ PAUSED — press space to resume') : ''}`;
+  const body = wrap(p.text, columns - 4, '  ');
+  const pointNo = p.point ? t.points.indexOf(p.point) + 1 : 0;
+  const where = [pointNo ? `point ${pointNo}/${t.points.length}` : '', p.round !== undefined ? `round ${p.round}/${p.rounds}` : '', `${formatClock(t.total_ms - v.elapsed)} left`]
+    .filter(Boolean).join(' · ');
+  const barWidth = Math.max(10, Math.min(30, columns - where.length - 8));
+  const done = Math.round((Math.min(v.elapsed, t.total_ms) / t.total_ms) * barWidth);
+  const bar = `${c.ok('█'.repeat(done))}${c.dim('░'.repeat(barWidth - done))}`;
+  const lines = [head, `  ${body}`, `  ${bar} ${c.dim(where)}`];
+  if (v.help) lines.push(c.dim(`  ${KEYS}`));
+  return lines.join('\n');
+}
+
+/** The TTY sink. Returns the event handler and a `stop` that always leaves the terminal clean. */
+export async function ttySink(io: Io, t: Timeline, c: Paint, opts: { bell: boolean }) {
+  const { default: ora } = await import('ora');
+  const spinner = ora({ stream: io.stdout as NodeJS.WritableStream, discardStdin: false, hideCursor: true, color: 'cyan', isEnabled: true });
+  const view: View = { index: 0, remaining: t.phases[0]!.duration_ms, elapsed: 0, paused: false, help: true };
+  const cols = () => (io.stdout.columns && io.stdout.columns > 20 ? io.stdout.columns : 80);
+  const draw = () => {
+    spinner.text = viewText(t, view, c, cols());
+  };
+  // Resizing re-wraps the text at the new width on the next draw, not mid-line.
+  const onResize = () => draw();
+  io.stdout.on?.('resize', onResize);
+  spinner.start(viewText(t, view, c, cols()));
+  const handle = (ev: RunEvent) => {
+    if (ev.type === 'phase') {
+      const prev = t.phases[view.index]!;
+      if (ev.index > 0 && prev.kind === 'release' && prev.point && t.phases[ev.index]?.point !== prev.point) {
+        spinner.stopAndPersist({ symbol: c.ok('✔'), text: `${prev.point} ${c.dim(phaseWhere({ ...prev, round: undefined }))}` });
+        spinner.start();
+      }
+      view.index = ev.index;
+      view.remaining = ev.duration_ms;
+      view.elapsed = ev.elapsed_ms ?? view.elapsed;
+      if (opts.bell) io.stdout.write('\x07');
+    } else if (ev.type === 'tick') {
+      view.remaining = ev.remaining_ms;
+      view.elapsed = ev.elapsed_ms;
+    } else if (ev.type === 'pause' || ev.type === 'resume') {
+      view.paused = ev.type === 'pause';
+    }
+    if (ev.type !== 'end' && ev.type !== 'start') draw();
+  };
+  return {
+    handle,
+    toggleHelp() {
+      view.help = !view.help;
+      draw();
+    },
+    stop() {
+      io.stdout.off?.('resize', onResize);
+      spinner.stop();
+      io.stdout.write('\x1b[?25h');
+    },
+  };
+}

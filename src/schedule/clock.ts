@@ -1,0 +1,92 @@
+/** An opaque timer handle. */
+export type TimerHandle = unknown;
+
+/** The only way the core reads time or waits: real in the shell, fake in tests. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** The real clock: monotonic time (performance.now), so wall-clock jumps never disturb a run. */
+export const realClock: Clock = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+type Timer = { id: number; due: number; fn: () => void };
+
+/**
+ * A deterministic clock for tests. `advance` fires every timer that falls due, in time order,
+ * including timers scheduled by the callbacks themselves, and time never goes backwards.
+ */
+export class FakeClock implements Clock {
+  private time: number;
+  private timers: Timer[] = [];
+  private seq = 0;
+  /** How many timers have fired, so tests can prove a run did not busy-loop. */
+  fired = 0;
+
+  constructor(start = 0) {
+    this.time = start;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(fn: () => void, ms: number): TimerHandle {
+    const id = ++this.seq;
+    // Like Node: negative or NaN delays run as soon as possible, never in the past.
+    const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
+    this.timers.push({ id, due: this.time + delay, fn });
+    return id;
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.timers = this.timers.filter((t) => t.id !== handle);
+  }
+
+  /** Move time forward by `ms`, firing everything due on the way. Refuses to go backwards. */
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`FakeClock.advance: time cannot go backwards (got ${ms})`);
+    this.advanceTo(this.time + ms);
+  }
+
+  /** Move time to an absolute instant, firing everything due on the way. */
+  advanceTo(target: number): void {
+    if (!(target >= this.time)) throw new RangeError(`FakeClock.advanceTo: ${target} is before now (${this.time})`);
+    for (;;) {
+      const next = this.nextTimer();
+      if (!next || next.due > target) break;
+      this.timers = this.timers.filter((t) => t !== next);
+      this.time = Math.max(this.time, next.due);
+      this.fired++;
+      next.fn();
+    }
+    this.time = target;
+  }
+
+  /** Fire timers until none are left (or `limit` fire), returning how many fired. */
+  runAll(limit = 1_000_000): number {
+    let n = 0;
+    for (;;) {
+      const next = this.nextTimer();
+      if (!next) return n;
+      if (++n > limit) throw new Error(`FakeClock.runAll: more than ${limit} timers; is something rescheduling forever?`);
+      this.advanceTo(Math.max(this.time, next.due));
+    }
+  }
+
+  /** Number of timers waiting. */
+  pending(): number {
+    return this.timers.length;
+  }
+
+  private nextTimer(): Timer | undefined {
+    let best: Timer | undefined;
+    for (const t of this.timers) if (!best || t.due < best.due || (t.due === best.due && t.id < best.id)) best = t;
+    return best;
+  }
+}

@@ -1,0 +1,29 @@
+/** What the person is doing during a phase. */
+export type PhaseKind = 'locate' | 'ramp' | 'hold' | 'release' | 'switch' | 'massage' | 'rest';
+/** Which side of the body; `center` for midline points. */
+export type Side = 'left' | 'right' | 'both' | 'center';
+
+/** One timed segment of a run. Offsets are planned, in milliseconds from the start. */
+export interface Phase {
+  index: number;
+  kind: PhaseKind;
+  /** Index of the routine step this phase belongs to. */
+  step: number;
+  point?: string;
+  side?: Side;
+  round?: number;
+  rounds?: number;
+  offset_ms: number;
+  duration_ms: number;
+  text: string;
+}
+
+/** A whole planned run. */
+export interface Timeline {
+  routine: string;
+  title: string;
+  phases: Phase[];
+  total_ms: number;
+  /** The distinct points pressed, in order. */
+  points: string[];
+}

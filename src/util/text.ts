@@ -1,0 +1,54 @@
+/** Lower-case, strip tone marks and accents, and drop spaces, hyphens and apostrophes: "Hé Gǔ" → "hegu". */
+export function normalizeKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s\-_'’.]+/g, '');
+}
+
+/** Lower-case and strip accents but keep word boundaries, for free-text search. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidates to `input`, nearest first, within a distance that scales with length. */
+export function suggest(input: string, candidates: Iterable<string>, limit = 3): string[] {
+  const key = normalizeKey(input);
+  const max = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+  const scored: Array<[number, string]> = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const d = editDistance(key, normalizeKey(c), max);
+    if (d <= max) scored.push([d, c]);
+  }
+  scored.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
+  return scored.slice(0, limit).map(([, c]) => c);
+}
+
+/** "a", "a or b", "a, b or c". */
+export function orList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
