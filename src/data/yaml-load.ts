@@ -40,7 +40,7 @@ export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>)
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: '', message: yamlMessage(e.code, e.message) })),
+      problems: doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: '', message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 200)) })),
     };
   }
   let raw: unknown;
@@ -57,6 +57,8 @@ export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>)
   if (result.success) return { ok: true, value: result.data, locate };
   const locator: Locator = { node: locate, key: (parent, key) => locateKey(doc, parent, key, at) ?? locate(parent) };
   const problems = result.error.issues.flatMap((issue) => describeIssue(issue, raw, schema, file, locator));
+  // Report in reading order, as an editor would list them.
+  problems.sort((x, y) => x.line - y.line || x.col - y.col);
   return { ok: false, problems };
 }
 
@@ -79,8 +81,11 @@ export function problemsError(problems: Problem[]): UserError {
   return new UserError(`${formatProblem(first!)}${more}`);
 }
 
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'duplicate key in the same mapping';
+function yamlMessage(code: string, message: string, source: string): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*([^:\n]+?)\s*:/.exec(source)?.[1];
+    return key ? `duplicate key "${key}" in the same mapping` : 'duplicate key in the same mapping';
+  }
   if (code === 'TAB_AS_INDENT') return 'tabs are not allowed for indentation in YAML; use spaces';
   // The yaml package puts "at line X, column Y" into some messages; we print our own position.
   return `invalid YAML: ${message.replace(/ at line \d+, column \d+.*$/s, '').trim()}`;

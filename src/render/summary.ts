@@ -14,7 +14,7 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, sta
     if (p.side && p.side !== 'center') sides.add(p.side);
     worked.set(p.point, sides);
   }
-  const elapsed = formatClock(end.elapsed_ms ?? 0);
+  const elapsed = formatClock(end.elapsed_ms ?? 0, 'down');
   const head = end.completed
     ? `Done: ${timeline.title}, ${elapsed}.`
     : `Stopped (${end.reason}${end.signal ? `, ${end.signal}` : ''}) after ${elapsed} of ${formatClock(timeline.total_ms)}: ${timeline.title}.`;

@@ -71,12 +71,12 @@ export function step(s: State, input: Input): Step {
       const caught = advance(s, input.now);
       if (caught.state.status === 'done') return caught;
       const state = { ...caught.state, status: 'paused' as const, pausedAt: input.now };
-      return { state, events: [...caught.events, { type: 'pause', index: state.index, elapsed_ms: activeAt(state, input.now) }] };
+      return { state, events: [...caught.events, { type: 'pause', index: state.index, elapsed_ms: Math.round(activeAt(state, input.now)) }] };
     }
     case 'resume': {
       if (s.status !== 'paused' || s.pausedAt === undefined) return { state: s, events: [] };
       const state: State = { ...s, status: 'running', pausedMs: s.pausedMs + (input.now - s.pausedAt), pausedAt: undefined };
-      return { state, events: [{ type: 'resume', index: s.index, elapsed_ms: activeAt(state, input.now) }] };
+      return { state, events: [{ type: 'resume', index: s.index, elapsed_ms: Math.round(activeAt(state, input.now)) }] };
     }
     case 'skip':
     case 'back': {
@@ -106,7 +106,7 @@ function advance(s: State, now: number): Step {
   for (;;) {
     const end = phaseStart + phases[index]!.duration_ms;
     while (nextTick < end && nextTick <= a) {
-      events.push({ type: 'tick', index, remaining_ms: end - nextTick, elapsed_ms: a });
+      events.push({ type: 'tick', index, remaining_ms: end - nextTick, elapsed_ms: Math.round(a) });
       nextTick += TICK_MS;
     }
     if (a < end) break;
@@ -124,7 +124,7 @@ function advance(s: State, now: number): Step {
 }
 
 function finish(s: State, now: number, events: RunEvent[], reason: EndEvent['reason'], signal?: string): Step {
-  const end: EndEvent = { type: 'end', completed: reason === 'done', reason, elapsed_ms: activeAt(s, now) };
+  const end: EndEvent = { type: 'end', completed: reason === 'done', reason, elapsed_ms: Math.round(activeAt(s, now)) };
   if (signal) end.signal = signal;
   return { state: { ...s, status: 'done', end }, events: [...events, end] };
 }

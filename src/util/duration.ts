@@ -79,9 +79,9 @@ export function formatDuration(ms: number): string {
   return out;
 }
 
-/** Format milliseconds as a clock: 65000 → "1:05", 3725000 → "1:02:05". Rounds up so 0:00 means done. */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
+/** Format milliseconds as a clock: 65000 → "1:05", 3725000 → "1:02:05". Countdowns round up so 0:00 means done. */
+export function formatClock(ms: number, round: 'up' | 'down' = 'up'): string {
+  const total = Math.max(0, round === 'up' ? Math.ceil(ms / 1000) : Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

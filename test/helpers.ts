@@ -1,0 +1,77 @@
+// Test helpers: fake io, temp dirs built from object literals, and spawning the built CLI.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import type { Io } from '../src/io.js';
+import { FakeClock } from '../src/schedule/clock.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'acupress.js');
+
+/** A writable that records everything. */
+export function sink(isTTY = false) {
+  const chunks: string[] = [];
+  return { chunks, isTTY, columns: 80, write: (s: string) => (chunks.push(s), true), text: () => chunks.join('') };
+}
+
+/** A fake io with recorded streams, a FakeClock and a private config dir. */
+export function fakeIo(env: Record<string, string | undefined> = {}, tty = false) {
+  const stdout = sink(tty);
+  const stderr = sink(false);
+  const clock = new FakeClock();
+  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const signals: Array<(s: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void> = [];
+  const io: Io = {
+    stdout, stderr,
+    stdin: { isTTY: false, on: () => undefined, off: () => undefined },
+    env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env },
+    clock, cwd: home,
+    onSignal: (fn) => { signals.push(fn); return () => signals.splice(signals.indexOf(fn), 1); },
+  };
+  return { io, stdout, stderr, clock, home, signal: (s: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => signals.forEach((f) => f(s)) };
+}
+
+/** Make a temp dir from a map of relative paths to contents (objects are written as YAML). */
+export function tempTree(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'acupress-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const path = join(dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, typeof content === 'string' || Buffer.isBuffer(content) ? content : stringify(content));
+  }
+  return dir;
+}
+
+/** Run the built CLI synchronously with a clean environment. */
+export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? home,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...opts.env },
+    timeout: 60_000,
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Spawn the built CLI asynchronously (for real-time runs and signals). */
+export function spawnCli(args: string[], env: Record<string, string> = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: home,
+    env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** A minimal valid routine object, to be tweaked per test. */
+export function routineObj(over: Record<string, unknown> = {}) {
+  return {
+    id: 'my-routine', title: 'My routine', summary: 'A test routine.', sources: ['Test source'],
+    steps: [{ press: 'LI4' }], ...over,
+  };
+}
