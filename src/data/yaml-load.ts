@@ -160,7 +160,8 @@ function describeIssue(
       });
     }
     case 'invalid_type': {
-      const want = TYPE_WORDS[issue.expected] ?? issue.expected;
+      // Schemas that word their own expectation ("expected a whole number of rounds…") keep it.
+      const want = issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : TYPE_WORDS[issue.expected] ?? issue.expected;
       const message = value === undefined ? `missing, expected ${want}` : `expected ${want}, got ${describeValue(value)}`;
       return [{ ...base, ...locate(path), message }];
     }
