@@ -89,11 +89,16 @@ export function resolve(catalog: Catalog, query: string, kinds: Kind[] = ORDER):
   throw new UserError(`unknown ${what} "${query}"${hint}`);
 }
 
-/** Near matches for an unknown name, by edit distance over every known name. */
+/** Near matches for an unknown name, by edit distance over every known name, shown by canonical id. */
 export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ORDER): string[] {
   const idx = indexOf(catalog);
-  const names = idx.names.filter((n) => (idx.loose.get(normalizeKey(n)) ?? []).some((r) => kinds.includes(r.kind)));
-  return suggest(query, names, 3);
+  const out: string[] = [];
+  for (const name of suggest(query, idx.names, 12)) {
+    for (const ref of idx.loose.get(normalizeKey(name)) ?? []) {
+      if (kinds.includes(ref.kind) && !out.includes(ref.id)) out.push(ref.id);
+    }
+  }
+  return out.slice(0, 3);
 }
 
 function describeRef(catalog: Catalog, r: Ref): string {

@@ -35,7 +35,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** The closest candidates to `input`, nearest first, within a distance that scales with length. */
 export function suggest(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const key = normalizeKey(input);
-  const max = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+  const max = key.length <= 3 ? 1 : key.length <= 6 ? 2 : 3;
   const scored: Array<[number, string]> = [];
   const seen = new Set<string>();
   for (const c of candidates) {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, plan, type PlanOptions } from '../src/schedule/plan.js';
+import { lookup, massage, press, rest, routine } from './fixtures-data.js';
+
+const kinds = (steps: Parameters<typeof routine>[0], o: PlanOptions = {}, t = {}) => plan(routine(steps, t), lookup, o).phases.map((p) => `${p.kind}${p.side ? `:${p.side}` : ''}`).join(' ');
+const total = (steps: Parameters<typeof routine>[0], o: PlanOptions = {}, t = {}) => plan(routine(steps, t), lookup, o).total_ms;
+
+describe('plan', () => {
+  it('defaults follow the seeds', () => expect(DEFAULTS).toMatchObject({ ramp: 30_000, hold: 60_000, release: 30_000, rounds: 3 }));
+  it('midline point: locate then rounds', () => expect(kinds([press('M1')], { rounds: 1 })).toBe('locate:center ramp:center hold:center release:center'));
+  it('bilateral: left, switch, right', () => expect(kinds([press('A1')], { rounds: 1 })).toBe('locate:left ramp:left hold:left release:left switch:right ramp:right hold:right release:right'));
+  it('both sides at once', () => expect(kinds([press('A1', { sides: 'both' })], { rounds: 1 })).toBe('locate:both ramp:both hold:both release:both'));
+  it('--side overrides the step', () => expect(kinds([press('A1', { sides: 'both' })], { rounds: 1, side: 'right' })).toBe('locate:right ramp:right hold:right release:right'));
+  it('massage and rest steps', () => expect(kinds([massage('palm', 60_000), rest(20_000)])).toBe('massage rest'));
+  it('default total for one bilateral point', () => expect(total([press('A1')])).toBe(10_000 + 2 * 3 * 120_000 + 5_000));
+  it('routine timing applies', () => expect(total([press('M1')], {}, { ramp: 5_000, hold: 10_000, release: 5_000, rounds: 2, locate: 3_000 })).toBe(3_000 + 2 * 20_000));
+  it('step overrides beat routine timing', () => expect(total([press('M1', { hold: 1_000, rounds: 1 })], {}, { ramp: 1_000, release: 1_000, locate: 1_000, hold: 9_000 })).toBe(4_000));
+  it('flags beat step overrides', () => expect(total([press('M1', { hold: 50_000 })], { hold: 2_000, ramp: 1_000, release: 1_000, rounds: 1 }, { locate: 1_000 })).toBe(5_000));
+  it('--rounds', () => expect(plan(routine([press('M1')]), lookup, { rounds: 5 }).phases.filter((p) => p.kind === 'hold')).toHaveLength(5));
+  it('--rest changes rest steps', () => expect(total([rest(20_000)], { rest: 5_000 })).toBe(5_000));
+  it('offsets are contiguous', () => {
+    const t = plan(routine([press('A1'), massage('x', 7_000), press('M1')]), lookup);
+    t.phases.forEach((p, i) => expect(p.offset_ms).toBe(i === 0 ? 0 : t.phases[i - 1]!.offset_ms + t.phases[i - 1]!.duration_ms));
+    expect(t.total_ms).toBe(t.phases.reduce((s, p) => s + p.duration_ms, 0));
+  });
+  it('--fit shrinks to the budget, keeping bounds', () => {
+    const t = plan(routine([press('A1'), press('M1')]), lookup, { fit: 180_000 });
+    expect(t.total_ms).toBeLessThanOrEqual(180_000);
+    expect(t.total_ms).toBeGreaterThan(150_000);
+    for (const p of t.phases) expect(p.duration_ms).toBeGreaterThanOrEqual(1_000);
+  });
+  it('--fit keeps proportions (hold stays twice the ramp, to the whole second)', () => {
+    const t = plan(routine([press('M1')]), lookup, { fit: 60_000 });
+    const ramp = t.phases.find((p) => p.kind === 'ramp')!.duration_ms;
+    const hold = t.phases.find((p) => p.kind === 'hold')!.duration_ms;
+    // Each phase is floored to whole seconds, so the ratio may be off by under a second each.
+    expect(Math.abs(hold - 2 * ramp)).toBeLessThan(2_000);
+  });
+  it('--fit drops to one round before giving up', () => expect(plan(routine([press('A1')]), lookup, { fit: 10_000 }).phases.filter((p) => p.kind === 'hold')).toHaveLength(2));
+  it('--fit refuses an impossible budget', () => expect(() => plan(routine([press('A1')]), lookup, { fit: 3_000 })).toThrow(/needs at least 8s/));
+  it('--fit can stretch a short routine, within bounds', () => {
+    const t = plan(routine([press('M1', { rounds: 1 })], { ramp: 5_000, hold: 10_000, release: 5_000, locate: 5_000 }), lookup, { fit: 50_000 });
+    expect(t.total_ms).toBeLessThanOrEqual(50_000);
+    expect(t.total_ms).toBeGreaterThanOrEqual(45_000);
+  });
+  it('--quick fits two minutes', () => expect(total([press('A1'), press('B1'), press('M1')], { quick: true })).toBeLessThanOrEqual(120_000));
+  it('--quick is one round', () => expect(plan(routine([press('M1')]), lookup, { quick: true }).phases.filter((p) => p.kind === 'hold')).toHaveLength(1));
+  it('skipSteps leaves steps out', () => expect(kinds([press('M1'), rest(5_000)], { skipSteps: new Set([0]) })).toBe('rest'));
+  it('refuses a routine over two hours', () => expect(() => plan(routine([press('A1')]), lookup, { rounds: 10, hold: 600_000 })).toThrow(/more than the 2h limit/));
+  it('locate text says how to find the point', () => expect(plan(routine([press('A1')]), lookup).phases[0]!.text).toBe('Find A1 (PA1, Point A1) on your left hand: Where A1 is.'));
+  it('is deterministic', () => expect(plan(routine([press('A1')]), lookup, { fit: 77_000 })).toEqual(plan(routine([press('A1')]), lookup, { fit: 77_000 })));
+});

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBuiltin } from '../src/data/build-builtin.js';
+import { catalogFrom, type Catalog } from '../src/data/catalog.js';
+import { resolveMeridian } from '../src/data/meridians.js';
+import { resolve } from '../src/data/resolve.js';
+import { ROOT } from './helpers.js';
+
+let catalog: Catalog;
+beforeAll(() => {
+  catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+});
+
+describe('id resolution', () => {
+  it.each([
+    ['LI4', 'LI4'], ['li4', 'LI4'], ['LI-4', 'LI4'], ['hegu', 'LI4'], ['Hégǔ', 'LI4'], ['he gu', 'LI4'], ['Hé Gǔ', 'LI4'], ['Union Valley', 'LI4'],
+    ['LV3', 'LR3'], ['SJ5', 'TE5'], ['TB5', 'TE5'], ['P6', 'PC6'], ['UB40', 'BL40'], ['Ren12', 'CV12'], ['Du20', 'GV20'], ['K1', 'KI1'], ['H7', 'HT7'],
+    ['GV29', 'EX-HN3'], ['yintang', 'EX-HN3'], ['Taiyang', 'EX-HN5'], ['zusanli', 'ST36'], ['Leg Three Miles', 'ST36'], ['neiguan', 'PC6'],
+  ])('%s → point %s', (q, id) => expect(resolve(catalog, q)).toEqual({ kind: 'point', id }));
+
+  it.each([['headache', 'headache'], ['migraine', 'headache'], ['HEADACHE', 'headache'], ['motion-sickness', 'nausea'], ['total hand massage', 'hand']])(
+    '%s → routine %s', (q, id) => expect(resolve(catalog, q)).toEqual({ kind: 'routine', id }),
+  );
+
+  it.each([['pregnant', 'pregnancy'], ['pregnancy', 'pregnancy'], ['bleeding', 'bleeding']])('%s → condition %s', (q, id) => {
+    expect(resolve(catalog, q, ['condition'])).toEqual({ kind: 'condition', id });
+  });
+
+  it('fails with suggestions for an unknown id', () => {
+    expect(() => resolve(catalog, 'headach')).toThrow('unknown routine, point or condition "headach"; did you mean "headache"');
+    expect(() => resolve(catalog, 'LI44', ['point'])).toThrow(/unknown point "LI44"; did you mean .*"LI4"/);
+    expect(() => resolve(catalog, 'hegoo')).toThrow(/did you mean "LI4"/);
+  });
+
+  it('says when plain pinyin names two points, and tone marks settle it', () => {
+    expect(() => resolve(catalog, 'futu')).toThrow(/ambiguous: it could be LI18 .*, ST32/);
+    const li18 = catalog.points.get('LI18')!;
+    expect(resolve(catalog, li18.pinyin)).toEqual({ kind: 'point', id: 'LI18' });
+  });
+});
+
+describe('meridians', () => {
+  it.each([['LV', 'LR'], ['liver', 'LR'], ['SJ', 'TE'], ['tb', 'TE'], ['P', 'PC'], ['Ren', 'CV'], ['du', 'GV'], ['lu', 'LU'], ['Triple Energizer', 'TE']])(
+    '%s → %s', (q, code) => expect(resolveMeridian(q)).toBe(code),
+  );
+  it('rejects an unknown meridian with a suggestion', () => expect(() => resolveMeridian('LX')).toThrow(/unknown meridian "LX"/));
+});
