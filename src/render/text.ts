@@ -36,8 +36,10 @@ export function wrap(text: string, w: number, indent = ''): string {
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
+      // Continuation lines lose the indent's width.
+      const room = lines.length === 0 ? max : max - indent.length;
       const candidate = line ? `${line} ${word}` : word;
-      if (width(candidate) > max - (lines.length || line ? indent.length : 0) && line) {
+      if (line && width(candidate) > room) {
         lines.push(line);
         line = word;
       } else line = candidate;

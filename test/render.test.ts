@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
+import { paint } from '../src/render/color.js';
+import { colorLevel } from '../src/render/color.js';
+import { jsonSink } from '../src/render/run-json.js';
+import { plainSink } from '../src/render/run-plain.js';
+import { viewText } from '../src/render/run-tty.js';
+import { width, wrap } from '../src/render/text.js';
+import { FakeClock } from '../src/schedule/clock.js';
+import { plan } from '../src/schedule/plan.js';
+import { startRun } from '../src/schedule/runner.js';
+import { lookup, press, routine } from './fixtures-data.js';
+import { sink } from './helpers.js';
+
+const timeline = plan(routine([press('A1', { rounds: 1, cue: 'Breathe out.' })], { locate: 2_000, ramp: 1_000, hold: 2_000, release: 1_000, switch: 1_000 }), lookup);
+
+function drive(handler: (out: ReturnType<typeof sink>) => (e: Parameters<ReturnType<typeof jsonSink>>[0]) => void) {
+  const out = sink();
+  const clock = new FakeClock();
+  startRun(timeline, clock, handler(out));
+  clock.runAll();
+  return out.text();
+}
+
+describe('renderers', () => {
+  it('NDJSON', () => {
+    expect(drive((out) => jsonSink(out))).toMatchInlineSnapshot(`
+      "{"type":"start","routine":"test","title":"Test","total_ms":11000,"phases":8}
+      {"type":"phase","index":0,"kind":"locate","point":"A1","side":"left","duration_ms":2000,"planned_ms":0,"elapsed_ms":0,"text":"Find A1 (PA1, Point A1) on your left hand: Where A1 is."}
+      {"type":"tick","index":0,"remaining_ms":1000,"elapsed_ms":1000}
+      {"type":"phase","index":1,"kind":"ramp","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":1000,"planned_ms":2000,"elapsed_ms":2000,"text":"Slowly increase pressure on A1 (PA1), left hand, steadily. Breathe out."}
+      {"type":"phase","index":2,"kind":"hold","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":2000,"planned_ms":3000,"elapsed_ms":3000,"text":"Hold steady pressure on A1 (PA1), left hand. Breathe slowly."}
+      {"type":"tick","index":2,"remaining_ms":1000,"elapsed_ms":4000}
+      {"type":"phase","index":3,"kind":"release","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":1000,"planned_ms":5000,"elapsed_ms":5000,"text":"Gradually ease off A1 (PA1)."}
+      {"type":"phase","index":4,"kind":"switch","point":"A1","side":"right","duration_ms":1000,"planned_ms":6000,"elapsed_ms":6000,"text":"Switch to the right hand."}
+      {"type":"phase","index":5,"kind":"ramp","point":"A1","side":"right","round":1,"rounds":1,"duration_ms":1000,"planned_ms":7000,"elapsed_ms":7000,"text":"Slowly increase pressure on A1 (PA1), right hand, steadily. Breathe out."}
+      {"type":"phase","index":6,"kind":"hold","point":"A1","side":"right","round":1,"rounds":1,"duration_ms":2000,"planned_ms":8000,"elapsed_ms":8000,"text":"Hold steady pressure on A1 (PA1), right hand. Breathe slowly."}
+      {"type":"tick","index":6,"remaining_ms":1000,"elapsed_ms":9000}
+      {"type":"phase","index":7,"kind":"release","point":"A1","side":"right","round":1,"rounds":1,"duration_ms":1000,"planned_ms":10000,"elapsed_ms":10000,"text":"Gradually ease off A1 (PA1)."}
+      {"type":"end","completed":true,"reason":"done","elapsed_ms":11000}
+      "
+    `);
+  });
+
+  it('plain, with FORCE_COLOR=1 colours', () => {
+    const c = paint(new Chalk({ level: colorLevel({ env: { FORCE_COLOR: '1' }, stdout: { write: () => true } }) }));
+    expect(drive((out) => plainSink(out, timeline, c))).toMatchSnapshot();
+  });
+
+  it('plain --quiet keeps only phase lines, without colour when not a terminal', () => {
+    const c = paint(new Chalk({ level: colorLevel({ env: {}, stdout: { write: () => true, isTTY: false } }) }));
+    const text = drive((out) => plainSink(out, timeline, c, true));
+    expect(text.trim().split('\n')).toHaveLength(timeline.phases.length);
+    expect(text).not.toMatch(/\x1b\[/);
+  });
+
+  it('the live view shows the instruction, countdown and where you are, fitting 60 columns', () => {
+    const c = paint(new Chalk({ level: 0 }));
+    expect(viewText(timeline, { index: 2, remaining: 1_400, elapsed: 3_600, paused: false, help: true }, c, 60)).toBe([
+      'HOLD 0:02',
+      '  Hold steady pressure on A1 (PA1), left hand. Breathe',
+      '  slowly.',
+      '  ██████░░░░░░░░░░░░░ point 1/1 · round 1/1 · 0:08 left',
+      '  space pause · s skip · b back · q quit · ? keys',
+    ].join('\n'));
+    expect(viewText(timeline, { index: 2, remaining: 1_400, elapsed: 3_600, paused: true, help: false }, c, 60)).toMatch(/^HOLD 0:02  ⏸ PAUSED/);
+  });
+
+  it('NO_COLOR and --no-color win over a terminal; FORCE_COLOR forces', () => {
+    const tty = { write: () => true, isTTY: true };
+    expect(colorLevel({ env: { NO_COLOR: '1' }, stdout: tty })).toBe(0);
+    expect(colorLevel({ env: {}, stdout: tty }, false)).toBe(0);
+    expect(colorLevel({ env: {}, stdout: tty })).toBeGreaterThan(0);
+    expect(colorLevel({ env: { FORCE_COLOR: '1' }, stdout: { write: () => true } })).toBe(1);
+  });
+
+  it('wraps by visible width, counting CJK as two columns', () => {
+    expect(width('合谷 LI4')).toBe(8);
+    expect(wrap('one two three four', 20 + 0)).toBe('one two three four');
+    expect(wrap('aaaa bbbb cccc dddd eeee ffff', 20, '  ')).toBe('aaaa bbbb cccc dddd\n  eeee ffff');
+  });
+});
