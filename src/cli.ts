@@ -154,6 +154,15 @@ function lazy(io: Io, setExit: (code: number) => void, load: () => Promise<Handl
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
+  // Bare `acupress`: the picker in a terminal; otherwise the help, as a usage error.
+  if (argv.every((a) => a === '--no-color')) {
+    const mod = await import('./commands/run.js');
+    if (!mod.canPrompt(io, {})) {
+      program.outputHelp({ error: true });
+      return 2;
+    }
+    return (await mod.run({ color: !argv.includes('--no-color'), args: [undefined] }, io)) ?? 0;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { Catalog } from '../data/catalog.js';
-import { MERIDIAN_NAMES, resolveMeridian } from '../data/meridians.js';
+import { comparePoints, MERIDIAN_NAMES, resolveMeridian } from '../data/meridians.js';
 import { pointMatches } from '../data/resolve.js';
 import type { Condition, Point, Routine, WithOrigin } from '../data/types.js';
 import { REGIONS } from '../data/regions.js';
@@ -113,7 +113,10 @@ export function filterPoints(catalog: Catalog, o: ListOptions, conditions: Condi
     throw new UserError(`--region: unknown region "${o.region}"; expected one of ${REGIONS.join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}`);
   }
   const tag = o.tag ? foldText(o.tag) : undefined;
-  return [...catalog.points.values()].filter((p) =>
+  const all = [...catalog.points.values()];
+  // Built-in points are stored in order; user points may add to any channel.
+  if (all.some((p) => p.origin.source === 'user')) all.sort(comparePoints);
+  return all.filter((p) =>
     (!meridian || p.meridian === meridian)
     && (!o.region || p.region === o.region)
     && (!tag || p.indications.some((i) => foldText(i) === tag))

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { catalogFrom, type CatalogData } from './catalog.js';
 import { loadDir } from './load-files.js';
 import { mergeInto } from './merge.js';
+import { comparePoints } from './meridians.js';
 import { packageRoot } from './paths.js';
 import { formatProblem } from './yaml-load.js';
 
@@ -15,7 +16,8 @@ export function buildBuiltin(dataDir: string = join(packageRoot(), 'data')): Cat
     throw new UserError(`built-in data has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
   }
   return {
-    points: [...catalog.points.values()],
+    // Stored in channel order so every listing reads LU1, LU2 … without sorting at run time.
+    points: [...catalog.points.values()].sort(comparePoints),
     routines: [...catalog.routines.values()],
     conditions: [...catalog.conditions.values()],
   };

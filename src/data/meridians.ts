@@ -23,3 +23,16 @@ export function resolveMeridian(input: string): string {
   const near = suggest(input, [...Object.keys(MERIDIAN_NAMES), ...Object.values(MERIDIAN_NAMES)], 2);
   throw new UserError(`--meridian: unknown meridian "${input}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
 }
+
+const ORDER = Object.keys(MERIDIAN_NAMES);
+
+/** Channel order, then point number: LU1, LU2 … LI1 … CV24, then the extra points by code. */
+export function comparePoints(a: { id: string; meridian: string }, b: { id: string; meridian: string }): number {
+  const ma = ORDER.indexOf(a.meridian);
+  const mb = ORDER.indexOf(b.meridian);
+  if (ma !== mb) return (ma < 0 ? 99 : ma) - (mb < 0 ? 99 : mb);
+  const na = /^(.*?)(\d+)$/.exec(a.id);
+  const nb = /^(.*?)(\d+)$/.exec(b.id);
+  if (na && nb && na[1] === nb[1]) return Number(na[2]) - Number(nb[2]);
+  return a.id.localeCompare(b.id);
+}

@@ -1,0 +1,203 @@
+// End-to-end: spawn the built CLI as a user would.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { BIN, cli, ROOT, routineObj, tempTree } from '../helpers.js';
+
+const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+
+describe('basics', () => {
+  it('--version and -V', () => {
+    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(cli(['-V']).stdout).toBe(`${version}\n`);
+  });
+  it('--help lists the commands and points to per-command help', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['list', 'show', 'run', 'check', 'validate']) expect(r.stdout).toContain(`  ${c} `);
+    expect(r.stdout).toContain('acupress <command> --help');
+  });
+  it('bare acupress without a terminal prints help and exits 2', () => {
+    const r = cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: acupress');
+  });
+  it('unknown command suggests the closest', () => {
+    expect(cli(['lsit'])).toMatchObject({ code: 2, stderr: "acupress: unknown command 'lsit'\n(Did you mean list?)\n" });
+  });
+  it('unknown flag is a usage error', () => {
+    const r = cli(['list', '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+});
+
+describe('list and show', () => {
+  it('list prints routines with durations; --json prints an array', () => {
+    const r = cli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^headache\s+\d+:\d\d\s+Headache/m);
+    const json = JSON.parse(cli(['list', '--json']).stdout);
+    expect(json.length).toBeGreaterThanOrEqual(24);
+    expect(json.find((x: { id: string }) => x.id === 'headache')).toMatchObject({ id: 'headache', source: 'builtin', duration_ms: expect.any(Number) });
+  });
+  it('list points counts every point, and filters by legacy meridian code', () => {
+    expect(cli(['list', 'points']).stdout.trim().split('\n').length).toBeGreaterThanOrEqual(391);
+    const lv = cli(['list', 'points', '--meridian', 'LV']).stdout.trim().split('\n');
+    expect(lv).toHaveLength(14);
+    expect(lv[2]).toMatch(/^LR3\s+Tàichōng/);
+    expect(cli(['list', 'points', '--search', 'union valley']).stdout).toMatch(/^LI4 /);
+    expect(cli(['list', 'points', '--search', '合谷']).stdout).toMatch(/^LI4 /);
+  });
+  it('list meridians gives the 14 channels with counts', () => {
+    const rows = cli(['list', 'meridians']).stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^LU\s+11\s+Lung/);
+    expect(rows.filter((r) => !r.startsWith('EX'))).toHaveLength(14);
+  });
+  it('list --max filters by duration, --pregnant hides what to avoid', () => {
+    const short = JSON.parse(cli(['list', '--max', '5m', '--json']).stdout);
+    expect(short.every((r: { duration_ms: number }) => r.duration_ms <= 300_000)).toBe(true);
+    const ids = JSON.parse(cli(['list', '--pregnant', '--json']).stdout).map((r: { id: string }) => r.id);
+    expect(ids).toContain('morning-sickness');
+    expect(ids).not.toContain('headache');
+  });
+  it('show LI4 prints the point card', () => {
+    const r = cli(['show', 'LI4']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('LI4  Hégǔ  合谷  Union Valley');
+    expect(r.stdout).toMatch(/Find it\s+Squeeze/);
+    expect(r.stdout).toContain('not medical advice');
+    expect(JSON.parse(cli(['show', 'hegu', '--json']).stdout)).toMatchObject({ kind: 'point', id: 'LI4', meridian: 'LI' });
+  });
+  it('show a routine card with steps, total, evidence and sources', () => {
+    const r = cli(['show', 'migraine']);
+    expect(r.stdout).toContain('Headache relief');
+    expect(r.stdout).toMatch(/Time\s+\d+:\d\d in all/);
+    expect(r.stdout).toMatch(/Evidence/);
+    expect(r.stdout).toMatch(/Get medical help instead if/);
+  });
+  it('an unknown id exits 2 with suggestions and no stack trace', () => {
+    const r = cli(['show', 'LI44']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^acupress: unknown routine, point or condition "LI44"; did you mean .*"LI4"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('show --yaml round-trips through validate', () => {
+    const yaml = cli(['show', 'headache', '--yaml']).stdout;
+    const dir = tempTree({ 'mine.yaml': yaml.replace('id: headache', 'id: my-headache') });
+    expect(cli(['validate', join(dir, 'mine.yaml')]).code).toBe(0);
+  });
+});
+
+describe('run', () => {
+  it('--dry-run prints the whole plan and exits at once', () => {
+    const r = cli(['run', 'headache', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Headache relief · \d+ phases · \d+:\d\d in all \(dry run\)/);
+    expect(r.stdout).toMatch(/0:00\s+locate/);
+  });
+  it('--dry-run --json prints start, phases and end without ticks or elapsed', () => {
+    const lines = cli(['run', 'headache', '--dry-run', '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: 'start', routine: 'headache' });
+    expect(lines.at(-1)).toEqual({ type: 'end', completed: true, reason: 'done' });
+    expect(lines.filter((l) => l.type === 'phase')).toHaveLength(lines[0].phases);
+    expect(lines.some((l) => l.type === 'tick' || 'elapsed_ms' in l)).toBe(false);
+  });
+  it('missing target without a terminal is a usage error', () => {
+    expect(cli(['run'])).toMatchObject({ code: 2, stderr: expect.stringContaining('missing target') });
+  });
+  it('bad flags exit 2 naming the flag', () => {
+    expect(cli(['run', 'headache', '--hold', 'forever'])).toMatchObject({ code: 2, stderr: 'acupress: --hold: expected a duration like 45s, 2m or 1m30s, got "forever"\n' });
+    expect(cli(['run', 'headache', '--rounds', '0']).stderr).toBe('acupress: --rounds: expected a whole number from 1 to 10, got "0"\n');
+    expect(cli(['run', 'headache', '--json', '--plain']).code).toBe(2);
+    expect(cli(['run', 'headache', '--hold', '11m']).code).toBe(2);
+  });
+  it('a routine id never resolves to a file outside the data directories', () => {
+    expect(cli(['run', '../../etc/passwd'])).toMatchObject({ code: 2, stderr: expect.stringContaining('as a file it should end in .yaml') });
+    expect(cli(['run', '/dev/zero.yaml']).code).toBe(2);
+  });
+  it('runs a point in real time with every phase within 50 ms of plan', () => {
+    const started = Date.now();
+    const r = cli(['run', 'LI4', '--ramp', '1s', '--hold', '1s', '--release', '1s', '--rounds', '1', '--json']);
+    expect(r.code).toBe(0);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.map((e) => e.type).filter((t) => t !== 'tick')).toEqual(['start', ...Array(8).fill('phase'), 'end']);
+    expect(events.filter((e) => e.type === 'phase').map((e) => e.kind)).toEqual(['locate', 'ramp', 'hold', 'release', 'switch', 'ramp', 'hold', 'release']);
+    for (const e of events.filter((x) => x.type === 'phase')) {
+      expect(e.elapsed_ms - e.planned_ms).toBeGreaterThanOrEqual(0);
+      expect(e.elapsed_ms - e.planned_ms).toBeLessThan(50);
+    }
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+  it('a routine file runs, and a user routine from --data appears in list', () => {
+    const dir = tempTree({ 'routines/quick-hand.yaml': routineObj({ id: 'quick-hand', title: 'Quick hand', steps: [{ press: 'LI4', sides: 'both', ramp: '1s', hold: '1s', release: '1s', rounds: 1, locate: '1s' }] }) });
+    const listed = cli(['--data', dir, 'list']);
+    expect(listed.stdout).toMatch(/^quick-hand\s+0:04\s+Quick hand \(user\)/m);
+    expect(cli(['--data', dir, 'run', 'quick-hand', '--dry-run', '--json']).code).toBe(0);
+    expect(cli(['run', join(dir, 'routines/quick-hand.yaml'), '--json']).stdout).toContain('"reason":"done"');
+  });
+  it('a user routine overriding a built-in id gets a notice', () => {
+    const dir = tempTree({ 'routines/headache.yaml': routineObj({ id: 'headache' }) });
+    expect(cli(['list'], { env: { ACUPRESS_DATA: dir } }).stderr).toMatch(/user routine "headache" .* overrides the built-in routine/);
+  });
+  it('a broken user file is one clear line, exit 2', () => {
+    const dir = tempTree({ 'routines/bad.yaml': 'id: bad\ntitle: Bad\nsummary: x\nsources: [x]\nsteps:\n  - press: LI44\n' });
+    const r = cli(['--data', dir, 'list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('acupress: routines/bad.yaml:6:12 steps[0].press: unknown point "LI44"; did you mean LI14, LI4, BL44?\n'.replace('routines/bad.yaml', join(dir, 'routines/bad.yaml')));
+  });
+});
+
+describe('check', () => {
+  it('check headache --pregnant exits 1 with sourced findings; --json has the documented shape', () => {
+    const r = cli(['check', 'headache', '--pregnant']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/AVOID headache/);
+    const j = JSON.parse(cli(['check', 'headache', '--pregnant', '--json']).stdout);
+    expect(j).toMatchObject({ ok: false, conditions: ['pregnancy'] });
+    expect(j.findings[0]).toMatchObject({ target: 'headache', point: 'LI4', condition: 'pregnancy', level: 'avoid', reason: expect.any(String), source: expect.any(String) });
+  });
+  it('the pregnancy-safe routine passes, and says PC6 is commonly used', () => {
+    const r = cli(['check', 'morning-sickness', '--pregnant']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/PC6 is commonly used in pregnancy/);
+  });
+  it('check --pregnant with no target explains the condition', () => {
+    const r = cli(['check', '--pregnant']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Pregnancy/);
+    expect(r.stdout).toMatch(/LI4/);
+  });
+  it('run refuses an unsafe routine with exit 1; --skip-unsafe runs the rest', () => {
+    const r = cli(['run', 'headache', '--pregnant', '--dry-run']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Refusing to run "headache"/);
+    const s = cli(['run', 'headache', '--pregnant', '--skip-unsafe', '--dry-run', '--json']);
+    expect(s.code).toBe(0);
+    expect(s.stdout).not.toContain('"point":"LI4"');
+    expect(s.stderr).toMatch(/Skipping 1 unsafe step/);
+  });
+  it('an unknown condition is a usage error', () => {
+    expect(cli(['check', '--condition', 'pregnnt']).stderr).toMatch(/unknown condition "pregnnt"; did you mean "pregnancy"/);
+  });
+});
+
+describe('streams', () => {
+  const sh = (script: string) => spawnSync('bash', ['-o', 'pipefail', '-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmpdir() } });
+  it('a closed stdout pipe exits quietly (list | head -1)', () => {
+    const r = sh(`node ${BIN} list points | head -1`);
+    expect(r.stdout).toMatch(/^LU1 /);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+  it('run --json | head -3 stops the run without noise', () => {
+    const t0 = Date.now();
+    const r = sh(`node ${BIN} run LI4 --json | head -3`);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    expect(r.stderr).toBe('');
+    // head exits after the third line (the second tick), and the run must not carry on for its full length.
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+});
