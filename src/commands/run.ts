@@ -18,7 +18,8 @@ import { plan } from '../schedule/plan.js';
 import { startRun } from '../schedule/runner.js';
 import type { Timeline } from '../schedule/timeline.js';
 import { BOUNDS, flagDuration } from '../util/duration.js';
-import { catalogFor, conditionsFor, type Common } from './context.js';
+import { catalogFor, columns, conditionsFor, type Common } from './context.js';
+import { wrap } from '../render/text.js';
 
 export interface RunOptions extends Common, TimingFlags {
   args?: [string | undefined];
@@ -58,7 +59,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const unsafe = unsafeSteps(findings);
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {
-    const lines = describeFindings(catalog, avoid);
+    const lines = describeFindings(catalog, avoid, columns(io));
     if (!options.skipUnsafe) {
       io.stderr.write(`${c.avoid('Refusing to run')} "${routine.id}" with ${conditions.map((x) => x.id).join(', ')}:\n${lines}\nUse --skip-unsafe to run the rest, or try: acupress list --${conditions.some((x) => x.id === 'pregnancy') ? 'pregnant' : `condition ${conditions.map((x) => x.id).join(' ')}`}\n`);
       return EXIT.safety;
@@ -79,10 +80,13 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
   const notes = options.json ? io.stderr : io.stdout;
   if (!options.quiet) {
-    if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions)}\n`);
-    if (routine.red_flags.length && !options.json) notes.write(`${c.bold('Get medical help instead if:')} ${routine.red_flags.join(' ')}\n`);
-    if (options.tips !== false && !options.json) notes.write(`${c.dim(TIPS)}\n`);
-    if (!options.json) notes.write(`${c.dim(DISCLAIMER)}\n\n`);
+    const w = columns(io);
+    if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
+    if (routine.red_flags.length && !options.json) {
+      notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  • ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
+    }
+    if (options.tips !== false && !options.json) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
+    if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
   }
   return live(io, catalog, timeline, findings, options, c, warnMs);
 }
@@ -100,7 +104,7 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   return pickRoutine(catalog, conditions, io);
 }
 
-function describeFindings(catalog: Catalog, findings: Finding[]): string {
+function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of findings) {
@@ -108,7 +112,7 @@ function describeFindings(catalog: Catalog, findings: Finding[]): string {
     const key = `${what}|${f.condition}|${f.level}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(`  ${f.level === 'avoid' ? 'avoid' : 'caution'} ${what} (${f.condition}): ${f.reason} [${f.source}]`);
+    out.push(`  ${wrap(`${f.level === 'avoid' ? 'avoid' : 'caution'} ${what} (${f.condition}): ${f.reason} [${f.source}]`, width - 2, '    ')}`);
   }
   return out.join('\n');
 }

@@ -1,0 +1,94 @@
+// Pseudo-terminal tests: drive the real CLI inside tmux and look at the screen.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `acupress-test-${process.pid}`;
+let n = 0;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+}
+
+/** Start `acupress <args>` in a fresh tmux session running bash; returns the session name. */
+function session(args: string, cols = 100, rows = 30): string {
+  const name = `s${++n}`;
+  const home = mkdtempSync(join(tmpdir(), 'acupress-tty-'));
+  const env = `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color`;
+  tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), `${env} bash --norc --noprofile`);
+  tmux('send-keys', '-t', name, `node ${BIN} ${args}; echo EXIT=$?`, 'Enter');
+  return name;
+}
+
+const screen = (s: string) => tmux('capture-pane', '-p', '-t', s);
+const keys = (s: string, ...k: string[]) => tmux('send-keys', '-t', s, ...k);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Wait until the screen matches, or fail with what it showed. */
+async function waitFor(s: string, re: RegExp, ms = 8000): Promise<string> {
+  const until = Date.now() + ms;
+  let last = '';
+  while (Date.now() < until) {
+    last = screen(s);
+    if (re.test(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`screen never matched ${re}:\n${last}`);
+}
+
+describe.skipIf(!hasTmux)('in a real terminal', () => {
+  afterEach(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('with no arguments the picker lists routines, and choosing one starts it', async () => {
+    const s = session('');
+    const shown = await waitFor(s, /Which routine\?/);
+    expect(shown).toMatch(/\(\d+:\d\d\)/);
+    keys(s, 'Enter');
+    await waitFor(s, /(LOCATE|MASSAGE|REST) \d:\d\d/);
+    keys(s, 'q');
+    await waitFor(s, /EXIT=0/);
+  });
+
+  it('space pauses and the countdown stops; space again resumes', async () => {
+    const s = session('run LI4 --rounds 1 --no-tips');
+    await waitFor(s, /LOCATE 0:0[5-9]/);
+    keys(s, ' ');
+    const paused = await waitFor(s, /PAUSED/);
+    const clock = /LOCATE (\d:\d\d)/.exec(paused)![1];
+    await sleep(2500);
+    expect(/LOCATE (\d:\d\d)/.exec(screen(s))![1]).toBe(clock);
+    keys(s, ' ');
+    await waitFor(s, new RegExp(`LOCATE (?!${clock})\\d:\\d\\d(?!.*PAUSED)`), 4000);
+    keys(s, 'q');
+    await waitFor(s, /EXIT=0/);
+  });
+
+  it('q quits, leaving the cursor visible and the shell usable', async () => {
+    const s = session('run headache --no-tips');
+    await waitFor(s, /LOCATE/);
+    keys(s, 'q');
+    const out = await waitFor(s, /EXIT=0/);
+    expect(out).toMatch(/Stopped \(quit\) after/);
+    expect(tmux('display-message', '-p', '-t', s, '#{cursor_flag}').trim()).toBe('1');
+    keys(s, 'echo still-here', 'Enter');
+    await waitFor(s, /^still-here$/m);
+  });
+
+  it('Ctrl-C exits 130 and prints the summary', async () => {
+    const s = session('run headache --no-tips');
+    await waitFor(s, /LOCATE/);
+    keys(s, 'C-c');
+    const out = await waitFor(s, /EXIT=\d+/);
+    expect(out).toMatch(/EXIT=130/);
+    expect(out).toMatch(/Stopped \(interrupted, SIGINT\) after/);
+    // Raw mode is off again: typed text echoes normally.
+    keys(s, 'echo typed', 'Enter');
+    await waitFor(s, /^typed$/m);
+  });
+});
