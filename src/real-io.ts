@@ -6,7 +6,10 @@ export function realIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin builds a stream on first touch (a few ms); only runs that read keys need it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     clock: realClock,
     cwd: process.cwd(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { paint } from '../src/render/color.js';
-import { colorLevel } from '../src/render/color.js';
+import { colorLevel } from '../src/render/paint.js';
 import { jsonSink } from '../src/render/run-json.js';
 import { plainSink } from '../src/render/run-plain.js';
 import { viewText } from '../src/render/run-tty.js';

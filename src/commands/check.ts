@@ -4,7 +4,7 @@ import { resolve } from '../data/resolve.js';
 import type { Condition, Routine } from '../data/types.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { colors, paint } from '../render/color.js';
+import { painter, type Paint } from '../render/paint.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { wrap } from '../render/text.js';
@@ -53,7 +53,7 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   const targets = options.args?.[0] ?? [];
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  const c = paint(colors(io, options.color));
+  const c = await painter(io, options.color);
   const width = Math.min(columns(io), 100);
   const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd);
   if (options.json) {
@@ -78,7 +78,7 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   return report.ok ? EXIT.ok : EXIT.safety;
 }
 
-function targetSection(catalog: Catalog, item: Checked, conditions: Condition[], c: ReturnType<typeof paint>, width: number): string {
+function targetSection(catalog: Catalog, item: Checked, conditions: Condition[], c: Paint, width: number): string {
   const lines: string[] = [];
   const avoid = hasAvoid(item.findings);
   const status = avoid ? c.avoid('AVOID') : item.findings.length ? c.caution('CAUTION') : c.ok('OK');
@@ -104,7 +104,7 @@ function targetSection(catalog: Catalog, item: Checked, conditions: Condition[],
   return lines.join('\n');
 }
 
-function generalAdvice(catalog: Catalog, c: ReturnType<typeof paint>, width: number): string {
+function generalAdvice(catalog: Catalog, c: Paint, width: number): string {
   const lines = [c.title('General safety')];
   lines.push(wrap('Acupressure should never hurt: use firm but comfortable pressure, and gentle pressure on the face. Some soreness or a light bruise can follow; light-headedness passes if you sit and rest.', width));
   lines.push('');

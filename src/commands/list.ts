@@ -5,7 +5,7 @@ import type { Condition, Point, Routine, WithOrigin } from '../data/types.js';
 import { REGIONS } from '../data/regions.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
-import { colors, paint } from '../render/color.js';
+import { painter, type Paint } from '../render/paint.js';
 import { table } from '../render/text.js';
 import { hasAvoid, pointFindings, routineFindings } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';
@@ -29,7 +29,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   const kind = pickKind(options.args?.[0] ?? 'routines');
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  const c = paint(colors(io, options.color));
+  const c = await painter(io, options.color);
   const width = columns(io);
   const header = io.stdout.isTTY && !options.json;
   if (kind === 'routines') {

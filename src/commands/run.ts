@@ -4,7 +4,7 @@ import type { Catalog } from '../data/catalog.js';
 import type { Condition, Routine } from '../data/types.js';
 import { EXIT, ExitError, UserError } from '../errors.js';
 import type { Io } from '../io.js';
-import { colors, paint } from '../render/color.js';
+import { painter, type Paint } from '../render/paint.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { printPlan } from '../render/dry-run.js';
 import { jsonSink } from '../render/run-json.js';
@@ -51,7 +51,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const planOptions = planOptionsFrom(options);
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  const c = paint(colors(io, options.color));
+  const c = await painter(io, options.color);
   const routine = await chooseRoutine(catalog, options, io, conditions);
 
   // Safety first: refuse (exit 1) or skip what the conditions say to avoid.
@@ -117,7 +117,7 @@ function describeFindings(catalog: Catalog, findings: Finding[], width = 80): st
   return out.join('\n');
 }
 
-async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: RunOptions, c: ReturnType<typeof paint>, warnMs?: number): Promise<number> {
+async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: RunOptions, c: Paint, warnMs?: number): Promise<number> {
   const mode = o.json ? 'json' : o.plain || o.quiet || !io.stdout.isTTY ? 'plain' : 'tty';
   const bell = o.bell ?? mode === 'tty';
   const sinks: Array<(ev: RunEvent) => void> = [];

@@ -1,6 +1,6 @@
 import { resolve } from '../data/resolve.js';
 import type { Io } from '../io.js';
-import { colors, paint } from '../render/color.js';
+import { painter, type Paint } from '../render/paint.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
@@ -49,7 +49,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     writeJson(io, items.length === 1 ? items[0] : items);
     return 0;
   }
-  const c = paint(colors(io, options.color));
+  const c = await painter(io, options.color);
   const width = Math.min(columns(io), 100);
   const cards = refs.map((ref) => {
     if (ref.kind === 'point') {

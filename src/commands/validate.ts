@@ -7,7 +7,7 @@ import { displayPath } from '../data/source-file.js';
 import { checkYamlFile, formatProblem, type Problem } from '../data/yaml-load.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
-import { colors, paint } from '../render/color.js';
+import { painter, type Paint } from '../render/paint.js';
 import type { Common } from './context.js';
 
 export interface ValidateOptions extends Common {
@@ -22,7 +22,7 @@ function isPointFile(path: string, text?: string): boolean {
 /** Validate each file; exit 2 if any has a problem. */
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const files = options.args?.[0] ?? [];
-  const c = paint(colors(io, options.color));
+  const c = await painter(io, options.color);
   const catalog = await loadBuiltin();
   const results: Array<{ file: string; ok: boolean; problems: Problem[] }> = [];
   for (const f of files) {

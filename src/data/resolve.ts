@@ -62,6 +62,17 @@ const ORDER: Kind[] = ['routine', 'point', 'condition'];
 
 /** Find what a user typed, or undefined. Throws when it names two things of the same kind. */
 export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ORDER): Ref | undefined {
+  // Fast path for exact routine ids and point codes (the common case from scripts): no index
+  // to build. Routines come first, as in the slow path, so the two always agree.
+  if (kinds.includes('routine') && catalog.routines.has(query)) return { kind: 'routine', id: query };
+  const upper = query.toUpperCase();
+  if (kinds.includes('point') && catalog.points.has(upper) && !(kinds.includes('routine') && lookupSlow(catalog, query, ['routine']))) {
+    return { kind: 'point', id: upper };
+  }
+  return lookupSlow(catalog, query, kinds);
+}
+
+function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref | undefined {
   const idx = indexOf(catalog);
   for (const [map, key] of [[idx.exact, toneKey(query)], [idx.loose, normalizeKey(query)]] as const) {
     const hits = (map.get(key) ?? []).filter((r) => kinds.includes(r.kind));

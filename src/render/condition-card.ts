@@ -1,9 +1,8 @@
 import type { Catalog } from '../data/catalog.js';
 import type { Condition } from '../data/types.js';
-import type { paint } from './color.js';
+import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 
-type Paint = ReturnType<typeof paint>;
 
 /** A condition card: what it is, the general advice, and every rule with its source. */
 export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: number): string {

@@ -2,10 +2,9 @@ import type { Io } from '../io.js';
 import { phaseEvent } from '../schedule/scheduler.js';
 import type { Timeline } from '../schedule/timeline.js';
 import { formatClock } from '../util/duration.js';
-import type { paint } from './color.js';
+import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 
-type Paint = ReturnType<typeof paint>;
 
 /** Print a plan without running it: NDJSON events (no ticks, no elapsed) or a readable table. */
 export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint): void {

@@ -1,8 +1,7 @@
 import type { Phase } from '../schedule/timeline.js';
 import { formatClock, formatDuration } from '../util/duration.js';
-import type { paint } from './color.js';
+import type { Paint } from './paint.js';
 
-type Paint = ReturnType<typeof paint>;
 
 /** "LI4 left · round 1/3" — where in the routine a phase is. */
 export function phaseWhere(p: Pick<Phase, 'point' | 'side' | 'round' | 'rounds'>): string {

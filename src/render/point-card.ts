@@ -3,10 +3,9 @@ import { MERIDIAN_NAMES } from '../data/meridians.js';
 import { legacyCodes } from '../data/resolve.js';
 import type { Point } from '../data/types.js';
 import type { Finding } from '../safety/check.js';
-import type { paint } from './color.js';
+import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 
-type Paint = ReturnType<typeof paint>;
 
 /** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
 export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = []): string {

@@ -3,10 +3,9 @@ import type { Routine } from '../data/types.js';
 import type { Finding } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';
 import { formatClock, formatDuration } from '../util/duration.js';
-import type { paint } from './color.js';
+import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 
-type Paint = ReturnType<typeof paint>;
 
 /** A routine card: summary, each step with its timing, total, red flags, evidence and sources. */
 export function routineCard(catalog: Catalog, r: Routine, c: Paint, width: number, findings: Finding[] = []): string {

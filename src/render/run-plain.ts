@@ -2,10 +2,9 @@ import type { Out } from '../io.js';
 import type { RunEvent } from '../schedule/events.js';
 import type { Timeline } from '../schedule/timeline.js';
 import { formatClock } from '../util/duration.js';
-import type { paint } from './color.js';
+import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 
-type Paint = ReturnType<typeof paint>;
 
 /** Plain output: a header, one line per phase as it starts, and pause/resume notes. `quiet` keeps only phase lines. */
 export function plainSink(out: Out, timeline: Timeline, c: Paint, quiet = false): (ev: RunEvent) => void {

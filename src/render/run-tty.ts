@@ -3,11 +3,10 @@ import type { Io } from '../io.js';
 import type { RunEvent } from '../schedule/events.js';
 import type { Timeline } from '../schedule/timeline.js';
 import { formatClock } from '../util/duration.js';
-import type { paint } from './color.js';
+import type { Paint } from './paint.js';
 import { phaseWhere } from './phase-line.js';
 import { wrap } from './text.js';
 
-type Paint = ReturnType<typeof paint>;
 
 /** What the live view shows, computed purely from the latest events (and testable without ora). */
 export interface View {
