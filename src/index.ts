@@ -4,3 +4,4 @@ export type { Timeline, Phase, PhaseKind, Side } from './schedule/timeline.js';
 export type { RunEvent, PhaseEvent, StartEvent, TickEvent, EndEvent } from './schedule/events.js';
 export { FakeClock, type Clock } from './schedule/clock.js';
 export { parseDuration, formatDuration } from './util/duration.js';
+export { runEventSchema, checkReportSchema, routineRowSchema } from './json-schemas.js';

@@ -66,10 +66,19 @@ export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ORDER): 
   // to build. Routines come first, as in the slow path, so the two always agree.
   if (kinds.includes('routine') && catalog.routines.has(query)) return { kind: 'routine', id: query };
   const upper = query.toUpperCase();
-  if (kinds.includes('point') && catalog.points.has(upper) && !(kinds.includes('routine') && lookupSlow(catalog, query, ['routine']))) {
+  if (kinds.includes('point') && catalog.points.has(upper) && !(kinds.includes('routine') && routineNamed(catalog, query))) {
     return { kind: 'point', id: upper };
   }
   return lookupSlow(catalog, query, kinds);
+}
+
+/** Does some routine answer to this name? A scan of a few dozen routines, cheaper than the index. */
+function routineNamed(catalog: Catalog, query: string): boolean {
+  const key = normalizeKey(query);
+  for (const r of catalog.routines.values()) {
+    if ([r.id, r.title, ...r.aliases].some((n) => normalizeKey(n) === key)) return true;
+  }
+  return false;
 }
 
 function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref | undefined {

@@ -1,0 +1,40 @@
+// zod schemas of every JSON shape the CLI prints, exported by the package so scripts and
+// tests can validate what they read. The README documents the same shapes.
+import { z } from 'zod';
+
+const phaseKind = z.enum(['locate', 'ramp', 'hold', 'release', 'switch', 'massage', 'rest']);
+const side = z.enum(['left', 'right', 'both', 'center']);
+const ms = z.number().int().nonnegative();
+
+export const startEventSchema = z.strictObject({ type: z.literal('start'), routine: z.string(), title: z.string(), total_ms: ms, phases: z.number().int().positive() });
+export const phaseEventSchema = z.strictObject({
+  type: z.literal('phase'), index: z.number().int().nonnegative(), kind: phaseKind, point: z.string().optional(), side: side.optional(),
+  round: z.number().int().positive().optional(), rounds: z.number().int().positive().optional(),
+  duration_ms: ms, planned_ms: ms, elapsed_ms: ms.optional(), text: z.string().min(1),
+});
+export const tickEventSchema = z.strictObject({ type: z.literal('tick'), index: z.number().int().nonnegative(), remaining_ms: ms, elapsed_ms: ms });
+export const pauseEventSchema = z.strictObject({ type: z.enum(['pause', 'resume']), index: z.number().int().nonnegative(), elapsed_ms: ms });
+export const endEventSchema = z.strictObject({
+  type: z.literal('end'), completed: z.boolean(), reason: z.enum(['done', 'quit', 'interrupted']), elapsed_ms: ms.optional(), signal: z.string().optional(),
+});
+/** One line of `run --json`. */
+export const runEventSchema = z.discriminatedUnion('type', [startEventSchema, phaseEventSchema, tickEventSchema, pauseEventSchema, endEventSchema]);
+
+const level = z.enum(['avoid', 'caution']);
+/** The object printed by `check --json`. */
+export const checkReportSchema = z.strictObject({
+  ok: z.boolean(),
+  conditions: z.array(z.string()),
+  findings: z.array(z.strictObject({
+    target: z.string(), point: z.string().optional(), region: z.string().optional(), condition: z.string(), level,
+    reason: z.string().min(1), source: z.string().min(1), cited_by: z.array(z.string()).optional(),
+  })),
+  advice: z.array(z.strictObject({ condition: z.string(), level, reason: z.string(), source: z.string() })),
+  notes: z.array(z.strictObject({ target: z.string(), point: z.string(), condition: z.string(), reason: z.string(), source: z.string() })),
+});
+
+/** One row of `list --json` (routines). */
+export const routineRowSchema = z.strictObject({
+  id: z.string(), title: z.string(), summary: z.string(), tags: z.array(z.string()), aliases: z.array(z.string()),
+  duration_ms: ms, source: z.enum(['builtin', 'user']),
+});
