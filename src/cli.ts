@@ -161,7 +161,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       program.outputHelp({ error: true });
       return 2;
     }
-    return (await mod.run({ color: !argv.includes('--no-color'), args: [undefined] }, io)) ?? 0;
+    return (await mod.run({ color: !argv.includes('--no-color'), profile: true, args: [undefined] }, io)) ?? 0;
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -26,6 +26,12 @@ runCli(process.argv.slice(2), io).then(
       return;
     }
     const err = e as Error;
+    // Ctrl-C at an inquirer prompt: the person changed their mind, not a crash.
+    if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError') {
+      io.stderr.write('\n');
+      process.exitCode = 130;
+      return;
+    }
     io.stderr.write(`acupress: internal error: ${err?.message ?? String(e)}\n`);
     if (process.env.ACUPRESS_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`);
     else io.stderr.write('acupress: set ACUPRESS_DEBUG=1 for details, and please report this.\n');

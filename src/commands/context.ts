@@ -28,7 +28,8 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io): 
   const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap((c) => c.split(','))]
     .map((s) => s.trim())
     .filter(Boolean);
-  if (options.profile !== false) {
+  // Only run and check know the profile (they define --no-profile); list and show stay literal.
+  if (options.profile === true) {
     const { readProfile } = await import('../profile/profile.js');
     const saved = (await readProfile(io))?.conditions ?? [];
     if (saved.length > 0 && !options.json) {

@@ -48,11 +48,22 @@ export function canPrompt(io: Io, o: { yes?: boolean }): boolean {
 export async function run(options: RunOptions, io: Io): Promise<number> {
   if (options.json && options.plain) throw new UserError('--json and --plain cannot be used together');
   const warnMs = options.warn !== undefined ? flagDuration('--warn', options.warn, BOUNDS.minPhaseMs, BOUNDS.maxPhaseMs) : undefined;
-  const planOptions = planOptionsFrom(options);
+  planOptionsFrom(options); // Check the flags before any question is asked.
   const catalog = await catalogFor(options, io);
+  if (canPrompt(io, options) && options.profile !== false && !options.json) {
+    const { profilePath } = await import('../profile/profile.js');
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(profilePath(io.env))) {
+      const { firstRun } = await import('../profile/first-run.js');
+      await firstRun(catalog, io);
+    }
+  }
   const conditions = await conditionsFor(options, catalog, io);
   const c = await painter(io, options.color);
-  const routine = await chooseRoutine(catalog, options, io, conditions);
+  const chosen = await chooseRoutine(catalog, options, io, conditions);
+  if (chosen === 'cancel') return EXIT.ok;
+  const { routine, overrides } = chosen;
+  const planOptions = planOptionsFrom({ ...options, ...overrides });
 
   // Safety first: refuse (exit 1) or skip what the conditions say to avoid.
   const findings = routineFindings(catalog, routine, conditions);
@@ -91,17 +102,22 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   return live(io, catalog, timeline, findings, options, c, warnMs);
 }
 
-async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions: Condition[]): Promise<Routine> {
+type Chosen = { routine: Routine; overrides: TimingFlags } | 'cancel';
+
+async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions: Condition[]): Promise<Chosen> {
   const target = o.args?.[0];
   if (o.random) {
     if (target) throw new UserError('run: give a target or --random, not both');
     const { pickRandom } = await import('../run/random.js');
-    return pickRandom(catalog, o, conditions, Math.random);
+    return { routine: pickRandom(catalog, o, conditions, Math.random), overrides: {} };
   }
-  if (target) return routineFor(catalog, target, io.cwd);
+  if (target) return { routine: await routineFor(catalog, target, io.cwd), overrides: {} };
   if (!canPrompt(io, o)) throw new UserError('run: missing target; say which routine, e.g. "acupress run headache" (see: acupress list)');
   const { pickRoutine } = await import('../run/picker.js');
-  return pickRoutine(catalog, conditions, io);
+  const routine = await pickRoutine(catalog, conditions, io);
+  const { confirmOrAdjust } = await import('../run/adjust.js');
+  const overrides = await confirmOrAdjust(io);
+  return overrides === 'cancel' ? 'cancel' : { routine, overrides };
 }
 
 function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {

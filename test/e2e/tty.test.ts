@@ -1,6 +1,6 @@
 // Pseudo-terminal tests: drive the real CLI inside tmux and look at the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,15 +9,22 @@ import { BIN } from '../helpers.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `acupress-test-${process.pid}`;
 let n = 0;
+let lastHome = '';
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 }
 
 /** Start `acupress <args>` in a fresh tmux session running bash; returns the session name. */
-function session(args: string, cols = 100, rows = 30): string {
+function session(args: string, opts: { profile?: boolean } = {}, cols = 100, rows = 30): string {
   const name = `s${++n}`;
   const home = mkdtempSync(join(tmpdir(), 'acupress-tty-'));
+  // Most tests skip the first-run safety questions by having a profile already.
+  if (opts.profile !== false) {
+    mkdirSync(join(home, '.config/acupress'), { recursive: true });
+    writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions: []\n');
+  }
+  lastHome = home;
   const env = `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color`;
   tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), `${env} bash --norc --noprofile`);
   tmux('send-keys', '-t', name, `node ${BIN} ${args}; echo EXIT=$?`, 'Enter');
@@ -50,9 +57,26 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     const shown = await waitFor(s, /Which routine\?/);
     expect(shown).toMatch(/\(\d+:\d\d\)/);
     keys(s, 'Enter');
+    await waitFor(s, /Start now/);
+    keys(s, 'Enter');
     await waitFor(s, /(LOCATE|MASSAGE|REST) \d:\d\d/);
     keys(s, 'q');
     await waitFor(s, /EXIT=0/);
+  });
+
+  it('the first interactive run asks about safety once, saves the profile, and applies it', async () => {
+    const s = session('run morning-sickness --no-tips', { profile: false });
+    await waitFor(s, /do any of these apply to you/);
+    keys(s, 'Space'); // the first condition in the data is pregnancy
+    keys(s, 'Enter');
+    await waitFor(s, /Using your safety profile: pregnancy/);
+    keys(s, 'q');
+    await waitFor(s, /EXIT=0/);
+    expect(readFileSync(join(lastHome, '.config/acupress/profile.yaml'), 'utf8')).toMatch(/conditions:\n\s+- pregnancy/);
+    keys(s, `node ${BIN} run headache --no-tips; echo EXIT2=$?`, 'Enter');
+    const refused = await waitFor(s, /EXIT2=\d/);
+    expect(refused).toMatch(/Refusing to run "headache"/);
+    expect(refused).toMatch(/EXIT2=1/);
   });
 
   it('space pauses and the countdown stops; space again resumes', async () => {

@@ -1,0 +1,51 @@
+// Speech: cue text reaches the engine as one literal argument, never through a shell.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findEngine, speaker } from '../src/cues/voice.js';
+import { cli, routineObj, tempTree } from './helpers.js';
+
+const hostile = '$(touch /tmp/acupress-pwned); rm -rf ~; `id`';
+
+describe('voice', () => {
+  it('passes a hostile cue as one argument to the speech command', () => {
+    const dir = tempTree({
+      'say.sh': '#!/bin/sh\nfor a in "$@"; do printf "%s\\n--\\n" "$a" >> "$(dirname "$0")/spoken.txt"; done\n',
+      'routines/evil.yaml': routineObj({ id: 'evil', steps: [{ rest: '1s', cue: hostile }, { rest: '1s', cue: 'second cue' }] }),
+    });
+    chmodSync(join(dir, 'say.sh'), 0o755);
+    const r = cli(['--data', dir, 'run', 'evil', '--voice', '--json'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });
+    expect(r.code).toBe(0);
+    // The second cue may cut the first short, but each arrived whole, as a single argument.
+    const spoken = readFileSync(join(dir, 'spoken.txt'), 'utf8').split('\n--\n').filter(Boolean);
+    expect(spoken).toContain(hostile);
+    expect(existsSync('/tmp/acupress-pwned')).toBe(false);
+  });
+
+  it('reports a missing engine once and carries on', () => {
+    const dir = tempTree({ 'routines/two.yaml': routineObj({ id: 'two', steps: [{ rest: '1s' }, { rest: '1s' }] }) });
+    const r = cli(['--data', dir, 'run', 'two', '--voice', '--json'], { env: { ACUPRESS_SPEECH: 'no-such-speech-engine' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/no speech engine found/g)).toHaveLength(1);
+    expect(r.stdout).toContain('"reason":"done"');
+  });
+
+  it('finds engines on PATH without a shell', () => {
+    const dir = tempTree({ 'espeak-ng': '#!/bin/sh\n' });
+    chmodSync(join(dir, 'espeak-ng'), 0o755);
+    expect(findEngine('linux', { PATH: dir })).toEqual({ command: join(dir, 'espeak-ng'), args: [] });
+    expect(findEngine('linux', { PATH: '/nonexistent' })).toBeUndefined();
+    expect(findEngine('win32', {})!.args.join(' ')).toContain('$args[0]');
+  });
+
+  const hasEspeak = spawnSync('espeak-ng', ['--version']).status === 0;
+  it.skipIf(!hasEspeak)('a real espeak-ng writes the cue to a WAV file', async () => {
+    const dir = tempTree({});
+    const wav = join(dir, 'cue.wav');
+    const s = speaker({ command: 'espeak-ng', args: ['-w', wav] }, (m) => { throw new Error(m); });
+    s.say('Hold steady pressure on LI4.');
+    for (let i = 0; i < 50 && !(existsSync(wav) && statSync(wav).size > 1000); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readFileSync(wav).subarray(0, 4).toString()).toBe('RIFF');
+  });
+});
