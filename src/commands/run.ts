@@ -169,26 +169,31 @@ async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Find
   }
 
   const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
-  const r = startRun(timeline, io.clock, emit);
   const { listenKeys } = await import('../run/keys.js');
+  // Signals are caught from before the first event, so no early Ctrl-C slips past the summary.
+  let r: ReturnType<typeof startRun> | undefined;
+  const early: string[] = [];
+  const offSignal = io.onSignal((sig) => (r ? r.interrupt(sig) : early.push(sig)));
+  r = startRun(timeline, io.clock, emit);
+  const run = r;
+  if (early.length) run.interrupt(early[0]!);
   const stopKeys = mode === 'tty'
     ? listenKeys(io.stdin, (a) => {
       if (a === 'help') tty?.toggleHelp();
-      else if (a === 'interrupt') r.interrupt('SIGINT');
-      else r.send(a);
+      else if (a === 'interrupt') run.interrupt('SIGINT');
+      else run.send(a);
     })
     : () => {};
-  const offSignal = io.onSignal((sig) => r.interrupt(sig));
   let end;
   try {
-    end = await r.done;
+    end = await run.done;
   } finally {
     stopKeys();
     offSignal();
     tty?.stop();
     voice?.stop();
   }
-  const text = summary(catalog, timeline, end, r.state.started, findings);
+  const text = summary(catalog, timeline, end, run.state.started, findings);
   if (mode === 'json') {
     if (!end.completed) io.stderr.write(`${text}\n`);
   } else if (!o.quiet) {

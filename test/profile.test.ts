@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBuiltin } from '../src/data/build-builtin.js';
+import { catalogFrom } from '../src/data/catalog.js';
+import { conditionChoices, firstRun } from '../src/profile/first-run.js';
+import { profilePath, readProfile } from '../src/profile/profile.js';
+import { saveProfile } from '../src/profile/profile-store.js';
+import { pickerChoices } from '../src/run/picker.js';
+import { conditionsFor } from '../src/commands/context.js';
+import { fakeIo, ROOT } from './helpers.js';
+
+const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+
+describe('safety profile', () => {
+  it('first run asks once, saves atomically, and later runs apply it with one line', async () => {
+    const { io, stdout, stderr } = fakeIo();
+    const asked: string[][] = [];
+    await firstRun(catalog, io, async (choices) => (asked.push(choices.map((c) => c.value)), ['pregnancy']));
+    expect(asked[0]).toContain('pregnancy');
+    const path = profilePath(io.env);
+    expect(readFileSync(path, 'utf8')).toMatch(/conditions:\n  - pregnancy/);
+    expect(readdirSync(join(path, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(stdout.text()).toContain(`Saved to ${path}`);
+    const conds = await conditionsFor({ profile: true }, catalog, io);
+    expect(conds.map((c) => c.id)).toEqual(['pregnancy']);
+    expect(stderr.text()).toBe('Using your safety profile: pregnancy (--no-profile to ignore)\n');
+    expect((await conditionsFor({ profile: false }, catalog, io)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('a corrupt profile is a clear error naming the file, and is never reset', async () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'conditions: pregnancy\n');
+    await expect(readProfile(io)).rejects.toThrow(`${path}:1:13 conditions: expected a list, got "pregnancy"`);
+    expect(readFileSync(path, 'utf8')).toBe('conditions: pregnancy\n');
+  });
+
+  it('saveProfile replaces the file whole', () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env);
+    saveProfile(path, { conditions: ['bleeding'], tips_seen: false });
+    saveProfile(path, { conditions: [], tips_seen: true });
+    expect(readFileSync(path, 'utf8')).toMatch(/conditions: \[\]\ntips_seen: true/);
+    expect(existsSync(`${path}.${process.pid}.tmp`)).toBe(false);
+  });
+
+  it('offers every condition in the data', () => {
+    expect(conditionChoices(catalog).map((c) => c.value)).toEqual([...catalog.conditions.keys()]);
+  });
+});
+
+describe('picker', () => {
+  it('groups routines with durations, and marks the ones to avoid', () => {
+    const choices = pickerChoices(catalog, [catalog.conditions.get('pregnancy')!]);
+    expect(choices).toHaveLength(catalog.routines.size);
+    expect(choices.find((c) => c.value === 'headache')!.name).toMatch(/^Headache relief \(\d+:\d\d\) ⚠ avoid$/);
+    expect(choices.find((c) => c.value === 'morning-sickness')!.name).not.toMatch(/avoid/);
+    const groups = choices.map((c) => c.group);
+    expect([...groups].sort()).toEqual(groups);
+  });
+});
