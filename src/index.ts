@@ -5,3 +5,4 @@ export type { RunEvent, PhaseEvent, StartEvent, TickEvent, EndEvent } from './sc
 export { FakeClock, type Clock } from './schedule/clock.js';
 export { parseDuration, formatDuration } from './util/duration.js';
 export { runEventSchema, checkReportSchema, routineRowSchema } from './json-schemas.js';
+export { loadBuiltin, loadCatalog } from './data/load-catalog.js';

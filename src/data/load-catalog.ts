@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { catalogFrom, type Catalog, type CatalogData } from './catalog.js';
-import { packageRoot, userDataDirs } from './paths.js';
+import { cacheDir, packageRoot, userDataDirs } from './paths.js';
 import { fsError } from './source-file.js';
 
 export interface LoadOptions {
@@ -53,6 +53,6 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
   }
   if (withFiles.length === 0) return catalog;
   const { loadUserDirs } = await import('./load-user.js');
-  loadUserDirs(catalog, withFiles, opts);
+  await loadUserDirs(catalog, withFiles, { cwd: opts.cwd, cacheDir: opts.env.ACUPRESS_NO_CACHE ? undefined : cacheDir(opts.env) });
   return catalog;
 }

@@ -3,13 +3,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { conditionFileSchema, pointFileSchema, routineSchema } from './schema.js';
-import { checkYamlFile, formatPath, type Problem } from './yaml-load.js';
+import { checkYamlFile } from './yaml-load.js';
+import type { Loaded, Problem } from './problem.js';
 import { displayPath } from './source-file.js';
-import type { Condition, Origin, Point, Routine, WithOrigin } from './types.js';
+import type { Condition, Origin, Point, Routine } from './types.js';
 
-type Pos = { line: number; col: number };
-/** A record with where it came from and a way to point at its fields. */
-export type Loaded<T> = { value: WithOrigin<T>; locate: (path: PropertyKey[]) => Pos; shown: string };
 
 /** What one data directory holds, plus every problem found in it. */
 export interface DirContents {
@@ -58,9 +56,4 @@ export function loadDir(dir: string, source: Origin['source'], cwd: string, with
     else out.conditions.push(...r.value.conditions);
   }
   return out;
-}
-
-/** A problem anchored at a field of a loaded record. */
-export function problemAt<T>(rec: Loaded<T>, path: PropertyKey[], message: string): Problem {
-  return { file: rec.shown, ...rec.locate(path), path: formatPath(path), message };
 }

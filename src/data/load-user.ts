@@ -1,15 +1,48 @@
+// Loading the user's data directories: from the cache when nothing changed, otherwise by
+// validating the YAML (which loads yaml and zod) and refreshing the cache.
 import type { Catalog } from './catalog.js';
-import { loadDir, yamlFiles } from './load-files.js';
 import { mergeInto } from './merge.js';
-import { problemsError } from './yaml-load.js';
-import { join } from 'node:path';
+import { problemsError, type Problem } from './problem.js';
+import { cacheFile, readCache, stampDir, writeCache, type CacheEntry } from './user-cache.js';
+import type { DirContents } from './load-files.js';
 
 /** Load user directories into the catalog; throws one UserError naming the first problem. */
-export function loadUserDirs(catalog: Catalog, dirs: string[], opts: { cwd: string }): void {
-  const problems = [];
+export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: { cwd: string; cacheDir?: string }): Promise<void> {
+  const problems: Problem[] = [];
   for (const dir of dirs) {
-    if (yamlFiles(join(dir, 'points')).length === 0 && yamlFiles(join(dir, 'routines')).length === 0) continue;
-    problems.push(...mergeInto(catalog, loadDir(dir, 'user', opts.cwd)));
+    const stamps = stampDir(dir);
+    if (stamps.length === 0) continue;
+    const file = opts.cacheDir ? cacheFile(opts.cacheDir, dir) : undefined;
+    const cached = file ? readCache(file, stamps) : undefined;
+    if (cached) {
+      // A cached directory was valid on its own; merging can still find clashes with other
+      // directories, and then the full load below words them with file positions.
+      const trial = structuredCloneCatalog(catalog);
+      if (mergeInto(trial, fromCache(cached)).length === 0) {
+        catalog.points = trial.points;
+        catalog.routines = trial.routines;
+        catalog.notices.push(...trial.notices);
+        continue;
+      }
+    }
+    const { loadDir } = await import('./load-files.js');
+    const contents = loadDir(dir, 'user', opts.cwd);
+    const found = mergeInto(catalog, contents);
+    problems.push(...found);
+    if (file && found.length === 0) {
+      writeCache(file, { version: 1, stamps, points: contents.points.map((p) => p.value), routines: contents.routines.map((r) => r.value) });
+    }
   }
   if (problems.length > 0) throw problemsError(problems);
+}
+
+/** Cached records as directory contents; positions are not kept, as a cached directory had no problems. */
+function fromCache(entry: CacheEntry): DirContents {
+  const wrap = <T extends { origin: { file: string } }>(value: T) => ({ value, locate: () => ({ line: 1, col: 1 }), shown: value.origin.file });
+  return { points: entry.points.map(wrap), routines: entry.routines.map(wrap), conditions: [], problems: [] };
+}
+
+/** A shallow copy of a catalog (fresh maps, shared records), for a merge we may discard. */
+function structuredCloneCatalog(c: Catalog): Catalog {
+  return { points: new Map(c.points), routines: new Map(c.routines), conditions: c.conditions, notices: [] };
 }

@@ -2,9 +2,9 @@
 // (duplicate ids, unknown point references) that a single-file schema cannot make.
 import { suggest } from '../util/text.js';
 import type { Catalog } from './catalog.js';
-import { problemAt, type DirContents, type Loaded } from './load-files.js';
+import type { DirContents } from './load-files.js';
+import { problemAt, type Loaded, type Problem } from './problem.js';
 import { legacyCodes } from './resolve.js';
-import type { Problem } from './yaml-load.js';
 
 /** Add one directory's records to a catalog; returns the problems found (duplicates, bad references). */
 export function mergeInto(catalog: Catalog, dir: DirContents): Problem[] {

@@ -1,33 +1,18 @@
 // YAML → zod with positioned errors: every problem names file:line:col and a field path.
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { ZodType, core } from 'zod';
-import { UserError } from '../errors.js';
 import { orList, suggest } from '../util/text.js';
 import { schemaKeysAt } from './schema-keys.js';
 import { displayPath, readTextFile } from './source-file.js';
+import { formatPath, problemsError, type Problem } from './problem.js';
 
-/** One problem in a file, already worded for the user. */
-export type Problem = { file: string; line: number; col: number; path: string; message: string };
+export { formatPath, formatProblem, problemsError, type Problem } from './problem.js';
+
 
 /** The result of checking one file: the parsed value, or every problem found. */
 export type Checked<T> =
   | { ok: true; value: T; locate: (path: PropertyKey[]) => { line: number; col: number } }
   | { ok: false; problems: Problem[] };
-
-/** Render a problem as the one line users see: `file:line:col path: message`. */
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
-}
-
-/** Format a zod path as users write it: steps[2].hold. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
 
 // Alias bombs expand exponentially; the yaml package refuses past this many alias uses.
 const MAX_ALIASES = 100;
@@ -72,13 +57,6 @@ export function loadYamlFile<T>(path: string, schema: ZodType<T>, shown?: string
   const r = checkYamlFile(path, schema, shown);
   if (r.ok) return r.value;
   throw problemsError(r.problems);
-}
-
-/** One UserError for a list of problems: the first in full, then a count of the rest. */
-export function problemsError(problems: Problem[]): UserError {
-  const [first, ...rest] = problems;
-  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; run acupress validate)` : '';
-  return new UserError(`${formatProblem(first!)}${more}`);
 }
 
 function yamlMessage(code: string, message: string, source: string): string {

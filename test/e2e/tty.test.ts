@@ -26,7 +26,16 @@ function session(args: string, opts: { profile?: boolean } = {}, cols = 100, row
   }
   lastHome = home;
   const env = `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color`;
-  tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), `${env} bash --norc --noprofile`);
+  // A tmux server that is still shutting down from the last test can refuse a new session; retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), `${env} bash --norc --noprofile`);
+      break;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      execFileSync('sleep', ['0.2']);
+    }
+  }
   tmux('send-keys', '-t', name, `node ${BIN} ${args}; echo EXIT=$?`, 'Enter');
   return name;
 }

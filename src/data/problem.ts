@@ -1,0 +1,38 @@
+// Problems in data files, and how they are worded. Free of yaml and zod, so the cached
+// fast path can report and merge without loading either.
+import { UserError } from '../errors.js';
+import type { WithOrigin } from './types.js';
+
+/** One problem in a file, already worded for the user. */
+export type Problem = { file: string; line: number; col: number; path: string; message: string };
+
+type Pos = { line: number; col: number };
+/** A record with where it came from and a way to point at its fields. */
+export type Loaded<T> = { value: WithOrigin<T>; locate: (path: PropertyKey[]) => Pos; shown: string };
+
+/** Render a problem as the one line users see: `file:line:col path: message`. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
+}
+
+/** Format a zod path as users write it: steps[2].hold. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** One UserError for a list of problems: the first in full, then a count of the rest. */
+export function problemsError(problems: Problem[]): UserError {
+  const [first, ...rest] = problems;
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; run acupress validate)` : '';
+  return new UserError(`${formatProblem(first!)}${more}`);
+}
+
+/** A problem anchored at a field of a loaded record. */
+export function problemAt<T>(rec: Loaded<T>, path: PropertyKey[], message: string): Problem {
+  return { file: rec.shown, ...rec.locate(path), path: formatPath(path), message };
+}

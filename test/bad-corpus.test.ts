@@ -1,0 +1,408 @@
+// Hostile-input corpus: every file under fixtures/bad/ is refused with exactly the message
+// recorded in fixtures/bad/expected.json (exit 2, no stack trace, a few lines at most).
+// Files too big or too odd to commit (huge, unreadable, symlink loops, FIFOs) are made in temp dirs.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempTree } from './helpers.js';
+
+const BAD = join(ROOT, 'test', 'fixtures', 'bad');
+/** File (relative to BAD) → the exact stderr lines of `acupress validate <file>` run in BAD. */
+const expected: Record<string, string[]> = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8'));
+
+const trunc = (s: string) => `${s.slice(0, 40)}…`;
+const summary = (problems: number, files = 1) => `${problems} problem(s) in ${files} file(s)`;
+
+/**
+ * Inputs that are refused, but whose message is wrong or unclear today. `should` is what
+ * validate SHOULD print; each case is skipped (it.skip) until the named bug is fixed.
+ */
+const knownBad: Array<{ file: string; bug: string; should: string[] }> = [
+  {
+    file: 'rounds-zero.yaml',
+    bug: 'rounds below 1 drop the ", got 0" that rounds above 10 keep (too_small issues never add the value)',
+    should: ['rounds-zero.yaml:9:13 steps[0].rounds: expected a whole number of rounds from 1 to 10, got 0', summary(1)],
+  },
+  {
+    file: 'rounds-negative.yaml',
+    bug: 'same as rounds-zero: no ", got -1"',
+    should: ['rounds-negative.yaml:9:13 steps[0].rounds: expected a whole number of rounds from 1 to 10, got -1', summary(1)],
+  },
+  {
+    file: 'yaml-undefined-alias.yaml',
+    bug: 'an alias without an anchor is reported at 1:1 with no field path (it is at 6:9, timing.hold) and as "cannot be read"',
+    should: ['yaml-undefined-alias.yaml:6:9 timing.hold: invalid YAML: unknown alias *long; define the anchor &long before using it', summary(1)],
+  },
+  {
+    file: 'yaml-two-documents.yaml',
+    bug: 'tells the user to call a JavaScript API: "please use YAML.parseAllDocuments()"',
+    should: ['yaml-two-documents.yaml:14:1: invalid YAML: a second document starts here after "---"; a file holds one routine', summary(1)],
+  },
+  {
+    file: 'yaml-bad-indent.yaml',
+    bug: 'one over-indented key gives two jargon lines ("Nested mappings are not allowed in compact mappings", "Implicit keys need to be on a single line") at 6:12 instead of the offending line 7',
+    should: ['yaml-bad-indent.yaml:7:6: invalid YAML: bad indentation; line "hold" up with "press" above it', summary(1)],
+  },
+  {
+    file: 'yaml-compact-nested-map.yaml',
+    bug: '`title: Neck: the sequel` gives the jargon "Nested mappings are not allowed in compact mappings" and does not say to quote the value',
+    should: ['yaml-compact-nested-map.yaml:2:8 title: invalid YAML: a value containing ": " must be quoted, like "Neck: the sequel"', summary(1)],
+  },
+  {
+    file: 'yaml-unclosed-quote.yaml',
+    bug: 'an unclosed quote on line 2 is reported at 7:1, past the end of the file, instead of where the quote opens',
+    should: ['yaml-unclosed-quote.yaml:2:8: invalid YAML: the quote opened here is never closed', summary(1)],
+  },
+  {
+    file: 'yaml-unclosed-flow.yaml',
+    bug: 'a missing "]" on line 4 is reported at 5:1 (the next key) as "Flow sequence in block collection must be sufficiently indented and end with a ]"',
+    should: ['yaml-unclosed-flow.yaml:4:10: invalid YAML: this list is never closed; end it with "]"', summary(1)],
+  },
+  {
+    file: 'yaml-unknown-tag.yaml',
+    bug: 'an unknown tag (`hold: !seconds 30`) is a yaml warning that the loader ignores: validate says ok and exits 0',
+    should: ['yaml-unknown-tag.yaml:6:9: invalid YAML: unknown tag !seconds', summary(1)],
+  },
+  {
+    file: 'yaml-unknown-core-tag.yaml',
+    bug: '`hold: !!float 30` (a tag the core schema does not resolve) is silently turned into the string "30": validate says ok',
+    should: ['yaml-unknown-core-tag.yaml:6:9: invalid YAML: unknown tag !!float', summary(1)],
+  },
+  {
+    file: 'yaml-binary-tag.yaml',
+    bug: '`hold: !!binary aGVsbG8=` is described as "got a mapping" (describeValue calls every object a mapping; also Date, Set)',
+    should: ['yaml-binary-tag.yaml:6:18 timing.hold: expected a duration like 45s, 2m or 1m30s, got binary data', summary(1)],
+  },
+  {
+    file: 'yaml-complex-key.yaml',
+    bug: 'a complex key (`? [a, b]`) leaks a Node process warning "(node:PID) Warning: Keys with collection values will be stringified…" to stderr, and is placed at 1:1 instead of 5:1',
+    should: ['yaml-complex-key.yaml:5:1 [ a, b ]: unknown key "[ a, b ]"; expected one of id, title, summary, aliases, tags, sources, evidence, red_flags, timing or steps', summary(1)],
+  },
+  {
+    file: 'yaml-deep-nesting.yaml',
+    bug: '1000 nested "[" (1 KB) is reported as "invalid YAML: Maximum call stack size exceeded", an internal error',
+    should: ['yaml-deep-nesting.yaml:5:8: invalid YAML: lists or mappings are nested too deeply', summary(1)],
+  },
+  {
+    file: 'yaml-deep-unclosed.yaml',
+    bug: '1000 unclosed "[" (1 KB) print 798 lines: "Maximum call stack size exceeded" plus 797 identical "Flow sequence … end with a ]" lines',
+    should: ['yaml-deep-unclosed.yaml:5:8: invalid YAML: lists or mappings are nested too deeply', summary(1)],
+  },
+  {
+    file: 'points/routine-shaped.yaml',
+    bug: 'a routine saved in points/ gives 7 lines ("points: missing" plus "unknown key … expected one of points" for every key); "one of" a single item reads oddly',
+    should: ['points/routine-shaped.yaml:1:1: expected a point file (a list under "points:"), but this looks like a routine; move it to routines/', summary(1)],
+  },
+  {
+    file: 'points/bad-meridian.yaml',
+    bug: 'meridian "LV" (the legacy code for LR, which ids accept) suggests "CV" by edit distance',
+    should: ['points/bad-meridian.yaml:7:15 points[0].meridian: expected one of LU, LI, ST, SP, HT, SI, BL, KI, PC, TE, GB, LR, GV, CV or EX, got "LV"; did you mean "LR"?', summary(1)],
+  },
+  {
+    file: 'region-unknown.yaml',
+    bug: 'region "palm" suggests "arm" (edit distance); the palm is part of the hand (low priority; also baked into loader.test.ts)',
+    should: ['region-unknown.yaml:7:13 steps[0].region: expected one of head, face, neck, shoulder, upper-back, lower-back, chest, abdomen, arm, forearm, wrist, hand, hip, thigh, knee, leg, ankle or foot, got "palm"; did you mean "hand"?', summary(1)],
+  },
+  {
+    file: 'utf16.yaml',
+    bug: 'a UTF-16 file (what some Windows editors save as "Unicode") is called "a binary file"',
+    should: ['utf16.yaml: is UTF-16 text, expected UTF-8; save the file as UTF-8', summary(1)],
+  },
+  {
+    file: 'too-long-routine.yaml',
+    bug: 'validate says ok for a routine that can never run: `run --dry-run` refuses it ("would take 44h3m, more than the 2h limit")',
+    should: ['too-long-routine.yaml:6:3 steps: the routine would take 44h3m, more than the 2h limit for a routine', summary(1)],
+  },
+  {
+    file: 'point-zero-width.yaml',
+    bug: 'a zero-width space after LI4 is printed raw: `got "LI4​"` looks exactly like the valid "LI4"',
+    should: ['point-zero-width.yaml:6:12 steps[0].press: expected a point code in capitals such as LI4 or EX-HN3, got "LI4\\u200b"', summary(1)],
+  },
+  {
+    file: 'point-very-long.yaml',
+    bug: 'an unknown 3002-character point id is echoed in full (a 3054-character line); describeValue truncates at 40, checkReferences does not',
+    should: [`point-very-long.yaml:6:12 steps[0].press: unknown point "${trunc(`LI${'4'.repeat(3000)}`)}"`, summary(1)],
+  },
+  {
+    file: 'dur-very-long.yaml',
+    bug: 'a 3001-character duration is echoed in full (a 3083-character line); parseDuration/checkDuration use JSON.stringify(input) untruncated',
+    should: [`dur-very-long.yaml:9:11 steps[0].hold: expected a duration like 45s, 2m or 1m30s, got "${trunc(`${'9'.repeat(3000)}x`)}"`, summary(1)],
+  },
+  {
+    file: 'key-control-chars.yaml',
+    bug: 'an unknown key is printed raw in the path and message: a key with "\\n" splits the message over two lines, and one with ESC sends a terminal escape sequence (here: red text) to stderr',
+    should: ['key-control-chars.yaml:5:1 "a\\nb\\u001b[31mRED": unknown key "a\\nb\\u001b[31mRED"; expected one of id, title, summary, aliases, tags, sources, evidence, red_flags, timing or steps', summary(1)],
+  },
+  {
+    file: 'nbsp-indent.yaml',
+    bug: 'indenting with non-breaking spaces (pasted from a web page) gives `unknown key "    hold"` at the top level, the NBSPs looking like ordinary spaces',
+    should: ['nbsp-indent.yaml:7:1: invalid YAML: non-breaking spaces (U+00A0) are not allowed for indentation; use plain spaces', summary(1)],
+  },
+];
+
+/** Files that must pass: a BOM and CRLF line endings are harmless. */
+const good = ['good/bom.yaml', 'good/crlf.yaml', 'good/bom-crlf.yaml', 'good/no-final-newline.yaml'];
+
+type Result = ReturnType<typeof cli>;
+
+/** A user error: exit 2, nothing on stdout that says ok, no stack trace, a few lines at most. */
+function expectCleanFailure(r: Result, maxLines = 6) {
+  expect(r.signal).toBeNull();
+  expect(r.code).toBe(2);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stderr).not.toMatch(/internal error|Warning:/);
+  expect(r.stdout).not.toMatch(/\bok\b/);
+  expect(r.stderr.split('\n').length - 1).toBeLessThanOrEqual(maxLines);
+}
+
+const lines = (ls: string[]) => `${ls.join('\n')}\n`;
+
+/** Every file in the corpus, relative to BAD (directories standing in for files count as files). */
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(BAD, { withFileTypes: true })) {
+    if (e.name === 'expected.json' || e.name === 'good') continue;
+    if (e.name === 'points' && e.isDirectory()) out.push(...readdirSync(join(BAD, 'points')).map((p) => `points/${p}`));
+    else out.push(e.name);
+  }
+  return out.sort();
+}
+
+describe('bad corpus: acupress validate <file>', () => {
+  it('has at least 60 bad files, each recorded once (expected.json or knownBad)', () => {
+    const recorded = [...Object.keys(expected), ...knownBad.map((k) => k.file)].sort();
+    expect(new Set(recorded).size).toBe(recorded.length);
+    expect(corpusFiles()).toEqual(recorded);
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(60);
+  });
+
+  for (const [file, want] of Object.entries(expected)) {
+    it(file, () => {
+      const r = cli(['validate', file], { cwd: BAD });
+      expectCleanFailure(r);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(lines(want));
+    });
+  }
+
+  for (const k of knownBad) {
+    // Skipped: the current message is wrong or unclear; see `bug`. Unskip once fixed.
+    it.skip(`${k.file} (known bug: ${k.bug})`, () => {
+      const r = cli(['validate', k.file], { cwd: BAD });
+      expectCleanFailure(r);
+      expect(r.stderr).toBe(lines(k.should));
+    });
+  }
+
+  it('knownBad files are at least refused without a crash where they are refused today', () => {
+    // Guards against regressions into stack traces while the wording bugs above are open.
+    const acceptedToday = new Set(['yaml-unknown-tag.yaml', 'yaml-unknown-core-tag.yaml', 'too-long-routine.yaml']);
+    for (const k of knownBad) {
+      const r = cli(['validate', k.file], { cwd: BAD });
+      expect(r.stderr, k.file).not.toMatch(/^\s+at /m);
+      expect(r.code, k.file).toBe(acceptedToday.has(k.file) ? 0 : 2);
+    }
+  });
+});
+
+describe('good files pass', () => {
+  for (const file of good) {
+    it(`${file} is ok`, () => {
+      const r = cli(['validate', file], { cwd: BAD });
+      expect(r).toMatchObject({ code: 0, stdout: `ok  ${file}\n`, stderr: '' });
+    });
+  }
+
+  it('a CRLF file runs without carriage returns leaking into cue text', () => {
+    const r = cli(['run', 'good/bom-crlf.yaml', '--dry-run', '--json'], { cwd: BAD });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\\r');
+    const start = JSON.parse(r.stdout.split('\n')[0]!);
+    expect(start).toMatchObject({ type: 'start', routine: 'my-neck', title: 'My neck routine' });
+  });
+});
+
+describe('CRLF and BOM do not shift positions', () => {
+  const variants = Object.keys(expected).filter((f) => /^(crlf|bom)-/.test(f));
+  it('there are CRLF and BOM cases', () => expect(variants.length).toBeGreaterThanOrEqual(4));
+  for (const file of variants) {
+    it(`${file} reports the same line:col as its LF, BOM-free twin`, () => {
+      const text = readFileSync(join(BAD, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+      expect(text).not.toContain('\r');
+      const dir = tempTree({ [file]: text });
+      const r = cli(['validate', file], { cwd: dir });
+      expect(r.stderr).toBe(lines(expected[file]!));
+    });
+  }
+});
+
+describe('files made on the fly', () => {
+  const one = (dir: string, file: string, message: string) => {
+    const r = cli(['validate', file], { cwd: dir });
+    expectCleanFailure(r);
+    expect(r.stderr).toBe(lines([message, summary(1)]));
+  };
+
+  it('a file over 1 MiB is refused before parsing', () => {
+    const dir = tempTree({ 'huge.yaml': '# padding\n'.repeat(120_000).slice(0, 1024 * 1024 + 1) });
+    one(dir, 'huge.yaml', 'huge.yaml: file is 1025 KiB, larger than the 1024 KiB limit');
+  });
+
+  it('a file of exactly 1 MiB is read (the limit is inclusive)', () => {
+    const dir = tempTree({ 'limit.yaml': `# ${'x'.repeat(1024 * 1024 - 3)}\n` });
+    one(dir, 'limit.yaml', 'limit.yaml:1:1: file is empty, expected a YAML mapping');
+  });
+
+  it('the committed alias bomb, and a far bigger one, fail within 2 s', () => {
+    const level = (i: number) => String.fromCharCode(97 + i);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 20 }, (_, i) => `${level(i + 1)}: &${level(i + 1)} [${Array(10).fill(`*${level(i)}`).join(', ')}]`)].join('\n');
+    const dir = tempTree({ 'big-bomb.yaml': `${bomb}\n` });
+    for (const [cwd, file] of [[BAD, 'yaml-alias-bomb.yaml'], [dir, 'big-bomb.yaml']] as const) {
+      const started = Date.now();
+      const r = cli(['validate', file], { cwd });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expectCleanFailure(r);
+      expect(r.stderr).toBe(lines([`${file}:1:1: cannot be read: Excessive alias count indicates a resource exhaustion attack`, summary(1)]));
+    }
+  });
+
+  it('random binary garbage (with NUL bytes) is refused as binary', () => {
+    let seed = 42;
+    const bytes = Buffer.alloc(4096, 0).map(() => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) >> 23);
+    expect(bytes.includes(0)).toBe(true);
+    one(tempTree({ 'garbage.yaml': Buffer.from(bytes) }), 'garbage.yaml', 'garbage.yaml: looks like a binary file, expected YAML text');
+  });
+
+  it.each([
+    ['high bytes', Buffer.from([0x80, 0x81, 0xfe, 0xff, 0x41])],
+    ['a truncated sequence mid-file', Buffer.concat([Buffer.from('id: my-neck\ntitle: T'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')])],
+    ['an overlong encoding of "/"', Buffer.concat([Buffer.from('id: a'), Buffer.from([0xc0, 0xaf]), Buffer.from('\n')])],
+    ['an encoded lone surrogate', Buffer.concat([Buffer.from('id: a'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n')])],
+  ])('invalid UTF-8 (%s) is refused', (_, bytes) => {
+    one(tempTree({ 'bad-utf8.yaml': bytes }), 'bad-utf8.yaml', 'bad-utf8.yaml: is not valid UTF-8 text');
+  });
+
+  it('a missing file, a missing folder, and a path through a file', () => {
+    one(BAD, 'missing.yaml', 'missing.yaml: no such file');
+    one(BAD, 'no-such-dir/x.yaml', 'no-such-dir/x.yaml: no such file');
+    one(BAD, 'empty.yaml/x.yaml', 'empty.yaml/x.yaml: a part of the path is not a directory');
+  });
+
+  it('a symlink loop, and a dangling symlink', () => {
+    const dir = tempTree({});
+    symlinkSync('b.yaml', join(dir, 'a.yaml'));
+    symlinkSync('a.yaml', join(dir, 'b.yaml'));
+    symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
+    one(dir, 'a.yaml', 'a.yaml: too many symbolic links (a symlink loop?)');
+    one(dir, 'dangling.yaml', 'dangling.yaml: no such file');
+  });
+
+  // root can read a file whatever its mode, so chmod 000 proves nothing when the tests run as root.
+  it.skipIf(process.getuid?.() === 0)('a file that cannot be read (chmod 000)', () => {
+    const dir = tempTree({ 'secret.yaml': 'id: x\n' });
+    chmodSync(join(dir, 'secret.yaml'), 0o000);
+    try {
+      one(dir, 'secret.yaml', 'secret.yaml: permission denied');
+    } finally {
+      chmodSync(join(dir, 'secret.yaml'), 0o644);
+    }
+  });
+
+  const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+  it.skipIf(!hasMkfifo)('a FIFO is refused without blocking on it', () => {
+    const dir = tempTree({});
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0);
+    one(dir, 'pipe.yaml', 'pipe.yaml: is not a regular file');
+  });
+
+  it('devices are refused without reading them (/dev/zero never ends)', () => {
+    one(BAD, '/dev/zero', '/dev/zero: is not a regular file');
+    one(BAD, '/dev/null', '/dev/null: is not a regular file');
+  });
+
+  it('several files: ok for the good one, every problem for the bad ones, one summary', () => {
+    const r = cli(['validate', 'good/crlf.yaml', 'dur-weeks.yaml', 'empty.yaml'], { cwd: BAD });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('ok  good/crlf.yaml\n');
+    expect(r.stderr).toBe(lines([expected['dur-weeks.yaml']![0]!, expected['empty.yaml']![0]!, summary(2, 2)]));
+  });
+});
+
+/** The one line `run` and `list` print: the first problem, then how many more. */
+function firstProblem(file: string): string {
+  const problems = expected[file]!.slice(0, -1);
+  const more = problems.length - 1;
+  return `${problems[0]}${more ? ` (and ${more} more problem${more === 1 ? '' : 's'}; run acupress validate)` : ''}`;
+}
+
+describe('the same files through run --dry-run and --data … list', () => {
+  const sample = ['yaml-tab-indent.yaml', 'yaml-dup-key-top.yaml', 'dur-weeks.yaml', 'rounds-1000.yaml', 'point-unknown.yaml', 'binary.yaml', 'latin1.yaml', 'a-directory.yaml', 'empty.yaml', 'many-problems.yaml'];
+
+  for (const file of sample) {
+    it(`run ${file} --dry-run`, () => {
+      const r = cli(['run', file, '--dry-run'], { cwd: BAD });
+      expectCleanFailure(r, 1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`acupress: ${firstProblem(file)}\n`);
+    });
+  }
+
+  const dataSample = ['dur-weeks.yaml', 'yaml-dup-key-top.yaml', 'unknown-key-step.yaml', 'binary.yaml', 'many-problems.yaml', 'points/bad-caution.yaml', 'points/empty-list.yaml'];
+  for (const file of dataSample) {
+    it(`--data <dir> list with ${file}`, () => {
+      // Point files go in points/, routines in routines/; messages then name the file from the cwd.
+      const rel = file.startsWith('points/') ? file : `routines/${file}`;
+      const dir = tempTree({});
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      copyFileSync(join(BAD, file), join(dir, rel));
+      const r = cli(['--data', dir, 'list'], { cwd: dir });
+      expectCleanFailure(r, 1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`acupress: ${rel}${firstProblem(file).slice(file.length)}\n`);
+      expect(r.stderr).toMatch(/^acupress: /);
+    });
+  }
+
+  it('a directory named like a routine file inside routines/', () => {
+    const dir = tempTree({ 'routines/x.yaml/.keep': '' });
+    const r = cli(['--data', dir, 'list'], { cwd: dir });
+    expectCleanFailure(r, 1);
+    expect(r.stderr).toBe('acupress: routines/x.yaml: is a directory, expected a YAML file\n');
+  });
+
+  it('duplicate routine ids across two files', () => {
+    const valid = readFileSync(join(BAD, 'good', 'crlf.yaml'));
+    const dir = tempTree({ 'routines/a.yaml': valid, 'routines/b.yaml': valid });
+    const r = cli(['--data', dir, 'list'], { cwd: dir });
+    expectCleanFailure(r, 1);
+    expect(r.stderr).toBe('acupress: routines/b.yaml:1:5 id: duplicate routine id "my-neck", also defined in routines/a.yaml\n');
+  });
+
+  const pointFile = 'points:\n  - id: EX-ZZ1\n    pinyin: A\n    hanzi: A\n    hanzi_traditional: A\n    english: A\n    meridian: EX\n    region: hand\n    laterality: midline\n    location: Here.\n';
+  it('duplicate point ids across two files are refused', () => {
+    const dir = tempTree({ 'points/a.yaml': pointFile, 'points/b.yaml': pointFile });
+    const r = cli(['--data', dir, 'list', 'points'], { cwd: dir });
+    expectCleanFailure(r, 1);
+    expect(r.stderr).toMatch(/^acupress: points\/b\.yaml:2:9 .*duplicate point id "EX-ZZ1", also defined in points\/a\.yaml\n$/);
+  });
+  // Known bug: the field path says "id" rather than "points[0].id" (merge.ts problemAt gets the path
+  // relative to the point, while locate is relative to the file).
+  it.skip('duplicate point ids name the full field path (known bug: path is "id")', () => {
+    const dir = tempTree({ 'points/a.yaml': pointFile, 'points/b.yaml': pointFile });
+    const r = cli(['--data', dir, 'list', 'points'], { cwd: dir });
+    expect(r.stderr).toBe('acupress: points/b.yaml:2:9 points[0].id: duplicate point id "EX-ZZ1", also defined in points/a.yaml\n');
+  });
+
+  it('--data naming a file, or a device', () => {
+    const r = cli(['--data', join(BAD, 'empty.yaml'), 'list']);
+    expectCleanFailure(r, 1);
+    expect(r.stderr).toBe(`acupress: --data ${join(BAD, 'empty.yaml')}: is not a directory\n`);
+    expect(cli(['--data', '/dev/null', 'list']).stderr).toBe('acupress: --data /dev/null: is not a directory\n');
+  });
+  // Known bug: a missing --data directory says "no such file", and prints the absolute path rather than what was typed.
+  it.skip('--data naming a missing directory (known bug: "no such file", absolute path)', () => {
+    const r = cli(['--data', 'no-such-dir', 'list'], { cwd: BAD });
+    expect(r.stderr).toBe('acupress: --data no-such-dir: no such directory\n');
+  });
+});
