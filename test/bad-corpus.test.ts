@@ -2,7 +2,7 @@
 // recorded in fixtures/bad/expected.json (exit 2, no stack trace, a few lines at most).
 // Files too big or too odd to commit (huge, unreadable, symlink loops, FIFOs) are made in temp dirs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempTree } from './helpers.js';
