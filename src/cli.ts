@@ -133,6 +133,27 @@ Examples:
   $ acupress validate ~/.config/acupress/routines/*.yaml`)
     .action(lazy(io, setExit, () => import('./commands/validate.js')));
 
+  program.command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', `
+Examples:
+  $ eval "$(acupress completion bash)"     # in ~/.bashrc
+  $ eval "$(acupress completion zsh)"      # in ~/.zshrc
+  $ acupress completion fish > ~/.config/fish/completions/acupress.fish`)
+    .action(lazy(io, setExit, () => import('./commands/complete.js')));
+
+  // Hidden: the completion scripts call this with the words typed so far.
+  program.command('__complete', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (words: string[], _o: unknown, cmd: Command) => {
+      const { complete } = await import('./commands/complete.js');
+      const spec = { commands: Object.fromEntries(program.commands.filter((c) => !c.name().startsWith('_')).map((c) => [c.name(), c.options.flatMap((o) => [o.long, o.short]).filter((x): x is string => Boolean(x))])) };
+      setExit(await complete({ ...cmd.optsWithGlobals(), args: [words], spec }, io));
+    });
+
   return program;
 }
 

@@ -14,132 +14,8 @@ const expected: Record<string, string[]> = JSON.parse(readFileSync(join(BAD, 'ex
 const trunc = (s: string) => `${s.slice(0, 40)}…`;
 const summary = (problems: number, files = 1) => `${problems} problem(s) in ${files} file(s)`;
 
-/**
- * Inputs that are refused, but whose message is wrong or unclear today. `should` is what
- * validate SHOULD print; each case is skipped (it.skip) until the named bug is fixed.
- */
-const knownBad: Array<{ file: string; bug: string; should: string[] }> = [
-  {
-    file: 'rounds-zero.yaml',
-    bug: 'rounds below 1 drop the ", got 0" that rounds above 10 keep (too_small issues never add the value)',
-    should: ['rounds-zero.yaml:9:13 steps[0].rounds: expected a whole number of rounds from 1 to 10, got 0', summary(1)],
-  },
-  {
-    file: 'rounds-negative.yaml',
-    bug: 'same as rounds-zero: no ", got -1"',
-    should: ['rounds-negative.yaml:9:13 steps[0].rounds: expected a whole number of rounds from 1 to 10, got -1', summary(1)],
-  },
-  {
-    file: 'yaml-undefined-alias.yaml',
-    bug: 'an alias without an anchor is reported at 1:1 with no field path (it is at 6:9, timing.hold) and as "cannot be read"',
-    should: ['yaml-undefined-alias.yaml:6:9 timing.hold: invalid YAML: unknown alias *long; define the anchor &long before using it', summary(1)],
-  },
-  {
-    file: 'yaml-two-documents.yaml',
-    bug: 'tells the user to call a JavaScript API: "please use YAML.parseAllDocuments()"',
-    should: ['yaml-two-documents.yaml:14:1: invalid YAML: a second document starts here after "---"; a file holds one routine', summary(1)],
-  },
-  {
-    file: 'yaml-bad-indent.yaml',
-    bug: 'one over-indented key gives two jargon lines ("Nested mappings are not allowed in compact mappings", "Implicit keys need to be on a single line") at 6:12 instead of the offending line 7',
-    should: ['yaml-bad-indent.yaml:7:6: invalid YAML: bad indentation; line "hold" up with "press" above it', summary(1)],
-  },
-  {
-    file: 'yaml-compact-nested-map.yaml',
-    bug: '`title: Neck: the sequel` gives the jargon "Nested mappings are not allowed in compact mappings" and does not say to quote the value',
-    should: ['yaml-compact-nested-map.yaml:2:8 title: invalid YAML: a value containing ": " must be quoted, like "Neck: the sequel"', summary(1)],
-  },
-  {
-    file: 'yaml-unclosed-quote.yaml',
-    bug: 'an unclosed quote on line 2 is reported at 7:1, past the end of the file, instead of where the quote opens',
-    should: ['yaml-unclosed-quote.yaml:2:8: invalid YAML: the quote opened here is never closed', summary(1)],
-  },
-  {
-    file: 'yaml-unclosed-flow.yaml',
-    bug: 'a missing "]" on line 4 is reported at 5:1 (the next key) as "Flow sequence in block collection must be sufficiently indented and end with a ]"',
-    should: ['yaml-unclosed-flow.yaml:4:10: invalid YAML: this list is never closed; end it with "]"', summary(1)],
-  },
-  {
-    file: 'yaml-unknown-tag.yaml',
-    bug: 'an unknown tag (`hold: !seconds 30`) is a yaml warning that the loader ignores: validate says ok and exits 0',
-    should: ['yaml-unknown-tag.yaml:6:9: invalid YAML: unknown tag !seconds', summary(1)],
-  },
-  {
-    file: 'yaml-unknown-core-tag.yaml',
-    bug: '`hold: !!float 30` (a tag the core schema does not resolve) is silently turned into the string "30": validate says ok',
-    should: ['yaml-unknown-core-tag.yaml:6:9: invalid YAML: unknown tag !!float', summary(1)],
-  },
-  {
-    file: 'yaml-binary-tag.yaml',
-    bug: '`hold: !!binary aGVsbG8=` is described as "got a mapping" (describeValue calls every object a mapping; also Date, Set)',
-    should: ['yaml-binary-tag.yaml:6:18 timing.hold: expected a duration like 45s, 2m or 1m30s, got binary data', summary(1)],
-  },
-  {
-    file: 'yaml-complex-key.yaml',
-    bug: 'a complex key (`? [a, b]`) leaks a Node process warning "(node:PID) Warning: Keys with collection values will be stringified…" to stderr, and is placed at 1:1 instead of 5:1',
-    should: ['yaml-complex-key.yaml:5:1 [ a, b ]: unknown key "[ a, b ]"; expected one of id, title, summary, aliases, tags, sources, evidence, red_flags, timing or steps', summary(1)],
-  },
-  {
-    file: 'yaml-deep-nesting.yaml',
-    bug: '1000 nested "[" (1 KB) is reported as "invalid YAML: Maximum call stack size exceeded", an internal error',
-    should: ['yaml-deep-nesting.yaml:5:8: invalid YAML: lists or mappings are nested too deeply', summary(1)],
-  },
-  {
-    file: 'yaml-deep-unclosed.yaml',
-    bug: '1000 unclosed "[" (1 KB) print 798 lines: "Maximum call stack size exceeded" plus 797 identical "Flow sequence … end with a ]" lines',
-    should: ['yaml-deep-unclosed.yaml:5:8: invalid YAML: lists or mappings are nested too deeply', summary(1)],
-  },
-  {
-    file: 'points/routine-shaped.yaml',
-    bug: 'a routine saved in points/ gives 7 lines ("points: missing" plus "unknown key … expected one of points" for every key); "one of" a single item reads oddly',
-    should: ['points/routine-shaped.yaml:1:1: expected a point file (a list under "points:"), but this looks like a routine; move it to routines/', summary(1)],
-  },
-  {
-    file: 'points/bad-meridian.yaml',
-    bug: 'meridian "LV" (the legacy code for LR, which ids accept) suggests "CV" by edit distance',
-    should: ['points/bad-meridian.yaml:7:15 points[0].meridian: expected one of LU, LI, ST, SP, HT, SI, BL, KI, PC, TE, GB, LR, GV, CV or EX, got "LV"; did you mean "LR"?', summary(1)],
-  },
-  {
-    file: 'region-unknown.yaml',
-    bug: 'region "palm" suggests "arm" (edit distance); the palm is part of the hand (low priority; also baked into loader.test.ts)',
-    should: ['region-unknown.yaml:7:13 steps[0].region: expected one of head, face, neck, shoulder, upper-back, lower-back, chest, abdomen, arm, forearm, wrist, hand, hip, thigh, knee, leg, ankle or foot, got "palm"; did you mean "hand"?', summary(1)],
-  },
-  {
-    file: 'utf16.yaml',
-    bug: 'a UTF-16 file (what some Windows editors save as "Unicode") is called "a binary file"',
-    should: ['utf16.yaml: is UTF-16 text, expected UTF-8; save the file as UTF-8', summary(1)],
-  },
-  {
-    file: 'too-long-routine.yaml',
-    bug: 'validate says ok for a routine that can never run: `run --dry-run` refuses it ("would take 44h3m, more than the 2h limit")',
-    should: ['too-long-routine.yaml:6:3 steps: the routine would take 44h3m, more than the 2h limit for a routine', summary(1)],
-  },
-  {
-    file: 'point-zero-width.yaml',
-    bug: 'a zero-width space after LI4 is printed raw: `got "LI4​"` looks exactly like the valid "LI4"',
-    should: ['point-zero-width.yaml:6:12 steps[0].press: expected a point code in capitals such as LI4 or EX-HN3, got "LI4\\u200b"', summary(1)],
-  },
-  {
-    file: 'point-very-long.yaml',
-    bug: 'an unknown 3002-character point id is echoed in full (a 3054-character line); describeValue truncates at 40, checkReferences does not',
-    should: [`point-very-long.yaml:6:12 steps[0].press: unknown point "${trunc(`LI${'4'.repeat(3000)}`)}"`, summary(1)],
-  },
-  {
-    file: 'dur-very-long.yaml',
-    bug: 'a 3001-character duration is echoed in full (a 3083-character line); parseDuration/checkDuration use JSON.stringify(input) untruncated',
-    should: [`dur-very-long.yaml:9:11 steps[0].hold: expected a duration like 45s, 2m or 1m30s, got "${trunc(`${'9'.repeat(3000)}x`)}"`, summary(1)],
-  },
-  {
-    file: 'key-control-chars.yaml',
-    bug: 'an unknown key is printed raw in the path and message: a key with "\\n" splits the message over two lines, and one with ESC sends a terminal escape sequence (here: red text) to stderr',
-    should: ['key-control-chars.yaml:5:1 "a\\nb\\u001b[31mRED": unknown key "a\\nb\\u001b[31mRED"; expected one of id, title, summary, aliases, tags, sources, evidence, red_flags, timing or steps', summary(1)],
-  },
-  {
-    file: 'nbsp-indent.yaml',
-    bug: 'indenting with non-breaking spaces (pasted from a web page) gives `unknown key "    hold"` at the top level, the NBSPs looking like ordinary spaces',
-    should: ['nbsp-indent.yaml:7:1: invalid YAML: non-breaking spaces (U+00A0) are not allowed for indentation; use plain spaces', summary(1)],
-  },
-];
+/** Inputs that are refused but whose message is still wrong: none at the moment (see git history). */
+const knownBad: Array<{ file: string; bug: string; should: string[] }> = [];
 
 /** Files that must pass: a BOM and CRLF line endings are harmless. */
 const good = ['good/bom.yaml', 'good/crlf.yaml', 'good/bom-crlf.yaml', 'good/no-final-newline.yaml'];
@@ -186,24 +62,6 @@ describe('bad corpus: acupress validate <file>', () => {
     });
   }
 
-  for (const k of knownBad) {
-    // Skipped: the current message is wrong or unclear; see `bug`. Unskip once fixed.
-    it.skip(`${k.file} (known bug: ${k.bug})`, () => {
-      const r = cli(['validate', k.file], { cwd: BAD });
-      expectCleanFailure(r);
-      expect(r.stderr).toBe(lines(k.should));
-    });
-  }
-
-  it('knownBad files are at least refused without a crash where they are refused today', () => {
-    // Guards against regressions into stack traces while the wording bugs above are open.
-    const acceptedToday = new Set(['yaml-unknown-tag.yaml', 'yaml-unknown-core-tag.yaml', 'too-long-routine.yaml']);
-    for (const k of knownBad) {
-      const r = cli(['validate', k.file], { cwd: BAD });
-      expect(r.stderr, k.file).not.toMatch(/^\s+at /m);
-      expect(r.code, k.file).toBe(acceptedToday.has(k.file) ? 0 : 2);
-    }
-  });
 });
 
 describe('good files pass', () => {
@@ -386,9 +244,7 @@ describe('the same files through run --dry-run and --data … list', () => {
     expectCleanFailure(r, 1);
     expect(r.stderr).toMatch(/^acupress: points\/b\.yaml:2:9 .*duplicate point id "EX-ZZ1", also defined in points\/a\.yaml\n$/);
   });
-  // Known bug: the field path says "id" rather than "points[0].id" (merge.ts problemAt gets the path
-  // relative to the point, while locate is relative to the file).
-  it.skip('duplicate point ids name the full field path (known bug: path is "id")', () => {
+  it('duplicate point ids name the full field path', () => {
     const dir = tempTree({ 'points/a.yaml': pointFile, 'points/b.yaml': pointFile });
     const r = cli(['--data', dir, 'list', 'points'], { cwd: dir });
     expect(r.stderr).toBe('acupress: points/b.yaml:2:9 points[0].id: duplicate point id "EX-ZZ1", also defined in points/a.yaml\n');
@@ -400,8 +256,7 @@ describe('the same files through run --dry-run and --data … list', () => {
     expect(r.stderr).toBe(`acupress: --data ${join(BAD, 'empty.yaml')}: is not a directory\n`);
     expect(cli(['--data', '/dev/null', 'list']).stderr).toBe('acupress: --data /dev/null: is not a directory\n');
   });
-  // Known bug: a missing --data directory says "no such file", and prints the absolute path rather than what was typed.
-  it.skip('--data naming a missing directory (known bug: "no such file", absolute path)', () => {
+  it('--data naming a missing directory says so, as typed', () => {
     const r = cli(['--data', 'no-such-dir', 'list'], { cwd: BAD });
     expect(r.stderr).toBe('acupress: --data no-such-dir: no such directory\n');
   });

@@ -73,7 +73,7 @@ describe('point files', () => {
     const r = checkYamlText('points:\n  - id: li4\n    pinyin: Hégǔ\n    hanzi: 合谷\n    hanzi_traditional: 合谷\n    english: Union Valley\n    meridian: LI\n    region: palm\n    laterality: bilateral\n    location: Hand.\n', 'points/li.yaml', pointFileSchema);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
       'points/li.yaml:2:9 points[0].id: expected a point code in capitals such as LI4 or EX-HN3, got "li4"',
-      expect.stringMatching(/^points\/li.yaml:8:13 points\[0\]\.region: expected one of head, .* got "palm"; did you mean "arm"\?$/),
+      expect.stringMatching(/^points\/li.yaml:8:13 points\[0\]\.region: expected one of head, .* got "palm"; did you mean "hand"\?$/),
     ]);
   });
 });

@@ -14,9 +14,23 @@ export interface ValidateOptions extends Common {
   args?: [string[]];
 }
 
-/** Is this a point file (points/ folder or a top-level `points:` key) rather than a routine? */
-function isPointFile(path: string, text?: string): boolean {
-  return basename(dirname(path)) === 'points' || (text !== undefined && /^points\s*:/m.test(text));
+/** Is this a point file (a top-level `points:` key, or in a points/ folder) rather than a routine? */
+function isPointFile(path: string, text: string): boolean {
+  if (/^points\s*:/m.test(text)) return true;
+  if (/^steps\s*:/m.test(text)) return false;
+  return basename(dirname(path)) === 'points';
+}
+
+/** A routine saved among the points (or the reverse) deserves one clear line, not one per key. */
+function misplaced(path: string, text: string): string | undefined {
+  const folder = basename(dirname(path));
+  if (folder === 'points' && /^steps\s*:/m.test(text) && !/^points\s*:/m.test(text)) {
+    return 'expected a point file (a list under "points:"), but this looks like a routine; move it to routines/';
+  }
+  if (folder === 'routines' && /^points\s*:/m.test(text)) {
+    return 'expected a routine, but this looks like a point file; move it to points/';
+  }
+  return undefined;
 }
 
 /** Validate each file; exit 2 if any has a problem. */
@@ -32,7 +46,9 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
     try {
       const { readTextFile } = await import('../data/source-file.js');
       const text = readTextFile(path, shown);
-      if (isPointFile(path, text)) {
+      const wrongPlace = misplaced(path, text);
+      if (wrongPlace) problems = [{ file: shown, line: 1, col: 1, path: '', message: wrongPlace }];
+      else if (isPointFile(path, text)) {
         const r = checkYamlFile(path, pointFileSchema, shown);
         if (!r.ok) problems = r.problems;
       } else {

@@ -42,11 +42,11 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
     try {
       isDir = statSync(d.dir).isDirectory();
     } catch (e) {
-      if (d.required) throw fsError(`${d.label} ${d.dir}`, e);
+      if (d.required) throw fsError(d.label, e, 'directory');
       continue;
     }
     if (!isDir) {
-      if (d.required) throw new UserError(`${d.label} ${d.dir}: is not a directory`);
+      if (d.required) throw new UserError(`${d.label}: is not a directory`);
       continue;
     }
     withFiles.push(d.dir);

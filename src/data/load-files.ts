@@ -41,6 +41,7 @@ export function loadDir(dir: string, source: Origin['source'], cwd: string, with
       value: { ...p, origin: { source, file: shown } },
       locate: (path) => r.locate(['points', i, ...path]),
       shown,
+      prefix: ['points', i],
     }));
   }
   for (const file of yamlFiles(join(dir, 'routines'))) {

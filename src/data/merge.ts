@@ -1,6 +1,10 @@
 // Merging data from several directories into one catalog, with the cross-file checks
 // (duplicate ids, unknown point references) that a single-file schema cannot make.
 import { suggest } from '../util/text.js';
+import { UserError } from '../errors.js';
+import { plan } from '../schedule/plan.js';
+import type { Routine } from './types.js';
+import { quote } from '../util/printable.js';
 import type { Catalog } from './catalog.js';
 import type { DirContents } from './load-files.js';
 import { problemAt, type Loaded, type Problem } from './problem.js';
@@ -52,7 +56,16 @@ export function checkReferences(catalog: Catalog, rec: Loaded<{ steps: Array<{ k
     const legacy = [...catalog.points.keys()].find((id) => legacyCodes(id).includes(step.point!));
     const near = legacy ? [legacy] : suggest(step.point, catalog.points.keys(), 3);
     const hint = near.length ? `; did you mean ${near.join(', ')}?` : '';
-    problems.push(problemAt(rec, ['steps', i, 'press'], `unknown point "${step.point}"${hint}`));
+    problems.push(problemAt(rec, ['steps', i, 'press'], `unknown point ${quote(step.point)}${hint}`));
   });
+  if (problems.length === 0) {
+    // A routine that can never run (over the 2 h bound) is a problem in the file, not at run time.
+    try {
+      plan(rec.value as unknown as Routine, (id) => catalog.points.get(id));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      problems.push(problemAt(rec, ['steps'], e.message.replace(/^"[^"]*" would take/, 'the routine would take')));
+    }
+  }
   return problems;
 }

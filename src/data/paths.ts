@@ -33,8 +33,9 @@ export function cacheDir(env: Record<string, string | undefined>): string {
  * Only --data and ACUPRESS_DATA must exist; the XDG directory is optional.
  */
 export function userDataDirs(env: Record<string, string | undefined>, cwd: string, flag?: string[]): Array<{ dir: string; required: boolean; label: string }> {
-  const dirs: Array<{ dir: string; required: boolean; label: string }> = [{ dir: configDir(env), required: false, label: 'config' }];
-  for (const d of (env.ACUPRESS_DATA ?? '').split(':').filter(Boolean)) dirs.push({ dir: resolve(cwd, d), required: true, label: 'ACUPRESS_DATA' });
-  for (const d of flag ?? []) dirs.push({ dir: resolve(cwd, d), required: true, label: '--data' });
+  // `label` names the directory as the user gave it, for messages.
+  const dirs: Array<{ dir: string; required: boolean; label: string }> = [{ dir: configDir(env), required: false, label: configDir(env) }];
+  for (const d of (env.ACUPRESS_DATA ?? '').split(':').filter(Boolean)) dirs.push({ dir: resolve(cwd, d), required: true, label: `ACUPRESS_DATA ${d}` });
+  for (const d of flag ?? []) dirs.push({ dir: resolve(cwd, d), required: true, label: `--data ${d}` });
   return dirs;
 }

@@ -33,6 +33,9 @@ export function readTextFile(path: string, shown: string = displayPath(path)): s
   } catch (e) {
     throw fsError(shown, e);
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UserError(`${shown}: is UTF-16 text, expected UTF-8; save the file as UTF-8`);
+  }
   if (bytes.includes(0)) throw new UserError(`${shown}: looks like a binary file, expected YAML text`);
   let text: string;
   try {
@@ -45,10 +48,10 @@ export function readTextFile(path: string, shown: string = displayPath(path)): s
 }
 
 /** Turn a Node fs error into one plain sentence. */
-export function fsError(shown: string, e: unknown): UserError {
+export function fsError(shown: string, e: unknown, what: 'file' | 'directory' = 'file'): UserError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const why: Record<string, string> = {
-    ENOENT: 'no such file',
+    ENOENT: `no such ${what}`,
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     ELOOP: 'too many symbolic links (a symlink loop?)',

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { quote } from './printable.js';
 
 /** Phase bounds from DESIGN.md. */
 export const BOUNDS = {
@@ -33,15 +34,15 @@ export function parseDuration(input: unknown): { ms: number } | { error: string 
   while (pos < text.length) {
     PART.lastIndex = pos;
     const m = PART.exec(text);
-    if (!m) return { error: `expected ${EXPECTED}, got ${JSON.stringify(input)}` };
+    if (!m) return { error: `expected ${EXPECTED}, got ${show(input)}` };
     const unit = UNIT_MS[m[2]!]!;
     // Units must go from largest to smallest, once each: "30s2m" is almost certainly a typo.
-    if (unit >= lastUnit) return { error: `expected ${EXPECTED}, got ${JSON.stringify(input)}` };
+    if (unit >= lastUnit) return { error: `expected ${EXPECTED}, got ${show(input)}` };
     lastUnit = unit;
     ms += Number(m[1]) * unit;
     pos = PART.lastIndex;
   }
-  if (!Number.isSafeInteger(ms)) return { error: `expected ${EXPECTED}, got ${JSON.stringify(input)}` };
+  if (!Number.isSafeInteger(ms)) return { error: `expected ${EXPECTED}, got ${show(input)}` };
   return { ms };
 }
 
@@ -54,7 +55,7 @@ export function checkDuration(
   const r = parseDuration(input);
   if ('error' in r) return r;
   if (r.ms < min || r.ms > max) {
-    return { error: `expected a duration from ${formatDuration(min)} to ${formatDuration(max)}, got ${JSON.stringify(input)}` };
+    return { error: `expected a duration from ${formatDuration(min)} to ${formatDuration(max)}, got ${show(input)}` };
   }
   return r;
 }
@@ -87,6 +88,11 @@ export function formatClock(ms: number, round: 'up' | 'down' = 'up'): string {
   const s = total % 60;
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** A number as written; text quoted and escaped. */
+function show(v: unknown): string {
+  return typeof v === 'number' ? String(v) : quote(String(v));
 }
 
 function describe(v: unknown): string {
