@@ -128,7 +128,7 @@ function describeFindings(catalog: Catalog, findings: Finding[], width = 80): st
     const key = `${what}|${f.condition}|${f.level}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(`  ${wrap(`${f.level === 'avoid' ? 'avoid' : 'caution'} ${what} (${f.condition}): ${f.reason} [${f.source}]`, width - 2, '    ')}`);
+    out.push(`  ${wrap(`${f.level === 'avoid' ? 'avoid' : 'caution'} ${what} (${f.condition}): ${f.reason} [${f.source}]`, width - 4, '    ')}`);
   }
   return out.join('\n');
 }

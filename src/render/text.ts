@@ -29,17 +29,15 @@ export function truncate(s: string, w: number): string {
   return `${out}…`;
 }
 
-/** Word-wrap plain text to `w` columns, indenting continuation lines by `indent`. */
+/** Word-wrap plain text to `w` columns of text per line; continuation lines are indented by `indent` on top. */
 export function wrap(text: string, w: number, indent = ''): string {
   const max = Math.max(20, w);
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      // Continuation lines lose the indent's width.
-      const room = lines.length === 0 ? max : max - indent.length;
       const candidate = line ? `${line} ${word}` : word;
-      if (line && width(candidate) > room) {
+      if (line && width(candidate) > max) {
         lines.push(line);
         line = word;
       } else line = candidate;

@@ -1,0 +1,111 @@
+// Command handlers run in-process with fake streams: snapshots of what people read.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run as list, filterPoints } from '../src/commands/list.js';
+import { run as show } from '../src/commands/show.js';
+import { run as runCmd } from '../src/commands/run.js';
+import { loadBuiltin, loadCatalog } from '../src/data/load-catalog.js';
+import { cacheDir } from '../src/data/paths.js';
+import { fakeIo, routineObj, tempTree } from './helpers.js';
+
+describe('show', () => {
+  it.each(['LI4', 'ST36', 'EX-HN3'])('point card for %s', async (id) => {
+    const { io, stdout } = fakeIo();
+    await show({ args: [[id]] }, io);
+    expect(stdout.text()).toMatchSnapshot();
+  });
+
+  it('marks cautions for a condition', async () => {
+    const { io, stdout } = fakeIo();
+    await show({ args: [['SP6']], pregnant: true }, io);
+    expect(stdout.text()).toMatch(/AVOID \(pregnancy\)/);
+  });
+
+  it('routine card for nausea', async () => {
+    const { io, stdout } = fakeIo();
+    await show({ args: [['nausea']] }, io);
+    expect(stdout.text()).toMatchSnapshot();
+  });
+});
+
+describe('list points filters', () => {
+  const cases: Array<[string, Record<string, string>, string[]]> = [
+    ['meridian by legacy code', { meridian: 'P' }, ['PC1', 'PC2', 'PC3', 'PC4', 'PC5', 'PC6', 'PC7', 'PC8', 'PC9']],
+    ['meridian by name', { meridian: 'pericardium', region: 'forearm' }, ['PC4', 'PC5', 'PC6']],
+    ['search by pinyin without tones', { search: 'zusanli' }, ['ST36']],
+    ['search by characters', { search: '三阴交' }, ['SP6']],
+    ['search by English, any case', { search: 'GUSHING SPRING' }, ['KI1']],
+    ['search by legacy code', { search: 'LV3' }, ['LR3']],
+    ['indication tag within a region', { tag: 'nausea', region: 'forearm' }, ['PC6']],
+  ];
+  it.each(cases)('%s', async (_, o, ids) => {
+    const catalog = await loadBuiltin();
+    expect(filterPoints(catalog, o, []).map((p) => p.id)).toEqual(expect.arrayContaining(ids));
+    if (o.meridian && !o.region) expect(filterPoints(catalog, o, []).map((p) => p.id)).toEqual(ids);
+  });
+
+  it('rejects an unknown region with the list of regions', async () => {
+    const catalog = await loadBuiltin();
+    expect(() => filterPoints(catalog, { region: 'palm' }, [])).toThrow(/unknown region "palm"; expected one of head, face/);
+  });
+
+  it('list --max and --tag together', async () => {
+    const { io, stdout } = fakeIo();
+    await list({ args: ['routines'], max: '3m', tag: 'desk', json: true }, io);
+    const rows = JSON.parse(stdout.text());
+    expect(rows.map((r: { id: string }) => r.id)).toEqual(['desk-break']);
+  });
+});
+
+describe('run', () => {
+  it('--random --max --tag picks a matching routine without asking', async () => {
+    const { io, stdout } = fakeIo();
+    await runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', dryRun: true, json: true, profile: true }, io);
+    expect(JSON.parse(stdout.text().split('\n')[0]!)).toMatchObject({ type: 'start', routine: 'desk-break' });
+  });
+
+  it('--random with nothing matching is a usage error', async () => {
+    const { io } = fakeIo();
+    await expect(runCmd({ args: [undefined], random: true, max: '5s', dryRun: true }, io)).rejects.toThrow(/no routine matches --max 5s/);
+  });
+
+  it('--warn says "Release in N seconds" before a hold ends (plain, on the fake clock)', async () => {
+    const dir = tempTree({ 'routines/w.yaml': routineObj({ id: 'w', steps: [{ press: 'CV17', locate: '1s', ramp: '1s', hold: '8s', release: '1s', rounds: 1 }] }) });
+    const { io, stdout, clock } = fakeIo();
+    const done = runCmd({ args: ['w'], data: [dir], warn: '5s', plain: true, tips: false }, io);
+    // Let the command load its modules and start; then the whole run takes no real time.
+    for (let i = 0; i < 400 && clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    clock.runAll();
+    await done;
+    const lines = stdout.text().split('\n');
+    const hold = lines.findIndex((l) => /\bhold\b/.test(l));
+    expect(lines.slice(hold).join('\n')).toMatch(/hold .*\n\s+Release in 5 seconds\n.*release/);
+  });
+});
+
+describe('user data cache', () => {
+  it('a corrupt cache is ignored and rewritten', async () => {
+    const dir = tempTree({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
+    const { io } = fakeIo();
+    const opts = { env: io.env, cwd: io.cwd, data: [dir] };
+    expect((await loadCatalog(opts)).routines.has('mine')).toBe(true);
+    const cache = cacheDir(io.env);
+    const files = readdirSync(cache).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(1);
+    writeFileSync(join(cache, files[0]!), '{"version":1,"stamps":[{"pa'); // cut short, as by a crash
+    expect((await loadCatalog(opts)).routines.get('mine')!.title).toBe('My routine');
+    // An edited file is read again rather than served stale from the cache.
+    writeFileSync(join(dir, 'routines/mine.yaml'), JSON.stringify(routineObj({ id: 'mine', title: 'Edited' })));
+    expect((await loadCatalog(opts)).routines.get('mine')!.title).toBe('Edited');
+  });
+
+  it('never writes into the user data directory', async () => {
+    const dir = tempTree({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
+    mkdirSync(join(dir, 'points'));
+    const { io } = fakeIo();
+    await loadCatalog({ env: io.env, cwd: io.cwd, data: [dir] });
+    expect(readdirSync(dir).sort()).toEqual(['points', 'routines']);
+    expect(readdirSync(join(dir, 'routines'))).toEqual(['mine.yaml']);
+  });
+});
