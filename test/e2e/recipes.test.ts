@@ -1,0 +1,84 @@
+// Every break-reminder recipe in the README is run as written, against the built CLI.
+// An `acupress` on PATH wraps the build; for `run` it adds --dry-run so a recipe that would
+// guide a two-minute break finishes at once (the plan, flags and exit codes are all real).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers.js';
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The code blocks that follow `<!-- recipe: name -->`, up to the next recipe or section. */
+function recipe(name: string): string[] {
+  const start = readme.indexOf(`<!-- recipe: ${name} -->`);
+  expect(start, `README has recipe ${name}`).toBeGreaterThan(-1);
+  const rest = readme.slice(start + 1);
+  const end = rest.search(/<!-- recipe: |\n## /);
+  return [...rest.slice(0, end).matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
+function shell(script: string, extraEnv: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'acupress-recipe-'));
+  writeFileSync(join(dir, 'acupress'), `#!/bin/sh\nif [ "$1" = run ]; then exec node ${BIN} "$@" --dry-run; fi\nexec node ${BIN} "$@"\n`);
+  chmodSync(join(dir, 'acupress'), 0o755);
+  const env = { PATH: `${dir}:${process.env.PATH}`, HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), XDG_RUNTIME_DIR: dir, ...extraEnv };
+  const r = spawnSync('bash', ['-c', script], { env, encoding: 'utf8', timeout: 60_000 });
+  return { ...r, dir };
+}
+
+describe('README recipes', () => {
+  it('cron: the command after the schedule runs and exits 0', () => {
+    const [line] = recipe('cron');
+    const fields = line!.trim().split(/\s+/);
+    const command = fields.slice(5).join(' ').replace(/ >\/dev\/null 2>&1$/, '');
+    const r = shell(command);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\(dry run\)/);
+  });
+
+  it('systemd: the service command runs, and the timer calendar parses', () => {
+    const [service, timer] = recipe('systemd');
+    const exec = /ExecStart=\/usr\/bin\/env (.*)/.exec(service!)![1]!;
+    expect(shell(exec).status).toBe(0);
+    const calendar = /OnCalendar=(.*)/.exec(timer!)![1]!;
+    const analyze = spawnSync('systemd-analyze', ['calendar', calendar], { encoding: 'utf8' });
+    if (analyze.error) return; // systemd-analyze is not on every machine; the command above still ran
+    expect(analyze.status, analyze.stderr).toBe(0);
+  });
+
+  it('tmux: the loop writes the current phase, and clears it at the end', () => {
+    const [loop] = recipe('tmux');
+    const withoutEnd = shell(loop!.replace('acupress run neck --json', 'acupress run neck --json | grep -v \'"type":"end"\''));
+    expect(withoutEnd.status).toBe(0);
+    expect(readFileSync(join(withoutEnd.dir, 'acupress-status'), 'utf8')).toMatch(/^(release|hold|ramp|massage|rest|locate|switch) ?[A-Z0-9-]*\n$/);
+    const whole = shell(loop!);
+    expect(whole.status).toBe(0);
+    expect(readFileSync(join(whole.dir, 'acupress-status'), 'utf8')).toBe('');
+  });
+
+  it('nudge: the function prints the reminder after the delay', () => {
+    const [fn] = recipe('nudge');
+    const r = shell(`${fn}\nacubreak 0 neck\nwait`);
+    expect(r.stdout).toBe('\x07\nBreak time: acupress run neck\n');
+  });
+
+  it('loop: one round runs and the loop continues only on success', () => {
+    const [loop] = recipe('loop');
+    const r = shell(loop!.replace('sleep 3000', 'break'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\(dry run\)/);
+  });
+
+  it('gate: an unsafe routine never starts; a safe one does', () => {
+    const [lines] = recipe('gate');
+    const [unsafe, safe] = lines!.trim().split('\n');
+    const a = shell(unsafe!);
+    expect(a.status).toBe(1);
+    expect(a.stdout).not.toMatch(/dry run/);
+    const b = shell(safe!);
+    expect(b.status).toBe(0);
+    expect(b.stdout).toMatch(/Morning sickness .*\(dry run\)/);
+  });
+});
