@@ -19,8 +19,7 @@ const lazyChildProcess = {
 };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ['src/main.ts', 'src/build-snapshot.ts', 'src/index.ts'],
+const common = {
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -34,5 +33,10 @@ await build({
   sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
-});
-execFileSync(process.execPath, ['dist/build-snapshot.js'], { stdio: 'inherit' });
+};
+// The CLI is built on its own so that the library entry and the snapshot builder do not split
+// its chunks further; the library lands in dist/lib/ with its own chunks.
+await build({ ...common, entryPoints: ['src/main.ts'] });
+await build({ ...common, entryPoints: ['src/build-snapshot.ts'], outdir: 'dist/tools' });
+await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist/lib', chunkNames: 'chunks/[name]-[hash]' });
+execFileSync(process.execPath, ['dist/tools/build-snapshot.js'], { stdio: 'inherit' });

@@ -27,6 +27,12 @@ describe('npm pack', () => {
     const dry = run('run', 'LI4', '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/locate/);
+    // The package's exported zod schemas validate what its CLI prints.
+    const lines = run('run', 'LI4', '--dry-run', '--json').stdout.trim().split('\n');
+    const script = `const { runEventSchema } = await import(${JSON.stringify(join(prefix, 'lib', 'node_modules', 'acupress', 'dist', 'lib', 'index.js'))});
+      for (const l of ${JSON.stringify(lines)}) runEventSchema.parse(JSON.parse(l));
+      console.log('valid');`;
+    expect(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout).toBe('valid\n');
     // No tsx or dev tool was installed alongside.
     expect(readdirSync(join(prefix, 'lib', 'node_modules', 'acupress', 'node_modules'))).not.toContain('tsx');
   }, 180_000);
