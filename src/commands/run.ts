@@ -96,7 +96,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  • ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
     }
-    if (options.tips !== false && !options.json) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
+    if (options.tips !== false && !options.json && (await tipsDue(io, options))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
   }
   return live(io, catalog, timeline, findings, options, c, warnMs);
@@ -118,6 +118,23 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   const { confirmOrAdjust } = await import('../run/adjust.js');
   const overrides = await confirmOrAdjust(io);
   return overrides === 'cancel' ? 'cancel' : { routine, overrides };
+}
+
+/**
+ * The pre-session tips are shown until someone has seen them once in a terminal; the profile
+ * remembers that. Runs without a profile (scripts, --no-profile) show them every time.
+ */
+async function tipsDue(io: Io, o: RunOptions): Promise<boolean> {
+  if (o.profile !== true) return true;
+  const { readProfile, profilePath } = await import('../profile/profile.js');
+  const profile = await readProfile(io);
+  if (!profile) return true;
+  if (profile.tips_seen) return false;
+  if (io.stdout.isTTY) {
+    const { saveProfile } = await import('../profile/profile-store.js');
+    saveProfile(profilePath(io.env), { ...profile, tips_seen: true });
+  }
+  return true;
 }
 
 function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
