@@ -54,19 +54,19 @@ describe('safety profile', () => {
 describe('pre-session tips', () => {
   it('are shown once in a terminal, then remembered in the profile', async () => {
     const { run } = await import('../src/commands/run.js');
-    const { io, stdout } = fakeIo({}, true);
+    const { io, stdout, clock } = fakeIo({}, true);
     saveProfile(profilePath(io.env), { conditions: [], tips_seen: false });
     const opts = { args: ['LI4'] as [string], dryRun: false, profile: true, rounds: '1', ramp: '1s', hold: '1s', release: '1s', quiet: false, plain: true };
     const first = run(opts, io);
-    for (let i = 0; i < 400 && (io.clock as { pending(): number }).pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
-    (io.clock as unknown as { runAll(): void }).runAll();
+    for (let i = 0; i < 400 && clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    clock.runAll();
     await first;
     expect(stdout.text()).toContain('Before you start');
     expect((await readProfile(io))!.tips_seen).toBe(true);
     stdout.chunks.length = 0;
     const second = run(opts, io);
-    for (let i = 0; i < 400 && (io.clock as { pending(): number }).pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
-    (io.clock as unknown as { runAll(): void }).runAll();
+    for (let i = 0; i < 400 && clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    clock.runAll();
     await second;
     expect(stdout.text()).not.toContain('Before you start');
     expect(stdout.text()).toContain('Done:');

@@ -26,10 +26,13 @@ export function viewText(t: Timeline, v: View, c: Paint, columns: number): strin
   const head = `${kind} ${c.bold(formatClock(v.remaining))}${v.paused ? c.caution('  ⏸ PAUSED — press space to resume') : ''}`;
   const body = wrap(p.text, columns - 4, '  ');
   const pointNo = p.point ? t.points.indexOf(p.point) + 1 : 0;
-  const where = [pointNo ? `point ${pointNo}/${t.points.length}` : '', p.round !== undefined ? `round ${p.round}/${p.rounds}` : '', `${formatClock(t.total_ms - v.elapsed)} left`]
+  // What is left is this phase's remainder plus every later phase: right after a skip or a
+  // step back too, when active time and the plan no longer line up.
+  const left = v.remaining + t.phases.slice(v.index + 1).reduce((sum, x) => sum + x.duration_ms, 0);
+  const where = [pointNo ? `point ${pointNo}/${t.points.length}` : '', p.round !== undefined ? `round ${p.round}/${p.rounds}` : '', `${formatClock(left)} left`]
     .filter(Boolean).join(' · ');
   const barWidth = Math.max(10, Math.min(30, columns - where.length - 8));
-  const done = Math.round((Math.min(v.elapsed, t.total_ms) / t.total_ms) * barWidth);
+  const done = Math.round((Math.max(0, t.total_ms - left) / t.total_ms) * barWidth);
   const bar = `${c.ok('█'.repeat(done))}${c.dim('░'.repeat(barWidth - done))}`;
   const lines = [head, `  ${body}`, `  ${bar} ${c.dim(where)}`];
   if (v.help) lines.push(c.dim(`  ${KEYS}`));

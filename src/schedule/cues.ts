@@ -58,10 +58,16 @@ const MOTION_WORDS: Record<string, string> = {
   pinching: 'Pinch and lift gently along',
 };
 
-/** The instruction for a massage phase. */
+/** The instruction for a massage phase: the routine's own cue when it has one, else the motion's words. */
 export function massageCue(area: string, motion: string, cue?: string): string {
-  return `${MOTION_WORDS[motion] ?? 'Massage'} ${area}.${cue ? ` ${cue}` : ''}`;
+  if (cue) return `${area[0]!.toUpperCase()}${area.slice(1)}, ${MOTION_NAMES[motion] ?? motion}: ${cue}`;
+  return `${MOTION_WORDS[motion] ?? 'Massage'} ${area}.`;
 }
+
+const MOTION_NAMES: Record<string, string> = {
+  pressure: 'finger pressure', circles: 'small circles', kneading: 'kneading', rolling: 'rolling',
+  tapping: 'tapping', stretching: 'gentle stretching', stroking: 'stroking', pinching: 'pinching',
+};
 
 /** The instruction for a rest phase. */
 export function restCue(cue?: string): string {
