@@ -3,7 +3,7 @@
 import { suggest } from '../util/text.js';
 import { UserError } from '../errors.js';
 import { plan } from '../schedule/plan.js';
-import type { Routine } from './types.js';
+import type { Routine, WithOrigin } from './types.js';
 import { quote } from '../util/printable.js';
 import type { Catalog } from './catalog.js';
 import type { DirContents } from './load-files.js';
@@ -13,39 +13,41 @@ import { legacyCodes } from './resolve.js';
 /** Add one directory's records to a catalog; returns the problems found (duplicates, bad references). */
 export function mergeInto(catalog: Catalog, dir: DirContents): Problem[] {
   const problems: Problem[] = [...dir.problems];
-  const seenPoints = new Map<string, Loaded<unknown>>();
-  for (const rec of dir.points) {
-    const id = rec.value.id;
-    const twin = seenPoints.get(id);
-    if (twin) { problems.push(problemAt(rec, ['id'], `duplicate point id "${id}", also defined in ${twin.shown}`)); continue; }
-    seenPoints.set(id, rec);
-    const existing = catalog.points.get(id);
-    if (existing && existing.origin.source === rec.value.origin.source) {
-      problems.push(problemAt(rec, ['id'], `duplicate point id "${id}", also defined in ${existing.origin.file}`));
-      continue;
-    }
-    if (existing) catalog.notices.push(`note: ${rec.shown} overrides the built-in point ${id}`);
-    catalog.points.set(id, rec.value);
-  }
-  const seenRoutines = new Map<string, Loaded<unknown>>();
-  for (const rec of dir.routines) {
-    const id = rec.value.id;
-    const twin = seenRoutines.get(id);
-    if (twin) { problems.push(problemAt(rec, ['id'], `duplicate routine id "${id}", also defined in ${twin.shown}`)); continue; }
-    seenRoutines.set(id, rec);
-    const existing = catalog.routines.get(id);
-    if (existing && existing.origin.source === rec.value.origin.source && existing.origin.file !== rec.value.origin.file) {
-      problems.push(problemAt(rec, ['id'], `duplicate routine id "${id}", also defined in ${existing.origin.file}`));
-      continue;
-    }
-    if (existing && existing.origin.source !== rec.value.origin.source) {
-      catalog.notices.push(`note: user routine "${id}" (${rec.shown}) overrides the built-in routine`);
-    }
-    catalog.routines.set(id, rec.value);
-  }
+  mergeRecords('point', dir.points, catalog.points, problems, catalog.notices);
+  mergeRecords('routine', dir.routines, catalog.routines, problems, catalog.notices);
   // References are checked after all points are in, so a user routine may use built-in points.
   for (const rec of dir.routines) problems.push(...checkReferences(catalog, rec));
   return problems;
+}
+
+/**
+ * Put records into their map. Two records with one id from the same source are a problem;
+ * a user record with a built-in id replaces it, with a notice. The same file seen twice
+ * (one directory named both by ACUPRESS_DATA and --data) is not a clash.
+ */
+function mergeRecords<T extends { id: string }>(
+  kind: 'point' | 'routine',
+  records: Loaded<T>[],
+  into: Map<string, WithOrigin<T>>,
+  problems: Problem[],
+  notices: string[],
+): void {
+  const seen = new Map<string, Loaded<T>>();
+  for (const rec of records) {
+    const id = rec.value.id;
+    const twin = seen.get(id);
+    const existing = into.get(id);
+    const clash = twin?.shown ?? (existing && existing.origin.source === rec.value.origin.source && existing.origin.file !== rec.value.origin.file ? existing.origin.file : undefined);
+    if (clash) {
+      problems.push(problemAt(rec, ['id'], `duplicate ${kind} id "${id}", also defined in ${clash}`));
+      continue;
+    }
+    seen.set(id, rec);
+    if (existing && existing.origin.source !== rec.value.origin.source) {
+      notices.push(`note: ${rec.shown} overrides the built-in ${kind} "${id}"`);
+    }
+    into.set(id, rec.value);
+  }
 }
 
 /** Every press step must name a known point; unknown ones get a "did you mean". */

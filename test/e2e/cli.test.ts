@@ -140,7 +140,7 @@ describe('run', () => {
   });
   it('a user routine overriding a built-in id gets a notice', () => {
     const dir = tempTree({ 'routines/headache.yaml': routineObj({ id: 'headache' }) });
-    expect(cli(['list'], { env: { ACUPRESS_DATA: dir } }).stderr).toMatch(/user routine "headache" .* overrides the built-in routine/);
+    expect(cli(['list'], { env: { ACUPRESS_DATA: dir } }).stderr).toMatch(/routines\/headache.yaml overrides the built-in routine "headache"/);
   });
   it('a broken user file is one clear line, exit 2', () => {
     const dir = tempTree({ 'routines/bad.yaml': 'id: bad\ntitle: Bad\nsummary: x\nsources: [x]\nsteps:\n  - press: LI44\n' });
