@@ -109,11 +109,11 @@ function generalAdvice(catalog: Catalog, c: Paint, width: number): string {
   lines.push(wrap('Acupressure should never hurt: use firm but comfortable pressure, and gentle pressure on the face. Some soreness or a light bruise can follow; light-headedness passes if you sit and rest.', width));
   lines.push('');
   lines.push(c.bold('Never press over'));
-  lines.push(wrap('  broken or inflamed skin, bruises, rashes, skin infections, varicose veins, swollen or inflamed areas, recent scars, a recent fracture, or a device or line under the skin.', width, '  '));
+  lines.push(`  ${wrap('broken or inflamed skin, bruises, rashes, skin infections, varicose veins, swollen or inflamed areas, recent scars, a recent fracture, or a device or line under the skin.', width - 2, '  ')}`);
   lines.push('');
   lines.push(c.bold('Talk to a clinician first with'));
   const all = [...catalog.conditions.values()].map((x) => `${x.title} (${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`);
-  lines.push(wrap(`  ${all.join(', ')}.`, width, '  '));
+  lines.push(`  ${wrap(`${all.join(', ')}.`, width - 2, '  ')}`);
   lines.push('');
   lines.push(c.bold('Points never to press yourself'));
   const general = [...catalog.points.values()].filter((p) => p.cautions.some((k) => k.condition === 'general' && k.level === 'avoid'));
@@ -122,6 +122,6 @@ function generalAdvice(catalog: Catalog, c: Paint, width: number): string {
     lines.push(`  • ${wrap(`${p.id} ${p.pinyin}: ${k.reason} [${k.source}]`, width - 4, '    ')}`);
   }
   lines.push('');
-  lines.push(c.dim('Sources: Verywell Health, "Acupressure: Points, Uses, and Side Effects"; the seeds in the acupress docs. Check a condition with --pregnant or --condition <id>.'));
+  lines.push(c.dim('Sources: Verywell Health, "Acupressure: Points, Uses, and Side Effects" (side effects and safety; contraindications); "Acupuncture Massage: The Synergy of Two Healing Techniques", physiotherapy clinic article reviewed May 2023 (contraindications). Check a condition with --pregnant or --condition <id>.'));
   return lines.join('\n');
 }
