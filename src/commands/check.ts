@@ -122,6 +122,6 @@ function generalAdvice(catalog: Catalog, c: Paint, width: number): string {
     lines.push(`  • ${wrap(`${p.id} ${p.pinyin}: ${k.reason} [${k.source}]`, width - 4, '    ')}`);
   }
   lines.push('');
-  lines.push(c.dim('Sources: Verywell Health, "Acupressure: Points, Uses, and Side Effects" (side effects and safety; contraindications); "Acupuncture Massage: The Synergy of Two Healing Techniques", physiotherapy clinic article reviewed May 2023 (contraindications). Check a condition with --pregnant or --condition <id>.'));
+  lines.push(c.dim(wrap('Sources: Verywell Health, "Acupressure: Points, Uses, and Side Effects" (side effects and safety; contraindications); "Acupuncture Massage: The Synergy of Two Healing Techniques", physiotherapy clinic article reviewed May 2023 (contraindications). Check a condition with --pregnant or --condition <id>.', width)));
   return lines.join('\n');
 }
