@@ -73,7 +73,7 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
       for (const a of adv) out.push(`  • ${wrap(`${a.reason} [${a.source}]`, width - 4, '    ')}`);
     }
   }
-  out.push(c.dim(DISCLAIMER));
+  out.push(c.dim(wrap(DISCLAIMER, width)));
   io.stdout.write(`${out.join('\n\n')}\n`);
   return report.ok ? EXIT.ok : EXIT.safety;
 }

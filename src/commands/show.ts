@@ -5,6 +5,7 @@ import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
+import { wrap } from '../render/text.js';
 import { pointFindings, routineFindings } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
@@ -62,6 +63,6 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     }
     return conditionCard(catalog, catalog.conditions.get(ref.id)!, c, width);
   });
-  io.stdout.write(`${cards.join('\n\n')}\n\n${c.dim(DISCLAIMER)}\n`);
+  io.stdout.write(`${cards.join('\n\n')}\n\n${c.dim(wrap(DISCLAIMER, width))}\n`);
   return 0;
 }
