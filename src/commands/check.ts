@@ -9,7 +9,7 @@ import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { wrap } from '../render/text.js';
 import { isPathLike, routineFor } from '../run/target.js';
-import { adviceFor, hasAvoid, pointFindings, recommendedNotes, routineFindings, saferAlternatives, type Finding, type Note, type Report } from '../safety/check.js';
+import { adviceFor, groupFindings, hasAvoid, pointFindings, recommendedNotes, routineFindings, saferAlternatives, type Finding, type Note, type Report } from '../safety/check.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface CheckOptions extends Common {
@@ -83,15 +83,11 @@ function targetSection(catalog: Catalog, item: Checked, conditions: Condition[],
   const avoid = hasAvoid(item.findings);
   const status = avoid ? c.avoid('AVOID') : item.findings.length ? c.caution('CAUTION') : c.ok('OK');
   lines.push(`${status} ${c.bold(item.target)}${conditions.length ? c.dim(` (${conditions.map((x) => x.id).join(', ')})`) : ''}`);
-  const seen = new Set<string>();
-  for (const f of item.findings) {
-    const what = f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `${f.region} region`;
-    const key = `${what}|${f.condition}|${f.level}|${f.region ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const level = f.level === 'avoid' ? c.avoid('avoid  ') : c.caution('caution');
-    const cited = f.cited_by?.length ? ` Cited by ${f.cited_by.length}: ${f.cited_by.join(', ')}.` : '';
-    lines.push(`  ${level} ${wrap(`${what}${f.region && f.point ? ` (in the ${f.region} region)` : ''}, ${f.condition}: ${f.reason}${cited} [${f.source}]`, width - 10, '          ')}`);
+  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
+  for (const g of groupFindings(item.findings, name)) {
+    const level = g.level === 'avoid' ? c.avoid('avoid  ') : c.caution('caution');
+    const cited = g.cited_by?.length ? ` Cited by ${g.cited_by.length}: ${g.cited_by.join(', ')}.` : '';
+    lines.push(`  ${level} ${wrap(`${g.what.join(', ')} (${g.condition}): ${g.reason}${cited} [${g.source}]`, width - 10, '          ')}`);
   }
   for (const n of item.notes) {
     lines.push(`  ${c.ok('used   ')} ${wrap(`${n.point} is commonly used in ${n.condition}: ${n.reason} [${n.source}]`, width - 10, '          ')}`);

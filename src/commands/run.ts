@@ -12,7 +12,7 @@ import { plainSink } from '../render/run-plain.js';
 import { summary } from '../render/summary.js';
 import { planOptionsFrom, type TimingFlags } from '../run/plan-options.js';
 import { routineFor } from '../run/target.js';
-import { routineFindings, unsafeSteps, type Finding } from '../safety/check.js';
+import { groupFindings, pregnancyHint, routineFindings, unsafeSteps, type Finding } from '../safety/check.js';
 import type { RunEvent } from '../schedule/events.js';
 import { plan } from '../schedule/plan.js';
 import { startRun } from '../schedule/runner.js';
@@ -93,6 +93,8 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   if (!options.quiet) {
     const w = columns(io);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
+    const hint = conditions.length === 0 && !options.json ? pregnancyHint(catalog, routine) : undefined;
+    if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  • ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
     }
@@ -138,16 +140,10 @@ async function tipsDue(io: Io, o: RunOptions): Promise<boolean> {
 }
 
 function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const f of findings) {
-    const what = f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`;
-    const key = `${what}|${f.condition}|${f.level}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(`  ${wrap(`${f.level === 'avoid' ? 'avoid' : 'caution'} ${what} (${f.condition}): ${f.reason} [${f.source}]`, width - 4, '    ')}`);
-  }
-  return out.join('\n');
+  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
+  return groupFindings(findings, name)
+    .map((g) => `  ${wrap(`${g.level} ${g.what.join(', ')} (${g.condition}): ${g.reason} [${g.source}]`, width - 4, '    ')}`)
+    .join('\n');
 }
 
 async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: RunOptions, c: Paint, warnMs?: number): Promise<number> {

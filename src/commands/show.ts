@@ -6,7 +6,7 @@ import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
-import { pointFindings, routineFindings } from '../safety/check.js';
+import { pointFindings, pregnancyHint, routineFindings } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
 
@@ -59,7 +59,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     }
     if (ref.kind === 'routine') {
       const r = catalog.routines.get(ref.id)!;
-      return routineCard(catalog, r, c, width, routineFindings(catalog, r, conditions));
+      return routineCard(catalog, r, c, width, routineFindings(catalog, r, conditions), conditions.length === 0 ? pregnancyHint(catalog, r) : undefined);
     }
     return conditionCard(catalog, catalog.conditions.get(ref.id)!, c, width);
   });

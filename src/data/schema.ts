@@ -77,7 +77,8 @@ export const timingSchema = z.strictObject({
 const rawStep = z.strictObject({
   press: pointId.optional(),
   massage: text.optional(),
-  region: z.enum(REGIONS).optional(),
+  // One body region, or a list when a massage covers several (arms and legs).
+  region: z.union([z.enum(REGIONS), z.array(z.enum(REGIONS)).min(1)], { error: `expected a body region (${REGIONS.join(', ')}) or a list of them` }).optional(),
   rest: duration().optional(),
   sides: z.enum(SIDES).optional(),
   motion: z.enum(MOTIONS).optional(),
@@ -133,7 +134,7 @@ export const stepSchema = rawStep.transform((s: RawStep, ctx) => {
     };
   }
   if (kind === 'massage') {
-    return { kind: 'massage' as const, area: s.massage!, region: s.region, motion: s.motion ?? 'circles', duration: s.duration!, cue: s.cue };
+    return { kind: 'massage' as const, area: s.massage!, regions: s.region === undefined ? [] : Array.isArray(s.region) ? s.region : [s.region], motion: s.motion ?? 'circles', duration: s.duration!, cue: s.cue };
   }
   return { kind: 'rest' as const, duration: s.rest!, cue: s.cue };
 });

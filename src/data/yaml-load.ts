@@ -241,6 +241,17 @@ function describeIssue(
   const value = valueAt(raw, path);
   const base = { file, path: formatPath(path) };
   switch (issue.code) {
+    case 'invalid_union': {
+      // "One value or a list of them": explain against the branch that matches what was written,
+      // so a typo in `region: handd` still gets its "did you mean".
+      const branch = Array.isArray(value)
+        ? issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.path.length > 0))
+        : issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.code !== 'invalid_type'));
+      if (branch) {
+        return branch.flatMap((sub) => describeIssue({ ...sub, path: [...path, ...sub.path] } as core.$ZodIssue, raw, schema, file, at));
+      }
+      return [{ ...base, ...locate(path), message: value === undefined ? `missing, ${issue.message}` : `${issue.message}, got ${describeValue(value)}` }];
+    }
     case 'unrecognized_keys': {
       const known = schemaKeysAt(schema, path);
       return issue.keys.map((key) => {

@@ -1,6 +1,6 @@
 import type { Catalog } from '../data/catalog.js';
 import type { Routine } from '../data/types.js';
-import type { Finding } from '../safety/check.js';
+import { groupFindings, type Finding } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';
 import { formatClock, formatDuration } from '../util/duration.js';
 import type { Paint } from './paint.js';
@@ -8,7 +8,7 @@ import { wrap } from './text.js';
 
 
 /** A routine card: summary, each step with its timing, total, red flags, evidence and sources. */
-export function routineCard(catalog: Catalog, r: Routine, c: Paint, width: number, findings: Finding[] = []): string {
+export function routineCard(catalog: Catalog, r: Routine, c: Paint, width: number, findings: Finding[] = [], hint?: string): string {
   const out: string[] = [];
   const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(10))}${wrap(text, width - 10, ' '.repeat(10))}`);
   const timeline = plan(r, (id) => catalog.points.get(id));
@@ -41,14 +41,14 @@ export function routineCard(catalog: Catalog, r: Routine, c: Paint, width: numbe
   if (findings.length) {
     out.push('');
     out.push(c.bold('Safety'));
-    const seen = new Set<string>();
-    for (const f of findings) {
-      const key = `${f.point ?? f.region}:${f.condition}:${f.level}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const tag = f.level === 'avoid' ? c.avoid('AVOID') : c.caution('caution');
-      out.push(`  ${tag} ${wrap(`${f.point ?? f.region} (${f.condition}): ${f.reason} [${f.source}]`, width - 10, '        ')}`);
+    for (const g of groupFindings(findings, (f) => f.point ?? `the ${f.region} region`)) {
+      const tag = g.level === 'avoid' ? c.avoid('AVOID') : c.caution('caution');
+      out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${g.condition}): ${g.reason} [${g.source}]`, width - 10, '        ')}`);
     }
+  }
+  if (hint) {
+    out.push('');
+    out.push(c.caution(wrap(hint, width)));
   }
   if (r.red_flags.length) {
     out.push('');

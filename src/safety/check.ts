@@ -65,11 +65,13 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
     if (step.kind === 'press') {
       const point = catalog.points.get(step.point);
       if (point) out.push(...pointFindings(point, conditions, routine.id, i));
-    } else if (step.kind === 'massage' && step.region) {
-      for (const c of conditions) {
-        for (const rule of c.rules) {
-          if (rule.regions?.includes(step.region)) {
-            out.push({ target: routine.id, region: step.region, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
+    } else if (step.kind === 'massage') {
+      for (const region of step.regions) {
+        for (const c of conditions) {
+          for (const rule of c.rules) {
+            if (rule.regions?.includes(region)) {
+              out.push({ target: routine.id, region, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
+            }
           }
         }
       }
@@ -112,4 +114,38 @@ export function saferAlternatives(catalog: Catalog, routine: Routine, conditions
     .filter((r) => !hasAvoid(routineFindings(catalog, r, conditions)))
     .sort((a, b) => b.tags.filter((t) => tags.has(t)).length - a.tags.filter((t) => tags.has(t)).length || a.id.localeCompare(b.id))
     .slice(0, limit);
+}
+
+/**
+ * One line for people who gave no condition: pregnancy is common and often unmentioned, so a
+ * routine that uses points or regions avoided in pregnancy says so, and how to leave them out.
+ */
+export function pregnancyHint(catalog: Catalog, routine: Routine): string | undefined {
+  const pregnancy = catalog.conditions.get('pregnancy');
+  if (!pregnancy) return undefined;
+  const avoid = routineFindings(catalog, routine, [pregnancy]).filter((f) => f.level === 'avoid');
+  if (avoid.length === 0) return undefined;
+  const names = [...new Set(avoid.map((f) => (f.point ? f.point : `the ${f.region}`)))];
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `If you are pregnant: this routine uses ${list}, traditionally avoided in pregnancy; add --pregnant to leave ${names.length === 1 ? 'it' : 'them'} out.`;
+}
+
+/** Findings that share a rule, gathered so the reason and source are said once for all their points. */
+export interface FindingGroup { level: Level; condition: string; reason: string; source: string; cited_by?: string[]; what: string[] }
+
+/** Group findings by rule (condition, level, reason, source); `name` words each point or region. */
+export function groupFindings(findings: Finding[], name: (f: Finding) => string): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.source}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { level: f.level, condition: f.condition, reason: f.reason, source: f.source, what: [], ...(f.cited_by ? { cited_by: f.cited_by } : {}) };
+      groups.set(key, g);
+    }
+    const label = name(f);
+    if (!g.what.includes(label)) g.what.push(label);
+  }
+  // Avoid before caution, so the strongest advice comes first.
+  return [...groups.values()].sort((a, b) => (a.level === b.level ? 0 : a.level === 'avoid' ? -1 : 1));
 }
