@@ -38,8 +38,3 @@ export function neighbours(catalog: Catalog, point: Point): { prev?: Point; next
 export function routinesUsing(catalog: Catalog, pointId: string): Routine[] {
   return [...catalog.routines.values()].filter((r) => r.steps.some((s) => s.kind === 'press' && s.point === pointId));
 }
-
-/** A point's display name: "LI4 (Hégǔ, Union Valley)". */
-export function pointLabel(p: Pick<Point, 'id' | 'pinyin' | 'english'>): string {
-  return `${p.id} (${p.pinyin}, ${p.english})`;
-}
