@@ -27,6 +27,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   clock: Clock;
   cwd: string;
+  /** The operating system, as process.platform names it (picks the speech engine). */
+  platform: string;
   /** Registers a handler for SIGINT/SIGTERM/SIGHUP; returns an unregister function. */
   onSignal(fn: (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void): () => void;
 }

@@ -13,6 +13,7 @@ export function realIo(): Io {
     env: process.env,
     clock: realClock,
     cwd: process.cwd(),
+    platform: process.platform,
     onSignal(fn) {
       const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
         const h = () => fn(sig);

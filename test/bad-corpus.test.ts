@@ -11,7 +11,6 @@ const BAD = join(ROOT, 'test', 'fixtures', 'bad');
 /** File (relative to BAD) → the exact stderr lines of `acupress validate <file>` run in BAD. */
 const expected: Record<string, string[]> = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8'));
 
-const trunc = (s: string) => `${s.slice(0, 40)}…`;
 const summary = (problems: number, files = 1) => `${problems} problem(s) in ${files} file(s)`;
 
 /** Inputs that are refused but whose message is still wrong: none at the moment (see git history). */

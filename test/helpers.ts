@@ -28,7 +28,7 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
     stdout, stderr,
     stdin: { isTTY: false, on: () => undefined, off: () => undefined },
     env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env },
-    clock, cwd: home,
+    clock, cwd: home, platform: 'linux',
     onSignal: (fn) => { signals.push(fn); return () => signals.splice(signals.indexOf(fn), 1); },
   };
   return { io, stdout, stderr, clock, home, signal: (s: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => signals.forEach((f) => f(s)) };

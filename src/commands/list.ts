@@ -5,7 +5,7 @@ import type { Condition, Point, Routine, WithOrigin } from '../data/types.js';
 import { REGIONS } from '../data/regions.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
-import { painter, type Paint } from '../render/paint.js';
+import { painter } from '../render/paint.js';
 import { table } from '../render/text.js';
 import { hasAvoid, pointFindings, routineFindings } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';

@@ -2,21 +2,17 @@
 // (--dry-run) or run it live with the chosen renderer and cue sinks.
 import type { Catalog } from '../data/catalog.js';
 import type { Condition, Routine } from '../data/types.js';
-import { EXIT, ExitError, UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io.js';
-import { painter, type Paint } from '../render/paint.js';
+import { painter } from '../render/paint.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { printPlan } from '../render/dry-run.js';
-import { jsonSink } from '../render/run-json.js';
-import { plainSink } from '../render/run-plain.js';
-import { summary } from '../render/summary.js';
+import { describeFindings } from '../render/findings.js';
+import { live } from '../run/live.js';
 import { planOptionsFrom, type TimingFlags } from '../run/plan-options.js';
 import { routineFor } from '../run/target.js';
-import { groupFindings, pregnancyHint, routineFindings, unsafeSteps, type Finding } from '../safety/check.js';
-import type { RunEvent } from '../schedule/events.js';
+import { pregnancyHint, routineFindings, unsafeSteps } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';
-import { startRun } from '../schedule/runner.js';
-import type { Timeline } from '../schedule/timeline.js';
 import { BOUNDS, flagDuration } from '../util/duration.js';
 import { catalogFor, columns, conditionsFor, type Common } from './context.js';
 import { wrap } from '../render/text.js';
@@ -139,82 +135,3 @@ async function tipsDue(io: Io, o: RunOptions): Promise<boolean> {
   return true;
 }
 
-function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
-  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
-  return groupFindings(findings, name)
-    .map((g) => `  ${wrap(`${g.level} ${g.what.join(', ')} (${g.condition}): ${g.reason} [${g.source}]`, width - 4, '    ')}`)
-    .join('\n');
-}
-
-async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: RunOptions, c: Paint, warnMs?: number): Promise<number> {
-  const mode = o.json ? 'json' : o.plain || o.quiet || !io.stdout.isTTY ? 'plain' : 'tty';
-  const bell = o.bell ?? mode === 'tty';
-  const sinks: Array<(ev: RunEvent) => void> = [];
-  let tty: Awaited<ReturnType<typeof import('../render/run-tty.js').ttySink>> | undefined;
-  if (mode === 'json') sinks.push(jsonSink(io.stdout));
-  else if (mode === 'plain') {
-    sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
-    if (bell) sinks.push((ev) => { if (ev.type === 'phase') io.stdout.write('\x07'); });
-  } else {
-    const { ttySink } = await import('../render/run-tty.js');
-    tty = await ttySink(io, timeline, c, { bell });
-    sinks.push(tty.handle);
-  }
-  let voice: { say(t: string): void; stop(): void } | undefined;
-  if (o.voice) {
-    const { findEngine, speaker } = await import('../cues/voice.js');
-    const engine = findEngine(process.platform, io.env);
-    if (!engine) io.stderr.write('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech\n');
-    else voice = speaker(engine, (m) => io.stderr.write(`${m}\n`));
-  }
-  if (voice || warnMs !== undefined) {
-    sinks.push((ev) => {
-      if (ev.type === 'phase') voice?.say(ev.text);
-      if (ev.type === 'tick' && warnMs !== undefined && ev.remaining_ms === warnMs) {
-        const p = timeline.phases[ev.index]!;
-        if (p.kind === 'hold' || p.kind === 'ramp') {
-          const msg = `${p.kind === 'hold' ? 'Release' : 'Hold'} in ${Math.round(warnMs / 1000)} seconds`;
-          if (voice) voice.say(msg);
-          else if (mode === 'plain') io.stdout.write(`${c.dim(`       ${msg}`)}\n`);
-        }
-      }
-    });
-  }
-
-  const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
-  const { listenKeys } = await import('../run/keys.js');
-  // Signals are caught from before the first event, so no early Ctrl-C slips past the summary.
-  let r: ReturnType<typeof startRun> | undefined;
-  const early: string[] = [];
-  const offSignal = io.onSignal((sig) => (r ? r.interrupt(sig) : early.push(sig)));
-  r = startRun(timeline, io.clock, emit);
-  const run = r;
-  if (early.length) run.interrupt(early[0]!);
-  const stopKeys = mode === 'tty'
-    ? listenKeys(io.stdin, (a) => {
-      if (a === 'help') tty?.toggleHelp();
-      else if (a === 'interrupt') run.interrupt('SIGINT');
-      else run.send(a);
-    })
-    : () => {};
-  let end;
-  try {
-    end = await run.done;
-  } finally {
-    stopKeys();
-    offSignal();
-    tty?.stop();
-    voice?.stop();
-  }
-  const text = summary(catalog, timeline, end, run.state.started, findings);
-  if (mode === 'json') {
-    if (!end.completed) io.stderr.write(`${text}\n`);
-  } else if (!o.quiet) {
-    (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
-  }
-  if (end.reason === 'interrupted') {
-    const code = end.signal === 'SIGTERM' ? EXIT.sigterm : end.signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigint;
-    throw new ExitError(code);
-  }
-  return EXIT.ok;
-}

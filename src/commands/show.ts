@@ -1,6 +1,6 @@
 import { resolve } from '../data/resolve.js';
 import type { Io } from '../io.js';
-import { painter, type Paint } from '../render/paint.js';
+import { painter } from '../render/paint.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';

@@ -7,7 +7,7 @@ import { displayPath } from '../data/source-file.js';
 import { checkYamlFile, formatProblem, type Problem } from '../data/yaml-load.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
-import { painter, type Paint } from '../render/paint.js';
+import { painter } from '../render/paint.js';
 import type { Common } from './context.js';
 
 export interface ValidateOptions extends Common {

@@ -1,0 +1,11 @@
+import type { Catalog } from '../data/catalog.js';
+import { groupFindings, type Finding } from '../safety/check.js';
+import { wrap } from './text.js';
+
+/** Findings as indented lines, one per rule, naming every point or region it covers. */
+export function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
+  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
+  return groupFindings(findings, name)
+    .map((g) => `  ${wrap(`${g.level} ${g.what.join(', ')} (${g.condition}): ${g.reason} [${g.source}]`, width - 4, '    ')}`)
+    .join('\n');
+}
