@@ -48,8 +48,13 @@ export async function ttySink(io: Io, t: Timeline, c: Paint, opts: { bell: boole
   const draw = () => {
     spinner.text = viewText(t, view, c, cols());
   };
-  // Resizing re-wraps the text at the new width on the next draw, not mid-line.
-  const onResize = () => draw();
+  // The terminal re-flows the old frame when it narrows, so it no longer has the height ora
+  // will erase; clearing the screen and drawing afresh at the new width is the only clean way.
+  const onResize = () => {
+    spinner.clear();
+    io.stdout.write('\x1b[2J\x1b[H');
+    draw();
+  };
   io.stdout.on?.('resize', onResize);
   spinner.start(viewText(t, view, c, cols()));
   const handle = (ev: RunEvent) => {

@@ -102,6 +102,19 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     await waitFor(s, /EXIT=0/);
   });
 
+  it('narrowing the terminal redraws one clean frame at the new width', async () => {
+    const s = session('run headache --no-tips');
+    await waitFor(s, /LOCATE \d:\d\d/);
+    tmux('resize-window', '-t', s, '-x', '50', '-y', '30');
+    await sleep(1500); // the next tick redraws
+    const screen = await waitFor(s, /LOCATE \d:\d\d/);
+    expect(screen.match(/LOCATE \d:\d\d/g)).toHaveLength(1);
+    expect(screen.match(/space pause/g)).toHaveLength(1);
+    expect(screen).toMatch(/^ {2}Find LI4 \(Hégǔ, Union Valley\) on your left\n/m);
+    keys(s, 'q');
+    await waitFor(s, /EXIT=0/);
+  });
+
   it('q quits, leaving the cursor visible and the shell usable', async () => {
     const s = session('run headache --no-tips');
     await waitFor(s, /LOCATE/);
