@@ -114,6 +114,18 @@ describe('run', () => {
     expect(cli(['run', 'headache', '--json', '--plain']).code).toBe(2);
     expect(cli(['run', 'headache', '--hold', '11m']).code).toBe(2);
   });
+  it.each([
+    [['run', 'headache', '--hold'], "acupress: option '--hold <dur>' argument missing\n"],
+    [['list', '--meridian'], "acupress: option '--meridian <code>' argument missing\n"],
+    [['run', 'headache', '--side', 'up'], "acupress: option '--side <side>' argument 'up' is invalid. Allowed choices are left, right, both.\n"],
+    [['check', '--condition'], "acupress: option '--condition <id...>' argument missing\n"],
+    [['run', 'headache', '--quick', '--fit', '3m'], 'acupress: --quick and --fit cannot be used together: --quick already fits two minutes\n'],
+    [['list', '--max', 'forever'], 'acupress: --max: expected a duration like 45s, 2m or 1m30s, got "forever"\n'],
+    [['run', 'headache', '--rounds', '11'], 'acupress: --rounds: expected a whole number from 1 to 10, got "11"\n'],
+    [['run', 'headache', '--json', '--plain'], 'acupress: --json and --plain cannot be used together\n'],
+  ])('bad command line %j: one line, exit 2', (args, message) => {
+    expect(cli(args)).toMatchObject({ code: 2, stdout: '', stderr: message });
+  });
   it('a routine id never resolves to a file outside the data directories', () => {
     expect(cli(['run', '../../etc/passwd'])).toMatchObject({ code: 2, stderr: expect.stringContaining('as a file it should end in .yaml') });
     expect(cli(['run', '/dev/zero.yaml']).code).toBe(2);
