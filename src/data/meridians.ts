@@ -8,17 +8,24 @@ export const MERIDIAN_NAMES: Record<string, string> = {
   GV: 'Governor Vessel', CV: 'Conception Vessel', EX: 'Extra points',
 };
 
-const ALIASES: Record<string, string> = {
-  lv: 'LR', liv: 'LR', sj: 'TE', tb: 'TE', th: 'TE', tw: 'TE', p: 'PC', pe: 'PC', hc: 'PC', ren: 'CV', rn: 'CV', co: 'CV',
-  du: 'GV', go: 'GV', k: 'KI', kid: 'KI', h: 'HT', he: 'HT', ub: 'BL', b: 'BL', l: 'LU', s: 'ST', g: 'GB',
+/** Legacy and alternative channel abbreviations still printed in many books and apps. */
+export const LEGACY_CHANNELS: Record<string, string[]> = {
+  LU: ['L'], ST: ['S'], HT: ['H', 'HE'], BL: ['UB', 'B'], KI: ['K', 'KID'],
+  PC: ['P', 'PE', 'HC'], TE: ['SJ', 'TB', 'TH', 'TW'], GB: ['G'], LR: ['LV', 'LIV'],
+  GV: ['DU', 'GO'], CV: ['REN', 'RN', 'CO'],
 };
+
+/** The same table read the other way, lower-case: lv → LR, sj → TE … */
+export const CHANNEL_ALIASES: Record<string, string> = Object.fromEntries(
+  Object.entries(LEGACY_CHANNELS).flatMap(([code, olds]) => olds.map((o) => [o.toLowerCase(), code])),
+);
 
 /** Resolve a meridian code, legacy code or English name: LV, "liver", SJ → LR, LR, TE. */
 export function resolveMeridian(input: string): string {
   const key = normalizeKey(input);
   const upper = key.toUpperCase();
   if (MERIDIAN_NAMES[upper]) return upper;
-  if (ALIASES[key]) return ALIASES[key]!;
+  if (CHANNEL_ALIASES[key]) return CHANNEL_ALIASES[key]!;
   for (const [code, name] of Object.entries(MERIDIAN_NAMES)) if (normalizeKey(name) === key) return code;
   const near = suggest(input, [...Object.keys(MERIDIAN_NAMES), ...Object.values(MERIDIAN_NAMES)], 2);
   throw new UserError(`--meridian: unknown meridian "${input}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);

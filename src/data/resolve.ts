@@ -1,22 +1,16 @@
 import { UserError } from '../errors.js';
 import { foldText, normalizeKey, suggest } from '../util/text.js';
 import type { Catalog } from './catalog.js';
+import { LEGACY_CHANNELS } from './meridians.js';
 
 export type Kind = 'routine' | 'point' | 'condition';
 export type Ref = { kind: Kind; id: string };
-
-// Legacy and alternative channel abbreviations still printed in many books and apps.
-const LEGACY: Record<string, string[]> = {
-  LU: ['L'], ST: ['S'], HT: ['H', 'HE'], BL: ['UB', 'B'], KI: ['K', 'KID'],
-  PC: ['P', 'PE', 'HC'], TE: ['SJ', 'TB', 'TH', 'TW'], GB: ['G'], LR: ['LV', 'LIV'],
-  GV: ['DU', 'GO'], CV: ['REN', 'RN', 'CO'],
-};
 
 /** Every legacy spelling of a WHO code: LR3 → LV3, LIV3; TE5 → SJ5, TB5 … */
 export function legacyCodes(id: string): string[] {
   const m = /^([A-Z]{2})(\d+)$/.exec(id);
   if (!m) return [];
-  return (LEGACY[m[1]!] ?? []).map((p) => `${p}${m[2]}`);
+  return (LEGACY_CHANNELS[m[1]!] ?? []).map((p) => `${p}${m[2]}`);
 }
 
 /** Keep tone marks (so Fútū and Fútù stay apart) but ignore case and spacing. */

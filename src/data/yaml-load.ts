@@ -3,6 +3,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Documen
 import type { ZodType, core } from 'zod';
 import { orList, suggest } from '../util/text.js';
 import { quote } from '../util/printable.js';
+import { CHANNEL_ALIASES } from './meridians.js';
 import { schemaKeysAt } from './schema-keys.js';
 import { displayPath, readTextFile } from './source-file.js';
 import { formatPath, problemsError, type Problem } from './problem.js';
@@ -43,7 +44,7 @@ export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>)
   }
   // Unknown tags (!seconds 30) are only warnings to the parser, but silently guessing is worse.
   if (doc.warnings.length > 0) {
-    return fail(doc.warnings.map((w) => ({ file, path: '', ...at(w.pos[0]), message: `invalid YAML: unknown tag ${/tag:yaml\.org,2002:(\S+)/.exec(w.message)?.[1] ? `!!${/tag:yaml\.org,2002:(\S+)/.exec(w.message)![1]}` : (/: (\S+)$/.exec(w.message)?.[1] ?? '')}`.trimEnd() })));
+    return fail(doc.warnings.map((w) => ({ file, path: '', ...at(w.pos[0]), message: `invalid YAML: unknown tag ${tagName(w.message)}`.trimEnd() })));
   }
   const complex = complexKey(doc);
   if (complex) return fail([{ file, path: '', ...at(complex), message: 'invalid YAML: keys must be plain text, not lists or mappings' }]);
@@ -82,8 +83,17 @@ function tidy(problems: Problem[]): Problem[] {
   return out.slice(0, MAX_PROBLEMS);
 }
 
+/** The tag as the user wrote it: "Unresolved tag: tag:yaml.org,2002:float" → !!float. */
+function tagName(message: string): string {
+  const core = /tag:yaml\.org,2002:(\S+)/.exec(message)?.[1];
+  return core ? `!!${core}` : (/: (\S+)$/.exec(message)?.[1] ?? '');
+}
+
+// Deep nesting overflows the parser's stack, whether it is caught while parsing or converting.
+const TOO_DEEP = 'invalid YAML: lists or mappings are nested too deeply';
+
 function readError(e: unknown): string {
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'invalid YAML: lists or mappings are nested too deeply';
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return TOO_DEEP;
   return `cannot be read: ${(e as Error).message}`;
 }
 
@@ -122,7 +132,7 @@ export function loadYamlFile<T>(path: string, schema: ZodType<T>, shown?: string
 
 /** Word a parser error for a person, and place it where the mistake is rather than where the parser noticed. */
 function yamlProblem(code: string, message: string, text: string, offset: number, at: (o: number) => { line: number; col: number }): { line: number; col: number; message: string } {
-  if (/call stack/i.test(message)) return { ...at(offset), message: 'invalid YAML: lists or mappings are nested too deeply' };
+  if (/call stack/i.test(message)) return { ...at(offset), message: TOO_DEEP };
   if (code === 'DUPLICATE_KEY') {
     const key = /^\s*([^:\n]+?)\s*:/.exec(text.slice(offset, offset + 200))?.[1];
     return { ...at(offset), message: key ? `duplicate key ${quote(key)} in the same mapping` : 'duplicate key in the same mapping' };
@@ -136,7 +146,7 @@ function yamlProblem(code: string, message: string, text: string, offset: number
   }
   if (/end with a [\]}]/.test(message) || (code === 'MISSING_CHAR' && /[\]}]/.test(message))) {
     const closer = /\]/.test(message) ? ']' : '}';
-    const open = lastUnclosed(text.slice(0, offset), closer === ']' ? '[' : '{', closer);
+    const open = outermostUnclosed(text.slice(0, offset), closer === ']' ? '[' : '{', closer);
     return { ...at(open ?? offset), message: `invalid YAML: this ${closer === ']' ? 'list' : 'mapping'} is never closed; end it with "${closer}"` };
   }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
@@ -162,7 +172,8 @@ function lastUnclosedQuote(before: string): number | undefined {
   return undefined;
 }
 
-function lastUnclosed(before: string, open: string, close: string): number | undefined {
+/** The offset of the outermost bracket still open at the end of `before`. */
+function outermostUnclosed(before: string, open: string, close: string): number | undefined {
   const stack: number[] = [];
   for (let i = 0; i < before.length; i++) {
     if (before[i] === open) stack.push(i);
@@ -218,7 +229,7 @@ export function describeValue(v: unknown): string {
 
 // Words people use for a value that an enum spells otherwise: legacy channel codes, body parts.
 const SYNONYMS: Record<string, string> = {
-  lv: 'LR', liv: 'LR', sj: 'TE', tb: 'TE', p: 'PC', pe: 'PC', ren: 'CV', du: 'GV', k: 'KI', h: 'HT', ub: 'BL',
+  ...CHANNEL_ALIASES,
   palm: 'hand', fingers: 'hand', finger: 'hand', thumb: 'hand', sole: 'foot', toes: 'foot', heel: 'foot',
   belly: 'abdomen', stomach: 'abdomen', tummy: 'abdomen', calf: 'leg', shin: 'leg', forehead: 'face', temple: 'head',
   temples: 'head', scalp: 'head', jaw: 'face', elbow: 'arm', back: 'upper-back', waist: 'lower-back', buttock: 'hip',
@@ -280,8 +291,9 @@ function describeIssue(
     default: {
       // Our schemas word their own messages ("expected a duration like 45s"); add what was found when useful.
       let message = issue.message;
-      const listTooShort = issue.code === 'too_small' && typeof value !== 'number';
-      if (value !== undefined && !/, got /.test(message) && issue.code !== 'custom' && !listTooShort) {
+      // "expected a non-empty string, got """ says nothing new; a number below its minimum does.
+      const tooShort = issue.code === 'too_small' && typeof value !== 'number';
+      if (value !== undefined && !/, got /.test(message) && issue.code !== 'custom' && !tooShort) {
         message += `, got ${describeValue(value)}`;
       }
       if (value === undefined && issue.code !== 'custom') message = `missing, ${message}`;
