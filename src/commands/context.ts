@@ -1,7 +1,7 @@
 // Shared plumbing for command handlers: the catalog, colours, and the active safety conditions.
 import type { Catalog } from '../data/catalog.js';
 import { loadCatalog } from '../data/load-catalog.js';
-import type { Condition } from '../data/types.js';
+import type { Condition, Profile } from '../data/types.js';
 import { resolve } from '../data/resolve.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -23,15 +23,18 @@ export async function catalogFor(options: Common, io: Io): Promise<Catalog> {
   return catalog;
 }
 
-/** The conditions named by --pregnant, --condition (ids, flags or aliases; commas allowed) and the profile. */
-export async function conditionsFor(options: Common, catalog: Catalog, io: Io): Promise<Condition[]> {
+/**
+ * The conditions named by --pregnant, --condition (ids, flags or aliases; commas allowed) and the
+ * profile. A caller that already read the profile passes it (null: there is none) to save a re-read.
+ */
+export async function conditionsFor(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<Condition[]> {
   const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap((c) => c.split(','))]
     .map((s) => s.trim())
     .filter(Boolean);
   // Only run and check know the profile (they define --no-profile); list and show stay literal.
   if (options.profile === true) {
-    const { readProfile } = await import('../profile/profile.js');
-    const saved = (await readProfile(io))?.conditions ?? [];
+    const read = profile !== undefined ? profile : await (await import('../profile/profile.js')).readProfile(io);
+    const saved = read?.conditions ?? [];
     if (saved.length > 0 && !options.json) {
       io.stderr.write(`Using your safety profile: ${saved.join(', ')} (--no-profile to ignore)\n`);
     }

@@ -1,7 +1,7 @@
 // `acupress run`: resolve the target, apply safety, plan, then either print the plan
 // (--dry-run) or run it live with the chosen renderer and cue sinks.
 import type { Catalog } from '../data/catalog.js';
-import type { Condition, Routine } from '../data/types.js';
+import type { Condition, Profile, Routine } from '../data/types.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io.js';
 import { painter } from '../render/paint.js';
@@ -46,15 +46,9 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const warnMs = options.warn !== undefined ? flagDuration('--warn', options.warn, BOUNDS.minPhaseMs, BOUNDS.maxPhaseMs) : undefined;
   planOptionsFrom(options); // Check the flags before any question is asked.
   const catalog = await catalogFor(options, io);
-  if (canPrompt(io, options) && options.profile !== false && !options.json) {
-    const { profilePath } = await import('../profile/profile.js');
-    const { existsSync } = await import('node:fs');
-    if (!existsSync(profilePath(io.env))) {
-      const { firstRun } = await import('../profile/first-run.js');
-      await firstRun(catalog, io);
-    }
-  }
-  const conditions = await conditionsFor(options, catalog, io);
+  // The profile is read once here and shared: conditions come from it, and it remembers the tips.
+  const profile = options.profile === true ? await profileFor(catalog, io, options) : undefined;
+  const conditions = await conditionsFor(options, catalog, io, profile ?? null);
   const c = await painter(io, options.color);
   const chosen = await chooseRoutine(catalog, options, io, conditions);
   if (chosen === 'cancel') return EXIT.ok;
@@ -94,7 +88,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  • ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
     }
-    if (options.tips !== false && !options.json && (await tipsDue(io, options))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
+    if (options.tips !== false && !options.json && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
   }
   return live(io, catalog, timeline, findings, options, c, warnMs);
@@ -118,18 +112,24 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   return overrides === 'cancel' ? 'cancel' : { routine, overrides };
 }
 
+/** The saved profile; the first interactive run asks for one (and saves it) when there is none. */
+async function profileFor(catalog: Catalog, io: Io, o: RunOptions): Promise<Profile | undefined> {
+  const { readProfile } = await import('../profile/profile.js');
+  const saved = await readProfile(io);
+  if (saved || !canPrompt(io, o) || o.json) return saved;
+  const { firstRun } = await import('../profile/first-run.js');
+  return firstRun(catalog, io);
+}
+
 /**
  * The pre-session tips are shown until someone has seen them once in a terminal; the profile
  * remembers that. Runs without a profile (scripts, --no-profile) show them every time.
  */
-async function tipsDue(io: Io, o: RunOptions): Promise<boolean> {
-  if (o.profile !== true) return true;
-  const { readProfile, profilePath } = await import('../profile/profile.js');
-  const profile = await readProfile(io);
+async function tipsDue(io: Io, profile: Profile | undefined): Promise<boolean> {
   if (!profile) return true;
   if (profile.tips_seen) return false;
   if (io.stdout.isTTY) {
-    const { saveProfile } = await import('../profile/profile-store.js');
+    const [{ saveProfile }, { profilePath }] = await Promise.all([import('../profile/profile-store.js'), import('../profile/profile.js')]);
     saveProfile(profilePath(io.env), { ...profile, tips_seen: true });
   }
   return true;

@@ -1,4 +1,5 @@
 import { resolve } from '../data/resolve.js';
+import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
 import { painter } from '../render/paint.js';
 import { conditionCard } from '../render/condition-card.js';
@@ -27,7 +28,6 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     for (const ref of refs) {
       const r = ref.kind === 'routine' ? catalog.routines.get(ref.id) : undefined;
       if (!r) {
-        const { UserError } = await import('../errors.js');
         throw new UserError(`--yaml: "${ref.id}" is a ${ref.kind}; only routines can be printed as YAML`);
       }
       io.stdout.write(routineToYaml(r));

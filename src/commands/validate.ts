@@ -3,7 +3,7 @@ import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { loadBuiltin } from '../data/load-catalog.js';
 import { checkReferences } from '../data/merge.js';
 import { pointFileSchema, routineSchema } from '../data/schema.js';
-import { displayPath } from '../data/source-file.js';
+import { displayPath, readTextFile } from '../data/source-file.js';
 import { checkYamlFile, formatProblem, type Problem } from '../data/yaml-load.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -44,7 +44,6 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
     const shown = displayPath(path, io.cwd);
     let problems: Problem[] = [];
     try {
-      const { readTextFile } = await import('../data/source-file.js');
       const text = readTextFile(path, shown);
       const wrongPlace = misplaced(path, text);
       if (wrongPlace) problems = [{ file: shown, line: 1, col: 1, path: '', message: wrongPlace }];

@@ -1,6 +1,7 @@
 // The first interactive run asks, once, which safety conditions apply, and saves the answer.
 import type { Catalog } from '../data/catalog.js';
 import type { Io } from '../io.js';
+import type { Profile } from '../data/types.js';
 import { profilePath } from './profile.js';
 
 /** The question's choices: every condition in the data, by title. */
@@ -13,7 +14,7 @@ export async function firstRun(
   catalog: Catalog,
   io: Io,
   ask?: (choices: ReturnType<typeof conditionChoices>) => Promise<string[]>,
-): Promise<string[]> {
+): Promise<Profile> {
   const choices = conditionChoices(catalog);
   const answer = ask
     ? await ask(choices)
@@ -30,7 +31,8 @@ export async function firstRun(
     })();
   const { saveProfile } = await import('./profile-store.js');
   const path = profilePath(io.env);
-  saveProfile(path, { conditions: answer, tips_seen: false });
+  const profile: Profile = { conditions: answer, tips_seen: false };
+  saveProfile(path, profile);
   io.stdout.write(`Saved to ${path}. Edit or delete it any time; --no-profile ignores it.\n`);
-  return answer;
+  return profile;
 }

@@ -40,7 +40,7 @@ export function viewText(t: Timeline, v: View, c: Paint, columns: number): strin
 }
 
 /** The TTY sink. Returns the event handler and a `stop` that always leaves the terminal clean. */
-export async function ttySink(io: Io, t: Timeline, c: Paint, opts: { bell: boolean }) {
+export async function ttySink(io: Io, t: Timeline, c: Paint) {
   const { default: ora } = await import('ora');
   const spinner = ora({ stream: io.stdout as NodeJS.WritableStream, discardStdin: false, hideCursor: true, color: 'cyan', isEnabled: true });
   const view: View = { index: 0, remaining: t.phases[0]!.duration_ms, elapsed: 0, paused: false, help: true };
@@ -67,7 +67,6 @@ export async function ttySink(io: Io, t: Timeline, c: Paint, opts: { bell: boole
       view.index = ev.index;
       view.remaining = ev.duration_ms;
       view.elapsed = ev.elapsed_ms ?? view.elapsed;
-      if (opts.bell) io.stdout.write('\x07');
     } else if (ev.type === 'tick') {
       view.remaining = ev.remaining_ms;
       view.elapsed = ev.elapsed_ms;

@@ -21,14 +21,14 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: Awaited<ReturnType<typeof import('../render/run-tty.js').ttySink>> | undefined;
   if (mode === 'json') sinks.push(jsonSink(io.stdout));
-  else if (mode === 'plain') {
-    sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
-    if (bell) sinks.push((ev) => { if (ev.type === 'phase') io.stdout.write('\x07'); });
-  } else {
+  else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
+  else {
     const { ttySink } = await import('../render/run-tty.js');
-    tty = await ttySink(io, timeline, c, { bell });
+    tty = await ttySink(io, timeline, c);
     sinks.push(tty.handle);
   }
+  // The bell is a cue like speech: one more sink, rung at every phase change.
+  if (bell && mode !== 'json') sinks.push((ev) => { if (ev.type === 'phase') io.stdout.write('\x07'); });
   let voice: { say(t: string): void; stop(): void } | undefined;
   if (o.voice) {
     const { findEngine, speaker } = await import('../cues/voice.js');
