@@ -140,7 +140,7 @@ async function inProcess() {
   record('data load: 1,000 user routines', `${cold.toFixed(0)} ms first load (${warm.toFixed(0)} ms again, ${cached.toFixed(0)} ms from cache)`, '< 500 ms', cold < 500, { cold, warm, cached });
 }
 
-if (!existsSync(join(ROOT, 'dist/main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+if (!existsSync(join(ROOT, 'dist/main.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 startup('start-up', [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.3);
 startup('start-up, 20 user routines', [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.5, { ACUPRESS_DATA: userDir(20) });
 const base = rss(['node', '-e', '0']);

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Shim: run the compiled CLI. tsx is for development only.
-import '../dist/main.js';
+// Shim: run the compiled CLI (CommonJS for start-up speed, see scripts/build.mjs).
+require('../dist/main.cjs');

@@ -1,6 +1,8 @@
-// Only commander wiring lives here: each command's handler is imported lazily,
+// Only commander wiring lives here: each command's handler is imported lazily (dispatch.ts),
 // so `acupress list` never loads the timer, ora or inquirer.
 import { Command, CommanderError, Option } from 'commander';
+import { GLOBAL_OPTIONS, QUICK_COMMANDS, type CommandSpec } from './cli-spec.js';
+import { dispatch as runCommand, type Dispatch } from './dispatch.js';
 import type { Io } from './io.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -9,14 +11,44 @@ const VERSION = '0.1.0';
 /** Options every command receives (global flags merged in). */
 export type GlobalOptions = { data?: string[]; color?: boolean };
 
-/** Build the commander program; `io` receives all output. Nothing runs until parseAsync. */
-export function buildProgram(io: Io, setExit: (code: number) => void = () => {}): Command {
+const EXAMPLES: Record<keyof typeof QUICK_COMMANDS, string> = {
+  list: `
+Examples:
+  $ acupress list
+  $ acupress list points --meridian LV
+  $ acupress list points --search "union valley"
+  $ acupress list --max 5m --tag desk
+  $ acupress list --pregnant`,
+  show: `
+Examples:
+  $ acupress show LI4
+  $ acupress show "he gu" ST36
+  $ acupress show headache --yaml > ~/.config/acupress/routines/my-headache.yaml`,
+  check: `
+Exit codes: 0 nothing to avoid · 1 something to avoid · 2 usage error
+
+Examples:
+  $ acupress check --pregnant
+  $ acupress check headache --pregnant
+  $ acupress check LI4 SP6 --condition bleeding
+  $ acupress check headache --pregnant && acupress run headache --yes`,
+};
+
+/**
+ * Build the commander program; `io` receives all output. Nothing runs until parseAsync.
+ * `dispatch` runs the chosen command (tests pass one that records instead).
+ */
+export function buildProgram(io: Io, setExit: (code: number) => void = () => {}, dispatch: Dispatch = runCommand): Command {
+  // A commander action: hand the positionals and the options (globals merged in) to dispatch.
+  const action = (name: string) => async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    setExit(await dispatch(name, { ...cmd.optsWithGlobals(), args: cmd.processedArgs }, io));
+  };
+
   const program = new Command('acupress')
     .description('A self-acupressure timer: guided, timed cues in the terminal, a WHO point reference and safety lookups.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--data <dir>', 'extra data directory with points/ and routines/ (repeatable; also ACUPRESS_DATA)', collect)
-    .option('--no-color', 'turn off colour (also NO_COLOR)')
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
@@ -32,40 +64,16 @@ Examples:
   $ acupress show LI4                  the point card for Hegu
 
 Run "acupress <command> --help" for a command's options.`);
+  for (const o of GLOBAL_OPTIONS) {
+    if (o.repeatable) program.option(o.flags, o.description, collect);
+    else program.option(o.flags, o.description);
+  }
 
-  program.command('list')
-    .description('list routines, points, meridians or conditions')
-    .argument('[what]', 'routines, points, meridians or conditions', 'routines')
-    .option('--meridian <code>', 'only points on this meridian (LI, LR, LV, SJ …)')
-    .option('--region <region>', 'only points in this body region')
-    .option('--tag <tag>', 'only routines with this tag, or points with this indication')
-    .option('--search <text>', 'match names, pinyin, characters, location and indications')
-    .option('--max <dur>', 'only routines that take at most this long (e.g. 5m)')
-    .option('--pregnant', 'leave out what pregnancy says to avoid')
-    .option('--condition <id...>', 'leave out what these conditions say to avoid')
-    .option('--json', 'print a JSON array')
-    .addHelpText('after', `
-Examples:
-  $ acupress list
-  $ acupress list points --meridian LV
-  $ acupress list points --search "union valley"
-  $ acupress list --max 5m --tag desk
-  $ acupress list --pregnant`)
-    .action(lazy(io, setExit, () => import('./commands/list.js')));
-
-  program.command('show')
-    .description('show a routine, point or condition')
-    .argument('<id...>', 'routine id, point code, pinyin or English name, or condition')
-    .option('--json', 'print JSON')
-    .option('--yaml', 'print a routine as YAML, to start your own')
-    .option('--pregnant', 'mark what pregnancy says to avoid')
-    .option('--condition <id...>', 'mark what these conditions say to avoid')
-    .addHelpText('after', `
-Examples:
-  $ acupress show LI4
-  $ acupress show "he gu" ST36
-  $ acupress show headache --yaml > ~/.config/acupress/routines/my-headache.yaml`)
-    .action(lazy(io, setExit, () => import('./commands/show.js')));
+  for (const [name, spec] of Object.entries(QUICK_COMMANDS) as Array<[keyof typeof QUICK_COMMANDS, CommandSpec]>) {
+    const cmd = program.command(name).description(spec.description).argument(spec.argument.name, spec.argument.description, spec.argument.default);
+    for (const o of spec.options) cmd.option(o.flags, o.description);
+    cmd.addHelpText('after', EXAMPLES[name]).action(action(name));
+  }
 
   program.command('run')
     .description('run a routine with timed cues')
@@ -105,24 +113,7 @@ Examples:
   $ acupress run headache --dry-run
   $ acupress run stress --json | jq -c 'select(.type=="phase")'
   $ acupress run --random --max 3m --tag desk --yes`)
-    .action(lazy(io, setExit, () => import('./commands/run.js')));
-
-  program.command('check')
-    .description('safety lookup: what to avoid for a condition, and why')
-    .argument('[target...]', 'routines, points or routine files to check')
-    .option('--pregnant', 'check for pregnancy')
-    .option('--condition <id...>', 'check for these conditions (see: acupress list conditions)')
-    .option('--no-profile', 'ignore the saved safety profile')
-    .option('--json', 'print JSON')
-    .addHelpText('after', `
-Exit codes: 0 nothing to avoid · 1 something to avoid · 2 usage error
-
-Examples:
-  $ acupress check --pregnant
-  $ acupress check headache --pregnant
-  $ acupress check LI4 SP6 --condition bleeding
-  $ acupress check headache --pregnant && acupress run headache --yes`)
-    .action(lazy(io, setExit, () => import('./commands/check.js')));
+    .action(action('run'));
 
   program.command('validate')
     .description('check routine or point YAML files you wrote')
@@ -131,7 +122,7 @@ Examples:
     .addHelpText('after', `
 Examples:
   $ acupress validate ~/.config/acupress/routines/*.yaml`)
-    .action(lazy(io, setExit, () => import('./commands/validate.js')));
+    .action(action('validate'));
 
   program.command('completion')
     .description('print a shell completion script (bash, zsh or fish)')
@@ -141,7 +132,7 @@ Examples:
   $ eval "$(acupress completion bash)"     # in ~/.bashrc
   $ eval "$(acupress completion zsh)"      # in ~/.zshrc
   $ acupress completion fish > ~/.config/fish/completions/acupress.fish`)
-    .action(lazy(io, setExit, () => import('./commands/complete.js')));
+    .action(action('completion'));
 
   // Hidden: the completion scripts call this with the words typed so far.
   program.command('__complete', { hidden: true })
@@ -157,24 +148,10 @@ Examples:
   return program;
 }
 
-type Handler = { run(options: Record<string, unknown>, io: Io): Promise<number | void> | number | void };
-
-/** Wrap a lazily imported command module as a commander action. */
-function lazy(io: Io, setExit: (code: number) => void, load: () => Promise<Handler>) {
-  return async (...args: unknown[]) => {
-    const cmd = args[args.length - 1] as Command;
-    const positional = cmd.processedArgs;
-    const options = { ...cmd.optsWithGlobals(), args: positional };
-    const mod = await load();
-    const code = await mod.run(options, io);
-    if (typeof code === 'number') setExit(code);
-  };
-}
-
 /** Parse argv and run the chosen command; resolves to the exit code. Errors propagate to main. */
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], io: Io, dispatch: Dispatch = runCommand): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => (exitCode = code));
+  const program = buildProgram(io, (code) => (exitCode = code), dispatch);
   // Bare `acupress`: the picker in a terminal; otherwise the help, as a usage error.
   if (argv.every((a) => a === '--no-color')) {
     const mod = await import('./commands/run.js');

@@ -1,40 +1,47 @@
-// The process entry: the only place that touches `process`. One top-level catch maps
-// errors to exit codes; process.exitCode (not process.exit) lets output flush.
+// The process shell: the only place that touches `process`. One top-level catch maps errors
+// to exit codes; process.exitCode (not process.exit) lets output flush. Started by
+// src/loader.ts when built, or src/dev.ts under tsx.
+import { dispatch } from './dispatch.js';
 import { ExitError, UserError } from './errors.js';
-import { runCli } from './cli.js';
+import { quickParse } from './quick-argv.js';
 import { realIo } from './real-io.js';
+import type { Io } from './io.js';
 
-const io = realIo();
-
-// `acupress list | head -1`: a closed pipe is not an error worth a word.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+/** Plain list/show/check lines skip commander (start-up time); everything else goes through it. */
+async function route(argv: string[], io: Io): Promise<number> {
+  const quick = quickParse(argv);
+  if (quick) return dispatch(quick.command, quick.options, io);
+  const { runCli } = await import('./cli.js');
+  return runCli(argv, io);
 }
 
-runCli(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UserError || e instanceof ExitError) {
-      if (e.message) io.stderr.write(`acupress: ${e.message}\n`);
-      if (process.env.ACUPRESS_DEBUG === '1' && e.stack) io.stderr.write(`${e.stack}\n`);
-      process.exitCode = e.exitCode;
-      return;
-    }
-    const err = e as Error;
-    // Ctrl-C at an inquirer prompt: the person changed their mind, not a crash.
-    if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError') {
-      io.stderr.write('\n');
-      process.exitCode = 130;
-      return;
-    }
-    io.stderr.write(`acupress: internal error: ${err?.message ?? String(e)}\n`);
-    if (process.env.ACUPRESS_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`);
-    else io.stderr.write('acupress: set ACUPRESS_DEBUG=1 for details, and please report this.\n');
-    process.exitCode = 70;
-  },
-);
+/** Run one command line and set process.exitCode; never throws. */
+export async function main(argv: string[]): Promise<void> {
+  // `acupress list | head -1`: a closed pipe is not an error worth a word.
+  const io = realIo(() => process.exit(process.exitCode ?? 0));
+  try {
+    process.exitCode = await route(argv, io);
+  } catch (e) {
+    process.exitCode = report(e, io);
+  }
+}
+
+/** Print an error the way its type deserves and return the exit code. */
+function report(e: unknown, io: Io): number {
+  const debug = process.env.ACUPRESS_DEBUG === '1';
+  if (e instanceof UserError || e instanceof ExitError) {
+    if (e.message) io.stderr.write(`acupress: ${e.message}\n`);
+    if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  // Ctrl-C at an inquirer prompt: the person changed their mind, not a crash.
+  if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError') {
+    io.stderr.write('\n');
+    return 130;
+  }
+  io.stderr.write(`acupress: internal error: ${err?.message ?? String(e)}\n`);
+  if (debug && err?.stack) io.stderr.write(`${err.stack}\n`);
+  else io.stderr.write('acupress: set ACUPRESS_DEBUG=1 for details, and please report this.\n');
+  return 70;
+}

@@ -1,11 +1,24 @@
-import type { Io } from './io.js';
+import { fdOut, isPlainSink } from './fd-out.js';
+import type { Io, Out } from './io.js';
 import { realClock } from './schedule/clock.js';
 
-/** The real process streams, environment, clock and signals. */
-export function realIo(): Io {
+/**
+ * The real process streams, environment, clock and signals. `onClosed` runs when a reader
+ * closes our output early (EPIPE), which is how `acupress list | head -1` ends.
+ */
+export function realIo(onClosed: () => void): Io {
+  const out = (fd: 1 | 2): Out => {
+    if (isPlainSink(fd, process.platform)) return fdOut(fd, onClosed);
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') return onClosed();
+      throw e;
+    });
+    return stream;
+  };
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: out(1),
+    stderr: out(2),
     // process.stdin builds a stream on first touch (a few ms); only runs that read keys need it.
     get stdin() {
       return process.stdin;

@@ -2,14 +2,14 @@
 // as the tone-marked pinyin (pinyin-pro), and the traditional characters must simplify to the
 // simplified ones (OpenCC). Acupoint names keep a few classical readings that general
 // dictionaries give otherwise; those are listed here, each one reviewed.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
+import { buildBuiltin } from '../src/data/build-builtin.js';
 import { ROOT } from './helpers.js';
 
-const points: Array<{ id: string; pinyin: string; hanzi: string; hanzi_traditional: string }> = JSON.parse(readFileSync(join(ROOT, 'dist/builtin.json'), 'utf8')).points;
+const points = buildBuiltin(join(ROOT, 'data')).points;
 
 /** Readings used in acupoint names (WHO 2008, GB/T 12346) where everyday Chinese reads the character otherwise. */
 const ACUPOINT_READINGS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/data/build-builtin.js';
 import { catalogFrom, type Catalog } from '../src/data/catalog.js';
 import { resolveMeridian } from '../src/data/meridians.js';
-import { resolve } from '../src/data/resolve.js';
+import { lookup, lookupSlow, resolve, type Kind } from '../src/data/resolve.js';
 import { ROOT } from './helpers.js';
 
 let catalog: Catalog;
@@ -24,6 +24,26 @@ describe('id resolution', () => {
 
   it.each([['pregnant', 'pregnancy'], ['pregnancy', 'pregnancy'], ['bleeding', 'bleeding']])('%s → condition %s', (q, id) => {
     expect(resolve(catalog, q, ['condition'])).toEqual({ kind: 'condition', id });
+  });
+
+  it('answers through the fast paths exactly as through the full index', () => {
+    const ids = [...catalog.routines.keys(), ...catalog.points.keys(), ...[...catalog.points.keys()].map((k) => k.toLowerCase()), ...catalog.conditions.keys()];
+    const kindSets: Kind[][] = [['routine', 'point', 'condition'], ['routine', 'point'], ['point'], ['condition'], ['routine']];
+    let compared = 0;
+    for (const id of ids) {
+      for (const kinds of kindSets) {
+        expect(lookup(catalog, id, kinds), `${id} as ${kinds.join('/')}`).toEqual(lookupSlow(catalog, id, kinds));
+        compared++;
+      }
+    }
+    expect(compared).toBe(ids.length * kindSets.length);
+  });
+
+  it('does not take the condition fast path when another condition shares the name', () => {
+    const twin = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+    const bleeding = twin.conditions.get('bleeding')!;
+    twin.conditions.set('clotting', { ...bleeding, id: 'clotting', aliases: ['pregnancy'] });
+    expect(() => lookup(twin, 'pregnancy', ['condition'])).toThrow(/"pregnancy" is ambiguous/);
   });
 
   it('fails with suggestions for an unknown id', () => {

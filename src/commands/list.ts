@@ -10,7 +10,7 @@ import { table } from '../render/text.js';
 import { hasAvoid, pointFindings, routineFindings } from '../safety/check.js';
 import { plan } from '../schedule/plan.js';
 import { flagDuration, formatClock, BOUNDS } from '../util/duration.js';
-import { foldText, orList, suggest } from '../util/text.js';
+import { compareIds, foldText, orList, suggest } from '../util/text.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface ListOptions extends Common {
@@ -102,7 +102,7 @@ export function filterRoutines(catalog: Catalog, o: ListOptions, conditions: Con
     if (conditions.length > 0 && hasAvoid(findings)) continue;
     out.push({ routine, total, cautions: findings.length > 0 });
   }
-  return out.sort((a, b) => a.routine.id.localeCompare(b.routine.id));
+  return out.sort((a, b) => compareIds(a.routine.id, b.routine.id));
 }
 
 /** Points matching the filters, in channel order. */

@@ -1,10 +1,11 @@
-// The run-time entry to data. The common case (no user YAML) reads one JSON snapshot
-// validated at build time, so list/show never load yaml or zod.
-import { readFileSync, statSync } from 'node:fs';
+// The run-time entry to data. The common case (no user YAML) reads the JSON snapshot
+// validated at build time (snapshot.ts), so list/show never load yaml or zod.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { catalogFrom, type Catalog, type CatalogData } from './catalog.js';
+import { catalogFrom, type Catalog } from './catalog.js';
 import { cacheDir, packageRoot, userDataDirs } from './paths.js';
+import { readSnapshot } from './snapshot.js';
 import { fsError } from './source-file.js';
 
 export interface LoadOptions {
@@ -14,20 +15,15 @@ export interface LoadOptions {
   data?: string[];
 }
 
-/** Path of the build-time snapshot of the built-in data. */
-export function snapshotPath(): string {
-  return join(packageRoot(), 'dist', 'builtin.json');
+/** Directory of the build-time snapshot of the built-in data. */
+export function snapshotDir(): string {
+  return join(packageRoot(), 'dist', 'data');
 }
 
 /** The built-in data: the snapshot when built, else (in development) the YAML itself. */
 export async function loadBuiltin(): Promise<Catalog> {
-  let text: string | undefined;
-  try {
-    text = readFileSync(snapshotPath(), 'utf8');
-  } catch {
-    text = undefined;
-  }
-  if (text !== undefined) return catalogFrom(JSON.parse(text) as CatalogData);
+  const snapshot = readSnapshot(snapshotDir());
+  if (snapshot) return snapshot;
   const { buildBuiltin } = await import('./build-builtin.js');
   return catalogFrom(buildBuiltin());
 }

@@ -1,6 +1,7 @@
 // Loading the user's data directories: from the cache when nothing changed, otherwise by
 // validating the YAML (which loads yaml and zod) and refreshing the cache.
 import type { Catalog } from './catalog.js';
+import { LazyMap } from './lazy-map.js';
 import { mergeInto } from './merge.js';
 import { problemsError, type Problem } from './problem.js';
 import { cacheFile, readCache, stampDir, writeCache, type CacheEntry } from './user-cache.js';
@@ -44,5 +45,7 @@ function fromCache(entry: CacheEntry): DirContents {
 
 /** A shallow copy of a catalog (fresh maps, shared records), for a merge we may discard. */
 function structuredCloneCatalog(c: Catalog): Catalog {
-  return { points: new Map(c.points), routines: new Map(c.routines), conditions: c.conditions, notices: [] };
+  // A lazy map copies lazily: a trial merge of a few user routines should not parse every point.
+  const points = c.points instanceof LazyMap ? c.points.clone() : new Map(c.points);
+  return { points, routines: new Map(c.routines), conditions: c.conditions, notices: [] };
 }

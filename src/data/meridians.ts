@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { normalizeKey, suggest } from '../util/text.js';
+import { compareIds, normalizeKey, suggest } from '../util/text.js';
 
 /** The 14 channels (and the extra points) with their English names. */
 export const MERIDIAN_NAMES: Record<string, string> = {
@@ -41,5 +41,5 @@ export function comparePoints(a: { id: string; meridian: string }, b: { id: stri
   const na = /^(.*?)(\d+)$/.exec(a.id);
   const nb = /^(.*?)(\d+)$/.exec(b.id);
   if (na && nb && na[1] === nb[1]) return Number(na[2]) - Number(nb[2]);
-  return a.id.localeCompare(b.id);
+  return compareIds(a.id, b.id);
 }

@@ -63,7 +63,21 @@ export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ORDER): 
   if (kinds.includes('point') && catalog.points.has(upper) && !(kinds.includes('routine') && routineNamed(catalog, query))) {
     return { kind: 'point', id: upper };
   }
+  // --pregnant and --condition name conditions by id; a scan of a dozen beats the index.
+  if (kinds.length === 1 && kinds[0] === 'condition' && catalog.conditions.has(query) && conditionsNamed(catalog, query) === 1) {
+    return { kind: 'condition', id: query };
+  }
   return lookupSlow(catalog, query, kinds);
+}
+
+/** How many conditions answer to this name exactly; more than one is the slow path's ambiguity error. */
+function conditionsNamed(catalog: Catalog, query: string): number {
+  const key = toneKey(query);
+  let n = 0;
+  for (const c of catalog.conditions.values()) {
+    if ([c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title].some((name) => toneKey(name) === key)) n++;
+  }
+  return n;
 }
 
 /** Does some routine answer to this name? A scan of a few dozen routines, cheaper than the index. */
@@ -75,7 +89,8 @@ function routineNamed(catalog: Catalog, query: string): boolean {
   return false;
 }
 
-function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref | undefined {
+/** Find through the full name index (built once per catalog); lookup's fast paths must agree with it. */
+export function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref | undefined {
   const idx = indexOf(catalog);
   for (const [map, key] of [[idx.exact, toneKey(query)], [idx.loose, normalizeKey(query)]] as const) {
     const hits = (map.get(key) ?? []).filter((r) => kinds.includes(r.kind));

@@ -5,6 +5,7 @@ import { orList, suggest } from '../util/text.js';
 import { quote } from '../util/printable.js';
 import { CHANNEL_ALIASES } from './meridians.js';
 import { schemaKeysAt } from './schema-keys.js';
+import { tooDeepAt } from './yaml-depth.js';
 import { displayPath, readTextFile } from './source-file.js';
 import { formatPath, problemsError, type Problem } from './problem.js';
 
@@ -32,6 +33,12 @@ export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>)
     // Text pasted from a web page: the parser would see a strange key, not an indent.
     const { line } = lineNumber(text, nbsp.index);
     return fail([{ file, line, col: 1, path: '', message: 'invalid YAML: non-breaking spaces (U+00A0) are not allowed for indentation; use plain spaces' }]);
+  }
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // Before parsing, so the line counter is still empty: count lines here.
+    const { line } = lineNumber(text, deep);
+    return fail([{ file, path: '', line, col: deep - text.lastIndexOf('\n', deep - 1), message: TOO_DEEP }]);
   }
   let doc: Document.Parsed;
   try {
@@ -89,7 +96,8 @@ function tagName(message: string): string {
   return core ? `!!${core}` : (/: (\S+)$/.exec(message)?.[1] ?? '');
 }
 
-// Deep nesting overflows the parser's stack, whether it is caught while parsing or converting.
+// Deep nesting is refused before parsing (yaml-depth.ts); a stack overflow the scan did not
+// foresee is still caught, whether while parsing or converting.
 const TOO_DEEP = 'invalid YAML: lists or mappings are nested too deeply';
 
 function readError(e: unknown): string {

@@ -2,10 +2,11 @@
 import type { Catalog } from '../data/catalog.js';
 import { plan } from '../schedule/plan.js';
 import { formatClock, formatDuration } from '../util/duration.js';
+import { compareIds } from '../util/text.js';
 
 /** Render every built-in routine as Markdown: steps, duration, evidence and sources. */
 export function routinesMarkdown(catalog: Catalog): string {
-  const routines = [...catalog.routines.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const routines = [...catalog.routines.values()].sort((a, b) => compareIds(a.id, b.id));
   const out: string[] = [
     '# Built-in routines',
     '',

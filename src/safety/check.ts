@@ -2,6 +2,7 @@
 // avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
 import type { Catalog } from '../data/catalog.js';
 import type { Condition, Point, Region, Routine } from '../data/types.js';
+import { compareIds } from '../util/text.js';
 
 export type Level = 'avoid' | 'caution';
 
@@ -112,7 +113,7 @@ export function saferAlternatives(catalog: Catalog, routine: Routine, conditions
   return [...catalog.routines.values()]
     .filter((r) => r.id !== routine.id && r.tags.some((t) => tags.has(t)))
     .filter((r) => !hasAvoid(routineFindings(catalog, r, conditions)))
-    .sort((a, b) => b.tags.filter((t) => tags.has(t)).length - a.tags.filter((t) => tags.has(t)).length || a.id.localeCompare(b.id))
+    .sort((a, b) => b.tags.filter((t) => tags.has(t)).length - a.tags.filter((t) => tags.has(t)).length || compareIds(a.id, b.id))
     .slice(0, limit);
 }
 

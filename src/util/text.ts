@@ -53,3 +53,11 @@ export function orList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
+
+/**
+ * Order ids by code unit. Our ids are ASCII, and the first localeCompare of a process builds an
+ * ICU collator (about 9 ms of `acupress list`), so machine ids never go through it.
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -12,8 +12,10 @@ describe('npm pack', () => {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     expect(files).toContain('bin/acupress.js');
-    expect(files).toContain('dist/main.js');
-    expect(files).toContain('dist/builtin.json');
+    expect(files).toContain('dist/main.cjs');
+    expect(files).toContain('bin/package.json');
+    expect(files).toContain('dist/data/index.json');
+    expect(files).toContain('dist/data/points-LI.json');
     expect(files).toContain('LICENSE');
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/'))).toBe(false);
     const tgz = join(out, readdirSync(out).find((f) => f.endsWith('.tgz'))!);

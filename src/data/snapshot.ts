@@ -1,0 +1,57 @@
+// The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines,
+// the conditions and the point ids by channel; points-<channel>.json holds each channel's
+// points, read only when one of them is asked for (lazy-map.ts).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog, CatalogData } from './catalog.js';
+import { LazyMap } from './lazy-map.js';
+import type { Condition, Point, Routine, WithOrigin } from './types.js';
+
+interface SnapshotIndex {
+  version: 1;
+  routines: WithOrigin<Routine>[];
+  conditions: Condition[];
+  /** Point ids by channel, in canonical order. */
+  points: Record<string, string[]>;
+}
+
+const groupFile = (dir: string, group: string) => join(dir, `points-${group}.json`);
+
+/** Write validated data as a snapshot into `dir`. */
+export function writeSnapshot(data: CatalogData, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const groups: Record<string, WithOrigin<Point>[]> = {};
+  for (const p of data.points) (groups[p.meridian] ??= []).push(p);
+  const index: SnapshotIndex = {
+    version: 1,
+    routines: data.routines,
+    conditions: data.conditions,
+    points: Object.fromEntries(Object.entries(groups).map(([g, ps]) => [g, ps.map((p) => p.id)])),
+  };
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+  for (const [g, ps] of Object.entries(groups)) writeFileSync(groupFile(dir, g), JSON.stringify(ps));
+}
+
+/** The snapshot in `dir` as a catalog whose points load by channel; undefined when there is none. */
+export function readSnapshot(dir: string): Catalog | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'index.json'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const index = JSON.parse(text) as SnapshotIndex;
+  // Parsed once per channel, however many catalogs (clones for a trial merge) share it.
+  const parsed = new Map<string, WithOrigin<Point>[]>();
+  const load = (group: string) => {
+    let ps = parsed.get(group);
+    if (!ps) parsed.set(group, (ps = JSON.parse(readFileSync(groupFile(dir, group), 'utf8')) as WithOrigin<Point>[]));
+    return ps;
+  };
+  return {
+    points: new LazyMap({ groups: index.points, load }),
+    routines: new Map(index.routines.map((r) => [r.id, r])),
+    conditions: new Map(index.conditions.map((c) => [c.id, c])),
+    notices: [],
+  };
+}

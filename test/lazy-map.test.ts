@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { LazyMap } from '../src/data/lazy-map.js';
+
+type V = { id: string; n: number };
+/** A source of three groups that records which groups were loaded. */
+function source() {
+  const loads: string[] = [];
+  const data: Record<string, V[]> = { a: [{ id: 'a1', n: 1 }, { id: 'a2', n: 2 }], b: [{ id: 'b1', n: 3 }], c: [{ id: 'c1', n: 4 }, { id: 'c2', n: 5 }] };
+  const groups = Object.fromEntries(Object.entries(data).map(([g, vs]) => [g, vs.map((v) => v.id)]));
+  return { loads, src: { groups, load: (g: string) => (loads.push(g), data[g]!) } };
+}
+
+describe('LazyMap', () => {
+  it('loads only the group a key is in', () => {
+    const { loads, src } = source();
+    const m = new LazyMap<V>(src);
+    expect(m.has('c2')).toBe(true);
+    expect(m.has('zz')).toBe(false);
+    expect(loads).toEqual([]);
+    expect(m.get('b1')).toEqual({ id: 'b1', n: 3 });
+    expect(m.get('b1')).toBe(m.get('b1'));
+    expect(m.get('zz')).toBeUndefined();
+    expect(loads).toEqual(['b']);
+  });
+
+  it('walks every entry in canonical order, whatever was read first', () => {
+    const { src } = source();
+    const m = new LazyMap<V>(src);
+    m.get('c2');
+    m.get('a1');
+    expect([...m.keys()]).toEqual(['a1', 'a2', 'b1', 'c1', 'c2']);
+    expect(m.size).toBe(5);
+    expect([...m.values()].map((v) => v.n)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Map(m).get('c1')).toEqual({ id: 'c1', n: 4 });
+  });
+
+  it('behaves as a Map when changed: an override keeps its place, a new key goes last', () => {
+    const { src } = source();
+    const m = new LazyMap<V>(src);
+    m.set('b1', { id: 'b1', n: 30 }).set('new', { id: 'new', n: 9 });
+    expect([...m.entries()].map(([k, v]) => `${k}=${v.n}`)).toEqual(['a1=1', 'a2=2', 'b1=30', 'c1=4', 'c2=5', 'new=9']);
+    expect(m.delete('a2')).toBe(true);
+    expect(m.has('a2')).toBe(false);
+    const seen: string[] = [];
+    m.forEach((_, k) => seen.push(k));
+    expect(seen).toEqual(['a1', 'b1', 'c1', 'c2', 'new']);
+    m.clear();
+    expect(m.size).toBe(0);
+    expect(m.get('a1')).toBeUndefined();
+  });
+
+  it('clones lazily: a change to the copy leaves the original alone', () => {
+    const { loads, src } = source();
+    const m = new LazyMap<V>(src);
+    m.get('a1');
+    const copy = m.clone();
+    expect(copy.get('a1')).toBe(m.get('a1'));
+    expect(loads).toEqual(['a']);
+    copy.set('x', { id: 'x', n: 0 });
+    expect(copy.has('x')).toBe(true);
+    expect(m.has('x')).toBe(false);
+    expect([...m.keys()]).toEqual(['a1', 'a2', 'b1', 'c1', 'c2']);
+  });
+});
