@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/data/build-builtin.js';
 import { readSnapshot } from '../src/data/snapshot.js';
+import { routineFacts } from '../src/data/routine-facts.js';
+import { mergeInto } from '../src/data/merge.js';
 import { catalogFrom, type Catalog, type CatalogData } from '../src/data/catalog.js';
 import { REGIONS } from '../src/data/regions.js';
 import { legacyCodes } from '../src/data/resolve.js';
@@ -29,6 +31,21 @@ describe('built-in data', () => {
     expect([...snapshot.points.values()]).toEqual(JSON.parse(JSON.stringify(data.points)));
     expect([...snapshot.routines.values()]).toEqual(JSON.parse(JSON.stringify(data.routines)));
     expect([...snapshot.conditions.values()]).toEqual(JSON.parse(JSON.stringify(data.conditions)));
+  });
+
+  it('stores facts for list that match working them out, and merging drops the ones it may change', () => {
+    const snapshot = readSnapshot(join(ROOT, 'dist/data'))!;
+    expect(snapshot.facts?.size).toBe(catalog.routines.size);
+    for (const r of catalog.routines.values()) expect(snapshot.facts?.get(r.id), r.id).toEqual(routineFacts(catalog, r));
+    expect([...snapshot.facts!.values()].some((f) => f.flagged)).toBe(true);
+    const origin = { source: 'user' as const, file: 'mine.yaml' };
+    const wrap = <T,>(value: T) => ({ value, locate: () => ({ line: 1, col: 1 }), shown: 'mine.yaml' });
+    const headache = { ...catalog.routines.get('headache')!, origin };
+    mergeInto(snapshot, { points: [], routines: [wrap(headache)], conditions: [], problems: [] });
+    expect(snapshot.facts?.has('headache')).toBe(false);
+    expect(snapshot.facts?.has('neck')).toBe(true);
+    mergeInto(snapshot, { points: [wrap({ ...catalog.points.get('LI4')!, laterality: 'midline' as const, origin })], routines: [], conditions: [], problems: [] });
+    expect(snapshot.facts).toBeUndefined();
   });
 });
 

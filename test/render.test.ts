@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { paint } from '../src/render/color.js';
@@ -78,5 +79,28 @@ describe('renderers', () => {
     expect(width('合谷 LI4')).toBe(8);
     expect(wrap('one two three four', 20 + 0)).toBe('one two three four');
     expect(wrap('aaaa bbbb cccc dddd eeee ffff', 20, '  ')).toBe('aaaa bbbb cccc dddd\n  eeee ffff');
+  });
+
+  it('wraps exactly as measuring each whole line would', () => {
+    // The reference: measure every candidate line from scratch (slow, but plainly right).
+    const naive = (text: string, w: number, indent: string) => {
+      const max = Math.max(20, w);
+      const lines: string[] = [];
+      for (const para of text.split('\n')) {
+        let line = '';
+        for (const word of para.split(/\s+/).filter(Boolean)) {
+          const candidate = line ? `${line} ${word}` : word;
+          if (line && width(candidate) > max) lines.push(line), (line = word);
+          else line = candidate;
+        }
+        lines.push(line);
+      }
+      return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+    };
+    const word = fc.array(fc.constantFrom('a', 'bb', 'Hégǔ', '合谷', '\x1b[1m', '\x1b[0m', 'x\u0301', 'é'), { minLength: 1, maxLength: 6 }).map((xs) => xs.join(''));
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', ' \n ')), { maxLength: 40 }).map((ps) => ps.map(([w, s]) => w + s).join(''));
+    fc.assert(fc.property(text, fc.integer({ min: 0, max: 60 }), fc.constantFrom('', '  '), (t, w, indent) => {
+      expect(wrap(t, w, indent)).toBe(naive(t, w, indent));
+    }), { numRuns: 2000 });
   });
 });

@@ -3,12 +3,12 @@ import { comparePoints, MERIDIAN_NAMES, resolveMeridian } from '../data/meridian
 import { pointMatches } from '../data/resolve.js';
 import type { Condition, Point, Routine, WithOrigin } from '../data/types.js';
 import { REGIONS } from '../data/regions.js';
+import { factsFor } from '../data/routine-facts.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
 import { painter } from '../render/paint.js';
 import { table } from '../render/text.js';
 import { hasAvoid, pointFindings, routineFindings } from '../safety/check.js';
-import { plan } from '../schedule/plan.js';
 import { flagDuration, formatClock, BOUNDS } from '../util/duration.js';
 import { compareIds, foldText, orList, suggest } from '../util/text.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
@@ -96,8 +96,13 @@ export function filterRoutines(catalog: Catalog, o: ListOptions, conditions: Con
   for (const routine of catalog.routines.values()) {
     if (tag && !routine.tags.includes(tag)) continue;
     if (search && !foldText([routine.id, routine.title, routine.summary, ...routine.tags, ...routine.aliases].join(' ')).includes(search)) continue;
-    const total = plan(routine, (id) => catalog.points.get(id)).total_ms;
+    const facts = factsFor(catalog, routine);
+    const total = facts.total_ms;
     if (max !== undefined && total > max) continue;
+    if (conditions.length === 0) {
+      out.push({ routine, total, cautions: facts.flagged });
+      continue;
+    }
     const findings = routineFindings(catalog, routine, conditions);
     if (conditions.length > 0 && hasAvoid(findings)) continue;
     out.push({ routine, total, cautions: findings.length > 0 });

@@ -1,3 +1,4 @@
+import type { RoutineFacts } from './routine-facts.js';
 import type { Condition, Point, Routine, WithOrigin } from './types.js';
 
 /** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
@@ -7,6 +8,11 @@ export interface Catalog {
   conditions: Map<string, Condition>;
   /** Things worth one line on stderr, such as a user routine overriding a built-in one. */
   notices: string[];
+  /**
+   * The built-in routines' facts, from the snapshot. Merging user points drops them all (a
+   * point's laterality or cautions may change), and a user routine drops its id's.
+   */
+  facts?: Map<string, RoutineFacts>;
 }
 
 /** The plain shape stored in the build-time snapshot. */

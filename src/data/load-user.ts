@@ -22,6 +22,7 @@ export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: { cwd
       if (mergeInto(trial, fromCache(cached)).length === 0) {
         catalog.points = trial.points;
         catalog.routines = trial.routines;
+        catalog.facts = trial.facts;
         catalog.notices.push(...trial.notices);
         continue;
       }
@@ -47,5 +48,5 @@ function fromCache(entry: CacheEntry): DirContents {
 function structuredCloneCatalog(c: Catalog): Catalog {
   // A lazy map copies lazily: a trial merge of a few user routines should not parse every point.
   const points = c.points instanceof LazyMap ? c.points.clone() : new Map(c.points);
-  return { points, routines: new Map(c.routines), conditions: c.conditions, notices: [] };
+  return { points, routines: new Map(c.routines), conditions: c.conditions, notices: [], ...(c.facts ? { facts: new Map(c.facts) } : {}) };
 }

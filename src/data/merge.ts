@@ -13,6 +13,8 @@ import { legacyCodes } from './resolve.js';
 /** Add one directory's records to a catalog; returns the problems found (duplicates, bad references). */
 export function mergeInto(catalog: Catalog, dir: DirContents): Problem[] {
   const problems: Problem[] = [...dir.problems];
+  if (dir.points.length > 0) delete catalog.facts;
+  for (const r of dir.routines) catalog.facts?.delete(r.value.id);
   mergeRecords('point', dir.points, catalog.points, problems, catalog.notices);
   mergeRecords('routine', dir.routines, catalog.routines, problems, catalog.notices);
   // References are checked after all points are in, so a user routine may use built-in points.

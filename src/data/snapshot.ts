@@ -3,8 +3,9 @@
 // points, read only when one of them is asked for (lazy-map.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog, CatalogData } from './catalog.js';
+import { catalogFrom, type Catalog, type CatalogData } from './catalog.js';
 import { LazyMap } from './lazy-map.js';
+import { routineFacts, type RoutineFacts } from './routine-facts.js';
 import type { Condition, Point, Routine, WithOrigin } from './types.js';
 
 interface SnapshotIndex {
@@ -13,6 +14,8 @@ interface SnapshotIndex {
   conditions: Condition[];
   /** Point ids by channel, in canonical order. */
   points: Record<string, string[]>;
+  /** Each routine's facts for `list`, worked out here once. */
+  facts: Record<string, RoutineFacts>;
 }
 
 const groupFile = (dir: string, group: string) => join(dir, `points-${group}.json`);
@@ -20,6 +23,7 @@ const groupFile = (dir: string, group: string) => join(dir, `points-${group}.jso
 /** Write validated data as a snapshot into `dir`. */
 export function writeSnapshot(data: CatalogData, dir: string): void {
   mkdirSync(dir, { recursive: true });
+  const catalog = catalogFrom(data);
   const groups: Record<string, WithOrigin<Point>[]> = {};
   for (const p of data.points) (groups[p.meridian] ??= []).push(p);
   const index: SnapshotIndex = {
@@ -27,6 +31,7 @@ export function writeSnapshot(data: CatalogData, dir: string): void {
     routines: data.routines,
     conditions: data.conditions,
     points: Object.fromEntries(Object.entries(groups).map(([g, ps]) => [g, ps.map((p) => p.id)])),
+    facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
   };
   writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
   for (const [g, ps] of Object.entries(groups)) writeFileSync(groupFile(dir, g), JSON.stringify(ps));
@@ -53,5 +58,6 @@ export function readSnapshot(dir: string): Catalog | undefined {
     routines: new Map(index.routines.map((r) => [r.id, r])),
     conditions: new Map(index.conditions.map((c) => [c.id, c])),
     notices: [],
+    facts: new Map(Object.entries(index.facts)),
   };
 }

@@ -1,9 +1,12 @@
 // Width-aware text helpers: wrapping and alignment that ignore ANSI colour codes.
 
 const ANSI = /\x1b\[[0-9;]*m/g;
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /** Visible width of a string: ANSI codes count for nothing, CJK characters for two. */
 export function width(s: string): number {
+  // Most text is printable ASCII: one column per character, no need to walk it.
+  if (PLAIN.test(s)) return s.length;
   let w = 0;
   for (const ch of s.replace(ANSI, '')) {
     const cp = ch.codePointAt(0)!;
@@ -22,8 +25,10 @@ export function padEnd(s: string, w: number): string {
 export function truncate(s: string, w: number): string {
   if (width(s) <= w) return s;
   let out = '';
+  let used = 0;
   for (const ch of s) {
-    if (width(out + ch) > w - 1) break;
+    used += width(ch);
+    if (used > w - 1) break;
     out += ch;
   }
   return `${out}…`;
@@ -35,12 +40,17 @@ export function wrap(text: string, w: number, indent = ''): string {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
+    let used = 0; // width(line), kept as we go: widths add up across the space between words
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && width(candidate) > max) {
+      const w = width(word);
+      if (line && used + 1 + w > max) {
         lines.push(line);
         line = word;
-      } else line = candidate;
+        used = w;
+      } else {
+        used = line ? used + 1 + w : w;
+        line = line ? `${line} ${word}` : word;
+      }
     }
     lines.push(line);
   }
