@@ -71,8 +71,9 @@ await build({
   format: 'cjs',
   entryPoints: ['src/main.ts'],
   outfile: 'dist/app.cjs',
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__importMetaUrl' },
+  // import.meta.url (used by paths.ts) computed on first use: building a file URL loads code.
+  banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
   plugins: [vendorFacades(names)],
 });
 // The entry the bin shim requires: compiles app.cjs with the code cache made below.

@@ -44,6 +44,7 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
   for (const f of flags.values()) if (f.kind === 'negated') options[f.key] = true;
   const positionals: string[] = [];
   let seenCommand = false;
+  let afterVariadic = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('-')) {
@@ -56,6 +57,9 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
     // commander's to judge.
     const f = (seenCommand ? flags : globals).get(a);
     if (!f) return undefined;
+    // Commander loses its way when a global flag follows a variadic one (`--condition a
+    // --no-color LI4` leaves no id); let it give its own answer.
+    if (afterVariadic && globals.has(a)) return undefined;
     if (f.kind === 'bool') options[f.key] = true;
     else if (f.kind === 'negated') options[f.key] = false;
     else {
@@ -66,11 +70,14 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
       else {
         const list = [...((options[f.key] as string[] | undefined) ?? []), v];
         // A variadic option takes every following word up to the next flag, as commander does.
+        if (f.kind === 'list') afterVariadic = true;
         if (f.kind === 'list') while (i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) list.push(argv[++i]!);
         options[f.key] = list;
       }
     }
   }
+  // `--data list`: the command word was a flag's value, so there is no command at all.
+  if (!seenCommand) return undefined;
   const name = spec.argument.name;
   const variadic = name.endsWith('...>') || name.endsWith('...]');
   const required = name.startsWith('<');

@@ -8,7 +8,9 @@ let root: string | undefined;
 /** The package root (holding package.json and data/), from dist/ when built or src/ in dev. */
 export function packageRoot(): string {
   if (root) return root;
-  const here = fileURLToPath(new URL('.', import.meta.url));
+  // import.meta.dirname is __dirname in the CommonJS CLI bundle (no URL work at start-up);
+  // Node before 20.11 lacks it in ESM, hence the fallback.
+  const here = import.meta.dirname ?? fileURLToPath(new URL('.', import.meta.url));
   for (const up of ['..', '../..', '../../..']) {
     const dir = resolve(here, up);
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return (root = dir);

@@ -1,0 +1,38 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileWithCache } from '../src/code-cache.js';
+import { ROOT } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+
+describe('the V8 code cache', () => {
+  it('made by the build is accepted by this Node for the built app', () => {
+    const { script } = compileWithCache(join(ROOT, 'dist/app.cjs'), join(ROOT, 'dist/app.cache'));
+    expect(readFileSync(join(ROOT, 'dist/app.cache')).length).toBeGreaterThan(10_000);
+    expect(script.cachedDataRejected).toBe(false);
+  });
+
+  it('is rejected, and the file compiled afresh, when it belongs to other code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acupress-cache-'));
+    writeFileSync(join(dir, 'other.cjs'), 'module.exports = { answer: 42 };\n');
+    copyFileSync(join(ROOT, 'dist/app.cache'), join(dir, 'other.cache'));
+    const { script, run } = compileWithCache(join(dir, 'other.cjs'), join(dir, 'other.cache'));
+    expect(script.cachedDataRejected).toBe(true);
+    const mod = { exports: {} as { answer?: number } };
+    run(mod.exports, require, mod, join(dir, 'other.cjs'), dir);
+    expect(mod.exports.answer).toBe(42);
+  });
+
+  it('is optional: without one the file still compiles and runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acupress-cache-'));
+    writeFileSync(join(dir, 'plain.cjs'), 'module.exports = 7;\n');
+    const { script, run } = compileWithCache(join(dir, 'plain.cjs'), join(dir, 'missing.cache'));
+    expect(script.cachedDataRejected).toBeUndefined();
+    const mod = { exports: {} as unknown };
+    run({}, require, mod, join(dir, 'plain.cjs'), dir);
+    expect(mod.exports).toBe(7);
+  });
+});
