@@ -3,7 +3,6 @@
 // runs it. V8 checks the cache against its version and flags and silently compiles afresh when
 // they differ, so a cache from another Node costs nothing but the read.
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compileWithCache } from './code-cache.js';
 
@@ -13,7 +12,9 @@ const file = join(__dirname, 'app.cjs');
 const cacheFile = join(__dirname, 'app.cache');
 const { script, run } = compileWithCache(file, cacheFile);
 const mod = { exports: {} as App };
-run(mod.exports, createRequire(file), mod, file, __dirname);
+// This file sits next to app.cjs, so its own require resolves app.cjs's './vendor/…' alike
+// (and createRequire would cost node:module).
+run(mod.exports, require, mod, file, __dirname);
 
 const training = process.env.ACUPRESS_TRAIN_CODE_CACHE;
 if (training === undefined) {

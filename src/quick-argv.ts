@@ -34,11 +34,17 @@ export interface QuickCommand {
 
 /** Parse a plain list/show/check command line as commander would, or return undefined. */
 export function quickParse(argv: readonly string[]): QuickCommand | undefined {
-  const first = argv.find((a) => !a.startsWith('-'));
+  const globals = new Map(GLOBAL_OPTIONS.map(flagOf));
+  // The command is the first word that is not a flag or a global flag's value (`--data d list`).
+  let first: string | undefined;
+  for (let i = 0; i < argv.length && first === undefined; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) first = a;
+    else if (globals.get(a)?.kind === 'repeat') i++;
+  }
   if (first === undefined || !Object.hasOwn(QUICK_COMMANDS, first)) return undefined;
   const command = first as keyof typeof QUICK_COMMANDS;
   const spec = QUICK_COMMANDS[command];
-  const globals = new Map(GLOBAL_OPTIONS.map(flagOf));
   const flags = new Map([...globals, ...spec.options.map(flagOf)]);
   const options: Record<string, unknown> = {};
   for (const f of flags.values()) if (f.kind === 'negated') options[f.key] = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../src/schedule/clock.js';
+import { FakeClock, realClock, SPIN_MS } from '../src/schedule/clock.js';
 
 describe('FakeClock', () => {
   it('fires due timers in time order, including ones scheduled while advancing', () => {
@@ -38,5 +38,30 @@ describe('FakeClock', () => {
     const again = () => c.setTimeout(again, 1);
     again();
     expect(() => c.runAll(100)).toThrow(/more than 100/);
+  });
+});
+
+describe('realClock', () => {
+  it('never fires before its deadline, fractional delays included', async () => {
+    const early: number[] = [];
+    await Promise.all([0, 0.3, 1.7, 2, 2.5, 5.25, 9, 13.9].map((ms) => new Promise<void>((done) => {
+      const due = performance.now() + ms;
+      realClock.setTimeout(() => {
+        const now = performance.now();
+        if (now < due) early.push(due - now);
+        done();
+      }, ms);
+    })));
+    expect(early).toEqual([]);
+  });
+
+  it('clearTimeout cancels a timer whether it is far off or inside the spin window', async () => {
+    let fired = 0;
+    const far = realClock.setTimeout(() => fired++, 30);
+    const near = realClock.setTimeout(() => fired++, SPIN_MS / 2);
+    realClock.clearTimeout(far);
+    realClock.clearTimeout(near);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fired).toBe(0);
   });
 });

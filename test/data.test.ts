@@ -42,7 +42,12 @@ describe('built-in data', () => {
     const wrap = <T,>(value: T) => ({ value, locate: () => ({ line: 1, col: 1 }), shown: 'mine.yaml' });
     const headache = { ...catalog.routines.get('headache')!, origin };
     mergeInto(snapshot, { points: [], routines: [wrap(headache)], conditions: [], problems: [] });
-    expect(snapshot.facts?.has('headache')).toBe(false);
+    // A user routine's facts are worked out as it is merged, from the points it presses.
+    const shorter = { ...headache, id: 'short', steps: headache.steps.slice(0, 1) };
+    mergeInto(snapshot, { points: [], routines: [wrap(shorter)], conditions: [], problems: [] });
+    expect(snapshot.facts?.get('headache')).toEqual(routineFacts(snapshot, headache));
+    expect(snapshot.facts?.get('short')).toEqual(routineFacts(snapshot, shorter));
+    expect(snapshot.facts?.get('short')?.total_ms).toBeLessThan(snapshot.facts!.get('headache')!.total_ms);
     expect(snapshot.facts?.has('neck')).toBe(true);
     mergeInto(snapshot, { points: [wrap({ ...catalog.points.get('LI4')!, laterality: 'midline' as const, origin })], routines: [], conditions: [], problems: [] });
     expect(snapshot.facts).toBeUndefined();

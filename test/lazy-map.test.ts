@@ -6,8 +6,8 @@ type V = { id: string; n: number };
 function source() {
   const loads: string[] = [];
   const data: Record<string, V[]> = { a: [{ id: 'a1', n: 1 }, { id: 'a2', n: 2 }], b: [{ id: 'b1', n: 3 }], c: [{ id: 'c1', n: 4 }, { id: 'c2', n: 5 }] };
-  const groups = Object.fromEntries(Object.entries(data).map(([g, vs]) => [g, vs.map((v) => v.id)]));
-  return { loads, src: { groups, load: (g: string) => (loads.push(g), data[g]!) } };
+  const owner = Object.fromEntries(Object.entries(data).flatMap(([g, vs]) => vs.map((v) => [v.id, g])));
+  return { loads, src: { owner, load: (g: string) => (loads.push(g), data[g]!) } };
 }
 
 describe('LazyMap', () => {

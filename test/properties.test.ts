@@ -123,6 +123,10 @@ describe('plan() on random valid routines', () => {
       if (!t) return;
       planned++;
       expect(plan(structuredClone(r), lookup, { ...o })).toEqual(t);
+      // Without cue texts (validation, list) the timing is the same, phase for phase.
+      const bare = plan(r, lookup, { ...o, texts: false });
+      expect(bare.phases.every((p) => p.text === '')).toBe(true);
+      expect(bare).toEqual({ ...t, phases: t.phases.map((p) => ({ ...p, text: '' })) });
       expectWellFormed(t);
       // Every step that is not skipped shows up, in order.
       const steps = [...new Set(t.phases.map((p) => p.step))];

@@ -42,6 +42,8 @@ describe('quick argv path', () => {
     [['check', '--condition', 'bleeding', 'LI4'], { command: 'check', options: { color: true, profile: true, condition: ['bleeding', 'LI4'], args: [[]] } }],
     [['--no-color', 'show', 'LI4', 'ST36', '--data', 'a', '--data', 'b'], { command: 'show', options: { color: false, data: ['a', 'b'], args: [['LI4', 'ST36']] } }],
     [['check', '--no-profile'], { command: 'check', options: { color: true, profile: false, args: [[]] } }],
+    [['--data', 'd', 'list', '--data', 'e'], { command: 'list', options: { color: true, data: ['d', 'e'], args: ['routines'] } }],
+    [['--data', 'show', 'show', 'LI4'], { command: 'show', options: { color: true, data: ['show'], args: [['LI4']] } }],
   ])('%j is read as commander reads it', async (argv, want) => {
     expect(quickParse(argv)).toEqual(want);
     expect(await agree(argv)).toEqual(want);

@@ -3,9 +3,9 @@
 // start-up. Reads by key load one group; anything that walks or changes the whole map loads
 // every group first, in canonical order, so from the outside it is an ordinary Map.
 
-/** Keys in canonical order, by group; `load(group)` returns that group's values. */
+/** Which group holds each key, keys in canonical order; `load(group)` returns that group's values. */
 export interface LazySource<V> {
-  groups: Record<string, string[]>;
+  owner: Record<string, string>;
   load(group: string): V[];
 }
 
@@ -13,12 +13,13 @@ export interface LazySource<V> {
 export class LazyMap<V extends { id: string }> extends Map<string, V> {
   readonly #source: LazySource<V>;
   /** Key → group, for keys whose group is not loaded yet. */
-  readonly #pending = new Map<string, string>();
+  readonly #pending: Map<string, string>;
 
-  constructor(source: LazySource<V>) {
+  constructor(source: LazySource<V>, pending?: Map<string, string>) {
     super();
     this.#source = source;
-    for (const [group, ids] of Object.entries(source.groups)) for (const id of ids) this.#pending.set(id, group);
+    // Built by native code from the parsed JSON: a loop here would run cold, in the interpreter.
+    this.#pending = pending ?? new Map(Object.entries(source.owner));
   }
 
   /** Load the group holding `id`, if it is still pending. */
@@ -39,20 +40,16 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
     for (const id of [...this.#pending.keys()]) this.#loadFor(id);
     const loaded = new Map(super.entries());
     super.clear();
-    for (const ids of Object.values(this.#source.groups)) {
-      for (const id of ids) {
-        const v = loaded.get(id);
-        if (v !== undefined) super.set(id, v), loaded.delete(id);
-      }
+    for (const id of Object.keys(this.#source.owner)) {
+      const v = loaded.get(id);
+      if (v !== undefined) super.set(id, v), loaded.delete(id);
     }
     for (const [id, v] of loaded) super.set(id, v);
   }
 
   /** A copy that shares the loaded values and stays lazy for the rest. */
   clone(): LazyMap<V> {
-    const copy = new LazyMap(this.#source);
-    copy.#pending.clear();
-    for (const [k, group] of this.#pending) copy.#pending.set(k, group);
+    const copy = new LazyMap(this.#source, new Map(this.#pending));
     for (const [k, v] of super.entries()) copy.#setLoaded(k, v);
     return copy;
   }

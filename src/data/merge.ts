@@ -3,6 +3,7 @@
 import { suggest } from '../util/text.js';
 import { UserError } from '../errors.js';
 import { plan } from '../schedule/plan.js';
+import { routineFacts } from './routine-facts.js';
 import type { Routine, WithOrigin } from './types.js';
 import { quote } from '../util/printable.js';
 import type { Catalog } from './catalog.js';
@@ -18,7 +19,12 @@ export function mergeInto(catalog: Catalog, dir: DirContents): Problem[] {
   mergeRecords('point', dir.points, catalog.points, problems, catalog.notices);
   mergeRecords('routine', dir.routines, catalog.routines, problems, catalog.notices);
   // References are checked after all points are in, so a user routine may use built-in points.
-  for (const rec of dir.routines) problems.push(...checkReferences(catalog, rec));
+  for (const rec of dir.routines) {
+    const checked = checkRoutine(catalog, rec);
+    problems.push(...checked.problems);
+    // The plan just made gives `list` its facts for this routine, while the facts still hold.
+    if (checked.total_ms !== undefined && catalog.routines.get(rec.value.id) === rec.value) catalog.facts?.set(rec.value.id, routineFacts(catalog, rec.value as unknown as Routine, checked.total_ms));
+  }
   return problems;
 }
 
@@ -54,6 +60,11 @@ function mergeRecords<T extends { id: string }>(
 
 /** Every press step must name a known point; unknown ones get a "did you mean". */
 export function checkReferences(catalog: Catalog, rec: Loaded<{ steps: Array<{ kind: string; point?: string }> }>): Problem[] {
+  return checkRoutine(catalog, rec).problems;
+}
+
+/** checkReferences, plus the routine's planned length when it has no problems. */
+function checkRoutine(catalog: Catalog, rec: Loaded<{ steps: Array<{ kind: string; point?: string }> }>): { problems: Problem[]; total_ms?: number } {
   const problems: Problem[] = [];
   rec.value.steps.forEach((step, i) => {
     if (step.kind !== 'press' || !step.point || catalog.points.has(step.point)) return;
@@ -62,14 +73,13 @@ export function checkReferences(catalog: Catalog, rec: Loaded<{ steps: Array<{ k
     const hint = near.length ? `; did you mean ${near.join(', ')}?` : '';
     problems.push(problemAt(rec, ['steps', i, 'press'], `unknown point ${quote(step.point)}${hint}`));
   });
-  if (problems.length === 0) {
-    // A routine that can never run (over the 2 h bound) is a problem in the file, not at run time.
-    try {
-      plan(rec.value as unknown as Routine, (id) => catalog.points.get(id));
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      problems.push(problemAt(rec, ['steps'], e.message.replace(/^"[^"]*" would take/, 'the routine would take')));
-    }
+  if (problems.length > 0) return { problems };
+  // A routine that can never run (over the 2 h bound) is a problem in the file, not at run time.
+  try {
+    return { problems, total_ms: plan(rec.value as unknown as Routine, (id) => catalog.points.get(id), { texts: false }).total_ms };
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    problems.push(problemAt(rec, ['steps'], e.message.replace(/^"[^"]*" would take/, 'the routine would take')));
+    return { problems };
   }
-  return problems;
 }

@@ -12,9 +12,9 @@ export interface RoutineFacts {
   flagged: boolean;
 }
 
-/** Work out a routine's facts from the catalog's points. */
-export function routineFacts(catalog: Catalog, routine: Routine): RoutineFacts {
-  return { total_ms: plan(routine, (id) => catalog.points.get(id)).total_ms, flagged: routineFindings(catalog, routine, []).length > 0 };
+/** Work out a routine's facts from the catalog's points (and its planned length, if known). */
+export function routineFacts(catalog: Catalog, routine: Routine, total_ms = plan(routine, (id) => catalog.points.get(id), { texts: false }).total_ms): RoutineFacts {
+  return { total_ms, flagged: routineFindings(catalog, routine, []).length > 0 };
 }
 
 /** The stored facts while they still hold (see Catalog.facts), else worked out now. */

@@ -1,6 +1,7 @@
-// The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines,
-// the conditions and the point ids by channel; points-<channel>.json holds each channel's
-// points, read only when one of them is asked for (lazy-map.ts).
+// The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines
+// and each point id's channel; points-<channel>.json holds each channel's points, read only
+// when one of them is asked for (lazy-map.ts); conditions.json is read when first used (most
+// of `show` and `list` never look at conditions).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFrom, type Catalog, type CatalogData } from './catalog.js';
@@ -11,9 +12,8 @@ import type { Condition, Point, Routine, WithOrigin } from './types.js';
 interface SnapshotIndex {
   version: 1;
   routines: WithOrigin<Routine>[];
-  conditions: Condition[];
-  /** Point ids by channel, in canonical order. */
-  points: Record<string, string[]>;
+  /** Each point id's channel, in canonical order. */
+  points: Record<string, string>;
   /** Each routine's facts for `list`, worked out here once. */
   facts: Record<string, RoutineFacts>;
 }
@@ -29,11 +29,11 @@ export function writeSnapshot(data: CatalogData, dir: string): void {
   const index: SnapshotIndex = {
     version: 1,
     routines: data.routines,
-    conditions: data.conditions,
-    points: Object.fromEntries(Object.entries(groups).map(([g, ps]) => [g, ps.map((p) => p.id)])),
+    points: Object.fromEntries(data.points.map((p) => [p.id, p.meridian])),
     facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
   };
   writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+  writeFileSync(join(dir, 'conditions.json'), JSON.stringify(data.conditions));
   for (const [g, ps] of Object.entries(groups)) writeFileSync(groupFile(dir, g), JSON.stringify(ps));
 }
 
@@ -53,10 +53,16 @@ export function readSnapshot(dir: string): Catalog | undefined {
     if (!ps) parsed.set(group, (ps = JSON.parse(readFileSync(groupFile(dir, group), 'utf8')) as WithOrigin<Point>[]));
     return ps;
   };
+  let conditions: Map<string, Condition> | undefined;
   return {
-    points: new LazyMap({ groups: index.points, load }),
+    points: new LazyMap({ owner: index.points, load }),
     routines: new Map(index.routines.map((r) => [r.id, r])),
-    conditions: new Map(index.conditions.map((c) => [c.id, c])),
+    get conditions() {
+      return (conditions ??= new Map((JSON.parse(readFileSync(join(dir, 'conditions.json'), 'utf8')) as Condition[]).map((c) => [c.id, c])));
+    },
+    set conditions(map) {
+      conditions = map;
+    },
     notices: [],
     facts: new Map(Object.entries(index.facts)),
   };

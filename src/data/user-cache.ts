@@ -3,7 +3,6 @@
 // The cache is only an accelerator: anything odd about it (missing, corrupt, stale) means a
 // full load, and it is written atomically so a crash never leaves half a file.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Point, Routine, WithOrigin } from './types.js';
 
@@ -43,7 +42,18 @@ export function stampDir(dir: string): Stamp[] {
 
 /** Where the cache for a directory lives. */
 export function cacheFile(cacheDir: string, dir: string): string {
-  return join(cacheDir, `data-${createHash('sha1').update(dir).digest('hex').slice(0, 16)}.json`);
+  return join(cacheDir, `data-${fnv1a(dir, 0x811c9dc5)}${fnv1a(dir, 0x050c5d1f)}.json`);
+}
+
+/**
+ * A 32-bit FNV-1a hash as 8 hex digits. Not cryptographic, and it need not be: a name clash
+ * only means a stamp mismatch and a full load (the stamps hold full paths). node:crypto would
+ * cost ~3 ms of start-up to load.
+ */
+function fnv1a(text: string, seed: number): string {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The cached contents when every stamp still matches, else undefined (never throws). */

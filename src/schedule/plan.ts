@@ -22,6 +22,8 @@ export interface PlanOptions {
   skipSteps?: ReadonlySet<number>;
   /** The longest a whole routine may take; the 2 h bound unless a caller (the benchmark) lifts it. */
   limit?: number;
+  /** false: leave every phase's text empty, when only the timing is wanted (validation, list). */
+  texts?: boolean;
 }
 
 /** The --quick profile: one short round per point, fitted into a two-minute break. */
@@ -50,14 +52,16 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
   const t = routine.timing;
   const quick = o.quick ? QUICK : undefined;
   const out: Draft[] = [];
+  // Cue texts are most of the work of a plan; a caller after the timing alone skips them.
+  const say = o.texts === false ? () => '' : (f: () => string) => f();
   routine.steps.forEach((step, stepIndex) => {
     if (o.skipSteps?.has(stepIndex)) return;
     if (step.kind === 'rest') {
-      out.push({ kind: 'rest', step: stepIndex, duration_ms: o.rest ?? step.duration, text: restCue(step.cue) });
+      out.push({ kind: 'rest', step: stepIndex, duration_ms: o.rest ?? step.duration, text: say(() => restCue(step.cue)) });
       return;
     }
     if (step.kind === 'massage') {
-      out.push({ kind: 'massage', step: stepIndex, duration_ms: step.duration, text: massageCue(step.area, step.motion, step.cue) });
+      out.push({ kind: 'massage', step: stepIndex, duration_ms: step.duration, text: say(() => massageCue(step.area, step.motion, step.cue)) });
       return;
     }
     const point = points(step.point);
@@ -69,15 +73,16 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
     const locate = quick?.locate ?? step.locate ?? t.locate ?? DEFAULTS.locate;
     const swap = quick?.switch ?? t.switch ?? DEFAULTS.switch;
     const sides = sidesFor(point, step.sides, o.side);
-    const base = { step: stepIndex, point: point.id };
-    out.push({ ...base, kind: 'locate', side: sides[0], duration_ms: locate, text: pressCue('locate', point, sides[0], { find: step.find }) });
+    const id = point.id;
+    // Plain literals rather than spreads: a plan is made for every routine `list` shows. The key
+    // order is what the JSON events show (step, point, side, round, rounds, kind, …).
+    out.push({ step: stepIndex, point: id, kind: 'locate', side: sides[0], duration_ms: locate, text: say(() => pressCue('locate', point, sides[0], { find: step.find })) });
     sides.forEach((side, si) => {
-      if (si > 0) out.push({ ...base, kind: 'switch', side, duration_ms: swap, text: pressCue('switch', point, side, { next: side }) });
+      if (si > 0) out.push({ step: stepIndex, point: id, kind: 'switch', side, duration_ms: swap, text: say(() => pressCue('switch', point, side, { next: side })) });
       for (let round = 1; round <= rounds; round++) {
-        const r = { ...base, side, round, rounds };
-        out.push({ ...r, kind: 'ramp', duration_ms: ramp, text: pressCue('ramp', point, side, { cue: step.cue }) });
-        out.push({ ...r, kind: 'hold', duration_ms: hold, text: pressCue('hold', point, side, {}) });
-        out.push({ ...r, kind: 'release', duration_ms: release, text: pressCue('release', point, side, {}) });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: say(() => pressCue('ramp', point, side, { cue: step.cue })) });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'hold', duration_ms: hold, text: say(() => pressCue('hold', point, side, {})) });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'release', duration_ms: release, text: say(() => pressCue('release', point, side, {})) });
       }
     });
   });

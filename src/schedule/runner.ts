@@ -35,8 +35,9 @@ export function startRun(timeline: Timeline, clock: Clock, emit: (ev: RunEvent) 
     timer = undefined;
     wake = nextWake(s);
     if (wake === undefined) return;
-    // Ceil so the timer never aims early; if it still fires early, onWake waits again.
-    timer = clock.setTimeout(onWake, Math.max(0, Math.ceil(wake - clock.now())));
+    // The clock fires no earlier than asked (the real one to within microseconds, see
+    // SPIN_MS); should a timer still fire early, onWake waits again.
+    timer = clock.setTimeout(onWake, Math.max(0, wake - clock.now()));
   };
 
   const onWake = () => {

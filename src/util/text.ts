@@ -1,15 +1,20 @@
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Strip tone marks and accents ("Hégǔ" → "Hegu"); ASCII text has none, so it skips the work. */
+function stripMarks(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** Lower-case, strip tone marks and accents, and drop spaces, hyphens and apostrophes: "Hé Gǔ" → "hegu". */
 export function normalizeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripMarks(text)
     .toLowerCase()
     .replace(/[\s\-_'’.]+/g, '');
 }
 
 /** Lower-case and strip accents but keep word boundaries, for free-text search. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return stripMarks(text).toLowerCase();
 }
 
 /** Edit distance counting a swap of two neighbours as one edit ("hodl" → "hold"), bounded by max. */
