@@ -64,18 +64,30 @@ for (const pkg of VENDORS) {
   await build({ ...base, format: 'cjs', stdin: { contents, resolveDir: '.', sourcefile: `${pkg}-entry.js` }, outfile: `dist/vendor/${vendorFile(pkg)}`, plugins: [lazyChildProcess] });
 }
 
-// 2. The CLI: all of our code in one CommonJS file. Modules reached only through import() are
-// wrapped by esbuild and initialised on first use, so a command still runs only what it needs.
-await build({
+// In app.cjs, main.ts's import('./cli.js') becomes require('./cli.cjs'): commander's side of
+// the CLI is a file of its own, read only when the quick path declines a command line.
+const coldCli = {
+  name: 'cold-cli',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => (args.importer.endsWith('src/main.ts') ? { path: 'cli', namespace: 'cold' } : undefined));
+    b.onResolve({ filter: /^\.\/cli\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'cold' }, () => ({ contents: "module.exports = require('./cli.cjs');", loader: 'js', resolveDir: '.' }));
+  },
+};
+
+// 2. The CLI, as two CommonJS files. app.cjs: the entry and the quick path (list, show, check
+// and the data and rendering they use); cli.cjs: commander's wiring and the commands only it
+// reaches (run, validate, completion). Modules reached only through import() are wrapped by
+// esbuild and initialised on first use, so a command still runs only what it needs.
+const cjs = {
   ...base,
   format: 'cjs',
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/app.cjs',
   // import.meta.url (used by paths.ts) computed on first use: building a file URL loads code.
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
-  plugins: [vendorFacades(names)],
-});
+};
+await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names), coldCli] });
+await build({ ...cjs, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names)] });
 // The entry the bin shim requires: compiles app.cjs with the code cache made below.
 await build({ ...base, format: 'cjs', entryPoints: ['src/loader.ts'], outfile: 'dist/main.cjs' });
 

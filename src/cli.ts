@@ -2,10 +2,18 @@
 // so `acupress list` never loads the timer, ora or inquirer.
 import { Command, CommanderError, Option } from 'commander';
 import { GLOBAL_OPTIONS, QUICK_COMMANDS, type CommandSpec } from './cli-spec.js';
-import { dispatch as runCommand, type Dispatch } from './dispatch.js';
+import { dispatcher, QUICK_HANDLERS, type Dispatch } from './dispatch.js';
 import type { Io } from './io.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Every command's handler: the quick ones, and those only commander reaches. */
+const runCommand = dispatcher({
+  ...QUICK_HANDLERS,
+  run: () => import('./commands/run.js'),
+  validate: () => import('./commands/validate.js'),
+  completion: () => import('./commands/complete.js'),
+});
 const VERSION = '0.1.0';
 
 /** Options every command receives (global flags merged in). */

@@ -18,6 +18,14 @@ export class ExitError extends Error {
   }
 }
 
+/**
+ * Is this one of our errors? Checked by name and exit code rather than instanceof: the built
+ * CLI loads commander's side (cli.cjs) as a second file with its own copy of these classes.
+ */
+export function isReportable(e: unknown): e is UserError | ExitError {
+  return e instanceof Error && (e.name === 'UserError' || e.name === 'ExitError') && typeof (e as { exitCode?: unknown }).exitCode === 'number';
+}
+
 /** Exit codes from DESIGN.md, in one place so the shell and tests agree. */
 export const EXIT = {
   ok: 0,

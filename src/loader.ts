@@ -8,6 +8,10 @@ import { compileWithCache } from './code-cache.js';
 
 type App = { main(argv: string[]): Promise<void> };
 
+// Cron and some service managers run without HOME: ask the system, here rather than in the
+// app, so node:os is loaded only then (paths.ts reads HOME from the environment).
+if (!process.env.HOME) process.env.HOME = require('node:os').homedir();
+
 const file = join(__dirname, 'app.cjs');
 const cacheFile = join(__dirname, 'app.cache');
 const { script, run } = compileWithCache(file, cacheFile);

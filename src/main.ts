@@ -1,16 +1,18 @@
 // The process shell: the only place that touches `process`. One top-level catch maps errors
 // to exit codes; process.exitCode (not process.exit) lets output flush. Started by
 // src/loader.ts when built, or src/dev.ts under tsx.
-import { dispatch } from './dispatch.js';
-import { ExitError, UserError } from './errors.js';
+import { dispatcher, QUICK_HANDLERS } from './dispatch.js';
+import { isReportable } from './errors.js';
 import { quickParse } from './quick-argv.js';
 import { realIo } from './real-io.js';
 import type { Io } from './io.js';
 
+const quickDispatch = dispatcher(QUICK_HANDLERS);
+
 /** Plain list/show/check lines skip commander (start-up time); everything else goes through it. */
 async function route(argv: string[], io: Io): Promise<number> {
   const quick = quickParse(argv);
-  if (quick) return dispatch(quick.command, quick.options, io);
+  if (quick) return quickDispatch(quick.command, quick.options, io);
   const { runCli } = await import('./cli.js');
   return runCli(argv, io);
 }
@@ -29,7 +31,7 @@ export async function main(argv: string[]): Promise<void> {
 /** Print an error the way its type deserves and return the exit code. */
 function report(e: unknown, io: Io): number {
   const debug = process.env.ACUPRESS_DEBUG === '1';
-  if (e instanceof UserError || e instanceof ExitError) {
+  if (isReportable(e)) {
     if (e.message) io.stderr.write(`acupress: ${e.message}\n`);
     if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
     return e.exitCode;

@@ -15,6 +15,10 @@ describe('the V8 code cache', () => {
     expect(script.cachedDataRejected).toBe(false);
   });
 
+  it('can run the built app: no real import() is left in it (vm.Script has no loader for one)', () => {
+    for (const file of ['dist/app.cjs', 'dist/cli.cjs']) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/\bimport\(/);
+  });
+
   it('is rejected, and the file compiled afresh, when it belongs to other code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'acupress-cache-'));
     writeFileSync(join(dir, 'other.cjs'), 'module.exports = { answer: 42 };\n');

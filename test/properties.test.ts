@@ -10,7 +10,7 @@ import { pointFileSchema, routineSchema } from '../src/data/schema.js';
 import type { Routine, Step } from '../src/data/types.js';
 import { checkYamlFile, checkYamlText, formatProblem, type Checked } from '../src/data/yaml-load.js';
 import { UserError } from '../src/errors.js';
-import { plan, type PlanOptions } from '../src/schedule/plan.js';
+import { plan, plannedLength, type PlanOptions } from '../src/schedule/plan.js';
 import type { Timeline } from '../src/schedule/timeline.js';
 import { BOUNDS, checkDuration, formatDuration, parseDuration } from '../src/util/duration.js';
 import { lookup, massage, POINTS, press, rest, routine } from './fixtures-data.js';
@@ -123,6 +123,7 @@ describe('plan() on random valid routines', () => {
       if (!t) return;
       planned++;
       expect(plan(structuredClone(r), lookup, { ...o })).toEqual(t);
+      expect(plannedLength(r, lookup, o)).toBe(t.total_ms);
       // Without cue texts (validation, list) the timing is the same, phase for phase.
       const bare = plan(r, lookup, { ...o, texts: false });
       expect(bare.phases.every((p) => p.text === '')).toBe(true);
@@ -134,6 +135,18 @@ describe('plan() on random valid routines', () => {
     }), { numRuns: 1500 });
     // The generator is tuned so that most routines fit under 2 h; make sure it stays that way.
     expect(planned).toBeGreaterThan(750);
+  });
+
+  it('plannedLength refuses exactly what plan refuses, with the same message', () => {
+    let refused = 0;
+    fc.assert(fc.property(routineArb, optionsArb, fc.integer({ min: 60_000, max: 8 * 3_600_000 }), (r, o, limit) => {
+      let viaPlan: string | number;
+      let viaLength: string | number;
+      try { viaPlan = plan(r, lookup, { ...o, limit }).total_ms; } catch (e) { viaPlan = (e as Error).message; refused++; }
+      try { viaLength = plannedLength(r, lookup, { ...o, limit }); } catch (e) { viaLength = (e as Error).message; }
+      expect(viaLength).toBe(viaPlan);
+    }), { numRuns: 1000 });
+    expect(refused).toBeGreaterThan(50);
   });
 
   it('with no options, the routine and step timings are used as written', () => {

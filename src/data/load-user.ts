@@ -48,5 +48,14 @@ function fromCache(entry: CacheEntry): DirContents {
 function structuredCloneCatalog(c: Catalog): Catalog {
   // A lazy map copies lazily: a trial merge of a few user routines should not parse every point.
   const points = c.points instanceof LazyMap ? c.points.clone() : new Map(c.points);
-  return { points, routines: new Map(c.routines), conditions: c.conditions, notices: [], ...(c.facts ? { facts: new Map(c.facts) } : {}) };
+  return {
+    points,
+    routines: new Map(c.routines),
+    // Read through: the built-in conditions load on first use, and a merge never needs them.
+    get conditions() {
+      return c.conditions;
+    },
+    notices: [],
+    ...(c.facts ? { facts: new Map(c.facts) } : {}),
+  };
 }

@@ -2,7 +2,7 @@
 // (duplicate ids, unknown point references) that a single-file schema cannot make.
 import { suggest } from '../util/text.js';
 import { UserError } from '../errors.js';
-import { plan } from '../schedule/plan.js';
+import { plannedLength } from '../schedule/plan.js';
 import { routineFacts } from './routine-facts.js';
 import type { Routine, WithOrigin } from './types.js';
 import { quote } from '../util/printable.js';
@@ -76,7 +76,7 @@ function checkRoutine(catalog: Catalog, rec: Loaded<{ steps: Array<{ kind: strin
   if (problems.length > 0) return { problems };
   // A routine that can never run (over the 2 h bound) is a problem in the file, not at run time.
   try {
-    return { problems, total_ms: plan(rec.value as unknown as Routine, (id) => catalog.points.get(id), { texts: false }).total_ms };
+    return { problems, total_ms: plannedLength(rec.value as unknown as Routine, (id) => catalog.points.get(id)) };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     problems.push(problemAt(rec, ['steps'], e.message.replace(/^"[^"]*" would take/, 'the routine would take')));

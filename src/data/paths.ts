@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
 
 let root: string | undefined;
 
@@ -20,14 +20,23 @@ export function packageRoot(): string {
 
 /** $XDG_CONFIG_HOME/acupress, defaulting to ~/.config/acupress. */
 export function configDir(env: Record<string, string | undefined>): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
+  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home(env), '.config');
   return join(base, 'acupress');
 }
 
 /** $XDG_CACHE_HOME/acupress, defaulting to ~/.cache/acupress. */
 export function cacheDir(env: Record<string, string | undefined>): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(home(env), '.cache');
   return join(base, 'acupress');
+}
+
+/**
+ * The home directory from the environment. The CLI's shell (main.ts) fills HOME from the
+ * system when it is unset, so node:os stays out of every start; a library caller passes it.
+ */
+function home(env: Record<string, string | undefined>): string {
+  if (!env.HOME) throw new UserError('HOME is not set; set HOME (or XDG_CONFIG_HOME and XDG_CACHE_HOME)');
+  return env.HOME;
 }
 
 /**

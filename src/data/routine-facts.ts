@@ -2,7 +2,7 @@
 // a general caution applies. Working these out reads every point a routine presses, which for
 // all built-in routines is most of the point data, so the build stores them in the snapshot.
 import { routineFindings } from '../safety/check.js';
-import { plan } from '../schedule/plan.js';
+import { plannedLength } from '../schedule/plan.js';
 import type { Catalog } from './catalog.js';
 import type { Routine } from './types.js';
 
@@ -13,7 +13,7 @@ export interface RoutineFacts {
 }
 
 /** Work out a routine's facts from the catalog's points (and its planned length, if known). */
-export function routineFacts(catalog: Catalog, routine: Routine, total_ms = plan(routine, (id) => catalog.points.get(id), { texts: false }).total_ms): RoutineFacts {
+export function routineFacts(catalog: Catalog, routine: Routine, total_ms = plannedLength(routine, (id) => catalog.points.get(id))): RoutineFacts {
   return { total_ms, flagged: routineFindings(catalog, routine, []).length > 0 };
 }
 

@@ -33,6 +33,24 @@ type Draft = Omit<Phase, 'index' | 'offset_ms'>;
 
 /** Build the timeline for a routine. `points` looks up point data by id. */
 export function plan(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): Timeline {
+  return finish(routine, drafts(routine, points, options), options.limit ?? BOUNDS.maxTotalMs);
+}
+
+/**
+ * How long plan() would make the routine, without building its phases or cue texts (for
+ * validation and `list`, which plan every routine). Throws exactly when plan() would.
+ */
+export function plannedLength(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): number {
+  const all = drafts(routine, points, { ...options, texts: false });
+  if (all.length === 0) throw nothingLeft(routine);
+  let total = 0;
+  for (const d of all) total += d.duration_ms;
+  checkLimit(routine, total, options.limit ?? BOUNDS.maxTotalMs);
+  return total;
+}
+
+/** The phases before offsets: drafted, then fitted to --fit or --quick's budget. */
+function drafts(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions): Draft[] {
   let drafts = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
   const budget = options.fit ?? (options.quick ? QUICK.budget : undefined);
   if (budget !== undefined) {
@@ -45,7 +63,7 @@ export function plan(routine: Routine, points: (id: string) => Point | undefined
     }
     drafts = fitted;
   }
-  return finish(routine, drafts, options.limit ?? BOUNDS.maxTotalMs);
+  return drafts;
 }
 
 function draft(routine: Routine, points: (id: string) => Point | undefined, o: PlanOptions, forceRounds?: number): Draft[] {
@@ -123,17 +141,25 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
 
+function nothingLeft(routine: Routine): UserError {
+  return new UserError(`"${routine.id}": nothing left to run`);
+}
+
+function checkLimit(routine: Routine, total: number, limit: number): void {
+  if (total > limit) {
+    throw new UserError(`"${routine.id}" would take ${formatDuration(total)}, more than the ${formatDuration(limit)} limit for a routine`);
+  }
+}
+
 function finish(routine: Routine, drafts: Draft[], limit: number): Timeline {
-  if (drafts.length === 0) throw new UserError(`"${routine.id}": nothing left to run`);
+  if (drafts.length === 0) throw nothingLeft(routine);
   let offset = 0;
   const phases: Phase[] = drafts.map((d, index) => {
     const p = { index, offset_ms: offset, ...d };
     offset += d.duration_ms;
     return p;
   });
-  if (offset > limit) {
-    throw new UserError(`"${routine.id}" would take ${formatDuration(offset)}, more than the ${formatDuration(limit)} limit for a routine`);
-  }
+  checkLimit(routine, offset, limit);
   const points = [...new Set(phases.flatMap((p) => (p.point ? [p.point] : [])))];
   return { routine: routine.id, title: routine.title, phases, total_ms: offset, points };
 }

@@ -27,6 +27,13 @@ describe('basics', () => {
   it('unknown command suggests the closest', () => {
     expect(cli(['lsit'])).toMatchObject({ code: 2, stderr: "acupress: unknown command 'lsit'\n(Did you mean list?)\n" });
   });
+  it('runs without HOME, as cron may start it, finding the home directory from the system', () => {
+    const data = tempTree({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
+    const r = spawnSync(process.execPath, [BIN, 'list', '--data', data], { encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(data, 'cache') } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^mine /m);
+  });
   it('unknown flag is a usage error', () => {
     const r = cli(['list', '--frobnicate']);
     expect(r.code).toBe(2);
