@@ -11,9 +11,10 @@ import type { DirContents } from './load-files.js';
 export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: { cwd: string; cacheDir?: string }): Promise<void> {
   const problems: Problem[] = [];
   for (const dir of dirs) {
-    const stamps = stampDir(dir);
-    if (stamps.length === 0) continue;
+    // Stamps (a stat per file) are only worth taking when there is a cache to check them against.
     const file = opts.cacheDir ? cacheFile(opts.cacheDir, dir) : undefined;
+    const stamps = file ? stampDir(dir) : [];
+    if (file && stamps.length === 0) continue;
     const cached = file ? readCache(file, stamps) : undefined;
     if (cached) {
       // A cached directory was valid on its own; merging can still find clashes with other

@@ -13,6 +13,9 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+// One strict decoder for every file (a fatal decoder keeps no state between whole decodes).
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+
 /** Read a text file, refusing directories, huge files, binary data and invalid UTF-8. */
 export function readTextFile(path: string, shown: string = displayPath(path)): string {
   let size: number;
@@ -39,7 +42,7 @@ export function readTextFile(path: string, shown: string = displayPath(path)): s
   if (bytes.includes(0)) throw new UserError(`${shown}: looks like a binary file, expected YAML text`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(bytes);
   } catch {
     throw new UserError(`${shown}: is not valid UTF-8 text`);
   }
