@@ -15,7 +15,8 @@ export function legacyCodes(id: string): string[] {
 
 /** Keep tone marks (so Fútū and Fútù stay apart) but ignore case and spacing. */
 function toneKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[\s\-_'’.]+/g, '');
+  // ASCII is already in normal form; skip normalize() for it (most ids and flags).
+  return (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC')).toLowerCase().replace(/[\s\-_'’.]+/g, '');
 }
 
 interface Index {

@@ -9,12 +9,16 @@ export interface Clock {
 }
 
 /**
- * How early the real clock's native timer wakes before a deadline. Node's timers fire up to a
- * millisecond or two late; the real clock wakes this much early and waits out the rest in a
- * short spin, so a cue lands within a few microseconds of its deadline. The cost is at most
- * this long of CPU per wake-up, about one a second: well under 1% while holding.
+ * How early the real clock's native timer wakes before a deadline. Node's timers usually fire
+ * a millisecond or two late, and on a busy machine now and then three or four (measured with
+ * bench/lateness-probe.mjs); the real clock wakes this much early and waits out the rest in a
+ * spin, so a cue lands within a few microseconds of its deadline. The cost is a few
+ * milliseconds of CPU per wake-up, about one a second: under 1% while holding.
  */
-export const SPIN_MS = 2;
+export const SPIN_MS = 5;
+
+/** How early a native timer may fire and still be waited out by spinning, not sleeping. */
+const EARLY_MS = 4;
 
 type RealTimer = { native?: ReturnType<typeof setTimeout> };
 
@@ -26,8 +30,10 @@ export const realClock: Clock = {
     const timer: RealTimer = {};
     const wake = () => {
       const left = due - performance.now();
-      // A native timer can also fire early (it rounds to whole milliseconds): sleep again.
-      if (left > SPIN_MS) {
+      // A native timer can fire a few milliseconds early: Node counts from the event loop's
+      // cached time, which is stale by the last spin. Sleep again only when it fired far too
+      // early, since a short sleep can itself overshoot by a millisecond or two.
+      if (left > SPIN_MS + EARLY_MS) {
         timer.native = setTimeout(wake, left - SPIN_MS);
         return;
       }
