@@ -118,6 +118,9 @@ const env = { PATH: process.env.PATH, HOME: home };
 // the YAML validator (run only when user files change) stays out of the code cache.
 execFileSync(process.execPath, ['dist/main.cjs', 'list', '--data', mine], { stdio: 'ignore', env });
 const hot = [['show', 'LI4'], ['show', 'headache'], ['list'], ['list', 'points'], ['check', 'LI4', '--pregnant'], ['check', 'headache', '--pregnant']];
-const training = [...hot, ...hot.map((argv) => [...argv, '--data', mine])];
+// And commander's side: plans, and two short real runs (NDJSON and plain lines, 2 s each).
+writeFileSync(join(home, 'two.yaml'), 'id: two\ntitle: Two\nsummary: Two short rests.\nsources: [me]\nsteps:\n  - rest: 1s\n  - rest: 1s\n');
+const cold = [['--version'], ['run', 'headache', '--dry-run'], ['run', 'LI4', '--dry-run', '--json'], ['run', join(home, 'two.yaml'), '--json'], ['run', join(home, 'two.yaml'), '--plain']];
+const training = [...hot, ...hot.map((argv) => [...argv, '--data', mine]), ...cold];
 execFileSync(process.execPath, ['dist/main.cjs'], { stdio: 'ignore', env: { ...env, ACUPRESS_TRAIN_CODE_CACHE: JSON.stringify(training) } });
 rmSync(home, { recursive: true, force: true });

@@ -9,9 +9,9 @@ import { ROOT } from './helpers.js';
 const require = createRequire(import.meta.url);
 
 describe('the V8 code cache', () => {
-  it('made by the build is accepted by this Node for the built app', () => {
-    const { script } = compileWithCache(join(ROOT, 'dist/app.cjs'), join(ROOT, 'dist/app.cache'));
-    expect(readFileSync(join(ROOT, 'dist/app.cache')).length).toBeGreaterThan(10_000);
+  it.each(['app', 'cli'])('made by the build is accepted by this Node for dist/%s.cjs', (name) => {
+    const { script } = compileWithCache(join(ROOT, `dist/${name}.cjs`), join(ROOT, `dist/${name}.cache`));
+    expect(readFileSync(join(ROOT, `dist/${name}.cache`)).length).toBeGreaterThan(10_000);
     expect(script.cachedDataRejected).toBe(false);
   });
 
