@@ -105,22 +105,23 @@ await build({ ...esm, entryPoints: ['src/build-snapshot.ts'], outdir: 'dist/tool
 await build({ ...esm, entryPoints: { index: 'src/index.ts' }, outdir: 'dist/lib' });
 execFileSync(process.execPath, ['dist/tools/build-snapshot.js'], { stdio: 'inherit' });
 
-// 4. The V8 code cache for app.cjs, made after running the command lines people time most
-// (see src/loader.ts). A clean environment, so no profile or user data is read.
-// Then the same with a user routine read from the user-data cache, the path a prompt hook
-// takes every time.
+// 4. The V8 code caches for app.cjs and cli.cjs (see src/loader.ts), made after running the
+// command lines people time most, with and without a user routine read from the user-data
+// cache (the path a prompt hook takes every time). A temporary HOME, so no real profile or
+// user data is read.
 const home = mkdtempSync(join(tmpdir(), 'acupress-build-'));
 const mine = join(home, 'mine');
 mkdirSync(join(mine, 'routines'), { recursive: true });
 writeFileSync(join(mine, 'routines', 'mine.yaml'), 'id: mine\ntitle: Mine\nsummary: A routine of my own.\nsources: [me]\nsteps:\n  - press: LI4\n  - rest: 10s\n');
+writeFileSync(join(mine, 'routines', 'two.yaml'), 'id: two\ntitle: Two\nsummary: Two short rests.\nsources: [me]\nsteps:\n  - rest: 1s\n  - rest: 1s\n');
 const env = { PATH: process.env.PATH, HOME: home };
 // A first run validates the user routine and caches it; it is not part of the training, so
 // the YAML validator (run only when user files change) stays out of the code cache.
 execFileSync(process.execPath, ['dist/main.cjs', 'list', '--data', mine], { stdio: 'ignore', env });
 const hot = [['show', 'LI4'], ['show', 'headache'], ['list'], ['list', 'points'], ['check', 'LI4', '--pregnant'], ['check', 'headache', '--pregnant']];
-// And commander's side: plans, and two short real runs (NDJSON and plain lines, 2 s each).
-writeFileSync(join(home, 'two.yaml'), 'id: two\ntitle: Two\nsummary: Two short rests.\nsources: [me]\nsteps:\n  - rest: 1s\n  - rest: 1s\n');
-const cold = [['--version'], ['run', 'headache', '--dry-run'], ['run', 'LI4', '--dry-run', '--json'], ['run', join(home, 'two.yaml'), '--json'], ['run', join(home, 'two.yaml'), '--plain']];
+// And commander's side: plans, and two short real runs of a cached user routine (NDJSON and
+// plain lines, 2 s each).
+const cold = [['--version'], ['run', 'headache', '--dry-run'], ['run', 'LI4', '--dry-run', '--json'], ['run', 'two', '--data', mine, '--json'], ['run', 'two', '--data', mine, '--plain']];
 const training = [...hot, ...hot.map((argv) => [...argv, '--data', mine]), ...cold];
 execFileSync(process.execPath, ['dist/main.cjs'], { stdio: 'ignore', env: { ...env, ACUPRESS_TRAIN_CODE_CACHE: JSON.stringify(training) } });
 rmSync(home, { recursive: true, force: true });

@@ -75,9 +75,11 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
       if (f.kind === 'value') options[f.key] = v;
       else {
         const list = [...((options[f.key] as string[] | undefined) ?? []), v];
-        // A variadic option takes every following word up to the next flag, as commander does.
-        if (f.kind === 'list') afterVariadic = true;
-        if (f.kind === 'list') while (i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) list.push(argv[++i]!);
+        if (f.kind === 'list') {
+          // A variadic option takes every following word up to the next flag, as commander does.
+          afterVariadic = true;
+          while (i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) list.push(argv[++i]!);
+        }
         options[f.key] = list;
       }
     }
