@@ -122,6 +122,12 @@ const hot = [['show', 'LI4'], ['show', 'headache'], ['list'], ['list', 'points']
 // And commander's side: plans, and two short real runs of a cached user routine (NDJSON and
 // plain lines, 2 s each).
 const cold = [['--version'], ['run', 'headache', '--dry-run'], ['run', 'LI4', '--dry-run', '--json'], ['run', 'two', '--data', mine, '--json'], ['run', 'two', '--data', mine, '--plain']];
-const training = [...hot, ...hot.map((argv) => [...argv, '--data', mine]), ...cold];
-execFileSync(process.execPath, ['dist/main.cjs'], { stdio: 'ignore', env: { ...env, ACUPRESS_TRAIN_CODE_CACHE: JSON.stringify(training) } });
+const train = (cache, lines) => execFileSync(process.execPath, ['dist/main.cjs'], { stdio: 'ignore', env: { ...env, ACUPRESS_TRAIN_CODE_CACHE: JSON.stringify({ cache, lines }) } });
+// app.cache and cli.cache, for every other command line; then one app cache per read-only
+// command, with only that command's code in it.
+train('app', [...hot, ...hot.map((argv) => [...argv, '--data', mine]), ...cold]);
+for (const word of ['show', 'list', 'check']) {
+  const lines = hot.filter((argv) => argv[0] === word);
+  train(`app.${word}`, [...lines, ...lines.map((argv) => [...argv, '--data', mine])]);
+}
 rmSync(home, { recursive: true, force: true });

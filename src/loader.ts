@@ -13,13 +13,22 @@ type App = { main(argv: string[]): Promise<void> };
 // app, so node:os is loaded only then (paths.ts reads HOME from the environment).
 if (!process.env.HOME) process.env.HOME = require('node:os').homedir();
 
-const compiled = new Map<string, Compiled>();
+// A V8 cache is read whole, so the read-only commands each have one holding only their own
+// code (show's is about 90 KB against 150 KB for all of them): ~0.8 ms less to read. The guess
+// only picks a file; a wrong one costs a little speed, never correctness.
+const training = process.env.ACUPRESS_TRAIN_CODE_CACHE;
+const plan = training === undefined ? undefined : (JSON.parse(training) as { cache: string; lines: string[][] });
+const word = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const appCache = plan?.cache ?? (word === 'show' || word === 'list' || word === 'check' ? `app.${word}` : 'app');
+
+const caches: Array<[file: string, compiled: Compiled]> = [];
 
 /** Load one of our bundles next to this file through its code cache, as require would. */
 function load(name: 'app' | 'cli'): unknown {
   const file = join(__dirname, `${name}.cjs`);
-  const c = compileWithCache(file, join(__dirname, `${name}.cache`));
-  compiled.set(name, c);
+  const cacheFile = join(__dirname, `${name === 'app' ? appCache : name}.cache`);
+  const c = compileWithCache(file, cacheFile);
+  caches.push([cacheFile, c]);
   const mod = { exports: {} };
   // This file sits next to the bundles, so its own require resolves their './vendor/…' alike.
   c.run(mod.exports, appRequire, mod, file, __dirname);
@@ -31,15 +40,14 @@ let cli: unknown;
 const appRequire = Object.assign((id: string): unknown => (id === './cli.cjs' ? (cli ??= load('cli')) : require(id)), require);
 
 const app = load('app') as App;
-const training = process.env.ACUPRESS_TRAIN_CODE_CACHE;
-if (training === undefined) {
+if (plan === undefined) {
   void app.main(process.argv.slice(2));
 } else {
   // Build time: run typical command lines so their functions are compiled, then save each
-  // bundle's cache with them in it.
+  // loaded bundle's cache with them in it.
   void (async () => {
-    for (const argv of JSON.parse(training) as string[][]) await app.main(argv);
-    for (const [name, c] of compiled) writeFileSync(join(__dirname, `${name}.cache`), c.script.createCachedData());
+    for (const argv of plan.lines) await app.main(argv);
+    for (const [file, c] of caches) writeFileSync(file, c.script.createCachedData());
     process.exitCode = 0;
   })();
 }
