@@ -33,7 +33,7 @@ type Draft = Omit<Phase, 'index' | 'offset_ms'>;
 
 /** Build the timeline for a routine. `points` looks up point data by id. */
 export function plan(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): Timeline {
-  return finish(routine, drafts(routine, points, options), options.limit ?? BOUNDS.maxTotalMs);
+  return finish(routine, fittedDrafts(routine, points, options), options.limit ?? BOUNDS.maxTotalMs);
 }
 
 /**
@@ -41,7 +41,7 @@ export function plan(routine: Routine, points: (id: string) => Point | undefined
  * validation and `list`, which plan every routine). Throws exactly when plan() would.
  */
 export function plannedLength(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): number {
-  const all = drafts(routine, points, { ...options, texts: false });
+  const all = fittedDrafts(routine, points, { ...options, texts: false });
   if (all.length === 0) throw nothingLeft(routine);
   let total = 0;
   for (const d of all) total += d.duration_ms;
@@ -50,20 +50,17 @@ export function plannedLength(routine: Routine, points: (id: string) => Point | 
 }
 
 /** The phases before offsets: drafted, then fitted to --fit or --quick's budget. */
-function drafts(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions): Draft[] {
-  let drafts = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
+function fittedDrafts(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions): Draft[] {
+  const drafted = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
   const budget = options.fit ?? (options.quick ? QUICK.budget : undefined);
-  if (budget !== undefined) {
-    let fitted = fit(drafts, budget);
-    // One round per point is the last resort before giving up: proportions within a press stay intact.
-    if (!fitted) fitted = fit(draft(routine, points, options, 1), budget);
-    if (!fitted) {
-      const min = draft(routine, points, options, 1).length * BOUNDS.minPhaseMs;
-      throw new UserError(`--fit ${formatDuration(budget)}: "${routine.id}" needs at least ${formatDuration(min)} (one second a phase, one round a point)`);
-    }
-    drafts = fitted;
+  if (budget === undefined) return drafted;
+  // One round per point is the last resort before giving up: proportions within a press stay intact.
+  const fitted = fit(drafted, budget) ?? fit(draft(routine, points, options, 1), budget);
+  if (!fitted) {
+    const min = draft(routine, points, options, 1).length * BOUNDS.minPhaseMs;
+    throw new UserError(`--fit ${formatDuration(budget)}: "${routine.id}" needs at least ${formatDuration(min)} (one second a phase, one round a point)`);
   }
-  return drafts;
+  return fitted;
 }
 
 function draft(routine: Routine, points: (id: string) => Point | undefined, o: PlanOptions, forceRounds?: number): Draft[] {
