@@ -1,6 +1,6 @@
-// The process shell: the only place that touches `process`. One top-level catch maps errors
-// to exit codes; process.exitCode (not process.exit) lets output flush. Started by
-// src/loader.ts when built, or src/dev.ts under tsx.
+// The process shell: with real-io.ts and the entries that start it (src/loader.ts when built,
+// src/dev.ts under tsx), the only code that touches `process`. One top-level catch maps errors
+// to exit codes; process.exitCode (not process.exit) lets output flush.
 import { dispatcher, QUICK_HANDLERS } from './dispatch.js';
 import { isReportable } from './errors.js';
 import { quickParse } from './quick-argv.js';
