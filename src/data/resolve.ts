@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { foldText, normalizeKey, suggest } from '../util/text.js';
 import type { Catalog } from './catalog.js';
+import type { Condition, Routine } from './types.js';
 import { LEGACY_CHANNELS } from './meridians.js';
 
 export type Kind = 'routine' | 'point' | 'condition';
@@ -34,6 +35,16 @@ function add(map: Map<string, Ref[]>, key: string, ref: Ref): void {
   else if (!list.some((r) => r.kind === ref.kind && r.id === ref.id)) list.push(ref);
 }
 
+/** Every name a routine answers to; the index and the fast path's scan both use this list. */
+function routineNames(r: Routine): string[] {
+  return [r.id, ...r.aliases, r.title];
+}
+
+/** Every name a condition answers to (its id, flag, aliases and title). */
+function conditionNames(c: Condition): string[] {
+  return [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title];
+}
+
 /** Build (once per catalog) the lookup tables for every id, code, alias, pinyin and name. */
 function indexOf(catalog: Catalog): Index {
   let idx = indexes.get(catalog);
@@ -46,9 +57,9 @@ function indexOf(catalog: Catalog): Index {
       idx!.names.push(n);
     }
   };
-  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, [r.id, ...r.aliases, r.title]);
+  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
   for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, [p.id, ...legacyCodes(p.id), ...p.aliases, p.pinyin, p.english]);
-  for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title]);
+  for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
   indexes.set(catalog, idx);
   return idx;
 }
@@ -76,7 +87,7 @@ function conditionsNamed(catalog: Catalog, query: string): number {
   const key = toneKey(query);
   let n = 0;
   for (const c of catalog.conditions.values()) {
-    if ([c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title].some((name) => toneKey(name) === key)) n++;
+    if (conditionNames(c).some((name) => toneKey(name) === key)) n++;
   }
   return n;
 }
@@ -85,7 +96,7 @@ function conditionsNamed(catalog: Catalog, query: string): number {
 function routineNamed(catalog: Catalog, query: string): boolean {
   const key = normalizeKey(query);
   for (const r of catalog.routines.values()) {
-    if ([r.id, r.title, ...r.aliases].some((n) => normalizeKey(n) === key)) return true;
+    if (routineNames(r).some((n) => normalizeKey(n) === key)) return true;
   }
   return false;
 }
