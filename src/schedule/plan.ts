@@ -68,15 +68,15 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
   const quick = o.quick ? QUICK : undefined;
   const out: Draft[] = [];
   // Cue texts are most of the work of a plan; a caller after the timing alone skips them.
-  const say = o.texts === false ? () => '' : (f: () => string) => f();
+  const texts = o.texts !== false;
   routine.steps.forEach((step, stepIndex) => {
     if (o.skipSteps?.has(stepIndex)) return;
     if (step.kind === 'rest') {
-      out.push({ kind: 'rest', step: stepIndex, duration_ms: o.rest ?? step.duration, text: say(() => restCue(step.cue)) });
+      out.push({ kind: 'rest', step: stepIndex, duration_ms: o.rest ?? step.duration, text: texts ? restCue(step.cue) : '' });
       return;
     }
     if (step.kind === 'massage') {
-      out.push({ kind: 'massage', step: stepIndex, duration_ms: step.duration, text: say(() => massageCue(step.area, step.motion, step.cue)) });
+      out.push({ kind: 'massage', step: stepIndex, duration_ms: step.duration, text: texts ? massageCue(step.area, step.motion, step.cue) : '' });
       return;
     }
     const point = points(step.point);
@@ -91,13 +91,13 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
     const id = point.id;
     // Plain literals rather than spreads: a plan is made for every routine `list` shows. The key
     // order is what the JSON events show (step, point, side, round, rounds, kind, …).
-    out.push({ step: stepIndex, point: id, kind: 'locate', side: sides[0], duration_ms: locate, text: say(() => pressCue('locate', point, sides[0], { find: step.find })) });
+    out.push({ step: stepIndex, point: id, kind: 'locate', side: sides[0], duration_ms: locate, text: texts ? pressCue('locate', point, sides[0], { find: step.find }) : '' });
     sides.forEach((side, si) => {
-      if (si > 0) out.push({ step: stepIndex, point: id, kind: 'switch', side, duration_ms: swap, text: say(() => pressCue('switch', point, side, { next: side })) });
+      if (si > 0) out.push({ step: stepIndex, point: id, kind: 'switch', side, duration_ms: swap, text: texts ? pressCue('switch', point, side, { next: side }) : '' });
       for (let round = 1; round <= rounds; round++) {
-        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: say(() => pressCue('ramp', point, side, { cue: step.cue })) });
-        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'hold', duration_ms: hold, text: say(() => pressCue('hold', point, side, {})) });
-        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'release', duration_ms: release, text: say(() => pressCue('release', point, side, {})) });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: texts ? pressCue('ramp', point, side, { cue: step.cue }) : '' });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'hold', duration_ms: hold, text: texts ? pressCue('hold', point, side, {}) : '' });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'release', duration_ms: release, text: texts ? pressCue('release', point, side, {}) : '' });
       }
     });
   });
