@@ -16,9 +16,6 @@ const runCommand = dispatcher({
 });
 const VERSION = '0.1.0';
 
-/** Options every command receives (global flags merged in). */
-export type GlobalOptions = { data?: string[]; color?: boolean };
-
 const EXAMPLES: Record<keyof typeof QUICK_COMMANDS, string> = {
   list: `
 Examples:
