@@ -64,12 +64,12 @@ for (const pkg of VENDORS) {
   await build({ ...base, format: 'cjs', stdin: { contents, resolveDir: '.', sourcefile: `${pkg}-entry.js` }, outfile: `dist/vendor/${vendorFile(pkg)}`, plugins: [lazyChildProcess] });
 }
 
-// In app.cjs, main.ts's import('./cli.js') becomes require('./cli.cjs'): commander's side of
+// In app.cjs, cli/main.ts's import('./program.js') becomes require('./cli.cjs'): commander's side of
 // the CLI is a file of its own, read only when the quick path declines a command line.
 const coldCli = {
   name: 'cold-cli',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => (args.importer.endsWith('src/main.ts') ? { path: 'cli', namespace: 'cold' } : undefined));
+    b.onResolve({ filter: /^\.\/program\.js$/ }, (args) => (args.importer.endsWith('src/cli/main.ts') ? { path: 'cli', namespace: 'cold' } : undefined));
     b.onResolve({ filter: /^\.\/cli\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'cold' }, () => ({ contents: "module.exports = require('./cli.cjs');", loader: 'js', resolveDir: '.' }));
   },
@@ -86,10 +86,10 @@ const cjs = {
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
 };
-await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names), coldCli] });
-await build({ ...cjs, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names)] });
+await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names), coldCli] });
+await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names)] });
 // The entry the bin shim requires: compiles app.cjs with the code cache made below.
-await build({ ...base, format: 'cjs', entryPoints: ['src/loader.ts'], outfile: 'dist/main.cjs' });
+await build({ ...base, format: 'cjs', entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs' });
 
 // 3. The library (package "exports") and the snapshot builder, as ESM with shared chunks.
 const esm = {
@@ -101,11 +101,11 @@ const esm = {
   plugins: [lazyChildProcess],
   chunkNames: 'chunks/[name]-[hash]',
 };
-await build({ ...esm, entryPoints: ['src/build-snapshot.ts'], outdir: 'dist/tools' });
+await build({ ...esm, entryPoints: ['src/tools/build-snapshot.ts'], outdir: 'dist/tools' });
 await build({ ...esm, entryPoints: { index: 'src/index.ts' }, outdir: 'dist/lib' });
 execFileSync(process.execPath, ['dist/tools/build-snapshot.js'], { stdio: 'inherit' });
 
-// 4. The V8 code caches for app.cjs and cli.cjs (see src/loader.ts), made after running the
+// 4. The V8 code caches for app.cjs and cli.cjs (see src/boot/loader.ts), made after running the
 // command lines people time most, with and without a user routine read from the user-data
 // cache (the path a prompt hook takes every time). A temporary HOME, so no real profile or
 // user data is read.

@@ -1,8 +1,8 @@
 // The package's public API: the JSON schemas of the CLI's output and the pure core.
-export { plan, type PlanOptions } from './schedule/plan.js';
-export type { Timeline, Phase, PhaseKind, Side } from './schedule/timeline.js';
-export type { RunEvent, PhaseEvent, StartEvent, TickEvent, EndEvent } from './schedule/events.js';
-export { FakeClock, type Clock } from './schedule/clock.js';
-export { parseDuration, formatDuration } from './util/duration.js';
-export { runEventSchema, checkReportSchema, routineRowSchema } from './json-schemas.js';
-export { loadBuiltin, loadCatalog } from './data/load-catalog.js';
+export { plan, type PlanOptions } from './core/plan.js';
+export type { Timeline, Phase, PhaseKind, Side } from './model/timeline.js';
+export type { RunEvent, PhaseEvent, StartEvent, TickEvent, EndEvent } from './model/events.js';
+export { FakeClock, type Clock } from './core/clock.js';
+export { parseDuration, formatDuration } from './model/duration.js';
+export { runEventSchema, checkReportSchema, routineRowSchema } from './model/json-schemas.js';
+export { loadBuiltin, loadCatalog } from './store/load-catalog.js';

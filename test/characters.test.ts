@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { buildBuiltin } from '../src/data/build-builtin.js';
+import { buildBuiltin } from '../src/store/build-builtin.js';
 import { ROOT } from './helpers.js';
 
 const points = buildBuiltin(join(ROOT, 'data')).points;

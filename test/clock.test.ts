@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock, realClock, SPIN_MS } from '../src/schedule/clock.js';
+import { FakeClock, realClock, SPIN_MS } from '../src/core/clock.js';
 
 describe('FakeClock', () => {
   it('fires due timers in time order, including ones scheduled while advancing', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileWithCache } from '../src/code-cache.js';
+import { compileWithCache } from '../src/boot/code-cache.js';
 import { ROOT } from './helpers.js';
 
 const require = createRequire(import.meta.url);

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { run as list, filterPoints } from '../src/commands/list.js';
 import { run as show } from '../src/commands/show.js';
 import { run as runCmd } from '../src/commands/run.js';
-import { loadBuiltin, loadCatalog } from '../src/data/load-catalog.js';
-import { cacheDir } from '../src/data/paths.js';
+import { loadBuiltin, loadCatalog } from '../src/store/load-catalog.js';
+import { cacheDir } from '../src/store/paths.js';
 import { fakeIo, routineObj, tempTree } from './helpers.js';
 
 describe('show', () => {

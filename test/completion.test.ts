@@ -4,8 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidates, script } from '../src/commands/complete.js';
-import { loadBuiltin } from '../src/data/load-catalog.js';
+import { candidates, script } from '../src/commands/completion.js';
+import { loadBuiltin } from '../src/store/load-catalog.js';
 import { BIN, cli, routineObj, tempTree } from './helpers.js';
 
 const spec = { commands: { list: ['--meridian', '--json'], run: ['--rounds', '--hold', '--condition', '--side'], show: ['--json'], check: ['--pregnant', '--condition'], validate: [], completion: [] } };

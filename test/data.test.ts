@@ -2,17 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBuiltin } from '../src/data/build-builtin.js';
-import { readSnapshot } from '../src/data/snapshot.js';
-import { routineFacts } from '../src/data/routine-facts.js';
-import { mergeInto } from '../src/data/merge.js';
-import { catalogFrom, type Catalog, type CatalogData } from '../src/data/catalog.js';
-import { REGIONS } from '../src/data/regions.js';
-import { legacyCodes } from '../src/data/resolve.js';
-import { pointFindings, routineFindings } from '../src/safety/check.js';
-import { plan } from '../src/schedule/plan.js';
-import { BOUNDS } from '../src/util/duration.js';
-import { normalizeKey } from '../src/util/text.js';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import { readSnapshot } from '../src/store/snapshot.js';
+import { routineFacts } from '../src/core/routine-facts.js';
+import { mergeInto } from '../src/store/merge.js';
+import { catalogFrom, type Catalog, type CatalogData } from '../src/model/catalog.js';
+import { REGIONS } from '../src/model/regions.js';
+import { legacyCodes } from '../src/core/resolve.js';
+import { pointFindings, routineFindings } from '../src/core/safety.js';
+import { plan } from '../src/core/plan.js';
+import { BOUNDS } from '../src/model/duration.js';
+import { normalizeKey } from '../src/core/text.js';
 import { ROOT } from './helpers.js';
 
 let data: CatalogData;

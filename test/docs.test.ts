@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { buildBuiltin } from '../src/data/build-builtin.js';
-import { catalogFrom } from '../src/data/catalog.js';
-import { routinesMarkdown } from '../src/docs/routines-md.js';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import { catalogFrom } from '../src/model/catalog.js';
+import { routinesMarkdown } from '../src/render/routines-md.js';
 import { ROOT } from './helpers.js';
 
 it('docs/routines.md is current (run `npm run docs` after changing data/routines)', () => {

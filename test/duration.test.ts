@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDuration, formatClock, formatDuration, parseDuration } from '../src/util/duration.js';
+import { checkDuration, formatClock, formatDuration, parseDuration } from '../src/model/duration.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -4,7 +4,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fdOut, isPlainSink } from '../src/fd-out.js';
+import { fdOut, isPlainSink } from '../src/boot/fd-out.js';
 
 describe('plain sinks', () => {
   it('knows files and /dev/null from terminals', () => {
@@ -40,7 +40,7 @@ describe('plain sinks', () => {
   it('calls onClosed when the reader has gone (EPIPE), once per write, and never throws', () => {
     // A child that closes its end of our pipe at once: `node -e 0` as the reader.
     const script = `
-      const { fdOut } = await import(${JSON.stringify(new URL('../src/fd-out.ts', import.meta.url).href)});
+      const { fdOut } = await import(${JSON.stringify(new URL('../src/boot/fd-out.ts', import.meta.url).href)});
       let closed = 0;
       const out = fdOut(1, () => closed++);
       await new Promise((r) => setTimeout(r, 200));
@@ -52,7 +52,7 @@ describe('plain sinks', () => {
   });
 
   it('pipes are plain sinks too', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./src/fd-out.ts').then(({ isPlainSink }) => process.stderr.write(String(isPlainSink(1, 'linux'))))`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: new URL('..', import.meta.url).pathname });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./src/boot/fd-out.ts').then(({ isPlainSink }) => process.stderr.write(String(isPlainSink(1, 'linux'))))`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: new URL('..', import.meta.url).pathname });
     expect(r.stderr).toBe('true');
   });
 });

@@ -1,5 +1,5 @@
 // Object-literal fixtures for the pure core.
-import type { Point, Routine, Step } from '../src/data/types.js';
+import type { Point, Routine, Step } from '../src/model/types.js';
 
 export const point = (id: string, over: Partial<Point> = {}): Point => ({
   id, pinyin: `P${id}`, hanzi: '穴', hanzi_traditional: '穴', english: `Point ${id}`, meridian: 'LI', region: 'hand',

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import type { Io } from '../src/io.js';
-import { FakeClock } from '../src/schedule/clock.js';
+import type { Io } from '../src/model/io.js';
+import { FakeClock } from '../src/core/clock.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'acupress.js');

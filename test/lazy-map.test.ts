@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LazyMap } from '../src/data/lazy-map.js';
+import { LazyMap } from '../src/store/lazy-map.js';
 
 type V = { id: string; n: number };
 /** A source of three groups that records which groups were loaded. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pointFileSchema, routineSchema } from '../src/data/schema.js';
-import { checkYamlText, formatProblem, loadYamlFile } from '../src/data/yaml-load.js';
+import { pointFileSchema, routineSchema } from '../src/model/schema.js';
+import { checkYamlText, formatProblem, loadYamlFile } from '../src/store/yaml-load.js';
 import { tempTree } from './helpers.js';
 
 const routine = (text: string) => {

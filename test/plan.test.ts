@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, plan, type PlanOptions } from '../src/schedule/plan.js';
+import { DEFAULTS, plan, type PlanOptions } from '../src/core/plan.js';
 import { lookup, massage, press, rest, routine } from './fixtures-data.js';
 
 const kinds = (steps: Parameters<typeof routine>[0], o: PlanOptions = {}, t = {}) => plan(routine(steps, t), lookup, o).phases.map((p) => `${p.kind}${p.side ? `:${p.side}` : ''}`).join(' ');

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBuiltin } from '../src/data/build-builtin.js';
-import { catalogFrom } from '../src/data/catalog.js';
-import { conditionChoices, firstRun } from '../src/profile/first-run.js';
-import { profilePath, readProfile } from '../src/profile/profile.js';
-import { saveProfile } from '../src/profile/profile-store.js';
-import { pickerChoices } from '../src/run/picker.js';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import { catalogFrom } from '../src/model/catalog.js';
+import { conditionChoices, firstRun } from '../src/commands/run/first-run.js';
+import { profilePath, readProfile } from '../src/store/profile.js';
+import { saveProfile } from '../src/store/profile-store.js';
+import { pickerChoices } from '../src/commands/run/picker.js';
 import { conditionsFor } from '../src/commands/context.js';
 import { fakeIo, ROOT } from './helpers.js';
 

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { pointFileSchema, routineSchema } from '../src/data/schema.js';
-import type { Routine, Step } from '../src/data/types.js';
-import { checkYamlFile, checkYamlText, formatProblem, type Checked } from '../src/data/yaml-load.js';
-import { UserError } from '../src/errors.js';
-import { plan, plannedLength, type PlanOptions } from '../src/schedule/plan.js';
-import type { Timeline } from '../src/schedule/timeline.js';
-import { BOUNDS, checkDuration, formatDuration, parseDuration } from '../src/util/duration.js';
+import { pointFileSchema, routineSchema } from '../src/model/schema.js';
+import type { Routine, Step } from '../src/model/types.js';
+import { checkYamlFile, checkYamlText, formatProblem, type Checked } from '../src/store/yaml-load.js';
+import { UserError } from '../src/model/errors.js';
+import { plan, plannedLength, type PlanOptions } from '../src/core/plan.js';
+import type { Timeline } from '../src/model/timeline.js';
+import { BOUNDS, checkDuration, formatDuration, parseDuration } from '../src/model/duration.js';
 import { lookup, massage, POINTS, press, rest, routine } from './fixtures-data.js';
 
 // A fixed seed would hide new counterexamples; fast-check prints the seed and path of any failure to replay it.

@@ -3,9 +3,9 @@
 // running) and quickParse, and compares what would run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../src/cli.js';
-import type { CommandOptions } from '../src/dispatch.js';
-import { quickParse } from '../src/quick-argv.js';
+import { buildProgram } from '../src/cli/program.js';
+import type { CommandOptions } from '../src/cli/dispatch.js';
+import { quickParse } from '../src/cli/quick-argv.js';
 import { fakeIo } from './helpers.js';
 
 type Parsed = { command: string; options: CommandOptions } | 'error';

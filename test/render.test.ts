@@ -7,9 +7,9 @@ import { jsonSink } from '../src/render/run-json.js';
 import { plainSink } from '../src/render/run-plain.js';
 import { viewText } from '../src/render/run-tty.js';
 import { width, wrap } from '../src/render/text.js';
-import { FakeClock } from '../src/schedule/clock.js';
-import { plan } from '../src/schedule/plan.js';
-import { startRun } from '../src/schedule/runner.js';
+import { FakeClock } from '../src/core/clock.js';
+import { plan } from '../src/core/plan.js';
+import { startRun } from '../src/core/runner.js';
 import { lookup, press, routine } from './fixtures-data.js';
 import { sink } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBuiltin } from '../src/data/build-builtin.js';
-import { catalogFrom, type Catalog } from '../src/data/catalog.js';
-import { resolveMeridian } from '../src/data/meridians.js';
-import { lookup, lookupSlow, resolve, type Kind } from '../src/data/resolve.js';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import { catalogFrom, type Catalog } from '../src/model/catalog.js';
+import { resolveMeridian } from '../src/model/channels.js';
+import { lookup, lookupSlow, resolve, type Kind } from '../src/core/resolve.js';
 import { ROOT } from './helpers.js';
 
 let catalog: Catalog;

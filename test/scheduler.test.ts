@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../src/schedule/clock.js';
-import type { PhaseEvent, RunEvent } from '../src/schedule/events.js';
-import { plan } from '../src/schedule/plan.js';
-import { startRun } from '../src/schedule/runner.js';
-import { start, step } from '../src/schedule/scheduler.js';
+import { FakeClock } from '../src/core/clock.js';
+import type { PhaseEvent, RunEvent } from '../src/model/events.js';
+import { plan } from '../src/core/plan.js';
+import { startRun } from '../src/core/runner.js';
+import { start, step } from '../src/core/scheduler.js';
 import { lookup, massage, press, rest, routine } from './fixtures-data.js';
 
 const short = routine([press('M1', { rounds: 1 })], { locate: 2_000, ramp: 1_000, hold: 3_000, release: 1_000 });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findEngine, speaker } from '../src/cues/voice.js';
+import { findEngine, speaker } from '../src/render/voice.js';
 import { cli, routineObj, tempTree } from './helpers.js';
 
 const hostile = '$(touch /tmp/acupress-pwned); rm -rf ~; `id`';

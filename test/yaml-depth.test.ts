@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkYamlText } from '../src/data/yaml-load.js';
-import { routineSchema } from '../src/data/schema.js';
-import { MAX_DEPTH, tooDeepAt } from '../src/data/yaml-depth.js';
+import { checkYamlText } from '../src/store/yaml-load.js';
+import { routineSchema } from '../src/model/schema.js';
+import { MAX_DEPTH, tooDeepAt } from '../src/store/yaml-depth.js';
 
 const open = (n: number) => '['.repeat(n);
 

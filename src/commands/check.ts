@@ -1,15 +1,15 @@
 // `acupress check`: which points, regions or routines to avoid for a condition, and why.
-import type { Catalog } from '../data/catalog.js';
-import { resolve } from '../data/resolve.js';
-import type { Condition, Routine } from '../data/types.js';
-import { EXIT } from '../errors.js';
-import type { Io } from '../io.js';
+import type { Catalog } from '../model/catalog.js';
+import { resolve } from '../core/resolve.js';
+import type { Condition, Routine } from '../model/types.js';
+import { EXIT } from '../model/errors.js';
+import type { Io } from '../model/io.js';
 import { painter, type Paint } from '../render/paint.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { wrap } from '../render/text.js';
-import { isPathLike, routineFor } from '../run/target.js';
-import { adviceFor, groupFindings, hasAvoid, pointFindings, recommendedNotes, routineFindings, saferAlternatives, type Finding, type Note, type Report } from '../safety/check.js';
+import { isPathLike, routineFor } from './run/target.js';
+import { adviceFor, groupFindings, hasAvoid, pointFindings, recommendedNotes, routineFindings, saferAlternatives, type Finding, type Note, type Report } from '../core/safety.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface CheckOptions extends Common {

@@ -1,10 +1,10 @@
 // Shared plumbing for command handlers: the catalog, colours, and the active safety conditions.
-import type { Catalog } from '../data/catalog.js';
-import { loadCatalog } from '../data/load-catalog.js';
-import type { Condition, Profile } from '../data/types.js';
-import { resolve } from '../data/resolve.js';
-import { UserError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { Catalog } from '../model/catalog.js';
+import { loadCatalog } from '../store/load-catalog.js';
+import type { Condition, Profile } from '../model/types.js';
+import { resolve } from '../core/resolve.js';
+import { UserError } from '../model/errors.js';
+import type { Io } from '../model/io.js';
 
 /** Options every handler may receive from the global flags. */
 export interface Common {
@@ -33,7 +33,7 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
     .filter(Boolean);
   // Only run and check know the profile (they define --no-profile); list and show stay literal.
   if (options.profile === true) {
-    const read = profile !== undefined ? profile : await (await import('../profile/profile.js')).readProfile(io);
+    const read = profile !== undefined ? profile : await (await import('../store/profile.js')).readProfile(io);
     const saved = read?.conditions ?? [];
     if (saved.length > 0 && !options.json) {
       io.stderr.write(`Using your safety profile: ${saved.join(', ')} (--no-profile to ignore)\n`);

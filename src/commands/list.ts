@@ -1,16 +1,16 @@
-import type { Catalog } from '../data/catalog.js';
-import { comparePoints, MERIDIAN_NAMES, resolveMeridian } from '../data/meridians.js';
-import { pointMatches } from '../data/resolve.js';
-import type { Condition, Point, Routine, WithOrigin } from '../data/types.js';
-import { REGIONS } from '../data/regions.js';
-import { factsFor } from '../data/routine-facts.js';
-import { UserError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { Catalog } from '../model/catalog.js';
+import { comparePoints, MERIDIAN_NAMES, resolveMeridian } from '../model/channels.js';
+import { pointMatches } from '../core/resolve.js';
+import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
+import { REGIONS } from '../model/regions.js';
+import { factsFor } from '../core/routine-facts.js';
+import { UserError } from '../model/errors.js';
+import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { table } from '../render/text.js';
-import { hasAvoid, pointFindings, routineFindings } from '../safety/check.js';
-import { flagDuration, formatClock, BOUNDS } from '../util/duration.js';
-import { compareIds, foldText, orList, suggest } from '../util/text.js';
+import { hasAvoid, pointFindings, routineFindings } from '../core/safety.js';
+import { flagDuration, formatClock, BOUNDS } from '../model/duration.js';
+import { compareIds, foldText, orList, suggest } from '../core/text.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface ListOptions extends Common {

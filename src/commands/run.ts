@@ -1,19 +1,19 @@
 // `acupress run`: resolve the target, apply safety, plan, then either print the plan
 // (--dry-run) or run it live with the chosen renderer and cue sinks.
-import type { Catalog } from '../data/catalog.js';
-import type { Condition, Profile, Routine } from '../data/types.js';
-import { EXIT, UserError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { Catalog } from '../model/catalog.js';
+import type { Condition, Profile, Routine } from '../model/types.js';
+import { EXIT, UserError } from '../model/errors.js';
+import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { printPlan } from '../render/dry-run.js';
 import { describeFindings } from '../render/findings.js';
-import { live } from '../run/live.js';
-import { planOptionsFrom, type TimingFlags } from '../run/plan-options.js';
-import { routineFor } from '../run/target.js';
-import { pregnancyHint, routineFindings, unsafeSteps } from '../safety/check.js';
-import { plan } from '../schedule/plan.js';
-import { BOUNDS, flagDuration } from '../util/duration.js';
+import { live } from './run/live.js';
+import { planOptionsFrom, type TimingFlags } from '../core/plan-options.js';
+import { routineFor } from './run/target.js';
+import { pregnancyHint, routineFindings, unsafeSteps } from '../core/safety.js';
+import { plan } from '../core/plan.js';
+import { BOUNDS, flagDuration } from '../model/duration.js';
 import { catalogFor, columns, conditionsFor, type Common } from './context.js';
 import { wrap } from '../render/text.js';
 
@@ -100,24 +100,24 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   const target = o.args?.[0];
   if (o.random) {
     if (target) throw new UserError('run: give a target or --random, not both');
-    const { pickRandom } = await import('../run/random.js');
+    const { pickRandom } = await import('./run/random.js');
     return { routine: pickRandom(catalog, o, conditions, Math.random), overrides: {} };
   }
   if (target) return { routine: await routineFor(catalog, target, io.cwd), overrides: {} };
   if (!canPrompt(io, o)) throw new UserError('run: missing target; say which routine, e.g. "acupress run headache" (see: acupress list)');
-  const { pickRoutine } = await import('../run/picker.js');
+  const { pickRoutine } = await import('./run/picker.js');
   const routine = await pickRoutine(catalog, conditions, io);
-  const { confirmOrAdjust } = await import('../run/adjust.js');
+  const { confirmOrAdjust } = await import('./run/adjust.js');
   const overrides = await confirmOrAdjust(io);
   return overrides === 'cancel' ? 'cancel' : { routine, overrides };
 }
 
 /** The saved profile; the first interactive run asks for one (and saves it) when there is none. */
 async function profileFor(catalog: Catalog, io: Io, o: RunOptions): Promise<Profile | undefined> {
-  const { readProfile } = await import('../profile/profile.js');
+  const { readProfile } = await import('../store/profile.js');
   const saved = await readProfile(io);
   if (saved || !canPrompt(io, o) || o.json) return saved;
-  const { firstRun } = await import('../profile/first-run.js');
+  const { firstRun } = await import('./run/first-run.js');
   return firstRun(catalog, io);
 }
 
@@ -129,7 +129,7 @@ async function tipsDue(io: Io, profile: Profile | undefined): Promise<boolean> {
   if (!profile) return true;
   if (profile.tips_seen) return false;
   if (io.stdout.isTTY) {
-    const [{ saveProfile }, { profilePath }] = await Promise.all([import('../profile/profile-store.js'), import('../profile/profile.js')]);
+    const [{ saveProfile }, { profilePath }] = await Promise.all([import('../store/profile-store.js'), import('../store/profile.js')]);
     saveProfile(profilePath(io.env), { ...profile, tips_seen: true });
   }
   return true;

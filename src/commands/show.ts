@@ -1,14 +1,14 @@
-import { resolve } from '../data/resolve.js';
-import { UserError } from '../errors.js';
-import type { Io } from '../io.js';
+import { resolve } from '../core/resolve.js';
+import { UserError } from '../model/errors.js';
+import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
-import { pointFindings, pregnancyHint, routineFindings } from '../safety/check.js';
-import { plan } from '../schedule/plan.js';
+import { pointFindings, pregnancyHint, routineFindings } from '../core/safety.js';
+import { plan } from '../core/plan.js';
 import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface ShowOptions extends Common {

@@ -1,12 +1,12 @@
 // `acupress validate <file...>`: check user-written routine or point files, printing every problem.
 import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { loadBuiltin } from '../data/load-catalog.js';
-import { checkReferences } from '../data/merge.js';
-import { pointFileSchema, routineSchema } from '../data/schema.js';
-import { displayPath, readTextFile } from '../data/source-file.js';
-import { checkYamlFile, formatProblem, type Problem } from '../data/yaml-load.js';
-import { UserError } from '../errors.js';
-import type { Io } from '../io.js';
+import { loadBuiltin } from '../store/load-catalog.js';
+import { checkReferences } from '../store/merge.js';
+import { pointFileSchema, routineSchema } from '../model/schema.js';
+import { displayPath, readTextFile } from '../store/source-file.js';
+import { checkYamlFile, formatProblem, type Problem } from '../store/yaml-load.js';
+import { UserError } from '../model/errors.js';
+import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import type { Common } from './context.js';
 

@@ -1,5 +1,5 @@
-import type { Catalog } from '../data/catalog.js';
-import type { Condition } from '../data/types.js';
+import type { Catalog } from '../model/catalog.js';
+import type { Condition } from '../model/types.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 

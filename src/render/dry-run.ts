@@ -1,7 +1,7 @@
-import type { Io } from '../io.js';
-import { phaseEvent } from '../schedule/scheduler.js';
-import type { Timeline } from '../schedule/timeline.js';
-import { formatClock } from '../util/duration.js';
+import type { Io } from '../model/io.js';
+import { phaseEvent } from '../core/scheduler.js';
+import type { Timeline } from '../model/timeline.js';
+import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 

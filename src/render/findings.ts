@@ -1,5 +1,5 @@
-import type { Catalog } from '../data/catalog.js';
-import { groupFindings, type Finding } from '../safety/check.js';
+import type { Catalog } from '../model/catalog.js';
+import { groupFindings, type Finding } from '../core/safety.js';
 import { wrap } from './text.js';
 
 /** Findings as indented lines, one per rule, naming every point or region it covers. */

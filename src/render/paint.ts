@@ -1,6 +1,6 @@
 // Styling without loading chalk: when colour is off (pipes, NO_COLOR), every style is the identity,
 // and chalk is imported only when a terminal will actually show colour.
-import type { Io } from '../io.js';
+import type { Io } from '../model/io.js';
 
 export type Style = (s: string) => string;
 

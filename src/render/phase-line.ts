@@ -1,5 +1,5 @@
-import type { Phase } from '../schedule/timeline.js';
-import { formatClock, formatDuration } from '../util/duration.js';
+import type { Phase } from '../model/timeline.js';
+import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 
 

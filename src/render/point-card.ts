@@ -1,8 +1,8 @@
-import { neighbours, routinesUsing, type Catalog } from '../data/catalog.js';
-import { MERIDIAN_NAMES } from '../data/meridians.js';
-import { legacyCodes } from '../data/resolve.js';
-import type { Point } from '../data/types.js';
-import type { Finding } from '../safety/check.js';
+import { neighbours, routinesUsing, type Catalog } from '../model/catalog.js';
+import { MERIDIAN_NAMES } from '../model/channels.js';
+import { legacyCodes } from '../core/resolve.js';
+import type { Point } from '../model/types.js';
+import type { Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 

@@ -1,8 +1,8 @@
-import type { Catalog } from '../data/catalog.js';
-import type { Routine } from '../data/types.js';
-import { groupFindings, type Finding } from '../safety/check.js';
-import { plan } from '../schedule/plan.js';
-import { formatClock, formatDuration } from '../util/duration.js';
+import type { Catalog } from '../model/catalog.js';
+import type { Routine } from '../model/types.js';
+import { groupFindings, type Finding } from '../core/safety.js';
+import { plan } from '../core/plan.js';
+import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import type { Routine } from '../data/types.js';
-import { formatDuration } from '../util/duration.js';
+import type { Routine } from '../model/types.js';
+import { formatDuration } from '../model/duration.js';
 
 const d = (ms: number | undefined) => (ms === undefined ? undefined : formatDuration(ms));
 

@@ -1,5 +1,5 @@
-import type { Out } from '../io.js';
-import type { RunEvent } from '../schedule/events.js';
+import type { Out } from '../model/io.js';
+import type { RunEvent } from '../model/events.js';
 
 /** NDJSON: one event per line, exactly as emitted. */
 export function jsonSink(out: Out): (ev: RunEvent) => void {

@@ -1,7 +1,7 @@
-import type { Out } from '../io.js';
-import type { RunEvent } from '../schedule/events.js';
-import type { Timeline } from '../schedule/timeline.js';
-import { formatClock } from '../util/duration.js';
+import type { Out } from '../model/io.js';
+import type { RunEvent } from '../model/events.js';
+import type { Timeline } from '../model/timeline.js';
+import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 

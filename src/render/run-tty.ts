@@ -1,8 +1,8 @@
 // The live terminal view: an ora spinner carrying the instruction, a countdown and progress.
-import type { Io } from '../io.js';
-import type { RunEvent } from '../schedule/events.js';
-import type { Timeline } from '../schedule/timeline.js';
-import { formatClock } from '../util/duration.js';
+import type { Io } from '../model/io.js';
+import type { RunEvent } from '../model/events.js';
+import type { Timeline } from '../model/timeline.js';
+import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseWhere } from './phase-line.js';
 import { wrap } from './text.js';

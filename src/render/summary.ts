@@ -1,8 +1,8 @@
-import type { Catalog } from '../data/catalog.js';
-import type { EndEvent } from '../schedule/events.js';
-import type { Timeline } from '../schedule/timeline.js';
-import { formatClock } from '../util/duration.js';
-import type { Finding } from '../safety/check.js';
+import type { Catalog } from '../model/catalog.js';
+import type { EndEvent } from '../model/events.js';
+import type { Timeline } from '../model/timeline.js';
+import { formatClock } from '../model/duration.js';
+import type { Finding } from '../core/safety.js';
 
 /** The end-of-run summary: what was done, how long, and a reminder of any cautions. */
 export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, started: readonly number[], findings: Finding[]): string {

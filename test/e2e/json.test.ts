@@ -1,6 +1,6 @@
 // Every JSON the CLI prints is validated against the zod schemas the package exports.
 import { describe, expect, it } from 'vitest';
-import { checkReportSchema, routineRowSchema, runEventSchema } from '../../src/json-schemas.js';
+import { checkReportSchema, routineRowSchema, runEventSchema } from '../../src/model/json-schemas.js';
 import { cli } from '../helpers.js';
 
 const conditions = ['pregnancy', 'bleeding', 'osteoporosis', 'recent-injury', 'cancer', 'heart-disease', 'varicose-veins', 'skin', 'inflammation', 'scars', 'devices'];

@@ -1,0 +1,39 @@
+import { fdOut, isPlainSink } from '../boot/fd-out.js';
+import type { Io, Out } from '../model/io.js';
+import { realClock } from '../core/clock.js';
+
+/**
+ * The real process streams, environment, clock and signals. `onClosed` runs when a reader
+ * closes our output early (EPIPE), which is how `acupress list | head -1` ends.
+ */
+export function realIo(onClosed: () => void): Io {
+  const out = (fd: 1 | 2): Out => {
+    if (isPlainSink(fd, process.platform)) return fdOut(fd, onClosed);
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') return onClosed();
+      throw e;
+    });
+    return stream;
+  };
+  return {
+    stdout: out(1),
+    stderr: out(2),
+    // process.stdin builds a stream on first touch (a few ms); only runs that read keys need it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    clock: realClock,
+    cwd: process.cwd(),
+    platform: process.platform,
+    onSignal(fn) {
+      const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
+        const h = () => fn(sig);
+        process.on(sig, h);
+        return [sig, h] as const;
+      });
+      return () => handlers.forEach(([sig, h]) => process.off(sig, h));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// The live part of `run`: every output is a sink of the scheduler's event stream.
+import type { Catalog } from '../../model/catalog.js';
+import { EXIT, ExitError } from '../../model/errors.js';
+import type { Io } from '../../model/io.js';
+import type { Paint } from '../../render/paint.js';
+import { jsonSink } from '../../render/run-json.js';
+import { plainSink } from '../../render/run-plain.js';
+import { summary } from '../../render/summary.js';
+import type { Finding } from '../../core/safety.js';
+import type { RunEvent } from '../../model/events.js';
+import { startRun, type Run } from '../../core/runner.js';
+import type { Timeline } from '../../model/timeline.js';
+
+/** The run flags that shape the live output. */
+export interface LiveOptions { json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean }
+
+/** Run a planned timeline live: renderers and cues as sinks, keys in a terminal, signals, and the summary. */
+export async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: LiveOptions, c: Paint, warnMs?: number): Promise<number> {
+  const mode = o.json ? 'json' : o.plain || o.quiet || !io.stdout.isTTY ? 'plain' : 'tty';
+  const bell = o.bell ?? mode === 'tty';
+  const sinks: Array<(ev: RunEvent) => void> = [];
+  let tty: Awaited<ReturnType<typeof import('../../render/run-tty.js').ttySink>> | undefined;
+  if (mode === 'json') sinks.push(jsonSink(io.stdout));
+  else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
+  else {
+    const { ttySink } = await import('../../render/run-tty.js');
+    tty = await ttySink(io, timeline, c);
+    sinks.push(tty.handle);
+  }
+  // The bell is a cue like speech: one more sink, rung at every phase change.
+  if (bell && mode !== 'json') sinks.push((ev) => { if (ev.type === 'phase') io.stdout.write('\x07'); });
+  let voice: { say(t: string): void; stop(): void } | undefined;
+  if (o.voice) {
+    const { findEngine, speaker } = await import('../../render/voice.js');
+    const engine = findEngine(io.platform, io.env);
+    if (!engine) io.stderr.write('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech\n');
+    else voice = speaker(engine, (m) => io.stderr.write(`${m}\n`));
+  }
+  if (voice || warnMs !== undefined) {
+    sinks.push((ev) => {
+      if (ev.type === 'phase') voice?.say(ev.text);
+      if (ev.type === 'tick' && warnMs !== undefined && ev.remaining_ms === warnMs) {
+        const p = timeline.phases[ev.index]!;
+        if (p.kind === 'hold' || p.kind === 'ramp') {
+          const msg = `${p.kind === 'hold' ? 'Release' : 'Hold'} in ${Math.round(warnMs / 1000)} seconds`;
+          if (voice) voice.say(msg);
+          else if (mode === 'plain') io.stdout.write(`${c.dim(`       ${msg}`)}\n`);
+        }
+      }
+    });
+  }
+
+  const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
+  const { listenKeys } = await import('./keys.js');
+  // The handler goes in before the first event is written: a reader may send a signal the
+  // moment it sees one, and a signal with no handler yet would kill the process without the
+  // summary. Handlers run on a later turn of the event loop, by which time `run` is set.
+  let started: Run | undefined;
+  const offSignal = io.onSignal((sig) => started?.interrupt(sig));
+  const run = startRun(timeline, io.clock, emit);
+  started = run;
+  const stopKeys = mode === 'tty'
+    ? listenKeys(io.stdin, (a) => {
+      if (a === 'help') tty?.toggleHelp();
+      else if (a === 'interrupt') run.interrupt('SIGINT');
+      else run.send(a);
+    })
+    : () => {};
+  let end;
+  try {
+    end = await run.done;
+  } finally {
+    stopKeys();
+    offSignal();
+    tty?.stop();
+    voice?.stop();
+  }
+  const text = summary(catalog, timeline, end, run.state.started, findings);
+  if (mode === 'json') {
+    if (!end.completed) io.stderr.write(`${text}\n`);
+  } else if (!o.quiet) {
+    (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
+  }
+  if (end.reason === 'interrupted') {
+    const code = end.signal === 'SIGTERM' ? EXIT.sigterm : end.signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigint;
+    throw new ExitError(code);
+  }
+  return EXIT.ok;
+}

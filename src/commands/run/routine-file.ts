@@ -1,0 +1,16 @@
+import type { Catalog } from '../../model/catalog.js';
+import { checkReferences } from '../../store/merge.js';
+import { routineSchema } from '../../model/schema.js';
+import { displayPath } from '../../store/source-file.js';
+import type { Routine } from '../../model/types.js';
+import { checkYamlFile, problemsError } from '../../store/yaml-load.js';
+
+/** Load a routine file given on the command line, checking its points against the catalog. */
+export function loadRoutineFile(catalog: Catalog, path: string, cwd: string): Routine {
+  const shown = displayPath(path, cwd);
+  const r = checkYamlFile(path, routineSchema, shown);
+  if (!r.ok) throw problemsError(r.problems);
+  const problems = checkReferences(catalog, { value: { ...r.value, origin: { source: 'user', file: shown } }, locate: r.locate, shown });
+  if (problems.length) throw problemsError(problems);
+  return r.value;
+}

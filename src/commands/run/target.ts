@@ -1,0 +1,34 @@
+// What `run` runs: a routine id, a point id (pressed alone with default timing), or a routine file.
+import { resolve as resolvePath } from 'node:path';
+import type { Catalog } from '../../model/catalog.js';
+import { resolve } from '../../core/resolve.js';
+import type { Point, Routine } from '../../model/types.js';
+import { UserError } from '../../model/errors.js';
+
+/** Does this look like a file path rather than an id? */
+export function isPathLike(target: string): boolean {
+  return target.includes('/') || target.includes('\\') || /\.ya?ml$/i.test(target) || target.startsWith('.');
+}
+
+/** A one-step routine that presses a single point with the default timing. */
+export function pointRoutine(p: Point): Routine {
+  const none = undefined;
+  return {
+    id: p.id, title: `${p.id} ${p.pinyin} (${p.english})`, summary: p.location, aliases: [], tags: [],
+    sources: p.sources.length ? p.sources : ['WHO Standard Acupuncture Point Locations in the Western Pacific Region, 2008'],
+    red_flags: [], timing: {},
+    steps: [{ kind: 'press', point: p.id, sides: none, locate: none, ramp: none, hold: none, release: none, rounds: none, cue: none, find: none }],
+  };
+}
+
+/** Resolve the run target to a routine. Files are validated like user data, against the catalog's points. */
+export async function routineFor(catalog: Catalog, target: string, cwd: string): Promise<Routine> {
+  if (isPathLike(target)) {
+    if (!/\.ya?ml$/i.test(target)) throw new UserError(`run: "${target}" is not a routine id, and as a file it should end in .yaml`);
+    const { loadRoutineFile } = await import('./routine-file.js');
+    return loadRoutineFile(catalog, resolvePath(cwd, target), cwd);
+  }
+  const ref = resolve(catalog, target, ['routine', 'point']);
+  if (ref.kind === 'routine') return catalog.routines.get(ref.id)!;
+  return pointRoutine(catalog.points.get(ref.id)!);
+}

@@ -1,0 +1,75 @@
+// The words a person hears or reads for each phase. Written for someone with their eyes closed.
+import type { Point } from '../model/types.js';
+import type { PhaseKind, Side } from '../model/timeline.js';
+
+const HAND_REGIONS = new Set(['hand', 'wrist', 'forearm']);
+const FOOT_REGIONS = new Set(['foot', 'ankle']);
+
+/** "left hand", "right foot", "both sides", or "" for a midline point. */
+export function sideWords(side: Side | undefined, region: string | undefined): string {
+  if (!side || side === 'center') return '';
+  if (side === 'both') return 'both sides at once';
+  if (region && HAND_REGIONS.has(region)) return `${side} hand`;
+  if (region && FOOT_REGIONS.has(region)) return `${side} foot`;
+  return `${side} side`;
+}
+
+/** A short spoken name: "LI4 (Hegu)". */
+export function shortName(point: Pick<Point, 'id' | 'pinyin'>): string {
+  return `${point.id} (${point.pinyin})`;
+}
+
+const PRESSURE: Record<string, string> = { gentle: 'gently', moderate: 'steadily', firm: 'firmly' };
+
+/** The instruction for a press-related phase. */
+export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, extra: { cue?: string; find?: string; next?: Side }): string {
+  const name = shortName(point);
+  const where = sideWords(side, point.region);
+  const on = where ? `${name}, ${where}` : name;
+  switch (kind) {
+    case 'locate': {
+      const how = extra.find ?? point.find ?? point.location;
+      const on = side === 'both' ? ' on both sides' : where ? ` on your ${where}` : '';
+      return `Find ${point.id} (${point.pinyin}, ${point.english})${on}: ${how}`;
+    }
+    case 'ramp': {
+      const firm = PRESSURE[point.pressure ?? 'moderate'];
+      return `Slowly increase pressure on ${on}, ${firm}.${extra.cue ? ` ${extra.cue}` : ''}`;
+    }
+    case 'hold':
+      return `Hold steady pressure on ${on}. Breathe slowly.`;
+    case 'release':
+      return `Gradually ease off ${name}.`;
+    case 'switch':
+      return `Switch to the ${sideWords(extra.next, point.region) || 'other side'}.`;
+    default:
+      return name;
+  }
+}
+
+const MOTION_WORDS: Record<string, string> = {
+  pressure: 'Press and release with your fingertips over',
+  circles: 'Make small slow circles over',
+  kneading: 'Knead, squeezing and rolling the muscle, over',
+  rolling: 'Roll the skin and muscle between thumb and fingers over',
+  tapping: 'Tap lightly and rhythmically with your fingertips over',
+  stretching: 'Stretch gently, without forcing, through',
+  stroking: 'Stroke slowly and lightly along',
+  pinching: 'Pinch and lift gently along',
+};
+
+/** The instruction for a massage phase: the routine's own cue when it has one, else the motion's words. */
+export function massageCue(area: string, motion: string, cue?: string): string {
+  if (cue) return `${area[0]!.toUpperCase()}${area.slice(1)}, ${MOTION_NAMES[motion] ?? motion}: ${cue}`;
+  return `${MOTION_WORDS[motion] ?? 'Massage'} ${area}.`;
+}
+
+const MOTION_NAMES: Record<string, string> = {
+  pressure: 'finger pressure', circles: 'small circles', kneading: 'kneading', rolling: 'rolling',
+  tapping: 'tapping', stretching: 'gentle stretching', stroking: 'stroking', pinching: 'pinching',
+};
+
+/** The instruction for a rest phase. */
+export function restCue(cue?: string): string {
+  return cue ?? 'Rest. Let your hands go loose and breathe slowly.';
+}

@@ -1,0 +1,162 @@
+// plan(): a routine plus options → a timeline. Pure: no I/O, no clock, same input same output.
+import { UserError } from '../model/errors.js';
+import type { Point, Routine } from '../model/types.js';
+import { BOUNDS, formatDuration } from '../model/duration.js';
+import { massageCue, pressCue, restCue } from './cues.js';
+import type { Phase, Side, Timeline } from '../model/timeline.js';
+
+/** Timing defaults from the seeds: 30 s ramp, 60 s hold, 30 s release, 3 rounds. */
+export const DEFAULTS = { locate: 10_000, ramp: 30_000, hold: 60_000, release: 30_000, switch: 5_000, rest: 15_000, rounds: 3 } as const;
+
+/** What the user can change from the command line. Durations are milliseconds. */
+export interface PlanOptions {
+  rounds?: number;
+  ramp?: number;
+  hold?: number;
+  release?: number;
+  rest?: number;
+  side?: 'left' | 'right' | 'both';
+  quick?: boolean;
+  fit?: number;
+  /** Steps to leave out (by index), e.g. unsafe ones under --skip-unsafe. */
+  skipSteps?: ReadonlySet<number>;
+  /** The longest a whole routine may take; the 2 h bound unless a caller (the benchmark) lifts it. */
+  limit?: number;
+  /** false: leave every phase's text empty, when only the timing is wanted (validation, list). */
+  texts?: boolean;
+}
+
+/** The --quick profile: one short round per point, fitted into a two-minute break. */
+export const QUICK = { rounds: 1, locate: 5_000, ramp: 5_000, hold: 20_000, release: 5_000, switch: 3_000, budget: 2 * 60_000 } as const;
+
+type Draft = Omit<Phase, 'index' | 'offset_ms'>;
+
+/** Build the timeline for a routine. `points` looks up point data by id. */
+export function plan(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): Timeline {
+  return finish(routine, fittedDrafts(routine, points, options), options.limit ?? BOUNDS.maxTotalMs);
+}
+
+/**
+ * How long plan() would make the routine, without building its phases or cue texts (for
+ * validation and `list`, which plan every routine). Throws exactly when plan() would.
+ */
+export function plannedLength(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): number {
+  const all = fittedDrafts(routine, points, { ...options, texts: false });
+  if (all.length === 0) throw nothingLeft(routine);
+  let total = 0;
+  for (const d of all) total += d.duration_ms;
+  checkLimit(routine, total, options.limit ?? BOUNDS.maxTotalMs);
+  return total;
+}
+
+/** The phases before offsets: drafted, then fitted to --fit or --quick's budget. */
+function fittedDrafts(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions): Draft[] {
+  const drafted = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
+  const budget = options.fit ?? (options.quick ? QUICK.budget : undefined);
+  if (budget === undefined) return drafted;
+  // One round per point is the last resort before giving up: proportions within a press stay intact.
+  const fitted = fit(drafted, budget) ?? fit(draft(routine, points, options, 1), budget);
+  if (!fitted) {
+    const min = draft(routine, points, options, 1).length * BOUNDS.minPhaseMs;
+    throw new UserError(`--fit ${formatDuration(budget)}: "${routine.id}" needs at least ${formatDuration(min)} (one second a phase, one round a point)`);
+  }
+  return fitted;
+}
+
+function draft(routine: Routine, points: (id: string) => Point | undefined, o: PlanOptions, forceRounds?: number): Draft[] {
+  const t = routine.timing;
+  const quick = o.quick ? QUICK : undefined;
+  const out: Draft[] = [];
+  // Cue texts are most of the work of a plan; a caller after the timing alone skips them.
+  const texts = o.texts !== false;
+  routine.steps.forEach((step, stepIndex) => {
+    if (o.skipSteps?.has(stepIndex)) return;
+    if (step.kind === 'rest') {
+      out.push({ kind: 'rest', step: stepIndex, duration_ms: o.rest ?? step.duration, text: texts ? restCue(step.cue) : '' });
+      return;
+    }
+    if (step.kind === 'massage') {
+      out.push({ kind: 'massage', step: stepIndex, duration_ms: step.duration, text: texts ? massageCue(step.area, step.motion, step.cue) : '' });
+      return;
+    }
+    const point = points(step.point);
+    if (!point) throw new UserError(`${routine.id}: steps[${stepIndex}].press: unknown point "${step.point}"`);
+    const rounds = forceRounds ?? o.rounds ?? step.rounds ?? t.rounds ?? DEFAULTS.rounds;
+    const ramp = o.ramp ?? quick?.ramp ?? step.ramp ?? t.ramp ?? DEFAULTS.ramp;
+    const hold = o.hold ?? quick?.hold ?? step.hold ?? t.hold ?? DEFAULTS.hold;
+    const release = o.release ?? quick?.release ?? step.release ?? t.release ?? DEFAULTS.release;
+    const locate = quick?.locate ?? step.locate ?? t.locate ?? DEFAULTS.locate;
+    const swap = quick?.switch ?? t.switch ?? DEFAULTS.switch;
+    const sides = sidesFor(point, step.sides, o.side);
+    const id = point.id;
+    // Plain literals rather than spreads: a plan is made for every routine `list` shows. The key
+    // order is what the JSON events show (step, point, side, round, rounds, kind, …).
+    out.push({ step: stepIndex, point: id, kind: 'locate', side: sides[0], duration_ms: locate, text: texts ? pressCue('locate', point, sides[0], { find: step.find }) : '' });
+    sides.forEach((side, si) => {
+      if (si > 0) out.push({ step: stepIndex, point: id, kind: 'switch', side, duration_ms: swap, text: texts ? pressCue('switch', point, side, { next: side }) : '' });
+      for (let round = 1; round <= rounds; round++) {
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: texts ? pressCue('ramp', point, side, { cue: step.cue }) : '' });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'hold', duration_ms: hold, text: texts ? pressCue('hold', point, side, {}) : '' });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'release', duration_ms: release, text: texts ? pressCue('release', point, side, {}) : '' });
+      }
+    });
+  });
+  return out;
+}
+
+/** Which sides to press: midline points have one; bilateral points follow the step, then the flag. */
+function sidesFor(point: Point, stepSides: string | undefined, flag: PlanOptions['side']): Side[] {
+  if (point.laterality === 'midline') return ['center'];
+  const choice = flag ?? stepSides ?? 'each';
+  if (choice === 'each') return ['left', 'right'];
+  return [choice as Side];
+}
+
+/**
+ * Scale every phase by one factor so the total fits the budget, keeping each phase within
+ * its bounds and in whole seconds. Returns undefined when even the minimum is too long.
+ */
+export function fit(drafts: Draft[], budget: number): Draft[] | undefined {
+  const min = BOUNDS.minPhaseMs;
+  if (drafts.length * min > budget) return undefined;
+  const maxOf = (d: Draft) => (d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs);
+  const total = drafts.reduce((s, d) => s + d.duration_ms, 0);
+  let factor = budget / total;
+  let out = drafts;
+  // Clamping some phases frees or uses time; a few passes converge on a factor that fits.
+  for (let pass = 0; pass < 8; pass++) {
+    out = drafts.map((d) => ({ ...d, duration_ms: clamp(Math.floor((d.duration_ms * factor) / 1000) * 1000, min, maxOf(d)) }));
+    const sum = out.reduce((s, d) => s + d.duration_ms, 0);
+    if (sum <= budget) return out;
+    factor *= budget / sum;
+  }
+  // Fall back to the minimum everywhere, which we know fits.
+  return drafts.map((d) => ({ ...d, duration_ms: min }));
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function nothingLeft(routine: Routine): UserError {
+  return new UserError(`"${routine.id}": nothing left to run`);
+}
+
+function checkLimit(routine: Routine, total: number, limit: number): void {
+  if (total > limit) {
+    throw new UserError(`"${routine.id}" would take ${formatDuration(total)}, more than the ${formatDuration(limit)} limit for a routine`);
+  }
+}
+
+function finish(routine: Routine, drafts: Draft[], limit: number): Timeline {
+  if (drafts.length === 0) throw nothingLeft(routine);
+  let offset = 0;
+  const phases: Phase[] = drafts.map((d, index) => {
+    const p = { index, offset_ms: offset, ...d };
+    offset += d.duration_ms;
+    return p;
+  });
+  checkLimit(routine, offset, limit);
+  const points = [...new Set(phases.flatMap((p) => (p.point ? [p.point] : [])))];
+  return { routine: routine.id, title: routine.title, phases, total_ms: offset, points };
+}

@@ -1,0 +1,160 @@
+import { UserError } from '../model/errors.js';
+import { foldText, normalizeKey, suggest } from './text.js';
+import type { Catalog } from '../model/catalog.js';
+import type { Condition, Routine } from '../model/types.js';
+import { LEGACY_CHANNELS } from '../model/channels.js';
+
+export type Kind = 'routine' | 'point' | 'condition';
+export type Ref = { kind: Kind; id: string };
+
+/** Every legacy spelling of a WHO code: LR3 → LV3, LIV3; TE5 → SJ5, TB5 … */
+export function legacyCodes(id: string): string[] {
+  const m = /^([A-Z]{2})(\d+)$/.exec(id);
+  if (!m) return [];
+  return (LEGACY_CHANNELS[m[1]!] ?? []).map((p) => `${p}${m[2]}`);
+}
+
+/** Keep tone marks (so Fútū and Fútù stay apart) but ignore case and spacing. */
+function toneKey(text: string): string {
+  // ASCII is already in normal form; skip normalize() for it (most ids and flags).
+  return (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC')).toLowerCase().replace(/[\s\-_'’.]+/g, '');
+}
+
+interface Index {
+  exact: Map<string, Ref[]>;
+  loose: Map<string, Ref[]>;
+  names: string[];
+}
+
+const indexes = new WeakMap<Catalog, Index>();
+
+function add(map: Map<string, Ref[]>, key: string, ref: Ref): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [ref]);
+  else if (!list.some((r) => r.kind === ref.kind && r.id === ref.id)) list.push(ref);
+}
+
+/** Every name a routine answers to; the index and the fast path's scan both use this list. */
+function routineNames(r: Routine): string[] {
+  return [r.id, ...r.aliases, r.title];
+}
+
+/** Every name a condition answers to (its id, flag, aliases and title). */
+function conditionNames(c: Condition): string[] {
+  return [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title];
+}
+
+/** Build (once per catalog) the lookup tables for every id, code, alias, pinyin and name. */
+function indexOf(catalog: Catalog): Index {
+  let idx = indexes.get(catalog);
+  if (idx) return idx;
+  idx = { exact: new Map(), loose: new Map(), names: [] };
+  const put = (ref: Ref, names: string[]) => {
+    for (const n of names) {
+      add(idx!.exact, toneKey(n), ref);
+      add(idx!.loose, normalizeKey(n), ref);
+      idx!.names.push(n);
+    }
+  };
+  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
+  for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, [p.id, ...legacyCodes(p.id), ...p.aliases, p.pinyin, p.english]);
+  for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
+  indexes.set(catalog, idx);
+  return idx;
+}
+
+const ORDER: Kind[] = ['routine', 'point', 'condition'];
+
+/** Find what a user typed, or undefined. Throws when it names two things of the same kind. */
+export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ORDER): Ref | undefined {
+  // Fast path for exact routine ids and point codes (the common case from scripts): no index
+  // to build. Routines come first, as in the slow path, so the two always agree.
+  if (kinds.includes('routine') && catalog.routines.has(query)) return { kind: 'routine', id: query };
+  const upper = query.toUpperCase();
+  if (kinds.includes('point') && catalog.points.has(upper) && !(kinds.includes('routine') && routineNamed(catalog, query))) {
+    return { kind: 'point', id: upper };
+  }
+  // --pregnant and --condition name conditions by id; a scan of a dozen beats the index.
+  if (kinds.length === 1 && kinds[0] === 'condition' && catalog.conditions.has(query) && conditionsNamed(catalog, query) === 1) {
+    return { kind: 'condition', id: query };
+  }
+  return lookupSlow(catalog, query, kinds);
+}
+
+/** How many conditions answer to this name exactly; more than one is the slow path's ambiguity error. */
+function conditionsNamed(catalog: Catalog, query: string): number {
+  const key = toneKey(query);
+  let n = 0;
+  for (const c of catalog.conditions.values()) {
+    if (conditionNames(c).some((name) => toneKey(name) === key)) n++;
+  }
+  return n;
+}
+
+/** Does some routine answer to this name? A scan of a few dozen routines, cheaper than the index. */
+function routineNamed(catalog: Catalog, query: string): boolean {
+  const key = normalizeKey(query);
+  for (const r of catalog.routines.values()) {
+    if (routineNames(r).some((n) => normalizeKey(n) === key)) return true;
+  }
+  return false;
+}
+
+/** Find through the full name index (built once per catalog); lookup's fast paths must agree with it. */
+export function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref | undefined {
+  const idx = indexOf(catalog);
+  for (const [map, key] of [[idx.exact, toneKey(query)], [idx.loose, normalizeKey(query)]] as const) {
+    const hits = (map.get(key) ?? []).filter((r) => kinds.includes(r.kind));
+    if (hits.length === 0) continue;
+    // Prefer routines, then points, then conditions: "headache" the routine beats any tag.
+    for (const kind of ORDER) {
+      const same = hits.filter((r) => r.kind === kind);
+      if (same.length === 1) return same[0];
+      if (same.length > 1) {
+        const names = same.map((r) => describeRef(catalog, r)).join(', ');
+        throw new UserError(`"${query}" is ambiguous: it could be ${names}; use the code or the pinyin with tone marks`);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Resolve or fail with a "did you mean" usage error. */
+export function resolve(catalog: Catalog, query: string, kinds: Kind[] = ORDER): Ref {
+  const ref = lookup(catalog, query, kinds);
+  if (ref) return ref;
+  const what = kinds.length === 1 ? kinds[0] : kinds.length === 2 ? `${kinds[0]} or ${kinds[1]}` : 'routine, point or condition';
+  const near = suggestFor(catalog, query, kinds);
+  const hint = near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+  throw new UserError(`unknown ${what} "${query}"${hint}`);
+}
+
+/** Near matches for an unknown name, by edit distance over every known name, shown by canonical id. */
+export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ORDER): string[] {
+  const idx = indexOf(catalog);
+  const out: string[] = [];
+  for (const name of suggest(query, idx.names, 12)) {
+    for (const ref of idx.loose.get(normalizeKey(name)) ?? []) {
+      if (kinds.includes(ref.kind) && !out.includes(ref.id)) out.push(ref.id);
+    }
+  }
+  return out.slice(0, 3);
+}
+
+function describeRef(catalog: Catalog, r: Ref): string {
+  if (r.kind === 'point') {
+    const p = catalog.points.get(r.id);
+    return p ? `${p.id} (${p.pinyin})` : r.id;
+  }
+  return `${r.kind} ${r.id}`;
+}
+
+/** Free-text match over a point's names, location and indications (accents ignored). */
+export function pointMatches(p: { id: string; pinyin: string; hanzi: string; hanzi_traditional: string; english: string; location: string; indications: string[]; aliases: string[] }, text: string): boolean {
+  const q = foldText(text).trim();
+  const compact = normalizeKey(text);
+  const hay = foldText([p.id, p.english, p.location, p.indications.join(' '), p.aliases.join(' ')].join(' \u0000 '));
+  return hay.includes(q) || normalizeKey(p.pinyin).includes(compact) || normalizeKey(p.id) === compact
+    || p.hanzi.includes(text) || p.hanzi_traditional.includes(text) || legacyCodes(p.id).some((c) => normalizeKey(c) === compact);
+}

@@ -1,0 +1,23 @@
+// What `list` shows of each routine when no condition is given: its planned length and whether
+// a general caution applies. Working these out reads every point a routine presses, which for
+// all built-in routines is most of the point data, so the build stores them in the snapshot.
+import { routineFindings } from './safety.js';
+import { plannedLength } from './plan.js';
+import type { Catalog } from '../model/catalog.js';
+import type { Routine } from '../model/types.js';
+
+/** A routine's planned length with default options, and whether any general caution applies. */
+export interface RoutineFacts {
+  total_ms: number;
+  flagged: boolean;
+}
+
+/** Work out a routine's facts from the catalog's points (and its planned length, if known). */
+export function routineFacts(catalog: Catalog, routine: Routine, total_ms = plannedLength(routine, (id) => catalog.points.get(id))): RoutineFacts {
+  return { total_ms, flagged: routineFindings(catalog, routine, []).length > 0 };
+}
+
+/** The stored facts while they still hold (see Catalog.facts), else worked out now. */
+export function factsFor(catalog: Catalog, routine: Routine): RoutineFacts {
+  return catalog.facts?.get(routine.id) ?? routineFacts(catalog, routine);
+}

@@ -1,0 +1,152 @@
+// Safety logic: which steps of a routine (or which points) a set of conditions says to
+// avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
+import type { Catalog } from '../model/catalog.js';
+import type { Condition, Point, Region, Routine } from '../model/types.js';
+import { compareIds } from './text.js';
+
+export type Level = 'avoid' | 'caution';
+
+/** One reason to avoid or be careful with something, with its source. */
+export interface Finding {
+  target: string;
+  point?: string;
+  region?: Region;
+  step?: number;
+  condition: string;
+  level: Level;
+  reason: string;
+  source: string;
+  cited_by?: string[];
+}
+
+/** General advice for a condition that is not tied to one point or region. */
+export interface Advice { condition: string; level: Level; reason: string; source: string }
+
+/** A point that a condition's sources commonly recommend: say so, so it is not avoided by mistake. */
+export interface Note { target: string; point: string; condition: string; reason: string; source: string }
+
+export interface Report {
+  ok: boolean;
+  conditions: string[];
+  findings: Finding[];
+  advice: Advice[];
+  notes: Note[];
+}
+
+/** Cautions that apply to everyone (e.g. a point over the carotid artery). */
+export const GENERAL = 'general';
+
+/** Findings for one point under the given conditions (plus the general cautions). */
+export function pointFindings(point: Point, conditions: Condition[], target: string, step?: number): Finding[] {
+  const out: Finding[] = [];
+  const base = { target, point: point.id, ...(step !== undefined ? { step } : {}) };
+  for (const c of conditions) {
+    for (const rule of c.rules) {
+      if (rule.points?.includes(point.id)) {
+        out.push({ ...base, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source, ...(rule.cited_by ? { cited_by: rule.cited_by } : {}) });
+      } else if (rule.regions?.includes(point.region)) {
+        out.push({ ...base, region: point.region, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
+      }
+    }
+  }
+  const wanted = new Set([GENERAL, ...conditions.map((c) => c.id)]);
+  for (const caution of point.cautions) {
+    if (!wanted.has(caution.condition)) continue;
+    // A condition rule already covering this point at the same level says it with citations.
+    if (out.some((f) => f.condition === caution.condition && f.level === caution.level && !f.region)) continue;
+    out.push({ ...base, condition: caution.condition, level: caution.level, reason: caution.reason, source: caution.source });
+  }
+  return out;
+}
+
+/** Findings for every step of a routine. */
+export function routineFindings(catalog: Catalog, routine: Routine, conditions: Condition[]): Finding[] {
+  const out: Finding[] = [];
+  routine.steps.forEach((step, i) => {
+    if (step.kind === 'press') {
+      const point = catalog.points.get(step.point);
+      if (point) out.push(...pointFindings(point, conditions, routine.id, i));
+    } else if (step.kind === 'massage') {
+      for (const region of step.regions) {
+        for (const c of conditions) {
+          for (const rule of c.rules) {
+            if (rule.regions?.includes(region)) {
+              out.push({ target: routine.id, region, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
+            }
+          }
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** Points that a condition recommends, among those a routine or point list uses. */
+export function recommendedNotes(pointIds: string[], conditions: Condition[], target: string): Note[] {
+  const out: Note[] = [];
+  for (const c of conditions) {
+    for (const rec of c.recommended) {
+      for (const id of rec.points) if (pointIds.includes(id)) out.push({ target, point: id, condition: c.id, reason: rec.reason, source: rec.source });
+    }
+  }
+  return out;
+}
+
+/** Practice-level advice for the given conditions. */
+export function adviceFor(conditions: Condition[]): Advice[] {
+  return conditions.flatMap((c) => c.rules.filter((r) => r.practice).map((r) => ({ condition: c.id, level: r.level, reason: r.reason, source: r.source })));
+}
+
+/** The step indexes that some finding says to avoid. */
+export function unsafeSteps(findings: Finding[]): Set<number> {
+  return new Set(findings.filter((f) => f.level === 'avoid' && f.step !== undefined).map((f) => f.step!));
+}
+
+/** Does anything in these findings say avoid? */
+export function hasAvoid(findings: Finding[]): boolean {
+  return findings.some((f) => f.level === 'avoid');
+}
+
+/** Routines with no `avoid` finding under the conditions, sharing a tag with `routine`: safer alternatives. */
+export function saferAlternatives(catalog: Catalog, routine: Routine, conditions: Condition[], limit = 3): Routine[] {
+  const tags = new Set(routine.tags);
+  return [...catalog.routines.values()]
+    .filter((r) => r.id !== routine.id && r.tags.some((t) => tags.has(t)))
+    .filter((r) => !hasAvoid(routineFindings(catalog, r, conditions)))
+    .sort((a, b) => b.tags.filter((t) => tags.has(t)).length - a.tags.filter((t) => tags.has(t)).length || compareIds(a.id, b.id))
+    .slice(0, limit);
+}
+
+/**
+ * One line for people who gave no condition: pregnancy is common and often unmentioned, so a
+ * routine that uses points or regions avoided in pregnancy says so, and how to leave them out.
+ */
+export function pregnancyHint(catalog: Catalog, routine: Routine): string | undefined {
+  const pregnancy = catalog.conditions.get('pregnancy');
+  if (!pregnancy) return undefined;
+  const avoid = routineFindings(catalog, routine, [pregnancy]).filter((f) => f.level === 'avoid');
+  if (avoid.length === 0) return undefined;
+  const names = [...new Set(avoid.map((f) => (f.point ? f.point : `the ${f.region}`)))];
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `If you are pregnant: this routine uses ${list}, traditionally avoided in pregnancy; add --pregnant to leave ${names.length === 1 ? 'it' : 'them'} out.`;
+}
+
+/** Findings that share a rule, gathered so the reason and source are said once for all their points. */
+export interface FindingGroup { level: Level; condition: string; reason: string; source: string; cited_by?: string[]; what: string[] }
+
+/** Group findings by rule (condition, level, reason, source); `name` words each point or region. */
+export function groupFindings(findings: Finding[], name: (f: Finding) => string): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.source}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { level: f.level, condition: f.condition, reason: f.reason, source: f.source, what: [], ...(f.cited_by ? { cited_by: f.cited_by } : {}) };
+      groups.set(key, g);
+    }
+    const label = name(f);
+    if (!g.what.includes(label)) g.what.push(label);
+  }
+  // Avoid before caution, so the strongest advice comes first.
+  return [...groups.values()].sort((a, b) => (a.level === b.level ? 0 : a.level === 'avoid' ? -1 : 1));
+}

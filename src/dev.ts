@@ -1,8 +1,0 @@
-// `npm run dev -- <args>`: run the CLI from source under tsx.
-import { homedir } from 'node:os';
-import { main } from './main.js';
-
-// As the built loader does: cron may run us without HOME.
-process.env.HOME ||= homedir();
-
-void main(process.argv.slice(2));

@@ -1,0 +1,46 @@
+import type { RoutineFacts } from '../core/routine-facts.js';
+import type { Condition, Point, Routine, WithOrigin } from './types.js';
+
+/** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
+export interface Catalog {
+  points: Map<string, WithOrigin<Point>>;
+  routines: Map<string, WithOrigin<Routine>>;
+  conditions: Map<string, Condition>;
+  /** Things worth one line on stderr, such as a user routine overriding a built-in one. */
+  notices: string[];
+  /**
+   * The built-in routines' facts, from the snapshot. Merging user points drops them all (a
+   * point's laterality or cautions may change), and a user routine drops its id's.
+   */
+  facts?: Map<string, RoutineFacts>;
+}
+
+/** The plain shape stored in the build-time snapshot. */
+export interface CatalogData {
+  points: WithOrigin<Point>[];
+  routines: WithOrigin<Routine>[];
+  conditions: Condition[];
+}
+
+/** Index plain arrays into a catalog. */
+export function catalogFrom(data: CatalogData): Catalog {
+  return {
+    points: new Map(data.points.map((p) => [p.id, p])),
+    routines: new Map(data.routines.map((r) => [r.id, r])),
+    conditions: new Map(data.conditions.map((c) => [c.id, c])),
+    notices: [],
+  };
+}
+
+/** A point's neighbours on its channel (previous and next by number), for the point card. */
+export function neighbours(catalog: Catalog, point: Point): { prev?: Point; next?: Point } {
+  const m = /^(.*?)(\d+)$/.exec(point.id);
+  if (!m) return {};
+  const n = Number(m[2]);
+  return { prev: catalog.points.get(`${m[1]}${n - 1}`), next: catalog.points.get(`${m[1]}${n + 1}`) };
+}
+
+/** The routines that press a point, for the point card. */
+export function routinesUsing(catalog: Catalog, pointId: string): Routine[] {
+  return [...catalog.routines.values()].filter((r) => r.steps.some((s) => s.kind === 'press' && s.point === pointId));
+}

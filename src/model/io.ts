@@ -1,0 +1,34 @@
+import type { Clock } from '../core/clock.js';
+
+/** A writable text sink: process.stdout, or a fake in tests. */
+export interface Out {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+  on?(event: string, fn: (...args: any[]) => void): unknown;
+  off?(event: string, fn: (...args: any[]) => void): unknown;
+}
+
+/** A readable input: process.stdin, or a fake in tests. */
+export interface In {
+  isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+  on(event: string, fn: (...args: any[]) => void): unknown;
+  off(event: string, fn: (...args: any[]) => void): unknown;
+  resume?(): unknown;
+  pause?(): unknown;
+}
+
+/** Everything a command may touch in the outside world, passed in so tests can fake it. */
+export interface Io {
+  stdout: Out;
+  stderr: Out;
+  stdin: In;
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  cwd: string;
+  /** The operating system, as process.platform names it (picks the speech engine). */
+  platform: string;
+  /** Registers a handler for SIGINT/SIGTERM/SIGHUP; returns an unregister function. */
+  onSignal(fn: (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void): () => void;
+}

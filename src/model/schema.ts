@@ -1,0 +1,191 @@
+// The zod schemas are the single source of truth: types come from z.infer,
+// and the same schemas validate built-in data (in tests and at build time) and user files.
+import { z } from 'zod';
+import { BOUNDS, checkDuration } from './duration.js';
+
+export const MERIDIANS = ['LU', 'LI', 'ST', 'SP', 'HT', 'SI', 'BL', 'KI', 'PC', 'TE', 'GB', 'LR', 'GV', 'CV', 'EX'] as const;
+import { REGIONS } from './regions.js';
+
+export { REGIONS };
+export const MOTIONS = ['pressure', 'circles', 'kneading', 'rolling', 'tapping', 'stretching', 'stroking', 'pinching'] as const;
+export const LEVELS = ['avoid', 'caution'] as const;
+export const SIDES = ['each', 'both', 'left', 'right'] as const;
+
+const text = z.string().trim().min(1, 'expected a non-empty string');
+const id = (pattern: RegExp, what: string) => z.string().regex(pattern, `expected ${what}`);
+const pointId = id(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/, 'a point code in capitals such as LI4 or EX-HN3');
+const slug = id(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id such as neck-and-shoulders');
+
+/** A duration string or number of seconds, parsed to milliseconds and bounded. */
+export const duration = (max: number = BOUNDS.maxPhaseMs) =>
+  z.union([z.string(), z.number()], { error: 'expected a duration like 45s, 2m or 1m30s' }).transform((v, ctx) => {
+    const r = checkDuration(v, BOUNDS.minPhaseMs, max);
+    if ('error' in r) {
+      ctx.addIssue({ code: 'custom', message: r.error, input: v });
+      return z.NEVER;
+    }
+    return r.ms;
+  });
+
+const rounds = z.number({ error: 'expected a whole number of rounds from 1 to 10' })
+  .int('expected a whole number of rounds from 1 to 10')
+  .min(1, 'expected a whole number of rounds from 1 to 10')
+  .max(10, 'expected a whole number of rounds from 1 to 10');
+
+export const cautionSchema = z.strictObject({
+  condition: slug,
+  level: z.enum(LEVELS),
+  reason: text,
+  source: text,
+});
+
+export const pointSchema = z.strictObject({
+  id: pointId,
+  pinyin: text,
+  hanzi: text,
+  hanzi_traditional: text,
+  english: text,
+  meridian: z.enum(MERIDIANS),
+  region: z.enum(REGIONS),
+  laterality: z.enum(['bilateral', 'midline']),
+  location: text,
+  find: text.optional(),
+  technique: text.optional(),
+  pressure: z.enum(['gentle', 'moderate', 'firm']).optional(),
+  indications: z.array(text).default([]),
+  cautions: z.array(cautionSchema).default([]),
+  aliases: z.array(text).default([]),
+  sources: z.array(text).default([]),
+});
+
+export const pointFileSchema = z.strictObject({
+  points: z.array(pointSchema).min(1, 'expected at least one point'),
+});
+
+export const timingSchema = z.strictObject({
+  locate: duration().optional(),
+  ramp: duration().optional(),
+  hold: duration(BOUNDS.maxHoldMs).optional(),
+  release: duration().optional(),
+  switch: duration().optional(),
+  rest: duration().optional(),
+  rounds: rounds.optional(),
+});
+
+// One flat, strict object validated by shape, then narrowed to a tagged step.
+// A flat object gives far clearer errors than a zod union ("unknown key hodl", not "no union member matched").
+const rawStep = z.strictObject({
+  press: pointId.optional(),
+  massage: text.optional(),
+  // One body region, or a list when a massage covers several (arms and legs).
+  region: z.union([z.enum(REGIONS), z.array(z.enum(REGIONS)).min(1)], { error: `expected a body region (${REGIONS.join(', ')}) or a list of them` }).optional(),
+  rest: duration().optional(),
+  sides: z.enum(SIDES).optional(),
+  motion: z.enum(MOTIONS).optional(),
+  duration: duration(BOUNDS.maxPhaseMs).optional(),
+  locate: duration().optional(),
+  ramp: duration().optional(),
+  hold: duration(BOUNDS.maxHoldMs).optional(),
+  release: duration().optional(),
+  rounds: rounds.optional(),
+  cue: text.optional(),
+  find: text.optional(),
+});
+
+type RawStep = z.output<typeof rawStep>;
+const PRESS_ONLY = ['sides', 'locate', 'ramp', 'hold', 'release', 'rounds', 'find'] as const;
+const MASSAGE_ONLY = ['motion', 'duration', 'region'] as const;
+
+export const stepSchema = rawStep.transform((s: RawStep, ctx) => {
+  const kinds = (['press', 'massage', 'rest'] as const).filter((k) => s[k] !== undefined);
+  if (kinds.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: kinds.length === 0
+        ? 'expected a step with one of press, massage or rest'
+        : `expected only one of press, massage or rest, got ${kinds.join(' and ')}`,
+    });
+    return z.NEVER;
+  }
+  const kind = kinds[0]!;
+  const stray = [
+    ...(kind === 'press' ? [] : PRESS_ONLY),
+    ...(kind === 'massage' ? [] : MASSAGE_ONLY),
+  ].filter((k) => s[k] !== undefined);
+  for (const k of stray) {
+    ctx.addIssue({ code: 'custom', path: [k], message: `"${k}" does not apply to a ${kind} step` });
+  }
+  if (kind === 'massage' && s.duration === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['duration'], message: 'expected a duration for the massage step, like 1m' });
+  }
+  if (stray.length > 0 || (kind === 'massage' && s.duration === undefined)) return z.NEVER;
+  if (kind === 'press') {
+    return {
+      kind: 'press' as const,
+      point: s.press!,
+      sides: s.sides,
+      locate: s.locate,
+      ramp: s.ramp,
+      hold: s.hold,
+      release: s.release,
+      rounds: s.rounds,
+      cue: s.cue,
+      find: s.find,
+    };
+  }
+  if (kind === 'massage') {
+    return { kind: 'massage' as const, area: s.massage!, regions: s.region === undefined ? [] : Array.isArray(s.region) ? s.region : [s.region], motion: s.motion ?? 'circles', duration: s.duration!, cue: s.cue };
+  }
+  return { kind: 'rest' as const, duration: s.rest!, cue: s.cue };
+});
+
+export const routineSchema = z.strictObject({
+  id: slug,
+  title: text,
+  summary: text,
+  aliases: z.array(text).default([]),
+  tags: z.array(slug).default([]),
+  sources: z.array(text).min(1, 'expected at least one source'),
+  evidence: text.optional(),
+  red_flags: z.array(text).default([]),
+  timing: timingSchema.default({}),
+  steps: z.array(stepSchema).min(1, 'expected at least one step'),
+});
+
+const ruleSchema = z.strictObject({
+  level: z.enum(LEVELS),
+  points: z.array(pointId).optional(),
+  regions: z.array(z.enum(REGIONS)).optional(),
+  practice: z.literal(true).optional(),
+  reason: text,
+  source: text,
+  cited_by: z.array(text).optional(),
+}).refine((r) => [r.points, r.regions, r.practice].filter((x) => x !== undefined).length === 1, {
+  message: 'expected a rule to name exactly one of points, regions or practice',
+});
+
+const recommendedSchema = z.strictObject({
+  points: z.array(pointId).min(1),
+  reason: text,
+  source: text,
+});
+
+export const conditionSchema = z.strictObject({
+  id: slug,
+  flag: slug.optional(),
+  title: text,
+  aliases: z.array(text).default([]),
+  description: text,
+  advice: text,
+  rules: z.array(ruleSchema).min(1, 'expected at least one rule'),
+  recommended: z.array(recommendedSchema).default([]),
+});
+
+export const conditionFileSchema = z.strictObject({
+  conditions: z.array(conditionSchema).min(1),
+});
+
+export const profileSchema = z.strictObject({
+  conditions: z.array(slug).default([]),
+  tips_seen: z.boolean().default(false),
+});

@@ -1,0 +1,54 @@
+// The run-time entry to data. The common case (no user YAML) reads the JSON snapshot
+// validated at build time (snapshot.ts), so list/show never load yaml or zod.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../model/errors.js';
+import { catalogFrom, type Catalog } from '../model/catalog.js';
+import { cacheDir, packageRoot, userDataDirs } from './paths.js';
+import { readSnapshot } from './snapshot.js';
+import { fsError } from './source-file.js';
+
+export interface LoadOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Directories from --data. */
+  data?: string[];
+}
+
+/** Directory of the build-time snapshot of the built-in data. */
+export function snapshotDir(): string {
+  return join(packageRoot(), 'dist', 'data');
+}
+
+/** The built-in data: the snapshot when built, else (in development) the YAML itself. */
+export async function loadBuiltin(): Promise<Catalog> {
+  const snapshot = readSnapshot(snapshotDir());
+  if (snapshot) return snapshot;
+  const { buildBuiltin } = await import('./build-builtin.js');
+  return catalogFrom(buildBuiltin());
+}
+
+/** Built-in data plus every user data directory, validated and merged. */
+export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
+  const catalog = await loadBuiltin();
+  const dirs = userDataDirs(opts.env, opts.cwd, opts.data);
+  const withFiles: string[] = [];
+  for (const d of dirs) {
+    let isDir = false;
+    try {
+      isDir = statSync(d.dir).isDirectory();
+    } catch (e) {
+      if (d.required) throw fsError(d.label, e, 'directory');
+      continue;
+    }
+    if (!isDir) {
+      if (d.required) throw new UserError(`${d.label}: is not a directory`);
+      continue;
+    }
+    withFiles.push(d.dir);
+  }
+  if (withFiles.length === 0) return catalog;
+  const { loadUserDirs } = await import('./load-user.js');
+  await loadUserDirs(catalog, withFiles, { cwd: opts.cwd, cacheDir: opts.env.ACUPRESS_NO_CACHE ? undefined : cacheDir(opts.env) });
+  return catalog;
+}

@@ -1,0 +1,46 @@
+// Problems in data files, and how they are worded. Free of yaml and zod, so the cached
+// fast path can report and merge without loading either.
+import { UserError } from '../model/errors.js';
+import type { WithOrigin } from '../model/types.js';
+import { escapeHidden, quote } from '../model/printable.js';
+
+/** One problem in a file, already worded for the user. */
+export type Problem = { file: string; line: number; col: number; path: string; message: string };
+
+type Pos = { line: number; col: number };
+/**
+ * A record with where it came from and a way to point at its fields. `prefix` is its path
+ * within the file (points[3] for a point), so messages name the full field path.
+ */
+export type Loaded<T> = { value: WithOrigin<T>; locate: (path: PropertyKey[]) => Pos; shown: string; prefix?: PropertyKey[] };
+
+/** Render a problem as the one line users see: `file:line:col path: message`, never with raw control characters. */
+export function formatProblem(p: Problem): string {
+  return escapeHidden(`${p.file}:${p.line}:${p.col}${p.path ? ` ${p.path}` : ''}: ${p.message}`);
+}
+
+/** Format a zod path as users write it: steps[2].hold. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else {
+      // A key that is not a plain word is quoted, so the path stays readable and on one line.
+      const key = /^[A-Za-z_][\w-]*$/.test(String(part)) ? String(part) : quote(String(part));
+      out += out ? `.${key}` : key;
+    }
+  }
+  return out;
+}
+
+/** One UserError for a list of problems: the first in full, then a count of the rest. */
+export function problemsError(problems: Problem[]): UserError {
+  const [first, ...rest] = problems;
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; run acupress validate)` : '';
+  return new UserError(`${formatProblem(first!)}${more}`);
+}
+
+/** A problem anchored at a field of a loaded record. */
+export function problemAt<T>(rec: Loaded<T>, path: PropertyKey[], message: string): Problem {
+  return { file: rec.shown, ...rec.locate(path), path: formatPath([...(rec.prefix ?? []), ...path]), message };
+}

@@ -1,0 +1,312 @@
+// YAML → zod with positioned errors: every problem names file:line:col and a field path.
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import type { ZodType, core } from 'zod';
+import { orList, suggest } from '../core/text.js';
+import { quote } from '../model/printable.js';
+import { CHANNEL_ALIASES } from '../model/channels.js';
+import { schemaKeysAt } from '../model/schema-keys.js';
+import { tooDeepAt } from './yaml-depth.js';
+import { displayPath, readTextFile } from './source-file.js';
+import { formatPath, problemsError, type Problem } from './problem.js';
+
+export { formatPath, formatProblem, problemsError, type Problem } from './problem.js';
+
+
+/** The result of checking one file: the parsed value, or every problem found. */
+export type Checked<T> =
+  | { ok: true; value: T; locate: (path: PropertyKey[]) => { line: number; col: number } }
+  | { ok: false; problems: Problem[] };
+
+// Alias bombs expand exponentially; the yaml package refuses past this many alias uses.
+const MAX_ALIASES = 100;
+
+// A broken file can produce hundreds of near-identical parser errors; a few say it all.
+const MAX_PROBLEMS = 20;
+
+/** Parse YAML text and validate it, collecting every problem rather than stopping at the first. */
+export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>): Checked<T> {
+  const lineCounter = new LineCounter();
+  const at = (offset: number) => lineCounter.linePos(offset);
+  const fail = (problems: Problem[]): Checked<T> => ({ ok: false, problems: tidy(problems) });
+  const nbsp = /^[ ]*\u00a0/m.exec(text);
+  if (nbsp) {
+    // Text pasted from a web page: the parser would see a strange key, not an indent.
+    const { line } = lineNumber(text, nbsp.index);
+    return fail([{ file, line, col: 1, path: '', message: 'invalid YAML: non-breaking spaces (U+00A0) are not allowed for indentation; use plain spaces' }]);
+  }
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // Before parsing, so the line counter is still empty: count lines here.
+    const { line } = lineNumber(text, deep);
+    return fail([{ file, path: '', line, col: deep - text.lastIndexOf('\n', deep - 1), message: TOO_DEEP }]);
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (e) {
+    return fail([{ file, line: 1, col: 1, path: '', message: readError(e) }]);
+  }
+  if (doc.errors.length > 0) {
+    return fail(doc.errors.map((e) => ({ file, path: '', ...yamlProblem(e.code, e.message, text, e.pos[0], at) })));
+  }
+  // Unknown tags (!seconds 30) are only warnings to the parser, but silently guessing is worse.
+  if (doc.warnings.length > 0) {
+    return fail(doc.warnings.map((w) => ({ file, path: '', ...at(w.pos[0]), message: `invalid YAML: unknown tag ${tagName(w.message)}`.trimEnd() })));
+  }
+  const complex = complexKey(doc);
+  if (complex) return fail([{ file, path: '', ...at(complex), message: 'invalid YAML: keys must be plain text, not lists or mappings' }]);
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const alias = /Unresolved alias.*: (.+)$/.exec((e as Error).message)?.[1];
+    if (alias) {
+      const offset = text.indexOf(`*${alias}`);
+      return fail([{ file, path: '', ...(offset >= 0 ? at(offset) : { line: 1, col: 1 }), message: `invalid YAML: unknown alias *${alias}; define the anchor &${alias} before using it` }]);
+    }
+    return fail([{ file, line: 1, col: 1, path: '', message: readError(e) }]);
+  }
+  if (raw === null || raw === undefined) {
+    return fail([{ file, line: 1, col: 1, path: '', message: 'file is empty, expected a YAML mapping' }]);
+  }
+  const locate = (path: PropertyKey[]) => locateNode(doc, path, at);
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data, locate };
+  const locator: Locator = { node: locate, key: (parent, key) => locateKey(doc, parent, key, at) ?? locate(parent) };
+  return fail(result.error.issues.flatMap((issue) => describeIssue(issue, raw, schema, file, locator)));
+}
+
+/** Reading order, no repeats, and a bounded count. */
+function tidy(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const out = problems
+    .sort((x, y) => x.line - y.line || x.col - y.col)
+    .filter((p) => {
+      const key = `${p.message}|${p.path}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return out.slice(0, MAX_PROBLEMS);
+}
+
+/** The tag as the user wrote it: "Unresolved tag: tag:yaml.org,2002:float" → !!float. */
+function tagName(message: string): string {
+  const core = /tag:yaml\.org,2002:(\S+)/.exec(message)?.[1];
+  return core ? `!!${core}` : (/: (\S+)$/.exec(message)?.[1] ?? '');
+}
+
+// Deep nesting is refused before parsing (yaml-depth.ts); a stack overflow the scan did not
+// foresee is still caught, whether while parsing or converting.
+const TOO_DEEP = 'invalid YAML: lists or mappings are nested too deeply';
+
+function readError(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return TOO_DEEP;
+  return `cannot be read: ${(e as Error).message}`;
+}
+
+function lineNumber(text: string, offset: number): { line: number } {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return { line };
+}
+
+/** The offset of the first key that is a list or mapping, if any (`? [a, b]`). */
+function complexKey(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (found === undefined && pair.key && (isMap(pair.key) || isSeq(pair.key))) {
+        found = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Read and check a YAML file; `shown` is the path as printed in messages. */
+export function checkYamlFile<T>(path: string, schema: ZodType<T>, shown: string = displayPath(path)): Checked<T> {
+  return checkYamlText(readTextFile(path, shown), shown, schema);
+}
+
+/** Read and validate a YAML file, throwing a UserError that names the first problem (and how many more). */
+export function loadYamlFile<T>(path: string, schema: ZodType<T>, shown?: string): T {
+  const r = checkYamlFile(path, schema, shown);
+  if (r.ok) return r.value;
+  throw problemsError(r.problems);
+}
+
+/** Word a parser error for a person, and place it where the mistake is rather than where the parser noticed. */
+function yamlProblem(code: string, message: string, text: string, offset: number, at: (o: number) => { line: number; col: number }): { line: number; col: number; message: string } {
+  if (/call stack/i.test(message)) return { ...at(offset), message: TOO_DEEP };
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*([^:\n]+?)\s*:/.exec(text.slice(offset, offset + 200))?.[1];
+    return { ...at(offset), message: key ? `duplicate key ${quote(key)} in the same mapping` : 'duplicate key in the same mapping' };
+  }
+  if (code === 'TAB_AS_INDENT') return { ...at(offset), message: 'tabs are not allowed for indentation in YAML; use spaces' };
+  if (code === 'MULTIPLE_DOCS') return { ...at(offset), message: 'invalid YAML: a second document starts here after "---"; a file holds one routine or one list of points' };
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) {
+    // The parser notices at the end of the file; the mistake is the last quote left open.
+    const open = lastUnclosedQuote(text.slice(0, offset));
+    return { ...at(open ?? offset), message: 'invalid YAML: this quote is never closed' };
+  }
+  if (/end with a [\]}]/.test(message) || (code === 'MISSING_CHAR' && /[\]}]/.test(message))) {
+    const closer = /\]/.test(message) ? ']' : '}';
+    const open = outermostUnclosed(text.slice(0, offset), closer === ']' ? '[' : '{', closer);
+    return { ...at(open ?? offset), message: `invalid YAML: this ${closer === ']' ? 'list' : 'mapping'} is never closed; end it with "${closer}"` };
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    const pos = at(offset);
+    const line = text.split(/\r?\n/)[pos.line - 1] ?? '';
+    if (/:\s.*:\s/.test(line) || /:\s.*:$/.test(line)) {
+      return { ...pos, message: 'invalid YAML: a value containing ": " must be quoted, like title: "Neck: the sequel"' };
+    }
+    return { line: pos.line + 1, col: 1, message: 'invalid YAML: bad indentation; keys of one mapping must line up' };
+  }
+  // The yaml package puts "at line X, column Y" into some messages; we print our own position.
+  return { ...at(offset), message: `invalid YAML: ${message.replace(/ at line \d+, column \d+.*$/s, '').trim()}` };
+}
+
+function lastUnclosedQuote(before: string): number | undefined {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const ch = before[i];
+    if (ch !== '"' && ch !== "'") continue;
+    const lineStart = before.lastIndexOf('\n', i) + 1;
+    const count = before.slice(lineStart).split(ch).length - 1;
+    if (count % 2 === 1) return before.indexOf(ch, lineStart);
+  }
+  return undefined;
+}
+
+/** The offset of the outermost bracket still open at the end of `before`. */
+function outermostUnclosed(before: string, open: string, close: string): number | undefined {
+  const stack: number[] = [];
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === open) stack.push(i);
+    else if (before[i] === close) stack.pop();
+  }
+  return stack[0];
+}
+
+function locateNode(doc: Document, path: PropertyKey[], at: (o: number) => { line: number; col: number }) {
+  // Walk down as far as the path exists; a missing field is reported at its parent.
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && node.range) return at(node.range[0]);
+    if (n === 0 && doc.contents && 'range' in doc.contents && doc.contents.range) return at(doc.contents.range[0]);
+  }
+  return { line: 1, col: 1 };
+}
+
+function locateKey(doc: Document, parent: PropertyKey[], key: string, at: (o: number) => { line: number; col: number }) {
+  const map = parent.length ? doc.getIn(parent, true) : doc.contents;
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return at(pair.key.range[0]);
+    }
+  }
+  return null;
+}
+
+type Pos = { line: number; col: number };
+type Locator = { node: (path: PropertyKey[]) => Pos; key: (parent: PropertyKey[], key: string) => Pos };
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+/** Describe a YAML value the way a user thinks of it. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Uint8Array) return 'binary data';
+  if (v instanceof Date) return 'a date';
+  if (v instanceof Set || v instanceof Map) return 'a set';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return quote(v);
+  return String(v);
+}
+
+// Words people use for a value that an enum spells otherwise: legacy channel codes, body parts.
+const SYNONYMS: Record<string, string> = {
+  ...CHANNEL_ALIASES,
+  palm: 'hand', fingers: 'hand', finger: 'hand', thumb: 'hand', sole: 'foot', toes: 'foot', heel: 'foot',
+  belly: 'abdomen', stomach: 'abdomen', tummy: 'abdomen', calf: 'leg', shin: 'leg', forehead: 'face', temple: 'head',
+  temples: 'head', scalp: 'head', jaw: 'face', elbow: 'arm', back: 'upper-back', waist: 'lower-back', buttock: 'hip',
+};
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false',
+  array: 'a list', object: 'a mapping', record: 'a mapping',
+};
+
+function describeIssue(
+  issue: core.$ZodIssue,
+  raw: unknown,
+  schema: ZodType,
+  file: string,
+  at: Locator,
+): Problem[] {
+  const locate = at.node;
+  const path = issue.path as PropertyKey[];
+  const value = valueAt(raw, path);
+  const base = { file, path: formatPath(path) };
+  switch (issue.code) {
+    case 'invalid_union': {
+      // "One value or a list of them": explain against the branch that matches what was written,
+      // so a typo in `region: handd` still gets its "did you mean".
+      const branch = Array.isArray(value)
+        ? issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.path.length > 0))
+        : issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.code !== 'invalid_type'));
+      if (branch) {
+        return branch.flatMap((sub) => describeIssue({ ...sub, path: [...path, ...sub.path] } as core.$ZodIssue, raw, schema, file, at));
+      }
+      return [{ ...base, ...locate(path), message: value === undefined ? `missing, ${issue.message}` : `${issue.message}, got ${describeValue(value)}` }];
+    }
+    case 'unrecognized_keys': {
+      const known = schemaKeysAt(schema, path);
+      return issue.keys.map((key) => {
+        const near = suggest(key, known, 1);
+        const hint = near.length ? `; did you mean "${near[0]}"?` : known.length > 1 ? `; expected one of ${orList(known)}` : known.length ? `; expected ${known[0]}` : '';
+        const pos = at.key(path, key);
+        return { ...base, ...pos, path: formatPath([...path, key]), message: `unknown key ${quote(key)}${hint}` };
+      });
+    }
+    case 'invalid_type': {
+      // Schemas that word their own expectation ("expected a whole number of rounds…") keep it.
+      const want = issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : TYPE_WORDS[issue.expected] ?? issue.expected;
+      const message = value === undefined ? `missing, expected ${want}` : `expected ${want}, got ${describeValue(value)}`;
+      return [{ ...base, ...locate(path), message }];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => String(v));
+      const synonym = typeof value === 'string' ? SYNONYMS[value.toLowerCase()] : undefined;
+      const near = synonym && options.includes(synonym) ? [synonym] : typeof value === 'string' ? suggest(value, options, 1) : [];
+      const hint = near.length ? `; did you mean "${near[0]}"?` : '';
+      const message = value === undefined
+        ? `missing, expected one of ${orList(options)}`
+        : `expected one of ${orList(options)}, got ${describeValue(value)}${hint}`;
+      return [{ ...base, ...locate(path), message }];
+    }
+    default: {
+      // Our schemas word their own messages ("expected a duration like 45s"); add what was found when useful.
+      let message = issue.message;
+      // "expected a non-empty string, got """ says nothing new; a number below its minimum does.
+      const tooShort = issue.code === 'too_small' && typeof value !== 'number';
+      if (value !== undefined && !/, got /.test(message) && issue.code !== 'custom' && !tooShort) {
+        message += `, got ${describeValue(value)}`;
+      }
+      if (value === undefined && issue.code !== 'custom') message = `missing, ${message}`;
+      return [{ ...base, ...locate(path), message }];
+    }
+  }
+}
+
