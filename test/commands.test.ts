@@ -10,8 +10,9 @@ import { cacheDir } from '../src/store/paths.js';
 import { fakeIo, routineObj, tempTree } from './helpers.js';
 
 describe('show', () => {
+  // An 80-column terminal (no TERM, so no colour): cards are wrapped to fit it.
   it.each(['LI4', 'ST36', 'EX-HN3'])('point card for %s', async (id) => {
-    const { io, stdout } = fakeIo();
+    const { io, stdout } = fakeIo({}, true);
     await show({ args: [[id]] }, io);
     expect(stdout.text()).toMatchSnapshot();
   });
@@ -23,9 +24,19 @@ describe('show', () => {
   });
 
   it('routine card for nausea', async () => {
-    const { io, stdout } = fakeIo();
+    const { io, stdout } = fakeIo({}, true);
     await show({ args: [['nausea']] }, io);
     expect(stdout.text()).toMatchSnapshot();
+  });
+
+  it('keeps whole lines for a pipe or file, and wraps only for a terminal', async () => {
+    const piped = fakeIo();
+    await show({ args: [['LI4']] }, piped.io);
+    const location = piped.stdout.text().split('\n').find((l) => l.startsWith('Location'))!;
+    expect(location).toMatch(/^Location {3}On the back of the hand, .*\(thumb\) side\.$/);
+    const tty = fakeIo({}, true);
+    await show({ args: [['LI4']] }, tty.io);
+    expect(tty.stdout.text().split('\n').every((l) => l.length <= 80)).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { paint } from '../src/render/color.js';
-import { colorLevel } from '../src/render/paint.js';
+import { colorLevel } from '../src/render/terminal.js';
 import { jsonSink } from '../src/render/run-json.js';
 import { plainSink } from '../src/render/run-plain.js';
 import { viewText } from '../src/render/run-tty.js';
@@ -71,7 +71,9 @@ describe('renderers', () => {
     const tty = { write: () => true, isTTY: true };
     expect(colorLevel({ env: { NO_COLOR: '1' }, stdout: tty })).toBe(0);
     expect(colorLevel({ env: {}, stdout: tty }, false)).toBe(0);
-    expect(colorLevel({ env: {}, stdout: tty })).toBeGreaterThan(0);
+    expect(colorLevel({ env: { TERM: 'xterm' }, stdout: tty })).toBeGreaterThan(0);
+    expect(colorLevel({ env: { TERM: 'dumb' }, stdout: tty })).toBe(0);
+    expect(colorLevel({ env: {}, stdout: tty })).toBe(0);
     expect(colorLevel({ env: { FORCE_COLOR: '1' }, stdout: { write: () => true } })).toBe(1);
   });
 

@@ -5,12 +5,13 @@ import type { Condition, Routine } from '../model/types.js';
 import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter, type Paint } from '../render/paint.js';
+import { fitWidth, terminal } from '../render/terminal.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { wrap } from '../render/text.js';
 import { isPathLike, routineFor } from './run/target.js';
 import { adviceFor, groupFindings, hasAvoid, pointFindings, recommendedNotes, routineFindings, saferAlternatives, type Finding, type Note, type Report } from '../core/safety.js';
-import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
+import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface CheckOptions extends Common {
   args?: [string[]];
@@ -53,8 +54,9 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   const targets = options.args?.[0] ?? [];
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  const c = await painter(io, options.color);
-  const width = Math.min(columns(io), 100);
+  const t = terminal(io, options.color);
+  const c = await painter(t);
+  const width = fitWidth(t, 100);
   const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd);
   if (options.json) {
     writeJson(io, report);

@@ -54,12 +54,6 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
   return [...out.values()];
 }
 
-/** Terminal width for tables and wrapping (80 when not a terminal). */
-export function columns(io: Io): number {
-  const c = io.stdout.columns;
-  return c && c > 20 ? c : 80;
-}
-
 /** Write a JSON value with a trailing newline. */
 export function writeJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -7,11 +7,12 @@ import { factsFor } from '../core/routine-facts.js';
 import { UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
+import { fitWidth, terminal } from '../render/terminal.js';
 import { table } from '../render/text.js';
 import { hasAvoid, pointFindings, routineFindings } from '../core/safety.js';
 import { flagDuration, formatClock, BOUNDS } from '../model/duration.js';
 import { compareIds, foldText, orList, suggest } from '../core/text.js';
-import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
+import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface ListOptions extends Common {
   args?: string[];
@@ -29,9 +30,10 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   const kind = pickKind(options.args?.[0] ?? 'routines');
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  const c = await painter(io, options.color);
-  const width = columns(io);
-  const header = io.stdout.isTTY && !options.json;
+  const t = terminal(io, options.color);
+  const c = await painter(t);
+  const width = fitWidth(t);
+  const header = t.tty && !options.json;
   if (kind === 'routines') {
     const rows = filterRoutines(catalog, options, conditions);
     if (options.json) return writeJson(io, rows.map(({ routine, total }) => routineJson(routine, total))), 0;

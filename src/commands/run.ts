@@ -5,6 +5,7 @@ import type { Condition, Profile, Routine } from '../model/types.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
+import { fitWidth, terminal } from '../render/terminal.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { printPlan } from '../render/dry-run.js';
 import { describeFindings } from '../render/findings.js';
@@ -14,7 +15,7 @@ import { routineFor } from './run/target.js';
 import { pregnancyHint, routineFindings, unsafeSteps } from '../core/safety.js';
 import { plan } from '../core/plan.js';
 import { BOUNDS, flagDuration } from '../model/duration.js';
-import { catalogFor, columns, conditionsFor, type Common } from './context.js';
+import { catalogFor, conditionsFor, type Common } from './context.js';
 import { wrap } from '../render/text.js';
 
 export interface RunOptions extends Common, TimingFlags {
@@ -49,7 +50,8 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // The profile is read once here and shared: conditions come from it, and it remembers the tips.
   const profile = options.profile === true ? await profileFor(catalog, io, options) : undefined;
   const conditions = await conditionsFor(options, catalog, io, profile ?? null);
-  const c = await painter(io, options.color);
+  const term = terminal(io, options.color);
+  const c = await painter(term);
   const chosen = await chooseRoutine(catalog, options, io, conditions);
   if (chosen === 'cancel') return EXIT.ok;
   const { routine, overrides } = chosen;
@@ -60,7 +62,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const unsafe = unsafeSteps(findings);
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {
-    const lines = describeFindings(catalog, avoid, columns(io));
+    const lines = describeFindings(catalog, avoid, fitWidth(term));
     if (!options.skipUnsafe) {
       io.stderr.write(`${c.avoid('Refusing to run')} "${routine.id}" with ${conditions.map((x) => x.id).join(', ')}:\n${lines}\nUse --skip-unsafe to run the rest, or try: acupress list --${conditions.some((x) => x.id === 'pregnancy') ? 'pregnant' : `condition ${conditions.map((x) => x.id).join(' ')}`}\n`);
       return EXIT.safety;
@@ -81,7 +83,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
   const notes = options.json ? io.stderr : io.stdout;
   if (!options.quiet) {
-    const w = columns(io);
+    const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
     const hint = conditions.length === 0 && !options.json ? pregnancyHint(catalog, routine) : undefined;
     if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
@@ -91,7 +93,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     if (options.tips !== false && !options.json && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
   }
-  return live(io, catalog, timeline, findings, options, c, warnMs);
+  return live(io, catalog, timeline, findings, options, c, term, warnMs);
 }
 
 type Chosen = { routine: Routine; overrides: TimingFlags } | 'cancel';

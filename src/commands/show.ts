@@ -2,6 +2,7 @@ import { resolve } from '../core/resolve.js';
 import { UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
+import { fitWidth, terminal } from '../render/terminal.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
@@ -9,7 +10,7 @@ import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
 import { pointFindings, pregnancyHint, routineFindings } from '../core/safety.js';
 import { plan } from '../core/plan.js';
-import { catalogFor, columns, conditionsFor, writeJson, type Common } from './context.js';
+import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface ShowOptions extends Common {
   args?: [string[]];
@@ -50,8 +51,9 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     writeJson(io, items.length === 1 ? items[0] : items);
     return 0;
   }
-  const c = await painter(io, options.color);
-  const width = Math.min(columns(io), 100);
+  const t = terminal(io, options.color);
+  const c = await painter(t);
+  const width = fitWidth(t, 100);
   const cards = refs.map((ref) => {
     if (ref.kind === 'point') {
       const p = catalog.points.get(ref.id)!;

@@ -8,6 +8,7 @@ import { checkYamlFile, formatProblem, type Problem } from '../store/yaml-load.j
 import { UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
+import { terminal } from '../render/terminal.js';
 import type { Common } from './context.js';
 
 export interface ValidateOptions extends Common {
@@ -36,7 +37,7 @@ function misplaced(path: string, text: string): string | undefined {
 /** Validate each file; exit 2 if any has a problem. */
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const files = options.args?.[0] ?? [];
-  const c = await painter(io, options.color);
+  const c = await painter(terminal(io, options.color));
   const catalog = await loadBuiltin();
   const results: Array<{ file: string; ok: boolean; problems: Problem[] }> = [];
   for (const f of files) {

@@ -4,7 +4,9 @@ import type { Clock } from '../core/clock.js';
 export interface Out {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** A terminal's size in cells, as Node's tty.WriteStream reports it (0 or missing when unknown). */
   columns?: number;
+  rows?: number;
   on?(event: string, fn: (...args: any[]) => void): unknown;
   off?(event: string, fn: (...args: any[]) => void): unknown;
 }

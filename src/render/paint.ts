@@ -1,10 +1,11 @@
 // Styling without loading chalk: when colour is off (pipes, NO_COLOR), every style is the identity,
-// and chalk is imported only when a terminal will actually show colour.
-import type { Io } from '../model/io.js';
+// and chalk is imported only when a terminal will actually show colour. A paint also carries the
+// glyphs to draw with (Unicode or ASCII), so every renderer that styles text draws the same symbols.
+import { UNICODE_GLYPHS, type Glyphs, type Terminal } from './terminal.js';
 
 export type Style = (s: string) => string;
 
-/** The colours used for meaning: phase kinds, safety levels, emphasis. */
+/** The colours used for meaning (phase kinds, safety levels, emphasis) and the glyphs to draw with. */
 export interface Paint {
   kind: Record<string, Style>;
   avoid: Style;
@@ -14,35 +15,20 @@ export interface Paint {
   title: Style;
   ok: Style;
   user: Style;
+  /** Symbols for this terminal: Unicode, or ASCII when the locale is not UTF-8. */
+  g: Glyphs;
 }
 
 const same: Style = (s) => s;
 
-/** The no-colour paint. */
-export const plainPaint: Paint = {
-  kind: {}, avoid: same, caution: same, dim: same, bold: same, title: same, ok: same, user: same,
-};
-
-/** Colour depth from --no-color, NO_COLOR, FORCE_COLOR and whether stdout is a terminal. */
-export function colorLevel(io: Pick<Io, 'env' | 'stdout'>, flag?: boolean): 0 | 1 | 2 | 3 {
-  if (flag === false) return 0;
-  const { env } = io;
-  if (env.NO_COLOR) return 0;
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    if (force === '0' || force === 'false') return 0;
-    const n = Number(force);
-    return n >= 3 ? 3 : n === 2 ? 2 : 1;
-  }
-  if (!io.stdout.isTTY || env.TERM === 'dumb') return 0;
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
-  return env.TERM?.includes('256') ? 2 : 1;
+/** The no-colour paint, drawing with these glyphs (Unicode unless said otherwise). */
+export function plainPaint(g: Glyphs = UNICODE_GLYPHS): Paint {
+  return { kind: {}, avoid: same, caution: same, dim: same, bold: same, title: same, ok: same, user: same, g };
 }
 
-/** The paint for this invocation: identity when colour is off, chalk otherwise. */
-export async function painter(io: Pick<Io, 'env' | 'stdout'>, flag?: boolean): Promise<Paint> {
-  const level = colorLevel(io, flag);
-  if (level === 0) return plainPaint;
+/** The paint for this terminal: identity styles when colour is off, chalk at its level otherwise. */
+export async function painter(t: Pick<Terminal, 'color' | 'glyphs'>): Promise<Paint> {
+  if (t.color === 0) return plainPaint(t.glyphs);
   const { chalkPaint } = await import('./color.js');
-  return chalkPaint(level);
+  return chalkPaint(t.color, t.glyphs);
 }

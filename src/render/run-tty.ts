@@ -6,6 +6,7 @@ import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseWhere } from './phase-line.js';
 import { wrap } from './text.js';
+import { terminalColumns, type Terminal } from './terminal.js';
 
 
 /** What the live view shows, computed purely from the latest events (and testable without ora). */
@@ -40,11 +41,12 @@ export function viewText(t: Timeline, v: View, c: Paint, columns: number): strin
 }
 
 /** The TTY sink. Returns the event handler and a `stop` that always leaves the terminal clean. */
-export async function ttySink(io: Io, t: Timeline, c: Paint) {
+export async function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal) {
   const { default: ora } = await import('ora');
-  const spinner = ora({ stream: io.stdout as NodeJS.WritableStream, discardStdin: false, hideCursor: true, color: 'cyan', isEnabled: true });
+  // ora's own colour and symbols would ignore NO_COLOR and the locale: it gets ours.
+  const spinner = ora({ stream: io.stdout as NodeJS.WritableStream, discardStdin: false, hideCursor: true, color: term.color ? 'cyan' : false, spinner: { frames: [...c.g.spinner], interval: 80 }, isEnabled: true });
   const view: View = { index: 0, remaining: t.phases[0]!.duration_ms, elapsed: 0, paused: false, help: true };
-  const cols = () => (io.stdout.columns && io.stdout.columns > 20 ? io.stdout.columns : 80);
+  const cols = () => terminalColumns(io).columns ?? term.columns ?? 80;
   const draw = () => {
     spinner.text = viewText(t, view, c, cols());
   };
@@ -61,7 +63,7 @@ export async function ttySink(io: Io, t: Timeline, c: Paint) {
     if (ev.type === 'phase') {
       const prev = t.phases[view.index]!;
       if (ev.index > 0 && prev.kind === 'release' && prev.point && t.phases[ev.index]?.point !== prev.point) {
-        spinner.stopAndPersist({ symbol: c.ok('✔'), text: `${prev.point} ${c.dim(phaseWhere({ ...prev, round: undefined }))}` });
+        spinner.stopAndPersist({ symbol: c.ok(c.g.tick), text: `${prev.point} ${c.dim(phaseWhere({ ...prev, round: undefined }))}` });
         spinner.start();
       }
       view.index = ev.index;

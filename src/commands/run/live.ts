@@ -3,6 +3,7 @@ import type { Catalog } from '../../model/catalog.js';
 import { EXIT, ExitError } from '../../model/errors.js';
 import type { Io } from '../../model/io.js';
 import type { Paint } from '../../render/paint.js';
+import type { Terminal } from '../../render/terminal.js';
 import { jsonSink } from '../../render/run-json.js';
 import { plainSink } from '../../render/run-plain.js';
 import { summary } from '../../render/summary.js';
@@ -14,17 +15,22 @@ import type { Timeline } from '../../model/timeline.js';
 /** The run flags that shape the live output. */
 export interface LiveOptions { json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean }
 
-/** Run a planned timeline live: renderers and cues as sinks, keys in a terminal, signals, and the summary. */
-export async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: LiveOptions, c: Paint, warnMs?: number): Promise<number> {
-  const mode = o.json ? 'json' : o.plain || o.quiet || !io.stdout.isTTY ? 'plain' : 'tty';
-  const bell = o.bell ?? mode === 'tty';
+/**
+ * Run a planned timeline live: renderers and cues as sinks, keys in a terminal, signals, and the
+ * summary. The live view draws only where `term` says it can (a sized, capable terminal);
+ * anywhere else the run prints plain lines.
+ */
+export async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: LiveOptions, c: Paint, term: Terminal, warnMs?: number): Promise<number> {
+  const mode = o.json ? 'json' : o.plain || o.quiet || !term.live ? 'plain' : 'tty';
+  // A person at a terminal hears the bell by default, in the live view or (dumb or small terminal) plain lines.
+  const bell = o.bell ?? (mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet));
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: Awaited<ReturnType<typeof import('../../render/run-tty.js').ttySink>> | undefined;
   if (mode === 'json') sinks.push(jsonSink(io.stdout));
   else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
   else {
     const { ttySink } = await import('../../render/run-tty.js');
-    tty = await ttySink(io, timeline, c);
+    tty = await ttySink(io, timeline, c, term);
     sinks.push(tty.handle);
   }
   // The bell is a cue like speech: one more sink, rung at every phase change.
