@@ -4,11 +4,12 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS, GLOBAL_OPTIONS, PROGRAM_FLAGS } from '../src/cli/spec.js';
 import { candidates, script } from '../src/commands/completion.js';
 import { loadBuiltin } from '../src/store/load-catalog.js';
 import { BIN, cli, routineObj, tempTree } from './helpers.js';
 
-const spec = { commands: { list: ['--meridian', '--json'], run: ['--rounds', '--hold', '--condition', '--side'], show: ['--json'], check: ['--pregnant', '--condition'], validate: [], completion: [] } };
+const spec = { commands: COMMANDS, globals: GLOBAL_OPTIONS, programFlags: Object.values(PROGRAM_FLAGS) };
 
 describe('candidates', async () => {
   const catalog = await loadBuiltin();

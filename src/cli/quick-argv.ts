@@ -3,7 +3,7 @@
 // is sure of, from the same table commander is built from, and returns undefined for anything
 // else (help, version, `--`, `--x=y`, short or unknown flags, a missing or extra argument), so
 // commander stays the one judge of every unusual or wrong command line.
-import { GLOBAL_OPTIONS, QUICK_COMMANDS, type OptionSpec } from './spec.js';
+import { COMMANDS, GLOBAL_OPTIONS, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
 import type { CommandOptions } from './dispatch.js';
 
 type Kind = 'bool' | 'negated' | 'value' | 'list' | 'repeat';
@@ -28,7 +28,7 @@ function flagOf(o: OptionSpec): [string, Flag] {
 
 /** A command line the quick path understood: which command, and commander-shaped options. */
 export interface QuickCommand {
-  command: keyof typeof QUICK_COMMANDS;
+  command: CommandName;
   options: CommandOptions;
 }
 
@@ -42,9 +42,10 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
     if (!a.startsWith('-')) first = a;
     else if (globals.get(a)?.kind === 'repeat') i++;
   }
-  if (first === undefined || !Object.hasOwn(QUICK_COMMANDS, first)) return undefined;
-  const command = first as keyof typeof QUICK_COMMANDS;
-  const spec = QUICK_COMMANDS[command];
+  if (first === undefined || !Object.hasOwn(COMMANDS, first)) return undefined;
+  const command = first as CommandName;
+  const spec: CommandSpec = COMMANDS[command];
+  if (!spec.quick) return undefined;
   const flags = new Map([...globals, ...spec.options.map(flagOf)]);
   const options: Record<string, unknown> = {};
   for (const f of flags.values()) if (f.kind === 'negated') options[f.key] = true;

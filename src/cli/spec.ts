@@ -1,12 +1,21 @@
-// The flags of the read-only commands (list, show, check) and the global ones, as data. cli.ts
-// declares them to commander from here, and quick-argv.ts parses simple command lines with the
-// same table, so the two cannot drift apart (test/quick-argv.test.ts compares them).
+// The one table of the command line: every command, its argument, flags, choices, help text and
+// examples. commander (program.ts), the quick path (quick-argv.ts), shell completion and the man
+// page are all built from it, so help and completion cannot drift apart. docs/cli.md describes
+// the same contract in prose; test/cli-spec.test.ts checks the two agree.
 
-/** One option: commander's flags string, its help text, and whether repeats add up. */
+/** What a shell may complete for a value: fixed choices, or a kind of id looked up at run time. */
+export type Completes = 'routines' | 'points' | 'conditions' | 'files' | 'dirs';
+
+/** One option: commander's flags string, its help text, and how its value behaves. */
 export interface OptionSpec {
   flags: string;
   description: string;
+  /** Repeats add up into a list (`--data a --data b`). */
   repeatable?: boolean;
+  /** The only values accepted; commander enforces them and completion offers them. */
+  choices?: readonly string[];
+  /** What completion offers for the value when there are no fixed choices. */
+  completes?: readonly Completes[];
 }
 
 /** A command's positional argument, as commander declares it. */
@@ -14,29 +23,63 @@ export interface ArgumentSpec {
   name: string;
   description: string;
   default?: string;
+  /** Values completion offers (commander does not enforce these: `list` checks its own). */
+  choices?: readonly string[];
+  completes?: readonly Completes[];
 }
 
-/** A command that the quick path may parse: its one argument and its options. */
+/** An example command line for help and the man page, with an optional note. */
+export interface ExampleSpec {
+  line: string;
+  note?: string;
+}
+
+/** One command: what it does, its argument, options, notes before the examples, and examples. */
 export interface CommandSpec {
   description: string;
   argument: ArgumentSpec;
-  options: OptionSpec[];
+  options: readonly OptionSpec[];
+  /** Paragraphs printed after the options in --help (keys, exit codes). */
+  notes?: readonly string[];
+  examples: readonly ExampleSpec[];
+  /** Plain command lines of this command may be parsed by the quick path, without commander. */
+  quick?: boolean;
 }
 
+/** The program itself: name, description, the top-level help's examples and closing line. */
+export const PROGRAM = {
+  name: 'acupress',
+  description: 'A self-acupressure timer: guided, timed cues in the terminal, a WHO point reference and safety lookups.',
+  examples: [
+    { line: 'acupress run headache', note: 'guided headache routine with live cues' },
+    { line: 'acupress run desk-break --quick', note: 'a two-minute break' },
+    { line: 'acupress check headache --pregnant', note: 'safety lookup (exit 1 if something is to be avoided)' },
+    { line: 'acupress show LI4', note: 'the point card for Hegu' },
+  ],
+  footer: 'Run "acupress <command> --help" for a command\'s options.',
+} as const satisfies { name: string; description: string; examples: readonly ExampleSpec[]; footer: string };
+
+/** The program's own flags, handled by commander before any command. */
+export const PROGRAM_FLAGS = {
+  version: { flags: '-V, --version', description: 'print the version' },
+  help: { flags: '-h, --help', description: 'show help' },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Options every command accepts, before or after its name. */
-export const GLOBAL_OPTIONS: OptionSpec[] = [
-  { flags: '--data <dir>', description: 'extra data directory with points/ and routines/ (repeatable; also ACUPRESS_DATA)', repeatable: true },
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--data <dir>', description: 'extra data directory with points/ and routines/ (repeatable; also ACUPRESS_DATA)', repeatable: true, completes: ['dirs'] },
   { flags: '--no-color', description: 'turn off colour (also NO_COLOR)' },
 ];
 
+const conditions = ['conditions'] as const;
 const pregnant = (verb: string): OptionSpec => ({ flags: '--pregnant', description: `${verb} what pregnancy says to avoid` });
-const condition = (verb: string): OptionSpec => ({ flags: '--condition <id...>', description: `${verb} what these conditions say to avoid` });
+const condition = (verb: string): OptionSpec => ({ flags: '--condition <id...>', description: `${verb} what these conditions say to avoid`, completes: conditions });
 
-/** list, show and check: the commands people call from prompts and hooks. */
-export const QUICK_COMMANDS: Record<'list' | 'show' | 'check', CommandSpec> = {
+/** Every command, in the order help lists them. */
+export const COMMANDS = {
   list: {
     description: 'list routines, points, meridians or conditions',
-    argument: { name: '[what]', description: 'routines, points, meridians or conditions', default: 'routines' },
+    argument: { name: '[what]', description: 'routines, points, meridians or conditions', default: 'routines', choices: ['routines', 'points', 'meridians', 'conditions'] },
     options: [
       { flags: '--meridian <code>', description: 'only points on this meridian (LI, LR, LV, SJ …)' },
       { flags: '--region <region>', description: 'only points in this body region' },
@@ -47,25 +90,117 @@ export const QUICK_COMMANDS: Record<'list' | 'show' | 'check', CommandSpec> = {
       condition('leave out'),
       { flags: '--json', description: 'print a JSON array' },
     ],
+    examples: [
+      { line: 'acupress list' },
+      { line: 'acupress list points --meridian LV' },
+      { line: 'acupress list points --search "union valley"' },
+      { line: 'acupress list --max 5m --tag desk' },
+      { line: 'acupress list --pregnant' },
+    ],
+    quick: true,
   },
   show: {
     description: 'show a routine, point or condition',
-    argument: { name: '<id...>', description: 'routine id, point code, pinyin or English name, or condition' },
+    argument: { name: '<id...>', description: 'routine id, point code, pinyin or English name, or condition', completes: ['routines', 'points', 'conditions'] },
     options: [
       { flags: '--json', description: 'print JSON' },
       { flags: '--yaml', description: 'print a routine as YAML, to start your own' },
       pregnant('mark'),
       condition('mark'),
     ],
+    examples: [
+      { line: 'acupress show LI4' },
+      { line: 'acupress show "he gu" ST36' },
+      { line: 'acupress show headache --yaml > ~/.config/acupress/routines/my-headache.yaml' },
+    ],
+    quick: true,
   },
   check: {
     description: 'safety lookup: what to avoid for a condition, and why',
-    argument: { name: '[target...]', description: 'routines, points or routine files to check' },
+    argument: { name: '[target...]', description: 'routines, points or routine files to check', completes: ['routines', 'points', 'files'] },
     options: [
       { flags: '--pregnant', description: 'check for pregnancy' },
-      { flags: '--condition <id...>', description: 'check for these conditions (see: acupress list conditions)' },
+      { flags: '--condition <id...>', description: 'check for these conditions (see: acupress list conditions)', completes: conditions },
       { flags: '--no-profile', description: 'ignore the saved safety profile' },
       { flags: '--json', description: 'print JSON' },
     ],
+    notes: ['Exit codes: 0 nothing to avoid · 1 something to avoid · 2 usage error'],
+    examples: [
+      { line: 'acupress check --pregnant' },
+      { line: 'acupress check headache --pregnant' },
+      { line: 'acupress check LI4 SP6 --condition bleeding' },
+      { line: 'acupress check headache --pregnant && acupress run headache --yes' },
+    ],
+    quick: true,
   },
-};
+  run: {
+    description: 'run a routine with timed cues',
+    argument: { name: '[target]', description: 'routine id, point id, or path to a routine .yaml', completes: ['routines', 'points', 'files'] },
+    options: [
+      { flags: '--rounds <n>', description: 'rounds per point (1-10)' },
+      { flags: '--ramp <dur>', description: 'time to increase pressure (e.g. 20s)' },
+      { flags: '--hold <dur>', description: 'time to hold (e.g. 1m)' },
+      { flags: '--release <dur>', description: 'time to ease off' },
+      { flags: '--rest <dur>', description: 'length of rest steps' },
+      { flags: '--side <side>', description: 'which side for bilateral points', choices: ['left', 'right', 'both'] },
+      { flags: '--quick', description: 'a short version for a two-minute break' },
+      { flags: '--fit <dur>', description: 'scale the routine to fit this long (e.g. 3m)' },
+      { flags: '--random', description: 'pick a routine at random (with --max/--tag)' },
+      { flags: '--max <dur>', description: 'with --random: only routines at most this long' },
+      { flags: '--tag <tag>', description: 'with --random: only routines with this tag' },
+      { flags: '--pregnant', description: 'refuse steps that pregnancy says to avoid' },
+      { flags: '--condition <id...>', description: 'refuse steps that these conditions say to avoid', completes: conditions },
+      { flags: '--skip-unsafe', description: 'leave out unsafe steps instead of refusing' },
+      { flags: '--no-profile', description: 'ignore the saved safety profile' },
+      { flags: '--dry-run', description: 'print the plan and exit' },
+      { flags: '--json', description: 'stream NDJSON events' },
+      { flags: '--plain', description: 'one line per phase (default when not a terminal)' },
+      { flags: '--quiet', description: 'only phase lines' },
+      { flags: '--bell', description: 'ring the terminal bell at each phase (default in a terminal)' },
+      { flags: '--no-bell', description: 'no bell' },
+      { flags: '--voice', description: 'speak each cue with the system speech command' },
+      { flags: '--warn <dur>', description: 'say "release in …" this long before a phase ends (e.g. 5s)' },
+      { flags: '--no-tips', description: 'skip the pre-session tips' },
+      { flags: '-y, --yes', description: 'never ask questions' },
+    ],
+    notes: ['Keys in a terminal: space pause/resume · s skip · b back · q quit · ? help'],
+    examples: [
+      { line: 'acupress run headache' },
+      { line: 'acupress run LI4 --hold 45s --rounds 2' },
+      { line: 'acupress run neck --fit 3m' },
+      { line: 'acupress run headache --dry-run' },
+      { line: 'acupress run stress --json | jq -c \'select(.type=="phase")\'' },
+      { line: 'acupress run --random --max 3m --tag desk --yes' },
+    ],
+  },
+  validate: {
+    description: 'check routine or point YAML files you wrote',
+    argument: { name: '<file...>', description: 'YAML files', completes: ['files'] },
+    options: [{ flags: '--json', description: 'print JSON' }],
+    examples: [{ line: 'acupress validate ~/.config/acupress/routines/*.yaml' }],
+  },
+  completion: {
+    description: 'print a shell completion script (bash, zsh or fish)',
+    argument: { name: '<shell>', description: 'bash, zsh or fish', choices: ['bash', 'zsh', 'fish'] },
+    options: [],
+    examples: [
+      { line: 'eval "$(acupress completion bash)"', note: '# in ~/.bashrc' },
+      { line: 'eval "$(acupress completion zsh)"', note: '# in ~/.zshrc' },
+      { line: 'acupress completion fish > ~/.config/fish/completions/acupress.fish' },
+    ],
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+/** A command's name. */
+export type CommandName = keyof typeof COMMANDS;
+
+/** The long and short flags an option string declares: `-y, --yes` → ['-y', '--yes']. */
+export function flagNames(flags: string): string[] {
+  return flags.split(/[ ,]+/).filter((w) => w.startsWith('-'));
+}
+
+/** Example lines as help prints them: `  $ line`, notes aligned two spaces after the longest line. */
+export function exampleLines(examples: readonly ExampleSpec[]): string[] {
+  const width = Math.max(...examples.filter((e) => e.note).map((e) => e.line.length), 0);
+  return examples.map((e) => (e.note ? `  $ ${e.line.padEnd(width)}  ${e.note}` : `  $ ${e.line}`));
+}

@@ -7,26 +7,55 @@ import type { Io } from '../model/io.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogFor, type Common } from './context.js';
 
-type Spec = { commands: Record<string, string[]> };
+/** What completion reads of an option or argument in the command table (src/cli/spec.ts). */
+interface ValueShape {
+  choices?: readonly string[];
+  completes?: readonly string[];
+}
+interface OptionShape extends ValueShape {
+  flags: string;
+}
+
+/** The command table, as completion reads it; the CLI passes src/cli/spec.ts in. */
+export interface CompletionTable {
+  commands: Record<string, { argument: ValueShape; options: readonly OptionShape[] }>;
+  globals: readonly OptionShape[];
+  /** The program's own flags (--version, --help). */
+  programFlags: readonly OptionShape[];
+}
+
+/** `-y, --yes` → ['-y', '--yes']; `--side <side>` → ['--side']. */
+const names = (o: OptionShape) => o.flags.split(/[ ,]+/).filter((w) => w.startsWith('-'));
+const takesValue = (o: OptionShape) => o.flags.includes('<');
+
+/** Every flag a command's --help lists: its own, then the global ones and the program's. */
+export function commandFlags(table: CompletionTable, command: string): string[] {
+  return [...table.commands[command]!.options, ...table.globals, ...table.programFlags].flatMap(names);
+}
+
+/** The ids of the kinds the catalog knows; files and directories are the shell's to complete. */
+function lookup(catalog: Catalog, kinds: readonly string[] = []): string[] {
+  const ids = { routines: catalog.routines, points: catalog.points, conditions: catalog.conditions } as Record<string, Map<string, unknown> | undefined>;
+  return kinds.flatMap((k) => [...(ids[k]?.keys() ?? [])]);
+}
 
 /** The candidates for the word being completed, given the words before it. Pure. */
-export function candidates(catalog: Catalog, spec: Spec, words: string[]): string[] {
+export function candidates(catalog: Catalog, table: CompletionTable, words: string[]): string[] {
   const current = words.at(-1) ?? '';
   const before = words.slice(0, -1);
-  const command = before.find((w) => !w.startsWith('-') && w in spec.commands);
+  const command = before.find((w) => !w.startsWith('-') && Object.hasOwn(table.commands, w));
   const prev = before.at(-1);
+  const options = [...(command ? table.commands[command]!.options : []), ...table.globals];
+  const prevOption = prev?.startsWith('-') ? options.find((o) => takesValue(o) && names(o).includes(prev)) : undefined;
   let pool: string[];
-  if (!command) pool = current.startsWith('-') ? ['--data', '--no-color', '--version', '--help'] : Object.keys(spec.commands);
-  else if (current.startsWith('-')) pool = spec.commands[command]!;
-  else if (prev === '--condition') pool = [...catalog.conditions.keys()];
-  else if (prev === '--side') pool = ['left', 'right', 'both'];
-  else if (prev === '--data') return [];
-  else if (command === 'list') pool = ['routines', 'points', 'meridians', 'conditions'];
-  else if (command === 'completion') pool = ['bash', 'zsh', 'fish'];
-  else if (command === 'validate') return [];
+  if (prevOption) {
+    // The value of a flag: its choices, or ids of the kind it takes; a file is the shell's to complete.
+    pool = prevOption.choices ? [...prevOption.choices] : lookup(catalog, prevOption.completes);
+  } else if (!command) pool = current.startsWith('-') ? [...table.globals, ...table.programFlags].flatMap(names).filter((n) => n.startsWith('--')) : Object.keys(table.commands);
+  else if (current.startsWith('-')) pool = commandFlags(table, command);
   else {
-    pool = [...catalog.routines.keys(), ...catalog.points.keys()];
-    if (command === 'show') pool.push(...catalog.conditions.keys());
+    const arg = table.commands[command]!.argument;
+    pool = arg.choices ? [...arg.choices] : lookup(catalog, arg.completes);
   }
   const lower = current.toLowerCase();
   return pool.filter((c) => c.toLowerCase().startsWith(lower));
@@ -70,7 +99,7 @@ export async function run(options: Common & { args?: [string] }, io: Io): Promis
 }
 
 /** The hidden `acupress __complete <words…>` mode used by the scripts. */
-export async function complete(options: Common & { args?: [string[]]; spec: Spec }, io: Io): Promise<number> {
+export async function complete(options: Common & { args?: [string[]]; table: CompletionTable }, io: Io): Promise<number> {
   let catalog: Catalog;
   try {
     catalog = await catalogFor(options, io);
@@ -79,7 +108,7 @@ export async function complete(options: Common & { args?: [string[]]; spec: Spec
     catalog = { points: new Map(), routines: new Map(), conditions: new Map(), notices: [] };
   }
   const words = options.args?.[0] ?? [];
-  const out = candidates(catalog, options.spec, words.length ? words : ['']);
+  const out = candidates(catalog, options.table, words.length ? words : ['']);
   if (out.length) io.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

@@ -131,7 +131,7 @@ function finish(s: State, now: number, events: RunEvent[], reason: EndEvent['rea
 
 /** The phase event for a phase that started at active time `elapsed`. */
 export function phaseEvent(p: Phase, elapsed?: number): PhaseEvent {
-  // Key order follows DESIGN.md; undefined fields vanish in JSON.
+  // Key order follows docs/cli.md; undefined fields vanish in JSON.
   return {
     type: 'phase', index: p.index, kind: p.kind, point: p.point, side: p.side, round: p.round, rounds: p.rounds,
     duration_ms: p.duration_ms, planned_ms: p.offset_ms, elapsed_ms: elapsed === undefined ? undefined : Math.round(elapsed), text: p.text,

@@ -1,7 +1,7 @@
 import { UserError } from './errors.js';
 import { quote } from './printable.js';
 
-/** Phase bounds from DESIGN.md. */
+/** Phase bounds from docs/cli.md. */
 export const BOUNDS = {
   minPhaseMs: 1_000,
   maxHoldMs: 10 * 60_000,

@@ -26,7 +26,7 @@ export function isReportable(e: unknown): e is UserError | ExitError {
   return e instanceof Error && (e.name === 'UserError' || e.name === 'ExitError') && typeof (e as { exitCode?: unknown }).exitCode === 'number';
 }
 
-/** Exit codes from DESIGN.md, in one place so the shell and tests agree. */
+/** Exit codes from docs/cli.md, in one place so the shell and tests agree. */
 export const EXIT = {
   ok: 0,
   safety: 1,

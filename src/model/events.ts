@@ -1,6 +1,6 @@
 import type { PhaseKind, Side } from './timeline.js';
 
-/** NDJSON events, exactly as DESIGN.md documents them. */
+/** NDJSON events, exactly as docs/cli.md documents them. */
 export type StartEvent = { type: 'start'; routine: string; title: string; total_ms: number; phases: number };
 export type PhaseEvent = {
   type: 'phase'; index: number; kind: PhaseKind; point?: string; side?: Side; round?: number; rounds?: number;
