@@ -2,7 +2,8 @@
 export { plan, type PlanOptions } from './core/plan.js';
 export type { Timeline, Phase, PhaseKind, Side } from './model/timeline.js';
 export type { RunEvent, PhaseEvent, StartEvent, TickEvent, EndEvent } from './model/events.js';
-export { FakeClock, type Clock } from './core/clock.js';
+export { FakeClock } from './core/clock.js';
+export type { Clock } from './model/clock.js';
 export { parseDuration, formatDuration } from './model/duration.js';
 export { runEventSchema, checkReportSchema, routineRowSchema } from './model/json-schemas.js';
 export { loadBuiltin, loadCatalog } from './store/load-catalog.js';

@@ -1,10 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileWithCache } from '../src/boot/code-cache.js';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +19,7 @@ describe('the V8 code cache', () => {
   });
 
   it('is rejected, and the file compiled afresh, when it belongs to other code', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acupress-cache-'));
+    const dir = tempDir('acupress-cache-');
     writeFileSync(join(dir, 'other.cjs'), 'module.exports = { answer: 42 };\n');
     copyFileSync(join(ROOT, 'dist/app.cache'), join(dir, 'other.cache'));
     const { script, run } = compileWithCache(join(dir, 'other.cjs'), join(dir, 'other.cache'));
@@ -31,7 +30,7 @@ describe('the V8 code cache', () => {
   });
 
   it('is optional: without one the file still compiles and runs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acupress-cache-'));
+    const dir = tempDir('acupress-cache-');
     writeFileSync(join(dir, 'plain.cjs'), 'module.exports = 7;\n');
     const { script, run } = compileWithCache(join(dir, 'plain.cjs'), join(dir, 'missing.cache'));
     expect(script.cachedDataRejected).toBeUndefined();

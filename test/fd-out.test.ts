@@ -1,14 +1,14 @@
 // The plain writer used instead of process.stdout when output is a file, pipe or /dev/null.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fdOut, isPlainSink } from '../src/boot/fd-out.js';
+import { tempDir } from './helpers.js';
 
 describe('plain sinks', () => {
   it('knows files and /dev/null from terminals', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'acupress-fd-')), 'out.txt');
+    const file = join(tempDir('acupress-fd-'), 'out.txt');
     const fd = openSync(file, 'w');
     const nul = openSync('/dev/null', 'w');
     try {
@@ -24,7 +24,7 @@ describe('plain sinks', () => {
   });
 
   it('writes every byte of text, multi-byte characters included', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'acupress-fd-')), 'out.txt');
+    const file = join(tempDir('acupress-fd-'), 'out.txt');
     const fd = openSync(file, 'w');
     const out = fdOut(fd, () => {
       throw new Error('not closed');

@@ -1,12 +1,26 @@
 // Test helpers: fake io, temp dirs built from object literals, and spawning the built CLI.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import type { Io } from '../src/model/io.js';
 import { FakeClock } from '../src/core/clock.js';
+
+const made: string[] = [];
+
+/** A new temporary directory, removed after the test file (test/setup.ts calls removeTempDirs). */
+export function tempDir(prefix = 'acupress-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Remove every directory tempDir made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'acupress.js');
@@ -22,7 +36,7 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
   const stdout = sink(tty);
   const stderr = sink(false);
   const clock = new FakeClock();
-  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const home = tempDir('acupress-home-');
   const signals: Array<(s: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void> = [];
   const io: Io = {
     stdout, stderr,
@@ -36,7 +50,7 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
 
 /** Make a temp dir from a map of relative paths to contents (objects are written as YAML). */
 export function tempTree(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'acupress-'));
+  const dir = tempDir('acupress-');
   for (const [rel, content] of Object.entries(files)) {
     const path = join(dir, rel);
     mkdirSync(dirname(path), { recursive: true });
@@ -47,7 +61,7 @@ export function tempTree(files: Record<string, unknown>): string {
 
 /** Run the built CLI synchronously with a clean environment. */
 export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const home = tempDir('acupress-home-');
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? home,
     input: opts.input ?? '',
@@ -60,7 +74,7 @@ export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: 
 
 /** Spawn the built CLI asynchronously (for real-time runs and signals). */
 export function spawnCli(args: string[], env: Record<string, string> = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const home = tempDir('acupress-home-');
   return spawn(process.execPath, [BIN, ...args], {
     cwd: home,
     env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env },

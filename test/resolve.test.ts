@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom, type Catalog } from '../src/model/catalog.js';
-import { resolveMeridian } from '../src/model/channels.js';
+import { resolveMeridian } from '../src/core/channels.js';
 import { lookup, lookupSlow, resolve, type Kind } from '../src/core/resolve.js';
 import { ROOT } from './helpers.js';
 

@@ -2,7 +2,7 @@
 // src/tools/dev.ts under tsx), the only code that touches `process`. One top-level catch maps errors
 // to exit codes; process.exitCode (not process.exit) lets output flush.
 import { dispatcher, QUICK_HANDLERS } from './dispatch.js';
-import { isReportable } from '../model/errors.js';
+import { EXIT, isReportable } from '../model/errors.js';
 import { quickParse } from './quick-argv.js';
 import { realIo } from './real-io.js';
 import type { Io } from '../model/io.js';
@@ -40,10 +40,10 @@ function report(e: unknown, io: Io): number {
   // Ctrl-C at an inquirer prompt: the person changed their mind, not a crash.
   if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError') {
     io.stderr.write('\n');
-    return 130;
+    return EXIT.sigint;
   }
   io.stderr.write(`acupress: internal error: ${err?.message ?? String(e)}\n`);
   if (debug && err?.stack) io.stderr.write(`${err.stack}\n`);
   else io.stderr.write('acupress: set ACUPRESS_DEBUG=1 for details, and please report this.\n');
-  return 70;
+  return EXIT.internal;
 }

@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { COMMANDS, exampleLines, GLOBAL_OPTIONS, PROGRAM, PROGRAM_FLAGS, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
 import { dispatcher, QUICK_HANDLERS, type Dispatch } from './dispatch.js';
+import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -80,23 +81,23 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
 
 /** Parse argv and run the chosen command; resolves to the exit code. Errors propagate to main. */
 export async function runCli(argv: string[], io: Io, dispatch: Dispatch = runCommand): Promise<number> {
-  let exitCode = 0;
+  let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => (exitCode = code), dispatch);
   // Bare `acupress`: the picker in a terminal; otherwise the help, as a usage error.
   if (argv.every((a) => a === '--no-color')) {
     const mod = await import('../commands/run.js');
     if (!mod.canPrompt(io, {})) {
       program.outputHelp({ error: true });
-      return 2;
+      return EXIT.usage;
     }
-    return (await mod.run({ color: !argv.includes('--no-color'), profile: true, args: [undefined] }, io)) ?? 0;
+    return (await mod.run({ color: !argv.includes('--no-color'), profile: true, args: [undefined] }, io)) ?? EXIT.ok;
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are successes; every other commander error is a usage error.
-      return e.exitCode === 0 ? 0 : 2;
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     throw e;
   }

@@ -2,7 +2,7 @@
 // back into `acupress __complete <words…>` so user routines and points complete too.
 // Hand-written rather than a library: the candidates come from our own catalog, and the
 // maintained completion libraries either want a different CLI framework or pull in far more.
-import { UserError } from '../model/errors.js';
+import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogFor, type Common } from './context.js';
@@ -95,7 +95,7 @@ export function script(shell: string): string {
 /** `acupress completion <shell>`. */
 export async function run(options: Common & { args?: [string] }, io: Io): Promise<number> {
   io.stdout.write(script(options.args?.[0] ?? ''));
-  return 0;
+  return EXIT.ok;
 }
 
 /** The hidden `acupress __complete <words…>` mode used by the scripts. */
@@ -110,5 +110,5 @@ export async function complete(options: Common & { args?: [string[]]; table: Com
   const words = options.args?.[0] ?? [];
   const out = candidates(catalog, options.table, words.length ? words : ['']);
   if (out.length) io.stdout.write(`${out.join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

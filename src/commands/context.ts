@@ -3,7 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import { loadCatalog } from '../store/load-catalog.js';
 import type { Condition, Profile } from '../model/types.js';
 import { resolve } from '../core/resolve.js';
-import { UserError } from '../model/errors.js';
+import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 
 /** Options every handler may receive from the global flags. */
@@ -54,7 +54,8 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
   return [...out.values()];
 }
 
-/** Write a JSON value with a trailing newline. */
-export function writeJson(io: Io, value: unknown): void {
+/** Write a JSON value with a trailing newline; returns exit code 0, for `return writeJson(…)`. */
+export function writeJson(io: Io, value: unknown): number {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  return EXIT.ok;
 }

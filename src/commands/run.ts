@@ -2,7 +2,7 @@
 // (--dry-run) or run it live with the chosen renderer and cue sinks.
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, Profile, Routine } from '../model/types.js';
-import { EXIT, UserError } from '../model/errors.js';
+import { EXIT, UserError, withFlag } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
@@ -10,9 +10,10 @@ import { DISCLAIMER } from '../render/disclaimer.js';
 import { printPlan } from '../render/dry-run.js';
 import { describeFindings } from '../render/findings.js';
 import { live } from './run/live.js';
-import { planOptionsFrom, type TimingFlags } from '../core/plan-options.js';
+import { planOptionsFrom, type TimingFlags } from './run/plan-options.js';
 import { routineFor } from './run/target.js';
-import { pregnancyHint, routineFindings, unsafeSteps } from '../core/safety.js';
+import { pregnancyAvoided, routineFindings, unsafeSteps } from '../core/safety.js';
+import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { plan } from '../core/plan.js';
 import { BOUNDS, flagDuration } from '../model/duration.js';
 import { catalogFor, conditionsFor, type Common } from './context.js';
@@ -74,7 +75,8 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     io.stderr.write(`Skipping ${unsafe.size} unsafe step${unsafe.size > 1 ? 's' : ''}:\n${lines}\n`);
     planOptions.skipSteps = unsafe;
   }
-  const timeline = plan(routine, (id) => catalog.points.get(id), planOptions);
+  // A budget too short to fit is worded as being about the flag that asked for it.
+  const timeline = withFlag(planOptions.fit !== undefined ? '--fit' : '--quick', () => plan(routine, (id) => catalog.points.get(id), planOptions));
   if (options.dryRun) {
     printPlan(io, timeline, Boolean(options.json), c);
     return EXIT.ok;
@@ -85,7 +87,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   if (!options.quiet) {
     const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
-    const hint = conditions.length === 0 && !options.json ? pregnancyHint(catalog, routine) : undefined;
+    const hint = conditions.length === 0 && !options.json ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
     if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  • ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);

@@ -1,5 +1,5 @@
 import { resolve } from '../core/resolve.js';
-import { UserError } from '../model/errors.js';
+import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
@@ -8,7 +8,8 @@ import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
-import { pointFindings, pregnancyHint, routineFindings } from '../core/safety.js';
+import { pointFindings, pregnancyAvoided, routineFindings } from '../core/safety.js';
+import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { plan } from '../core/plan.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 
@@ -33,7 +34,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       }
       io.stdout.write(routineToYaml(r));
     }
-    return 0;
+    return EXIT.ok;
   }
   if (options.json) {
     const items = refs.map((ref) => {
@@ -49,7 +50,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       return { kind: 'condition', ...catalog.conditions.get(ref.id)! };
     });
     writeJson(io, items.length === 1 ? items[0] : items);
-    return 0;
+    return EXIT.ok;
   }
   const t = terminal(io, options.color);
   const c = await painter(t);
@@ -61,10 +62,10 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     }
     if (ref.kind === 'routine') {
       const r = catalog.routines.get(ref.id)!;
-      return routineCard(catalog, r, c, width, routineFindings(catalog, r, conditions), conditions.length === 0 ? pregnancyHint(catalog, r) : undefined);
+      return routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, routineFindings(catalog, r, conditions), conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r)) : undefined);
     }
     return conditionCard(catalog, catalog.conditions.get(ref.id)!, c, width);
   });
   io.stdout.write(`${cards.join('\n\n')}\n\n${c.dim(wrap(DISCLAIMER, width))}\n`);
-  return 0;
+  return EXIT.ok;
 }

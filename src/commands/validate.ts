@@ -5,7 +5,7 @@ import { checkReferences } from '../store/merge.js';
 import { pointFileSchema, routineSchema } from '../model/schema.js';
 import { displayPath, readTextFile } from '../store/source-file.js';
 import { checkYamlFile, formatProblem, type Problem } from '../store/yaml-load.js';
-import { UserError } from '../model/errors.js';
+import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { terminal } from '../render/terminal.js';
@@ -72,5 +72,5 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
     const bad = results.filter((r) => !r.ok);
     if (bad.length) io.stderr.write(`${bad.reduce((n, r) => n + r.problems.length, 0)} problem(s) in ${bad.length} file(s)\n`);
   }
-  return results.every((r) => r.ok) ? 0 : 2;
+  return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;
 }

@@ -1,12 +1,4 @@
-/** An opaque timer handle. */
-export type TimerHandle = unknown;
-
-/** The only way the core reads time or waits: real in the shell, fake in tests. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
+import type { Clock, TimerHandle } from '../model/clock.js';
 
 /**
  * How early the real clock's native timer wakes before a deadline. Node's timers usually fire

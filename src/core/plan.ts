@@ -49,7 +49,7 @@ export function plannedLength(routine: Routine, points: (id: string) => Point | 
   return total;
 }
 
-/** The phases before offsets: drafted, then fitted to --fit or --quick's budget. */
+/** The phases before offsets: drafted, then fitted to the budget of `fit` or `quick`. */
 function fittedDrafts(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions): Draft[] {
   const drafted = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
   const budget = options.fit ?? (options.quick ? QUICK.budget : undefined);
@@ -58,7 +58,7 @@ function fittedDrafts(routine: Routine, points: (id: string) => Point | undefine
   const fitted = fit(drafted, budget) ?? fit(draft(routine, points, options, 1), budget);
   if (!fitted) {
     const min = draft(routine, points, options, 1).length * BOUNDS.minPhaseMs;
-    throw new UserError(`--fit ${formatDuration(budget)}: "${routine.id}" needs at least ${formatDuration(min)} (one second a phase, one round a point)`);
+    throw new UserError(`${formatDuration(budget)} is too short: "${routine.id}" needs at least ${formatDuration(min)} (one second a phase, one round a point)`);
   }
   return fitted;
 }

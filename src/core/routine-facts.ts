@@ -3,14 +3,8 @@
 // all built-in routines is most of the point data, so the build stores them in the snapshot.
 import { routineFindings } from './safety.js';
 import { plannedLength } from './plan.js';
-import type { Catalog } from '../model/catalog.js';
+import type { Catalog, RoutineFacts } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
-
-/** A routine's planned length with default options, and whether any general caution applies. */
-export interface RoutineFacts {
-  total_ms: number;
-  flagged: boolean;
-}
 
 /** Work out a routine's facts from the catalog's points (and its planned length, if known). */
 export function routineFacts(catalog: Catalog, routine: Routine, total_ms = plannedLength(routine, (id) => catalog.points.get(id))): RoutineFacts {

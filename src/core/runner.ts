@@ -1,6 +1,6 @@
 // The imperative shell around the pure scheduler: owns the timer, and schedules every
 // wake-up against an absolute deadline so timer lateness never accumulates.
-import type { Clock, TimerHandle } from './clock.js';
+import type { Clock, TimerHandle } from '../model/clock.js';
 import type { EndEvent, RunEvent } from '../model/events.js';
 import { nextWake, start, step, type Input, type State } from './scheduler.js';
 import type { Timeline } from '../model/timeline.js';

@@ -118,17 +118,14 @@ export function saferAlternatives(catalog: Catalog, routine: Routine, conditions
 }
 
 /**
- * One line for people who gave no condition: pregnancy is common and often unmentioned, so a
- * routine that uses points or regions avoided in pregnancy says so, and how to leave them out.
+ * What a routine presses or works that pregnancy sources say to avoid (point codes, or "the
+ * <region>"), for the hint shown to people who gave no condition; empty when nothing is.
  */
-export function pregnancyHint(catalog: Catalog, routine: Routine): string | undefined {
+export function pregnancyAvoided(catalog: Catalog, routine: Routine): string[] {
   const pregnancy = catalog.conditions.get('pregnancy');
-  if (!pregnancy) return undefined;
+  if (!pregnancy) return [];
   const avoid = routineFindings(catalog, routine, [pregnancy]).filter((f) => f.level === 'avoid');
-  if (avoid.length === 0) return undefined;
-  const names = [...new Set(avoid.map((f) => (f.point ? f.point : `the ${f.region}`)))];
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `If you are pregnant: this routine uses ${list}, traditionally avoided in pregnancy; add --pregnant to leave ${names.length === 1 ? 'it' : 'them'} out.`;
+  return [...new Set(avoid.map((f) => (f.point ? f.point : `the ${f.region}`)))];
 }
 
 /** Findings that share a rule, gathered so the reason and source are said once for all their points. */

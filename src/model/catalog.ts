@@ -1,5 +1,10 @@
-import type { RoutineFacts } from '../core/routine-facts.js';
 import type { Condition, Point, Routine, WithOrigin } from './types.js';
+
+/** A routine's planned length with default options (ms), and whether any general caution applies. */
+export interface RoutineFacts {
+  total_ms: number;
+  flagged: boolean;
+}
 
 /** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
 export interface Catalog {

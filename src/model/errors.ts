@@ -34,4 +34,18 @@ export const EXIT = {
   sigint: 130,
   sigterm: 143,
   sighup: 129,
+  internal: 70,
 } as const;
+
+/**
+ * Run `fn`, and word a UserError it throws as being about `flag` (`--meridian: unknown …`):
+ * the core's messages name no flags, the command that parsed the flag adds it.
+ */
+export function withFlag<T>(flag: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(`${flag}: ${e.message}`, e.exitCode);
+    throw e;
+  }
+}

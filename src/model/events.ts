@@ -1,13 +1,19 @@
-import type { PhaseKind, Side } from './timeline.js';
+// The NDJSON events of `run --json`, as docs/cli.md documents them: inferred from the exported
+// zod schemas, so the types the scheduler emits and the schemas scripts validate are one.
+import type { z } from 'zod';
+import type { endEventSchema, pauseEventSchema, phaseEventSchema, runEventSchema, startEventSchema, tickEventSchema } from './json-schemas.js';
 
-/** NDJSON events, exactly as docs/cli.md documents them. */
-export type StartEvent = { type: 'start'; routine: string; title: string; total_ms: number; phases: number };
-export type PhaseEvent = {
-  type: 'phase'; index: number; kind: PhaseKind; point?: string; side?: Side; round?: number; rounds?: number;
-  duration_ms: number; planned_ms: number; elapsed_ms?: number; text: string;
-};
-export type TickEvent = { type: 'tick'; index: number; remaining_ms: number; elapsed_ms: number };
-export type PauseEvent = { type: 'pause' | 'resume'; index: number; elapsed_ms: number };
-export type EndReason = 'done' | 'quit' | 'interrupted';
-export type EndEvent = { type: 'end'; completed: boolean; reason: EndReason; elapsed_ms?: number; signal?: string };
-export type RunEvent = StartEvent | PhaseEvent | TickEvent | PauseEvent | EndEvent;
+/** The first event: which routine, its planned length (ms) and number of phases. */
+export type StartEvent = z.infer<typeof startEventSchema>;
+/** A phase begins: its kind, point and side, planned and measured start (ms), cue text. */
+export type PhaseEvent = z.infer<typeof phaseEventSchema>;
+/** Once a second: time left in the phase and active time so far (ms). */
+export type TickEvent = z.infer<typeof tickEventSchema>;
+/** The run paused or resumed, at this much active time (ms). */
+export type PauseEvent = z.infer<typeof pauseEventSchema>;
+/** Why a run ended: done, quit or interrupted (with the signal). */
+export type EndReason = EndEvent['reason'];
+/** The last event: completed or not, why, and the active time (ms). */
+export type EndEvent = z.infer<typeof endEventSchema>;
+/** Any one line of `run --json`. */
+export type RunEvent = z.infer<typeof runEventSchema>;

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from './clock.js';
 
 /** A writable text sink: process.stdout, or a fake in tests. */
 export interface Out {

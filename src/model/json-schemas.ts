@@ -1,9 +1,11 @@
 // zod schemas of every JSON shape the CLI prints, exported by the package so scripts and
-// tests can validate what they read. The README documents the same shapes.
+// tests can validate what they read; the run's event types (events.ts) are inferred from them.
+// docs/cli.md documents the same shapes.
 import { z } from 'zod';
+import { PHASE_KINDS, SIDES } from './timeline.js';
 
-const phaseKind = z.enum(['locate', 'ramp', 'hold', 'release', 'switch', 'massage', 'rest']);
-const side = z.enum(['left', 'right', 'both', 'center']);
+const phaseKind = z.enum(PHASE_KINDS);
+const side = z.enum(SIDES);
 const ms = z.number().int().nonnegative();
 
 export const startEventSchema = z.strictObject({ type: z.literal('start'), routine: z.string(), title: z.string(), total_ms: ms, phases: z.number().int().positive() });

@@ -1,10 +1,12 @@
 // The zod schemas are the single source of truth: types come from z.infer,
 // and the same schemas validate built-in data (in tests and at build time) and user files.
 import { z } from 'zod';
+import { CHANNELS } from './channels.js';
 import { BOUNDS, checkDuration } from './duration.js';
-
-export const MERIDIANS = ['LU', 'LI', 'ST', 'SP', 'HT', 'SI', 'BL', 'KI', 'PC', 'TE', 'GB', 'LR', 'GV', 'CV', 'EX'] as const;
 import { REGIONS } from './regions.js';
+
+/** The channel codes a point may name (the one table is model/channels.ts). */
+export const MERIDIANS = CHANNELS;
 
 export { REGIONS };
 export const MOTIONS = ['pressure', 'circles', 'kneading', 'rolling', 'tapping', 'stretching', 'stroking', 'pinching'] as const;

@@ -1,7 +1,11 @@
 /** What the person is doing during a phase. */
-export type PhaseKind = 'locate' | 'ramp' | 'hold' | 'release' | 'switch' | 'massage' | 'rest';
+export const PHASE_KINDS = ['locate', 'ramp', 'hold', 'release', 'switch', 'massage', 'rest'] as const;
+/** What the person is doing during a phase. */
+export type PhaseKind = (typeof PHASE_KINDS)[number];
 /** Which side of the body; `center` for midline points. */
-export type Side = 'left' | 'right' | 'both' | 'center';
+export const SIDES = ['left', 'right', 'both', 'center'] as const;
+/** Which side of the body; `center` for midline points. */
+export type Side = (typeof SIDES)[number];
 
 /** One timed segment of a run. Offsets are planned, in milliseconds from the start. */
 export interface Phase {

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Paint } from './paint.js';
+import type { Paint } from './style.js';
 import { UNICODE_GLYPHS, type Glyphs } from './terminal.js';
 
 /** Build the paint from a chalk instance and the glyphs to draw with. */

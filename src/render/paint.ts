@@ -1,23 +1,10 @@
 // Styling without loading chalk: when colour is off (pipes, NO_COLOR), every style is the identity,
 // and chalk is imported only when a terminal will actually show colour. A paint also carries the
 // glyphs to draw with (Unicode or ASCII), so every renderer that styles text draws the same symbols.
+import type { Paint, Style } from './style.js';
 import { UNICODE_GLYPHS, type Glyphs, type Terminal } from './terminal.js';
 
-export type Style = (s: string) => string;
-
-/** The colours used for meaning (phase kinds, safety levels, emphasis) and the glyphs to draw with. */
-export interface Paint {
-  kind: Record<string, Style>;
-  avoid: Style;
-  caution: Style;
-  dim: Style;
-  bold: Style;
-  title: Style;
-  ok: Style;
-  user: Style;
-  /** Symbols for this terminal: Unicode, or ASCII when the locale is not UTF-8. */
-  g: Glyphs;
-}
+export type { Paint, Style } from './style.js';
 
 const same: Style = (s) => s;
 

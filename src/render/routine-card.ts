@@ -1,17 +1,16 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
+import type { Timeline } from '../model/timeline.js';
 import { groupFindings, type Finding } from '../core/safety.js';
-import { plan } from '../core/plan.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 
 
-/** A routine card: summary, each step with its timing, total, red flags, evidence and sources. */
-export function routineCard(catalog: Catalog, r: Routine, c: Paint, width: number, findings: Finding[] = [], hint?: string): string {
+/** A routine card from its planned timeline: summary, each step with its timing, total, red flags, evidence and sources. */
+export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string): string {
   const out: string[] = [];
   const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(10))}${wrap(text, width - 10, ' '.repeat(10))}`);
-  const timeline = plan(r, (id) => catalog.points.get(id));
   out.push(`${c.title(r.title)}  ${c.dim(`(${r.id})`)}`);
   out.push(wrap(r.summary, width));
   out.push('');

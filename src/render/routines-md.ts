@@ -1,11 +1,11 @@
 // docs/routines.md is generated from the data, so it can never drift from what acupress runs.
 import type { Catalog } from '../model/catalog.js';
-import { plan } from '../core/plan.js';
+import type { Routine } from '../model/types.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import { compareIds } from '../core/text.js';
 
-/** Render every built-in routine as Markdown: steps, duration, evidence and sources. */
-export function routinesMarkdown(catalog: Catalog): string {
+/** Render every built-in routine as Markdown: steps, duration (`total_ms` of each, in ms), evidence and sources. */
+export function routinesMarkdown(catalog: Catalog, total_ms: (r: Routine) => number): string {
   const routines = [...catalog.routines.values()].sort((a, b) => compareIds(a.id, b.id));
   const out: string[] = [
     '# Built-in routines',
@@ -17,7 +17,7 @@ export function routinesMarkdown(catalog: Catalog): string {
     '| id | title | time | tags |',
     '|---|---|---|---|',
   ];
-  const totals = new Map(routines.map((r) => [r.id, plan(r, (id) => catalog.points.get(id)).total_ms]));
+  const totals = new Map(routines.map((r) => [r.id, total_ms(r)]));
   for (const r of routines) out.push(`| [${r.id}](#${r.id}) | ${r.title} | ${formatClock(totals.get(r.id)!)} | ${r.tags.join(', ')} |`);
   for (const r of routines) {
     out.push('', `## ${r.id}`, '', `**${r.title}** · ${formatClock(totals.get(r.id)!)}${r.aliases.length ? ` · also: ${r.aliases.join(', ')}` : ''}`, '', r.summary, '');

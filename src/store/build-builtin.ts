@@ -3,7 +3,7 @@ import { UserError } from '../model/errors.js';
 import { catalogFrom, type CatalogData } from '../model/catalog.js';
 import { loadDir } from './load-files.js';
 import { mergeInto } from './merge.js';
-import { comparePoints } from '../model/channels.js';
+import { comparePoints } from '../core/channels.js';
 import { packageRoot } from './paths.js';
 import { formatProblem } from './yaml-load.js';
 

@@ -1,6 +1,7 @@
 // Loading YAML data directories (built-in at build time, user directories at run time).
 // This module pulls in yaml and zod, so it is only imported when there is YAML to read.
 import { readdirSync } from 'node:fs';
+import { isYamlName } from './yaml-name.js';
 import { join } from 'node:path';
 import { conditionFileSchema, pointFileSchema, routineSchema } from '../model/schema.js';
 import { checkYamlFile } from './yaml-load.js';
@@ -21,7 +22,7 @@ export interface DirContents {
 export function yamlFiles(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => /\.ya?ml$/i.test(e.name) && !e.name.startsWith('.'))
+      .filter((e) => isYamlName(e.name))
       .map((e) => join(dir, e.name))
       .sort();
   } catch {

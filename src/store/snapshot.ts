@@ -6,7 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFrom, type Catalog, type CatalogData } from '../model/catalog.js';
 import { LazyMap } from './lazy-map.js';
-import { routineFacts, type RoutineFacts } from '../core/routine-facts.js';
+import { routineFacts } from '../core/routine-facts.js';
+import type { RoutineFacts } from '../model/catalog.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 
 interface SnapshotIndex {

@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
+import { isYamlName } from './yaml-name.js';
 
 /** One file's identity for the cache: change any of these and the file is read again. */
 export type Stamp = { path: string; size: number; mtimeMs: number };
@@ -27,7 +28,7 @@ export function stampDir(dir: string): Stamp[] {
       continue;
     }
     for (const name of names.sort()) {
-      if (!/\.ya?ml$/i.test(name) || name.startsWith('.')) continue;
+      if (!isYamlName(name)) continue;
       const path = join(dir, sub, name);
       try {
         const st = statSync(path);

@@ -130,6 +130,8 @@ describe('run', () => {
     [['list', '--max', 'forever'], 'acupress: --max: expected a duration like 45s, 2m or 1m30s, got "forever"\n'],
     [['run', 'headache', '--rounds', '11'], 'acupress: --rounds: expected a whole number from 1 to 10, got "11"\n'],
     [['run', 'headache', '--json', '--plain'], 'acupress: --json and --plain cannot be used together\n'],
+    [['run', 'headache', '--fit', '5s'], 'acupress: --fit: 5s is too short: "headache" needs at least 17s (one second a phase, one round a point)\n'],
+    [['list', 'points', '--meridian', 'XX'], 'acupress: --meridian: unknown meridian "XX"; did you mean "EX"?\n'],
   ])('bad command line %j: one line, exit 2', (args, message) => {
     expect(cli(args)).toMatchObject({ code: 2, stdout: '', stderr: message });
   });

@@ -1,14 +1,13 @@
 // The npm tarball works on its own: installed into a temporary prefix without dev dependencies.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, tempDir } from '../helpers.js';
 
 describe('npm pack', () => {
   it('ships only what it needs, and the installed CLI runs', () => {
-    const out = mkdtempSync(join(tmpdir(), 'acupress-pack-'));
+    const out = tempDir('acupress-pack-');
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     expect(files).toContain('bin/acupress.js');
@@ -19,7 +18,7 @@ describe('npm pack', () => {
     expect(files).toContain('LICENSE');
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/'))).toBe(false);
     const tgz = join(out, readdirSync(out).find((f) => f.endsWith('.tgz'))!);
-    const prefix = mkdtempSync(join(tmpdir(), 'acupress-prefix-'));
+    const prefix = tempDir('acupress-prefix-');
     execFileSync('npm', ['install', '-g', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', tgz], { stdio: 'ignore', timeout: 120_000 });
     const bin = join(prefix, 'bin', 'acupress');
     const env = { PATH: process.env.PATH, HOME: prefix };

@@ -2,11 +2,10 @@
 // An `acupress` on PATH wraps the build; for `run` it adds --dry-run so a recipe that would
 // guide a two-minute break finishes at once (the plan, flags and exit codes are all real).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { BIN, ROOT, tempDir } from '../helpers.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -20,7 +19,7 @@ function recipe(name: string): string[] {
 }
 
 function shell(script: string, extraEnv: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'acupress-recipe-'));
+  const dir = tempDir('acupress-recipe-');
   writeFileSync(join(dir, 'acupress'), `#!/bin/sh\nif [ "$1" = run ]; then exec node ${BIN} "$@" --dry-run; fi\nexec node ${BIN} "$@"\n`);
   chmodSync(join(dir, 'acupress'), 0o755);
   const env = { PATH: `${dir}:${process.env.PATH}`, HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), XDG_RUNTIME_DIR: dir, ...extraEnv };
@@ -38,13 +37,18 @@ describe('README recipes', () => {
     expect(r.stdout).toMatch(/\(dry run\)/);
   });
 
-  it('systemd: the service command runs, and the timer calendar parses', () => {
-    const [service, timer] = recipe('systemd');
+  it('systemd: the service command runs', () => {
+    const [service] = recipe('systemd');
     const exec = /ExecStart=\/usr\/bin\/env (.*)/.exec(service!)![1]!;
     expect(shell(exec).status).toBe(0);
+  });
+
+  // systemd-analyze is not on every machine (containers, CI images without systemd).
+  const hasSystemdAnalyze = !spawnSync('systemd-analyze', ['--version']).error;
+  it.skipIf(!hasSystemdAnalyze)('systemd: the timer calendar parses', () => {
+    const [, timer] = recipe('systemd');
     const calendar = /OnCalendar=(.*)/.exec(timer!)![1]!;
     const analyze = spawnSync('systemd-analyze', ['calendar', calendar], { encoding: 'utf8' });
-    if (analyze.error) return; // systemd-analyze is not on every machine; the command above still ran
     expect(analyze.status, analyze.stderr).toBe(0);
   });
 

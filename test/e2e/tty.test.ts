@@ -1,10 +1,9 @@
 // Pseudo-terminal tests: drive the real CLI inside tmux and look at the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers.js';
+import { BIN, tempDir } from '../helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `acupress-test-${process.pid}`;
@@ -18,7 +17,7 @@ function tmux(...args: string[]): string {
 /** Start `acupress <args>` in a fresh tmux session running bash; returns the session name. */
 function session(args: string, opts: { profile?: boolean } = {}, cols = 100, rows = 30): string {
   const name = `s${++n}`;
-  const home = mkdtempSync(join(tmpdir(), 'acupress-tty-'));
+  const home = tempDir('acupress-tty-');
   // Most tests skip the first-run safety questions by having a profile already.
   if (opts.profile !== false) {
     mkdirSync(join(home, '.config/acupress'), { recursive: true });

@@ -1,6 +1,6 @@
-import { UserError } from '../model/errors.js';
-import type { PlanOptions } from './plan.js';
-import { BOUNDS, flagDuration } from '../model/duration.js';
+import { UserError } from '../../model/errors.js';
+import type { PlanOptions } from '../../core/plan.js';
+import { BOUNDS, flagDuration } from '../../model/duration.js';
 
 /** The raw flag values of `run` that shape the plan. */
 export interface TimingFlags {

@@ -1,0 +1,68 @@
+// The filters behind `list` and `run --random`, over values already parsed: durations in ms,
+// a resolved channel code, a known region. The commands parse and word the flags.
+import type { Catalog } from '../model/catalog.js';
+import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
+import { comparePoints } from './channels.js';
+import { pointMatches } from './resolve.js';
+import { factsFor } from './routine-facts.js';
+import { hasAvoid, pointFindings, routineFindings } from './safety.js';
+import { compareIds, foldText } from './text.js';
+
+/** What a routine must match: at most `max_ms` long, carry `tag`, contain `search`. */
+export interface RoutineFilter {
+  max_ms?: number;
+  tag?: string;
+  search?: string;
+}
+
+/** What a point must match: its channel code, region, an indication, a search text. */
+export interface PointFilter {
+  channel?: string;
+  region?: string;
+  tag?: string;
+  search?: string;
+}
+
+/** A routine that matched, with its planned length in ms and whether a caution applies. */
+export interface RoutineRow {
+  routine: WithOrigin<Routine>;
+  total: number;
+  cautions: boolean;
+}
+
+/** Routines matching the filter and safe for the conditions, by id. */
+export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: Condition[]): RoutineRow[] {
+  const tag = f.tag ? foldText(f.tag) : undefined;
+  const search = f.search ? foldText(f.search) : undefined;
+  const out: RoutineRow[] = [];
+  for (const routine of catalog.routines.values()) {
+    if (tag && !routine.tags.includes(tag)) continue;
+    if (search && !foldText([routine.id, routine.title, routine.summary, ...routine.tags, ...routine.aliases].join(' ')).includes(search)) continue;
+    const facts = factsFor(catalog, routine);
+    const total = facts.total_ms;
+    if (f.max_ms !== undefined && total > f.max_ms) continue;
+    if (conditions.length === 0) {
+      out.push({ routine, total, cautions: facts.flagged });
+      continue;
+    }
+    const findings = routineFindings(catalog, routine, conditions);
+    if (hasAvoid(findings)) continue;
+    out.push({ routine, total, cautions: findings.length > 0 });
+  }
+  return out.sort((a, b) => compareIds(a.routine.id, b.routine.id));
+}
+
+/** Points matching the filter and not to be avoided for the conditions, in channel order. */
+export function filterPoints(catalog: Catalog, f: PointFilter, conditions: Condition[]): WithOrigin<Point>[] {
+  const tag = f.tag ? foldText(f.tag) : undefined;
+  const all = [...catalog.points.values()];
+  // Built-in points are stored in order; user points may add to any channel.
+  if (all.some((p) => p.origin.source === 'user')) all.sort(comparePoints);
+  return all.filter((p) =>
+    (!f.channel || p.meridian === f.channel)
+    && (!f.region || p.region === f.region)
+    && (!tag || p.indications.some((i) => foldText(i) === tag))
+    && (!f.search || pointMatches(p, f.search))
+    && (conditions.length === 0 || !hasAvoid(pointFindings(p, conditions, p.id))),
+  );
+}

@@ -1,0 +1,112 @@
+// The layout keeps its shape: src/ is layered (model ← core ← store/render ← commands ← cli),
+// imports only point down, and no module imports itself back through others, type-only
+// imports included. See docs/architecture.md.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const SRC = join(ROOT, 'src');
+
+/** The folders each layer may import from (besides itself). */
+const ALLOWED: Record<string, readonly string[]> = {
+  model: [],
+  core: ['model'],
+  store: ['core', 'model'],
+  render: ['core', 'model'],
+  commands: ['render', 'store', 'core', 'model'],
+  cli: ['commands', 'render', 'store', 'core', 'model', 'boot'],
+  boot: ['model'],
+  tools: ['cli', 'commands', 'render', 'store', 'core', 'model', 'boot'],
+  '.': ['core', 'store', 'model'],
+};
+
+const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+const files = walk(SRC).filter((f) => f.endsWith('.ts'));
+
+/** Every relative module a file imports: static, dynamic, re-exports and type-only alike. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  // JSON (package.json for the version) is data, not a module of ours.
+  return specs.filter((s) => !s.endsWith('.json')).map((s) => relative(SRC, resolve(dirname(file), s.replace(/\.js$/, '.ts'))));
+}
+
+const graph = new Map(files.map((f) => [relative(SRC, f), importsOf(f)]));
+const layerOf = (path: string) => (path.includes('/') ? path.split('/')[0]! : '.');
+
+/** Every cycle, each as the chain of files that closes it (Tarjan's strongly connected components). */
+function cycles(): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1 || graph.get(v)!.includes(v)) found.push(scc.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!idx.has(v)) visit(v);
+  return found;
+}
+
+describe('the layout', () => {
+  it('every import resolves to a file under src/', () => {
+    const missing = [...graph].flatMap(([f, deps]) => deps.filter((d) => !graph.has(d)).map((d) => `${f} → ${d}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no import cycles, type-only imports included', () => {
+    expect(cycles()).toEqual([]);
+  });
+
+  it('imports only point down the layers', () => {
+    const wrong = [...graph].flatMap(([f, deps]) => {
+      const from = layerOf(f);
+      const allowed = ALLOWED[from];
+      if (!allowed) return [`${f}: folder "${from}" is not a known layer`];
+      return deps.filter((d) => layerOf(d) !== from && !allowed.includes(layerOf(d))).map((d) => `${f} → ${d}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('renderers take timelines: nothing under render/ plans', () => {
+    expect([...graph].filter(([f, deps]) => f.startsWith('render/') && deps.includes('core/plan.ts')).map(([f]) => f)).toEqual([]);
+  });
+
+  it('keeps at most two loose files at the top of src/', () => {
+    expect(readdirSync(SRC).filter((f) => statSync(join(SRC, f)).isFile()).length).toBeLessThanOrEqual(2);
+  });
+
+  it('finds a planted cycle and an upward import (the checks can fail)', () => {
+    graph.set('core/__a.ts', ['core/__b.ts', 'commands/list.ts']);
+    graph.set('core/__b.ts', ['core/__a.ts']);
+    try {
+      expect(cycles()).toContainEqual(['core/__a.ts', 'core/__b.ts']);
+      expect(ALLOWED.core).not.toContain(layerOf('commands/list.ts'));
+    } finally {
+      graph.delete('core/__a.ts');
+      graph.delete('core/__b.ts');
+    }
+  });
+});
