@@ -1,6 +1,6 @@
 // The layout keeps its shape: src/ is layered (model ← core ← store/render ← commands ← cli),
 // imports only point down, and no module imports itself back through others, type-only
-// imports included. See docs/architecture.md.
+// imports included. docs/architecture.md describes the layers.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -18,7 +18,8 @@ if (!process.env.HOME) process.env.HOME = require('node:os').homedir();
 // only picks a file; a wrong one costs a little speed, never correctness.
 const training = process.env.ACUPRESS_TRAIN_CODE_CACHE;
 const plan = training === undefined ? undefined : (JSON.parse(training) as { cache: string; lines: string[][] });
-const word = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const argv = process.argv.slice(2);
+const word = argv.find((a) => !a.startsWith('-'));
 const appCache = plan?.cache ?? (word === 'show' || word === 'list' || word === 'check' ? `app.${word}` : 'app');
 
 const caches: Array<[file: string, compiled: Compiled]> = [];
@@ -41,7 +42,7 @@ const appRequire = Object.assign((id: string): unknown => (id === './cli.cjs' ? 
 
 const app = load('app') as App;
 if (plan === undefined) {
-  void app.main(process.argv.slice(2));
+  void app.main(argv);
 } else {
   // Build time: run typical command lines so their functions are compiled, then save each
   // loaded bundle's cache with them in it.
