@@ -9,7 +9,9 @@ import { mergeInto } from '../src/store/merge.js';
 import { catalogFrom, type Catalog, type CatalogData } from '../src/model/catalog.js';
 import { REGIONS } from '../src/model/regions.js';
 import { legacyCodes } from '../src/core/resolve.js';
-import { pointFindings, routineFindings } from '../src/core/safety.js';
+import { massagePoints, neverPress, pointFindings, routineFindings, unsafeSteps, urgentFor } from '../src/core/safety.js';
+import { sourceKinds, sourceProblem, ALSO } from '../src/core/sources.js';
+import { exceeds, pressureAsked } from '../src/core/pressure-words.js';
 import { plan } from '../src/core/plan.js';
 import { BOUNDS } from '../src/model/duration.js';
 import { normalizeKey } from '../src/core/text.js';
@@ -197,8 +199,215 @@ describe('conditions', () => {
     }
   });
 
-  it('the pregnancy-safe morning sickness routine has nothing to avoid in pregnancy', () => {
+  it('the morning sickness routine has nothing to avoid in pregnancy, and its title claims no more than the evidence', () => {
     const preg = [catalog.conditions.get('pregnancy')!];
-    expect(routineFindings(catalog, catalog.routines.get('morning-sickness')!, preg).filter((f) => f.level === 'avoid')).toEqual([]);
+    const r = catalog.routines.get('morning-sickness')!;
+    expect(routineFindings(catalog, r, preg).filter((f) => f.level === 'avoid')).toEqual([]);
+    expect(r.title).not.toMatch(/safe/i);
+    expect(r.tags).not.toContain('pregnancy-safe');
+  });
+});
+
+// Issue 18: the safety content corrected, each change pinned here.
+const cond = (id: string) => catalog.conditions.get(id)!;
+const levelsFor = (pointId: string, conditions: string[]) =>
+  pointFindings(catalog.points.get(pointId)!, conditions.map(cond), pointId).map((f) => `${f.condition}:${f.level}`);
+
+describe('sources', () => {
+  it('every safety rule, caution, recommendation and urgent warning cites a clinical or academic source; seeds only as "Also described in"', () => {
+    const bad: string[] = [];
+    const check = (where: string, source: string) => {
+      const problem = sourceProblem(source);
+      if (problem) bad.push(`${where}: ${problem}`);
+    };
+    for (const c of data.conditions) {
+      c.rules.forEach((r, i) => check(`${c.id} rules[${i}]`, r.source));
+      c.recommended.forEach((r, i) => check(`${c.id} recommended[${i}]`, r.source));
+      c.urgent.forEach((r, i) => check(`${c.id} urgent[${i}]`, r.source));
+    }
+    for (const p of data.points) p.cautions.forEach((k, i) => check(`${p.id} cautions[${i}]`, k.source));
+    expect(bad).toEqual([]);
+  });
+
+  it('the source rule tells the kinds apart', () => {
+    expect(sourceProblem('Verywell Health, "Acupressure: Points, Uses, and Side Effects".')).toMatch(/seed/);
+    expect(sourceProblem('A blog post.')).toMatch(/no clinical or academic source/);
+    expect(sourceProblem(`NHS, "Chest pain". ${ALSO} Verywell Health.`)).toBeUndefined();
+    expect(sourceKinds('Betts D, Budd S. Acupunct Med 2011;29(2):137-139.')).toEqual(['journal']);
+    expect(sourceKinds('Cochrane Database Syst Rev 2015;(9):CD007575')).toContain('journal');
+  });
+
+  it('every routine cites a clinical or academic source, and names seed articles only as "Also described in"', () => {
+    for (const r of data.routines) {
+      expect(r.sources.some((s) => !s.startsWith(ALSO) && sourceKinds(s).some((k) => k !== 'seed')), r.id).toBe(true);
+      for (const s of r.sources) if (sourceKinds(s).includes('seed')) expect(s.startsWith(ALSO), `${r.id}: ${s}`).toBe(true);
+    }
+  });
+});
+
+describe('pressure', () => {
+  const LIGHT = /\b(?:light(?:ly)?(?!-headed)|gentl[ey]|light touch)\b|do not press (?:hard|deeply)/i;
+
+  it('a point whose caution says to press lightly sets pressure: gentle', () => {
+    const wrong = data.points.filter((p) => p.cautions.some((k) => k.level === 'caution' && LIGHT.test(k.reason)) && p.pressure !== 'gentle').map((p) => p.id);
+    expect(wrong).toEqual([]);
+    for (const id of ['ST10', 'ST11', 'ST12', 'LI18', 'SI16', 'SI17', 'HT1', 'SP11', 'SP12', 'LR12', 'CV23', 'ST30']) expect(catalog.points.get(id)!.pressure, id).toBe('gentle');
+    expect(catalog.points.get('SI16')!.cautions.some((k) => k.condition === 'general' && /carotid/.test(k.reason))).toBe(true);
+  });
+
+  it('no cue or find asks for more pressure than its point allows, and no technique more than its own pressure', () => {
+    const over: string[] = [];
+    for (const r of data.routines) {
+      r.steps.forEach((s, i) => {
+        const ids = s.kind === 'press' ? [s.point] : s.kind === 'massage' ? massagePoints(s) : [];
+        for (const id of ids) {
+          const p = catalog.points.get(id)!;
+          for (const text of [s.cue, s.kind === 'press' ? s.find : undefined]) {
+            if (text && exceeds(pressureAsked(text), p.pressure)) over.push(`${r.id} steps[${i}] ${id} (${p.pressure ?? 'moderate'}): ${text}`);
+          }
+        }
+      });
+    }
+    for (const p of data.points) if (p.technique && exceeds(pressureAsked(p.technique), p.pressure)) over.push(`${p.id} technique (${p.pressure ?? 'moderate'})`);
+    expect(over).toEqual([]);
+  });
+
+  it('reads pressure words in context', () => {
+    expect(pressureAsked('Press down firmly.')).toBe('firm');
+    expect(pressureAsked('Lean back into them.')).toBe('firm');
+    expect(pressureAsked('Press gently up into the brow bone, never hard into the eye.')).toBe('gentle');
+    expect(pressureAsked('It is hard to reach; breathe deeply.')).toBeUndefined();
+    expect(pressureAsked('Use gentle to moderate pressure.')).toBe('moderate');
+    expect(exceeds('firm', 'moderate')).toBe(true);
+    expect(exceeds('moderate', undefined)).toBe(false);
+  });
+
+  it('the fixed cues: GV20, PC6 and LR3 are no longer pressed firmly, and BL23 no longer leans body weight', () => {
+    const cue = (r: string, point: string) => catalog.routines.get(r)!.steps.find((s) => s.kind === 'press' && s.point === point)!.cue!;
+    expect(cue('energy', 'GV20')).not.toMatch(/firm/i);
+    expect(cue('nausea', 'PC6')).not.toMatch(/firm/i);
+    expect(cue('menstrual-cramps', 'LR3')).not.toMatch(/firm/i);
+    expect(cue('feet', 'LR3')).toMatch(/pulse/);
+    expect(cue('low-back', 'BL23')).not.toMatch(/waist|lean back/i);
+    expect(cue('low-back', 'BL23')).toMatch(/bottom of your ribs/);
+  });
+});
+
+describe('points never to press yourself', () => {
+  it('ST9, GV1, CV1, ST1 and the points inside the mouth and nostril are avoid for everyone', () => {
+    for (const id of ['ST9', 'GV1', 'CV1', 'ST1', 'GV28', 'EX-HN7', 'EX-HN10']) expect(levelsFor(id, []), id).toContain('general:avoid');
+    const ids = neverPress(catalog).map((n) => n.point.id);
+    expect(ids).toEqual(expect.arrayContaining(['ST1', 'ST9', 'GV1', 'CV1']));
+    // Not the points people are meant to press.
+    for (const id of ['LI4', 'PC6', 'ST36', 'GB20', 'ST2', 'BL2']) expect(ids).not.toContain(id);
+  });
+});
+
+describe('routine text', () => {
+  it('the ST36 find text measures four finger-widths from the top edge of the index finger', () => {
+    expect(catalog.points.get('ST36')!.find).toMatch(/top edge of the index finger at the hollow/);
+  });
+
+  it('summaries name each point as its file does (id or pinyin of a point the routine uses)', () => {
+    const wrong: string[] = [];
+    for (const r of data.routines) {
+      const used = r.steps.flatMap((s) => (s.kind === 'press' ? [s.point] : s.kind === 'massage' ? massagePoints(s) : []));
+      const names = new Set(used.flatMap((id) => [id, plain(catalog.points.get(id)!.pinyin)]));
+      for (const m of r.summary.matchAll(/\(([^)]*)\)/g)) {
+        for (const tok of m[1]!.split(/,\s*|\s+/)) if (/^[A-Z]/.test(tok) && !names.has(tok) && !names.has(plain(tok))) wrong.push(`${r.id}: ${tok}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('headache red flags include pre-eclampsia and a headache that wakes you or worsens lying down or coughing', () => {
+    const flags = catalog.routines.get('headache')!.red_flags.join('\n');
+    expect(flags).toMatch(/pregnant or in the weeks after giving birth/);
+    expect(flags).toMatch(/wakes you .*lie down, cough/);
+  });
+
+  it('nausea names its red-flag symptoms as alternatives; eye-strain says to take out contact lenses', () => {
+    expect(catalog.routines.get('nausea')!.red_flags.join('\n')).toMatch(/any one of these/);
+    const eye = catalog.routines.get('eye-strain')!;
+    expect(eye.steps[0]!.cue).toMatch(/contact lenses/);
+    expect(eye.red_flags.join('\n')).toMatch(/eye surgery, with an eye infection or with glaucoma/);
+  });
+});
+
+describe('massage steps', () => {
+  it('every built-in massage step names its region', () => {
+    for (const r of data.routines) r.steps.forEach((s, i) => { if (s.kind === 'massage') expect(s.regions.length, `${r.id} steps[${i}]`).toBeGreaterThan(0); });
+  });
+
+  it('massage on the tops of the shoulders works GB21, named or inferred from the area', () => {
+    for (const r of data.routines) {
+      r.steps.forEach((s, i) => {
+        if (s.kind === 'massage' && /top|squeeze|knead/i.test(`${s.area} ${s.cue ?? ''}`) && /shoulder/i.test(`${s.area} ${s.cue ?? ''}`) && s.motion !== 'stretching') {
+          expect(massagePoints(s), `${r.id} steps[${i}]`).toContain('GB21');
+        }
+      });
+    }
+    expect(massagePoints({ area: 'the tops of both shoulders', points: [] })).toEqual(['GB21']);
+    expect(massagePoints({ area: 'shoulder tops', points: [] })).toEqual(['GB21']);
+    expect(massagePoints({ area: 'palms of both hands', points: [] })).toEqual([]);
+  });
+
+  it('pregnancy avoids the shoulder-top massage in techniques, shoulders, evening and neck, so --skip-unsafe skips it', () => {
+    const preg = [cond('pregnancy')];
+    for (const id of ['techniques', 'shoulders', 'evening', 'neck']) {
+      const r = catalog.routines.get(id)!;
+      const skipped = unsafeSteps(routineFindings(catalog, r, preg));
+      const massage = r.steps.findIndex((s) => s.kind === 'massage' && s.points.includes('GB21'));
+      expect(massage, id).toBeGreaterThanOrEqual(0);
+      expect(skipped.has(massage), id).toBe(true);
+    }
+  });
+});
+
+describe('conditions, corrected', () => {
+  it('CV4 is avoid in pregnancy; the sacral points keep the tradition without an unsupported mechanism', () => {
+    expect(levelsFor('CV4', ['pregnancy'])).toContain('pregnancy:avoid');
+    const sacral = cond('pregnancy').rules.find((r) => r.points?.includes('BL31'))!;
+    expect(sacral.reason).not.toMatch(/nerve/i);
+  });
+
+  it('the core pregnancy list shares one source text, so check can print it once', () => {
+    const core = cond('pregnancy').rules.filter((r) => r.points && ['LI4', 'SP6', 'GB21', 'BL60', 'BL67'].includes(r.points[0]!));
+    expect(core).toHaveLength(5);
+    expect(new Set(core.map((r) => r.source)).size).toBe(1);
+  });
+
+  it('a blood clot leaves out the hip and groin, and cautions about the arm after a line', () => {
+    for (const id of ['GB30', 'ST30', 'SP12', 'LR12']) expect(levelsFor(id, ['blood-clot']), id).toContain('blood-clot:avoid');
+    const arm = cond('blood-clot').rules.find((r) => r.regions?.includes('arm'))!;
+    expect(arm.level).toBe('caution');
+    expect(arm.reason).toMatch(/PICC/);
+  });
+
+  it('artery disease and a neck injury caution GB20 and BL10; eye conditions avoid the points around the eye', () => {
+    for (const id of ['GB20', 'BL10']) {
+      expect(levelsFor(id, ['neck-arteries']), id).toContain('neck-arteries:caution');
+      expect(levelsFor(id, ['recent-injury']), id).toContain('recent-injury:caution');
+    }
+    expect(levelsFor('ST9', ['neck-arteries'])).toContain('neck-arteries:avoid');
+    for (const id of ['BL1', 'BL2', 'ST1', 'ST2', 'GB1', 'TE23', 'EX-HN4']) expect(levelsFor(id, ['eye-conditions']), id).toContain('eye-conditions:avoid');
+  });
+
+  it('indications that can be emergencies carry an urgent-care warning wherever they appear', () => {
+    const EMERGENCIES = ['chest-pain', 'chest-tightness', 'shortness-of-breath', 'breathlessness', 'wheezing', 'asthma', 'palpitations', 'fainting', 'epilepsy', 'facial-paralysis'];
+    const missing: string[] = [];
+    for (const p of data.points) {
+      for (const tag of p.indications.filter((t) => EMERGENCIES.includes(t))) {
+        if (!urgentFor(catalog, p).some((u) => u.matched.includes(tag))) missing.push(`${p.id} ${tag}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(urgentFor(catalog, catalog.points.get('PC4')!).map((u) => u.matched).flat()).toContain('chest-pain');
+  });
+
+  it('general is not a condition anyone chooses, and says how to press for everyone', () => {
+    const g = cond('general');
+    expect(g.flag).toBeUndefined();
+    expect(g.rules.every((r) => r.practice && r.level === 'caution')).toBe(true);
   });
 });

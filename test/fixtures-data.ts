@@ -17,7 +17,7 @@ const none = undefined;
 export const press = (p: string, over: Partial<Extract<Step, { kind: 'press' }>> = {}): Step => ({
   kind: 'press', point: p, sides: none, locate: none, ramp: none, hold: none, release: none, rounds: none, cue: none, find: none, ...over,
 });
-export const massage = (area: string, duration: number): Step => ({ kind: 'massage', area, regions: [], motion: 'circles', duration, cue: none });
+export const massage = (area: string, duration: number): Step => ({ kind: 'massage', area, regions: [], points: [], motion: 'circles', duration, cue: none });
 export const rest = (duration: number): Step => ({ kind: 'rest', duration, cue: none });
 
 export const routine = (steps: Step[], timing: Routine['timing'] = {}): Routine => ({

@@ -10,7 +10,7 @@ import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { wrap } from '../render/text.js';
 import { isPathLike, routineFor } from './run/target.js';
-import { adviceFor, groupFindings, hasAvoid, pointFindings, recommendedNotes, routineFindings, saferAlternatives, type Finding, type Note, type Report } from '../core/safety.js';
+import { adviceFor, choosableConditions, groupFindings, hasAvoid, pointFindings, recommendedNotes, routineFindings, saferAlternatives, type Finding, type Note, type Report } from '../core/safety.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface CheckOptions extends Common {
@@ -110,7 +110,7 @@ function generalAdvice(catalog: Catalog, c: Paint, width: number): string {
   lines.push(`  ${wrap('broken or inflamed skin, bruises, rashes, skin infections, varicose veins, swollen or inflamed areas, recent scars, a recent fracture, or a device or line under the skin.', width - 2, '  ')}`);
   lines.push('');
   lines.push(c.bold('Talk to a clinician first with'));
-  const all = [...catalog.conditions.values()].map((x) => `${x.title} (${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`);
+  const all = choosableConditions(catalog).map((x) => `${x.title} (${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`);
   lines.push(`  ${wrap(`${all.join(', ')}.`, width - 2, '  ')}`);
   lines.push('');
   lines.push(c.bold('Points never to press yourself'));

@@ -6,6 +6,7 @@ import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogFor, type Common } from './context.js';
+import { choosableConditions } from '../core/safety.js';
 
 /** What completion reads of an option or argument in the command table (src/cli/spec.ts). */
 interface ValueShape {
@@ -35,7 +36,9 @@ export function commandFlags(table: CompletionTable, command: string): string[] 
 
 /** The ids of the kinds the catalog knows; files and directories are the shell's to complete. */
 function lookup(catalog: Catalog, kinds: readonly string[] = []): string[] {
-  const ids = { routines: catalog.routines, points: catalog.points, conditions: catalog.conditions } as Record<string, Map<string, unknown> | undefined>;
+  // Conditions a person can name: the general rules apply to everyone and are not one of them.
+  const conditions = new Map(choosableConditions(catalog).map((c) => [c.id, c]));
+  const ids = { routines: catalog.routines, points: catalog.points, conditions } as Record<string, Map<string, unknown> | undefined>;
   return kinds.flatMap((k) => [...(ids[k]?.keys() ?? [])]);
 }
 

@@ -5,6 +5,7 @@ import type { Condition, Profile } from '../model/types.js';
 import { resolve } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
+import { GENERAL } from '../core/safety.js';
 
 /** Options every handler may receive from the global flags. */
 export interface Common {
@@ -49,6 +50,8 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
       if (e instanceof UserError) throw new UserError(`--condition: ${e.message} (see: acupress list conditions)`);
       throw e;
     }
+    // The general rules apply to everyone already; naming them as a condition would mean nothing.
+    if (id === GENERAL) throw new UserError(`--condition: "${name}" is not a condition; the general rules always apply (see: acupress check, acupress list conditions)`);
     out.set(id, catalog.conditions.get(id)!);
   }
   return [...out.values()];

@@ -8,6 +8,7 @@ import { fitWidth, terminal } from '../render/terminal.js';
 import { table } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
 import { orList, suggest } from '../core/text.js';
+import { choosableConditions } from '../core/safety.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
 
@@ -61,7 +62,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   }
-  const list = [...catalog.conditions.values()];
+  const list = choosableConditions(catalog);
   if (options.json) return writeJson(io, list);
   const lines = table([
     ...(header ? [[c.bold('ID'), c.bold('FLAG'), c.bold('CONDITION')]] : []),

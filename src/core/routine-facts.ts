@@ -8,7 +8,8 @@ import type { Routine } from '../model/types.js';
 
 /** Work out a routine's facts from the catalog's points (and its planned length, if known). */
 export function routineFacts(catalog: Catalog, routine: Routine, total_ms = plannedLength(routine, (id) => catalog.points.get(id))): RoutineFacts {
-  return { total_ms, flagged: routineFindings(catalog, routine, []).length > 0 };
+  const findings = routineFindings(catalog, routine, []);
+  return { total_ms, flagged: findings.length > 0, avoid: findings.some((f) => f.level === 'avoid') };
 }
 
 /** The stored facts while they still hold (see Catalog.facts), else worked out now. */

@@ -1,7 +1,7 @@
 // Safety logic: which steps of a routine (or which points) a set of conditions says to
 // avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
 import type { Catalog } from '../model/catalog.js';
-import type { Condition, Point, Region, Routine } from '../model/types.js';
+import type { Condition, MassageStep, Point, Region, Routine, Urgent } from '../model/types.js';
 import { compareIds } from './text.js';
 
 export type Level = 'avoid' | 'caution';
@@ -33,14 +33,41 @@ export interface Report {
   notes: Note[];
 }
 
-/** Cautions that apply to everyone (e.g. a point over the carotid artery). */
+/**
+ * Rules that apply to everyone, with or without a condition: the `general` cautions on points
+ * (ST9 over the carotid is `avoid`: a point never to press yourself) and the `general` entry in
+ * the conditions data (practice advice and urgent-care warnings). Nobody chooses it.
+ */
 export const GENERAL = 'general';
+
+/** The `general` entry of the conditions data, when there is one. */
+export function generalCondition(catalog: Catalog): Condition | undefined {
+  return catalog.conditions.get(GENERAL);
+}
+
+/** The conditions a person can name or save: every condition but `general`. */
+export function choosableConditions(catalog: Catalog): Condition[] {
+  return [...catalog.conditions.values()].filter((c) => c.id !== GENERAL);
+}
+
+// Free-text massage areas that work over a point, for user steps that do not name their points:
+// kneading "the tops of the shoulders" works GB21. Only ever adds points to check, never removes.
+const AREA_POINTS: Array<[RegExp, string[]]> = [
+  [/\btops? of (?:the |your |both |each |one |the opposite )*shoulders?\b|\bshoulder[- ]?tops?\b|\btrapezius\b/i, ['GB21']],
+];
+
+/** The points a massage step works over: the ones it names, else the ones its area text implies. */
+export function massagePoints(step: Pick<MassageStep, 'area' | 'points'>): string[] {
+  if (step.points.length > 0) return step.points;
+  return AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : []));
+}
 
 /** Findings for one point under the given conditions (plus the general cautions). */
 export function pointFindings(point: Point, conditions: Condition[], target: string, step?: number): Finding[] {
   const out: Finding[] = [];
   const base = { target, point: point.id, ...(step !== undefined ? { step } : {}) };
   for (const c of conditions) {
+    if (c.id === GENERAL) continue;
     for (const rule of c.rules) {
       if (rule.points?.includes(point.id)) {
         out.push({ ...base, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source, ...(rule.cited_by ? { cited_by: rule.cited_by } : {}) });
@@ -59,7 +86,10 @@ export function pointFindings(point: Point, conditions: Condition[], target: str
   return out;
 }
 
-/** Findings for every step of a routine. */
+/**
+ * Findings for every step of a routine. A massage step is checked like a press on each point it
+ * works over (massagePoints), and against the region rules for each region it names.
+ */
 export function routineFindings(catalog: Catalog, routine: Routine, conditions: Condition[]): Finding[] {
   const out: Finding[] = [];
   routine.steps.forEach((step, i) => {
@@ -67,17 +97,50 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
       const point = catalog.points.get(step.point);
       if (point) out.push(...pointFindings(point, conditions, routine.id, i));
     } else if (step.kind === 'massage') {
+      const said = new Set<string>();
+      const add = (f: Finding) => {
+        // One line per rule and place: a region rule met through the region and through a point in it is said once.
+        const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.point ?? f.region}`;
+        if (!said.has(key)) (said.add(key), out.push(f));
+      };
+      for (const id of massagePoints(step)) {
+        const point = catalog.points.get(id);
+        if (point) pointFindings(point, conditions, routine.id, i).forEach(add);
+      }
       for (const region of step.regions) {
         for (const c of conditions) {
           for (const rule of c.rules) {
             if (rule.regions?.includes(region)) {
-              out.push({ target: routine.id, region, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
+              add({ target: routine.id, region, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
             }
           }
         }
       }
     }
   });
+  return out;
+}
+
+/** The points nobody should press on themselves (a `general` avoid caution), in catalog order. */
+export function neverPress(catalog: Catalog): Array<{ point: Point; reason: string; source: string }> {
+  const out: Array<{ point: Point; reason: string; source: string }> = [];
+  for (const p of catalog.points.values()) {
+    const k = p.cautions.find((x) => x.condition === GENERAL && x.level === 'avoid');
+    if (k) out.push({ point: p, reason: k.reason, source: k.source });
+  }
+  return out;
+}
+
+/** The urgent-care warnings that apply to a point's indications, from `general` and the given conditions. */
+export function urgentFor(catalog: Catalog, point: Pick<Point, 'indications'>, conditions: Condition[] = []): Array<Urgent & { matched: string[] }> {
+  const sources = [generalCondition(catalog), ...conditions.filter((c) => c.id !== GENERAL)].filter((c): c is Condition => c !== undefined);
+  const out: Array<Urgent & { matched: string[] }> = [];
+  for (const c of sources) {
+    for (const u of c.urgent) {
+      const matched = point.indications.filter((i) => u.indications.includes(i));
+      if (matched.length > 0) out.push({ ...u, matched });
+    }
+  }
   return out;
 }
 
@@ -92,7 +155,7 @@ export function recommendedNotes(pointIds: string[], conditions: Condition[], ta
   return out;
 }
 
-/** Practice-level advice for the given conditions. */
+/** Practice-level advice for the given conditions (pass the `general` condition for everyone's). */
 export function adviceFor(conditions: Condition[]): Advice[] {
   return conditions.flatMap((c) => c.rules.filter((r) => r.practice).map((r) => ({ condition: c.id, level: r.level, reason: r.reason, source: r.source })));
 }

@@ -4,6 +4,8 @@ import type { Condition, Point, Routine, WithOrigin } from './types.js';
 export interface RoutineFacts {
   total_ms: number;
   flagged: boolean;
+  /** A step is to be avoided by everyone (a point never to press yourself). */
+  avoid: boolean;
 }
 
 /** All the data acupress knows: built-in plus the user's, keyed by canonical id. */

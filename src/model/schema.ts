@@ -81,6 +81,8 @@ const rawStep = z.strictObject({
   massage: text.optional(),
   // One body region, or a list when a massage covers several (arms and legs).
   region: z.union([z.enum(REGIONS), z.array(z.enum(REGIONS)).min(1)], { error: `expected a body region (${REGIONS.join(', ')}) or a list of them` }).optional(),
+  // The points a massage works over (the tops of the shoulders work GB21): checked like presses.
+  points: z.array(pointId).min(1, 'expected at least one point code').optional(),
   rest: duration().optional(),
   sides: z.enum(SIDES).optional(),
   motion: z.enum(MOTIONS).optional(),
@@ -96,7 +98,7 @@ const rawStep = z.strictObject({
 
 type RawStep = z.output<typeof rawStep>;
 const PRESS_ONLY = ['sides', 'locate', 'ramp', 'hold', 'release', 'rounds', 'find'] as const;
-const MASSAGE_ONLY = ['motion', 'duration', 'region'] as const;
+const MASSAGE_ONLY = ['motion', 'duration', 'region', 'points'] as const;
 
 export const stepSchema = rawStep.transform((s: RawStep, ctx) => {
   const kinds = (['press', 'massage', 'rest'] as const).filter((k) => s[k] !== undefined);
@@ -136,7 +138,15 @@ export const stepSchema = rawStep.transform((s: RawStep, ctx) => {
     };
   }
   if (kind === 'massage') {
-    return { kind: 'massage' as const, area: s.massage!, regions: s.region === undefined ? [] : Array.isArray(s.region) ? s.region : [s.region], motion: s.motion ?? 'circles', duration: s.duration!, cue: s.cue };
+    return {
+      kind: 'massage' as const,
+      area: s.massage!,
+      regions: s.region === undefined ? [] : Array.isArray(s.region) ? s.region : [s.region],
+      points: s.points ?? [],
+      motion: s.motion ?? 'circles',
+      duration: s.duration!,
+      cue: s.cue,
+    };
   }
   return { kind: 'rest' as const, duration: s.rest!, cue: s.cue };
 });
@@ -172,6 +182,14 @@ const recommendedSchema = z.strictObject({
   source: text,
 });
 
+// Indications that can be emergencies (chest pain, fainting …): wherever a point is shown as
+// traditionally used for one of them, this says where to get help instead.
+const urgentSchema = z.strictObject({
+  indications: z.array(slug).min(1),
+  reason: text,
+  source: text,
+});
+
 export const conditionSchema = z.strictObject({
   id: slug,
   flag: slug.optional(),
@@ -181,6 +199,7 @@ export const conditionSchema = z.strictObject({
   advice: text,
   rules: z.array(ruleSchema).min(1, 'expected at least one rule'),
   recommended: z.array(recommendedSchema).default([]),
+  urgent: z.array(urgentSchema).default([]),
 });
 
 export const conditionFileSchema = z.strictObject({

@@ -58,20 +58,26 @@ function mergeRecords<T extends { id: string }>(
   }
 }
 
-/** Every press step must name a known point; unknown ones get a "did you mean". */
-export function checkReferences(catalog: Catalog, rec: Loaded<{ steps: Array<{ kind: string; point?: string }> }>): Problem[] {
+type StepRefs = { kind: string; point?: string; points?: string[] };
+
+/** Every press step, and every point a massage step names, must be a known point; unknown ones get a "did you mean". */
+export function checkReferences(catalog: Catalog, rec: Loaded<{ steps: StepRefs[] }>): Problem[] {
   return checkRoutine(catalog, rec).problems;
 }
 
 /** checkReferences, plus the routine's planned length when it has no problems. */
-function checkRoutine(catalog: Catalog, rec: Loaded<{ steps: Array<{ kind: string; point?: string }> }>): { problems: Problem[]; total_ms?: number } {
+function checkRoutine(catalog: Catalog, rec: Loaded<{ steps: StepRefs[] }>): { problems: Problem[]; total_ms?: number } {
   const problems: Problem[] = [];
-  rec.value.steps.forEach((step, i) => {
-    if (step.kind !== 'press' || !step.point || catalog.points.has(step.point)) return;
-    const legacy = [...catalog.points.keys()].find((id) => legacyCodes(id).includes(step.point!));
-    const near = legacy ? [legacy] : suggest(step.point, catalog.points.keys(), 3);
+  const unknown = (id: string, path: Array<string | number>) => {
+    if (catalog.points.has(id)) return;
+    const legacy = [...catalog.points.keys()].find((k) => legacyCodes(k).includes(id));
+    const near = legacy ? [legacy] : suggest(id, catalog.points.keys(), 3);
     const hint = near.length ? `; did you mean ${near.join(', ')}?` : '';
-    problems.push(problemAt(rec, ['steps', i, 'press'], `unknown point ${quote(step.point)}${hint}`));
+    problems.push(problemAt(rec, path, `unknown point ${quote(id)}${hint}`));
+  };
+  rec.value.steps.forEach((step, i) => {
+    if (step.kind === 'press' && step.point) unknown(step.point, ['steps', i, 'press']);
+    if (step.kind === 'massage') step.points?.forEach((id, j) => unknown(id, ['steps', i, 'points', j]));
   });
   if (problems.length > 0) return { problems };
   // A routine that can never run (over the 2 h bound) is a problem in the file, not at run time.

@@ -3,10 +3,11 @@ import type { Catalog } from '../../model/catalog.js';
 import type { Io } from '../../model/io.js';
 import type { Profile } from '../../model/types.js';
 import { profilePath } from '../../store/profile.js';
+import { choosableConditions } from '../../core/safety.js';
 
-/** The question's choices: every condition in the data, by title. */
+/** The question's choices: every condition a person can have (not `general`), by title. */
 export function conditionChoices(catalog: Catalog): Array<{ value: string; name: string; description: string }> {
-  return [...catalog.conditions.values()].map((c) => ({ value: c.id, name: c.title, description: c.description }));
+  return choosableConditions(catalog).map((c) => ({ value: c.id, name: c.title, description: c.description }));
 }
 
 /** Ask which conditions apply and save them atomically. `ask` is injectable for tests. */
