@@ -12,8 +12,9 @@ import { describeFindings } from '../render/findings.js';
 import { live } from './run/live.js';
 import { planOptionsFrom, type TimingFlags } from './run/plan-options.js';
 import { routineFor } from './run/target.js';
-import { pregnancyAvoided, routineFindings, unsafeSteps } from '../core/safety.js';
+import { pregnancyAvoided, routineFindings, saferAlternatives, unsafeSteps } from '../core/safety.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
+import { refusalText } from '../render/refusal.js';
 import { plan } from '../core/plan.js';
 import { BOUNDS, flagDuration } from '../model/duration.js';
 import { catalogFor, conditionsFor, type Common } from './context.js';
@@ -63,16 +64,12 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const unsafe = unsafeSteps(findings);
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {
-    const lines = describeFindings(catalog, avoid, fitWidth(term));
-    if (!options.skipUnsafe) {
-      io.stderr.write(`${c.avoid('Refusing to run')} "${routine.id}" with ${conditions.map((x) => x.id).join(', ')}:\n${lines}\nUse --skip-unsafe to run the rest, or try: acupress list --${conditions.some((x) => x.id === 'pregnancy') ? 'pregnant' : `condition ${conditions.map((x) => x.id).join(' ')}`}\n`);
+    if (!options.skipUnsafe || unsafe.size === routine.steps.length) {
+      const safer = saferAlternatives(catalog, routine, conditions).map((r) => r.id);
+      io.stderr.write(`${refusalText(catalog, routine, avoid, { unsafeSteps: unsafe.size, skipUnsafe: Boolean(options.skipUnsafe), safer, width: fitWidth(term), c })}\n`);
       return EXIT.safety;
     }
-    if (unsafe.size === routine.steps.length) {
-      io.stderr.write(`${c.avoid('Refusing to run')} "${routine.id}": every step is to be avoided:\n${lines}\n`);
-      return EXIT.safety;
-    }
-    io.stderr.write(`Skipping ${unsafe.size} unsafe step${unsafe.size > 1 ? 's' : ''}:\n${lines}\n`);
+    io.stderr.write(`Skipping ${unsafe.size} unsafe step${unsafe.size > 1 ? 's' : ''}:\n${describeFindings(catalog, avoid, fitWidth(term))}\n`);
     planOptions.skipSteps = unsafe;
   }
   // A budget too short to fit is worded as being about the flag that asked for it.

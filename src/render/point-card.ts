@@ -5,6 +5,7 @@ import type { Point } from '../model/types.js';
 import type { Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
+import { forWhom } from './findings.js';
 
 
 /** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
@@ -29,14 +30,14 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
     const key = `${f.condition}:${f.level}:${f.reason}`;
     if (shown.has(key)) continue;
     shown.add(key);
-    const mark = f.level === 'avoid' ? c.avoid(`AVOID (${f.condition})`) : c.caution(`caution (${f.condition})`);
+    const mark = f.level === 'avoid' ? c.avoid(`AVOID (${forWhom(f.condition)})`) : c.caution(`caution (${forWhom(f.condition)})`);
     field('⚠', `${mark} ${f.reason} [${f.source}]`);
   }
   for (const k of p.cautions) {
     const key = `${k.condition}:${k.level}:${k.reason}`;
     if (shown.has(key)) continue;
     shown.add(key);
-    field('Caution', `${k.level === 'avoid' ? c.avoid(`avoid: ${k.condition}`) : c.caution(`${k.condition}`)}: ${k.reason} [${k.source}]`);
+    field('Caution', `${k.level === 'avoid' ? c.avoid(`avoid: ${forWhom(k.condition)}`) : c.caution(`${forWhom(k.condition)}`)}: ${k.reason} [${k.source}]`);
   }
   if (p.sources.length) field('Sources', p.sources.join('; '));
   return out.join('\n');

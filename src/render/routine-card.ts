@@ -5,6 +5,7 @@ import { groupFindings, type Finding } from '../core/safety.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
+import { forWhom } from './findings.js';
 
 
 /** A routine card from its planned timeline: summary, each step with its timing, total, red flags, evidence and sources. */
@@ -42,7 +43,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
     out.push(c.bold('Safety'));
     for (const g of groupFindings(findings, (f) => f.point ?? `the ${f.region} region`)) {
       const tag = g.level === 'avoid' ? c.avoid('AVOID') : c.caution('caution');
-      out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${g.condition}): ${g.reason} [${g.source}]`, width - 10, '        ')}`);
+      out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - 10, '        ')}`);
     }
   }
   if (hint) {

@@ -200,6 +200,29 @@ describe('check', () => {
     expect(s.stdout).not.toContain('"point":"LI4"');
     expect(s.stderr).toMatch(/Skipping 1 unsafe step/);
   });
+  it('run refuses a point never to press yourself with no condition set, and says so cleanly', () => {
+    for (const id of ['ST9', 'GV1', 'CV1', 'ST1']) {
+      const r = cli(['run', id, '--dry-run']);
+      expect(r.code, id).toBe(1);
+      expect(r.stdout, id).toBe('');
+      expect(r.stderr, id).toMatch(new RegExp(`^Refusing to run "${id}": it presses a point never to press yourself:\n  avoid ${id} `));
+      expect(r.stderr, id).not.toMatch(/with :|--condition\s*$|--condition \n/m);
+      expect(r.stderr, id).toMatch(/acupress check lists the points never to press yourself/);
+    }
+    // --skip-unsafe cannot help a routine whose every step is to be avoided.
+    expect(cli(['run', 'ST9', '--skip-unsafe', '--dry-run']).code).toBe(1);
+  });
+  it('the refusal names safer routines instead of sending you to list', () => {
+    const r = cli(['run', 'headache', '--pregnant', '--dry-run']);
+    expect(r.stderr).toMatch(/Run the rest with --skip-unsafe, or try a safer routine: [a-z-]+/);
+    expect(r.stderr).not.toMatch(/acupress list/);
+  });
+  it('massage over the tops of the shoulders is skipped in pregnancy like a press on GB21', () => {
+    const r = cli(['run', 'techniques', '--pregnant', '--skip-unsafe', '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Skipping 1 unsafe step:\n  avoid GB21/);
+    expect(r.stdout).not.toMatch(/Tops of the shoulders/i);
+  });
   it('without a condition, show and run still say which points pregnancy avoids', async () => {
     const words = (text: string) => new RegExp(text.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('\\s+'));
     expect(cli(['show', 'headache']).stdout).toMatch(words('If you are pregnant: this routine uses LI4, traditionally avoided in pregnancy; add --pregnant to leave it out.'));
