@@ -1,21 +1,80 @@
-// Build dist/: the CLI as CommonJS (dist/main.cjs plus one file per dependency in dist/vendor/),
-// the library as ESM (dist/lib/), and the built-in data as a snapshot validated at build time.
+// Build dist/: the CLI as CommonJS (dist/main.cjs, app.cjs and cli.cjs, plus one file per
+// dependency in dist/vendor/), the library as one ESM file with declarations (dist/lib/), and the
+// built-in data as a snapshot validated at build time (dist/data/). Nothing else: the package
+// ships only what runs (issue 21), and every dependency is a devDependency bundled here.
 //
 // Why CommonJS for the CLI: on Node 20 an ESM entry costs about 5 ms more than a CommonJS one
 // (the ESM loader), a fifth of `node -e 0`, and start-up is a feature (BENCHMARKS.md). The source
 // stays ESM TypeScript; only the shipped CLI bundle is CommonJS.
 //
 // Why dependencies in their own files: our code is ~90 KB minified and V8 pre-parses all of a
-// file it loads, so commander, zod, yaml, ora and inquirer (1.3 MB together) stay out of
-// main.cjs and are required only on the paths that need them.
+// file it loads, so commander, zod, yaml, ora and inquirer stay out of app.cjs and are required
+// only on the paths that need them. The library (dist/lib/index.js) loads the same files, so
+// nothing is bundled twice.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(ROOT);
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// Every library our code imports at run time. Each becomes dist/vendor/<name>.cjs.
 const VENDORS = ['commander', 'chalk', 'ora', '@inquirer/prompts', 'yaml', 'zod'];
-const vendorFile = (pkg) => `${pkg.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
+
+// Trimming, measured in bytes of dist/vendor (issue 21: the package ships only what runs).
+// - pure: modules esbuild may drop when nothing of theirs is used. @inquirer/prompts re-exports
+//   every prompt, and the editor prompt alone pulls in iconv-lite and chardet (~400 KB); its
+//   packages declare no "sideEffects", so without this the unused prompts stay (605 KB → 58 KB).
+// - stub: modules replaced by smaller ones. zod bundles error messages in 40 languages (264 KB of
+//   its 454) and selects English at load; no code of ours selects another.
+const TRIM = {
+  '@inquirer/prompts': { pure: /[\\/]node_modules[\\/]@inquirer[\\/]/ },
+  zod: { stub: { file: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/, contents: "export { default as en } from './en.js';" } },
+};
+
+const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
+const quote = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Every TypeScript file under dir. */
+const sources = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+
+/**
+ * Which exports of a library our sources use: { all } when any import is not a plain named or
+ * default one (a namespace import, an import() kept whole), else the names and whether the
+ * default is used. A name missing here fails the build (esbuild: no matching export), never
+ * the program.
+ */
+function usedExports(name, files) {
+  const q = quote(name);
+  const named = new Set();
+  let hasDefault = false;
+  let all = false;
+  const names = (list) => list.split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type ')).forEach((s) => named.add(s.split(/\s+as\s+|\s*:\s*/)[0]));
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    let seen = 0;
+    for (const m of text.matchAll(new RegExp(`import\\s+(type\\s+)?([^;]*?)\\s+from\\s+'${q}'`, 'g'))) {
+      seen++;
+      if (m[1]) continue;
+      const clause = m[2];
+      if (clause.includes('*')) all = true;
+      const braces = /\{([^}]*)\}/.exec(clause);
+      if (braces) names(braces[1]);
+      if (/^[A-Za-z_$][\w$]*\s*(,|$)/.test(clause)) hasDefault = true;
+    }
+    for (const m of text.matchAll(new RegExp(`(?:const|let)\\s*\\{([^}]*)\\}\\s*=\\s*await\\s+import\\('${q}'\\)`, 'g'))) {
+      seen++;
+      names(m[1]);
+    }
+    const mentions = text.match(new RegExp(`(from\\s+|import\\(|require\\()'${q}'`, 'g'))?.length ?? 0;
+    if (mentions > seen) all = true;
+  }
+  return { all, named: [...named], hasDefault };
+}
 
 // commander requires child_process at load time for executable subcommands, which we never
 // use; loading it costs ~4 ms of every start. Give commander a proxy that loads it on first use.
@@ -31,17 +90,32 @@ const lazyChildProcess = {
   },
 };
 
-// In main.cjs an import of a dependency becomes a small ESM facade over require('./vendor/x.cjs'):
+/** The TRIM rules of one library as an esbuild plugin. */
+const trim = (rules = {}) => ({
+  name: 'trim',
+  setup(b) {
+    if (rules.pure) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.trim || args.kind === 'entry-point' || args.namespace !== 'file') return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { trim: true } });
+        return r.errors.length || !rules.pure.test(r.path) ? undefined : { ...r, sideEffects: false };
+      });
+    }
+    if (rules.stub) b.onLoad({ filter: rules.stub.file }, (args) => ({ contents: rules.stub.contents, loader: 'js', resolveDir: dirname(args.path) }));
+  },
+});
+
+// In our bundles an import of a library becomes a small ESM facade over require('<dir>/x.cjs'):
 // the facade names the exports explicitly, so default and named imports keep ESM meaning.
-const vendorFacades = (names) => ({
+const vendorFacades = (names, dir) => ({
   name: 'vendor-facades',
   setup(b) {
-    const filter = new RegExp(`^(${VENDORS.map((v) => v.replace(/[/@]/g, '\\$&')).join('|')})$`);
+    const filter = new RegExp(`^(${VENDORS.map(quote).join('|')})$`);
     b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'vendor' }));
-    b.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /\/vendor\/[^/]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => {
       const { named, hasDefault } = names[args.path];
-      const lines = [`const m = require('./vendor/${vendorFile(args.path)}');`];
+      const lines = [`const m = require('${dir}/${vendorFile(args.path)}');`];
       if (hasDefault) lines.push('export default m.default;');
       // Through local names, since some export names are reserved words (zod exports `catch`).
       named.forEach((n, i) => lines.push(`const v${i} = m.${n};`, `export { v${i} as ${n} };`));
@@ -50,18 +124,24 @@ const vendorFacades = (names) => ({
   },
 });
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-const base = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: false, logLevel: 'warning' };
+rmSync('dist', { recursive: true, force: true });
+const base = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: false, logLevel: 'warning', define: { ACUPRESS_VERSION: JSON.stringify(pkg.version) } };
 
-// 1. One CommonJS file per dependency.
+// 1. One CommonJS file per library, holding only the exports our sources use.
+const files = sources('src');
 const names = {};
-for (const pkg of VENDORS) {
-  const mod = await import(pkg);
-  const named = Object.keys(mod).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
-  const hasDefault = 'default' in mod;
-  names[pkg] = { named, hasDefault };
-  const contents = `export * from '${pkg}';${hasDefault ? ` export { default } from '${pkg}';` : ''}`;
-  await build({ ...base, format: 'cjs', stdin: { contents, resolveDir: '.', sourcefile: `${pkg}-entry.js` }, outfile: `dist/vendor/${vendorFile(pkg)}`, plugins: [lazyChildProcess] });
+for (const name of VENDORS) {
+  const used = usedExports(name, files);
+  if (used.all) {
+    const mod = await import(name);
+    used.named = Object.keys(mod).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+    used.hasDefault = 'default' in mod;
+  }
+  names[name] = used;
+  const contents = used.all
+    ? `export * from '${name}';${used.hasDefault ? ` export { default } from '${name}';` : ''}`
+    : `export { ${[...used.named, ...(used.hasDefault ? ['default'] : [])].join(', ')} } from '${name}';`;
+  await build({ ...base, format: 'cjs', stdin: { contents, resolveDir: '.', sourcefile: `${name}-entry.js` }, outfile: `dist/vendor/${vendorFile(name)}`, plugins: [lazyChildProcess, trim(TRIM[name])] });
 }
 
 // In app.cjs, cli/main.ts's import('./program.js') becomes require('./cli.cjs'): commander's side of
@@ -84,50 +164,32 @@ const cjs = {
   format: 'cjs',
   // import.meta.url (used by paths.ts) computed on first use: building a file URL loads code.
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
+  define: { ...base.define, 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
 };
-await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names), coldCli] });
-await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names)] });
-// The entry the bin shim requires: compiles app.cjs with the code cache made below.
-await build({ ...base, format: 'cjs', entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs' });
+await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli] });
+await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names, './vendor')] });
 
-// 3. The library (package "exports") and the snapshot builder, as ESM with shared chunks.
-const esm = {
+// 3. The entry the bin shim requires: it compiles our files with V8 code caches kept per Node
+// version in the user's cache directory (src/boot/loader.ts). The build id names those caches,
+// so a cache never meets code other than the code it was made from.
+const bundled = ['dist/app.cjs', 'dist/cli.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
+const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).join('\0')).digest('hex').slice(0, 16);
+await build({ ...base, format: 'cjs', entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', define: { ...base.define, ACUPRESS_BUILD_ID: JSON.stringify(buildId) } });
+
+// 4. The library (package "exports"): one ESM file over the same vendor files, and its
+// declarations (scripts/build-types.mjs).
+await build({
   ...base,
-  splitting: true,
   format: 'esm',
-  // Dependencies are bundled so the library needs nothing from node_modules at run time.
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist/lib',
   banner: { js: "import { createRequire as __acupressRequire } from 'node:module'; const require = __acupressRequire(import.meta.url);" },
-  plugins: [lazyChildProcess],
-  chunkNames: 'chunks/[name]-[hash]',
-};
-await build({ ...esm, entryPoints: ['src/tools/build-snapshot.ts'], outdir: 'dist/tools' });
-await build({ ...esm, entryPoints: { index: 'src/index.ts' }, outdir: 'dist/lib' });
-execFileSync(process.execPath, ['dist/tools/build-snapshot.js'], { stdio: 'inherit' });
+  plugins: [vendorFacades(names, '../vendor')],
+});
 
-// 4. The V8 code caches for app.cjs and cli.cjs (see src/boot/loader.ts), made after running the
-// command lines people time most, with and without a user routine read from the user-data
-// cache (the path a prompt hook takes every time). A temporary HOME, so no real profile or
-// user data is read.
-const home = mkdtempSync(join(tmpdir(), 'acupress-build-'));
-const mine = join(home, 'mine');
-mkdirSync(join(mine, 'routines'), { recursive: true });
-writeFileSync(join(mine, 'routines', 'mine.yaml'), 'id: mine\ntitle: Mine\nsummary: A routine of my own.\nsources: [me]\nsteps:\n  - press: LI4\n  - rest: 10s\n');
-writeFileSync(join(mine, 'routines', 'two.yaml'), 'id: two\ntitle: Two\nsummary: Two short rests.\nsources: [me]\nsteps:\n  - rest: 1s\n  - rest: 1s\n');
-const env = { PATH: process.env.PATH, HOME: home };
-// A first run validates the user routine and caches it; it is not part of the training, so
-// the YAML validator (run only when user files change) stays out of the code cache.
-execFileSync(process.execPath, ['dist/main.cjs', 'list', '--data', mine], { stdio: 'ignore', env });
-const hot = [['show', 'LI4'], ['show', 'headache'], ['list'], ['list', 'points'], ['check', 'LI4', '--pregnant'], ['check', 'headache', '--pregnant']];
-// And commander's side: plans, and two short real runs of a cached user routine (NDJSON and
-// plain lines, 2 s each).
-const cold = [['--version'], ['run', 'headache', '--dry-run'], ['run', 'LI4', '--dry-run', '--json'], ['run', 'two', '--data', mine, '--json'], ['run', 'two', '--data', mine, '--plain']];
-const train = (cache, lines) => execFileSync(process.execPath, ['dist/main.cjs'], { stdio: 'ignore', env: { ...env, ACUPRESS_TRAIN_CODE_CACHE: JSON.stringify({ cache, lines }) } });
-// app.cache and cli.cache, for every other command line; then one app cache per read-only
-// command, with only that command's code in it.
-train('app', [...hot, ...hot.map((argv) => [...argv, '--data', mine]), ...cold]);
-for (const word of ['show', 'list', 'check']) {
-  const lines = hot.filter((argv) => argv[0] === word);
-  train(`app.${word}`, [...lines, ...lines.map((argv) => [...argv, '--data', mine])]);
-}
-rmSync(home, { recursive: true, force: true });
+// 5. The snapshot of the built-in data, validated by the sources themselves (through tsx, so no
+// build tool lands in dist/).
+execFileSync(process.execPath, ['--import', 'tsx', 'src/tools/build-snapshot.ts'], { stdio: 'inherit' });
+
+const size = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? size(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+console.log(`dist: ${(size('dist') / 1024).toFixed(0)} KiB (vendor ${(size('dist/vendor') / 1024).toFixed(0)} KiB), build ${buildId}`);

@@ -1,23 +1,89 @@
-// Compiling a CommonJS file with a V8 code cache (see loader.ts for why).
-import { readFileSync } from 'node:fs';
+// V8 code caches for our CommonJS bundles (see loader.ts for why), kept in the user's cache
+// directory, one set per build of acupress and per Node: a cache is only valid for the V8 that
+// made it, so the package cannot ship one that helps every Node.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** A compiled file: its module function, and the script (for createCachedData and checks). */
 export interface Compiled {
   script: Script;
   run: (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  /** What happened to the cache: used, refused by V8, or absent. */
+  cache: 'accepted' | 'rejected' | 'missing';
 }
 
-/** Compile `file` as a CommonJS module, using `cacheFile` when V8 accepts it. */
-export function compileWithCache(file: string, cacheFile: string): Compiled {
+/**
+ * Compile `file` as a CommonJS module, with the code cache in `cacheFile` (a path, or undefined
+ * for none). V8 checks a cache against its own version, flags and the source, and compiles
+ * afresh when any differ; `cache` says which happened.
+ */
+export function compileWithCache(file: string, cacheFile: string | undefined): Compiled {
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(cacheFile);
+    if (cacheFile) cachedData = readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
   // The CommonJS wrapper on the source's first line, so stack traces keep their line numbers.
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
-  return { script, run: script.runInThisContext() };
+  const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  return { script, run: script.runInThisContext(), cache };
+}
+
+/**
+ * Where this build's caches for this Node live: $XDG_CACHE_HOME/acupress/code/<build>/<node>,
+ * <node> being the Node version, the CPU and, when Node runs with flags, a hash of them (V8
+ * refuses a cache made under other flags, so each set keeps its own). Undefined without a home.
+ * The base directory follows store/paths.ts's cacheDir, without its imports (start-up).
+ */
+export function codeCacheDir(env: Record<string, string | undefined>, build: string, node: { version: string; arch: string; flags: string }): string | undefined {
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && xdg.startsWith('/') ? xdg : env.HOME ? join(env.HOME, '.cache') : undefined;
+  if (!base) return undefined;
+  const flags = node.flags ? `-${hash(node.flags)}` : '';
+  return join(base, 'acupress', 'code', build, `${node.version}-${node.arch}${flags}`);
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a name, not a security measure (V8 does the checking). */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Save a code cache: to a temporary file renamed into place, so a reader never sees half a
+ * file. Creating a build's directory removes the caches of other builds (an upgrade leaves them
+ * useless); other Node versions of this build keep theirs. Never throws: a cache is only an
+ * accelerator, and a read-only or full disk must not fail the command.
+ */
+export function saveCache(cacheFile: string, data: Buffer): void {
+  try {
+    const dir = join(cacheFile, '..');
+    const buildDir = join(dir, '..');
+    let fresh = false;
+    try {
+      readdirSync(buildDir);
+    } catch {
+      fresh = true;
+    }
+    mkdirSync(dir, { recursive: true });
+    if (fresh) {
+      const codeDir = join(buildDir, '..');
+      const build = buildDir.slice(codeDir.length + 1);
+      for (const other of readdirSync(codeDir)) if (other !== build) rmSync(join(codeDir, other), { recursive: true, force: true });
+    }
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, data);
+      renameSync(tmp, cacheFile);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+  } catch {
+    // No cache this time; the next run tries again.
+  }
 }

@@ -1,11 +1,14 @@
-// The built CLI's entry (dist/main.cjs). It compiles dist/app.cjs with the V8 code cache made
-// at build time (dist/app.cache), which turns ~3 ms of compiling into ~1 ms of reading, then
-// runs it; dist/cli.cjs (commander's side) gets the same when app.cjs asks for it. V8 checks a
-// cache against its version and flags and silently compiles afresh when they differ, so a
-// cache from another Node costs nothing but the read.
-import { writeFileSync } from 'node:fs';
+// The built CLI's entry (dist/main.cjs). It compiles our bundles (dist/app.cjs, then cli.cjs and
+// dist/vendor/*.cjs when app.cjs asks for them) with V8 code caches, which turn ~3 ms of compiling
+// into ~1 ms of reading. A cache is valid only for the V8 that made it, so they live in the
+// user's cache directory, per build and per Node (code-cache.ts): the first run of a command
+// line compiles as usual and saves what it compiled, later runs read it. V8 checks every cache
+// against its version, flags and source and compiles afresh when they differ; a refused cache
+// is replaced.
 import { join } from 'node:path';
-import { compileWithCache, type Compiled } from './code-cache.js';
+import { codeCacheDir, compileWithCache, saveCache, type Compiled } from './code-cache.js';
+
+declare const ACUPRESS_BUILD_ID: string;
 
 type App = { main(argv: string[]): Promise<void> };
 
@@ -13,42 +16,43 @@ type App = { main(argv: string[]): Promise<void> };
 // app, so node:os is loaded only then (paths.ts reads HOME from the environment).
 if (!process.env.HOME) process.env.HOME = require('node:os').homedir();
 
-// A V8 cache is read whole, so the read-only commands each have one holding only their own
-// code (show's is 120 KB against 150 KB for all of them), which saves 0.4–1 ms. The guess
-// only picks a file; a wrong one costs a little speed, never correctness.
-const training = process.env.ACUPRESS_TRAIN_CODE_CACHE;
-const plan = training === undefined ? undefined : (JSON.parse(training) as { cache: string; lines: string[][] });
 const argv = process.argv.slice(2);
+const cacheDir = process.env.ACUPRESS_NO_CODE_CACHE
+  ? undefined
+  : codeCacheDir(process.env, ACUPRESS_BUILD_ID, { version: process.version, arch: process.arch, flags: [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim() });
+
+// A V8 cache is read whole, so the read-only commands each have one holding only their own
+// code, which saves 0.4–1 ms. The guess only picks a file; a wrong one costs a little speed,
+// never correctness.
 const word = argv.find((a) => !a.startsWith('-'));
-const appCache = plan?.cache ?? (word === 'show' || word === 'list' || word === 'check' ? `app.${word}` : 'app');
+const appCache = word === 'show' || word === 'list' || word === 'check' ? `app.${word}` : 'app';
 
-const caches: Array<[file: string, compiled: Compiled]> = [];
+const loaded: Array<[cacheFile: string, compiled: Compiled]> = [];
 
-/** Load one of our bundles next to this file through its code cache, as require would. */
-function load(name: 'app' | 'cli'): unknown {
+/** Load one of our bundles (a path under dist/, without .cjs) through its code cache, as require would. */
+function load(name: string, cacheName: string): unknown {
   const file = join(__dirname, `${name}.cjs`);
-  const cacheFile = join(__dirname, `${name === 'app' ? appCache : name}.cache`);
+  const cacheFile = cacheDir && join(cacheDir, `${cacheName}.cache`);
   const c = compileWithCache(file, cacheFile);
-  caches.push([cacheFile, c]);
+  if (cacheFile && c.cache !== 'accepted') loaded.push([cacheFile, c]);
   const mod = { exports: {} };
-  // This file sits next to the bundles, so its own require resolves their './vendor/…' alike.
   c.run(mod.exports, appRequire, mod, file, __dirname);
   return mod.exports;
 }
 
-let cli: unknown;
-/** require for the bundles: './cli.cjs' goes through the code cache too. */
-const appRequire = Object.assign((id: string): unknown => (id === './cli.cjs' ? (cli ??= load('cli')) : require(id)), require);
+const modules = new Map<string, unknown>();
+/** require for the bundles: './cli.cjs' and './vendor/….cjs' go through the code cache too. */
+const appRequire = Object.assign((id: string): unknown => {
+  if (!id.startsWith('./') || !id.endsWith('.cjs')) return require(id);
+  if (!modules.has(id)) {
+    const name = id.slice(2, -4);
+    modules.set(id, load(name, name.replace('/', '-')));
+  }
+  return modules.get(id);
+}, require);
 
-const app = load('app') as App;
-if (plan === undefined) {
-  void app.main(argv);
-} else {
-  // Build time: run typical command lines so their functions are compiled, then save each
-  // loaded bundle's cache with them in it.
-  void (async () => {
-    for (const argv of plan.lines) await app.main(argv);
-    for (const [file, c] of caches) writeFileSync(file, c.script.createCachedData());
-    process.exitCode = 0;
-  })();
-}
+const app = load('app', appCache) as App;
+void app.main(argv).then(() => {
+  // After the command, so the functions it ran are compiled and go into the cache.
+  for (const [file, c] of loaded) saveCache(file, c.script.createCachedData());
+});

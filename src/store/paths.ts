@@ -5,7 +5,11 @@ import { UserError } from '../model/errors.js';
 
 let root: string | undefined;
 
-/** The package root (holding package.json and data/), from dist/ when built or src/ in dev. */
+/**
+ * The package root, from dist/ when built or src/ in dev: the first directory up holding
+ * package.json and the built-in data (the YAML in data/ in a clone, the snapshot in dist/data/
+ * in the installed package, which ships no YAML).
+ */
 export function packageRoot(): string {
   if (root) return root;
   // import.meta.dirname is __dirname in the CommonJS CLI bundle (no URL work at start-up);
@@ -13,7 +17,7 @@ export function packageRoot(): string {
   const here = import.meta.dirname ?? fileURLToPath(new URL('.', import.meta.url));
   for (const up of ['..', '../..', '../../..']) {
     const dir = resolve(here, up);
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return (root = dir);
+    if (existsSync(join(dir, 'package.json')) && (existsSync(join(dir, 'data')) || existsSync(join(dir, 'dist', 'data')))) return (root = dir);
   }
   return (root = resolve(here, '..'));
 }
