@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildTypes } from './build-types.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -186,6 +187,7 @@ await build({
   banner: { js: "import { createRequire as __acupressRequire } from 'node:module'; const require = __acupressRequire(import.meta.url);" },
   plugins: [vendorFacades(names, '../vendor')],
 });
+await buildTypes('src/index.ts', 'dist/lib/index.d.ts');
 
 // 5. The snapshot of the built-in data, validated by the sources themselves (through tsx, so no
 // build tool lands in dist/).

@@ -1,40 +1,80 @@
-// The npm tarball works on its own: installed into a temporary prefix without dev dependencies.
+// The npm tarball as a user meets it: installed into a temporary prefix, it adds one package,
+// prints no warning, and its CLI and library work without anything from node_modules.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers.js';
+import { ROOT, tempDir, tempTree } from '../helpers.js';
+
+/** Bytes under a directory. */
+const du = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 
 describe('npm pack', () => {
-  it('ships only what it needs, and the installed CLI runs', () => {
+  it('ships only what runs, installs as one package without a warning, and the installed CLI runs', () => {
     const out = tempDir('acupress-pack-');
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
-    expect(files).toContain('bin/acupress.js');
-    for (const f of ['dist/main.cjs', 'dist/app.cjs', 'dist/cli.cjs', 'dist/app.cache', 'dist/app.show.cache', 'dist/cli.cache', 'dist/vendor/commander.cjs']) expect(files).toContain(f);
-    expect(files).toContain('bin/package.json');
-    expect(files).toContain('dist/data/index.json');
-    expect(files).toContain('dist/data/points-LI.json');
-    expect(files).toContain('LICENSE');
-    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/'))).toBe(false);
-    const tgz = join(out, readdirSync(out).find((f) => f.endsWith('.tgz'))!);
+    for (const f of ['bin/acupress.js', 'bin/package.json', 'dist/main.cjs', 'dist/app.cjs', 'dist/cli.cjs', 'dist/vendor/commander.cjs', 'dist/vendor/zod.cjs', 'dist/data/index.json', 'dist/data/points-LI.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'LICENSE', 'README.md', 'package.json']) expect(files).toContain(f);
+    // Nothing for building or developing, no YAML sources (the snapshot has them), no code cache
+    // (made per Node on the user's machine), and each library once.
+    expect(files.filter((f) => /^(src|test|scripts|bench|data|node_modules|dist\/tools)\//.test(f) || f.endsWith('.cache'))).toEqual([]);
+    expect(files.filter((f) => /zod/.test(f))).toEqual(['dist/vendor/zod.cjs']);
+    expect(packed[0].size).toBeLessThanOrEqual(600 * 1024);
+
+    const tgz = join(out, packed[0].filename);
     const prefix = tempDir('acupress-prefix-');
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', tgz], { stdio: 'ignore', timeout: 120_000 });
+    // An empty npm cache and no user config: what a first install prints (less npm's notice of
+    // its own new versions).
+    const npm = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--cache', join(prefix, '.npm'), '--userconfig', join(prefix, '.npmrc'), '--no-audit', '--no-fund', '--no-update-notifier', tgz], { encoding: 'utf8', timeout: 120_000 });
+    expect(npm.status).toBe(0);
+    expect(`${npm.stdout}${npm.stderr}`.trim()).toMatch(/^added 1 package in [\d.]+m?s$/);
+    const installed = join(prefix, 'lib', 'node_modules', 'acupress');
+    expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+    expect(du(installed)).toBeLessThanOrEqual(2.5e6);
+
     const bin = join(prefix, 'bin', 'acupress');
     const env = { PATH: process.env.PATH, HOME: prefix };
     const run = (...args: string[]) => spawnSync(bin, args, { encoding: 'utf8', env });
     expect(run('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(run('list').stdout).toMatch(/^headache\s/m);
+    expect(run('show', 'LI4').stdout).toMatch(/^LI4 {2}Hégǔ/);
     const dry = run('run', 'LI4', '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/locate/);
+    // YAML and zod load from the vendor files: a user routine is validated.
+    const mine = tempTree({ 'mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: LI4\n' });
+    const valid = run('validate', join(mine, 'mine.yaml'));
+    expect(valid.stderr).toBe('');
+    expect(valid.status).toBe(0);
     // The package's exported zod schemas validate what its CLI prints.
     const lines = run('run', 'LI4', '--dry-run', '--json').stdout.trim().split('\n');
-    const script = `const { runEventSchema } = await import(${JSON.stringify(join(prefix, 'lib', 'node_modules', 'acupress', 'dist', 'lib', 'index.js'))});
+    const script = `const { runEventSchema, plan } = await import(${JSON.stringify(join(installed, 'dist', 'lib', 'index.js'))});
       for (const l of ${JSON.stringify(lines)}) runEventSchema.parse(JSON.parse(l));
-      console.log('valid');`;
-    expect(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout).toBe('valid\n');
-    // No tsx or dev tool was installed alongside.
-    expect(readdirSync(join(prefix, 'lib', 'node_modules', 'acupress', 'node_modules'))).not.toContain('tsx');
+      console.log(typeof plan);`;
+    expect(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout).toBe('function\n');
+
+    // The library's types, as a TypeScript user meets them: found through package.json, fully
+    // typed (a wrong use is an error, so nothing is `any`), and needing no zod installed.
+    const project = tempTree({
+      'package.json': '{ "type": "module" }',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "nodenext", "target": "es2022", "types": [], "noEmit": true }, "files": ["use.ts"] }',
+      'use.ts': `import { loadCatalog, plan, runEventSchema, parseDuration, type RunEvent, type Timeline } from 'acupress';
+const catalog = await loadCatalog({ env: { HOME: '/tmp' }, cwd: '/tmp' });
+const point = catalog.points.get('LI4');
+const name: string | undefined = point?.pinyin;
+// @ts-expect-error: pinyin is a string
+const wrong: number | undefined = point?.pinyin;
+const timeline: Timeline = plan(catalog.routines.get('headache')!, (id) => catalog.points.get(id));
+const event: RunEvent = runEventSchema.parse({});
+// @ts-expect-error: a duration parses to milliseconds, a number
+const ms: string = parseDuration('1m');
+export { name, wrong, timeline, event, ms };
+`,
+    });
+    symlinkSync(join(prefix, 'lib', 'node_modules'), join(project, 'node_modules'));
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: project, encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
   }, 180_000);
 });
