@@ -1,7 +1,8 @@
 // Build dist/: the CLI as CommonJS (dist/main.cjs, app.cjs and cli.cjs, plus one file per
-// dependency in dist/vendor/), the library as one ESM file with declarations (dist/lib/), and the
-// built-in data as a snapshot validated at build time (dist/data/). Nothing else: the package
-// ships only what runs (issue 21), and every dependency is a devDependency bundled here.
+// dependency in dist/vendor/), the library as one ESM file with declarations (dist/lib/), the
+// built-in data as a snapshot validated at build time (dist/data/) and the man page
+// (dist/acupress.1). Nothing else: the package ships only what runs (issue 21), and every
+// dependency is a devDependency bundled here.
 //
 // Why CommonJS for the CLI: on Node 20 an ESM entry costs about 5 ms more than a CommonJS one
 // (the ESM loader), a fifth of `node -e 0`, and start-up is a feature (BENCHMARKS.md). The source
@@ -21,7 +22,6 @@ import { buildTypes } from './build-types.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 // Every library our code imports at run time. Each becomes dist/vendor/<name>.cjs.
 const VENDORS = ['commander', 'chalk', 'ora', '@inquirer/prompts', 'yaml', 'zod'];
@@ -126,7 +126,7 @@ const vendorFacades = (names, dir) => ({
 });
 
 rmSync('dist', { recursive: true, force: true });
-const base = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: false, logLevel: 'warning', define: { ACUPRESS_VERSION: JSON.stringify(pkg.version) } };
+const base = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: false, logLevel: 'warning' };
 
 // 1. One CommonJS file per library, holding only the exports our sources use.
 const files = sources('src');
@@ -165,7 +165,7 @@ const cjs = {
   format: 'cjs',
   // import.meta.url (used by paths.ts) computed on first use: building a file URL loads code.
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  define: { ...base.define, 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
+  define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
 };
 await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli] });
 await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names, './vendor')] });
@@ -175,7 +175,7 @@ await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cj
 // so a cache never meets code other than the code it was made from.
 const bundled = ['dist/app.cjs', 'dist/cli.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
 const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).join('\0')).digest('hex').slice(0, 16);
-await build({ ...base, format: 'cjs', entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', define: { ...base.define, ACUPRESS_BUILD_ID: JSON.stringify(buildId) } });
+await build({ ...base, format: 'cjs', entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', define: { ACUPRESS_BUILD_ID: JSON.stringify(buildId) } });
 
 // 4. The library (package "exports"): one ESM file over the same vendor files, and its
 // declarations (scripts/build-types.mjs).
@@ -192,6 +192,8 @@ await buildTypes('src/index.ts', 'dist/lib/index.d.ts');
 // 5. The snapshot of the built-in data, validated by the sources themselves (through tsx, so no
 // build tool lands in dist/).
 execFileSync(process.execPath, ['--import', 'tsx', 'src/tools/build-snapshot.ts'], { stdio: 'inherit' });
+// 6. The man page (package.json "man"), from the command table and docs/cli.md.
+execFileSync(process.execPath, ['--import', 'tsx', 'src/tools/build-man.ts'], { stdio: 'inherit' });
 
 const size = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? size(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 console.log(`dist: ${(size('dist') / 1024).toFixed(0)} KiB (vendor ${(size('dist/vendor') / 1024).toFixed(0)} KiB), build ${buildId}`);

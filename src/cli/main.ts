@@ -3,14 +3,23 @@
 // to exit codes; process.exitCode (not process.exit) lets output flush.
 import { dispatcher, QUICK_HANDLERS } from './dispatch.js';
 import { EXIT, isReportable } from '../model/errors.js';
-import { quickParse } from './quick-argv.js';
+import { commandHelp, programHelp } from './help.js';
+import { quickInfo, quickParse } from './quick-argv.js';
+import pkg from '../../package.json' with { type: 'json' };
 import { realIo } from './real-io.js';
 import type { Io } from '../model/io.js';
 
 const quickDispatch = dispatcher(QUICK_HANDLERS);
 
-/** Plain list/show/check lines skip commander (start-up time); everything else goes through it. */
+/** Plain list/show/check, help and version lines skip commander (start-up time); everything else goes through it. */
 async function route(argv: string[], io: Io): Promise<number> {
+  const info = quickInfo(argv);
+  if (info) {
+    // commander's width: the terminal's, or 80 when not a terminal (program.ts tells it the same).
+    const width = (io.stdout.isTTY && io.stdout.columns) || 80;
+    io.stdout.write('version' in info ? `${pkg.version}\n` : info.help ? commandHelp(info.help, width) : programHelp(width));
+    return 0;
+  }
   const quick = quickParse(argv);
   if (quick) return quickDispatch(quick.command, quick.options, io);
   const { runCli } = await import('./program.js');

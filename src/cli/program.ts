@@ -2,7 +2,8 @@
 // handler is imported lazily (dispatch.ts), so `acupress list` never loads the timer, ora or inquirer.
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { COMMANDS, exampleLines, GLOBAL_OPTIONS, PROGRAM, PROGRAM_FLAGS, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
+import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, PROGRAM_FLAGS, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
+import { helpAfter, programAfter } from './help.js';
 import { dispatcher, QUICK_HANDLERS, type Dispatch } from './dispatch.js';
 import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
@@ -25,11 +26,6 @@ function option(o: OptionSpec): Option {
   return opt;
 }
 
-/** The text after a command's options: its notes, then its examples. */
-function helpAfter(spec: CommandSpec): string {
-  return ['', ...(spec.notes ?? []).flatMap((n) => [n, '']), 'Examples:', ...exampleLines(spec.examples)].join('\n');
-}
-
 /**
  * Build the commander program from the command table (spec.ts); `io` receives all output.
  * Nothing runs until parseAsync. `dispatch` runs the chosen command (tests pass one that records).
@@ -50,11 +46,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
       outputError: (s, write) => write(s.replace(/^error: /, 'acupress: ')),
+      // Help wraps to our streams' width (80 when not a terminal) and has no colour; commander
+      // would ask process.stdout, which costs milliseconds to build. help.ts does the same.
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .exitOverride()
     // Each command's help lists the global flags too, as its completion offers them.
     .configureHelp({ showGlobalOptions: true })
-    .addHelpText('after', ['', 'Examples:', ...exampleLines(PROGRAM.examples), '', PROGRAM.footer].join('\n'));
+    .addHelpText('after', programAfter());
   for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
 
   for (const [name, spec] of Object.entries(COMMANDS) as Array<[CommandName, CommandSpec]>) {

@@ -1,8 +1,9 @@
-// The quick path: plain `list`, `show` and `check` command lines are parsed here, without
-// loading commander (about 8 ms of a 25 ms budget; see BENCHMARKS.md). It accepts only what it
-// is sure of, from the same table commander is built from, and returns undefined for anything
-// else (help, version, `--`, `--x=y`, short or unknown flags, a missing or extra argument), so
-// commander stays the one judge of every unusual or wrong command line.
+// The quick path: plain `list`, `show` and `check` command lines, and plain requests for help or
+// the version, are parsed here without loading commander (about 8 ms of a 25 ms budget; see
+// BENCHMARKS.md). It accepts only what it is sure of, from the same table commander is built
+// from, and returns undefined for anything else (`--`, `--x=y`, short or unknown flags, a missing
+// or extra argument, help mixed with other flags), so commander stays the one judge of every
+// unusual or wrong command line.
 import { COMMANDS, GLOBAL_OPTIONS, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
 import type { CommandOptions } from './dispatch.js';
 
@@ -94,4 +95,26 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
   if (!variadic && positionals.length > 1) return undefined;
   const arg = variadic ? positionals : (positionals[0] ?? spec.argument.default);
   return { command, options: { ...options, args: [arg] } };
+}
+
+/** A plain request for a help page (the program's, or a command's) or for the version. */
+export type QuickInfo = { help: CommandName | undefined } | { version: true };
+
+const isHelpFlag = (a: string | undefined) => a === '--help' || a === '-h';
+
+/**
+ * `--version`, `-V`, `--help`, `-h`, `help`, `<command> --help`, `<command> -h` and
+ * `help <command>`, each alone on the line; undefined for anything else.
+ */
+export function quickInfo(argv: readonly string[]): QuickInfo | undefined {
+  const [a, b] = argv;
+  if (argv.length === 1) {
+    if (a === '--version' || a === '-V') return { version: true };
+    if (isHelpFlag(a) || a === 'help') return { help: undefined };
+  }
+  if (argv.length === 2) {
+    const name = a === 'help' ? b : isHelpFlag(b) ? a : undefined;
+    if (name !== undefined && Object.hasOwn(COMMANDS, name)) return { help: name as CommandName };
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // The npm tarball as a user meets it: installed into a temporary prefix, it adds one package,
 // prints no warning, and its CLI and library work without anything from node_modules.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ describe('npm pack', () => {
     const out = tempDir('acupress-pack-');
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
-    for (const f of ['bin/acupress.js', 'bin/package.json', 'dist/main.cjs', 'dist/app.cjs', 'dist/cli.cjs', 'dist/vendor/commander.cjs', 'dist/vendor/zod.cjs', 'dist/data/index.json', 'dist/data/points-LI.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'LICENSE', 'README.md', 'package.json']) expect(files).toContain(f);
+    for (const f of ['bin/acupress.js', 'bin/package.json', 'dist/main.cjs', 'dist/app.cjs', 'dist/cli.cjs', 'dist/vendor/commander.cjs', 'dist/vendor/zod.cjs', 'dist/data/index.json', 'dist/data/points-LI.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/acupress.1', 'LICENSE', 'README.md', 'package.json']) expect(files).toContain(f);
     // Nothing for building or developing, no YAML sources (the snapshot has them), no code cache
     // (made per Node on the user's machine), and each library once.
     expect(files.filter((f) => /^(src|test|scripts|bench|data|node_modules|dist\/tools)\//.test(f) || f.endsWith('.cache'))).toEqual([]);
@@ -32,6 +32,8 @@ describe('npm pack', () => {
     const installed = join(prefix, 'lib', 'node_modules', 'acupress');
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
     expect(du(installed)).toBeLessThanOrEqual(2.5e6);
+    // npm links the man page where `man acupress` finds it.
+    expect(readFileSync(join(prefix, 'share', 'man', 'man1', 'acupress.1'), 'utf8')).toMatch(/^\.TH ACUPRESS 1 /);
 
     const bin = join(prefix, 'bin', 'acupress');
     const env = { PATH: process.env.PATH, HOME: prefix };
