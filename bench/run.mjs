@@ -1,4 +1,5 @@
-// npm run bench: start-up, memory, timing accuracy, CPU while holding, planner scale, data load.
+// npm run bench: start-up on every maintained Node, the package's footprint, memory, timing
+// accuracy, CPU while holding, planner scale, data load.
 // Ratios are taken against `node -e 0` in the same run, because machines are noisy.
 // A benchmark, not a test: it reports pass/fail and writes bench/results.json; it never fails CI.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -6,6 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBinaries } from '../scripts/node-versions.mjs';
+import { footprint } from './footprint.mjs';
+import { COMMANDS, median, startup } from './startup.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin/acupress.js');
@@ -14,47 +18,19 @@ const home = mkdtempSync(join(tmpdir(), 'acupress-bench-'));
 const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
 const results = [];
 const record = (figure, value, target, pass, detail = {}) => results.push({ figure, value, target, pass, ...detail });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-function wall(cmd, args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    spawnSync(cmd, args, { env, stdio: 'ignore' });
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(times);
-}
-
 /**
- * Start-up against `node -e 0`. Each run of a command sits between two baseline runs and is
- * divided by their mean, and the figure is the median of those ratios: this machine's noise
- * comes in bursts of tens of milliseconds, which a ratio of overall medians does not cancel.
+ * Start-up against `node -e 0` of the same Node (bench/startup.mjs), on every maintained Node:
+ * each run of a command sits between two baseline runs and is divided by their mean, and the
+ * figure is the median of those ratios, from the second run on (a first run fills the caches).
  */
-function startup(label, commands, target, extraEnv = {}) {
-  Object.assign(env, extraEnv);
+function startupFigures(label, node, commands, target, extraEnv = {}) {
   // Enough runs that a noisy neighbour on a shared machine moves the median little.
   const runs = QUICK ? 11 : 31;
-  wall('node', ['-e', '0'], 3);
-  for (const args of commands) {
-    wall('node', [BIN, ...args], 1); // a first run fills the user-data cache
-    const base = [];
-    const ours = [];
-    const ratios = [];
-    let before = wall('node', ['-e', '0'], 1);
-    for (let i = 0; i < runs; i++) {
-      const t = wall('node', [BIN, ...args], 1);
-      const after = wall('node', ['-e', '0'], 1);
-      ours.push(t);
-      base.push(before);
-      ratios.push(t / ((before + after) / 2));
-      before = after;
-    }
-    const ratio = median(ratios);
-    record(`${label}: acupress ${args.join(' ')}`, `${ratio.toFixed(2)}x (medians ${median(ours).toFixed(1)} ms vs ${median(base).toFixed(1)} ms)`, `<= ${target}x`, ratio <= target, { ratio, ms: median(ours), node_ms: median(base) });
+  for (const r of startup({ node: node.path, bin: BIN, commands, runs, env: extraEnv })) {
+    record(`${label}, Node ${node.major}: acupress ${r.args.join(' ')}`, `${r.ratio.toFixed(2)}x (medians ${r.ms.toFixed(1)} ms vs ${r.node_ms.toFixed(1)} ms; first run ${r.first_ms.toFixed(1)} ms)`, `<= ${target}x`, r.ratio <= target, { node: node.version, ratio: r.ratio, ms: r.ms, node_ms: r.node_ms, first_ms: r.first_ms });
   }
-  for (const k of Object.keys(extraEnv)) delete env[k];
 }
 
 function rss(args) {
@@ -153,8 +129,9 @@ async function inProcess() {
 }
 
 if (!existsSync(join(ROOT, 'dist/main.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-startup('start-up', [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.3);
-startup('start-up, 20 user routines', [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.5, { ACUPRESS_DATA: userDir(20) });
+const nodes = nodeBinaries();
+for (const node of nodes) startupFigures('start-up', node, COMMANDS, 1.15);
+startupFigures('start-up, 20 user routines', nodes.find((n) => n.path === process.execPath) ?? nodes[0], [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.5, { ACUPRESS_DATA: userDir(20) });
 const base = rss(['node', '-e', '0']);
 if (base) {
   for (const args of [['show', 'LI4'], ['list']]) {
@@ -162,6 +139,10 @@ if (base) {
     record(`peak RSS: acupress ${args.join(' ')}`, `${(m / base).toFixed(2)}x (${(m / 1024).toFixed(1)} MiB vs ${(base / 1024).toFixed(1)} MiB)`, '<= 1.3x', m / base <= 1.3, { kib: m, node_kib: base });
   }
 }
+const fp = footprint({ runs: QUICK ? 3 : 7 });
+record('package: tarball', `${(fp.tarball / 1024).toFixed(0)} KiB (${fp.files} files)`, '<= 600 KiB', fp.tarball <= 600 * 1024, { bytes: fp.tarball });
+record('package: installed', `${(fp.installed / 1e6).toFixed(2)} MB in ${fp.packages} package${fp.packages === 1 ? '' : 's'}, ${fp.warnings.length} npm warnings`, '<= 2.5 MB, 1 package, no warning', fp.installed <= 2.5e6 && fp.packages === 1 && fp.warnings.length === 0, { bytes: fp.installed, packages: fp.packages, warnings: fp.warnings });
+record('package: cold npx of the tarball', `${fp.npx.ratio.toFixed(2)}x a one-file package (medians ${(fp.npx.ms / 1000).toFixed(2)} s vs ${(fp.npx.onefile_ms / 1000).toFixed(2)} s)`, '<= 2x', fp.npx.ratio <= 2, fp.npx);
 await inProcess();
 await lateness();
 await cpuWhileHolding();
@@ -170,5 +151,5 @@ const w = Math.max(...results.map((r) => r.figure.length));
 console.log(`${'figure'.padEnd(w)}  ${'result'.padEnd(64)}  target`);
 for (const r of results) console.log(`${r.figure.padEnd(w)}  ${String(r.value).padEnd(64)}  ${r.target}  ${r.pass ? 'PASS' : 'FAIL'}`);
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, quick: QUICK, results }, null, 2));
+writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, nodes: nodes.map((n) => n.version), quick: QUICK, results }, null, 2));
 console.log(`\n${results.filter((r) => r.pass).length}/${results.length} targets met; wrote bench/results.json`);
