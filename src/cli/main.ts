@@ -18,7 +18,7 @@ async function route(argv: string[], io: Io): Promise<number> {
     // commander's width: the terminal's, or 80 when not a terminal (program.ts tells it the same).
     const width = (io.stdout.isTTY && io.stdout.columns) || 80;
     io.stdout.write('version' in info ? `${pkg.version}\n` : info.help ? commandHelp(info.help, width) : programHelp(width));
-    return 0;
+    return EXIT.ok;
   }
   const quick = quickParse(argv);
   if (quick) return quickDispatch(quick.command, quick.options, io);

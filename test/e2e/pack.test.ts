@@ -1,8 +1,7 @@
 // The npm tarball as a user meets it: installed into a temporary prefix, it adds one package,
 // prints no warning, and its CLI and library work without anything from node_modules.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, tempTree } from '../helpers.js';
