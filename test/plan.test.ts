@@ -50,3 +50,27 @@ describe('plan', () => {
   it('locate text says how to find the point', () => expect(plan(routine([press('A1')]), lookup).phases[0]!.text).toBe('Find A1 (PA1, Point A1) on your left hand: Where A1 is.'));
   it('is deterministic', () => expect(plan(routine([press('A1')]), lookup, { fit: 77_000 })).toEqual(plan(routine([press('A1')]), lookup, { fit: 77_000 })));
 });
+
+describe('--fit on every built-in routine', async () => {
+  const { loadBuiltin } = await import('../src/store/load-catalog.js');
+  const catalog = await loadBuiltin();
+  const routines = [...catalog.routines.values()];
+  const minutes = Array.from({ length: 30 }, (_, i) => i + 1);
+  it.each(routines.map((r) => [r.id]))('%s fits every whole minute from 1 to 30, never over and at most 1 s under', (id) => {
+    const r = catalog.routines.get(id)!;
+    for (const m of minutes) {
+      const budget = m * 60_000;
+      const t = plan(r, (p) => catalog.points.get(p), { fit: budget });
+      expect(t.total_ms, `${id} --fit ${m}m`).toBeLessThanOrEqual(budget);
+      expect(t.total_ms, `${id} --fit ${m}m`).toBeGreaterThanOrEqual(budget - 1_000);
+    }
+  });
+  it('keeps the proportions within a press to the second', () => {
+    const t = plan(catalog.routines.get('headache')!, (p) => catalog.points.get(p), { fit: 3 * 60_000 });
+    const first = (kind: string) => t.phases.find((p) => p.kind === kind)!.duration_ms;
+    // One factor for every phase: the hold-to-ramp ratio stays what it was, up to whole seconds.
+    const unscaled = plan(catalog.routines.get('headache')!, (p) => catalog.points.get(p));
+    const ratio = (tl: typeof t) => tl.phases.find((p) => p.kind === 'hold')!.duration_ms / tl.phases.find((p) => p.kind === 'ramp')!.duration_ms;
+    expect(Math.abs(first('hold') / first('ramp') - ratio(unscaled))).toBeLessThan(0.5);
+  });
+});

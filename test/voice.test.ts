@@ -23,6 +23,20 @@ describe('voice', () => {
     expect(existsSync('/tmp/acupress-pwned')).toBe(false);
   });
 
+  it('a finished run lets the last cue be heard out, then says it is done', () => {
+    // Each utterance takes 1.5 s; the last cue starts 1 s before the run ends, so a run that
+    // killed its speech at the end would cut it short.
+    const dir = tempTree({
+      'say.sh': '#!/bin/sh\nlog="$(dirname "$0")/spoken.log"\necho "start $1" >> "$log"\nsleep 1.5\necho "end $1" >> "$log"\n',
+      'routines/two.yaml': routineObj({ id: 'two', title: 'Two rests', steps: [{ rest: '1s', cue: 'first cue' }, { rest: '1s', cue: 'last cue' }] }),
+    });
+    chmodSync(join(dir, 'say.sh'), 0o755);
+    const r = cli(['--data', dir, 'run', 'two', '--voice', '--plain', '--no-tips'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });
+    expect(r.code).toBe(0);
+    const log = readFileSync(join(dir, 'spoken.log'), 'utf8').trim().split('\n');
+    expect(log.slice(-4)).toEqual(['start last cue', 'end last cue', 'start Done. Two rests is complete.', 'end Done. Two rests is complete.']);
+  });
+
   it('reports a missing engine once and carries on', () => {
     const dir = tempTree({ 'routines/two.yaml': routineObj({ id: 'two', steps: [{ rest: '1s' }, { rest: '1s' }] }) });
     const r = cli(['--data', dir, 'run', 'two', '--voice', '--json'], { env: { ACUPRESS_SPEECH: 'no-such-speech-engine' } });

@@ -16,7 +16,7 @@ import { pregnancyAvoided, routineFindings, saferAlternatives, unsafeSteps } fro
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { refusalText } from '../render/refusal.js';
 import { plan } from '../core/plan.js';
-import { BOUNDS, flagDuration } from '../model/duration.js';
+import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
 import { catalogFor, conditionsFor, type Common } from './context.js';
 import { wrap } from '../render/text.js';
 
@@ -74,6 +74,10 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   }
   // A budget too short to fit is worded as being about the flag that asked for it.
   const timeline = withFlag(planOptions.fit !== undefined ? '--fit' : '--quick', () => plan(routine, (id) => catalog.points.get(id), planOptions));
+  // Stretching stops where every phase is at its longest: say so rather than fall short silently.
+  if (planOptions.fit !== undefined && timeline.total_ms < planOptions.fit - 1_000) {
+    io.stderr.write(`acupress: --fit ${formatDuration(planOptions.fit)}: "${routine.id}" stretches to ${formatDuration(timeline.total_ms)} at most (no phase runs longer than ${formatDuration(BOUNDS.maxPhaseMs)})\n`);
+  }
   if (options.dryRun) {
     printPlan(io, timeline, Boolean(options.json), c);
     return EXIT.ok;
@@ -84,7 +88,10 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   if (!options.quiet) {
     const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
-    const hint = conditions.length === 0 && !options.json ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
+    // A saved profile has answered the pregnancy question (with "none" or with pregnancy), so
+    // the hint is for runs without one, and goes with the other tips under --no-tips.
+    const hintDue = conditions.length === 0 && !profile && options.tips !== false && !options.json;
+    const hint = hintDue ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
     if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  • ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);

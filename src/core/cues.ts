@@ -39,7 +39,7 @@ export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, 
     case 'hold':
       return `Hold steady pressure on ${on}. Breathe slowly.`;
     case 'release':
-      return `Gradually ease off ${name}.`;
+      return `Gradually ease off ${on}.`;
     case 'switch':
       return `Switch to the ${sideWords(extra.next, point.region) || 'other side'}.`;
     default:

@@ -113,25 +113,38 @@ function sidesFor(point: Point, stepSides: string | undefined, flag: PlanOptions
 }
 
 /**
- * Scale every phase by one factor so the total fits the budget, keeping each phase within
- * its bounds and in whole seconds. Returns undefined when even the minimum is too long.
+ * Scale every phase by one factor so the total fits the budget: never over it, and within a
+ * second of it unless every phase is already at its longest. Each phase stays within its bounds
+ * and in whole seconds; the seconds lost to rounding down go back to the phases that lost the
+ * most (largest remainder), so proportions hold to the second. Undefined when even one second
+ * a phase is too long.
  */
 export function fit(drafts: Draft[], budget: number): Draft[] | undefined {
   const min = BOUNDS.minPhaseMs;
   if (drafts.length * min > budget) return undefined;
   const maxOf = (d: Draft) => (d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs);
-  const total = drafts.reduce((s, d) => s + d.duration_ms, 0);
-  let factor = budget / total;
-  let out = drafts;
-  // Clamping some phases frees or uses time; a few passes converge on a factor that fits.
-  for (let pass = 0; pass < 8; pass++) {
-    out = drafts.map((d) => ({ ...d, duration_ms: clamp(Math.floor((d.duration_ms * factor) / 1000) * 1000, min, maxOf(d)) }));
-    const sum = out.reduce((s, d) => s + d.duration_ms, 0);
-    if (sum <= budget) return out;
-    factor *= budget / sum;
+  const scaled = (factor: number) => drafts.map((d) => clamp(d.duration_ms * factor, min, maxOf(d)));
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  // The total grows with the factor (clamping only flattens it), so bisect for the factor whose
+  // unrounded total meets the budget.
+  let lo = 0;
+  let hi = budget / Math.max(1, Math.min(...drafts.map((d) => d.duration_ms)));
+  for (let i = 0; i < 64 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (sum(scaled(mid)) <= budget) lo = mid;
+    else hi = mid;
   }
-  // Fall back to the minimum everywhere, which we know fits.
-  return drafts.map((d) => ({ ...d, duration_ms: min }));
+  const exact = scaled(lo);
+  const whole = exact.map((x, i) => clamp(Math.floor(x / 1000) * 1000, min, maxOf(drafts[i]!)));
+  let spare = Math.floor((budget - sum(whole)) / 1000);
+  const byRemainder = exact.map((_, i) => i).sort((i, j) => exact[j]! - whole[j]! - (exact[i]! - whole[i]!) || i - j);
+  for (const i of byRemainder) {
+    if (spare <= 0) break;
+    if (whole[i]! + 1000 > maxOf(drafts[i]!)) continue;
+    whole[i] = whole[i]! + 1000;
+    spare--;
+  }
+  return drafts.map((d, i) => ({ ...d, duration_ms: whole[i]! }));
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -6,12 +6,11 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 
 
-/** Plain output: a header, one line per phase as it starts, and pause/resume notes. `quiet` keeps only phase lines. */
+/** Plain output: one line per phase as it starts, and pause/resume notes (the run's header comes before, from run-header.ts). `quiet` keeps only phase lines. */
 export function plainSink(out: Out, timeline: Timeline, c: Paint, quiet = false): (ev: RunEvent) => void {
   return (ev) => {
     if (ev.type === 'phase') out.write(`${phaseLine(timeline.phases[ev.index]!, c)}\n`);
     else if (quiet) return;
-    else if (ev.type === 'start') out.write(`${c.bold(ev.title)} · ${formatClock(ev.total_ms)} · ${ev.phases} phases\n`);
     else if (ev.type === 'pause') out.write(`${c.dim(`paused at ${formatClock(ev.elapsed_ms)}`)}\n`);
     else if (ev.type === 'resume') out.write(`${c.dim('resumed')}\n`);
   };

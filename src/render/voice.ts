@@ -45,17 +45,34 @@ export function findEngine(platform: string, env: Record<string, string | undefi
 export function speaker(engine: Engine, onError: (message: string) => void) {
   let current: ChildProcess | undefined;
   let failed = false;
+  /** Resolves when this child has exited (at once if it already has, or failed to start). */
+  const exited = (child: ChildProcess | undefined) => new Promise<void>((done) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.once('error', () => done());
+  });
+  const say = (text: string): ChildProcess | undefined => {
+    if (failed) return undefined;
+    current?.kill();
+    const child = spawn(engine.command, [...engine.args, text], { stdio: 'ignore', shell: false });
+    child.on('error', (e) => {
+      if (failed) return;
+      failed = true;
+      onError(`voice: cannot run ${engine.command} (${(e as NodeJS.ErrnoException).code ?? e.message}); continuing without speech`);
+    });
+    current = child;
+    return child;
+  };
   return {
     say(text: string) {
+      say(text);
+    },
+    /** Let the cue being spoken finish, then speak `text` and resolve when it has been said. */
+    async finish(text: string): Promise<void> {
+      await exited(current);
       if (failed) return;
-      current?.kill();
-      const child = spawn(engine.command, [...engine.args, text], { stdio: 'ignore', shell: false });
-      child.on('error', (e) => {
-        if (failed) return;
-        failed = true;
-        onError(`voice: cannot run ${engine.command} (${(e as NodeJS.ErrnoException).code ?? e.message}); continuing without speech`);
-      });
-      current = child;
+      await exited(say(text));
+      current = undefined;
     },
     stop() {
       current?.kill();

@@ -3,14 +3,20 @@ import type { Catalog } from '../../model/catalog.js';
 import { EXIT, ExitError } from '../../model/errors.js';
 import type { Io } from '../../model/io.js';
 import type { Paint } from '../../render/paint.js';
-import type { Terminal } from '../../render/terminal.js';
+import { fitWidth, type Terminal } from '../../render/terminal.js';
 import { jsonSink } from '../../render/run-json.js';
 import { plainSink } from '../../render/run-plain.js';
+import { runHeader } from '../../render/run-header.js';
 import { summary } from '../../render/summary.js';
 import type { Finding } from '../../core/safety.js';
 import type { RunEvent } from '../../model/events.js';
 import { startRun, type Run } from '../../core/runner.js';
 import type { Timeline } from '../../model/timeline.js';
+
+/** The gap between the two rings of the end bell, in ms. */
+const END_BELL_GAP_MS = 400;
+/** The longest a finished run waits for its last cue and the spoken "done", in ms. */
+const LAST_WORDS_MS = 20_000;
 
 /** The run flags that shape the live output. */
 export interface LiveOptions { json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean }
@@ -33,9 +39,18 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     tty = await ttySink(io, timeline, c, term);
     sinks.push(tty.handle);
   }
-  // The bell is a cue like speech: one more sink, rung at every phase change.
-  if (bell && mode !== 'json') sinks.push((ev) => { if (ev.type === 'phase') io.stdout.write('\x07'); });
-  let voice: { say(t: string): void; stop(): void } | undefined;
+  // The bell is a cue like speech: one more sink, rung at every phase change, and twice at the
+  // end of a completed run (a second ring 400 ms later), so the end sounds unlike a phase.
+  if (bell && mode !== 'json') {
+    sinks.push((ev) => {
+      if (ev.type === 'phase') io.stdout.write('\x07');
+      if (ev.type === 'end' && ev.completed) {
+        io.stdout.write('\x07');
+        io.clock.setTimeout(() => io.stdout.write('\x07'), END_BELL_GAP_MS);
+      }
+    });
+  }
+  let voice: { say(t: string): void; finish(t: string): Promise<void>; stop(): void } | undefined;
   if (o.voice) {
     const { findEngine, speaker } = await import('../../render/voice.js');
     const engine = findEngine(io.platform, io.env);
@@ -56,6 +71,9 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     });
   }
 
+  // What is coming, before the first cue: the title, time, rounds and points in order. In JSON
+  // the start event says the same to scripts.
+  if (mode !== 'json' && !o.quiet) io.stdout.write(`${runHeader(catalog, timeline, c, fitWidth(term))}\n`);
   const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
   const { listenKeys } = await import('./keys.js');
   // The handler goes in before the first event is written: a reader may send a signal the
@@ -75,6 +93,12 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   let end;
   try {
     end = await run.done;
+    // A finished run lets the last cue be heard out, then says so; a stopped one goes quiet at once.
+    if (end.completed && voice) {
+      let cap: unknown;
+      await Promise.race([voice.finish(`Done. ${timeline.title} is complete.`), new Promise<void>((r) => (cap = io.clock.setTimeout(r, LAST_WORDS_MS)))]);
+      io.clock.clearTimeout(cap);
+    }
   } finally {
     stopKeys();
     offSignal();

@@ -1,0 +1,28 @@
+// The lines a run opens with, so a person knows what is coming before the first cue: the title,
+// the total time and rounds, and the points in order with their sides.
+import type { Catalog } from '../model/catalog.js';
+import { formatClock } from '../model/duration.js';
+import type { Timeline } from '../model/timeline.js';
+import type { Paint } from './style.js';
+import { wrap } from './text.js';
+
+/** "Headache relief · 7:35 · 29 phases · 3 rounds a side" and "Points: LI4 Hégǔ (left, right) → …", wrapped to `width`. */
+export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width: number): string {
+  const rounds = Math.max(0, ...timeline.phases.map((p) => p.rounds ?? 0));
+  const facts = [formatClock(timeline.total_ms), `${timeline.phases.length} phases`, ...(rounds ? [`${rounds} round${rounds === 1 ? '' : 's'} a side`] : [])];
+  // Each press step once, with its sides in the order the run does them.
+  const steps = new Map<number, { point: string; sides: string[] }>();
+  for (const p of timeline.phases) {
+    if (!p.point) continue;
+    const s = steps.get(p.step) ?? { point: p.point, sides: [] };
+    if (p.side && p.side !== 'center' && !s.sides.includes(p.side)) s.sides.push(p.side);
+    steps.set(p.step, s);
+  }
+  const names = [...steps.values()].map(({ point, sides }) => {
+    const pinyin = catalog.points.get(point)?.pinyin;
+    return `${point}${pinyin ? ` ${pinyin}` : ''}${sides.length ? ` (${sides.join(', ')})` : ''}`;
+  });
+  const lines = [`${c.bold(timeline.title)} · ${facts.join(' · ')}`];
+  if (names.length) lines.push(wrap(`Points: ${names.join(' → ')}`, width, '  '));
+  return lines.join('\n');
+}
