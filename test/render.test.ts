@@ -32,12 +32,12 @@ describe('renderers', () => {
       {"type":"phase","index":1,"kind":"ramp","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":1000,"planned_ms":2000,"elapsed_ms":2000,"text":"Slowly increase pressure on A1 (PA1), left hand, steadily. Breathe out."}
       {"type":"phase","index":2,"kind":"hold","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":2000,"planned_ms":3000,"elapsed_ms":3000,"text":"Hold steady pressure on A1 (PA1), left hand. Breathe slowly."}
       {"type":"tick","index":2,"remaining_ms":1000,"elapsed_ms":4000}
-      {"type":"phase","index":3,"kind":"release","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":1000,"planned_ms":5000,"elapsed_ms":5000,"text":"Gradually ease off A1 (PA1)."}
+      {"type":"phase","index":3,"kind":"release","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":1000,"planned_ms":5000,"elapsed_ms":5000,"text":"Gradually ease off A1 (PA1), left hand."}
       {"type":"phase","index":4,"kind":"switch","point":"A1","side":"right","duration_ms":1000,"planned_ms":6000,"elapsed_ms":6000,"text":"Switch to the right hand."}
       {"type":"phase","index":5,"kind":"ramp","point":"A1","side":"right","round":1,"rounds":1,"duration_ms":1000,"planned_ms":7000,"elapsed_ms":7000,"text":"Slowly increase pressure on A1 (PA1), right hand, steadily. Breathe out."}
       {"type":"phase","index":6,"kind":"hold","point":"A1","side":"right","round":1,"rounds":1,"duration_ms":2000,"planned_ms":8000,"elapsed_ms":8000,"text":"Hold steady pressure on A1 (PA1), right hand. Breathe slowly."}
       {"type":"tick","index":6,"remaining_ms":1000,"elapsed_ms":9000}
-      {"type":"phase","index":7,"kind":"release","point":"A1","side":"right","round":1,"rounds":1,"duration_ms":1000,"planned_ms":10000,"elapsed_ms":10000,"text":"Gradually ease off A1 (PA1)."}
+      {"type":"phase","index":7,"kind":"release","point":"A1","side":"right","round":1,"rounds":1,"duration_ms":1000,"planned_ms":10000,"elapsed_ms":10000,"text":"Gradually ease off A1 (PA1), right hand."}
       {"type":"end","completed":true,"reason":"done","elapsed_ms":11000}
       "
     `);

@@ -264,3 +264,35 @@ describe('streams', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
+
+describe('first contact', () => {
+  // A short routine that presses LI4 (avoided in pregnancy), then GV20 (midline): 12 s in all.
+  const quick = () => tempTree({ 'routines/quick.yaml': routineObj({
+    id: 'quick', title: 'Quick test',
+    timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1, switch: '1s' },
+    steps: [{ press: 'LI4' }, { press: 'GV20' }],
+  }) });
+  it('a run opens with what is coming: title, time, rounds, and the points in order with sides', () => {
+    const r = cli(['--data', quick(), 'run', 'quick', '--plain', '--no-tips']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Quick test · '));
+    expect(lines.slice(at, at + 3)).toEqual([
+      'Quick test · 0:12 · 12 phases · 1 round a side',
+      'Points: LI4 Hégǔ (left, right) → GV20 Bǎihuì',
+      ' 0:00  locate  1s    LI4 left  ' + lines[at + 2]!.split('LI4 left  ')[1],
+    ]);
+    expect(r.stdout).toMatch(/Gradually ease off LI4 \(Hégǔ\), left hand\./);
+  });
+  it('--fit says when a routine cannot stretch that far', () => {
+    const r = cli(['run', 'LI4', '--rounds', '1', '--fit', '2h', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('acupress: --fit 2h: "LI4" stretches to 1h20m at most (no phase runs longer than 10m)\n');
+  });
+  it('the pregnancy hint is for runs without a profile, and --no-tips hides it', () => {
+    const dir = quick();
+    const hint = /If you are pregnant: this routine uses LI4/;
+    expect(cli(['--data', dir, 'run', 'quick', '--plain']).stdout).toMatch(hint);
+    expect(cli(['--data', dir, 'run', 'quick', '--plain', '--no-tips']).stdout).not.toMatch(hint);
+  });
+});
