@@ -28,9 +28,11 @@ function shell(script: string, extraEnv: Record<string, string> = {}) {
 }
 
 describe('README recipes', () => {
-  it('cron: the command after the schedule runs and exits 0', () => {
+  it('cron: the schedule fires once an hour, and the command after it runs and exits 0', () => {
     const [line] = recipe('cron');
     const fields = line!.trim().split(/\s+/);
+    // One fixed minute: a step like */50 fires at :00 and :50, ten minutes apart.
+    expect(fields[0]).toMatch(/^\d{1,2}$/);
     const command = fields.slice(5).join(' ').replace(/ >\/dev\/null 2>&1$/, '');
     const r = shell(command);
     expect(r.status).toBe(0);
@@ -45,10 +47,17 @@ describe('README recipes', () => {
 
   // systemd-analyze is not on every machine (containers, CI images without systemd).
   const hasSystemdAnalyze = !spawnSync('systemd-analyze', ['--version']).error;
-  it.skipIf(!hasSystemdAnalyze)('systemd: the timer calendar parses', () => {
+  it('systemd: the timer counts 50 minutes from the last break, not by the clock', () => {
     const [, timer] = recipe('systemd');
-    const calendar = /OnCalendar=(.*)/.exec(timer!)![1]!;
-    const analyze = spawnSync('systemd-analyze', ['calendar', calendar], { encoding: 'utf8' });
+    expect(timer).toMatch(/^OnUnitActiveSec=50min$/m);
+    expect(timer).not.toMatch(/OnCalendar=/);
+  });
+  it.skipIf(!hasSystemdAnalyze)('systemd: the timer unit passes systemd-analyze verify', () => {
+    const [service, timer] = recipe('systemd');
+    const dir = tempDir('acupress-units-');
+    writeFileSync(join(dir, 'acupress-break.service'), service!);
+    writeFileSync(join(dir, 'acupress-break.timer'), timer!);
+    const analyze = spawnSync('systemd-analyze', ['verify', join(dir, 'acupress-break.timer')], { encoding: 'utf8' });
     expect(analyze.status, analyze.stderr).toBe(0);
   });
 
