@@ -11,6 +11,7 @@ import { orList, suggest } from '../core/text.js';
 import { choosableConditions } from '../core/safety.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
+import { bareSecondsHint } from './duration-hint.js';
 
 export interface ListOptions extends Common, FilterFlags {
   args?: string[];
@@ -39,7 +40,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       ]),
     ], width);
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    if (rows.length === 0) io.stderr.write('No routines match.\n');
+    if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
   }
   if (kind === 'points') {

@@ -14,6 +14,7 @@ import { planOptionsFrom, type TimingFlags } from './run/plan-options.js';
 import { routineFor } from './run/target.js';
 import { pregnancyAvoided, routineFindings, saferAlternatives, unsafeSteps } from '../core/safety.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
+import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
 import { plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
@@ -73,7 +74,13 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     planOptions.skipSteps = unsafe;
   }
   // A budget too short to fit is worded as being about the flag that asked for it.
-  const timeline = withFlag(planOptions.fit !== undefined ? '--fit' : '--quick', () => plan(routine, (id) => catalog.points.get(id), planOptions));
+  let timeline;
+  try {
+    timeline = withFlag(planOptions.fit !== undefined ? '--fit' : '--quick', () => plan(routine, (id) => catalog.points.get(id), planOptions));
+  } catch (e) {
+    const hint = bareSecondsHint('--fit', options.fit);
+    throw e instanceof UserError && hint ? new UserError(`${e.message}${hint}`, e.exitCode) : e;
+  }
   // Stretching stops where every phase is at its longest: say so rather than fall short silently.
   if (planOptions.fit !== undefined && timeline.total_ms < planOptions.fit - 1_000) {
     io.stderr.write(`acupress: --fit ${formatDuration(planOptions.fit)}: "${routine.id}" stretches to ${formatDuration(timeline.total_ms)} at most (no phase runs longer than ${formatDuration(BOUNDS.maxPhaseMs)})\n`);

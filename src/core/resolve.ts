@@ -130,11 +130,18 @@ export function resolve(catalog: Catalog, query: string, kinds: Kind[] = ORDER):
   throw new UserError(`unknown ${what} "${query}"${hint}`);
 }
 
-/** Near matches for an unknown name, by edit distance over every known name, shown by canonical id. */
+/**
+ * Near matches for an unknown name, shown by canonical id: names whose words the query spells
+ * out or begins (`union` → LI4, "Union Valley"), then names within a small edit distance.
+ */
 export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ORDER): string[] {
   const idx = indexOf(catalog);
   const out: string[] = [];
-  for (const name of suggest(query, idx.names, 12)) {
+  // Words as spaces between letters and digits: "three yin" finds "Three Yin Intersection".
+  const words = (t: string) => ` ${foldText(t).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const q = words(query).trimEnd();
+  const byWord = q.length < 4 ? [] : idx.names.filter((name) => words(name).includes(q.length >= 5 ? q : `${q} `));
+  for (const name of [...byWord, ...suggest(query, idx.names, 12)]) {
     for (const ref of idx.loose.get(normalizeKey(name)) ?? []) {
       if (kinds.includes(ref.kind) && !out.includes(ref.id)) out.push(ref.id);
     }
