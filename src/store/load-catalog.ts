@@ -1,12 +1,13 @@
 // The run-time entry to data. The common case (no user YAML) reads the JSON snapshot
 // validated at build time (snapshot.ts), so list/show never load yaml or zod.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
 import { catalogFrom, type Catalog } from '../model/catalog.js';
 import { cacheDir, packageRoot, userDataDirs } from './paths.js';
 import { readSnapshot } from './snapshot.js';
 import { fsError } from './source-file.js';
+import { isYamlName } from './yaml-name.js';
 
 export interface LoadOptions {
   env: Record<string, string | undefined>;
@@ -45,10 +46,25 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
       if (d.required) throw new UserError(`${d.label}: is not a directory`);
       continue;
     }
+    // A folder named on purpose (--data, ACUPRESS_DATA) with YAML at its top level was meant to
+    // hold data; say where the files go instead of ignoring them without a word.
+    if (d.required) {
+      const stray = strayYaml(d.dir);
+      if (stray) catalog.notices.push(`note: ${d.label}: ${stray} YAML file${stray === 1 ? ' is' : 's are'} at the top of the folder and not read; routines go in its routines/ folder and points in points/`);
+    }
     withFiles.push(d.dir);
   }
   if (withFiles.length === 0) return catalog;
   const { loadUserDirs } = await import('./load-user.js');
   await loadUserDirs(catalog, withFiles, { cwd: opts.cwd, cacheDir: opts.env.ACUPRESS_NO_CACHE ? undefined : cacheDir(opts.env) });
   return catalog;
+}
+
+/** How many YAML files sit directly in a data folder (where nothing is read). */
+function strayYaml(dir: string): number {
+  try {
+    return readdirSync(dir).filter(isYamlName).length;
+  } catch {
+    return 0;
+  }
 }

@@ -295,4 +295,18 @@ describe('first contact', () => {
     expect(cli(['--data', dir, 'run', 'quick', '--plain']).stdout).toMatch(hint);
     expect(cli(['--data', dir, 'run', 'quick', '--plain', '--no-tips']).stdout).not.toMatch(hint);
   });
+  it.each([
+    [['list', '--max', '5'], 0, '', 'No routines match (--max 5 means 5 seconds; for minutes, write --max 5m).\n'],
+    [['run', 'headache', '--fit', '5', '--dry-run'], 2, '', 'acupress: --fit: 5s is too short: "headache" needs at least 17s (one second a phase, one round a point) (--fit 5 means 5 seconds; for minutes, write --fit 5m)\n'],
+    [['show', 'union'], 2, '', 'acupress: unknown routine, point or condition "union"; did you mean "LI4", "BL55"?\n'],
+    [['show', 'three yin'], 2, '', 'acupress: unknown routine, point or condition "three yin"; did you mean "SP6"?\n'],
+  ])('near miss %j gets a hint', (args, code, stdout, stderr) => {
+    expect(cli(args as string[])).toMatchObject({ code, stdout, stderr });
+  });
+  it('--data with YAML at the top of the folder says where files go', () => {
+    const dir = tempTree({ 'mine.yaml': routineObj({ id: 'mine' }) });
+    const r = cli(['list', '--data', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`note: --data ${dir}: 1 YAML file is at the top of the folder and not read; routines go in its routines/ folder and points in points/\n`);
+  });
 });
