@@ -69,7 +69,7 @@ describe.skipIf(!hasTmux)('bash completion in a terminal', () => {
     chmodSync(BIN, 0o755);
     writeFileSync(join(home, '.bashrc'), `PS1='$ '\nexport PATH=${bin}:$PATH\neval "$(acupress completion bash)"\n`);
     const sock = `acupress-comp-${process.pid}`;
-    const tmux = (...a: string[]) => execFileSync('tmux', ['-L', sock, ...a], { encoding: 'utf8' });
+    const tmux = (...a: string[]) => execFileSync('tmux', ['-L', sock, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       tmux('new-session', '-d', '-s', 'c', '-x', '100', '-y', '20', `env -u CI HOME=${home} bash --rcfile ${home}/.bashrc -i`);
       await new Promise((r) => setTimeout(r, 500));

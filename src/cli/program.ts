@@ -94,6 +94,9 @@ export async function runCli(argv: string[], io: Io, dispatch: Dispatch = runCom
     }
     return (await mod.run({ color: !argv.includes('--no-color'), profile: true, args: [undefined] }, io)) ?? EXIT.ok;
   }
+  // `-v` alone is what many people type for the version; commander allows one short flag a
+  // option, and -V is the documented one.
+  if (argv.length === 1 && argv[0] === '-v') argv = ['--version'];
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

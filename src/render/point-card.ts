@@ -14,13 +14,16 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
   const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(11))}${wrap(text, width - 11, ' '.repeat(11))}`);
   out.push(`${c.title(`${p.id}  ${p.pinyin}  ${p.hanzi}${p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : ''}`)}  ${p.english}`);
   const { prev, next } = neighbours(catalog, p);
-  const nav = [prev ? `← ${prev.id} ${prev.pinyin}` : '', next ? `${next.id} ${next.pinyin} →` : ''].filter(Boolean).join('   ');
-  field('Channel', `${MERIDIAN_NAMES[p.meridian] ?? p.meridian} (${p.meridian})${nav ? `   ${nav}` : ''}`);
+  field('Channel', `${MERIDIAN_NAMES[p.meridian] ?? p.meridian} (${p.meridian})`);
+  // The points before and after on the channel, each on its side of the arrow pair.
+  const nav = [prev ? `${c.g.left} ${prev.id} ${prev.pinyin}` : '', next ? `${next.id} ${next.pinyin} ${c.g.right}` : ''].filter(Boolean).join(` ${c.g.dot} `);
+  if (nav) field('Neighbours', nav);
   field('Region', `${p.region}, ${p.laterality === 'bilateral' ? 'both sides of the body' : 'on the midline'}`);
   field('Location', p.location);
   if (p.find) field('Find it', p.find);
-  if (p.technique) field('Press', `${p.technique}${p.pressure ? ` (${p.pressure} pressure)` : ''}`);
-  if (p.indications.length) field('Used for', `traditionally: ${p.indications.join(', ')}`);
+  // The pressure, unless the technique already says it in words.
+  if (p.technique) field('Press', `${p.technique}${p.pressure && !p.technique.toLowerCase().includes(`${p.pressure} pressure`) ? ` (${p.pressure} pressure)` : ''}`);
+  if (p.indications.length) field('Used for', `traditionally: ${p.indications.map((i) => i.replace(/-/g, ' ')).join(', ')}`);
   const names = [...legacyCodes(p.id), ...p.aliases];
   if (names.length) field('Also', names.join(', '));
   const using = routinesUsing(catalog, p.id);
@@ -33,12 +36,20 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
     const mark = f.level === 'avoid' ? c.avoid(`AVOID (${forWhom(f.condition)})`) : c.caution(`caution (${forWhom(f.condition)})`);
     field('⚠', `${mark} ${f.reason} [${f.source}]`);
   }
+  // One row per condition and level, however many sources give a reason for it.
+  const rows = new Map<string, { level: string; condition: string; reasons: string[] }>();
   for (const k of p.cautions) {
     const key = `${k.condition}:${k.level}:${k.reason}`;
     if (shown.has(key)) continue;
     shown.add(key);
-    field('Caution', `${k.level === 'avoid' ? c.avoid(`avoid: ${forWhom(k.condition)}`) : c.caution(`${forWhom(k.condition)}`)}: ${k.reason} [${k.source}]`);
+    const row = rows.get(`${k.condition}:${k.level}`) ?? { level: k.level, condition: k.condition, reasons: [] };
+    row.reasons.push(`${k.reason} [${k.source}]`);
+    rows.set(`${k.condition}:${k.level}`, row);
   }
-  if (p.sources.length) field('Sources', p.sources.join('; '));
+  for (const k of rows.values()) {
+    field('Caution', `${k.level === 'avoid' ? c.avoid(`avoid: ${forWhom(k.condition)}`) : c.caution(`${forWhom(k.condition)}`)}: ${k.reasons.join(' ')}`);
+  }
+  // One source a line: titles end in their own punctuation, so a joining "; " reads badly.
+  if (p.sources.length) field('Sources', p.sources.join('\n'));
   return out.join('\n');
 }

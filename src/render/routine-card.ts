@@ -57,6 +57,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   }
   out.push('');
   if (r.evidence) field('Evidence', r.evidence);
-  field('Sources', r.sources.join('; '));
+  // One source a line: titles end in their own punctuation, so a joining "; " reads badly.
+  field('Sources', r.sources.join('\n'));
   return out.join('\n');
 }

@@ -9,9 +9,10 @@ import { BIN, cli, ROOT, routineObj, spawnCli, tempTree } from '../helpers.js';
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
 describe('basics', () => {
-  it('--version and -V', () => {
+  it('--version, -V, and -v as many people type it', () => {
     expect(cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
     expect(cli(['-V']).stdout).toBe(`${version}\n`);
+    expect(cli(['-v'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
   it('--help lists the commands and points to per-command help', () => {
     const r = cli(['--help']);

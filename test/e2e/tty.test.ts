@@ -11,7 +11,8 @@ let n = 0;
 let lastHome = '';
 
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  // stderr is captured (and shown in a failure), not echoed into the test run's output.
+  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Start `acupress <args>` in a fresh tmux session running bash; returns the session name. */
