@@ -120,8 +120,15 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   }
   if (target) return { routine: await routineFor(catalog, target, io.cwd), overrides: {} };
   if (!canPrompt(io, o)) throw new UserError('run: missing target; say which routine, e.g. "acupress run headache" (see: acupress list)');
-  const { pickRoutine } = await import('./run/picker.js');
-  const routine = await pickRoutine(catalog, conditions, io);
+  const { pickRoutine, PickerLeft } = await import('./run/picker.js');
+  let routine: Routine;
+  try {
+    routine = await pickRoutine(catalog, conditions, io);
+  } catch (e) {
+    if (!(e instanceof PickerLeft)) throw e;
+    io.stderr.write('No routine chosen.\n');
+    return 'cancel';
+  }
   const { confirmOrAdjust } = await import('./run/adjust.js');
   const overrides = await confirmOrAdjust(io);
   return overrides === 'cancel' ? 'cancel' : { routine, overrides };

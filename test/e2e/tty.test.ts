@@ -63,14 +63,35 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
 
   it('with no arguments the picker lists routines, and choosing one starts it', async () => {
     const s = session('');
-    const shown = await waitFor(s, /Which routine\?/);
-    expect(shown).toMatch(/\(\d+:\d\d\)/);
+    // The choices come a moment after the question (the search prompt loads them).
+    await waitFor(s, /Which routine\?[\s\S]*\(\d+:\d\d\)/);
     keys(s, 'Enter');
     await waitFor(s, /Start now/);
     keys(s, 'Enter');
     await waitFor(s, /(LOCATE|MASSAGE|REST) \d:\d\d/);
     keys(s, 'q');
     await waitFor(s, /EXIT=0/);
+  });
+
+  it('the picker searches ids, titles, tags and aliases as you type', async () => {
+    const s = session('');
+    await waitFor(s, /Which routine\?/);
+    keys(s, '-l', 'desk');
+    // The best match comes first and is the one Enter chooses.
+    const shown = await waitFor(s, /desk\s*\n❯ Two-minute desk break/);
+    expect(shown).not.toMatch(/Digestion/);
+    keys(s, 'Enter');
+    await waitFor(s, /Start now/);
+    keys(s, 'C-c');
+    await waitFor(s, /EXIT=\d+/);
+  });
+
+  it.each([['Escape'], ['q']])('%s leaves the picker with exit 0 and a note', async (key) => {
+    const s = session('');
+    await waitFor(s, /Which routine\?/);
+    keys(s, key);
+    const shown = await waitFor(s, /EXIT=\d+/);
+    expect(shown).toMatch(/No routine chosen\.\s*\n\s*EXIT=0/);
   });
 
   it('the first interactive run asks about safety once, saves the profile, and applies it', async () => {
