@@ -15,7 +15,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTypes } from './build-types.mjs';
@@ -128,9 +128,28 @@ const vendorFacades = (names, dir) => ({
 rmSync('dist', { recursive: true, force: true });
 const base = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: false, logLevel: 'warning' };
 
+/**
+ * The licence notices of every package bundled into dist/vendor/ (their licences, MIT and ISC,
+ * ask that the notice travel with the code).
+ */
+function licenses(dirs) {
+  const parts = ['# Licences of the libraries bundled in dist/vendor/', ''];
+  const seen = new Set();
+  for (const dir of dirs.sort()) {
+    const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (seen.has(`${name}@${version}`)) continue;
+    seen.add(`${name}@${version}`);
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([-.][\w.-]+)?$/i.test(f));
+    if (!file) throw new Error(`${name}@${version} (bundled) ships no licence file`);
+    parts.push(`## ${name} ${version} (${license})`, '', '```', readFileSync(join(dir, file), 'utf8').trim(), '```', '');
+  }
+  return parts.join('\n');
+}
+
 // 1. One CommonJS file per library, holding only the exports our sources use.
 const files = sources('src');
 const names = {};
+const bundledPackages = new Set();
 for (const name of VENDORS) {
   const used = usedExports(name, files);
   if (used.all) {
@@ -142,8 +161,16 @@ for (const name of VENDORS) {
   const contents = used.all
     ? `export * from '${name}';${used.hasDefault ? ` export { default } from '${name}';` : ''}`
     : `export { ${[...used.named, ...(used.hasDefault ? ['default'] : [])].join(', ')} } from '${name}';`;
-  await build({ ...base, format: 'cjs', stdin: { contents, resolveDir: '.', sourcefile: `${name}-entry.js` }, outfile: `dist/vendor/${vendorFile(name)}`, plugins: [lazyChildProcess, trim(TRIM[name])] });
+  const { metafile } = await build({ ...base, format: 'cjs', metafile: true, stdin: { contents, resolveDir: '.', sourcefile: `${name}-entry.js` }, outfile: `dist/vendor/${vendorFile(name)}`, plugins: [lazyChildProcess, trim(TRIM[name])] });
+  // Only packages with code in the output (tree-shaking drops most of @inquirer/prompts).
+  const [output] = Object.values(metafile.outputs);
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (bytesInOutput === 0) continue;
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) bundledPackages.add(m[1]);
+  }
 }
+writeFileSync('dist/vendor/LICENSES.md', licenses([...bundledPackages]));
 
 // In app.cjs, cli/main.ts's import('./program.js') becomes require('./cli.cjs'): commander's side of
 // the CLI is a file of its own, read only when the quick path declines a command line.
