@@ -202,7 +202,10 @@ await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cj
 // so a cache never meets code other than the code it was made from.
 const bundled = ['dist/app.cjs', 'dist/cli.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
 const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).join('\0')).digest('hex').slice(0, 16);
-await build({ ...base, format: 'cjs', entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', define: { ACUPRESS_BUILD_ID: JSON.stringify(buildId) } });
+// It names a cache per command (each holds only what its command ran): the table's names.
+const spec = await build({ ...base, minify: false, format: 'esm', entryPoints: ['src/cli/spec.ts'], write: false });
+const { COMMANDS } = await import(`data:text/javascript;base64,${Buffer.from(spec.outputFiles[0].text).toString('base64')}`);
+await build({ ...base, format: 'cjs', entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', define: { ACUPRESS_BUILD_ID: JSON.stringify(buildId), ACUPRESS_COMMANDS: JSON.stringify(Object.keys(COMMANDS)) } });
 
 // 4. The library (package "exports"): one ESM file over the same vendor files, and its
 // declarations (scripts/build-types.mjs).

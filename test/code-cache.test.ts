@@ -123,11 +123,17 @@ describe('the built CLI and its code caches', () => {
     expect(readFileSync(file).equals(Buffer.alloc(made.size, 1))).toBe(false);
   });
 
-  it('keeps commander and the libraries it loads in caches of their own', () => {
+  it('keeps one cache per command, and commander and the libraries it loads in caches of their own', () => {
     const home = temp();
     expect(run(home, 'run', 'LI4', '--dry-run').status).toBe(0);
-    const files = readdirSync(cacheOf(home)).sort();
-    expect(files).toEqual(['app.cache', 'cli.cache', 'vendor-commander.cache']);
+    expect(readdirSync(cacheOf(home)).sort()).toEqual(['app.run.cache', 'cli.cache', 'vendor-commander.cache']);
+    // Help and the version take the quick path: commander is never loaded, so it has no cache.
+    const quick = temp();
+    for (const argv of [['--version'], ['--help'], ['show', '--help']]) expect(run(quick, ...argv).status).toBe(0);
+    expect(readdirSync(cacheOf(quick))).toEqual(['app.info.cache']);
+    // A word that is no command (commander's to answer) falls to the shared cache.
+    expect(run(quick, 'lsit').status).toBe(2);
+    expect(readdirSync(cacheOf(quick)).sort()).toEqual(['app.cache', 'app.info.cache', 'cli.cache', 'vendor-commander.cache']);
   });
 
   it('writes nothing with ACUPRESS_NO_CODE_CACHE set, or without a home', () => {

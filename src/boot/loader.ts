@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { codeCacheDir, compileWithCache, saveCache, type Compiled } from './code-cache.js';
 
 declare const ACUPRESS_BUILD_ID: string;
+/** The command names of the table (src/cli/spec.ts), put in by the build. */
+declare const ACUPRESS_COMMANDS: string[];
 
 type App = { main(argv: string[]): Promise<void> };
 
@@ -21,11 +23,13 @@ const cacheDir = process.env.ACUPRESS_NO_CODE_CACHE
   ? undefined
   : codeCacheDir(process.env, ACUPRESS_BUILD_ID, { version: process.version, arch: process.arch, flags: [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim() });
 
-// A V8 cache is read whole, so the read-only commands each have one holding only their own
-// code, which saves 0.4–1 ms. The guess only picks a file; a wrong one costs a little speed,
-// never correctness.
+// A V8 cache is read whole and holds what the run that made it compiled, so each command
+// word has its own: a small one for help and the version, and `show` never reads `run`'s code
+// (which saves 0.4–1 ms). The guess only picks a file; a wrong one costs a little speed, never
+// correctness.
 const word = argv.find((a) => !a.startsWith('-'));
-const appCache = word === 'show' || word === 'list' || word === 'check' ? `app.${word}` : 'app';
+const info = argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V') || word === 'help';
+const appCache = info ? 'app.info' : word !== undefined && ACUPRESS_COMMANDS.includes(word) ? `app.${word}` : 'app';
 
 const loaded: Array<[cacheFile: string, compiled: Compiled]> = [];
 
