@@ -1,14 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom } from '../src/model/catalog.js';
 import { routinesMarkdown } from '../src/render/routines-md.js';
 import { factsFor } from '../src/core/routine-facts.js';
+import { buildFigureViews } from '../src/store/build-figures.js';
+import { atlasPages } from '../src/render/atlas-pages.js';
 import { ROOT } from './helpers.js';
 
 it('docs/routines.md is current (run `npm run docs` after changing data/routines)', () => {
   const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
   const want = routinesMarkdown(catalog, (r) => factsFor(catalog, r).total_ms);
   expect(readFileSync(join(ROOT, 'docs/routines.md'), 'utf8')).toBe(want);
+});
+
+it('docs/atlas/ is current: one SVG per view with every point placed (run `npm run docs` after changing data/)', () => {
+  const pages = atlasPages(buildFigureViews(join(ROOT, 'data')), buildBuiltin(join(ROOT, 'data')).points);
+  expect(readdirSync(join(ROOT, 'docs/atlas')).sort()).toEqual([...pages.keys()].sort());
+  for (const [name, text] of pages) expect(readFileSync(join(ROOT, 'docs/atlas', name), 'utf8'), name).toBe(text);
+  // Every point is marked once, by code, on its view's page.
+  const marked = [...pages.values()].flatMap((t) => [...t.matchAll(/class="mark" data-point="([^"]+)"/g)].map((m) => m[1]));
+  expect(marked).toHaveLength(410);
+  expect(new Set(marked).size).toBe(410);
 });

@@ -40,3 +40,9 @@ export const routineRowSchema = z.strictObject({
   id: z.string(), title: z.string(), summary: z.string(), tags: z.array(z.string()), aliases: z.array(z.string()),
   duration_ms: ms, source: z.enum(['builtin', 'user']),
 });
+
+/**
+ * The `figure` field of a point in `show --json` and `list points --json`: `{ view, x, y, also? }`,
+ * x and y fractions of the view's box (y downward), for the person's left side (figure-schema.ts).
+ */
+export { figureSchema, figureViewSchema, FIGURE_VIEWS } from './figure-schema.js';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CHANNELS } from './channels.js';
 import { BOUNDS, checkDuration } from './duration.js';
+import { figureSchema } from './figure-schema.js';
 import { REGIONS } from './regions.js';
 
 /** The channel codes a point may name (the one table is model/channels.ts). */
@@ -58,6 +59,8 @@ export const pointSchema = z.strictObject({
   cautions: z.array(cautionSchema).default([]),
   aliases: z.array(text).default([]),
   sources: z.array(text).default([]),
+  // Where the point is drawn (figure-schema.ts); every built-in point has one, user points may.
+  figure: figureSchema.optional(),
 });
 
 export const pointFileSchema = z.strictObject({

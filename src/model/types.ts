@@ -1,6 +1,7 @@
 // Types only: importing this file never loads zod at run time.
 import type { z } from 'zod';
 import type * as s from './schema.js';
+import type * as f from './figure-schema.js';
 
 export type Point = z.output<typeof s.pointSchema>;
 export type Caution = z.output<typeof s.cautionSchema>;
@@ -15,6 +16,11 @@ export type MassageStep = Extract<Step, { kind: 'massage' }>;
 export type Profile = z.output<typeof s.profileSchema>;
 export type Region = (typeof s.REGIONS)[number];
 export type Meridian = (typeof s.MERIDIANS)[number];
+/** A point's place on a body view. */
+export type Figure = z.output<typeof f.figureSchema>;
+/** One body view: outlines and landmarks in its own box. */
+export type FigureView = z.output<typeof f.figureViewSchema>;
+export type FigureViewId = (typeof f.FIGURE_VIEWS)[number];
 
 /** Where a record came from: shipped with acupress, or a user's data directory. */
 export type Origin = { source: 'builtin' | 'user'; file: string };
