@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBuiltin } from '../src/store/build-builtin.js';
+import { readSnapshot } from '../src/store/snapshot.js';
 import { buildFigureViews } from '../src/store/build-figures.js';
 import { loadFigureViews } from '../src/store/figures.js';
 import { FIGURE_VIEWS, figureSchema, figureViewSchema } from '../src/model/figure-schema.js';
@@ -15,8 +15,10 @@ import { ROOT, cli } from './helpers.js';
 
 let points: Map<string, Point>;
 let views: Map<string, FigureView>;
+// From the build snapshot (data.test.ts checks it matches the YAML), so no worker spends long
+// seconds parsing YAML; the views once from YAML, since their validation is under test here.
 beforeAll(() => {
-  points = new Map(buildBuiltin(join(ROOT, 'data')).points.map((p) => [p.id, p]));
+  points = readSnapshot(join(ROOT, 'dist/data'))!.points as Map<string, Point>;
   views = new Map(buildFigureViews(join(ROOT, 'data')).map((v) => [v.id, v]));
 });
 const fig = (id: string) => {

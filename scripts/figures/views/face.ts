@@ -40,9 +40,9 @@ export const face: ViewSpec = {
   points: {
     // Governor Vessel on the face (GV24 and up: head-top).
     GV25: [0, 5.55], // tip of the nose
-    GV26: [0, 6.33], // philtrum, upper third (nose base 6.1, lip edge 6.8)
+    GV26: [0, 6.44], // midpoint of the philtrum (WHO 2008; nose base 6.15, lip tubercle 6.72)
     GV27: [0, 6.78], // tubercle of the upper lip
-    GV28: [0, 7.02], // inside the upper lip at the frenulum: drawn just inside the lip line
+    GV28: [0, 6.92], // inside the upper lip, frenulum at the gum: drawn behind the upper lip
     CV24: [0, 7.92], // mentolabial groove
     CV23: [0, 9.85], // above the hyoid, below the chin
     CV22: [0, 12.4], // centre of the suprasternal fossa

@@ -31,7 +31,7 @@ const topDetails: Shape[] = [
   ...TOES.map((_, i) => nail(i)),
   smooth([[-1.5, 0.05], [0.1, 0.15], [1.4, 0.05]], false), // ankle crease
   smooth([[0.35, 0.2], [0.75, -2.5], [1.0, -4.8]], false), // extensor hallucis longus tendon
-  ...[[0.0, -5.0], [-0.75, -4.9], [-1.45, -4.7], [-2.1, -4.35]].map(([x, y]) => smooth([[-0.1, 0.2], [x! * 0.6, -2.5], [x!, y!]], false)), // extensor digitorum tendons
+  ...[[0.0, -5.0], [-0.75, -4.9], [-1.45, -4.7], [-2.1, -4.35]].map(([x, y]) => smooth([[-0.45 + x! * 0.15, 0.1], [x! * 0.55 - 0.3, -2.2], [x!, y!]], false)), // extensor digitorum tendons
 ];
 const top: Record<string, Place> = {
   ST41: [0.1, 0.0], // middle of the front of the ankle, between the long extensor tendons

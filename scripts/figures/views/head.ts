@@ -27,11 +27,11 @@ const sideDetails: Shape[] = [
   smooth([[-3.75, 6.3], [-3.3, 6.5], [-3.45, 6.9]], false), // laryngeal prominence
 ];
 const ST8s: Pt = [-4.3, -4.6], GB7: Pt = [-1.3, -2.0], c47: Pt = [-2.5, -4.35];
-const GB9: Pt = [1.15, -3.55], GB12: Pt = [2.2, 1.8], c912: Pt = [3.4, -1.4];
+const GB9: Pt = [1.15, -4.3], GB12: Pt = [2.2, 1.8], c912: Pt = [3.4, -1.4];
 const TE17: Pt = [1.0, 1.4], TE20: Pt = [0.6, -2.3], c1720: Pt = [2.25, -0.5];
 const GB20s: Pt = [3.9, 0.7];
 const side: Record<string, Place> = {
-  ST5: [-2.6, 3.75], // in front of the masseter, on the lower border of the mandible
+  ST5: [-2.1, 3.6], // in front of the masseter attachment, on the lower border of the mandible
   ST6: [-1.1, 2.45], // a finger-breadth in front of and above the angle of the mandible
   ST7: [-1.5, 0.35], // below the zygomatic arch, in front of the condyle
   SI19: [-0.7, 0.05], // in front of the tragus
@@ -42,8 +42,8 @@ const side: Record<string, Place> = {
   GB5: qbez(ST8s, c47, GB7, 0.5), // halfway
   GB6: qbez(ST8s, c47, GB7, 0.75), // three quarters
   GB7: GB7, // where the back of the sideburn meets the level of the ear apex
-  GB8: [0.6, -3.5], // 1.5 cun above the ear apex
-  GB9: GB9, // 2 cun within the hairline above the back of the ear root, 0.5 cun behind GB8
+  GB8: [0.6, -3.8], // above the ear apex, 1.5 cun above the temporal hairline (TE20)
+  GB9: GB9, // above the back of the ear root, 2 cun above the hairline, 0.5 cun behind GB8
   GB10: qbez(GB9, c912, GB12, 1 / 3), // a third of the way from GB9 to GB12
   GB11: qbez(GB9, c912, GB12, 2 / 3), // two thirds
   GB12: GB12, // behind and below the mastoid process

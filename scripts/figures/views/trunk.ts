@@ -24,7 +24,7 @@ const frontDetails: Shape[] = [
   ellipse(0, Y(17), 0.3, 0.4), // navel
   ...both(smooth([[0.15, Y(9.3)], [2.5, Y(11.5)], [4.5, Y(13.8)], [5.4, Y(14.9)]], false)), // costal margin
   ...both(smooth([[1.1, 6.0], [4.0, 6.6], [6.7, 4.6]], false)), // lower edge of pectoralis major
-  ...both(smooth([[5.8, Y(19.6)], [3.5, Y(21.0)], [1.2, Y(22.3)]], false)), // inguinal groove
+  ...both(smooth([[6.1, Y(19.8)], [3.5, Y(21.0)], [1.2, Y(22.3)]], false)), // inguinal groove from the anterior superior iliac spine
   smooth([[-1.2, Y(22.1)], [0, Y(22.0)], [1.2, Y(22.1)]], false), // top of the pubic symphysis
   smooth([[-1.3, 22.2], [-0.4, 20.6], [0, 20.3], [0.4, 20.6], [1.3, 22.2]], false), // between the thighs
   smooth([[0, Y(9.1)], [0, Y(9.6)]], false), // xiphoid
@@ -48,14 +48,14 @@ const front: Record<string, Place> = {
   // Spleen: 4 cun lateral on the belly, 6 cun on the chest.
   SP12: C(3.5, 22), SP13: C(4, 21.3), SP14: C(4, 18.3), SP15: C(4, 17), SP16: C(4, 14),
   SP17: Ci(6, 5), SP18: Ci(6, 4), SP19: Ci(6, 3), SP20: Ci(6, 2),
-  LU1: [6, 1.6], // 1st intercostal space, 6 cun lateral, about 1 cun below LU2
+  LU1: [6, 1.25], // 1st intercostal space, 6 cun lateral, about 1 cun below LU2
   LU2: [6, 0.45], // infraclavicular fossa, 6 cun lateral
   PC1: Ci(5, 4), // 4th intercostal space, 1 cun lateral to the nipple
   LR12: C(2.5, 22), // groin, 2.5 cun lateral, level with the top of the pubic symphysis
   LR14: Ci(4, 6), // 6th intercostal space below the nipple
   GB24: Ci(4, 7), // 7th intercostal space below the nipple
-  GB27: C(5.3, 20), // 3 cun below the navel, in front of the anterior superior iliac spine
-  GB28: C(5.0, 20.5), // 0.5 cun in front of and below GB27
+  GB27: C(5.4, 20), // 3 cun below the navel, just medial to the anterior superior iliac spine
+  GB28: C(5.75, 20.3), // 0.5 cun below and medial to the anterior superior iliac spine
   'EX-CA1': C(3, 21), // 4 cun below the navel, 3 cun lateral
 };
 export const chestBelly: ViewSpec = {
@@ -68,22 +68,25 @@ export const chestBelly: ViewSpec = {
   note: 'Facing you: the person\'s left is on your right. Across in B-cun from the midline (nipples 4 cun out); down, the notch-xiphoid 9 cun, xiphoid-navel 8 cun and navel-pubis 5 cun are drawn to a body\'s proportions.',
   outlines: both(side),
   details: frontDetails,
-  landmarks: { 'suprasternal notch': [0, 0], 'xiphisternal junction': C(0, 9), navel: C(0, 17), 'top of the pubic symphysis': C(0, 22), nipple: C(4, 7.8) },
+  landmarks: { 'suprasternal notch': [0, 0], 'anterior superior iliac spine': [6.1, Y(19.8)], 'xiphisternal junction': C(0, 9), navel: C(0, 17), 'top of the pubic symphysis': C(0, 22), nipple: C(4, 7.8) },
   points: front,
 };
 
 // ---- trunk-side: the left side, arm raised; x from the midaxillary line (front to the left),
 // y down from the apex of the axilla (axilla to the free end of the 11th rib 12 cun) ----
-const sideOutline = smooth([
-  [-2.5, -6.0], [-2.3, -2.5], [-2.9, 0.5], [-4.1, 2.5], [-4.0, 5.0], [-3.6, 8.5], [-3.5, 12.0], [-3.9, 15.0], [-4.2, 17.5],
+const sideFront = smooth([
+  [-2.7, -8.2], [-2.5, -5.5], [-2.5, -3.4], [-3.3, -0.8], [-4.5, 1.5], [-4.9, 4.0], [-4.7, 7.0], [-4.2, 10.0], [-4.0, 12.5], [-4.4, 15.0], [-4.6, 17.4],
 ], false);
-const sideBack = smooth([[2.4, -6.0], [2.2, -2.0], [2.9, 1.5], [3.3, 5.5], [3.1, 10.0], [3.0, 13.0], [3.8, 16.0], [4.4, 17.5]], false);
-const armpit = smooth([[-2.3, -2.5], [-1.0, -0.6], [0.0, 0.0], [1.0, -0.5], [2.2, -2.0]], false);
+const sideBack = smooth([
+  [2.1, -8.2], [2.0, -5.5], [2.0, -3.4], [3.0, -1.0], [4.4, 1.5], [4.9, 4.5], [4.6, 8.0], [4.0, 11.5], [3.6, 13.5], [4.3, 16.0], [4.8, 17.4],
+], false);
+const armpit = smooth([[-2.5, -3.4], [-1.3, -1.0], [0.0, -0.2], [1.1, -0.9], [2.0, -3.4]], false);
 const sideDetails: Shape[] = [
-  ...[2.0, 3.5, 5.0, 6.5, 8.0, 9.5].map((y) => smooth([[-2.8, y - 0.5], [0, y], [2.4, y + 0.6]], false)), // ribs
-  smooth([[-3.2, 10.6], [-1.2, 11.6], [0.6, 12.4], [2.6, 13.0]], false), // lower ribs' edge
-  smooth([[-3.8, 15.4], [0.0, 15.2], [3.6, 15.6]], false), // iliac crest
-  smooth([[-2.4, -5.5], [-2.3, -3.0]], false), smooth([[2.3, -5.5], [2.2, -2.4]], false), // the raised arm
+  ...[1.6, 3.0, 4.5, 6.0, 7.5, 9.0].map((y) => smooth([[3.6, y - 1.1], [0, y], [-3.6, y + 1.3]], false)), // ribs, falling toward the front
+  smooth([[-3.9, 9.6], [-2.2, 10.6], [-1.0, 11.2], [0.8, 11.7], [2.4, 12.2]], false), // lower edge of the ribs (11th and 12th rib ends)
+  smooth([[-3.8, 15.6], [0.0, 15.0], [3.6, 15.4]], false), // iliac crest
+  smooth([[-2.5, -3.4], [-2.9, -1.6], [-3.9, 0.2]], false), // front fold of the armpit
+  smooth([[2.0, -3.4], [2.6, -1.8], [3.6, -0.2]], false), // back fold of the armpit
 ];
 const trunkSide: Record<string, Place> = {
   GB22: [0, 3.0], // midaxillary line, 4th intercostal space
@@ -98,9 +101,9 @@ export const trunkSideView: ViewSpec = {
   title: 'Left side of the trunk, arm raised',
   shows: 'left',
   side: 'left',
-  frame: [-6.0, -6.2, 6.0, 17.6],
+  frame: [-6.0, -8.4, 6.0, 17.6],
   note: 'The left side of the trunk with the arm raised: front on your left, back on your right. B-cun down from the apex of the armpit (12 cun to the free end of the 11th rib).',
-  outlines: [sideOutline, sideBack, armpit],
+  outlines: [sideFront, sideBack, armpit],
   details: sideDetails,
   landmarks: { 'apex of the axilla': [0, 0], 'free end of the 11th rib': [-1.0, 11.2], 'free end of the 12th rib': [2.4, 12.2], 'midaxillary line': [0, 8] },
   points: trunkSide,
@@ -160,7 +163,7 @@ const backPoints: Record<string, Place> = {
   SI13: B(3.8, 2.3), // above the medial end of the spine of the scapula
   SI14: B(3, 'T1'), // 3 cun lateral to T1
   SI15: B(2, 'C7'), // 2 cun lateral to C7
-  TE15: B(4.3, 1.1), // above the superior angle of the scapula
+  TE15: B(3.9, 1.0), // above the superior angle of the scapula, midway between GB21 and SI13
   LI16: B(7.0, -0.3), // between the acromial end of the clavicle and the spine of the scapula
   GB30: B(5.0, 27.2), // a third of the way from the greater trochanter to the sacral hiatus
   // Extra points.
