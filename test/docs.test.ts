@@ -1,22 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
-import { catalogFrom } from '../src/model/catalog.js';
+import { catalogFrom, type CatalogData } from '../src/model/catalog.js';
 import { routinesMarkdown } from '../src/render/routines-md.js';
 import { factsFor } from '../src/core/routine-facts.js';
 import { buildFigureViews } from '../src/store/build-figures.js';
 import { atlasPages } from '../src/render/atlas-pages.js';
+import type { FigureView } from '../src/model/types.js';
 import { ROOT } from './helpers.js';
 
+// Parsed once, each in its own step, so no single step keeps the worker from answering vitest.
+let data: CatalogData;
+let views: FigureView[];
+beforeAll(() => { data = buildBuiltin(join(ROOT, 'data')); });
+beforeAll(() => { views = buildFigureViews(join(ROOT, 'data')); });
+
 it('docs/routines.md is current (run `npm run docs` after changing data/routines)', () => {
-  const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+  const catalog = catalogFrom(data);
   const want = routinesMarkdown(catalog, (r) => factsFor(catalog, r).total_ms);
   expect(readFileSync(join(ROOT, 'docs/routines.md'), 'utf8')).toBe(want);
 });
 
 it('docs/atlas/ is current: one SVG per view with every point placed (run `npm run docs` after changing data/)', () => {
-  const pages = atlasPages(buildFigureViews(join(ROOT, 'data')), buildBuiltin(join(ROOT, 'data')).points);
+  const pages = atlasPages(views, data.points);
   expect(readdirSync(join(ROOT, 'docs/atlas')).sort()).toEqual([...pages.keys()].sort());
   for (const [name, text] of pages) expect(readFileSync(join(ROOT, 'docs/atlas', name), 'utf8'), name).toBe(text);
   // Every point is marked once, by code, on its view's page.
