@@ -80,6 +80,7 @@ describe('picker', () => {
     expect(choices).toHaveLength(catalog.routines.size);
     expect(choices.find((c) => c.value === 'headache')!.name).toMatch(/^Headache relief \(\d+:\d\d\) ⚠ avoid$/);
     expect(choices.find((c) => c.value === 'morning-sickness')!.name).not.toMatch(/avoid/);
+    expect(choices.find((c) => c.value === 'headache')!.avoid).toBe(true);
     const groups = choices.map((c) => c.group);
     expect([...groups].sort()).toEqual(groups);
   });

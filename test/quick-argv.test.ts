@@ -35,15 +35,16 @@ async function agree(argv: string[]): Promise<ReturnType<typeof quickParse>> {
 
 describe('quick argv path', () => {
   it.each([
-    [['show', 'LI4'], { command: 'show', options: { color: true, args: [['LI4']] } }],
-    [['list'], { command: 'list', options: { color: true, args: ['routines'] } }],
-    [['list', 'points', '--meridian', 'LV', '--json'], { command: 'list', options: { color: true, meridian: 'LV', json: true, args: ['points'] } }],
+    [['show', 'LI4'], { command: 'show', options: { color: true, profile: true, args: [['LI4']] } }],
+    [['list'], { command: 'list', options: { color: true, profile: true, args: ['routines'] } }],
+    [['list', '--no-profile'], { command: 'list', options: { color: true, profile: false, args: ['routines'] } }],
+    [['list', 'points', '--meridian', 'LV', '--json'], { command: 'list', options: { color: true, profile: true, meridian: 'LV', json: true, args: ['points'] } }],
     [['check', 'LI4', '--pregnant'], { command: 'check', options: { color: true, profile: true, pregnant: true, args: [['LI4']] } }],
     [['check', '--condition', 'bleeding', 'LI4'], { command: 'check', options: { color: true, profile: true, condition: ['bleeding', 'LI4'], args: [[]] } }],
-    [['--no-color', 'show', 'LI4', 'ST36', '--data', 'a', '--data', 'b'], { command: 'show', options: { color: false, data: ['a', 'b'], args: [['LI4', 'ST36']] } }],
+    [['--no-color', 'show', 'LI4', 'ST36', '--data', 'a', '--data', 'b'], { command: 'show', options: { color: false, profile: true, data: ['a', 'b'], args: [['LI4', 'ST36']] } }],
     [['check', '--no-profile'], { command: 'check', options: { color: true, profile: false, args: [[]] } }],
-    [['--data', 'd', 'list', '--data', 'e'], { command: 'list', options: { color: true, data: ['d', 'e'], args: ['routines'] } }],
-    [['--data', 'show', 'show', 'LI4'], { command: 'show', options: { color: true, data: ['show'], args: [['LI4']] } }],
+    [['--data', 'd', 'list', '--data', 'e'], { command: 'list', options: { color: true, profile: true, data: ['d', 'e'], args: ['routines'] } }],
+    [['--data', 'show', 'show', 'LI4'], { command: 'show', options: { color: true, profile: true, data: ['show'], args: [['LI4']] } }],
   ])('%j is read as commander reads it', async (argv, want) => {
     expect(quickParse(argv)).toEqual(want);
     expect(await agree(argv)).toEqual(want);

@@ -88,6 +88,7 @@ export const COMMANDS = {
       { flags: '--max <dur>', description: 'only routines that take at most this long (e.g. 5m)' },
       pregnant('leave out'),
       condition('leave out'),
+      { flags: '--no-profile', description: 'ignore the saved safety profile' },
       { flags: '--json', description: 'print a JSON array' },
     ],
     examples: [
@@ -107,6 +108,7 @@ export const COMMANDS = {
       { flags: '--yaml', description: 'print a routine as YAML, to start your own' },
       pregnant('mark'),
       condition('mark'),
+      { flags: '--no-profile', description: 'ignore the saved safety profile' },
     ],
     examples: [
       { line: 'acupress show LI4' },

@@ -32,7 +32,7 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
   const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap((c) => c.split(','))]
     .map((s) => s.trim())
     .filter(Boolean);
-  // Only run and check know the profile (they define --no-profile); list and show stay literal.
+  // Every command that names conditions (list, show, check, run) applies the profile unless --no-profile.
   if (options.profile === true) {
     const read = profile !== undefined ? profile : await (await import('../store/profile.js')).readProfile(io);
     const saved = read?.conditions ?? [];

@@ -7,8 +7,8 @@ import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { table } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
-import { orList, suggest } from '../core/text.js';
-import { choosableConditions } from '../core/safety.js';
+import { foldText, orList, suggest } from '../core/text.js';
+import { choosableConditions, GENERAL, urgentFor } from '../core/safety.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
 import { bareSecondsHint } from './duration-hint.js';
@@ -28,29 +28,59 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   const c = await painter(t);
   const width = fitWidth(t);
   const header = t.tty && !options.json;
+  const who = conditions.map((x) => x.id).join(', ');
+  const warn = t.glyphs.warn;
   if (kind === 'routines') {
-    const rows = filterRoutines(catalog, routineFilter(options), conditions);
+    const all = filterRoutines(catalog, routineFilter(options), conditions, true);
+    // With conditions, what they say to avoid is left out (and counted); with none, a routine
+    // with a point never to press yourself stays, marked.
+    const rows = conditions.length ? all.filter((r) => !r.avoid) : all;
+    const left = all.length - rows.length;
     if (options.json) return writeJson(io, rows.map(({ routine, total }) => routineJson(routine, total)));
+    const marks = new Set<string>();
+    const mark = (r: (typeof rows)[number]) => {
+      const m = r.avoid ? ` ${warn} avoid` : r.cautions ? ` ${warn}` : '';
+      if (m) marks.add(m.trim());
+      if (r.routine.origin.source === 'user') marks.add('(user)');
+      return `${m}${r.routine.origin.source === 'user' ? ' (user)' : ''}`;
+    };
     const lines = table([
       ...(header ? [[c.bold('ID'), c.bold('TIME'), c.bold('TITLE')]] : []),
-      ...rows.map(({ routine, total, cautions }) => [
-        routine.origin.source === 'user' ? c.user(routine.id) : routine.id,
-        formatClock(total),
-        `${routine.title}${cautions ? ' ⚠' : ''}${routine.origin.source === 'user' ? ' (user)' : ''}`,
+      ...rows.map((r) => [
+        r.routine.origin.source === 'user' ? c.user(r.routine.id) : r.routine.id,
+        formatClock(r.total),
+        `${r.routine.title}${mark(r)}`,
       ]),
     ], width);
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` with ${who}` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c);
+    if (left > 0) io.stderr.write(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${options.profile === true ? '; --no-profile shows all' : ''}).\n`);
     if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
   }
   if (kind === 'points') {
-    const points = filterPoints(catalog, pointFilter(options), conditions);
+    const filter = pointFilter(options);
+    const points = filterPoints(catalog, filter, conditions);
+    const left = conditions.length ? filterPoints(catalog, filter, []).length - points.length : 0;
     if (options.json) return writeJson(io, points);
+    const marks = new Set<string>();
+    const mark = (p: (typeof points)[number]) => {
+      if (!p.cautions.some((k) => k.condition === GENERAL && k.level === 'avoid')) return '';
+      marks.add(`${warn} avoid`);
+      return ` ${warn} avoid`;
+    };
     const lines = table([
       ...(header ? [[c.bold('CODE'), c.bold('PINYIN'), c.bold('汉字'), c.bold('REGION'), c.bold('ENGLISH')]] : []),
-      ...points.map((p) => [p.id, p.pinyin, p.hanzi, p.region, p.english]),
+      ...points.map((p) => [p.id, p.pinyin, p.hanzi, p.region, `${p.english}${mark(p)}`]),
     ], width);
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c);
+    // An indication that can be an emergency says where to get help, as the point card does.
+    if (filter.tag) {
+      const tag = filter.tag;
+      for (const u of urgentFor(catalog, { indications: [foldText(tag)] }, conditions)) io.stderr.write(`${warn} ${u.reason}\n`);
+    }
+    if (left > 0) io.stderr.write(`Left out ${left} point${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <code> says why${options.profile === true ? '; --no-profile shows all' : ''}).\n`);
     if (points.length === 0) io.stderr.write('No points match.\n');
     return EXIT.ok;
   }
@@ -71,6 +101,12 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   ], width);
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/** Below a table, one line per mark it uses, saying what the mark means. */
+function writeLegend(io: Io, used: string[], meanings: Record<string, string>, c: { dim: (s: string) => string }): void {
+  const lines = used.filter((m) => meanings[m]).map((m) => c.dim(`${m}  ${meanings[m]}`));
+  if (lines.length) io.stdout.write(`\n${lines.join('\n')}\n`);
 }
 
 function pickKind(what: string): (typeof KINDS)[number] {

@@ -58,6 +58,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const chosen = await chooseRoutine(catalog, options, io, conditions);
   if (chosen === 'cancel') return EXIT.ok;
   const { routine, overrides } = chosen;
+  const skipUnsafe = Boolean(options.skipUnsafe || chosen.skipUnsafe);
   const planOptions = planOptionsFrom({ ...options, ...overrides });
 
   // Safety first: refuse (exit 1) or skip what the conditions say to avoid.
@@ -65,9 +66,9 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const unsafe = unsafeSteps(findings);
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {
-    if (!options.skipUnsafe || unsafe.size === routine.steps.length) {
+    if (!skipUnsafe || unsafe.size === routine.steps.length) {
       const safer = saferAlternatives(catalog, routine, conditions).map((r) => r.id);
-      io.stderr.write(`${refusalText(catalog, routine, avoid, { unsafeSteps: unsafe.size, skipUnsafe: Boolean(options.skipUnsafe), safer, width: fitWidth(term), c })}\n`);
+      io.stderr.write(`${refusalText(catalog, routine, avoid, { unsafeSteps: unsafe.size, skipUnsafe, safer, width: fitWidth(term), c })}\n`);
       return EXIT.safety;
     }
     io.stderr.write(`Skipping ${unsafe.size} unsafe step${unsafe.size > 1 ? 's' : ''}:\n${describeFindings(catalog, avoid, fitWidth(term))}\n`);
@@ -106,10 +107,12 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     if (options.tips !== false && !options.json && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
   }
-  return live(io, catalog, timeline, findings, options, c, term, warnMs);
+  // The end-of-run reminder is about the steps that ran, not the ones skipped.
+  const ran = findings.filter((f) => !(f.step !== undefined && unsafe.has(f.step)));
+  return live(io, catalog, timeline, ran, options, c, term, warnMs);
 }
 
-type Chosen = { routine: Routine; overrides: TimingFlags } | 'cancel';
+type Chosen = { routine: Routine; overrides: TimingFlags; skipUnsafe?: boolean } | 'cancel';
 
 async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions: Condition[]): Promise<Chosen> {
   const target = o.args?.[0];
@@ -121,17 +124,25 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   if (target) return { routine: await routineFor(catalog, target, io.cwd), overrides: {} };
   if (!canPrompt(io, o)) throw new UserError('run: missing target; say which routine, e.g. "acupress run headache" (see: acupress list)');
   const { pickRoutine, PickerLeft } = await import('./run/picker.js');
-  let routine: Routine;
-  try {
-    routine = await pickRoutine(catalog, conditions, io);
-  } catch (e) {
-    if (!(e instanceof PickerLeft)) throw e;
-    io.stderr.write('No routine chosen.\n');
-    return 'cancel';
-  }
   const { confirmOrAdjust } = await import('./run/adjust.js');
-  const overrides = await confirmOrAdjust(io);
-  return overrides === 'cancel' ? 'cancel' : { routine, overrides };
+  // Choosing a routine with steps to avoid offers to skip them, or to choose again.
+  for (;;) {
+    let routine: Routine;
+    try {
+      routine = await pickRoutine(catalog, conditions, io);
+    } catch (e) {
+      if (!(e instanceof PickerLeft)) throw e;
+      io.stderr.write('No routine chosen.\n');
+      return 'cancel';
+    }
+    const avoid = routineFindings(catalog, routine, conditions).filter((f) => f.level === 'avoid');
+    const steps = unsafeSteps(avoid);
+    const avoided = steps.size ? { what: [...new Set(avoid.map((f) => f.point ?? `the ${f.region} region`))].join(', '), every: steps.size === routine.steps.length } : undefined;
+    const answer = await confirmOrAdjust(io, avoided);
+    if (answer === 'back') continue;
+    if (answer === 'cancel') return 'cancel';
+    return { routine, overrides: answer.overrides, skipUnsafe: answer.skipUnsafe };
+  }
 }
 
 /** The saved profile; the first interactive run asks for one (and saves it) when there is none. */

@@ -8,7 +8,8 @@ import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
-import { pointFindings, pregnancyAvoided, routineFindings } from '../core/safety.js';
+import { GENERAL, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
+import { pointVerdict, routineVerdict } from '../render/verdict.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { plan } from '../core/plan.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
@@ -17,6 +18,8 @@ export interface ShowOptions extends Common {
   args?: [string[]];
   yaml?: boolean;
 }
+
+const idsOf = (conditions: Array<{ id: string }>) => conditions.map((x) => x.id);
 
 /** `acupress show <id...>`: point, routine or condition cards. */
 export async function run(options: ShowOptions, io: Io): Promise<number> {
@@ -58,11 +61,15 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const cards = refs.map((ref) => {
     if (ref.kind === 'point') {
       const p = catalog.points.get(ref.id)!;
-      return pointCard(catalog, p, c, width, pointFindings(p, conditions, p.id).filter((f) => conditions.length > 0 || f.condition === 'general'));
+      const findings = pointFindings(p, conditions, p.id).filter((f) => conditions.length > 0 || f.condition === GENERAL);
+      return pointCard(catalog, p, c, width, findings, pointVerdict(findings, idsOf(conditions), c));
     }
     if (ref.kind === 'routine') {
       const r = catalog.routines.get(ref.id)!;
-      return routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, routineFindings(catalog, r, conditions), conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r)) : undefined);
+      const findings = routineFindings(catalog, r, conditions);
+      const safer = hasAvoid(findings) ? saferAlternatives(catalog, r, conditions).map((x) => x.id) : [];
+      const verdict = routineVerdict(findings, idsOf(conditions), safer, c);
+      return routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r)) : undefined, verdict);
     }
     return conditionCard(catalog, catalog.conditions.get(ref.id)!, c, width);
   });

@@ -2,6 +2,9 @@
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { loadBuiltin } from '../store/load-catalog.js';
 import { checkReferences } from '../store/merge.js';
+import { problemAt } from '../store/problem.js';
+import { routineWarnings } from '../core/routine-warnings.js';
+import type { Routine } from '../model/types.js';
 import { pointFileSchema, routineSchema } from '../model/schema.js';
 import { displayPath, readTextFile } from '../store/source-file.js';
 import { checkYamlFile, formatProblem, type Problem } from '../store/yaml-load.js';
@@ -39,11 +42,12 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const files = options.args?.[0] ?? [];
   const c = await painter(terminal(io, options.color));
   const catalog = await loadBuiltin();
-  const results: Array<{ file: string; ok: boolean; problems: Problem[] }> = [];
+  const results: Array<{ file: string; ok: boolean; problems: Problem[]; warnings: Problem[] }> = [];
   for (const f of files) {
     const path = resolvePath(io.cwd, f);
     const shown = displayPath(path, io.cwd);
     let problems: Problem[] = [];
+    let warnings: Problem[] = [];
     try {
       const text = readTextFile(path, shown);
       const wrongPlace = misplaced(path, text);
@@ -54,23 +58,30 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
       } else {
         const r = checkYamlFile(path, routineSchema, shown);
         if (!r.ok) problems = r.problems;
-        else problems = checkReferences(catalog, { value: { ...r.value, origin: { source: 'user', file: shown } }, locate: r.locate, shown });
+        else {
+          const rec = { value: { ...r.value, origin: { source: 'user' as const, file: shown } }, locate: r.locate, shown };
+          problems = checkReferences(catalog, rec);
+          // Valid but blind to a safety check, or firmer than a point allows: say so, keep exit 0.
+          if (problems.length === 0) warnings = routineWarnings(catalog, r.value as unknown as Routine).map((w) => problemAt(rec, w.path, `warning: ${w.message}`));
+        }
       }
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       problems = [{ file: shown, line: 0, col: 0, path: '', message: e.message.replace(`${shown}: `, '') }];
     }
-    results.push({ file: shown, ok: problems.length === 0, problems });
+    results.push({ file: shown, ok: problems.length === 0, problems, warnings });
   }
   if (options.json) {
     io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
     for (const r of results) {
       if (r.ok) io.stdout.write(`${c.ok('ok')}  ${r.file}\n`);
-      for (const p of r.problems) io.stderr.write(`${p.line ? formatProblem(p) : `${p.file}: ${p.message}`}\n`);
+      for (const p of [...r.problems, ...r.warnings]) io.stderr.write(`${p.line ? formatProblem(p) : `${p.file}: ${p.message}`}\n`);
     }
     const bad = results.filter((r) => !r.ok);
     if (bad.length) io.stderr.write(`${bad.reduce((n, r) => n + r.problems.length, 0)} problem(s) in ${bad.length} file(s)\n`);
+    const warned = results.filter((r) => r.warnings.length);
+    if (warned.length) io.stderr.write(`${warned.reduce((n, r) => n + r.warnings.length, 0)} warning(s) in ${warned.length} file(s)\n`);
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;
 }

@@ -23,15 +23,20 @@ export interface PointFilter {
   search?: string;
 }
 
-/** A routine that matched, with its planned length in ms and whether a caution applies. */
+/** A routine that matched, with its planned length in ms, whether a caution applies, and whether a step is to be avoided. */
 export interface RoutineRow {
   routine: WithOrigin<Routine>;
   total: number;
   cautions: boolean;
+  avoid: boolean;
 }
 
-/** Routines matching the filter and safe for the conditions, by id. */
-export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: Condition[]): RoutineRow[] {
+/**
+ * Routines matching the filter, by id. Those with a step to avoid (for the conditions, or for
+ * everyone: a point never to press yourself) are left out, unless `keepAvoided` keeps them
+ * marked so a listing can count or mark them.
+ */
+export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: Condition[], keepAvoided = false): RoutineRow[] {
   const tag = f.tag ? foldText(f.tag) : undefined;
   const search = f.search ? foldText(f.search) : undefined;
   const out: RoutineRow[] = [];
@@ -41,13 +46,14 @@ export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: C
     const facts = factsFor(catalog, routine);
     const total = facts.total_ms;
     if (f.max_ms !== undefined && total > f.max_ms) continue;
-    if (conditions.length === 0) {
-      out.push({ routine, total, cautions: facts.flagged });
-      continue;
+    let row: RoutineRow;
+    if (conditions.length === 0) row = { routine, total, cautions: facts.flagged, avoid: facts.avoid };
+    else {
+      const findings = routineFindings(catalog, routine, conditions);
+      row = { routine, total, cautions: findings.length > 0, avoid: hasAvoid(findings) };
     }
-    const findings = routineFindings(catalog, routine, conditions);
-    if (hasAvoid(findings)) continue;
-    out.push({ routine, total, cautions: findings.length > 0 });
+    if (row.avoid && !keepAvoided) continue;
+    out.push(row);
   }
   return out.sort((a, b) => compareIds(a.routine.id, b.routine.id));
 }

@@ -25,14 +25,6 @@ export interface Advice { condition: string; level: Level; reason: string; sourc
 /** A point that a condition's sources commonly recommend: say so, so it is not avoided by mistake. */
 export interface Note { target: string; point: string; condition: string; reason: string; source: string }
 
-export interface Report {
-  ok: boolean;
-  conditions: string[];
-  findings: Finding[];
-  advice: Advice[];
-  notes: Note[];
-}
-
 /**
  * Rules that apply to everyone, with or without a condition: the `general` cautions on points
  * (ST9 over the carotid is `avoid`: a point never to press yourself) and the `general` entry in

@@ -23,17 +23,54 @@ export const endEventSchema = z.strictObject({
 export const runEventSchema = z.discriminatedUnion('type', [startEventSchema, phaseEventSchema, tickEventSchema, pauseEventSchema, endEventSchema]);
 
 const level = z.enum(['avoid', 'caution']);
-/** The object printed by `check --json`. */
+const text = z.string().min(1);
+const cited = { reason: text, source: text };
+
+/** One reason to avoid or be careful with a target: a point or a region it uses, under a condition (`general`: everyone). */
+export const checkFindingSchema = z.strictObject({
+  target: z.string(), point: z.string().optional(), region: z.string().optional(), condition: z.string(), level,
+  ...cited, cited_by: z.array(z.string()).optional(),
+});
+
+/** A rule of a condition, as its card shows it: the points or regions it names, or a practice rule. */
+export const checkRuleSchema = z.strictObject({
+  condition: z.string(), level, points: z.array(z.string()).optional(), regions: z.array(z.string()).optional(),
+  practice: z.literal(true).optional(), ...cited, cited_by: z.array(z.string()).optional(),
+});
+
+/**
+ * The object printed by `check --json`. It carries everything the text shows:
+ * - `ok`: false when a target has something to avoid (exit 1); with no target it is true.
+ * - `summary`: the text's two summary lines as ids. With targets: the targets to avoid, to use
+ *   with care and that are fine, and safer routines. With no target: the points and regions the
+ *   conditions say to avoid (with no condition, the points never to press yourself), the ones to
+ *   use with care, the commonly used ones, and routines with nothing to avoid.
+ * - `findings`: per target, each point or region to avoid or use with care (targets only).
+ * - `rules`: with no target, every rule of the conditions asked about.
+ * - `never_press`: with no target, the points nobody should press on themselves.
+ * - `advice`: practice advice for the conditions (with none: the general advice, with no target).
+ * - `recommended`: points the conditions' sources commonly use; `notes`: those among the targets.
+ * - `urgent`: complaints that need a doctor or emergency help rather than acupressure.
+ * - `safer`: safer routines, for each target to avoid (or, with no target, for the conditions).
+ */
 export const checkReportSchema = z.strictObject({
   ok: z.boolean(),
   conditions: z.array(z.string()),
-  findings: z.array(z.strictObject({
-    target: z.string(), point: z.string().optional(), region: z.string().optional(), condition: z.string(), level,
-    reason: z.string().min(1), source: z.string().min(1), cited_by: z.array(z.string()).optional(),
-  })),
-  advice: z.array(z.strictObject({ condition: z.string(), level, reason: z.string(), source: z.string() })),
-  notes: z.array(z.strictObject({ target: z.string(), point: z.string(), condition: z.string(), reason: z.string(), source: z.string() })),
+  summary: z.strictObject({
+    avoid: z.array(z.string()), caution: z.array(z.string()), fine: z.array(z.string()), safer: z.array(z.string()),
+  }),
+  findings: z.array(checkFindingSchema),
+  rules: z.array(checkRuleSchema),
+  never_press: z.array(z.strictObject({ point: z.string(), name: z.string(), ...cited })),
+  advice: z.array(z.strictObject({ condition: z.string(), level, ...cited })),
+  recommended: z.array(z.strictObject({ condition: z.string(), points: z.array(z.string()).min(1), ...cited })),
+  notes: z.array(z.strictObject({ target: z.string(), point: z.string(), condition: z.string(), ...cited })),
+  urgent: z.array(z.strictObject({ condition: z.string(), indications: z.array(z.string()).min(1), points: z.array(z.string()), ...cited })),
+  safer: z.array(z.strictObject({ target: z.string().optional(), routines: z.array(z.string()) })),
 });
+
+/** The `check --json` object's type, inferred from its schema. */
+export type CheckReport = z.output<typeof checkReportSchema>;
 
 /** One row of `list --json` (routines). */
 export const routineRowSchema = z.strictObject({

@@ -4,8 +4,11 @@ import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 
 
-/** A condition card: what it is, the general advice, and every rule with its source. */
-export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: number): string {
+/**
+ * A condition card: what it is, the general advice, and every rule with its source. `cite` words
+ * each source: inline by default, or a numbered reference when the sources are listed at the end.
+ */
+export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: number, cite: (source: string) => string = (s) => `[${s}]`): string {
   const out: string[] = [];
   out.push(`${c.title(x.title)}  ${c.dim(`(${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`)}`);
   out.push(wrap(x.description, width));
@@ -19,14 +22,14 @@ export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: n
     for (const r of rules) {
       const what = r.points
         ? r.points.map((id) => { const p = catalog.points.get(id); return p ? `${id} ${p.pinyin}` : id; }).join(', ')
-        : r.regions ? `the ${r.regions.join(', ')} region${r.regions.length > 1 ? 's' : ''}` : 'in general';
+        : r.regions ? `the ${r.regions.length > 1 ? `${r.regions.slice(0, -1).join(', ')} and ${r.regions.at(-1)}` : r.regions[0]} region${r.regions.length > 1 ? 's' : ''}` : 'in general';
       const cited = r.cited_by?.length ? ` Cited by: ${r.cited_by.join(', ')}.` : '';
-      out.push(`  • ${wrap(`${what}: ${r.reason}${cited} [${r.source}]`, width - 4, '    ')}`);
+      out.push(`  • ${wrap(`${what}: ${r.reason}${cited} ${cite(r.source)}`, width - 4, '    ')}`);
     }
   }
   if (x.recommended.length) {
     out.push(c.ok('Commonly used'));
-    for (const r of x.recommended) out.push(`  • ${wrap(`${r.points.join(', ')}: ${r.reason} [${r.source}]`, width - 4, '    ')}`);
+    for (const r of x.recommended) out.push(`  • ${wrap(`${r.points.join(', ')}: ${r.reason} ${cite(r.source)}`, width - 4, '    ')}`);
   }
   return out.join('\n');
 }

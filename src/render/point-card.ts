@@ -2,17 +2,19 @@ import { neighbours, routinesUsing, type Catalog } from '../model/catalog.js';
 import { MERIDIAN_NAMES } from '../model/channels.js';
 import { legacyCodes } from '../core/resolve.js';
 import type { Point } from '../model/types.js';
-import type { Finding } from '../core/safety.js';
+import { urgentFor, type Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
 import { forWhom } from './findings.js';
 
 
 /** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
-export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = []): string {
+export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = [], verdict?: string): string {
   const out: string[] = [];
   const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(11))}${wrap(text, width - 11, ' '.repeat(11))}`);
   out.push(`${c.title(`${p.id}  ${p.pinyin}  ${p.hanzi}${p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : ''}`)}  ${p.english}`);
+  // The safety verdict leads, before anything else is read.
+  if (verdict) out.push(wrap(verdict, width));
   const { prev, next } = neighbours(catalog, p);
   field('Channel', `${MERIDIAN_NAMES[p.meridian] ?? p.meridian} (${p.meridian})`);
   // The points before and after on the channel, each on its side of the arrow pair.
@@ -24,6 +26,8 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
   // The pressure, unless the technique already says it in words.
   if (p.technique) field('Press', `${p.technique}${p.pressure && !p.technique.toLowerCase().includes(`${p.pressure} pressure`) ? ` (${p.pressure} pressure)` : ''}`);
   if (p.indications.length) field('Used for', `traditionally: ${p.indications.map((i) => i.replace(/-/g, ' ')).join(', ')}`);
+  // An indication that can be an emergency says where to get help instead.
+  for (const u of urgentFor(catalog, p)) field('Urgent', `${u.matched.join(', ').replace(/-/g, ' ')}: ${u.reason} [${u.source}]`);
   const names = [...legacyCodes(p.id), ...p.aliases];
   if (names.length) field('Also', names.join(', '));
   const using = routinesUsing(catalog, p.id);

@@ -9,10 +9,12 @@ import { forWhom } from './findings.js';
 
 
 /** A routine card from its planned timeline: summary, each step with its timing, total, red flags, evidence and sources. */
-export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string): string {
+export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string, verdict?: string): string {
   const out: string[] = [];
   const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(10))}${wrap(text, width - 10, ' '.repeat(10))}`);
   out.push(`${c.title(r.title)}  ${c.dim(`(${r.id})`)}`);
+  // The safety verdict leads, before anything else is read.
+  if (verdict) out.push(wrap(verdict, width));
   out.push(wrap(r.summary, width));
   out.push('');
   field('Time', `${formatClock(timeline.total_ms)} in all, ${timeline.phases.length} phases`);

@@ -1,6 +1,7 @@
 // The saved safety profile ($XDG_CONFIG_HOME/acupress/profile.yaml). Checking that it exists
-// is cheap; yaml and zod are loaded only when there is a profile to read.
-import { existsSync } from 'node:fs';
+// is cheap, and the file as acupress writes it is read without yaml or zod; those load only for
+// a profile someone edited into another shape.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../model/io.js';
 import type { Profile } from '../model/types.js';
@@ -15,6 +16,46 @@ export function profilePath(env: Io['env']): string {
 export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefined> {
   const path = profilePath(io.env);
   if (!existsSync(path)) return undefined;
+  let text: string | undefined;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    // Unreadable: the full loader says why, naming the file.
+  }
+  const quick = text === undefined ? undefined : quickProfile(text);
+  if (quick) return quick;
   const { loadProfile } = await import('./profile-store.js');
   return loadProfile(path);
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The profile as saveProfile writes it (comments, a `conditions` list of ids, `tips_seen`), read
+ * without loading yaml and zod, since list, show and check read it at every start. Anything else
+ * (an edit, another layout, a typo) returns undefined and goes through the full validating loader.
+ */
+export function quickProfile(text: string): Profile | undefined {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const conditions: string[] = [];
+  let tips: boolean | undefined;
+  let inList = false;
+  let sawConditions = false;
+  for (const line of lines) {
+    if (line.startsWith('#')) continue;
+    if (inList && line.startsWith('  - ')) {
+      const id = line.slice(4);
+      if (!SLUG.test(id)) return undefined;
+      conditions.push(id);
+      continue;
+    }
+    inList = false;
+    if (line === 'conditions: []' && !sawConditions) sawConditions = true;
+    else if (line === 'conditions:' && !sawConditions) (sawConditions = true, inList = true);
+    else if ((line === 'tips_seen: true' || line === 'tips_seen: false') && tips === undefined) tips = line === 'tips_seen: true';
+    else return undefined;
+  }
+  if (!sawConditions || (inList && conditions.length === 0)) return undefined;
+  return { conditions, tips_seen: tips ?? false };
 }

@@ -1,5 +1,5 @@
 // End-to-end: spawn the built CLI as a user would.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -192,6 +192,54 @@ describe('check', () => {
     expect(r.stdout).toMatch(/Pregnancy/);
     expect(r.stdout).toMatch(/LI4/);
   });
+  it('check leads with a two-line summary, and prints each source once, cited by number', () => {
+    const r = cli(['check', '--pregnant']);
+    const [first, second, blank] = r.stdout.split('\n');
+    expect(first).toMatch(/^Avoid with pregnancy: LI4, SP6, GB21, BL60, BL67, BL31, BL32, BL33, BL34, CV4, EX-CA1 and the abdomen and lower back\.$/);
+    expect(second).toMatch(/^Commonly used: PC6\. .*Safer routines with pregnancy: morning-sickness/);
+    expect(blank).toBe('');
+    // The core list (LI4, SP6, GB21, BL60, BL67) shares one citation: printed once, cited five times.
+    const core = 'Deadman P, Al-Khafaji M, Baker K. A Manual of Acupuncture. 2nd ed. 2007; Betts D. The Essential Guide to Acupuncture in Pregnancy and Childbirth. 2006; Betts D, Budd S. "Forbidden points" in pregnancy: historical wisdom? Acupunct Med 2011;29(2):137-139.';
+    expect(r.stdout.split(core)).toHaveLength(2);
+    const n = /\[(\d+)\] Deadman P, Al-Khafaji M, Baker K\. A Manual of Acupuncture\. 2nd ed\. 2007; Betts D\./.exec(r.stdout)![1];
+    expect(r.stdout.match(new RegExp(`\\[${n}\\]`, 'g'))).toHaveLength(6);
+    expect(r.stdout.split('\n').length).toBeLessThan(60);
+  });
+  it('check with targets: the summary names what to avoid and the safer routines', () => {
+    const r = cli(['check', 'headache', 'morning-sickness', '--pregnant']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('Avoid with pregnancy: headache (LI4).');
+    expect(r.stdout.split('\n')[1]).toMatch(/^Fine: morning-sickness\. Commonly used: PC6\. Safer routines with pregnancy: [a-z-]+/);
+  });
+  it('points never to press yourself are avoid with no condition: check exits 1', () => {
+    for (const id of ['GV1', 'CV1', 'ST1', 'ST9']) {
+      const r = cli(['check', id]);
+      expect(r.code, id).toBe(1);
+      expect(r.stdout, id).toMatch(new RegExp(`^Avoid: ${id}\\.\n`));
+      expect(r.stdout, id).toMatch(new RegExp(`AVOID ${id}\\n  avoid\\s+${id} \\S+ \\(everyone\\)`));
+    }
+    const general = cli(['check']);
+    expect(general.code).toBe(0);
+    expect(general.stdout).toMatch(/^Never press yourself: ST1, ST9, ST17, GV1, GV28, CV1, EX-HN7/);
+    expect(general.stdout).toMatch(/Get medical help instead, not acupressure, for\n  • chest pain, chest tightness: /);
+    expect(general.stdout).not.toMatch(/Verywell|Everyone \(--condition general\)/);
+  });
+  it('check techniques --pregnant exits 1: its massage on the tops of the shoulders works GB21', () => {
+    const r = cli(['check', 'techniques', '--pregnant']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/avoid\s+GB21 Jiānjǐng \(pregnancy\)/);
+  });
+  it('a point tagged with an emergency says where to get help: check, show and list --tag', () => {
+    const r = cli(['check', 'PC4']);
+    expect(r.stdout).toMatch(/chest pain \(PC4\): Chest pain or tightness .*call emergency services now/);
+    expect(cli(['show', 'PC4']).stdout).toMatch(/^Urgent {5}chest pain: /m);
+    expect(cli(['list', 'points', '--tag', 'chest-pain']).stderr).toMatch(/call emergency services now/);
+  });
+  it('--condition general is refused: the general rules always apply', () => {
+    const r = cli(['check', '--condition', 'general']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"general" is not a condition; the general rules always apply/);
+  });
   it('run refuses an unsafe routine with exit 1; --skip-unsafe runs the rest', () => {
     const r = cli(['run', 'headache', '--pregnant', '--dry-run']);
     expect(r.code).toBe(1);
@@ -245,6 +293,46 @@ describe('check', () => {
   });
   it('an unknown condition is a usage error', () => {
     expect(cli(['check', '--condition', 'pregnnt']).stderr).toMatch(/unknown condition "pregnnt"; did you mean "pregnancy"/);
+  });
+});
+
+describe('a saved profile applies everywhere; --no-profile turns it off', () => {
+  const profiled = () => {
+    const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+    mkdirSync(join(home, '.config', 'acupress'), { recursive: true });
+    writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), '# acupress safety profile\nconditions:\n  - pregnancy\ntips_seen: true\n');
+    return { HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+  };
+  it('list leaves out what pregnancy avoids and says how many', () => {
+    const env = profiled();
+    const r = cli(['list'], { env });
+    expect(r.stdout).not.toMatch(/^headache /m);
+    expect(r.stdout).toMatch(/^morning-sickness /m);
+    expect(r.stderr).toMatch(/Using your safety profile: pregnancy \(--no-profile to ignore\)/);
+    expect(r.stderr).toMatch(/Left out \d+ routines to avoid with pregnancy \(acupress check <id> says why; --no-profile shows all\)\./);
+    const all = cli(['list', '--no-profile'], { env });
+    expect(all.stdout).toMatch(/^headache /m);
+    expect(all.stderr).toBe('');
+    expect(JSON.parse(cli(['list', '--json'], { env }).stdout).map((x: { id: string }) => x.id)).not.toContain('headache');
+    expect(cli(['list', 'points', '--region', 'hand'], { env }).stdout).not.toMatch(/^LI4 /m);
+  });
+  it('show headache leads with the finding instead of "add --pregnant"', () => {
+    const env = profiled();
+    const r = cli(['show', 'headache'], { env });
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Headache relief/);
+    expect(lines.slice(1, 3).join(' ')).toMatch(/^AVOID with pregnancy: step 1 \(LI4\)\. run it with --skip-unsafe to leave it out; safer routines: /);
+    expect(r.stdout).not.toMatch(/add --pregnant/);
+    expect(cli(['show', 'SP6'], { env }).stdout.split('\n')[1]).toBe('AVOID with pregnancy. Why, below.');
+    const plain = cli(['show', 'headache', '--no-profile'], { env });
+    expect(plain.stdout.split('\n')[1]).not.toMatch(/AVOID/);
+    expect(plain.stdout).toMatch(/add\s+--pregnant/);
+  });
+  it('check and run apply it too', () => {
+    const env = profiled();
+    expect(cli(['check', 'headache'], { env }).code).toBe(1);
+    expect(cli(['check', 'headache', '--no-profile'], { env }).code).toBe(0);
+    expect(cli(['run', 'headache', '--dry-run'], { env }).stderr).toMatch(/Refusing to run "headache" with pregnancy/);
   });
 });
 

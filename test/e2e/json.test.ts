@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReportSchema, routineRowSchema, runEventSchema } from '../../src/model/json-schemas.js';
 import { cli } from '../helpers.js';
 
-const conditions = ['pregnancy', 'bleeding', 'osteoporosis', 'recent-injury', 'cancer', 'heart-disease', 'varicose-veins', 'skin', 'inflammation', 'scars', 'devices'];
+const conditions = ['pregnancy', 'bleeding', 'osteoporosis', 'recent-injury', 'cancer', 'heart-disease', 'neck-arteries', 'eye-conditions', 'varicose-veins', 'skin', 'inflammation', 'scars', 'devices', 'blood-clot'];
 
 describe('JSON output matches the exported schemas', () => {
   it('run --dry-run --json for every routine', () => {
@@ -22,5 +22,50 @@ describe('JSON output matches the exported schemas', () => {
     expect(report.conditions).toEqual([c]);
     expect(r.code).toBe(report.findings.some((f) => f.level === 'avoid') ? 1 : 0);
     expect(report.ok).toBe(r.code === 0);
+  });
+  it.each(conditions)('check --condition %s with no target: schema, and the card\'s rules as data', (c) => {
+    const r = cli(['check', '--condition', c, '--json']);
+    expect(r.code).toBe(0);
+    const report = checkReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.rules.length).toBeGreaterThan(0);
+    expect(report.never_press.map((n) => n.point)).toContain('ST9');
+  });
+
+  it('check --pregnant --json lists LI4 and SP6 as avoid, PC6 as commonly used, and safer routines', () => {
+    const report = checkReportSchema.parse(JSON.parse(cli(['check', '--pregnant', '--json']).stdout));
+    expect(report.ok).toBe(true);
+    expect(report.summary.avoid).toEqual(expect.arrayContaining(['LI4', 'SP6', 'GB21', 'CV4', 'abdomen', 'lower-back']));
+    expect(report.summary.avoid.indexOf('EX-CA1')).toBeLessThan(report.summary.avoid.indexOf('abdomen'));
+    const avoided = report.rules.filter((x) => x.level === 'avoid').flatMap((x) => x.points ?? []);
+    expect(avoided).toEqual(expect.arrayContaining(['LI4', 'SP6']));
+    expect(report.summary.fine).toEqual(['PC6']);
+    expect(report.recommended[0]).toMatchObject({ condition: 'pregnancy', points: ['PC6'] });
+    expect(report.summary.safer[0]).toBe('morning-sickness');
+    expect(report.safer).toEqual([{ routines: report.summary.safer }]);
+    expect(report.advice.map((a) => a.condition)).toEqual(['pregnancy', 'pregnancy']);
+  });
+
+  it('check --json with no condition lists the points never to press yourself, the general advice and the urgent warnings', () => {
+    const report = checkReportSchema.parse(JSON.parse(cli(['check', '--json']).stdout));
+    expect(report.never_press.map((n) => n.point)).toEqual(expect.arrayContaining(['ST9', 'GV1', 'CV1', 'ST1']));
+    expect(report.summary.avoid).toEqual(report.never_press.map((n) => n.point));
+    expect(report.advice.every((a) => a.condition === 'general')).toBe(true);
+    expect(report.urgent.flatMap((u) => u.indications)).toEqual(expect.arrayContaining(['chest-pain', 'fainting', 'shortness-of-breath', 'palpitations']));
+  });
+
+  it('check ST9 --json: avoid for everyone, with no condition given', () => {
+    const r = cli(['check', 'ST9', '--json']);
+    expect(r.code).toBe(1);
+    const report = checkReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.findings).toEqual([expect.objectContaining({ target: 'ST9', point: 'ST9', condition: 'general', level: 'avoid' })]);
+    expect(report.summary.avoid).toEqual(['ST9']);
+  });
+
+  it('check headache --pregnant --json: safer routines per target, as the text says', () => {
+    const report = checkReportSchema.parse(JSON.parse(cli(['check', 'headache', 'morning-sickness', '--pregnant', '--json']).stdout));
+    expect(report.summary).toMatchObject({ avoid: ['headache'], fine: ['morning-sickness'] });
+    expect(report.safer[0]!.target).toBe('headache');
+    expect(report.safer[0]!.routines.length).toBeGreaterThan(0);
+    expect(report.notes[0]).toMatchObject({ target: 'morning-sickness', point: 'PC6' });
   });
 });

@@ -16,13 +16,13 @@ function tmux(...args: string[]): string {
 }
 
 /** Start `acupress <args>` in a fresh tmux session running bash; returns the session name. */
-function session(args: string, opts: { profile?: boolean } = {}, cols = 100, rows = 30): string {
+function session(args: string, opts: { profile?: boolean | string } = {}, cols = 100, rows = 30): string {
   const name = `s${++n}`;
   const home = tempDir('acupress-tty-');
   // Most tests skip the first-run safety questions by having a profile already.
   if (opts.profile !== false) {
     mkdirSync(join(home, '.config/acupress'), { recursive: true });
-    writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions: []\n');
+    writeFileSync(join(home, '.config/acupress/profile.yaml'), typeof opts.profile === 'string' ? opts.profile : 'conditions: []\n');
   }
   lastHome = home;
   const env = `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color`;
@@ -92,6 +92,24 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     keys(s, key);
     const shown = await waitFor(s, /EXIT=\d+/);
     expect(shown).toMatch(/No routine chosen\.\s*\n\s*EXIT=0/);
+  });
+
+  it('with a pregnancy profile the picker starts on a safe routine, and a marked one offers to skip its steps', async () => {
+    const s = session('run --no-tips', { profile: 'conditions:\n  - pregnancy\ntips_seen: true\n' });
+    const shown = await waitFor(s, /Which routine\?[\s\S]*\(\d+:\d\d\)/);
+    expect(shown).toMatch(/Which routine\? \(type to search, Esc to leave · ⚠ a caution applies\)/);
+    // The cursor starts on a routine with nothing to avoid.
+    expect(shown).toMatch(/^❯ [^\n⚠]*\(\d+:\d\d\)\s*$/m);
+    keys(s, '-l', 'headache');
+    await waitFor(s, /❯ Headache relief \(\d+:\d\d\) ⚠ avoid/);
+    keys(s, 'Enter');
+    const ready = await waitFor(s, /Start, skipping the steps to avoid \(LI4\)/);
+    expect(ready).toMatch(/Choose another routine/);
+    keys(s, 'Enter');
+    await waitFor(s, /Skipping 1 unsafe step/);
+    await waitFor(s, /(LOCATE|MASSAGE|REST) \d:\d\d/);
+    keys(s, 'q');
+    await waitFor(s, /EXIT=0/);
   });
 
   it('the first interactive run asks about safety once, saves the profile, and applies it', async () => {

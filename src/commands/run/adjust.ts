@@ -1,21 +1,38 @@
-// After picking a routine interactively: start, or adjust rounds and hold first.
+// After picking a routine interactively: start, or adjust rounds and hold first. A routine with
+// steps to avoid offers to skip them, or to choose another routine, rather than a dead end.
 import type { Io } from '../../model/io.js';
 import { checkDuration, BOUNDS } from '../../model/duration.js';
 
-/** Ask whether to start or adjust; returns flag-style overrides (strings, validated later like flags). */
-export async function confirmOrAdjust(io: Io): Promise<{ rounds?: string; hold?: string } | 'cancel'> {
+/** What the person chose: flag-style overrides (strings, validated later like flags) and whether to skip the steps to avoid. */
+export type Confirmed = { overrides: { rounds?: string; hold?: string }; skipUnsafe: boolean };
+
+/** The steps to avoid in the chosen routine: what they press, and whether that is every step. */
+export interface Avoided { what: string; every: boolean }
+
+/** The choices of the "Ready?" question. */
+export function readyChoices(avoided?: Avoided): Array<{ value: string; name: string }> {
+  if (avoided?.every) {
+    return [
+      { value: 'back', name: 'Choose another routine (every step of this one is to be avoided)' },
+      { value: 'cancel', name: 'Cancel' },
+    ];
+  }
+  return [
+    avoided ? { value: 'start', name: `Start, skipping the steps to avoid (${avoided.what})` } : { value: 'start', name: 'Start now' },
+    { value: 'adjust', name: avoided ? 'Adjust rounds and hold first (still skipping them)' : 'Adjust rounds and hold first' },
+    ...(avoided ? [{ value: 'back', name: 'Choose another routine' }] : []),
+    { value: 'cancel', name: 'Cancel' },
+  ];
+}
+
+/** Ask whether to start, adjust, choose again or cancel. */
+export async function confirmOrAdjust(io: Io, avoided?: Avoided): Promise<Confirmed | 'cancel' | 'back'> {
   const { select, input } = await import('@inquirer/prompts');
   const ctx = { input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream };
-  const choice = await select({
-    message: 'Ready?',
-    choices: [
-      { value: 'start', name: 'Start now' },
-      { value: 'adjust', name: 'Adjust rounds and hold first' },
-      { value: 'cancel', name: 'Cancel' },
-    ],
-  }, ctx);
-  if (choice === 'cancel') return 'cancel';
-  if (choice === 'start') return {};
+  const choice = await select({ message: 'Ready?', choices: readyChoices(avoided) }, ctx);
+  if (choice === 'cancel' || choice === 'back') return choice;
+  const skipUnsafe = avoided !== undefined;
+  if (choice === 'start') return { overrides: {}, skipUnsafe };
   const rounds = await input({
     message: 'Rounds per point (1-10, empty keeps the routine\'s):',
     validate: (v) => v.trim() === '' || (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10) || 'a whole number from 1 to 10',
@@ -28,5 +45,5 @@ export async function confirmOrAdjust(io: Io): Promise<{ rounds?: string; hold?:
       return 'error' in r ? r.error : true;
     },
   }, ctx);
-  return { ...(rounds.trim() ? { rounds: rounds.trim() } : {}), ...(hold.trim() ? { hold: hold.trim() } : {}) };
+  return { overrides: { ...(rounds.trim() ? { rounds: rounds.trim() } : {}), ...(hold.trim() ? { hold: hold.trim() } : {}) }, skipUnsafe };
 }

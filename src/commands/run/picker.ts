@@ -7,8 +7,10 @@ import { plan } from '../../core/plan.js';
 import { formatClock } from '../../model/duration.js';
 import { fuzzyRank } from '../../core/fuzzy.js';
 
-/** One choice in the picker: a routine with its duration and a warning mark when it has cautions. */
-export interface PickerChoice { value: string; name: string; group: string; description: string }
+/** One choice in the picker: a routine with its duration, a mark when it has cautions, and whether a step is to be avoided. */
+export interface PickerChoice { value: string; name: string; group: string; description: string; avoid: boolean; caution: boolean }
+
+const WARN = '⚠';
 
 /** Build picker choices grouped by each routine's first tag, with durations and caution marks. */
 export function pickerChoices(catalog: Catalog, conditions: Condition[]): PickerChoice[] {
@@ -16,10 +18,41 @@ export function pickerChoices(catalog: Catalog, conditions: Condition[]): Picker
     .map((r) => {
       const total = plan(r, (id) => catalog.points.get(id)).total_ms;
       const findings = routineFindings(catalog, r, conditions);
-      const mark = findings.some((f) => f.level === 'avoid') ? ' ⚠ avoid' : findings.length ? ' ⚠' : '';
-      return { value: r.id, name: `${r.title} (${formatClock(total)})${mark}`, group: r.tags[0] ?? 'other', description: r.summary };
+      const avoid = findings.some((f) => f.level === 'avoid');
+      const mark = avoid ? ` ${WARN} avoid` : findings.length ? ` ${WARN}` : '';
+      return { value: r.id, name: `${r.title} (${formatClock(total)})${mark}`, group: r.tags[0] ?? 'other', description: r.summary, avoid, caution: !avoid && findings.length > 0 };
     })
     .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
+}
+
+/**
+ * The list as shown before anything is typed: routines with nothing to avoid, grouped by tag,
+ * then the ones with steps to avoid under a heading that says what the mark means. The cursor
+ * starts on the first item, so it starts on a routine with nothing to avoid.
+ */
+export function groupedChoices<S>(choices: PickerChoice[], conditions: Condition[], separator: (text: string) => S): Array<S | { value: string; name: string; description: string }> {
+  const who = conditions.length ? ` with ${conditions.map((c) => c.id).join(', ')}` : '';
+  const out: Array<S | { value: string; name: string; description: string }> = [];
+  let group = '';
+  for (const ch of [...choices.filter((c) => !c.avoid), ...choices.filter((c) => c.avoid)]) {
+    const heading = ch.avoid ? `${WARN} avoid: steps to avoid${who} (you can skip them)` : ch.group;
+    if (heading !== group) {
+      group = heading;
+      out.push(separator(`── ${group} ──`));
+    }
+    out.push({ value: ch.value, name: ch.name, description: ch.description });
+  }
+  return out;
+}
+
+/** Where the cursor starts: the first routine the list shows, which has nothing to avoid when any has. */
+export function defaultChoice(choices: PickerChoice[]): string | undefined {
+  return choices.find((c) => !c.avoid)?.value ?? choices[0]?.value;
+}
+
+/** The question, with what the caution mark means when the list shows it (the avoid mark has its heading). */
+export function pickerMessage(choices: PickerChoice[]): string {
+  return `Which routine? (type to search, Esc to leave${choices.some((c) => c.caution) ? ` ${String.fromCharCode(183)} ${WARN} a caution applies` : ''})`;
 }
 
 /** The picker was left with Esc or q: no routine, and nothing wrong. */
@@ -35,20 +68,13 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
   const { search, Separator } = await import('@inquirer/prompts');
   const choices = pickerChoices(catalog, conditions);
   const texts = new Map([...catalog.routines.values()].map((r) => [r.id, [r.id, r.title, ...r.tags, ...r.aliases]]));
-  // With nothing typed, the routines grouped by their first tag; with a search, the best first.
-  const grouped: Array<InstanceType<typeof Separator> | { value: string; name: string; description: string }> = [];
-  let group = '';
-  for (const ch of choices) {
-    if (ch.group !== group) {
-      group = ch.group;
-      grouped.push(new Separator(`── ${group} ──`));
-    }
-    grouped.push({ value: ch.value, name: ch.name, description: ch.description });
-  }
+  // With nothing typed, the safe routines grouped by their first tag, then those with steps to
+  // avoid; with a search, the best match first.
+  const grouped = groupedChoices(choices, conditions, (text) => new Separator(text));
   let term = '';
   const prompt = search(
     {
-      message: 'Which routine? (type to search, Esc to leave)',
+      message: pickerMessage(choices),
       pageSize: 15,
       source: (typed) => {
         term = typed ?? '';

@@ -1,0 +1,124 @@
+// The `check` report: everything the text shows, as data, so `check --json` and the text say the
+// same thing (the text is rendered from this). Pure: the command resolves targets and reads files.
+import type { Catalog } from '../model/catalog.js';
+import type { CheckReport } from '../model/json-schemas.js';
+import type { Condition, Routine } from '../model/types.js';
+import { compareIds } from './text.js';
+import {
+  adviceFor, GENERAL, generalCondition, hasAvoid, massagePoints, neverPress, recommendedNotes, routineFindings,
+  saferAlternatives, urgentFor, type Finding, type Note,
+} from './safety.js';
+
+/** One checked target: a routine (built-in, the user's, or a file) or a point, with its findings. */
+export interface Checked {
+  target: string;
+  routine?: Routine;
+  /** The points the target presses or works over, for notes and urgent warnings. */
+  points: string[];
+  findings: Finding[];
+  notes: Note[];
+}
+
+/** Check one routine under the conditions. */
+export function checkRoutine(catalog: Catalog, routine: Routine, conditions: Condition[]): Checked {
+  const points = [...new Set(routine.steps.flatMap((s) => (s.kind === 'press' ? [s.point] : s.kind === 'massage' ? massagePoints(s) : [])))];
+  return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions), notes: recommendedNotes(points, conditions, routine.id) };
+}
+
+/** The routines with nothing to avoid for the conditions, best first: those using a commonly used point, then those with fewer cautions. */
+export function routinesWithoutAvoid(catalog: Catalog, conditions: Condition[]): Routine[] {
+  const used = new Set(conditions.flatMap((c) => c.recommended.flatMap((r) => r.points)));
+  const rows = [...catalog.routines.values()]
+    .map((r) => ({ r, findings: routineFindings(catalog, r, conditions) }))
+    .filter((x) => !hasAvoid(x.findings));
+  const uses = (r: Routine) => r.steps.some((s) => s.kind === 'press' && used.has(s.point));
+  return rows
+    .sort((a, b) => Number(uses(b.r)) - Number(uses(a.r)) || a.findings.length - b.findings.length || compareIds(a.r.id, b.r.id))
+    .map((x) => x.r);
+}
+
+/** The full report for the checked targets (none: what the conditions, or the general rules, say). */
+export function checkReport(catalog: Catalog, checked: Checked[], conditions: Condition[]): CheckReport {
+  const findings = checked.flatMap((c) => c.findings);
+  const general = generalCondition(catalog);
+  const noTarget = checked.length === 0;
+  const rules = noTarget
+    ? conditions.flatMap((c) => c.rules.map((r) => ({
+      condition: c.id, level: r.level,
+      ...(r.points ? { points: r.points } : {}), ...(r.regions ? { regions: r.regions } : {}), ...(r.practice ? { practice: true as const } : {}),
+      reason: r.reason, source: r.source, ...(r.cited_by ? { cited_by: r.cited_by } : {}),
+    })))
+    : [];
+  const recommended = conditions.flatMap((c) => c.recommended.map((r) => ({ condition: c.id, points: r.points, reason: r.reason, source: r.source })));
+  const urgent = urgentList(catalog, checked, conditions, noTarget);
+  // What the summary lines say, as ids.
+  let summary: CheckReport['summary'];
+  let safer: CheckReport['safer'];
+  if (!noTarget) {
+    safer = checked
+      .filter((c) => c.routine && hasAvoid(c.findings))
+      .map((c) => ({ target: c.target, routines: saferAlternatives(catalog, c.routine!, conditions).map((r) => r.id) }));
+    summary = {
+      avoid: checked.filter((c) => hasAvoid(c.findings)).map((c) => c.target),
+      caution: checked.filter((c) => c.findings.length > 0 && !hasAvoid(c.findings)).map((c) => c.target),
+      fine: checked.filter((c) => c.findings.length === 0).map((c) => c.target),
+      safer: [...new Set(safer.flatMap((s) => s.routines))],
+    };
+  } else if (conditions.length > 0) {
+    // Point ids first, then region names, each once.
+    const named = (level: 'avoid' | 'caution') => {
+      const of = rules.filter((r) => r.level === level && !r.practice);
+      return [...new Set([...of.flatMap((r) => r.points ?? []), ...of.flatMap((r) => r.regions ?? [])])];
+    };
+    const routines = routinesWithoutAvoid(catalog, conditions).map((r) => r.id);
+    safer = [{ routines }];
+    summary = { avoid: named('avoid'), caution: named('caution'), fine: [...new Set(recommended.flatMap((r) => r.points))], safer: routines };
+  } else {
+    safer = [];
+    summary = { avoid: neverPress(catalog).map((n) => n.point.id), caution: [], fine: [], safer: [] };
+  }
+  return {
+    ok: !hasAvoid(findings),
+    conditions: conditions.map((c) => c.id),
+    summary,
+    findings: findings.map(({ step: _step, ...f }) => f),
+    rules,
+    never_press: noTarget ? neverPress(catalog).map((n) => ({ point: n.point.id, name: n.point.pinyin, reason: n.reason, source: n.source })) : [],
+    advice: adviceFor(conditions.length === 0 && noTarget && general ? [general] : conditions),
+    recommended,
+    notes: checked.flatMap((c) => c.notes),
+    urgent,
+    safer,
+  };
+}
+
+/** Urgent-care warnings: for the points checked, or with no target every one the conditions (or, with none, the general rules) hold. */
+function urgentList(catalog: Catalog, checked: Checked[], conditions: Condition[], noTarget: boolean): CheckReport['urgent'] {
+  const general = generalCondition(catalog);
+  if (noTarget) {
+    if (conditions.length > 0 || !general) return conditions.flatMap((c) => c.urgent.map((u) => ({ condition: c.id, indications: u.indications, points: [], reason: u.reason, source: u.source })));
+    return general.urgent.map((u) => ({ condition: GENERAL, indications: u.indications, points: [], reason: u.reason, source: u.source }));
+  }
+  // For point targets only: a routine that happens to use PC6 is not about palpitations.
+  const out = new Map<string, CheckReport['urgent'][number]>();
+  for (const id of new Set(checked.filter((c) => !c.routine).flatMap((c) => c.points))) {
+    const p = catalog.points.get(id);
+    if (!p) continue;
+    for (const u of urgentFor(catalog, p, conditions)) {
+      const key = `${u.reason}\u0000${u.source}`;
+      const seen = out.get(key);
+      if (seen) {
+        seen.points.push(id);
+        for (const i of u.matched) if (!seen.indications.includes(i)) seen.indications.push(i);
+      }
+      else out.set(key, { condition: conditionOf(catalog, conditions, u.reason), indications: u.matched, points: [id], reason: u.reason, source: u.source });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Which condition an urgent warning came from (general, or one of the conditions). */
+function conditionOf(catalog: Catalog, conditions: Condition[], reason: string): string {
+  for (const c of [generalCondition(catalog), ...conditions]) if (c?.urgent.some((u) => u.reason === reason)) return c.id;
+  return GENERAL;
+}

@@ -1,0 +1,34 @@
+// Things in a user's routine that are valid but leave a safety check blind or contradict a
+// point's own advice: `validate` prints them as warnings (the file still loads and runs).
+import type { Catalog } from '../model/catalog.js';
+import type { Routine } from '../model/types.js';
+import { exceeds, pressureAsked } from './pressure-words.js';
+import { massagePoints } from './safety.js';
+
+/** One warning: where in the routine (a field path) and what to do about it. */
+export interface RoutineWarning {
+  path: Array<string | number>;
+  message: string;
+}
+
+/** The warnings for a routine whose points all exist (checked first by the loader). */
+export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarning[] {
+  const out: RoutineWarning[] = [];
+  routine.steps.forEach((step, i) => {
+    if (step.kind === 'massage' && step.regions.length === 0) {
+      out.push({
+        path: ['steps', i],
+        message: 'this massage step names no region, so condition checks cannot see it; add region: with the body regions it covers (for example shoulder, neck, hand)',
+      });
+    }
+    const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step) : [];
+    const asked = step.kind !== 'rest' && step.cue ? pressureAsked(step.cue) : undefined;
+    for (const id of points) {
+      const p = catalog.points.get(id);
+      if (p && exceeds(asked, p.pressure)) {
+        out.push({ path: ['steps', i, 'cue'], message: `the cue asks for ${asked} pressure, more than ${id} allows (${p.pressure ?? 'moderate'}); ask for less` });
+      }
+    }
+  });
+  return out;
+}

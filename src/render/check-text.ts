@@ -1,0 +1,140 @@
+// `check` as text, rendered from the same report `check --json` prints: a two-line summary
+// first (what to avoid; what is fine and which routines are safer), then the details, with each
+// source printed once at the end and cited by number.
+import type { Catalog } from '../model/catalog.js';
+import type { CheckReport } from '../model/json-schemas.js';
+import type { Condition } from '../model/types.js';
+import { choosableConditions, generalCondition, groupFindings, type Finding } from '../core/safety.js';
+import { Citations } from './citations.js';
+import { conditionCard } from './condition-card.js';
+import { forWhom } from './findings.js';
+import type { Paint } from './paint.js';
+import { wrap } from './text.js';
+
+/** How many safer routines the summary names before saying how many there are in all. */
+const SAFER_SHOWN = 4;
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** "the abdomen and lower-back regions" for region names. */
+function regionWords(regions: string[]): string {
+  return `the ${andList(regions)} region${regions.length > 1 ? 's' : ''}`;
+}
+
+const isRegion = (catalog: Catalog, id: string) => !catalog.points.has(id);
+
+/** The check report as text: summary, details, numbered sources. `targets` are the checked ids in order. */
+export function checkText(catalog: Catalog, report: CheckReport, conditions: Condition[], targets: string[], c: Paint, width: number, bullet = '•'): string {
+  const cite = new Citations();
+  const ref = (source: string) => c.dim(cite.ref(source));
+  const who = conditions.length ? ` with ${andList(conditions.map((x) => x.id))}` : '';
+  const out: string[] = [summary(catalog, report, targets, who, c, width)];
+  if (targets.length > 0) {
+    for (const t of targets) out.push(targetSection(catalog, report, t, conditions, c, width, ref));
+    if (report.advice.length) out.push(adviceSection(report, conditions.length ? `General advice${who}` : 'General advice', c, width, ref, bullet));
+    if (report.urgent.length) out.push(urgentSection(report, c, width, ref, bullet));
+  } else if (conditions.length > 0) {
+    for (const cond of conditions) out.push(conditionCard(catalog, cond, c, width, ref));
+    if (report.never_press.length) {
+      out.push(wrap(`${c.bold('Never press yourself')} (everyone): ${report.never_press.map((n) => n.point).join(', ')}. acupress check, with no condition, says why.`, width));
+    }
+  } else {
+    out.push(generalSection(catalog, report, c, width, ref, bullet));
+  }
+  if (cite.size) out.push([c.bold('Sources'), ...cite.lines(width)].join('\n'));
+  return out.join('\n\n');
+}
+
+/** The two summary lines. */
+function summary(catalog: Catalog, report: CheckReport, targets: string[], who: string, c: Paint, width: number): string {
+  const s = report.summary;
+  const lines: string[] = [];
+  const safer = (ids: string[]) => (ids.length
+    ? `Safer routines${who}: ${ids.slice(0, SAFER_SHOWN).join(', ')}${ids.length > SAFER_SHOWN ? ` (${ids.length} in all)` : ''}.`
+    : '');
+  if (targets.length > 0) {
+    const what = (t: string) => {
+      const names = [...new Set(report.findings.filter((f) => f.target === t && f.level === 'avoid').map((f) => f.point ?? `the ${f.region} region`))];
+      return names.length === 1 && names[0] === t ? t : `${t} (${names.join(', ')})`;
+    };
+    lines.push(s.avoid.length
+      ? `${c.avoid('Avoid')}${who}: ${s.avoid.map(what).join('; ')}.`
+      : `${c.ok('Nothing to avoid')} in ${andList(targets)}${who}.`);
+    const second = [
+      s.caution.length ? `${c.caution('With care')}: ${s.caution.join(', ')} (see below).` : '',
+      s.avoid.length && s.fine.length ? `${c.ok('Fine')}: ${s.fine.join(', ')}.` : '',
+      report.notes.length ? `Commonly used: ${[...new Set(report.notes.map((n) => n.point))].join(', ')}.` : '',
+      safer(s.safer),
+    ].filter(Boolean);
+    const fallback = s.avoid.length ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who ? 'No cautions either.' : 'No general cautions. For a condition, add --pregnant or --condition <id>.';
+    lines.push(second.length ? second.join(' ') : fallback);
+  } else if (who) {
+    const points = s.avoid.filter((id) => !isRegion(catalog, id));
+    const regions = s.avoid.filter((id) => isRegion(catalog, id));
+    const avoid = andList([...points, ...(regions.length ? [`the ${andList(regions.map((r) => r.replace(/-/g, ' ')))}`] : [])]);
+    lines.push(avoid ? `${c.avoid('Avoid')}${who}: ${avoid}.` : `${c.ok('Nothing to avoid')}${who}, but read the advice below.`);
+    const second = [
+      s.fine.length ? `${c.ok('Commonly used')}: ${s.fine.join(', ')}.` : '',
+      s.caution.length ? `${c.caution('With care')}: ${s.caution.filter((id) => !isRegion(catalog, id)).concat(s.caution.filter((id) => isRegion(catalog, id)).length ? [regionWords(s.caution.filter((id) => isRegion(catalog, id)))] : []).join(', ')}.` : '',
+      safer(s.safer),
+    ].filter(Boolean);
+    lines.push(second.join(' ') || 'Every routine has something to avoid.');
+  } else {
+    lines.push(`${c.avoid('Never press yourself')}: ${s.avoid.join(', ')}.`);
+    lines.push('Everything else: firm but painless pressure, never over broken skin, a bruise, swelling or a line. For a condition, add --pregnant or --condition <id>.');
+  }
+  return lines.map((l) => wrap(l, width)).join('\n');
+}
+
+/** One target: its verdict, each rule that applies with the points it covers, commonly used points, safer routines. */
+function targetSection(catalog: Catalog, report: CheckReport, target: string, conditions: Condition[], c: Paint, width: number, ref: (s: string) => string): string {
+  const findings = report.findings.filter((f) => f.target === target) as Finding[];
+  const avoid = findings.some((f) => f.level === 'avoid');
+  const status = avoid ? c.avoid('AVOID') : findings.length ? c.caution('CAUTION') : c.ok('OK');
+  const lines = [`${status} ${c.bold(target)}${conditions.length ? c.dim(` (${conditions.map((x) => x.id).join(', ')})`) : ''}`];
+  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
+  for (const g of groupFindings(findings, name)) {
+    const level = g.level === 'avoid' ? c.avoid('avoid  ') : c.caution('caution');
+    const cited = g.cited_by?.length ? ` Cited by ${g.cited_by.length}: ${g.cited_by.join(', ')}.` : '';
+    lines.push(`  ${level} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason}${cited} ${ref(g.source)}`, width - 10, '          ')}`);
+  }
+  for (const n of report.notes.filter((x) => x.target === target)) {
+    lines.push(`  ${c.ok('used   ')} ${wrap(`${n.point} is commonly used in ${n.condition}: ${n.reason} ${ref(n.source)}`, width - 10, '          ')}`);
+  }
+  if (findings.length === 0) lines.push(`  ${c.dim(conditions.length ? 'Nothing to avoid for these conditions.' : 'No general cautions.')}`);
+  const safer = report.safer.find((x) => x.target === target)?.routines ?? [];
+  if (safer.length) lines.push(`  ${c.bold('Safer:')} ${safer.join(', ')}`);
+  return lines.join('\n');
+}
+
+function adviceSection(report: CheckReport, title: string, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {
+  return [c.bold(title), ...report.advice.map((a) => `  ${bullet} ${wrap(`${a.reason} ${ref(a.source)}`, width - 4, '    ')}`)].join('\n');
+}
+
+function urgentSection(report: CheckReport, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {
+  return [
+    c.bold('Get medical help instead, not acupressure, for'),
+    ...report.urgent.map((u) => `  ${bullet} ${wrap(`${u.indications.join(', ').replace(/-/g, ' ')}${u.points.length ? ` (${u.points.join(', ')})` : ''}: ${u.reason} ${ref(u.source)}`, width - 4, '    ')}`),
+  ].join('\n');
+}
+
+/** With no target and no condition: the general rules for everyone. */
+function generalSection(catalog: Catalog, report: CheckReport, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {
+  const general = generalCondition(catalog);
+  const lines = [`${c.title('General safety')}  ${c.dim('(everyone)')}`];
+  if (general) lines.push(wrap(general.advice, width));
+  if (report.advice.length) lines.push('', ...report.advice.map((a) => `  ${bullet} ${wrap(`${a.reason} ${ref(a.source)}`, width - 4, '    ')}`));
+  if (report.never_press.length) {
+    lines.push('', c.bold('Points never to press yourself'));
+    for (const n of report.never_press) lines.push(`  ${bullet} ${wrap(`${n.point} ${n.name}: ${n.reason} ${ref(n.source)}`, width - 4, '    ')}`);
+  }
+  if (report.urgent.length) lines.push('', urgentSection(report, c, width, ref, bullet));
+  lines.push('', c.bold('Talk to a clinician first with'));
+  const all = choosableConditions(catalog).map((x) => `${x.title} (${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`);
+  lines.push(`  ${wrap(`${all.join(', ')}.`, width - 2, '  ')}`);
+  return lines.join('\n');
+}
+

@@ -1,0 +1,100 @@
+// Issue 18 in the code: the profile in the picker, the "Ready?" question, the quick profile
+// reader, validate's warnings and list's legend, each as a person meets them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import { catalogFrom } from '../src/model/catalog.js';
+import { defaultChoice, groupedChoices, pickerChoices, pickerMessage } from '../src/commands/run/picker.js';
+import { readyChoices } from '../src/commands/run/adjust.js';
+import { quickProfile } from '../src/store/profile.js';
+import { routineWarnings } from '../src/core/routine-warnings.js';
+import { run as list } from '../src/commands/list.js';
+import { profilePath } from '../src/store/profile.js';
+import { loadProfile, saveProfile } from '../src/store/profile-store.js';
+import { cli, fakeIo, ROOT, tempTree } from './helpers.js';
+import { massage, press, routine } from './fixtures-data.js';
+
+const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+const pregnancy = [catalog.conditions.get('pregnancy')!];
+
+describe('picker', () => {
+  it('starts on a routine with nothing to avoid, and explains each mark it shows', () => {
+    const choices = pickerChoices(catalog, pregnancy);
+    const grouped = groupedChoices(choices, pregnancy, (text) => ({ separator: text }));
+    const items = grouped.filter((x): x is { value: string; name: string; description: string } => 'value' in x);
+    // The first item, where the cursor starts, has nothing to avoid; the ones to avoid come last, under a heading that explains the mark.
+    expect(choices.find((c) => c.value === items[0]!.value)!.avoid).toBe(false);
+    expect(items[0]!.value).toBe(defaultChoice(choices));
+    const heading = grouped.findIndex((x) => 'separator' in x && /avoid/.test(x.separator));
+    expect(grouped[heading]).toEqual({ separator: '── ⚠ avoid: steps to avoid with pregnancy (you can skip them) ──' });
+    expect(grouped.slice(heading + 1).every((x) => 'value' in x && choices.find((c) => c.value === x.value)!.avoid)).toBe(true);
+    expect(grouped.slice(0, heading).every((x) => !('value' in x) || !choices.find((c) => c.value === x.value)!.avoid)).toBe(true);
+    expect(pickerMessage(choices)).toBe('Which routine? (type to search, Esc to leave · ⚠ a caution applies)');
+    expect(pickerMessage([])).toBe('Which routine? (type to search, Esc to leave)');
+  });
+
+  it('offers to skip the steps to avoid, or to choose another, instead of a dead end', () => {
+    expect(readyChoices().map((c) => c.value)).toEqual(['start', 'adjust', 'cancel']);
+    const some = readyChoices({ what: 'LI4', every: false });
+    expect(some.map((c) => c.value)).toEqual(['start', 'adjust', 'back', 'cancel']);
+    expect(some[0]!.name).toBe('Start, skipping the steps to avoid (LI4)');
+    expect(readyChoices({ what: 'ST9', every: true }).map((c) => c.value)).toEqual(['back', 'cancel']);
+  });
+});
+
+describe('the saved profile', () => {
+  it('is read without yaml when it is as acupress wrote it, and the same as the full loader reads it', () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env);
+    for (const p of [{ conditions: ['pregnancy', 'blood-clot'], tips_seen: true }, { conditions: [], tips_seen: false }]) {
+      saveProfile(path, p);
+      const text = readFileSync(path, 'utf8');
+      expect(quickProfile(text)).toEqual(p);
+      expect(quickProfile(text)).toEqual(loadProfile(path));
+    }
+  });
+
+  it('leaves anything else to the validating loader', () => {
+    for (const text of ['conditions: pregnancy\n', 'conditions:\n  - Pregnancy\n', 'conditions:\n- pregnancy\n', 'conditions:\n  - pregnancy\nextra: 1\n', 'tips_seen: true\n', '\uFEFFconditions: []\n', 'conditions: []\r\n', 'conditions:\n']) {
+      expect(quickProfile(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
+
+describe('validate warns, and still passes', () => {
+  it('a massage step with no region, and a cue firmer than its point allows', () => {
+    const r = routine([massage('the back of the neck', 60_000), press('LR3', { cue: 'Press firmly.' }), press('ST36', { cue: 'Press firmly.' })]);
+    const warnings = routineWarnings(catalog, r);
+    expect(warnings.map((w) => w.path)).toEqual([['steps', 0], ['steps', 1, 'cue']]);
+    expect(warnings[1]!.message).toBe('the cue asks for firm pressure, more than LR3 allows (moderate); ask for less');
+  });
+
+  it('on the command line: file, line, column and "warning:", exit 0, and in --json', () => {
+    const dir = tempTree({ 'routines/mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - massage: the tops of both shoulders\n    duration: 1m\n' });
+    const r = cli(['validate', join(dir, 'routines/mine.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${join(dir, 'routines/mine.yaml')}:6:5 steps[0]: warning: this massage step names no region, so condition checks cannot see it; add region: with the body regions it covers (for example shoulder, neck, hand)\n1 warning(s) in 1 file(s)\n`);
+    const j = JSON.parse(cli(['validate', join(dir, 'routines/mine.yaml'), '--json']).stdout);
+    expect(j[0]).toMatchObject({ ok: true, problems: [], warnings: [{ line: 6, col: 5, path: 'steps[0]' }] });
+    // Its area still says where it works: pregnancy avoids it.
+    expect(cli(['check', join(dir, 'routines/mine.yaml'), '--pregnant']).code).toBe(1);
+  });
+});
+
+describe('list in a terminal', () => {
+  it('explains every mark it shows, under the table', async () => {
+    const { io, stdout } = fakeIo({}, true);
+    await list({ args: ['routines'], profile: true, condition: ['bleeding'] }, io);
+    const text = stdout.text();
+    expect(text).toMatch(/ ⚠\n/);
+    expect(text).toMatch(/\n⚠  a caution applies with bleeding; acupress show <id> says which\n$/);
+  });
+
+  it('marks the points never to press yourself, with a legend', async () => {
+    const { io, stdout } = fakeIo({}, true);
+    await list({ args: ['points'], meridian: 'ST', profile: true }, io);
+    expect(stdout.text()).toMatch(/^ST9 .*Man's Prognosis ⚠ avoid$/m);
+    expect(stdout.text()).toMatch(/\n⚠ avoid  never press this point yourself \(acupress show <code> says why\)\n$/);
+  });
+});
