@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -72,14 +72,21 @@ describe('the V8 code cache', () => {
     expect(codeCacheDir({ HOME: '/h' }, 'b1', { ...node, flags: '--jitless' })).not.toBe(flagged);
   });
 
-  it("a new build's first save removes other builds' caches and keeps other Nodes' of its own", () => {
+  it("a new build's first save keeps the two most recent other builds' caches, and other Nodes' of its own", () => {
     const code = join(temp(), 'code');
-    mkdirSync(join(code, 'old', 'v20.0.0-x64'), { recursive: true });
-    writeFileSync(join(code, 'old', 'v20.0.0-x64', 'app.cache'), 'x');
-    saveCache(join(code, 'new', 'v20.0.0-x64', 'app.cache'), Buffer.from('y'));
-    expect(readdirSync(code)).toEqual(['new']);
-    saveCache(join(code, 'new', 'v22.0.0-x64', 'app.cache'), Buffer.from('y'));
-    expect(readdirSync(join(code, 'new')).sort()).toEqual(['v20.0.0-x64', 'v22.0.0-x64']);
+    const day = 86_400;
+    ['b1', 'b2', 'b3'].forEach((b, i) => {
+      mkdirSync(join(code, b, 'v20.0.0-x64'), { recursive: true });
+      writeFileSync(join(code, b, 'v20.0.0-x64', 'app.cache'), 'x');
+      // b1 is the oldest, b3 the newest.
+      utimesSync(join(code, b), Date.now() / 1000 - (3 - i) * day, Date.now() / 1000 - (3 - i) * day);
+    });
+    saveCache(join(code, 'b4', 'v20.0.0-x64', 'app.cache'), Buffer.from('y'));
+    expect(readdirSync(code).sort()).toEqual(['b2', 'b3', 'b4']);
+    // Another Node of a build that has a directory already removes nothing.
+    saveCache(join(code, 'b4', 'v22.0.0-x64', 'app.cache'), Buffer.from('y'));
+    expect(readdirSync(code).sort()).toEqual(['b2', 'b3', 'b4']);
+    expect(readdirSync(join(code, 'b4')).sort()).toEqual(['v20.0.0-x64', 'v22.0.0-x64']);
   });
 
   it('never throws when the cache cannot be written', () => {

@@ -1,7 +1,7 @@
 // V8 code caches for our CommonJS bundles (see loader.ts for why), kept in the user's cache
 // directory, one set per build of acupress and per Node: a cache is only valid for the V8 that
 // made it, so the package cannot ship one that helps every Node.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -54,10 +54,17 @@ function hash(text: string): string {
 }
 
 /**
+ * How many builds keep their caches. An upgrade leaves the old build's caches useless, but two
+ * installs used in turn (a global one and an npx of another version) must not keep removing
+ * each other's.
+ */
+const KEEP_BUILDS = 3;
+
+/**
  * Save a code cache: to a temporary file renamed into place, so a reader never sees half a
- * file. Creating a build's directory removes the caches of other builds (an upgrade leaves them
- * useless); other Node versions of this build keep theirs. Never throws: a cache is only an
- * accelerator, and a read-only or full disk must not fail the command.
+ * file. Creating a build's directory removes the caches of all but the most recently changed
+ * other builds (KEEP_BUILDS in all); other Node versions of a build keep theirs. Never throws: a
+ * cache is only an accelerator, and a read-only or full disk must not fail the command.
  */
 export function saveCache(cacheFile: string, data: Buffer): void {
   try {
@@ -73,7 +80,9 @@ export function saveCache(cacheFile: string, data: Buffer): void {
     if (fresh) {
       const codeDir = join(buildDir, '..');
       const build = buildDir.slice(codeDir.length + 1);
-      for (const other of readdirSync(codeDir)) if (other !== build) rmSync(join(codeDir, other), { recursive: true, force: true });
+      const others = readdirSync(codeDir).filter((d) => d !== build).map((d) => ({ d, t: statSync(join(codeDir, d)).mtimeMs }));
+      others.sort((a, b) => b.t - a.t);
+      for (const { d } of others.slice(KEEP_BUILDS - 1)) rmSync(join(codeDir, d), { recursive: true, force: true });
     }
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
