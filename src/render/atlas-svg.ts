@@ -23,12 +23,14 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
  */
 export function atlasSvg(view: FigureView, points: AtlasPoint[]): string {
   const { width: W, height: H } = view.box;
-  const font = Math.max(W, H) / 75;
+  const font = Math.max(W, H) / 85;
   const dot = font * 0.28;
   const pad = font * 4;
   const scale = 800 / Math.max(W + 2 * pad, H + 2 * pad);
   const sorted = [...points].sort((a, b) => a.figure.y - b.figure.y || a.figure.x - b.figure.x || a.id.localeCompare(b.id));
-  const taken: Box[] = sorted.map((p) => ({ x0: p.figure.x * W - dot, y0: p.figure.y * H - dot, x1: p.figure.x * W + dot, y1: p.figure.y * H + dot }));
+  const around = (x: number, y: number): Box => ({ x0: x - dot, y0: y - dot, x1: x + dot, y1: y + dot });
+  // Every dot is an obstacle for labels: main marks and the further marks of groups.
+  const taken: Box[] = sorted.flatMap((p) => [p.figure, ...(p.figure.also ?? [])].map((m) => around(m.x * W, m.y * H)));
   const marks: string[] = [];
   const labels: string[] = [];
   for (const p of sorted) {
@@ -41,10 +43,13 @@ export function atlasSvg(view: FigureView, points: AtlasPoint[]): string {
       marks.push(`<circle class="also" data-point="${code}" cx="${r2(m.x * W)}" cy="${r2(m.y * H)}" r="${r2(dot)}"/>`);
     }
     marks.push(`<circle class="mark" data-point="${code}" cx="${r2(x)}" cy="${r2(y)}" r="${r2(dot)}"/>`);
-    const w = font * 0.62 * p.id.length, h = font;
+    const w = font * 0.6 * p.id.length, h = font;
     const g = dot + font * 0.25;
-    const tries: Array<[number, number]> = [[g, 0], [-g - w, 0], [g, -h * 0.9], [g, h * 0.9], [-g - w, -h * 0.9], [-g - w, h * 0.9], [-w / 2, -h - g * 0.5], [-w / 2, h + g * 0.5],
-      [g * 3, 0], [-g * 3 - w, 0], [g * 2, -h * 1.8], [g * 2, h * 1.8], [-g * 2 - w, -h * 1.8], [-g * 2 - w, h * 1.8]];
+    // Labels go outward on symmetric views (away from the midline), else to the right first.
+    const right: Array<[number, number]> = [[g, 0], [g, -h * 0.9], [g, h * 0.9], [g * 3, 0], [g * 2, -h * 1.8], [g * 2, h * 1.8]];
+    const left = right.map(([dx, dy]): [number, number] => [-dx - w, dy]);
+    const outwardLeft = view.mirror && p.figure.x < 0.5;
+    const tries: Array<[number, number]> = [...(outwardLeft ? left : right), [-w / 2, -h - g * 0.5], [-w / 2, h + g * 0.5], ...(outwardLeft ? right : left)];
     const boxAt = ([dx, dy]: [number, number]): Box => ({ x0: x + dx, y0: y + dy - h / 2, x1: x + dx + w, y1: y + dy + h / 2 });
     const pick = tries.find((t) => { const b = boxAt(t); return b.x0 >= -pad && b.x1 <= W + pad && !taken.some((o) => overlaps(o, b)); }) ?? tries[0]!;
     const b = boxAt(pick);
@@ -58,7 +63,7 @@ export function atlasSvg(view: FigureView, points: AtlasPoint[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round((W + 2 * pad) * scale)}" height="${Math.round((H + 2 * pad) * scale)}" viewBox="${vb}" data-view="${esc(view.id)}">`,
     `<title>${esc(view.title)}: ${points.length} points</title>`,
-    `<style>.o{fill:none;stroke:#222;stroke-width:${r2(font * 0.13)};stroke-linejoin:round;stroke-linecap:round}.d{fill:none;stroke:#888;stroke-width:${r2(font * 0.08)};stroke-linecap:round}.mark{fill:#d22}.also{fill:#fff;stroke:#d22;stroke-width:${r2(font * 0.08)}}.mirror{fill:#f3b0b0}.lead{stroke:#d22;stroke-width:${r2(font * 0.05)}}text{font:${r2(font)}px sans-serif;fill:#222}.t{font-size:${r2(font * 1.1)}px;font-weight:bold}.n{font-size:${r2(font * 0.8)}px;fill:#555}</style>`,
+    `<style>.o{fill:none;stroke:#222;stroke-width:${r2(font * 0.13)};stroke-linejoin:round;stroke-linecap:round}.d{fill:none;stroke:#888;stroke-width:${r2(font * 0.08)};stroke-linecap:round}.mark{fill:#d22}.also{fill:#fff;stroke:#d22;stroke-width:${r2(font * 0.08)}}.mirror{fill:#f3b0b0}.lead{stroke:#d22;stroke-width:${r2(font * 0.05)}}text{font:${r2(font)}px sans-serif;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:${r2(font * 0.25)}px;stroke-linejoin:round}.t{font-size:${r2(font * 1.1)}px;font-weight:bold}.n{font-size:${r2(font * 0.8)}px;fill:#555}</style>`,
     `<rect x="${r2(-pad)}" y="${r2(-pad)}" width="${r2(W + 2 * pad)}" height="${r2(H + 2 * pad)}" fill="#fff"/>`,
     `<text class="t" x="${r2(-pad + font * 0.5)}" y="${r2(-pad + font * 1.3)}">${esc(view.title)} (${esc(view.id)})</text>`,
     `<text class="n" x="${r2(-pad + font * 0.5)}" y="${r2(-pad + font * 2.4)}">${esc(side)}</text>`,
