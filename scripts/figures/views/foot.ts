@@ -82,7 +82,7 @@ const innerPoints: Record<string, Place> = {
   SP2: [7.9, 2.55], // in front of the 1st toe joint, at the edge of the sole
   SP3: [6.5, 2.55], // behind the 1st toe joint, at the edge of the sole
   SP4: [4.1, 2.35], // in front of and below the base of the 1st metatarsal
-  SP5: [1.25, 0.95], // midway between the navicular tuberosity and the medial malleolus
+  SP5: [1.3, 1.2], // midway between the navicular tuberosity and the tip of the medial malleolus
   KI2: [2.5, 2.45], // below the navicular tuberosity
   KI3: [-1.35, 0.0], // between the medial malleolus and the Achilles tendon
   KI4: [-1.5, 0.6], // below and behind the malleolus, in front of the Achilles attachment
