@@ -7,7 +7,7 @@ import { readSnapshot } from '../src/store/snapshot.js';
 import { buildFigureViews } from '../src/store/build-figures.js';
 import { loadFigureViews } from '../src/store/figures.js';
 import { FIGURE_VIEWS, figureSchema, figureViewSchema } from '../src/model/figure-schema.js';
-import { pointFileSchema, pointSchema } from '../src/model/schema.js';
+import { pointFileSchema, pointSchema, REGIONS } from '../src/model/schema.js';
 import { figureOnSide } from '../src/core/figure-side.js';
 import type { FigureView, Point } from '../src/model/types.js';
 import { checkYamlText } from '../src/store/yaml-load.js';
@@ -57,6 +57,20 @@ describe('views', () => {
     }
     expect(views.get('face')!.person_left).toBe('viewer-right');
     expect(views.get('back')!.person_left).toBe('viewer-left');
+  });
+
+  it('draws every body region as an area on some view, inside the box', () => {
+    const covered = new Set([...views.values()].flatMap((v) => v.areas.map((a) => a.region)));
+    expect([...REGIONS].filter((r) => !covered.has(r))).toEqual([]);
+    for (const v of views.values()) {
+      for (const a of v.areas) {
+        expect(a.x - a.rx, `${v.id} ${a.region}`).toBeGreaterThanOrEqual(-0.001);
+        expect(a.x + a.rx, `${v.id} ${a.region}`).toBeLessThanOrEqual(1.001);
+        expect(a.y - a.ry, `${v.id} ${a.region}`).toBeGreaterThanOrEqual(-0.001);
+        expect(a.y + a.ry, `${v.id} ${a.region}`).toBeLessThanOrEqual(1.001);
+        if (v.mirror && a.x !== 0.5) expect(a.x < 0.5, `${v.id} ${a.region} on the person's left`).toBe(v.person_left === 'viewer-left');
+      }
+    }
   });
 
   it('rejects a view that is not ours to draw: unknown ids, markup in path data, bad fractions', () => {

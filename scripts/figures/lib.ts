@@ -92,6 +92,8 @@ export interface ViewSpec {
   outlines: Shape[];
   details: Shape[];
   landmarks: Record<string, Pt>;
+  /** Body regions drawn as ellipses for massage steps: [centre x, centre y, rx, ry] in cun. */
+  areas?: Record<string, [number, number, number, number]>;
   points: Record<string, Place>;
 }
 

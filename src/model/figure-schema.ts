@@ -3,6 +3,7 @@
 // `figure` field of a point (built-in and user points alike, and `show --json`).
 import { z } from 'zod';
 import { FIGURE_VIEWS } from './figure-views.js';
+import { REGIONS } from './regions.js';
 
 export { FIGURE_VIEWS };
 
@@ -46,6 +47,20 @@ const landmarkSchema = z.strictObject({
 });
 
 /**
+ * A body region drawn as an ellipse on a view, for a massage step's figure: centre x, y and radii
+ * rx, ry as fractions of the box's width and height. On a mirrored view an area off the midline
+ * is the person's left and mirrors like a point. A region may have an area on several views (hand
+ * on the back of the hand and the palm); the first view in FIGURE_VIEWS order is its default.
+ */
+export const figureAreaSchema = z.strictObject({
+  region: z.enum(REGIONS),
+  x: fraction,
+  y: fraction,
+  rx: fraction,
+  ry: fraction,
+});
+
+/**
  * One body view, drawn for acupress (data/figures/<id>.yaml).
  * - `box`: the drawing's viewBox size (its aspect ratio); outlines use these units, origin top left.
  * - `side`: which side of the person a one-sided view depicts (`left` for all built-in one-sided
@@ -58,6 +73,7 @@ const landmarkSchema = z.strictObject({
  * - `details`: lighter lines (creases, nails, hairline, bony landmarks); optional, a renderer
  *   short of room may leave them out.
  * - `landmarks`: named anatomical landmarks, in fractions of the box like placements.
+ * - `areas`: body regions on this view (figureAreaSchema), for massage steps; optional.
  */
 export const figureViewSchema = z.strictObject({
   id: z.enum(FIGURE_VIEWS, { error: `expected a figure view id (${FIGURE_VIEWS.join(', ')})` }),
@@ -73,6 +89,7 @@ export const figureViewSchema = z.strictObject({
   outlines: z.array(pathData).min(1, 'expected at least one outline'),
   details: z.array(pathData).default([]),
   landmarks: z.array(landmarkSchema).default([]),
+  areas: z.array(figureAreaSchema).default([]),
 }).superRefine((v, ctx) => {
   if (v.mirror && v.side !== 'none') ctx.addIssue({ code: 'custom', path: ['mirror'], message: 'a mirrored view shows both sides: expected side none' });
   if (v.mirror !== (v.person_left !== undefined)) ctx.addIssue({ code: 'custom', path: ['person_left'], message: 'expected person_left exactly on mirrored views' });

@@ -63,10 +63,13 @@ export function atlasSvg(view: FigureView, points: AtlasPoint[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round((W + 2 * pad) * scale)}" height="${Math.round((H + 2 * pad) * scale)}" viewBox="${vb}" data-view="${esc(view.id)}">`,
     `<title>${esc(view.title)}: ${points.length} points</title>`,
-    `<style>.o{fill:none;stroke:#222;stroke-width:${r2(font * 0.13)};stroke-linejoin:round;stroke-linecap:round}.d{fill:none;stroke:#888;stroke-width:${r2(font * 0.08)};stroke-linecap:round}.mark{fill:#d22}.also{fill:#fff;stroke:#d22;stroke-width:${r2(font * 0.08)}}.mirror{fill:#f3b0b0}.lead{stroke:#d22;stroke-width:${r2(font * 0.05)}}text{font:${r2(font)}px sans-serif;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:${r2(font * 0.25)}px;stroke-linejoin:round}.t{font-size:${r2(font * 1.1)}px;font-weight:bold}.n{font-size:${r2(font * 0.8)}px;fill:#555}</style>`,
+    `<style>.o{fill:none;stroke:#222;stroke-width:${r2(font * 0.13)};stroke-linejoin:round;stroke-linecap:round}.d{fill:none;stroke:#888;stroke-width:${r2(font * 0.08)};stroke-linecap:round}.mark{fill:#d22}.also{fill:#fff;stroke:#d22;stroke-width:${r2(font * 0.08)}}.mirror{fill:#f3b0b0}.lead{stroke:#d22;stroke-width:${r2(font * 0.05)}}text{font:${r2(font)}px sans-serif;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:${r2(font * 0.25)}px;stroke-linejoin:round}.area{fill:#e4eefc;stroke:#9bb8e6;stroke-width:${r2(font * 0.05)};stroke-dasharray:${r2(font * 0.3)}}.region{font-style:italic;fill:#5078b4;font-size:${r2(font * 0.85)}px}.t{font-size:${r2(font * 1.1)}px;font-weight:bold}.n{font-size:${r2(font * 0.8)}px;fill:#555}</style>`,
     `<rect x="${r2(-pad)}" y="${r2(-pad)}" width="${r2(W + 2 * pad)}" height="${r2(H + 2 * pad)}" fill="#fff"/>`,
     `<text class="t" x="${r2(-pad + font * 0.5)}" y="${r2(-pad + font * 1.3)}">${esc(view.title)} (${esc(view.id)})</text>`,
     `<text class="n" x="${r2(-pad + font * 0.5)}" y="${r2(-pad + font * 2.4)}">${esc(side)}</text>`,
+    // Massage areas first, faint, under everything else; on mirrored views with their mirror.
+    ...view.areas.flatMap((a) => [a, ...(view.mirror && a.x !== 0.5 ? [{ ...a, x: 1 - a.x }] : [])].map((m) => `<ellipse class="area" data-region="${esc(a.region)}" cx="${r2(m.x * W)}" cy="${r2(m.y * H)}" rx="${r2(m.rx * W)}" ry="${r2(m.ry * H)}"/>`)),
+    ...view.areas.map((a) => `<text class="region" x="${r2(a.x * W)}" y="${r2((a.y - a.ry) * H + font * 0.9)}" text-anchor="middle">${esc(a.region)}</text>`),
     ...view.details.map((d) => `<path class="d" d="${esc(d)}"/>`),
     ...view.outlines.map((d) => `<path class="o" d="${esc(d)}"/>`),
     ...marks,

@@ -56,6 +56,7 @@ export const armInner: ViewSpec = {
   note: 'The left arm held out to the side, palm toward you: shoulder and armpit on the left, hand on the right, thumb side up. B-cun along the arm: armpit fold to elbow crease 9 cun, elbow crease to wrist crease 12 cun.',
   outlines: [innerOutline],
   details: innerDetails,
+  areas: { forearm: [15.0, 0, 6.0, 1.6], wrist: [21.0, 0, 1.3, 1.4] },
   landmarks: { 'anterior axillary fold': [0, -2.3], 'cubital crease': [9, 0], 'palmar wrist crease': [21, 0] },
   points: inner,
 };
@@ -116,6 +117,7 @@ export const armOuter: ViewSpec = {
   note: 'The left arm held out to the side, seen from behind: hand on the left, shoulder on the right, thumb side up. B-cun along the arm: elbow crease to wrist crease 12 cun.',
   outlines: [outerOutline],
   details: outerDetails,
+  areas: { arm: [X(5.5), 0, 5.0, 2.0], forearm: [X(16.8), 0, 6.0, 1.6] },
   landmarks: { acromion: at(0, -1.2), olecranon: at(11.2, 0.55), 'dorsal wrist crease': at(22.8, 0) },
   points: outer,
 };

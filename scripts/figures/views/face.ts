@@ -37,6 +37,7 @@ export const face: ViewSpec = {
     'anterior hairline': [0, 0], glabella: [0, 3.0], pupil: [2.0, 3.98], 'inner canthus': [1.0, 4.05], 'outer canthus': [3.0, 3.95],
     'tip of the nose': [0, 5.6], 'angle of the mouth': [1.3, 7.0], chin: [0, 9.0], 'laryngeal prominence': [0, 10.6], 'suprasternal notch': [0, 12.45],
   },
+  areas: { face: [0, 5.0, 3.9, 4.2] },
   points: {
     // Governor Vessel on the face (GV24 and up: head-top).
     GV25: [0, 5.55], // tip of the nose

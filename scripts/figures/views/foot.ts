@@ -61,6 +61,7 @@ export const footTop: ViewSpec = {
   note: 'The top of the left foot as you look down at your own: toes up, big toe on the right, the ankle crease at the bottom.',
   outlines: [topOutline],
   details: topDetails,
+  areas: { foot: [-0.4, -3.6, 2.2, 3.6] },
   landmarks: { 'ankle crease': [0.1, 0.05], 'first metatarsophalangeal joint': [1.45, -4.9] },
   points: top,
 };
@@ -99,6 +100,7 @@ export const footInner: ViewSpec = {
   note: 'The inner side of the left foot and ankle: toes on your right, heel on your left.',
   outlines: [innerOutline],
   details: innerDetails,
+  areas: { ankle: [-0.4, 0.4, 2.0, 1.6] },
   landmarks: { 'medial malleolus': [0, 0], 'navicular tuberosity': [2.5, 1.85], 'first metatarsophalangeal joint': [7.2, 2.2] },
   points: innerPoints,
 };
@@ -166,6 +168,7 @@ export const sole: ViewSpec = {
   note: 'The sole of the left foot, toes up, big toe on your left, heel at the bottom.',
   outlines: [soleOutline],
   details: soleDetails,
+  areas: { foot: [0.2, 5.6, 2.1, 5.2] },
   landmarks: { 'base of the 2nd and 3rd toes': [0.35, 2.3], 'back of the heel': [0.2, 11.1] },
   points: solePoints,
 };

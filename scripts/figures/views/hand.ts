@@ -113,6 +113,7 @@ export const handBack: ViewSpec = {
   note: 'The back of the left hand as you look at your own, fingers up, thumb on the right. Drawn in F-cun (the width of the thumb joint); the wrist crease is at the bottom.',
   outlines: [outline],
   details: [...fingerDetails(true), ...bones],
+  areas: { hand: [0.2, -3.6, 2.9, 4.6] },
   landmarks: land(false),
   points: back,
 };
@@ -136,6 +137,7 @@ export const palm: ViewSpec = {
   note: 'The palm of the left hand as you look at your own, fingers up, thumb on the left. Drawn in F-cun; the palmar wrist crease is at the bottom.',
   outlines: [mirrorX(outline)],
   details: [...fingerDetails(false), ...palmCreases].map(mirrorX),
+  areas: { hand: [-0.2, -3.6, 2.9, 4.6] },
   landmarks: mirrorLand(land(true)),
   points: Object.fromEntries(Object.entries(palmSide).map(([k, p]) => [k, mirrorPlace(p)])),
 };

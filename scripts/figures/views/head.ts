@@ -112,6 +112,7 @@ export const headBack: ViewSpec = {
   note: 'From behind: the person\'s left is on your left. B-cun from the posterior midline and the posterior hairline (hairline to C7 3 cun; the mastoids 9 cun apart).',
   outlines: [backOutline, ...both(backEar)],
   details: backDetails,
+  areas: { neck: [0, 1.2, 2.4, 2.0], shoulder: [-5.6, 3.05, 2.6, 0.8] },
   landmarks: { 'posterior hairline': [0, 0], 'external occipital protuberance': [0, -1.75], 'spinous process of C7': [0, 2.75], 'mastoid process': [-4.0, -0.6], acromion: [-8.4, 3.6] },
   points: back,
 };
@@ -160,6 +161,7 @@ export const headTop: ViewSpec = {
   note: 'From above, the face at the top: the person\'s left is on your left. B-cun along the scalp from the anterior hairline (GV20 5 cun behind it), foreshortened toward the back.',
   outlines: [topOutline],
   details: topDetails,
+  areas: { head: [0, 5.0, 3.7, 4.9] },
   landmarks: { 'anterior hairline': [0, sy(0)], vertex: T(0, 5), 'tip of the nose': [0, -1.15] },
   points: top,
 };

@@ -45,6 +45,7 @@ export const legFront: ViewSpec = {
   note: 'The left leg from the front: its outer side on your right, the inner side on your left. B-cun: pubic symphysis to the knee 18 cun, knee crease to the ankle 16 cun.',
   outlines: [frontOutline],
   details: frontDetails,
+  areas: { thigh: [0.3, -11.0, 3.1, 7.0], knee: [0.05, -1.2, 2.4, 2.2], leg: [0.2, 7.5, 2.2, 6.5] },
   landmarks: { 'base of the patella': [0.05, -2.65], 'apex of the patella': [0.05, -0.35], 'tibial tuberosity': [0, 2.0], 'ankle crease': [0.2, 16.0] },
   points: front,
 };
@@ -135,6 +136,7 @@ export const legOuter: ViewSpec = {
   note: 'The outer side of the left leg and hip: its front on your left, the foot pointing left. B-cun: greater trochanter to the knee crease 19 cun, knee crease to the lateral malleolus 16 cun.',
   outlines: [outerOutline],
   details: outerDetails,
+  areas: { hip: [0.0, -22.3, 3.2, 3.2] },
   landmarks: { 'greater trochanter': [0.5, -21.0], 'head of the fibula': [0.6, -0.9], 'lateral malleolus': [0, 14.0], 'anterior superior iliac spine': [-2.6, -24.6] },
   points: outer,
 };

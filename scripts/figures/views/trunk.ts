@@ -3,7 +3,7 @@
 // 9 cun, to the navel 8 more, navel to the top of the pubic symphysis 5 (WHO 2008); nipples 8 cun
 // apart. Those vertical cun are shorter than the horizontal ones on a real body, so the drawing
 // maps them to its own units (Y below); x is drawn in cun as measured.
-import { both, ellipse, piecewise, smooth, type Place, type Pt, type Shape, type ViewSpec } from '../lib.js';
+import { both, ellipse, lerp, piecewise, smooth, type Place, type Pt, type Shape, type ViewSpec } from '../lib.js';
 
 // ---- chest-belly ----
 /** Vertical cun below the suprasternal notch → drawing units. */
@@ -68,6 +68,7 @@ export const chestBelly: ViewSpec = {
   note: 'Facing you: the person\'s left is on your right. Across in B-cun from the midline (nipples 4 cun out); down, the notch-xiphoid 9 cun, xiphoid-navel 8 cun and navel-pubis 5 cun are drawn to a body\'s proportions.',
   outlines: both(side),
   details: frontDetails,
+  areas: { chest: [0, 3.6, 6.0, 3.4], abdomen: [0, Y(17), 5.0, 4.6] },
   landmarks: { 'suprasternal notch': [0, 0], 'anterior superior iliac spine': [6.1, Y(19.8)], 'xiphisternal junction': C(0, 9), navel: C(0, 17), 'top of the pubic symphysis': C(0, 22), nipple: C(4, 7.8) },
   points: front,
 };
@@ -137,6 +138,7 @@ const backDetails: Shape[] = [
   smooth([[0, 26.0], [0, 29.8]], false), // cleft between the buttocks
   ...both(smooth([[0.6, 30.2], [3.0, 31.0], [6.0, 30.4]], false)), // gluteal folds
 ];
+const TROCHANTER: Pt = [-7.4, 27.8];
 const backPoints: Record<string, Place> = {
   // Governor Vessel below the spinous processes.
   GV1: [0, 26.9], // between the tip of the coccyx and the anus
@@ -165,7 +167,7 @@ const backPoints: Record<string, Place> = {
   SI15: B(2, 'C7'), // 2 cun lateral to C7
   TE15: B(3.9, 1.0), // above the superior angle of the scapula, midway between GB21 and SI13
   LI16: B(7.0, -0.3), // between the acromial end of the clavicle and the spine of the scapula
-  GB30: B(5.0, 27.2), // a third of the way from the greater trochanter to the sacral hiatus
+  GB30: lerp(TROCHANTER, [0, 25.0], 1 / 3), // a third of the way from the greater trochanter to the sacral hiatus
   // Extra points.
   'EX-B2': { at: B(0.5, 'T7'), also: ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'].map((v) => B(0.5, v)) },
   'EX-B3': B(1.5, 'T8'), // 1.5 cun lateral to T8
@@ -186,6 +188,7 @@ export const back: ViewSpec = {
   note: 'From behind: the person\'s left is on your left. B-cun from the posterior midline (6 cun between the scapulae, the Bladder lines 1.5 and 3 cun out); levels by the spinous processes from C7 down.',
   outlines: both(backOutline),
   details: backDetails,
-  landmarks: { 'spinous process of C7': [0, -0.3], 'inferior angle of the scapula (T7)': B(3.7, 7.7), 'iliac crest (L4)': B(5.0, 17.3), 'sacral hiatus': [0, 25.0], 'tip of the coccyx': [0, 26.3] },
+  areas: { 'upper-back': [0, 5.5, 6.4, 5.0], 'lower-back': [0, 18.8, 5.4, 3.4] },
+  landmarks: { 'spinous process of C7': [0, -0.3], 'inferior angle of the scapula (T7)': B(3.7, 7.7), 'iliac crest (L4)': B(5.0, 17.3), 'sacral hiatus': [0, 25.0], 'tip of the coccyx': [0, 26.3], 'greater trochanter': TROCHANTER },
   points: backPoints,
 };
