@@ -31,7 +31,14 @@ export function sink(isTTY = false) {
   return { chunks, isTTY, columns: 80, write: (s: string) => (chunks.push(s), true), text: () => chunks.join('') };
 }
 
-/** A fake io with recorded streams, a FakeClock and a private config dir. */
+/** The fake calendar's time at FakeClock 0: 2025-03-01 09:00 in a zone one hour east of UTC. */
+export const FAKE_EPOCH = Date.UTC(2025, 2, 1, 8, 0, 0);
+export const FAKE_OFFSET = 60;
+
+/**
+ * A fake io with recorded streams, a FakeClock and a private config dir. Its calendar moves
+ * with the clock, from FAKE_EPOCH, at a fixed FAKE_OFFSET.
+ */
 export function fakeIo(env: Record<string, string | undefined> = {}, tty = false) {
   const stdout = sink(tty);
   const stderr = sink(false);
@@ -43,6 +50,7 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
     stdin: { isTTY: false, on: () => undefined, off: () => undefined },
     env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env },
     clock, cwd: home, platform: 'linux',
+    calendar: { now: () => FAKE_EPOCH + clock.now(), offset: () => FAKE_OFFSET },
     onSignal: (fn) => { signals.push(fn); return () => signals.splice(signals.indexOf(fn), 1); },
   };
   return { io, stdout, stderr, clock, home, signal: (s: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => signals.forEach((f) => f(s)) };

@@ -25,6 +25,8 @@ export function realIo(onClosed: () => void): Io {
     },
     env: process.env,
     clock: realClock,
+    // The shell is where the system's date and time zone come in (TZ is honoured by Date).
+    calendar: { now: () => Date.now(), offset: (ms) => -new Date(ms).getTimezoneOffset() || 0 },
     cwd: process.cwd(),
     platform: process.platform,
     onSignal(fn) {

@@ -62,3 +62,8 @@ export function writeJson(io: Io, value: unknown): number {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   return EXIT.ok;
 }
+
+/** Interactive only when both ends are a terminal, no --yes, and not under CI. */
+export function canPrompt(io: Io, o: { yes?: boolean }): boolean {
+  return Boolean(io.stdin.isTTY && io.stdout.isTTY && !o.yes && !io.env.CI);
+}

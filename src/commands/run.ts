@@ -9,16 +9,20 @@ import { fitWidth, terminal } from '../render/terminal.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { printPlan } from '../render/dry-run.js';
 import { describeFindings } from '../render/findings.js';
-import { live } from './run/live.js';
+import { live, type OnEnd } from './run/live.js';
 import { planOptionsFrom, type TimingFlags } from './run/plan-options.js';
-import { routineFor } from './run/target.js';
+import { isPathLike, routineFor } from './run/target.js';
+import { resolve as resolvePath } from 'node:path';
+import { parseRating } from '../core/history.js';
+import { ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
+import { historyOffInProfile, tryAppend } from './session-log.js';
 import { pregnancyAvoided, routineFindings, saferAlternatives, unsafeSteps } from '../core/safety.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
 import { plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
-import { catalogFor, conditionsFor, type Common } from './context.js';
+import { canPrompt, catalogFor, conditionsFor, type Common } from './context.js';
 import { wrap } from '../render/text.js';
 
 export interface RunOptions extends Common, TimingFlags {
@@ -35,20 +39,28 @@ export interface RunOptions extends Common, TimingFlags {
   warn?: string;
   tips?: boolean;
   yes?: boolean;
+  /** --rate: ask how strong it is before and after, in a terminal. */
+  rate?: boolean;
+  /** --before <0-10>: the before rating, given rather than asked. */
+  before?: string;
+  /** false with --no-history: log nothing. */
+  history?: boolean;
 }
 
 export const TIPS = 'Before you start: have a drink of water, skip a heavy meal just before, wear loose clothing, and sit or lie somewhere quiet. (--no-tips hides this)';
 
-/** Interactive only when both ends are a terminal, no --yes, and not under CI. */
-export function canPrompt(io: Io, o: { yes?: boolean }): boolean {
-  return Boolean(io.stdin.isTTY && io.stdout.isTTY && !o.yes && !io.env.CI);
-}
+// canPrompt lives with the shared plumbing (history --clear asks too); cli/program.ts reaches it here.
+export { canPrompt };
 
 /** Run a routine; resolves to the exit code. */
 export async function run(options: RunOptions, io: Io): Promise<number> {
   if (options.json && options.plain) throw new UserError('--json and --plain cannot be used together');
   const warnMs = options.warn !== undefined ? flagDuration('--warn', options.warn, BOUNDS.minPhaseMs, BOUNDS.maxPhaseMs) : undefined;
   planOptionsFrom(options); // Check the flags before any question is asked.
+  const before = options.before !== undefined ? ratingFlag('--before', options.before) : undefined;
+  if (options.history === false && (before !== undefined || options.rate)) {
+    throw new UserError(`${options.rate ? '--rate' : '--before'} records a rating in the session log, which --no-history turns off`);
+  }
   const catalog = await catalogFor(options, io);
   // The profile is read once here and shared: conditions come from it, and it remembers the tips.
   const profile = options.profile === true ? await profileFor(catalog, io, options) : undefined;
@@ -57,7 +69,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const c = await painter(term);
   const chosen = await chooseRoutine(catalog, options, io, conditions);
   if (chosen === 'cancel') return EXIT.ok;
-  const { routine, overrides } = chosen;
+  const { routine, overrides, target } = chosen;
   const skipUnsafe = Boolean(options.skipUnsafe || chosen.skipUnsafe);
   const planOptions = planOptionsFrom({ ...options, ...overrides });
 
@@ -107,21 +119,70 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     if (options.tips !== false && !options.json && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
   }
+  // The session log: one record when the run ends, however it ends; ratings if asked for.
+  const logging = options.history !== false && !(profile ? profile.history === false : await historyOffInProfile(io));
+  if (!logging && options.history !== false && (before !== undefined || options.rate)) {
+    io.stderr.write('acupress: warning: the session log is off in your profile (history: false), so no rating is recorded\n');
+  }
+  const ask = logging && options.rate === true && canPrompt(io, options) && !options.json;
+  if (logging && options.rate && !ask) {
+    io.stderr.write('acupress: warning: --rate asks only in a terminal (not with --json, --yes or CI); use --before <0-10> and "acupress rate <0-10>" instead\n');
+  }
+  const rated = before ?? (ask ? await askRating(io, 'before') : undefined);
+  const startMs = io.calendar.now();
+  const session = sessionId(startMs, Math.random);
+  let logged = false;
+  const onEnd: OnEnd | undefined = logging
+    ? (end, started) => {
+      const endMs = io.calendar.now();
+      logged = tryAppend(io, sessionRecord(timeline, end, started, {
+        ...target, session, startMs, endMs, startOffset: io.calendar.offset(startMs), endOffset: io.calendar.offset(endMs),
+        conditions: conditions.map((x) => x.id), before: rated,
+      }));
+    }
+    : undefined;
   // The end-of-run reminder is about the steps that ran, not the ones skipped.
   const ran = findings.filter((f) => !(f.step !== undefined && unsafe.has(f.step)));
-  return live(io, catalog, timeline, ran, options, c, term, warnMs);
+  const code = await live(io, catalog, timeline, ran, options, c, term, warnMs, onEnd);
+  if (logged && ask) {
+    const after = await askRating(io, 'after');
+    if (after !== undefined) {
+      const at = io.calendar.now();
+      tryAppend(io, ratingLine(session, after, at, io.calendar.offset(at)), 'the rating');
+    }
+  }
+  return code;
 }
 
-type Chosen = { routine: Routine; overrides: TimingFlags; skipUnsafe?: boolean } | 'cancel';
+/** A rating flag's value (0 to 10), or a usage error naming the flag. */
+function ratingFlag(flag: string, text: string): number {
+  const r = parseRating(text);
+  if ('error' in r) throw new UserError(`${flag}: ${r.error}`);
+  return r.value;
+}
+
+/** Ask for a rating; the prompt module (and inquirer) loads only for --rate. */
+async function askRating(io: Io, when: 'before' | 'after'): Promise<number | undefined> {
+  return (await import('./run/rating-prompt.js')).askRating(io, when);
+}
+
+type Chosen = { routine: Routine; overrides: TimingFlags; skipUnsafe?: boolean; target: SessionTarget } | 'cancel';
 
 async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions: Condition[]): Promise<Chosen> {
   const target = o.args?.[0];
   if (o.random) {
     if (target) throw new UserError('run: give a target or --random, not both');
     const { pickRandom } = await import('./run/random.js');
-    return { routine: pickRandom(catalog, o, conditions, Math.random), overrides: {} };
+    const routine = pickRandom(catalog, o, conditions, Math.random);
+    return { routine, overrides: {}, target: { kind: 'routine', target: routine.id } };
   }
-  if (target) return { routine: await routineFor(catalog, target, io.cwd), overrides: {} };
+  if (target) {
+    const routine = await routineFor(catalog, target, io.cwd);
+    // The log names a file by its absolute path, and a point by its id (a routine id is never a point id).
+    const named: SessionTarget = isPathLike(target) ? { kind: 'file', target: resolvePath(io.cwd, target) }
+      : catalog.routines.has(routine.id) ? { kind: 'routine', target: routine.id } : { kind: 'point', target: routine.id };
+    return { routine, overrides: {}, target: named };
+  }
   if (!canPrompt(io, o)) throw new UserError('run: missing target; say which routine, e.g. "acupress run headache" (see: acupress list)');
   const { pickRoutine, PickerLeft } = await import('./run/picker.js');
   const { confirmOrAdjust } = await import('./run/adjust.js');
@@ -141,7 +202,7 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
     const answer = await confirmOrAdjust(io, avoided);
     if (answer === 'back') continue;
     if (answer === 'cancel') return 'cancel';
-    return { routine, overrides: answer.overrides, skipUnsafe: answer.skipUnsafe };
+    return { routine, overrides: answer.overrides, skipUnsafe: answer.skipUnsafe, target: { kind: 'routine', target: routine.id } };
   }
 }
 

@@ -21,6 +21,12 @@ export interface In {
   pause?(): unknown;
 }
 
+/** Calendar time: milliseconds since 1970, and the local UTC offset in minutes (east positive) at an instant. */
+export interface Calendar {
+  now(): number;
+  offset(epochMs: number): number;
+}
+
 /** Everything a command may touch in the outside world, passed in so tests can fake it. */
 export interface Io {
   stdout: Out;
@@ -28,6 +34,8 @@ export interface Io {
   stdin: In;
   env: Record<string, string | undefined>;
   clock: Clock;
+  /** Wall-clock time, for dates in the session log (the clock above is monotonic, for timing). */
+  calendar: Calendar;
   cwd: string;
   /** The operating system, as process.platform names it (picks the speech engine). */
   platform: string;

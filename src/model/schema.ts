@@ -212,4 +212,6 @@ export const conditionFileSchema = z.strictObject({
 export const profileSchema = z.strictObject({
   conditions: z.array(slug).default([]),
   tips_seen: z.boolean().default(false),
+  /** false turns the session log off (absent means on, and stays absent when the profile is saved). */
+  history: z.boolean({ error: 'expected true or false' }).optional(),
 });

@@ -34,12 +34,19 @@ export function cacheDir(env: Record<string, string | undefined>): string {
   return join(base, 'acupress');
 }
 
+/** $XDG_STATE_HOME/acupress, defaulting to ~/.local/state/acupress (the session log lives here). */
+export function stateDir(env: Record<string, string | undefined>): string {
+  // The XDG spec says a relative path is invalid and is to be ignored.
+  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(home(env), '.local', 'state');
+  return join(base, 'acupress');
+}
+
 /**
  * The home directory from the environment. The CLI's shell (main.ts) fills HOME from the
  * system when it is unset, so node:os stays out of every start; a library caller passes it.
  */
 function home(env: Record<string, string | undefined>): string {
-  if (!env.HOME) throw new UserError('HOME is not set; set HOME (or XDG_CONFIG_HOME and XDG_CACHE_HOME)');
+  if (!env.HOME) throw new UserError('HOME is not set; set HOME (or XDG_CONFIG_HOME, XDG_CACHE_HOME and XDG_STATE_HOME)');
   return env.HOME;
 }
 

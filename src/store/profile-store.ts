@@ -14,7 +14,7 @@ export function loadProfile(path: string): Profile {
 export function saveProfile(path: string, profile: Profile): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  const text = `# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again.\n${stringify(profile)}`;
+  const text = `# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n${stringify(profile)}`;
   try {
     writeFileSync(tmp, text, { mode: 0o600 });
     renameSync(tmp, path);

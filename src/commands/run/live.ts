@@ -9,7 +9,7 @@ import { plainSink } from '../../render/run-plain.js';
 import { runHeader } from '../../render/run-header.js';
 import { summary } from '../../render/summary.js';
 import type { Finding } from '../../core/safety.js';
-import type { RunEvent } from '../../model/events.js';
+import type { EndEvent, RunEvent } from '../../model/events.js';
 import { startRun, type Run } from '../../core/runner.js';
 import type { Timeline } from '../../model/timeline.js';
 
@@ -21,12 +21,16 @@ const LAST_WORDS_MS = 20_000;
 /** The run flags that shape the live output. */
 export interface LiveOptions { json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean }
 
+/** Called once when the run has ended, however it ended (the session log writes its record here). */
+export type OnEnd = (end: EndEvent, started: readonly number[]) => void;
+
 /**
  * Run a planned timeline live: renderers and cues as sinks, keys in a terminal, signals, and the
  * summary. The live view draws only where `term` says it can (a sized, capable terminal);
- * anywhere else the run prints plain lines.
+ * anywhere else the run prints plain lines. `onEnd` runs once the run has ended, however it
+ * ended, before an interrupted run throws.
  */
-export async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: LiveOptions, c: Paint, term: Terminal, warnMs?: number): Promise<number> {
+export async function live(io: Io, catalog: Catalog, timeline: Timeline, findings: Finding[], o: LiveOptions, c: Paint, term: Terminal, warnMs?: number, onEnd?: OnEnd): Promise<number> {
   const mode = o.json ? 'json' : o.plain || o.quiet || !term.live ? 'plain' : 'tty';
   // A person at a terminal hears the bell by default, in the live view or (dumb or small terminal) plain lines.
   const bell = o.bell ?? (mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet));
@@ -90,8 +94,9 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
       else run.send(a);
     })
     : () => {};
-  let end;
+  let end: EndEvent;
   try {
+    // Never rejects: every way a run ends resolves it.
     end = await run.done;
     // A finished run lets the last cue be heard out, then says so; a stopped one goes quiet at once.
     if (end.completed && voice) {
@@ -101,15 +106,21 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     }
   } finally {
     stopKeys();
-    offSignal();
     tty?.stop();
     voice?.stop();
   }
-  const text = summary(catalog, timeline, end, run.state.started, findings);
-  if (mode === 'json') {
-    if (!end.completed) io.stderr.write(`${text}\n`);
-  } else if (!o.quiet) {
-    (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
+  // The signal handlers stay until the session is logged: with none, a second Ctrl-C would
+  // kill the process at once, before the record is written.
+  try {
+    const text = summary(catalog, timeline, end, run.state.started, findings);
+    if (mode === 'json') {
+      if (!end.completed) io.stderr.write(`${text}\n`);
+    } else if (!o.quiet) {
+      (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
+    }
+    onEnd?.(end, run.state.started);
+  } finally {
+    offSignal();
   }
   if (end.reason === 'interrupted') {
     const code = end.signal === 'SIGTERM' ? EXIT.sigterm : end.signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigint;

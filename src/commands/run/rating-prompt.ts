@@ -1,0 +1,30 @@
+// `run --rate`: "how strong is it now, 0 to 10?" before the first phase and again at the end.
+import type { Io } from '../../model/io.js';
+import { parseRating } from '../../core/history.js';
+
+/** The questions, before and after the session. */
+export const RATING_QUESTIONS = {
+  before: 'How strong is it now, 0 (none) to 10 (worst)? Enter skips:',
+  after: 'And how strong is it now, 0 to 10? Enter skips:',
+} as const;
+
+/**
+ * Ask for a rating in the terminal; undefined when the person just presses Enter. After the
+ * session, Ctrl-C at the question also means "skip" (the session is already logged); before it,
+ * Ctrl-C cancels the run like any other question (ExitPromptError, reported by main as 130).
+ */
+export async function askRating(io: Io, when: 'before' | 'after'): Promise<number | undefined> {
+  const { input } = await import('@inquirer/prompts');
+  let answer: string;
+  try {
+    answer = await input({
+      message: RATING_QUESTIONS[when],
+      validate: (v) => v.trim() === '' || 'value' in parseRating(v) || 'a whole number from 0 to 10, or Enter to skip',
+    }, { input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream });
+  } catch (e) {
+    if (when === 'after' && (e as Error)?.name === 'ExitPromptError') return undefined;
+    throw e;
+  }
+  const r = parseRating(answer);
+  return 'value' in r ? r.value : undefined;
+}

@@ -1,0 +1,76 @@
+// The session log as the commands see it: where it is, whether it is on, reading it with a
+// warning for each bad line, and appending with one warning (never a failure) when it cannot.
+import type { Io } from '../model/io.js';
+import type { HistoryLine, Session } from '../model/history.js';
+import { UserError } from '../model/errors.js';
+import { escapeHidden } from '../model/printable.js';
+import { foldHistory, type BadLine } from '../core/history.js';
+import { appendHistory, historyPath, readHistory } from '../store/history-file.js';
+
+/** How many bad lines are named one by one before the rest are counted. */
+const MAX_WARNINGS = 5;
+
+/** Why a file operation failed, in a few plain words. */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const why: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded', EISDIR: 'it is a directory', ENOTDIR: 'a part of the path is not a directory', ELOOP: 'too many symbolic links',
+  };
+  return escapeHidden((code && why[code]) ?? (e as Error)?.message ?? String(e));
+}
+
+/** One warning line per bad line (up to MAX_WARNINGS, then a count), naming the file and line. */
+export function warnBadLines(io: Io, path: string, bad: readonly BadLine[]): void {
+  const sorted = [...bad].sort((a, b) => a.line - b.line);
+  for (const b of sorted.slice(0, MAX_WARNINGS)) {
+    io.stderr.write(`acupress: warning: ${escapeHidden(path)}:${b.line}: ${escapeHidden(b.message)}; line skipped\n`);
+  }
+  const more = sorted.length - MAX_WARNINGS;
+  if (more > 0) io.stderr.write(`acupress: warning: ${escapeHidden(path)}: ${more} more bad line${more === 1 ? '' : 's'} skipped\n`);
+}
+
+/** The log's sessions in file order, ratings folded in; bad lines are warned about and skipped. */
+export async function loadSessions(io: Io): Promise<{ path: string; sessions: Session[]; missing: boolean }> {
+  const path = historyPath(io.env);
+  let read;
+  try {
+    read = await readHistory(path);
+  } catch (e) {
+    throw new UserError(`cannot read the session log ${escapeHidden(path)}: ${fsReason(e)}`);
+  }
+  const { sessions, bad } = foldHistory(read.lines);
+  warnBadLines(io, path, [...read.bad, ...bad]);
+  return { path, sessions, missing: read.missing };
+}
+
+/**
+ * Append a line to the log. A log that cannot be written (no HOME, a read-only or full disk,
+ * a state directory that is a file) gives one warning and `false`: a run never fails for it.
+ */
+export function tryAppend(io: Io, line: HistoryLine, what = 'the session'): boolean {
+  let path = '$XDG_STATE_HOME/acupress/history.jsonl';
+  try {
+    path = historyPath(io.env);
+    appendHistory(path, line);
+    return true;
+  } catch (e) {
+    io.stderr.write(`acupress: warning: could not write the session log ${escapeHidden(path)} (${e instanceof UserError ? escapeHidden(e.message) : fsReason(e)}); ${what} is not logged\n`);
+    return false;
+  }
+}
+
+/**
+ * Whether the profile turns the log off (`history: false`), checked even with --no-profile:
+ * that flag sets aside the profile's safety conditions, while the log is a privacy choice.
+ * A profile that cannot be read turns it off too, with a warning, since it may say so.
+ */
+export async function historyOffInProfile(io: Io): Promise<boolean> {
+  const { readProfile, profilePath } = await import('../store/profile.js');
+  try {
+    return (await readProfile(io))?.history === false;
+  } catch (e) {
+    io.stderr.write(`acupress: warning: ${e instanceof Error ? e.message : String(e)}; not logging this session, since ${escapeHidden(profilePath(io.env))} may turn the log off\n`);
+    return true;
+  }
+}

@@ -1,0 +1,77 @@
+// The session log's format ($XDG_STATE_HOME/acupress/history.jsonl): one JSON object a line,
+// either a session (written once, when a run ends) or a rating (an after-rating added later by
+// `acupress rate` or `run --rate`). Lines are only ever appended, so a rating is a line of its
+// own that names its session rather than an edit of the session's line.
+//
+// Reading is lenient where the future may add (unknown keys are dropped, so a newer acupress's
+// lines still read) and strict where a value matters (times, ratings, reasons).
+import { z } from 'zod';
+
+/** A rating of how strong the symptom is: a whole number from 0 (none) to 10 (worst). */
+export const ratingSchema = z.number({ error: 'expected a rating from 0 to 10' }).int('expected a whole number from 0 to 10').min(0, 'expected a rating from 0 to 10').max(10, 'expected a rating from 0 to 10');
+
+// ISO 8601 with seconds, optional fraction, and an explicit offset (Z or ±hh:mm), as written.
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const instant = z.string().regex(ISO, 'expected an ISO 8601 time with an offset').refine((s) => Number.isFinite(Date.parse(s)), 'expected a real date and time');
+const ms = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const short = (max: number) => z.string().min(1).max(max);
+
+/** What a session ran: a routine (by id), a single point (by id), or a routine file (by absolute path). */
+export const TARGET_KINDS = ['routine', 'point', 'file'] as const;
+
+/** How a run ended, as `run --json`'s end event says. */
+export const END_REASONS = ['done', 'quit', 'interrupted'] as const;
+
+/** One point worked in a session, with the sides pressed (none for a midline point). */
+export const workedPointSchema = z.object({
+  point: short(64),
+  sides: z.array(z.enum(['left', 'right', 'both'])),
+});
+
+/**
+ * A session: one per real run. `target` is what identifies it in history and stats: the
+ * routine id, the point id, or the routine file's absolute path. `before` comes from
+ * `run --before` or the `--rate` question; `after`, in the file, usually from a rating line.
+ */
+export const sessionSchema = z.object({
+  type: z.literal('session'),
+  v: z.number().int().positive(),
+  session: short(64),
+  start: instant,
+  end: instant,
+  kind: z.enum(TARGET_KINDS),
+  target: short(4096),
+  title: short(1000),
+  planned_ms: ms,
+  active_ms: ms,
+  completed: z.boolean(),
+  reason: z.enum(END_REASONS),
+  signal: short(16).optional(),
+  points: z.array(workedPointSchema).max(1000),
+  conditions: z.array(short(64)).max(100),
+  before: ratingSchema.optional(),
+  after: ratingSchema.optional(),
+});
+
+/** An after-rating of an earlier session, by its `session` id; the latest rating of a session wins. */
+export const ratingLineSchema = z.object({
+  type: z.literal('rating'),
+  v: z.number().int().positive(),
+  session: short(64),
+  at: instant,
+  after: ratingSchema,
+});
+
+/** Any line of history.jsonl. */
+export const historyLineSchema = z.discriminatedUnion('type', [sessionSchema, ratingLineSchema], {
+  error: (issue) => (issue.code === 'invalid_union' ? 'expected "type" to be "session" or "rating"' : undefined),
+});
+
+/** A session record: a line of the log, and an element of `history --json` (ratings folded in). */
+export type Session = z.output<typeof sessionSchema>;
+/** A rating line. */
+export type RatingLine = z.output<typeof ratingLineSchema>;
+/** Any line of the log. */
+export type HistoryLine = Session | RatingLine;
+/** One point worked in a session. */
+export type WorkedPoint = z.output<typeof workedPointSchema>;

@@ -1,0 +1,95 @@
+// The session log on disk: $XDG_STATE_HOME/acupress/history.jsonl. Records are appended with
+// one write each through O_APPEND, so concurrent runs never interleave and a crash never leaves
+// half a file; lines are read back one at a time, and a bad line is reported, never repaired.
+// Nothing here rewrites the file: only clearHistory removes it, for `history --clear`.
+import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { HistoryLine } from '../model/history.js';
+import type { BadLine, NumberedLine } from '../core/history.js';
+import { stateDir } from './paths.js';
+
+/** Where the session log lives. Throws a UserError when HOME is needed but unset. */
+export function historyPath(env: Record<string, string | undefined>): string {
+  return join(stateDir(env), 'history.jsonl');
+}
+
+/**
+ * Append one line (one write, O_APPEND). The directory is made private (0700) and the file
+ * too (0600): it is health information. If the file does not end in a newline (a line cut
+ * short by a full disk, or a hand edit), the record starts on a line of its own.
+ * Throws the fs error when the directory or file cannot be written.
+ */
+export function appendHistory(path: string, line: HistoryLine): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const fd = openSync(path, 'a+', 0o600);
+  try {
+    let text = `${JSON.stringify(line)}\n`;
+    const { size } = fstatSync(fd);
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) text = `\n${text}`;
+    }
+    const bytes = Buffer.from(text);
+    // A regular file takes the whole buffer in one write; the loop only guards the exotic case.
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Lines longer than this are not records (a record is well under 4 KiB); they are skipped unparsed. */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+/** What reading the log found: the parsed lines, the bad ones, and whether there is a log at all. */
+export interface HistoryRead {
+  lines: NumberedLine[];
+  bad: BadLine[];
+  missing: boolean;
+}
+
+/**
+ * Read and validate every line of the log, streaming (the file may hold years of sessions).
+ * Blank lines are ignored; a line that is not JSON or not a valid record is returned in `bad`.
+ * A missing file is an empty log; any other fs error is thrown.
+ */
+export async function readHistory(path: string): Promise<HistoryRead> {
+  const { historyLineSchema } = await import('../model/history.js');
+  const lines: NumberedLine[] = [];
+  const bad: BadLine[] = [];
+  const stream = createReadStream(path, { encoding: 'utf8' });
+  const opened = new Promise<boolean>((resolve, reject) => {
+    stream.once('open', () => resolve(true));
+    stream.once('error', (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? resolve(false) : reject(e)));
+  });
+  if (!(await opened)) return { lines, bad, missing: true };
+  let n = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    n++;
+    if (text.trim() === '') continue;
+    if (text.length > MAX_LINE_CHARS) {
+      bad.push({ line: n, message: `a line of ${text.length} characters, too long to be a record` });
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      bad.push({ line: n, message: 'not valid JSON' });
+      continue;
+    }
+    const r = historyLineSchema.safeParse(json);
+    if (r.success) lines.push({ line: n, value: r.data });
+    else {
+      const issue = r.error.issues[0]!;
+      bad.push({ line: n, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` });
+    }
+  }
+  return { lines, bad, missing: false };
+}
+
+/** Remove the log (history --clear). A log that is already gone is not an error. */
+export function clearHistory(path: string): void {
+  rmSync(path, { force: true });
+}
