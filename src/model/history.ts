@@ -12,7 +12,17 @@ export const ratingSchema = z.number({ error: 'expected a rating from 0 to 10' }
 
 // ISO 8601 with seconds, optional fraction, and an explicit offset (Z or ±hh:mm), as written.
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const instant = z.string().regex(ISO, 'expected an ISO 8601 time with an offset').refine((s) => Number.isFinite(Date.parse(s)), 'expected a real date and time');
+const instant = z.string().regex(ISO, 'expected an ISO 8601 time with an offset').refine(isRealInstant, 'expected a real date and time');
+
+/** Does an ISO stamp name a real moment? Date.parse rolls 2025-02-30 over to March; this does not. */
+function isRealInstant(s: string): boolean {
+  const t = Date.parse(s);
+  if (!Number.isFinite(t)) return false;
+  const zone = s.match(/([+-])(\d{2}):(\d{2})$/);
+  const offset = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
+  // Read the instant back as wall-clock time in its own offset: a real stamp gives its own date and time.
+  return new Date(t + offset * 60_000).toISOString().slice(0, 19) === s.slice(0, 19);
+}
 const ms = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const short = (max: number) => z.string().min(1).max(max);
 
