@@ -220,6 +220,10 @@ describe('history.jsonl', () => {
     expect(await readHistory(path)).toMatchObject({ missing: true });
   });
 
+  it('throws at once where a directory cannot be made, even under /proc (where recursive mkdir spins)', () => {
+    expect(() => appendHistory('/proc/acupress-no/acupress/history.jsonl', session('2025-03-01T09:00:00.000+01:00'))).toThrow(/ENOENT|EACCES|EROFS/);
+  });
+
   it('throws when the directory cannot be written (the caller warns)', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'acupress'), 'a file where the directory should be');

@@ -16,6 +16,9 @@ const runCommand = dispatcher({
   run: () => import('../commands/run.js'),
   validate: () => import('../commands/validate.js'),
   completion: () => import('../commands/completion.js'),
+  history: () => import('../commands/history.js'),
+  stats: () => import('../commands/stats.js'),
+  rate: () => import('../commands/rate.js'),
 });
 
 /** A commander Option from one row of the table. */
@@ -61,9 +64,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
 
   for (const [name, spec] of Object.entries(COMMANDS) as Array<[CommandName, CommandSpec]>) {
     const cmd = program.command(name).description(spec.description);
-    const arg = new Argument(spec.argument.name, spec.argument.description);
-    if (spec.argument.default !== undefined) arg.default(spec.argument.default);
-    cmd.addArgument(arg);
+    if (spec.argument) {
+      const arg = new Argument(spec.argument.name, spec.argument.description);
+      if (spec.argument.default !== undefined) arg.default(spec.argument.default);
+      cmd.addArgument(arg);
+    }
     for (const o of spec.options) cmd.addOption(option(o));
     cmd.addHelpText('after', helpAfter(spec)).action(action(name));
   }

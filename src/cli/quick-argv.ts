@@ -88,6 +88,8 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
   }
   // `--data list`: the command word was a flag's value, so there is no command at all.
   if (!seenCommand) return undefined;
+  // A command without an argument takes no positionals; commander words the error for any.
+  if (!spec.argument) return positionals.length === 0 ? { command, options: { ...options, args: [] } } : undefined;
   const name = spec.argument.name;
   const variadic = name.endsWith('...>') || name.endsWith('...]');
   const required = name.startsWith('<');

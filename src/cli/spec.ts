@@ -34,10 +34,10 @@ export interface ExampleSpec {
   note?: string;
 }
 
-/** One command: what it does, its argument, options, notes before the examples, and examples. */
+/** One command: what it does, its argument (if it takes one), options, notes before the examples, and examples. */
 export interface CommandSpec {
   description: string;
-  argument: ArgumentSpec;
+  argument?: ArgumentSpec;
   options: readonly OptionSpec[];
   /** Paragraphs printed after the options in --help (keys, exit codes). */
   notes?: readonly string[];
@@ -163,6 +163,9 @@ export const COMMANDS = {
       { flags: '--voice', description: 'speak each cue with the system speech command' },
       { flags: '--warn <dur>', description: 'say "release in …" this long before a phase ends (e.g. 5s)' },
       { flags: '--no-tips', description: 'skip the pre-session tips' },
+      { flags: '--rate', description: 'ask how strong it is (0-10) before and after, in a terminal' },
+      { flags: '--before <0-10>', description: 'record how strong it is before (0-10) without asking' },
+      { flags: '--no-history', description: 'leave this session out of the session log' },
       { flags: '-y, --yes', description: 'never ask questions' },
     ],
     notes: ['Keys in a terminal: space pause/resume · s skip · b back · q quit · ? help'],
@@ -171,6 +174,7 @@ export const COMMANDS = {
       { line: 'acupress run LI4 --hold 45s --rounds 2' },
       { line: 'acupress run neck --fit 3m' },
       { line: 'acupress run headache --dry-run' },
+      { line: 'acupress run headache --rate', note: 'rate it 0-10 before and after' },
       { line: 'acupress run stress --json | jq -c \'select(.type=="phase")\'' },
       { line: 'acupress run --random --max 3m --tag desk --yes' },
     ],
@@ -180,6 +184,48 @@ export const COMMANDS = {
     argument: { name: '<file...>', description: 'YAML files', completes: ['files'] },
     options: [{ flags: '--json', description: 'print JSON' }],
     examples: [{ line: 'acupress validate ~/.config/acupress/routines/*.yaml' }],
+  },
+  history: {
+    description: 'the sessions you ran, newest first',
+    options: [
+      { flags: '--since <when>', description: 'only sessions since a date (2025-03-01), a time, or a duration ago (12h, 7d, 2w)' },
+      { flags: '--routine <id>', description: 'only sessions of this routine, point or routine file', completes: ['routines', 'points'] },
+      { flags: '--limit <n>', description: 'show at most this many (default 20 in the table, all in JSON; 0 for all)' },
+      { flags: '--json', description: 'print a JSON array of session records' },
+      { flags: '--clear', description: 'delete the whole session log (asks first)' },
+      { flags: '-y, --yes', description: 'with --clear: do not ask' },
+    ],
+    notes: ['The log is $XDG_STATE_HOME/acupress/history.jsonl (default ~/.local/state/acupress/), one JSON object a line. It never leaves your machine.'],
+    examples: [
+      { line: 'acupress history' },
+      { line: 'acupress history --since 7d --routine headache' },
+      { line: 'acupress history --json | jq -r \'.[] | [.start, .target, .before, .after] | @tsv\'' },
+      { line: 'acupress history --clear' },
+    ],
+  },
+  stats: {
+    description: 'what helps you: sessions, time, completion and rating change per routine, and your streak',
+    options: [
+      { flags: '--since <when>', description: 'only sessions since a date (2025-03-01), a time, or a duration ago (12h, 7d, 2w)' },
+      { flags: '--routine <id>', description: 'only this routine, point or routine file', completes: ['routines', 'points'] },
+      { flags: '--json', description: 'print JSON' },
+    ],
+    notes: ['Change is the mean of after minus before over the sessions rated both times; below zero, it eased. Under 5 rated sessions are too few to mean much.'],
+    examples: [
+      { line: 'acupress stats' },
+      { line: 'acupress stats --since 7d', note: 'the last week' },
+      { line: 'acupress stats --json | jq \'.routines[] | {target, rated, mean_change}\'' },
+    ],
+  },
+  rate: {
+    description: 'rate how strong it is now (0-10), after the most recent session',
+    argument: { name: '<0-10>', description: 'how strong it is now: 0 none, 10 the worst', choices: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] },
+    options: [],
+    notes: ['Rates the latest session if it ended in the last 6 hours; exit 1 when there is none.'],
+    examples: [
+      { line: 'acupress run headache --before 7 --yes', note: 'how strong it was before' },
+      { line: 'acupress rate 3', note: 'and after' },
+    ],
   },
   completion: {
     description: 'print a shell completion script (bash, zsh or fish)',

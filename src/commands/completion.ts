@@ -19,7 +19,7 @@ interface OptionShape extends ValueShape {
 
 /** The command table, as completion reads it; the CLI passes src/cli/spec.ts in. */
 export interface CompletionTable {
-  commands: Record<string, { argument: ValueShape; options: readonly OptionShape[] }>;
+  commands: Record<string, { argument?: ValueShape; options: readonly OptionShape[] }>;
   globals: readonly OptionShape[];
   /** The program's own flags (--version, --help). */
   programFlags: readonly OptionShape[];
@@ -58,7 +58,7 @@ export function candidates(catalog: Catalog, table: CompletionTable, words: stri
   else if (current.startsWith('-')) pool = commandFlags(table, command);
   else {
     const arg = table.commands[command]!.argument;
-    pool = arg.choices ? [...arg.choices] : lookup(catalog, arg.completes);
+    pool = arg?.choices ? [...arg.choices] : lookup(catalog, arg?.completes);
   }
   const lower = current.toLowerCase();
   return pool.filter((c) => c.toLowerCase().startsWith(lower));

@@ -3,6 +3,7 @@
 // docs/cli.md documents the same shapes.
 import { z } from 'zod';
 import { PHASE_KINDS, SIDES } from './timeline.js';
+import { sessionSchema, TARGET_KINDS } from './history.js';
 
 const phaseKind = z.enum(PHASE_KINDS);
 const side = z.enum(SIDES);
@@ -83,3 +84,26 @@ export const routineRowSchema = z.strictObject({
  * x and y fractions of the view's box (y downward), for the person's left side (figure-schema.ts).
  */
 export { figureSchema, figureViewSchema, FIGURE_VIEWS } from './figure-schema.js';
+
+/** One element of `history --json`: a session record as the log holds it, with its latest after-rating folded in. */
+export const historyRecordSchema = z.strictObject(sessionSchema.shape);
+
+const count = z.number().int().nonnegative();
+const mean = (min: number) => z.number().min(min).max(10).nullable();
+/** The object printed by `stats --json`. */
+export const statsReportSchema = z.strictObject({
+  /** The --since instant (ISO 8601 with offset), or null for the whole log. */
+  since: z.string().nullable(),
+  /** When the report was made. */
+  until: z.string(),
+  sessions: count,
+  active_ms: ms,
+  completed: count,
+  /** The current streak: consecutive local days with a session, through today or yesterday. */
+  streak: z.strictObject({ days: count, through: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }),
+  routines: z.array(z.strictObject({
+    target: z.string(), kind: z.enum(TARGET_KINDS), title: z.string(),
+    sessions: count, active_ms: ms, completed: count, completed_share: z.number().min(0).max(1),
+    rated: count, mean_before: mean(0), mean_after: mean(0), mean_change: mean(-10), enough: z.boolean(), last: z.string(),
+  })),
+});

@@ -2,7 +2,7 @@
 // one write each through O_APPEND, so concurrent runs never interleave and a crash never leaves
 // half a file; lines are read back one at a time, and a bad line is reported, never repaired.
 // Nothing here rewrites the file: only clearHistory removes it, for `history --clear`.
-import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { HistoryLine } from '../model/history.js';
@@ -15,13 +15,34 @@ export function historyPath(env: Record<string, string | undefined>): string {
 }
 
 /**
+ * Make a directory and its missing parents with `mode`, one level at a time. Not
+ * mkdirSync({recursive}): on Node 20 that loops forever when mkdir answers ENOENT under a parent
+ * that exists (as under /proc), which would hang a run at its very end with signals unheard.
+ */
+export function makeDirs(dir: string, mode: number): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d, { mode });
+    } catch (e) {
+      // Another process made it in between: as good as made.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/**
  * Append one line (one write, O_APPEND). The directory is made private (0700) and the file
  * too (0600): it is health information. If the file does not end in a newline (a line cut
  * short by a full disk, or a hand edit), the record starts on a line of its own.
  * Throws the fs error when the directory or file cannot be written.
  */
 export function appendHistory(path: string, line: HistoryLine): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  makeDirs(dirname(path), 0o700);
   const fd = openSync(path, 'a+', 0o600);
   try {
     let text = `${JSON.stringify(line)}\n`;

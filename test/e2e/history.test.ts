@@ -1,0 +1,104 @@
+// The session log end to end: the built CLI, real runs, a real signal, one state directory.
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { historyRecordSchema, statsReportSchema } from '../../src/model/json-schemas.js';
+import { cli, routineObj, spawnCli, tempTree } from '../helpers.js';
+
+/** A user routine of 1 s phases: locate, ramp, hold and release on LI4 (left), then a 1 s rest. */
+const data = tempTree({ 'routines/tiny.yaml': routineObj({ id: 'tiny', title: 'Tiny', timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }, steps: [{ press: 'LI4', sides: 'left' }, { rest: '1s' }] }) });
+
+/** One person's machine: a home and a state directory shared by every command below. */
+function machine() {
+  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const env = { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, 'state') };
+  const log = join(home, 'state', 'acupress', 'history.jsonl');
+  return { env, log, acupress: (...args: string[]) => cli([...args], { env, cwd: home }) };
+}
+
+describe('session log', () => {
+  it('two runs, one with --before 7 and then "acupress rate 3": history --json shows the ratings, stats --json a change of -4', () => {
+    const m = machine();
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain', '--yes').code).toBe(0);
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain', '--yes', '--before', '7').code).toBe(0);
+    const rated = m.acupress('rate', '3');
+    expect(rated.code, rated.stderr).toBe(0);
+    expect(rated.stdout).toMatch(/^Rated Tiny \(\d{4}-\d\d-\d\d \d\d:\d\d, 0:05 of 0:05\): 7 → 3 \(−4\)\.\n$/);
+
+    const history = m.acupress('history', '--json');
+    expect(history.code).toBe(0);
+    const sessions = JSON.parse(history.stdout) as unknown[];
+    for (const s of sessions) historyRecordSchema.parse(s);
+    expect(sessions).toEqual([
+      expect.objectContaining({ target: 'tiny', kind: 'routine', completed: true, reason: 'done', before: 7, after: 3, points: [{ point: 'LI4', sides: ['left'] }] }),
+      expect.not.objectContaining({ before: expect.anything() }),
+    ]);
+
+    const stats = m.acupress('stats', '--json');
+    const report = statsReportSchema.parse(JSON.parse(stats.stdout));
+    expect(report.routines).toEqual([expect.objectContaining({ target: 'tiny', sessions: 2, completed: 2, rated: 1, mean_change: -4, enough: false })]);
+    expect(report.streak.days).toBe(1);
+    expect(stats.stderr).toBe('');
+
+    const table = m.acupress('stats');
+    expect(table.stdout).toMatch(/^tiny +2 +0:10 +100% +−4\.0 \(1 rated; too few\) +Tiny$/m);
+  });
+
+  it('a run stopped with Ctrl-C (SIGINT) is logged as interrupted', async () => {
+    const m = machine();
+    const child = spawnCli(['run', 'tiny', '--data', data, '--json'], m.env);
+    let out = '';
+    await new Promise<void>((resolve) => child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('"kind":"ramp"')) resolve();
+    }));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    const [session] = JSON.parse(m.acupress('history', '--json').stdout);
+    expect(session).toMatchObject({ target: 'tiny', completed: false, reason: 'interrupted', signal: 'SIGINT', points: [{ point: 'LI4', sides: ['left'] }] });
+    expect(session.active_ms).toBeGreaterThanOrEqual(1000);
+    expect(session.active_ms).toBeLessThan(5000);
+    expect(m.acupress('history').stdout).toMatch(/ 0:0\d of 0:05, Ctrl-C {2}/);
+  });
+
+  it('--dry-run and --no-history log nothing', () => {
+    const m = machine();
+    expect(m.acupress('run', 'tiny', '--data', data, '--dry-run').code).toBe(0);
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain', '--no-history').code).toBe(0);
+    expect(existsSync(m.log)).toBe(false);
+    const none = m.acupress('history');
+    expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'No sessions logged yet: each "acupress run" adds one.\n' });
+    expect(m.acupress('rate', '3')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^acupress: rate: no session logged yet; rate a session within 6 h/) });
+  });
+
+  it('a corrupt line is skipped with a warning naming the file and line, and is left in the file', () => {
+    const m = machine();
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain').code).toBe(0);
+    appendFileSync(m.log, '{"type":"session","start":"yesterday"\n');
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain').code).toBe(0);
+    const before = readFileSync(m.log, 'utf8');
+    const r = m.acupress('stats', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).sessions).toBe(2);
+    expect(r.stderr).toBe(`acupress: warning: ${m.log}:2: not valid JSON; line skipped\n`);
+    expect(readFileSync(m.log, 'utf8')).toBe(before);
+  });
+
+  it('an unwritable state directory is one warning; the run still exits 0', () => {
+    const m = machine();
+    const r = cli(['run', 'tiny', '--data', data, '--plain'], { env: { ...m.env, XDG_STATE_HOME: '/proc/acupress-cannot-write-here' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/warning/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/acupress: warning: could not write the session log \/proc\/acupress-cannot-write-here\/acupress\/history\.jsonl \(.+\); the session is not logged/);
+  });
+
+  it('bad ratings and --since values are one line and exit 2', () => {
+    const m = machine();
+    expect(m.acupress('rate', '11')).toMatchObject({ code: 2, stderr: 'acupress: rate: expected a whole number from 0 (none) to 10 (worst), got "11"\n' });
+    expect(m.acupress('run', 'tiny', '--data', data, '--before', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^acupress: --before: expected a whole number from 0 \(none\) to 10 \(worst\), got "x"\n$/) });
+    expect(m.acupress('stats', '--since', 'soon')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^acupress: --since: expected a date .* got "soon"\n$/) });
+    expect(m.acupress('history', 'extra')).toMatchObject({ code: 2 });
+  });
+});
