@@ -2,7 +2,8 @@
 // An `acupress` on PATH wraps the build; for `run` it adds --dry-run so a recipe that would
 // guide a two-minute break finishes at once (the plan, flags and exit codes are all real).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+>>>>>>> 932bf4e (history: the contract in docs/cli.md (history, stats, rate, run --rate/--before/--no-history, the session log format), README section and a weekly-summary recipe run by the recipe tests)
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir } from '../helpers.js';
@@ -18,8 +19,9 @@ function recipe(name: string): string[] {
   return [...rest.slice(0, end).matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-function shell(script: string, extraEnv: Record<string, string> = {}) {
+function shell(script: string, extraEnv: Record<string, string> = {}, prepare?: (home: string) => void) {
   const dir = tempDir('acupress-recipe-');
+  prepare?.(dir);
   writeFileSync(join(dir, 'acupress'), `#!/bin/sh\nif [ "$1" = run ]; then exec node ${BIN} "$@" --dry-run; fi\nexec node ${BIN} "$@"\n`);
   chmodSync(join(dir, 'acupress'), 0o755);
   const env = { PATH: `${dir}:${process.env.PATH}`, HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), XDG_RUNTIME_DIR: dir, ...extraEnv };
@@ -82,6 +84,39 @@ describe('README recipes', () => {
     const r = shell(loop!.replace('sleep 3000', 'break'));
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\(dry run\)/);
+  });
+
+  it('weekly: the stats of the last 7 days, as text from cron and as numbers through jq', () => {
+    const [cron, numbers] = recipe('weekly');
+    const fields = cron!.trim().split(/\s+/);
+    expect(fields.slice(0, 5)).toEqual(['0', '9', '*', '*', '1']); // Mondays at 09:00
+    // A log with two rated headache sessions this week, one LI4 session, and one from a month ago.
+    const seed = (home: string) => {
+      const day = 86_400_000;
+      const at = (ago: number) => new Date(Date.now() - ago).toISOString().replace('Z', '+00:00');
+      const session = (id: string, ago: number, target: string, over: object) => JSON.stringify({
+        type: 'session', v: 1, session: id, start: at(ago), end: at(ago - 60_000), kind: target === 'LI4' ? 'point' : 'routine', target,
+        title: target === 'LI4' ? 'LI4 Hégǔ (Union Valley)' : 'Headache relief', planned_ms: 60_000, active_ms: 60_000,
+        completed: true, reason: 'done', points: [{ point: 'LI4', sides: ['left', 'right'] }], conditions: [], ...over,
+      });
+      const log = join(home, '.local/state/acupress');
+      mkdirSync(log, { recursive: true });
+      writeFileSync(join(log, 'history.jsonl'), [
+        session('old', 30 * day, 'headache', { before: 9, after: 9 }),
+        session('a', 5 * day, 'headache', { before: 7 }),
+        JSON.stringify({ type: 'rating', v: 1, session: 'a', at: at(5 * day - 120_000), after: 3 }),
+        session('b', 2 * day, 'headache', { before: 6, after: 4 }),
+        session('c', day, 'LI4', {}),
+      ].join('\n') + '\n');
+    };
+    const text = shell(fields.slice(5).join(' '), {}, seed);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^3 sessions since \d{4}-\d\d-\d\d \d\d:\d\d, 3:00 in all, 3 completed\.\nStreak: 2 days, through yesterday: a session today keeps it going\.\n/);
+    expect(text.stdout).toMatch(/^headache +2 +2:00 +100% +−3\.0 \(2 rated; too few\) +Headache relief$/m);
+    if (spawnSync('jq', ['--version']).error) return; // jq is not on every machine; the text summary above still ran
+    const json = shell(numbers!, {}, seed);
+    expect(json.status, json.stderr).toBe(0);
+    expect(json.stdout).toBe('headache: 2 sessions, change -3\nLI4: 1 sessions, change not rated\n');
   });
 
   it('gate: an unsafe routine never starts; a safe one does', () => {
