@@ -13,7 +13,12 @@ const spec = { commands: COMMANDS, globals: GLOBAL_OPTIONS, programFlags: Object
 describe('candidates', async () => {
   const catalog = await loadBuiltin();
   it.each([
-    [['r'], ['run']],
+    [['r'], ['run', 'rate']],
+    [['ru'], ['run']],
+    [['rate', ''], ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']],
+    [['history', '--routine', 'headac'], ['headache']],
+    [['stats', '--routine', 'LI1'], ['LI1', 'LI10', 'LI11', 'LI12', 'LI13', 'LI14', 'LI15', 'LI16', 'LI17', 'LI18', 'LI19']],
+    [['history', '--s'], ['--since']],
     [['run', 'headac'], ['headache']],
     [['run', '--ro'], ['--rounds']],
     [['run', '--side', ''], ['left', 'right', 'both']],

@@ -68,7 +68,7 @@ const helpItem: [string, string] = [PROGRAM_FLAGS.help.flags, PROGRAM_FLAGS.help
 /** `acupress --help`, for a terminal `width` columns wide (80 when not a terminal). */
 export function programHelp(width: number): string {
   const commands = (Object.entries(COMMANDS) as Array<[CommandName, CommandSpec]>).map(([name, spec]): [string, string] =>
-    [`${name}${spec.options.length ? ' [options]' : ''} ${spec.argument.name}`, spec.description]);
+    [`${name}${spec.options.length ? ' [options]' : ''}${spec.argument ? ` ${spec.argument.name}` : ''}`, spec.description]);
   return `${page(`${PROGRAM.name} [options] [command]`, PROGRAM.description, [
     ['Options:', [versionItem, ...optionItems(GLOBAL_OPTIONS), helpItem]],
     ['Commands:', [...commands, ['help [command]', 'display help for command']]],
@@ -78,8 +78,8 @@ export function programHelp(width: number): string {
 /** `acupress <command> --help`, for a terminal `width` columns wide (80 when not a terminal). */
 export function commandHelp(name: CommandName, width: number): string {
   const spec: CommandSpec = COMMANDS[name];
-  return `${page(`${PROGRAM.name} ${name} [options] ${spec.argument.name}`, spec.description, [
-    ['Arguments:', [[argName(spec.argument), argDescription(spec.argument)]]],
+  return `${page(`${PROGRAM.name} ${name} [options]${spec.argument ? ` ${spec.argument.name}` : ''}`, spec.description, [
+    ['Arguments:', spec.argument ? [[argName(spec.argument), argDescription(spec.argument)]] : []],
     ['Options:', [...optionItems(spec.options), helpItem]],
     ['Global Options:', [versionItem, ...optionItems(GLOBAL_OPTIONS)]],
   ], width)}${helpAfter(spec)}\n`;

@@ -51,11 +51,9 @@ const table = (heading: string) => contractTable(heading).flatMap(([term, text])
 function command(name: CommandName, spec: CommandSpec): string[] {
   const arg = spec.argument;
   return [
-    `.SS "${lit(`${PROGRAM.name} ${name}`)} ${spec.options.length ? '[\\fIoptions\\fR] ' : ''}\\fI${lit(arg.name)}\\fR"`,
+    `.SS "${lit(`${PROGRAM.name} ${name}`)}${spec.options.length ? ' [\\fIoptions\\fR]' : ''}${arg ? ` \\fI${lit(arg.name)}\\fR` : ''}"`,
     esc(`${spec.description[0]!.toUpperCase()}${spec.description.slice(1)}.`),
-    '.TP',
-    `\\fI${lit(arg.name)}\\fR`,
-    esc(arg.default ? `${arg.description} (default: ${arg.default})` : arg.description),
+    ...(arg ? ['.TP', `\\fI${lit(arg.name)}\\fR`, esc(arg.default ? `${arg.description} (default: ${arg.default})` : arg.description)] : []),
     ...spec.options.flatMap(option),
     ...(spec.notes ?? []).flatMap((n) => ['.PP', esc(n)]),
     ...examples(spec.examples),
@@ -68,7 +66,7 @@ const page = [
   `acupress \\- ${esc(PROGRAM.description.replace(/^A /, 'a ').replace(/\.$/, ''))}`,
   '.SH SYNOPSIS',
   ...(Object.entries(COMMANDS) as Array<[CommandName, CommandSpec]>).flatMap(([name, spec]) => [
-    `\\fB${lit(PROGRAM.name)} ${lit(name)}\\fR ${spec.options.length ? '[\\fIoptions\\fR] ' : ''}\\fI${lit(spec.argument.name)}\\fR`, '.br']),
+    `\\fB${lit(PROGRAM.name)} ${lit(name)}\\fR${spec.options.length ? ' [\\fIoptions\\fR]' : ''}${spec.argument ? ` \\fI${lit(spec.argument.name)}\\fR` : ''}`, '.br']),
   `\\fB${lit(PROGRAM.name)}\\fR [\\fB\\-\\-help\\fR | \\fB\\-\\-version\\fR]`,
   '.SH DESCRIPTION',
   esc(PROGRAM.description),

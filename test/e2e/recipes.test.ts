@@ -3,7 +3,6 @@
 // guide a two-minute break finishes at once (the plan, flags and exit codes are all real).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
->>>>>>> 932bf4e (history: the contract in docs/cli.md (history, stats, rate, run --rate/--before/--no-history, the session log format), README section and a weekly-summary recipe run by the recipe tests)
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir } from '../helpers.js';
