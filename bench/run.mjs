@@ -1,5 +1,5 @@
-// npm run bench: start-up on every maintained Node, the package's footprint, memory, timing
-// accuracy, CPU while holding, planner scale, data load.
+// npm run bench: start-up on every maintained Node, the package's footprint, memory, the session
+// log at 10,000 sessions, timing accuracy, CPU while holding, planner scale, data load.
 // Ratios are taken against `node -e 0` in the same run, because machines are noisy.
 // A benchmark, not a test: it reports pass/fail and writes bench/results.json; it never fails CI.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBinaries } from '../scripts/node-versions.mjs';
 import { footprint } from './footprint.mjs';
+import { historyScale } from './history.mjs';
 import { COMMANDS, median, startup } from './startup.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -143,6 +144,11 @@ const fp = footprint({ runs: QUICK ? 3 : 7 });
 record('package: tarball', `${(fp.tarball / 1024).toFixed(0)} KiB (${fp.files} files)`, '<= 600 KiB', fp.tarball <= 600 * 1024, { bytes: fp.tarball });
 record('package: installed', `${(fp.installed / 1e6).toFixed(2)} MB in ${fp.packages} package${fp.packages === 1 ? '' : 's'}, ${fp.warnings.length} npm warnings`, '<= 2.5 MB, 1 package, no warning', fp.installed <= 2.5e6 && fp.packages === 1 && fp.warnings.length === 0, { bytes: fp.installed, packages: fp.packages, warnings: fp.warnings });
 record('package: cold npx of the tarball', `${fp.npx.ratio.toFixed(2)}x a one-file package (medians ${(fp.npx.ms / 1000).toFixed(2)} s vs ${(fp.npx.onefile_ms / 1000).toFixed(2)} s)`, '<= 2x', fp.npx.ratio <= 2, fp.npx);
+// The session log: history and stats over 10,000 sessions, the whole CLI timed (issue 20).
+const hs = historyScale({ runs: QUICK ? 3 : 7 });
+for (const c of hs.commands) {
+  record(`session log, ${hs.sessions.toLocaleString('en')} sessions: acupress ${c.args.join(' ')}`, `${c.ms.toFixed(0)} ms (slowest ${c.max_ms.toFixed(0)} ms; log ${(hs.bytes / 1e6).toFixed(1)} MB)`, '< 500 ms', c.ms < 500, c);
+}
 await inProcess();
 await lateness();
 await cpuWhileHolding();

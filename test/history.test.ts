@@ -209,6 +209,19 @@ describe('history.jsonl', () => {
     expect(r.bad[3]!.message).toMatch(/too long to be a record/);
   });
 
+  it('reads lines across chunk boundaries, CRLF endings, a last line without a newline, and a huge line streamed past', async () => {
+    const path = join(tmp(), 'history.jsonl');
+    const s = (d: number) => JSON.stringify(session(`2025-03-${String(d).padStart(2, '0')}T09:00:00.000+01:00`));
+    // 3,000 sessions make several 1 MiB chunks; one line of 3 MiB (bigger than a chunk) sits among them.
+    const body = Array.from({ length: 3000 }, (_, i) => s((i % 28) + 1).replace('"session":"s-', `"session":"n${i}-`));
+    body.splice(1500, 0, `{"x":"${'y'.repeat(3 * 1024 * 1024)}"}`);
+    writeFileSync(path, `${body.join('\r\n')}\r\n${s(1).replace('"session":"s-', '"session":"last-')}`);
+    const r = await readHistory(path);
+    expect(r.lines).toHaveLength(3001);
+    expect(r.lines.at(-1)!.line).toBe(3002);
+    expect(r.bad).toEqual([{ line: 1501, message: 'a line longer than 64 KiB, too long to be a record' }]);
+  });
+
   it('a missing log is empty; clearing removes it, and clearing nothing is fine', async () => {
     const dir = tmp();
     const path = join(dir, 'history.jsonl');

@@ -11,18 +11,23 @@ import { z } from 'zod';
 export const ratingSchema = z.number({ error: 'expected a rating from 0 to 10' }).int('expected a whole number from 0 to 10').min(0, 'expected a rating from 0 to 10').max(10, 'expected a rating from 0 to 10');
 
 // ISO 8601 with seconds, optional fraction, and an explicit offset (Z or ±hh:mm), as written.
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const instant = z.string().regex(ISO, 'expected an ISO 8601 time with an offset').refine(isRealInstant, 'expected a real date and time');
 
-/** Does an ISO stamp name a real moment? Date.parse rolls 2025-02-30 over to March; this does not. */
+/**
+ * Does an ISO stamp name a real moment (no 2025-02-30, no 24:00)? Checked field by field rather
+ * than through Date, which rolls impossible dates over, and because a log holds many thousands.
+ */
 function isRealInstant(s: string): boolean {
-  const t = Date.parse(s);
-  if (!Number.isFinite(t)) return false;
-  const zone = s.match(/([+-])(\d{2}):(\d{2})$/);
-  const offset = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
-  // Read the instant back as wall-clock time in its own offset: a real stamp gives its own date and time.
-  return new Date(t + offset * 60_000).toISOString().slice(0, 19) === s.slice(0, 19);
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const n = (i: number) => Number(m[i]);
+  const [y, mo, d] = [n(1), n(2), n(3)];
+  const days = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  const zoneOk = m[7] === undefined || (n(7) <= 23 && n(8) <= 59);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days && n(4) <= 23 && n(5) <= 59 && n(6) <= 59 && zoneOk;
 }
+
 const ms = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const short = (max: number) => z.string().min(1).max(max);
 

@@ -4,7 +4,6 @@
 // Nothing here rewrites the file: only clearHistory removes it, for `history --clear`.
 import { closeSync, createReadStream, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { HistoryLine } from '../model/history.js';
 import type { BadLine, NumberedLine } from '../core/history.js';
 import { stateDir } from './paths.js';
@@ -79,26 +78,25 @@ export async function readHistory(path: string): Promise<HistoryRead> {
   const { historyLineSchema } = await import('../model/history.js');
   const lines: NumberedLine[] = [];
   const bad: BadLine[] = [];
-  const stream = createReadStream(path, { encoding: 'utf8' });
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const opened = new Promise<boolean>((resolve, reject) => {
     stream.once('open', () => resolve(true));
     stream.once('error', (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? resolve(false) : reject(e)));
   });
   if (!(await opened)) return { lines, bad, missing: true };
   let n = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+  const tooLong = () => bad.push({ line: n, message: `a line longer than ${MAX_LINE_CHARS / 1024} KiB, too long to be a record` });
+  const take = (raw: string) => {
     n++;
-    if (text.trim() === '') continue;
-    if (text.length > MAX_LINE_CHARS) {
-      bad.push({ line: n, message: `a line of ${text.length} characters, too long to be a record` });
-      continue;
-    }
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.trim() === '') return;
+    if (text.length > MAX_LINE_CHARS) return void tooLong();
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       bad.push({ line: n, message: 'not valid JSON' });
-      continue;
+      return;
     }
     const r = historyLineSchema.safeParse(json);
     if (r.success) lines.push({ line: n, value: r.data });
@@ -106,7 +104,34 @@ export async function readHistory(path: string): Promise<HistoryRead> {
       const issue = r.error.issues[0]!;
       bad.push({ line: n, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` });
     }
+  };
+  // Split the chunks into lines by hand (readline costs more than the parsing, at 10,000 lines);
+  // a line that outgrows MAX_LINE_CHARS is dropped as it streams by, so memory stays bounded.
+  let rest = '';
+  let overlong = false;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    let from = 0;
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', from)) {
+      if (overlong) {
+        n++;
+        tooLong();
+      } else take(rest + chunk.slice(from, nl));
+      rest = '';
+      overlong = false;
+      from = nl + 1;
+    }
+    if (!overlong) {
+      rest += chunk.slice(from);
+      if (rest.length > MAX_LINE_CHARS) {
+        overlong = true;
+        rest = '';
+      }
+    }
   }
+  if (overlong) {
+    n++;
+    tooLong();
+  } else if (rest !== '') take(rest);
   return { lines, bad, missing: false };
 }
 
