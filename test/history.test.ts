@@ -1,7 +1,5 @@
 // The session log's pure parts (calendar, folding, filters, stats, streak) and its file store.
 import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoLocal, parseSince, startOfDay, today } from '../src/core/calendar.js';
@@ -11,6 +9,7 @@ import { historyLineSchema, sessionSchema, type Session } from '../src/model/his
 import { appendHistory, clearHistory, historyPath, readHistory } from '../src/store/history-file.js';
 import { stateDir } from '../src/store/paths.js';
 import type { Timeline } from '../src/model/timeline.js';
+import { tempDir } from './helpers.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -162,7 +161,7 @@ describe('folding, filters and stats', () => {
 });
 
 describe('history.jsonl', () => {
-  const tmp = () => mkdtempSync(join(tmpdir(), 'acupress-state-'));
+  const tmp = () => tempDir('acupress-state-');
 
   it('lives in $XDG_STATE_HOME/acupress, or ~/.local/state/acupress (a relative XDG path is ignored)', () => {
     expect(historyPath({ HOME: '/h', XDG_STATE_HOME: '/s' })).toBe('/s/acupress/history.jsonl');

@@ -1,17 +1,16 @@
 // The session log end to end: the built CLI, real runs, a real signal, one state directory.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyRecordSchema, statsReportSchema } from '../../src/model/json-schemas.js';
-import { cli, routineObj, spawnCli, tempTree } from '../helpers.js';
+import { cli, routineObj, spawnCli, tempDir, tempTree } from '../helpers.js';
 
 /** A user routine of 1 s phases: locate, ramp, hold and release on LI4 (left), then a 1 s rest. */
 const data = tempTree({ 'routines/tiny.yaml': routineObj({ id: 'tiny', title: 'Tiny', timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }, steps: [{ press: 'LI4', sides: 'left' }, { rest: '1s' }] }) });
 
 /** One person's machine: a home and a state directory shared by every command below. */
 function machine() {
-  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const home = tempDir('acupress-home-');
   const env = { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, 'state') };
   const log = join(home, 'state', 'acupress', 'history.jsonl');
   return { env, log, acupress: (...args: string[]) => cli([...args], { env, cwd: home }) };
