@@ -1,6 +1,6 @@
 // Run a command by name: import its module only now, so `acupress list` never loads the timer.
-// The quick path (main.ts) knows only list, show and check; cli.ts adds the rest, so the
-// built CLI's start-up file never holds the timer or the validator (see scripts/build.mjs).
+// The quick path (quick-argv.ts) knows only the table's quick commands; program.ts adds the rest,
+// so the built CLI's start-up file never holds the timer or the validator (see scripts/build.mjs).
 import type { Io } from '../model/io.js';
 
 /** A command module: its run(options, io) returns the exit code (none means 0). */
