@@ -14,6 +14,7 @@ export function paint(c: ChalkInstance, g: Glyphs = UNICODE_GLYPHS): Paint {
     ok: c.green,
     user: c.magenta,
     g,
+    mark: c.redBright.bold,
   };
 }
 

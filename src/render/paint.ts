@@ -10,7 +10,7 @@ const same: Style = (s) => s;
 
 /** The no-colour paint, drawing with these glyphs (Unicode unless said otherwise). */
 export function plainPaint(g: Glyphs = UNICODE_GLYPHS): Paint {
-  return { kind: {}, avoid: same, caution: same, dim: same, bold: same, title: same, ok: same, user: same, g };
+  return { kind: {}, avoid: same, caution: same, dim: same, bold: same, title: same, ok: same, user: same, g, mark: same };
 }
 
 /** The paint for this terminal: identity styles when colour is off, chalk at its level otherwise. */

@@ -17,4 +17,6 @@ export interface Paint {
   user: Style;
   /** Symbols for this terminal: Unicode, or ASCII when the locale is not UTF-8. */
   g: Glyphs;
+  /** A point marked on a figure: the brightest thing on the screen. */
+  mark: Style;
 }

@@ -1,0 +1,77 @@
+// Where a point's marks go on its view, for one side of the body or both. Shared by the terminal
+// figure and the printable sheet, so both always mark the same places.
+import type { Side } from '../model/timeline.js';
+
+/**
+ * A body view as the figure data describes it (data/figures/<id>.yaml): outlines in SVG path data
+ * in a box of `box.width` x `box.height` units, y downward. `side` is which side of the body a
+ * one-sided view shows; a `mirror` view is symmetric about x = 0.5 and its placements are the
+ * person's left.
+ */
+export interface FigureView {
+  id: string;
+  title: string;
+  side: 'left' | 'right' | 'none';
+  mirror?: boolean;
+  box: { width: number; height: number };
+  outlines: string[];
+}
+
+/** A point's place on a view: x and y from 0 to 1 of the view's box, y downward. */
+export interface PointFigure {
+  view: string;
+  x: number;
+  y: number;
+}
+
+/** What `placeMarks` needs of a point. */
+export interface FigurePoint {
+  id: string;
+  laterality: 'bilateral' | 'midline';
+  figure?: PointFigure;
+}
+
+/** One mark: the point's code at x, y (0 to 1 of the box, after any flip). */
+export interface Mark {
+  code: string;
+  x: number;
+  y: number;
+}
+
+/** The marks on a view, whether to draw the view mirrored, and which side it shows, in words. */
+export interface Placed {
+  flip: boolean;
+  marks: Mark[];
+  /** "left", "right", "both sides", … for the caption; undefined for a midline point. */
+  side?: string;
+}
+
+/**
+ * Place a point on its view for a side of the body (`left`, `right`, `both`; undefined means both,
+ * as on a card). A symmetric view gets one mark per side; a one-sided view is mirrored to show
+ * the other side. Throws when the point has no figure.
+ */
+export function placeMarks(view: FigureView, p: FigurePoint, side?: Side): Placed {
+  const f = p.figure;
+  if (!f) throw new Error(`${p.id} has no figure`);
+  const at = (x: number): Mark => ({ code: p.id, x, y: f.y });
+  if (p.laterality === 'midline' || side === 'center') return { flip: false, marks: [at(f.x)] };
+  if (view.mirror) {
+    // Placements on a symmetric view are the person's left; the right is its mirror image.
+    if (side === 'left') return { flip: false, marks: [at(f.x)], side: 'left side' };
+    if (side === 'right') return { flip: false, marks: [at(1 - f.x)], side: 'right side' };
+    return { flip: false, marks: [at(f.x), at(1 - f.x)], side: 'both sides' };
+  }
+  if (view.side === 'none') return { flip: false, marks: [at(f.x)] };
+  if (side === 'left' || side === 'right') {
+    const flip = side !== view.side;
+    return { flip, marks: [at(flip ? 1 - f.x : f.x)], side };
+  }
+  const other = view.side === 'left' ? 'right' : 'left';
+  return { flip: false, marks: [at(f.x)], side: `${view.side} (mirror it for the ${other})` };
+}
+
+/** The caption under a figure: the view's title and the side shown. */
+export function figureCaption(view: FigureView, placed: Placed): string {
+  return placed.side ? `${view.title}, ${placed.side}` : view.title;
+}
