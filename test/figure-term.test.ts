@@ -101,7 +101,7 @@ describe('DotGrid', () => {
 
 describe('placeMarks', () => {
   it('a one-sided view: as drawn for its own side, mirrored for the other', () => {
-    expect(placeMarks(hand, LI4, 'left')).toEqual({ flip: false, marks: [{ code: 'LI4', x: 0.72, y: 0.67 }], side: 'left' });
+    expect(placeMarks(hand, LI4, 'left')).toEqual({ flip: false, marks: [{ code: 'LI4', x: 0.72, y: 0.67, label: true }], side: 'left' });
     const right = placeMarks(hand, LI4, 'right');
     expect(right.flip).toBe(true);
     expect(right.marks[0]!.x).toBeCloseTo(0.28);
@@ -109,15 +109,21 @@ describe('placeMarks', () => {
   });
 
   it('a symmetric view: the left as placed, the right mirrored about the midline, both when no side is given', () => {
-    expect(placeMarks(face, TAIYANG, 'left').marks).toEqual([{ code: 'EX-HN5', x: 0.86, y: 0.45 }]);
+    expect(placeMarks(face, TAIYANG, 'left').marks).toEqual([{ code: 'EX-HN5', x: 0.86, y: 0.45, label: true }]);
     expect(placeMarks(face, TAIYANG, 'right').marks[0]!.x).toBeCloseTo(0.14);
     expect(placeMarks(face, TAIYANG, 'both').marks.map((m) => m.x.toFixed(2))).toEqual(['0.86', '0.14']);
     expect(placeMarks(face, TAIYANG).side).toBe('both sides');
   });
 
+  it('a group of places: every mark mirrored with the main one, only the main one labelled', () => {
+    const group = { id: 'EX-UE9', laterality: 'bilateral' as const, figure: { view: 'hand-back', x: 0.3, y: 0.4, also: [{ x: 0.4, y: 0.4 }] } };
+    expect(placeMarks(hand, group, 'right').marks.map((m) => [m.x.toFixed(1), m.label])).toEqual([['0.7', true], ['0.6', false]]);
+    expect(placeMarks(face, { ...group, figure: { ...group.figure, view: 'face' } }).marks).toHaveLength(4);
+  });
+
   it('a midline point gets one mark and no side', () => {
     const gv = { id: 'GV24', laterality: 'midline' as const, figure: { view: 'face', x: 0.5, y: 0.1 } };
-    expect(placeMarks(face, gv, 'left')).toEqual({ flip: false, marks: [{ code: 'GV24', x: 0.5, y: 0.1 }] });
+    expect(placeMarks(face, gv, 'left')).toEqual({ flip: false, marks: [{ code: 'GV24', x: 0.5, y: 0.1, label: true }] });
   });
 });
 

@@ -45,6 +45,9 @@ describe('quick argv path', () => {
     [['check', '--no-profile'], { command: 'check', options: { color: true, profile: false, args: [[]] } }],
     [['--data', 'd', 'list', '--data', 'e'], { command: 'list', options: { color: true, profile: true, data: ['d', 'e'], args: ['routines'] } }],
     [['--data', 'show', 'show', 'LI4'], { command: 'show', options: { color: true, profile: true, data: ['show'], args: [['LI4']] } }],
+    // --figure and --no-figure together: no default, so "not said" stays undefined.
+    [['show', 'LI4', '--no-figure'], { command: 'show', options: { color: true, profile: true, figure: false, args: [['LI4']] } }],
+    [['show', 'headache', '--figure', '--html'], { command: 'show', options: { color: true, profile: true, figure: true, html: true, args: [['headache']] } }],
   ])('%j is read as commander reads it', async (argv, want) => {
     expect(quickParse(argv)).toEqual(want);
     expect(await agree(argv)).toEqual(want);
@@ -61,6 +64,7 @@ describe('quick argv path', () => {
       'show', 'list', 'check', 'run', 'LI4', 'headache', 'points', 'routines', 'x', '', '-', '--', '-h', '--help', '-V',
       '--json', '--yaml', '--pregnant', '--no-profile', '--no-color', '--color', '--condition', 'bleeding', '--meridian', 'LV',
       '--region', 'hand', '--tag', '--search', '--max', '5m', '--data', '/tmp', '--bogus', '--json=1', '-j', '--quick',
+      '--figure', '--no-figure', '--html',
     );
     let quick = 0;
     // Mostly a command and some words after it, as people type; sometimes any words at all.

@@ -49,7 +49,8 @@ export function quickParse(argv: readonly string[]): QuickCommand | undefined {
   if (!spec.quick) return undefined;
   const flags = new Map([...globals, ...spec.options.map(flagOf)]);
   const options: Record<string, unknown> = {};
-  for (const f of flags.values()) if (f.kind === 'negated') options[f.key] = true;
+  // A lone --no-x defaults x to true, as commander does; with --x beside it there is no default.
+  for (const [flag, f] of flags) if (f.kind === 'negated' && !flags.has(`--${flag.slice(5)}`)) options[f.key] = true;
   const positionals: string[] = [];
   let seenCommand = false;
   let afterVariadic = false;

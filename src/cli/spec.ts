@@ -106,6 +106,9 @@ export const COMMANDS = {
     options: [
       { flags: '--json', description: 'print JSON' },
       { flags: '--yaml', description: 'print a routine as YAML, to start your own' },
+      { flags: '--html', description: 'print one printable HTML page with figures (save it and open it in a browser)' },
+      { flags: '--figure', description: 'draw the point on a body figure, even into a pipe (a routine: each of its points)' },
+      { flags: '--no-figure', description: 'no figure (default: a point in a terminal wide enough gets one)' },
       pregnant('mark'),
       condition('mark'),
       { flags: '--no-profile', description: 'ignore the saved safety profile' },
@@ -113,6 +116,8 @@ export const COMMANDS = {
     examples: [
       { line: 'acupress show LI4' },
       { line: 'acupress show "he gu" ST36' },
+      { line: 'acupress show LI4 --figure | less -R' },
+      { line: 'acupress show headache --html > headache.html' },
       { line: 'acupress show headache --yaml > ~/.config/acupress/routines/my-headache.yaml' },
     ],
     quick: true,

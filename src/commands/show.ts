@@ -2,7 +2,7 @@ import { resolve } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
-import { fitWidth, terminal } from '../render/terminal.js';
+import { FALLBACK_COLUMNS, fitWidth, terminal } from '../render/terminal.js';
 import { conditionCard } from '../render/condition-card.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
@@ -17,6 +17,10 @@ import { catalogFor, conditionsFor, writeJson, type Common } from './context.js'
 export interface ShowOptions extends Common {
   args?: [string[]];
   yaml?: boolean;
+  /** true: draw figures even into a pipe; false: never; undefined: for points, in a terminal. */
+  figure?: boolean;
+  /** Print one printable HTML page instead of cards. */
+  html?: boolean;
 }
 
 const idsOf = (conditions: Array<{ id: string }>) => conditions.map((x) => x.id);
@@ -28,6 +32,12 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const conditions = await conditionsFor(options, catalog, io);
   // Resolve everything first: one unknown id fails the command before anything prints.
   const refs = ids.map((id) => resolve(catalog, id));
+  if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
+  if (options.html) {
+    const { showHtml } = await import('./show-html.js');
+    io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false));
+    return 0;
+  }
   if (options.yaml) {
     const { routineToYaml } = await import('../render/routine-yaml.js');
     for (const ref of refs) {
@@ -58,21 +68,46 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const t = terminal(io, options.color);
   const c = await painter(t);
   const width = fitWidth(t, 100);
+  // Figures: forced by --figure (pipes too), hidden by --no-figure, else for points in a
+  // terminal wide enough for one. Only then are the views and the path library loaded.
+  const force = options.figure === true;
+  const cols = t.columns ?? FALLBACK_COLUMNS;
+  const wanted = force ? refs.some((r) => r.kind !== 'condition') : options.figure !== false && t.tty && cols >= 30 && refs.some((r) => r.kind === 'point');
+  const figures = wanted ? await (await import('./figures.js')).figureDrawer({ unicode: t.unicode, columns: cols, rows: t.rows, paint: c }) : undefined;
+  const layout = figures ? await import('../render/figure-layout.js') : undefined;
+  const missing: string[] = [];
   const cards = refs.map((ref) => {
     if (ref.kind === 'point') {
       const p = catalog.points.get(ref.id)!;
       const findings = pointFindings(p, conditions, p.id).filter((f) => conditions.length > 0 || f.condition === GENERAL);
-      return pointCard(catalog, p, c, width, findings, pointVerdict(findings, idsOf(conditions), c));
+      const card = (w: number) => pointCard(catalog, p, c, w, findings, pointVerdict(findings, idsOf(conditions), c));
+      const fig = figures?.point(p);
+      if (figures && !fig) missing.push(p.id);
+      if (!fig || !layout) return card(width);
+      // A pipe keeps the card's lines whole and gets the figure below it.
+      return t.columns === undefined ? `${card(width)}\n\n${fig.lines.join('\n')}` : layout.withFigure(card, fig, cols, width);
     }
     if (ref.kind === 'routine') {
       const r = catalog.routines.get(ref.id)!;
       const findings = routineFindings(catalog, r, conditions);
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, r, conditions).map((x) => x.id) : [];
       const verdict = routineVerdict(findings, idsOf(conditions), safer, c);
-      return routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r)) : undefined, verdict);
+      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r)) : undefined, verdict);
+      if (!force || !figures || !layout) return card;
+      // --figure on a routine: each of its points, side by side, on the side each step names.
+      const figs = r.steps.flatMap((s) => {
+        if (s.kind !== 'press') return [];
+        const p = catalog.points.get(s.point)!;
+        const fig = figures.point(p, s.sides === 'left' || s.sides === 'right' ? s.sides : undefined, { cols: 30, rows: 14 });
+        if (!fig) missing.push(p.id);
+        return fig ? [fig] : [];
+      });
+      return figs.length ? `${card}\n\n${layout.figureRows(figs, cols)}` : card;
     }
     return conditionCard(catalog, catalog.conditions.get(ref.id)!, c, width);
   });
   io.stdout.write(`${cards.join('\n\n')}\n\n${c.dim(wrap(DISCLAIMER, width))}\n`);
+  // Asked for by name and not there: say so once, out of the way of the cards.
+  if (force && missing.length) io.stderr.write(`No figure yet for ${[...new Set(missing)].join(', ')}; a point's YAML may add one as figure: { view, x, y }.\n`);
   return EXIT.ok;
 }

@@ -15,6 +15,8 @@ export interface FigureView {
   mirror?: boolean;
   box: { width: number; height: number };
   outlines: string[];
+  /** Lighter lines (creases, nails, hairline) that a small drawing may leave out. */
+  details?: string[];
 }
 
 /** A point's place on a view: x and y from 0 to 1 of the view's box, y downward. */
@@ -22,6 +24,8 @@ export interface PointFigure {
   view: string;
   x: number;
   y: number;
+  /** Further marks of a point that is a group of places, on the same side as the main one. */
+  also?: Array<{ x: number; y: number }>;
 }
 
 /** What `placeMarks` needs of a point. */
@@ -31,11 +35,12 @@ export interface FigurePoint {
   figure?: PointFigure;
 }
 
-/** One mark: the point's code at x, y (0 to 1 of the box, after any flip). */
+/** One mark: the point's code at x, y (0 to 1 of the box, after any flip); `label` on a main mark. */
 export interface Mark {
   code: string;
   x: number;
   y: number;
+  label: boolean;
 }
 
 /** The marks on a view, whether to draw the view mirrored, and which side it shows, in words. */
@@ -54,21 +59,22 @@ export interface Placed {
 export function placeMarks(view: FigureView, p: FigurePoint, side?: Side): Placed {
   const f = p.figure;
   if (!f) throw new Error(`${p.id} has no figure`);
-  const at = (x: number): Mark => ({ code: p.id, x, y: f.y });
-  if (p.laterality === 'midline' || side === 'center') return { flip: false, marks: [at(f.x)] };
+  const places = [{ x: f.x, y: f.y }, ...(f.also ?? [])];
+  const marks = (mirrored: boolean): Mark[] => places.map((m, i) => ({ code: p.id, x: mirrored ? 1 - m.x : m.x, y: m.y, label: i === 0 }));
+  if (p.laterality === 'midline' || side === 'center') return { flip: false, marks: marks(false) };
   if (view.mirror) {
     // Placements on a symmetric view are the person's left; the right is its mirror image.
-    if (side === 'left') return { flip: false, marks: [at(f.x)], side: 'left side' };
-    if (side === 'right') return { flip: false, marks: [at(1 - f.x)], side: 'right side' };
-    return { flip: false, marks: [at(f.x), at(1 - f.x)], side: 'both sides' };
+    if (side === 'left') return { flip: false, marks: marks(false), side: 'left side' };
+    if (side === 'right') return { flip: false, marks: marks(true), side: 'right side' };
+    return { flip: false, marks: [...marks(false), ...marks(true)], side: 'both sides' };
   }
-  if (view.side === 'none') return { flip: false, marks: [at(f.x)] };
+  if (view.side === 'none') return { flip: false, marks: marks(false) };
   if (side === 'left' || side === 'right') {
     const flip = side !== view.side;
-    return { flip, marks: [at(flip ? 1 - f.x : f.x)], side };
+    return { flip, marks: marks(flip), side };
   }
   const other = view.side === 'left' ? 'right' : 'left';
-  return { flip: false, marks: [at(f.x)], side: `${view.side} (mirror it for the ${other})` };
+  return { flip: false, marks: marks(false), side: `${view.side} (mirror it for the ${other})` };
 }
 
 /** The caption under a figure: the view's title and the side shown. */

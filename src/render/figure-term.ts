@@ -44,7 +44,9 @@ export function terminalFigure(view: FigureView, placed: Placed, o: TermFigureOp
   const scale = Math.min((maxCols * CELL_W - 1) / w, (drawRows * CELL_H - 1) / h);
   const grid = new DotGrid(Math.floor(w * scale) + 1, Math.floor(h * scale) + 1);
   const at = { scale, dx: 0.5, dy: 0.5, flipWidth: placed.flip ? w : undefined };
-  for (const d of view.outlines) grid.polylines(flattenPath(d, at, 0.5));
+  // The lighter lines only where there are dots enough to tell them from the outline.
+  const lines = o.unicode && maxCols >= 30 ? [...view.outlines, ...(view.details ?? [])] : view.outlines;
+  for (const d of lines) grid.polylines(flattenPath(d, at, 0.5));
   const cells = o.unicode ? grid.braille() : grid.ascii();
   const ink: Ink[][] = cells.map((row) => row.map(() => 'line'));
   const taken = new Set<string>();
@@ -61,6 +63,7 @@ export function terminalFigure(view: FigureView, placed: Placed, o: TermFigureOp
   const labelled = new Set<string>();
   let unlabelled = false;
   for (const m of placed.marks) {
+    if (!m.label) continue;
     const [c, r] = cellOf(m.x, m.y);
     const label = escapeHidden(m.code);
     // Labels point away from the midline, out of the body; the second mark of a pair (both
@@ -83,11 +86,11 @@ export function terminalFigure(view: FigureView, placed: Placed, o: TermFigureOp
       taken.add(`${span.from + k},${r}`);
     }
   }
-  const lines = trimBlank(cells, ink).map(([row, inks]) => paintRow(row, inks, o.paint));
+  const out = trimBlank(cells, ink).map(([row, inks]) => paintRow(row, inks, o.paint));
   // A mark whose label found no room is named in the caption instead.
   const named = unlabelled ? captionLines(`${[...new Set(placed.marks.map((m) => escapeHidden(m.code)))].join(', ')}: ${caption.join(' ')}`, maxCols, o.unicode) : caption;
-  for (const l of named) lines.push(o.paint.dim(l));
-  return { lines, width: Math.max(0, ...lines.map(textWidth)) };
+  for (const l of named) out.push(o.paint.dim(l));
+  return { lines: out, width: Math.max(0, ...out.map(textWidth)) };
 }
 
 function spanTaken(taken: Set<string>, from: number, to: number, r: number): boolean {

@@ -5,6 +5,7 @@ import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseWhere } from './phase-line.js';
+import { frameWithFigure, type FigureAt } from './run-figure.js';
 import { wrap } from './text.js';
 import { terminalColumns, type Terminal } from './terminal.js';
 
@@ -40,15 +41,19 @@ export function viewText(t: Timeline, v: View, c: Paint, columns: number): strin
   return lines.join('\n');
 }
 
-/** The TTY sink. Returns the event handler and a `stop` that always leaves the terminal clean. */
-export async function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal) {
+/**
+ * The TTY sink. Returns the event handler and a `stop` that always leaves the terminal clean.
+ * `figure(index)` draws a phase's figure (finding a point), shown when the terminal has room.
+ */
+export async function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, figure?: (index: number) => FigureAt | undefined) {
   const { default: ora } = await import('ora');
   // ora's own colour and symbols would ignore NO_COLOR and the locale: it gets ours.
   const spinner = ora({ stream: io.stdout as NodeJS.WritableStream, discardStdin: false, hideCursor: true, color: term.color ? 'cyan' : false, spinner: { frames: [...c.g.spinner], interval: 80 }, isEnabled: true });
   const view: View = { index: 0, remaining: t.phases[0]!.duration_ms, elapsed: 0, paused: false, help: true };
   const cols = () => terminalColumns(io).columns ?? term.columns ?? 80;
+  const frame = () => frameWithFigure((w) => viewText(t, view, c, w), figure?.(view.index), cols(), io.stdout.rows || term.rows);
   const draw = () => {
-    spinner.text = viewText(t, view, c, cols());
+    spinner.text = frame();
   };
   // The terminal re-flows the old frame when it narrows, so it no longer has the height ora
   // will erase; clearing the screen and drawing afresh at the new width is the only clean way.
@@ -58,7 +63,7 @@ export async function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal) {
     draw();
   };
   io.stdout.on?.('resize', onResize);
-  spinner.start(viewText(t, view, c, cols()));
+  spinner.start(frame());
   const handle = (ev: RunEvent) => {
     if (ev.type === 'phase') {
       const prev = t.phases[view.index]!;

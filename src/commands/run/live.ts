@@ -4,6 +4,7 @@ import { EXIT, ExitError } from '../../model/errors.js';
 import type { Io } from '../../model/io.js';
 import type { Paint } from '../../render/paint.js';
 import { fitWidth, type Terminal } from '../../render/terminal.js';
+import type { FigureAt } from '../../render/run-figure.js';
 import { jsonSink } from '../../render/run-json.js';
 import { plainSink } from '../../render/run-plain.js';
 import { runHeader } from '../../render/run-header.js';
@@ -40,7 +41,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
   else {
     const { ttySink } = await import('../../render/run-tty.js');
-    tty = await ttySink(io, timeline, c, term);
+    tty = await ttySink(io, timeline, c, term, await locateFigures(catalog, timeline, c, term));
     sinks.push(tty.handle);
   }
   // The bell is a cue like speech: one more sink, rung at every phase change, and twice at the
@@ -127,4 +128,25 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     throw new ExitError(code);
   }
   return EXIT.ok;
+}
+
+/**
+ * The figure of each locate phase's point on the side it is pressed, for the live view; undefined
+ * when no point in the run has a figure (then the views are never read).
+ */
+async function locateFigures(catalog: Catalog, timeline: Timeline, c: Paint, term: Terminal): Promise<((index: number) => FigureAt | undefined) | undefined> {
+  if (!timeline.points.some((id) => (catalog.points.get(id) as { figure?: unknown } | undefined)?.figure)) return undefined;
+  const { figureDrawer } = await import('../figures.js');
+  const drawer = await figureDrawer({ unicode: term.unicode, columns: Infinity, paint: c });
+  const cache = new Map<string, ReturnType<FigureAt>>();
+  return (index) => {
+    const phase = timeline.phases[index];
+    const point = phase?.kind === 'locate' && phase.point ? catalog.points.get(phase.point) : undefined;
+    if (!point) return undefined;
+    return (cols, rows) => {
+      const key = `${point.id}:${phase!.side}:${cols}x${rows}`;
+      if (!cache.has(key)) cache.set(key, drawer.point(point, phase!.side, { cols, rows }));
+      return cache.get(key);
+    };
+  };
 }

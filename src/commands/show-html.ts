@@ -1,0 +1,39 @@
+// `show <id...> --html`: the printable sheet, with the body views loaded for its figures.
+import type { Catalog } from '../model/catalog.js';
+import type { Condition } from '../model/types.js';
+import type { Ref } from '../core/resolve.js';
+import { plan } from '../core/plan.js';
+import { pointFindings, pregnancyAvoided, routineFindings } from '../core/safety.js';
+import { pregnancyHint } from '../render/pregnancy-hint.js';
+import { sheetHtml, type SheetItem } from '../render/sheet-html.js';
+import type { FigureView } from '../render/figure-place.js';
+import { loadFigureViews } from '../store/figures.js';
+import { areaViewId } from './figures.js';
+
+/** The page for these resolved ids; `figures` false leaves every figure out. */
+export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean): Promise<string> {
+  const views: Map<string, FigureView> = figures ? await loadFigureViews() : new Map();
+  const items = refs.map((ref): SheetItem => {
+    if (ref.kind === 'routine') {
+      const routine = catalog.routines.get(ref.id)!;
+      const timeline = plan(routine, (id) => catalog.points.get(id));
+      const hint = conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
+      return { kind: 'routine', routine, timeline, findings: routineFindings(catalog, routine, conditions), hint };
+    }
+    if (ref.kind === 'point') {
+      const point = catalog.points.get(ref.id)!;
+      return { kind: 'point', point, findings: pointFindings(point, conditions, point.id) };
+    }
+    return { kind: 'condition', condition: catalog.conditions.get(ref.id)! };
+  });
+  return sheetHtml({
+    catalog,
+    items,
+    figures,
+    view: (id) => views.get(id),
+    areaView: (regions, area) => {
+      const id = areaViewId(regions, area);
+      return id ? views.get(id) : undefined;
+    },
+  });
+}

@@ -1,0 +1,51 @@
+// The live view's locate phase with the point's figure: below the text in a tall terminal, beside
+// it in a wide one, and left out when neither has room, so the text always stays readable.
+import type { TermFigure } from './figure-term.js';
+import { FIGURE_COLS, FIGURE_ROWS } from './figure-term.js';
+import { GAP } from './figure-layout.js';
+import { padEnd, width as textWidth } from './text.js';
+
+/** Draws the phase's figure within a size, or undefined when there is none. */
+export type FigureAt = (maxCols: number, maxRows: number) => TermFigure | undefined;
+
+/** The fewest rows a figure is worth drawing in. */
+export const MIN_FIGURE_ROWS = 8;
+/** The fewest columns left for the text when the figure goes beside it. */
+const MIN_TEXT = 36;
+
+/**
+ * The frame for a phase: `text(columns)` is the live view wrapped to a width; `figure` draws the
+ * point (or is undefined outside a locate phase). The frame never has more lines than `rows - 1`
+ * (the cursor's line) nor lines wider than `columns`.
+ */
+export function frameWithFigure(text: (columns: number) => string, figure: FigureAt | undefined, columns: number, rows: number | undefined): string {
+  const full = text(columns);
+  if (!figure || rows === undefined) return full;
+  const height = full.split('\n').length;
+  // Below the text (indented like its body, after a blank line) or beside it (the text wrapped
+  // narrower, the figure from the second line on: the spinner stands before the first),
+  // whichever leaves the figure taller.
+  const below = Math.min(FIGURE_ROWS, rows - 1 - height - 1);
+  const side = Math.min(FIGURE_ROWS, rows - 2);
+  const canBelow = below >= MIN_FIGURE_ROWS && columns - 2 >= 20;
+  const canSide = side >= MIN_FIGURE_ROWS && columns - GAP - FIGURE_COLS >= MIN_TEXT;
+  if (canSide && (!canBelow || side > below)) {
+    const f = figure(FIGURE_COLS, side);
+    const left = f ? text(columns - GAP - f.width).split('\n') : [];
+    const w = Math.max(0, ...left.map(textWidth));
+    if (f && w + GAP + f.width <= columns) {
+      const n = Math.max(left.length, f.lines.length + 1);
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = i === 0 ? undefined : f.lines[i - 1];
+        out.push(r === undefined ? (left[i] ?? '') : `${padEnd(left[i] ?? '', w + GAP)}${r}`);
+      }
+      return out.join('\n');
+    }
+  }
+  if (canBelow) {
+    const f = figure(Math.min(FIGURE_COLS, columns - 2), below);
+    if (f) return `${full}\n\n${f.lines.map((l) => `  ${l}`).join('\n')}`;
+  }
+  return full;
+}
