@@ -24,7 +24,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
 
 // Every library our code imports at run time. Each becomes dist/vendor/<name>.cjs.
-const VENDORS = ['commander', 'chalk', 'ora', '@inquirer/prompts', 'yaml', 'zod'];
+const VENDORS = ['commander', 'chalk', 'ora', '@inquirer/prompts', 'yaml', 'zod', 'svgpath'];
 
 // Trimming, measured in bytes of dist/vendor (issue 21: the package ships only what runs).
 // - pure: modules esbuild may drop when nothing of theirs is used. @inquirer/prompts re-exports

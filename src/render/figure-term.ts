@@ -21,6 +21,8 @@ export interface TermFigureOptions {
 /** The usual size: about 40 columns by 18 rows. */
 export const FIGURE_COLS = 40;
 export const FIGURE_ROWS = 18;
+/** The narrowest a caption is wrapped to. */
+const CAPTION = 30;
 
 /** A drawn figure: its lines (with colour codes when the paint has colour) and its visible width. */
 export interface TermFigure {
@@ -37,8 +39,14 @@ type Ink = 'line' | 'mark' | 'label';
  */
 export function terminalFigure(view: FigureView, placed: Placed, o: TermFigureOptions): TermFigure {
   const maxCols = Math.max(1, Math.floor(o.maxCols));
-  const caption = captionLines(escapeHidden(figureCaption(view, placed)), maxCols, o.unicode);
-  const drawRows = Math.max(2, Math.floor(o.maxRows) - caption.length);
+  // The caption is wrapped to the drawing's width (at least CAPTION columns): room is reserved
+  // for it at that narrowest width first, and a wider drawing can only make it shorter.
+  // The longest it can be names the points too, for when a label finds no room.
+  const captionText = escapeHidden(figureCaption(view, placed));
+  const codes = [...new Set(placed.marks.map((m) => escapeHidden(m.code)))].join(', ');
+  const named = (text: string) => (codes ? `${codes}: ${text}` : text);
+  const reserved = captionLines(named(captionText), Math.min(maxCols, CAPTION), o.unicode).length;
+  const drawRows = Math.max(2, Math.floor(o.maxRows) - reserved);
   const { width: w, height: h } = view.box;
   // Half a dot of margin on each side, so strokes along the box's edges stay on the grid.
   const scale = Math.min((maxCols * CELL_W - 1) / w, (drawRows * CELL_H - 1) / h);
@@ -88,8 +96,9 @@ export function terminalFigure(view: FigureView, placed: Placed, o: TermFigureOp
   }
   const out = trimBlank(cells, ink).map(([row, inks]) => paintRow(row, inks, o.paint));
   // A mark whose label found no room is named in the caption instead.
-  const named = unlabelled ? captionLines(`${[...new Set(placed.marks.map((m) => escapeHidden(m.code)))].join(', ')}: ${caption.join(' ')}`, maxCols, o.unicode) : caption;
-  for (const l of named) out.push(o.paint.dim(l));
+  const drawn = Math.max(0, ...out.map(textWidth));
+  const capWidth = Math.min(maxCols, Math.max(CAPTION, drawn));
+  for (const l of captionLines(unlabelled ? named(captionText) : captionText, capWidth, o.unicode)) out.push(o.paint.dim(l));
   return { lines: out, width: Math.max(0, ...out.map(textWidth)) };
 }
 

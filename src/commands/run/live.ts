@@ -131,7 +131,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
 }
 
 /**
- * The figure of each locate phase's point on the side it is pressed, for the live view; undefined
+ * The figure of each locate (and switch) phase's point on the side it is pressed, for the live view; undefined
  * when no point in the run has a figure (then the views are never read).
  */
 async function locateFigures(catalog: Catalog, timeline: Timeline, c: Paint, term: Terminal): Promise<((index: number) => FigureAt | undefined) | undefined> {
@@ -141,7 +141,8 @@ async function locateFigures(catalog: Catalog, timeline: Timeline, c: Paint, ter
   const cache = new Map<string, ReturnType<FigureAt>>();
   return (index) => {
     const phase = timeline.phases[index];
-    const point = phase?.kind === 'locate' && phase.point ? catalog.points.get(phase.point) : undefined;
+    // Finding the point: before the first press, and when switching to the other side.
+    const point = (phase?.kind === 'locate' || phase?.kind === 'switch') && phase.point ? catalog.points.get(phase.point) : undefined;
     if (!point) return undefined;
     return (cols, rows) => {
       const key = `${point.id}:${phase!.side}:${cols}x${rows}`;
