@@ -164,6 +164,21 @@ describe.skipIf(!hasTmux)('the locate phase in a real terminal', () => {
     await t.waitFor(/EXIT=0/);
   });
 
+  it('show in a wide terminal puts the figure beside the card; in a narrow one, below it', async () => {
+    const wide = start('show LI4', 130, 50);
+    const beside = await wide.waitFor(/EXIT=0/);
+    expect(beside.split('\n').some((l) => /^Location {3}On the back of the hand.*[\u2801-\u28ff]/.test(l))).toBe(true);
+    expect(beside).toMatch(/● LI4/);
+    for (const l of beside.split('\n')) expect([...l].length).toBeLessThanOrEqual(130);
+    const narrow = start('show LI4', 70, 60);
+    const below = await narrow.waitFor(/EXIT=0/);
+    const lines = below.split('\n');
+    const sources = lines.findIndex((l) => l.startsWith('Sources'));
+    const mark = lines.findIndex((l) => l.includes('● LI4'));
+    expect(mark).toBeGreaterThan(sources);
+    expect(lines.filter((l) => /^Location/.test(l) && BRAILLE.test(l))).toHaveLength(0);
+  });
+
   it('a small terminal keeps the locate text whole and draws no figure', async () => {
     const t = start('run headache --no-tips --yes', 60, 12);
     const shown = await t.waitFor(/LOCATE \d:\d\d/);
