@@ -183,7 +183,18 @@ const coldCli = {
   },
 };
 
-// 2. The CLI, as two CommonJS files. app.cjs: the entry and the quick path (list, show, check
+// And import('./figures.js') (from show and run) becomes require('./figures.cjs'): the figures, the
+// path library and the printable sheet, read only when a figure or a sheet is drawn.
+const coldFigures = {
+  name: 'cold-figures',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\.\/|\.\/)figures\.js$/ }, (args) => (/src\/commands\/(show|run\/live)\.ts$/.test(args.importer) ? { path: 'figures', namespace: 'cold-figures' } : undefined));
+    b.onResolve({ filter: /^\.\/figures\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'cold-figures' }, () => ({ contents: "module.exports = require('./figures.cjs');", loader: 'js', resolveDir: '.' }));
+  },
+};
+
+// 2. The CLI, as two CommonJS files (and the figures' own, above). app.cjs: the entry and the quick path (list, show, check
 // and the data and rendering they use); cli.cjs: commander's wiring and the commands only it
 // reaches (run, validate, completion). Modules reached only through import() are wrapped by
 // esbuild and initialised on first use, so a command still runs only what it needs.
@@ -194,13 +205,14 @@ const cjs = {
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
 };
-await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli] });
-await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names, './vendor')] });
+await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli, coldFigures] });
+await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names, './vendor'), coldFigures] });
+await build({ ...cjs, entryPoints: ['src/commands/figures.ts'], outfile: 'dist/figures.cjs', plugins: [vendorFacades(names, './vendor')] });
 
 // 3. The entry the bin shim requires: it compiles our files with V8 code caches kept per Node
 // version in the user's cache directory (src/boot/loader.ts). The build id names those caches,
 // so a cache never meets code other than the code it was made from.
-const bundled = ['dist/app.cjs', 'dist/cli.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
+const bundled = ['dist/app.cjs', 'dist/cli.cjs', 'dist/figures.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
 const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).join('\0')).digest('hex').slice(0, 16);
 // It names a cache per command (each holds only what its command ran): the table's names.
 const spec = await build({ ...base, minify: false, format: 'esm', entryPoints: ['src/cli/spec.ts'], write: false });

@@ -1,6 +1,8 @@
-// The commands' door to figures: loads the body views once and draws points on them. Imported
-// only when a figure will be drawn, so `show` without one and `list` never read the views or
-// load the path library.
+// The commands' door to figures: loads the body views once and draws points on them, lays
+// figures out beside cards, and makes the printable sheet. Imported only when a figure or a
+// sheet is wanted, and built into a file of its own (dist/figures.cjs, scripts/build.mjs), so
+// `show` without a figure and `list` never read the views, load the path library or even parse
+// this code.
 import type { Catalog } from '../model/catalog.js';
 import type { Side } from '../model/timeline.js';
 import type { Point, Region, Step } from '../model/types.js';
@@ -8,6 +10,9 @@ import { placeMarks, type FigureView, type PointFigure } from '../render/figure-
 import { FIGURE_COLS, FIGURE_ROWS, terminalFigure, type TermFigure } from '../render/figure-term.js';
 import type { Paint } from '../render/paint.js';
 import { loadFigureViews } from '../store/figures.js';
+
+export { figureRows, withFigure } from '../render/figure-layout.js';
+export { showHtml } from './show-html.js';
 
 /** What a terminal figure needs to know of the terminal. */
 export interface FigureTerminal {

@@ -34,7 +34,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const refs = ids.map((id) => resolve(catalog, id));
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
   if (options.html) {
-    const { showHtml } = await import('./show-html.js');
+    const { showHtml } = await import('./figures.js');
     io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false));
     return 0;
   }
@@ -73,8 +73,8 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const force = options.figure === true;
   const cols = t.columns ?? FALLBACK_COLUMNS;
   const wanted = force ? refs.some((r) => r.kind !== 'condition') : options.figure !== false && t.tty && cols >= 30 && refs.some((r) => r.kind === 'point');
-  const figures = wanted ? await (await import('./figures.js')).figureDrawer({ unicode: t.unicode, columns: cols, rows: t.rows, paint: c }) : undefined;
-  const layout = figures ? await import('../render/figure-layout.js') : undefined;
+  const layout = wanted ? await import('./figures.js') : undefined;
+  const figures = layout ? await layout.figureDrawer({ unicode: t.unicode, columns: cols, rows: t.rows, paint: c }) : undefined;
   const missing: string[] = [];
   const cards = refs.map((ref) => {
     if (ref.kind === 'point') {

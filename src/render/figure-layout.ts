@@ -3,6 +3,9 @@
 import type { TermFigure } from './figure-term.js';
 import { padEnd, width as textWidth } from './text.js';
 
+/** A terminal figure's usual size: about 40 columns by 18 rows. */
+export const FIGURE_COLS = 40;
+export const FIGURE_ROWS = 18;
 /** Columns between a card and the figure beside it, and between figures in a row. */
 export const GAP = 3;
 /** A card beside a figure keeps at least this many columns, or the figure goes below it. */

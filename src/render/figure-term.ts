@@ -7,6 +7,8 @@ import { CELL_H, CELL_W, DotGrid } from './figure-raster.js';
 import type { Paint } from './paint.js';
 import { truncate, width as textWidth, wrap } from './text.js';
 
+export { FIGURE_COLS, FIGURE_ROWS } from './figure-layout.js';
+
 /** How big a terminal figure may be, and what the terminal can show. */
 export interface TermFigureOptions {
   /** Braille and ● where the locale is UTF-8; ASCII strokes and @ otherwise. */
@@ -18,9 +20,6 @@ export interface TermFigureOptions {
   paint: Paint;
 }
 
-/** The usual size: about 40 columns by 18 rows. */
-export const FIGURE_COLS = 40;
-export const FIGURE_ROWS = 18;
 /** The narrowest a caption is wrapped to. */
 const CAPTION = 30;
 
