@@ -42,7 +42,7 @@ describe('figureRows', () => {
     expect(rows).toHaveLength(2);
     for (const l of out.split('\n')) expect(width(l)).toBeLessThanOrEqual(70);
     const first = rows[0]!.split('\n');
-    expect(first.at(-1)).toMatch(/^Back of the hand, left\s+Back of the hand, left$/);
+    expect(first.at(-1)).toMatch(/^Back of the hand, left side\s+Back of the hand, left side$/);
   });
 });
 

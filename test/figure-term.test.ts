@@ -101,18 +101,25 @@ describe('DotGrid', () => {
 
 describe('placeMarks', () => {
   it('a one-sided view: as drawn for its own side, mirrored for the other', () => {
-    expect(placeMarks(hand, LI4, 'left')).toEqual({ flip: false, marks: [{ code: 'LI4', x: 0.72, y: 0.67, label: true }], side: 'left' });
+    expect(placeMarks(hand, LI4, 'left')).toEqual({ flip: false, marks: [{ code: 'LI4', x: 0.72, y: 0.67, label: true }], caption: 'Back of the hand, left side' });
     const right = placeMarks(hand, LI4, 'right');
     expect(right.flip).toBe(true);
     expect(right.marks[0]!.x).toBeCloseTo(0.28);
-    expect(placeMarks(hand, LI4).side).toBe('left (mirror it for the right)');
+    expect(right.caption).toBe('Back of the hand, right side');
+    expect(placeMarks(hand, LI4).caption).toBe('Back of the hand, left side (mirror it for the right)');
+    // A title that names its side names the other one when mirrored.
+    const own = { ...hand, title: 'Back of the left hand' };
+    expect(placeMarks(own, LI4, 'left').caption).toBe('Back of the left hand');
+    expect(placeMarks(own, LI4, 'right').caption).toBe('Back of the right hand');
+    expect(placeMarks({ ...hand, title: 'Left side of the head' }, LI4, 'right').caption).toBe('Right side of the head');
+    expect(placeMarks(own, LI4).caption).toBe('Back of the left hand (mirror it for the right)');
   });
 
   it('a symmetric view: the left as placed, the right mirrored about the midline, both when no side is given', () => {
     expect(placeMarks(face, TAIYANG, 'left').marks).toEqual([{ code: 'EX-HN5', x: 0.86, y: 0.45, label: true }]);
     expect(placeMarks(face, TAIYANG, 'right').marks[0]!.x).toBeCloseTo(0.14);
     expect(placeMarks(face, TAIYANG, 'both').marks.map((m) => m.x.toFixed(2))).toEqual(['0.86', '0.14']);
-    expect(placeMarks(face, TAIYANG).side).toBe('both sides');
+    expect(placeMarks(face, TAIYANG).caption).toBe('Face, both sides');
   });
 
   it('a group of places: every mark mirrored with the main one, only the main one labelled', () => {
@@ -123,7 +130,7 @@ describe('placeMarks', () => {
 
   it('a midline point gets one mark and no side', () => {
     const gv = { id: 'GV24', laterality: 'midline' as const, figure: { view: 'face', x: 0.5, y: 0.1 } };
-    expect(placeMarks(face, gv, 'left')).toEqual({ flip: false, marks: [{ code: 'GV24', x: 0.5, y: 0.1, label: true }] });
+    expect(placeMarks(face, gv, 'left')).toEqual({ flip: false, marks: [{ code: 'GV24', x: 0.5, y: 0.1, label: true }], caption: 'Face' });
   });
 });
 
@@ -139,7 +146,7 @@ describe('terminalFigure', () => {
     const marked = f.lines.filter((l) => l.includes('● LI4'));
     expect(marked).toHaveLength(1);
     expect(f.lines.join('\n')).toMatch(/[\u2801-\u28ff]/);
-    expect(f.lines.at(-2)! + f.lines.at(-1)!).toMatch(/^Back of the hand, left/);
+    expect(f.lines.at(-2)! + f.lines.at(-1)!).toMatch(/^Back of the hand, left side/);
   });
 
   it('puts the mark where the placement says: LI4 right of the middle on the left hand, left of it when mirrored', () => {
@@ -150,7 +157,7 @@ describe('terminalFigure', () => {
     expect(col(left)).toBeGreaterThan(wide / 2);
     expect(col(right)).toBeLessThan(wide / 2);
     expect(right.lines.find((l) => l.includes('●'))).toContain('LI4 ●');
-    expect(right.lines.at(-1)).toBe('Back of the hand, right');
+    expect(right.lines.at(-1)).toBe('Back of the hand, right side');
   });
 
   it('in ASCII uses only printable ASCII, with @ for the point', () => {
@@ -193,7 +200,7 @@ describe('terminalFigure', () => {
 
   it('escapes control characters in titles', () => {
     const evil: FigureView = { ...SQUARE, title: 'Sq\x1b[31muare' };
-    const f = terminalFigure(evil, { flip: false, marks: [] }, { unicode: true, maxCols: 40, maxRows: 10, paint: plainPaint() });
+    const f = terminalFigure(evil, { flip: false, marks: [], caption: evil.title }, { unicode: true, maxCols: 40, maxRows: 10, paint: plainPaint() });
     expect(f.lines.join('')).not.toContain('\x1b');
     expect(f.lines.at(-1)).toBe('Sq\\u001b[31muare');
   });

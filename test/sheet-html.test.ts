@@ -72,7 +72,7 @@ describe('the printable sheet', () => {
     const html = sheetHtml(input());
     expect(html.match(/data-point="EX-HN5"/g)).toHaveLength(2);
     expect(html.match(/data-point="LI4"/g)).toHaveLength(1);
-    expect(html).toContain('LI4 · Back of the hand, left (mirror it for the right)');
+    expect(html).toContain('LI4 · Back of the hand, left side (mirror it for the right)');
   });
 
   it('a point: its card and its figure', () => {
@@ -117,13 +117,13 @@ describe('the printable sheet', () => {
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('a &quot;quote&quot; &amp; &lt;b&gt;');
-    const svg = figureSvg({ ...views.get('face')!, title: 'x', outlines: ['M0 0"/><script>'] }, { flip: false, marks: [{ code: 'A"<', x: 0.5, y: 0.5, label: true }] }, '"><script>');
+    const svg = figureSvg({ ...views.get('face')!, title: 'x', outlines: ['M0 0"/><script>'] }, { flip: false, marks: [{ code: 'A"<', x: 0.5, y: 0.5, label: true }], caption: 'x' }, '"><script>');
     expect(svg).not.toMatch(/<script/);
     expect(svg).toContain('data-point="A&quot;&lt;"');
   });
 
   it('draws a mirrored view with a transform, marks where placeMarks put them', () => {
-    const svg = figureSvg(views.get('hand-back')!, { flip: true, marks: [{ code: 'LI4', x: 0.28, y: 0.67, label: true }] }, 'LI4');
+    const svg = figureSvg(views.get('hand-back')!, { flip: true, marks: [{ code: 'LI4', x: 0.28, y: 0.67, label: true }], caption: 'x' }, 'LI4');
     expect(svg).toContain('<g class="outline" transform="matrix(-1 0 0 1 100 0)">');
     expect(svg).toContain('<circle cx="28" cy="80.4"');
     expect(svg).toContain('text-anchor="end"');

@@ -43,12 +43,12 @@ export interface Mark {
   label: boolean;
 }
 
-/** The marks on a view, whether to draw the view mirrored, and which side it shows, in words. */
+/** The marks on a view, whether to draw the view mirrored, and its caption. */
 export interface Placed {
   flip: boolean;
   marks: Mark[];
-  /** "left", "right", "both sides", … for the caption; undefined for a midline point. */
-  side?: string;
+  /** The view's title for the side shown: "Back of the right hand", "Face, both sides". */
+  caption: string;
 }
 
 /**
@@ -61,23 +61,30 @@ export function placeMarks(view: FigureView, p: FigurePoint, side?: Side): Place
   if (!f) throw new Error(`${p.id} has no figure`);
   const places = [{ x: f.x, y: f.y }, ...(f.also ?? [])];
   const marks = (mirrored: boolean): Mark[] => places.map((m, i) => ({ code: p.id, x: mirrored ? 1 - m.x : m.x, y: m.y, label: i === 0 }));
-  if (p.laterality === 'midline' || side === 'center') return { flip: false, marks: marks(false) };
+  const title = view.title;
+  if (p.laterality === 'midline' || side === 'center') return { flip: false, marks: marks(false), caption: title };
   if (view.mirror) {
     // Placements on a symmetric view are the person's left; the right is its mirror image.
-    if (side === 'left') return { flip: false, marks: marks(false), side: 'left side' };
-    if (side === 'right') return { flip: false, marks: marks(true), side: 'right side' };
-    return { flip: false, marks: [...marks(false), ...marks(true)], side: 'both sides' };
+    if (side === 'left') return { flip: false, marks: marks(false), caption: `${title}, left side` };
+    if (side === 'right') return { flip: false, marks: marks(true), caption: `${title}, right side` };
+    return { flip: false, marks: [...marks(false), ...marks(true)], caption: `${title}, both sides` };
   }
-  if (view.side === 'none') return { flip: false, marks: marks(false) };
+  if (view.side === 'none') return { flip: false, marks: marks(false), caption: title };
   if (side === 'left' || side === 'right') {
     const flip = side !== view.side;
-    return { flip, marks: marks(flip), side };
+    return { flip, marks: marks(flip), caption: sideTitle(flip ? swapSides(title) : title, side) };
   }
   const other = view.side === 'left' ? 'right' : 'left';
-  return { flip: false, marks: marks(false), side: `${view.side} (mirror it for the ${other})` };
+  return { flip: false, marks: marks(false), caption: `${sideTitle(title, view.side)} (mirror it for the ${other})` };
 }
 
-/** The caption under a figure: the view's title and the side shown. */
-export function figureCaption(view: FigureView, placed: Placed): string {
-  return placed.side ? `${view.title}, ${placed.side}` : view.title;
+/** The title, saying the side when it does not already. */
+function sideTitle(title: string, side: 'left' | 'right'): string {
+  return new RegExp(`\\b${side}\\b`, 'i').test(title) ? title : `${title}, ${side} side`;
+}
+
+/** A one-sided view's title for its mirror image: left and right change places. */
+export function swapSides(title: string): string {
+  const swap: Record<string, string> = { left: 'right', right: 'left', Left: 'Right', Right: 'Left', LEFT: 'RIGHT', RIGHT: 'LEFT' };
+  return title.replace(/\b(left|right)\b/gi, (w) => swap[w] ?? w);
 }

@@ -2,7 +2,7 @@
 // each marked point as a bright dot with its code beside it, and a caption underneath.
 import { escapeHidden } from '../model/printable.js';
 import { flattenPath } from './figure-geometry.js';
-import { figureCaption, type FigureView, type Placed } from './figure-place.js';
+import type { FigureView, Placed } from './figure-place.js';
 import { CELL_H, CELL_W, DotGrid } from './figure-raster.js';
 import type { Paint } from './paint.js';
 import { truncate, width as textWidth, wrap } from './text.js';
@@ -20,6 +20,8 @@ export interface TermFigureOptions {
   paint: Paint;
 }
 
+/** The smallest detail drawn, across its bounding box, in dots. */
+const MIN_DETAIL = 9;
 /** The narrowest a caption is wrapped to. */
 const CAPTION = 30;
 
@@ -41,7 +43,7 @@ export function terminalFigure(view: FigureView, placed: Placed, o: TermFigureOp
   // The caption is wrapped to the drawing's width (at least CAPTION columns): room is reserved
   // for it at that narrowest width first, and a wider drawing can only make it shorter.
   // The longest it can be names the points too, for when a label finds no room.
-  const captionText = escapeHidden(figureCaption(view, placed));
+  const captionText = escapeHidden(placed.caption);
   const codes = [...new Set(placed.marks.map((m) => escapeHidden(m.code)))].join(', ');
   const named = (text: string) => (codes ? `${codes}: ${text}` : text);
   const reserved = captionLines(named(captionText), Math.min(maxCols, CAPTION), o.unicode).length;
@@ -51,9 +53,17 @@ export function terminalFigure(view: FigureView, placed: Placed, o: TermFigureOp
   const scale = Math.min((maxCols * CELL_W - 1) / w, (drawRows * CELL_H - 1) / h);
   const grid = new DotGrid(Math.floor(w * scale) + 1, Math.floor(h * scale) + 1);
   const at = { scale, dx: 0.5, dy: 0.5, flipWidth: placed.flip ? w : undefined };
-  // The lighter lines only where there are dots enough to tell them from the outline.
-  const lines = o.unicode && maxCols >= 30 ? [...view.outlines, ...(view.details ?? [])] : view.outlines;
-  for (const d of lines) grid.polylines(flattenPath(d, at, 0.5));
+  for (const d of view.outlines) grid.polylines(flattenPath(d, at, 0.5));
+  // The lighter lines (an ear, an eye, a crease) only in braille, and only those big enough on
+  // this grid to read as a shape rather than a smudge (nails and knuckles at this size are not).
+  if (o.unicode) {
+    for (const d of view.details ?? []) {
+      const lines = flattenPath(d, at, 0.5);
+      const xs = lines.flat().map(([x]) => x);
+      const ys = lines.flat().map(([, y]) => y);
+      if (Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) >= MIN_DETAIL) grid.polylines(lines);
+    }
+  }
   const cells = o.unicode ? grid.braille() : grid.ascii();
   const ink: Ink[][] = cells.map((row) => row.map(() => 'line'));
   const taken = new Set<string>();

@@ -9,7 +9,7 @@ import type { Condition, Point, Region, Routine, Step } from '../model/types.js'
 import { legacyCodes } from '../core/resolve.js';
 import type { Finding } from '../core/safety.js';
 import { DISCLAIMER } from './disclaimer.js';
-import { figureCaption, placeMarks, type FigurePoint, type FigureView } from './figure-place.js';
+import { placeMarks, type FigurePoint, type FigureView } from './figure-place.js';
 import { figureSvg } from './figure-svg.js';
 import { escapeHtml as e } from './html.js';
 
@@ -126,7 +126,7 @@ function pointFigure(input: SheetInput, p: Point, side?: 'left' | 'right'): stri
   const view = figure ? input.view(figure.view) : undefined;
   if (!figure || !view) return `<figure><div class="no-figure">No figure for ${e(p.id)} yet</div></figure>`;
   const placed = placeMarks(view, p as FigurePoint, side);
-  const caption = `${p.id} · ${figureCaption(view, placed)}`;
+  const caption = `${p.id} · ${placed.caption}`;
   return `<figure>${figureSvg(view, placed, caption)}<figcaption>${e(caption)}</figcaption></figure>`;
 }
 
@@ -197,7 +197,7 @@ function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findin
   if (s.kind === 'massage') {
     const view = input.figures && s.regions.length ? input.areaView(s.regions, s.area) : undefined;
     const caption = view ? `Area: ${s.area} · ${view.title}` : '';
-    const figure = view ? `<figure>${figureSvg(view, { flip: false, marks: [] }, caption)}<figcaption>${e(caption)}</figcaption></figure>` : '';
+    const figure = view ? `<figure>${figureSvg(view, { flip: false, marks: [], caption }, caption)}<figcaption>${e(caption)}</figcaption></figure>` : '';
     const text = `<h2>${i + 1}. Massage ${e(s.area)}</h2>${when}<p>${e(s.motion)}</p>${cue}${safetyList(findings)}`;
     return `<li class="step${figure ? '' : ' text-only'}" data-step="${i + 1}">${figure}<div>${text}</div></li>`;
   }
