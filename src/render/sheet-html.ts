@@ -95,7 +95,7 @@ svg.figure { display: block; width: 100%; height: auto; max-height: 58mm; }
 svg .outline path { fill: none; stroke: #222; stroke-width: 1.1px; stroke-linejoin: round; stroke-linecap: round; vector-effect: non-scaling-stroke; }
 svg .outline path.detail { stroke: #888; stroke-width: 0.7px; }
 svg .mark circle { fill: #d40000; stroke: #fff; stroke-width: 1px; vector-effect: non-scaling-stroke; }
-svg .mark text { fill: #a00000; font-weight: 700; }
+svg .mark text { fill: #a00000; font-weight: 700; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 figcaption { font-size: 8pt; color: #444; text-align: center; margin-top: 0.5mm; }
 .no-figure { font-size: 8pt; color: #666; border: 0.2mm dashed #aaa; padding: 3mm; text-align: center; }
 .safety { list-style: none; padding: 0; }
