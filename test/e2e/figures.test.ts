@@ -2,11 +2,10 @@
 // the figure in point JSON, figures kept off the start-up path, and the locate phase's figure
 // in a real terminal (tmux).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cli } from '../helpers.js';
+import { BIN, cli, tempDir } from '../helpers.js';
 
 const UTF8 = { LANG: 'C.UTF-8' };
 const BRAILLE = /[\u2801-\u28ff]/;
@@ -73,7 +72,7 @@ describe('show --figure', () => {
   });
 
   it('show without a figure and list never read the views nor load the path library', () => {
-    const spy = join(mkdtempSync(join(tmpdir(), 'acupress-spy-')), 'spy.cjs');
+    const spy = join(tempDir('acupress-spy-'), 'spy.cjs');
     // Records every file the process opens whose name says figures or svgpath.
     writeFileSync(spy, `
 const fs = require('node:fs');
@@ -85,7 +84,7 @@ for (const name of ['readFileSync', 'openSync']) {
 process.on('exit', () => process.stderr.write('SEEN ' + JSON.stringify(seen) + '\\n'));
 `);
     const seen = (args: string[]) => {
-      const r = spawnSync(process.execPath, ['-r', spy, BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmpdir(), LANG: 'C.UTF-8' } });
+      const r = spawnSync(process.execPath, ['-r', spy, BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tempDir('acupress-home-'), LANG: 'C.UTF-8' } });
       expect(r.status, r.stderr).toBe(0);
       return JSON.parse(/SEEN (.*)/.exec(r.stderr)![1]!) as string[];
     };
@@ -112,7 +111,7 @@ describe.skipIf(!hasTmux)('the locate phase in a real terminal', () => {
   /** Start `acupress <args>` in a cols x rows terminal; returns a function that waits for the screen to match. */
   function start(args: string, cols: number, rows: number) {
     const name = `f${++n}`;
-    const home = mkdtempSync(join(tmpdir(), 'acupress-fig-'));
+    const home = tempDir('acupress-fig-');
     mkdirSync(join(home, '.config/acupress'), { recursive: true });
     writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions: []\n');
     const env = `env -u CI -u COLUMNS -u LINES HOME=${home} XDG_CONFIG_HOME=${home}/.config LANG=C.UTF-8 PS1='$ ' TERM=xterm-256color`;

@@ -1,13 +1,13 @@
 // The printable sheet in a real browser: headless Chromium loads `show headache --html`, a
 // measuring copy of the page checks that every step's figure is drawn with its marked point, and
 // the page is printed to PDF on A4 and Letter and read back (poppler) to check that no step, and
-// so no figure, is cut across a page break. Screenshots are left in the temp dir for a person.
+// so no figure, is cut across a page break. The screenshot and the pages as images are kept in
+// ACUPRESS_SHEET_DIR when it is set, for a person to look at.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
@@ -16,7 +16,7 @@ const STEPS = [{ n: 1, code: 'LI4' }, { n: 2, code: 'EX-HN5' }, { n: 3, code: 'G
 /** Run headless Chromium on a file with extra flags; returns stdout. */
 function chromium(file: string, ...flags: string[]): string {
   return execFileSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--disable-extensions',
-    `--user-data-dir=${mkdtempSync(join(tmpdir(), 'acupress-chromium-'))}`, ...flags, `file://${file}`], { encoding: 'utf8', timeout: 90_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    `--user-data-dir=${tempDir('acupress-chromium-')}`, ...flags, `file://${file}`], { encoding: 'utf8', timeout: 90_000, stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
 // A script for a copy of the page (the sheet itself has none): measures each step's figure and
@@ -47,7 +47,8 @@ describe.skipIf(!CHROMIUM)(`the printable sheet in Chromium${SKIPPED}`, () => {
   let html: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'acupress-sheet-'));
+    dir = process.env.ACUPRESS_SHEET_DIR ?? tempDir('acupress-sheet-');
+    mkdirSync(dir, { recursive: true });
     const r = cli(['show', 'headache', '--html']);
     expect(r.code, r.stderr).toBe(0);
     html = r.stdout;
