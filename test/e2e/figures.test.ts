@@ -24,6 +24,8 @@ describe('show --figure', () => {
     expect(figure.length).toBeLessThanOrEqual(18);
     for (const l of figure) expect([...l].length).toBeLessThanOrEqual(40);
     expect(r.stdout).not.toMatch(/\x1b\[/);
+    // A pipe keeps the card's lines whole.
+    expect(card).toMatch(/^Location {3}On the back of the hand, .*\(thumb\) side\.$/m);
   });
 
   it('draws ASCII strokes and @ where the locale is not UTF-8', () => {
