@@ -45,7 +45,7 @@ function load(name: string, cacheName: string): unknown {
 }
 
 const modules = new Map<string, unknown>();
-/** require for the bundles: './cli.cjs' and './vendor/….cjs' go through the code cache too. */
+/** require for the bundles: './cli.cjs', './figures.cjs' and './vendor/….cjs' go through the code cache too. */
 const appRequire = Object.assign((id: string): unknown => {
   if (!id.startsWith('./') || !id.endsWith('.cjs')) return require(id);
   if (!modules.has(id)) {
