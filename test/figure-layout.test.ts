@@ -10,7 +10,7 @@ import { terminalFigure } from '../src/render/figure-term.js';
 import { frameWithFigure } from '../src/render/run-figure.js';
 import { plainPaint } from '../src/render/paint.js';
 import { width, wrap } from '../src/render/text.js';
-import { areaViewId } from '../src/commands/figures.js';
+import { areaViewId } from '../src/commands/show-html.js';
 import { ROOT } from './helpers.js';
 
 const hand = parse(readFileSync(join(ROOT, 'test/fixtures/figures/hand-back.yaml'), 'utf8')) as FigureView;

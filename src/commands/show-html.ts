@@ -1,6 +1,6 @@
 // `show <id...> --html`: the printable sheet, with the body views loaded for its figures.
 import type { Catalog } from '../model/catalog.js';
-import type { Condition } from '../model/types.js';
+import type { Condition, Region } from '../model/types.js';
 import type { Ref } from '../core/resolve.js';
 import { plan } from '../core/plan.js';
 import { pointFindings, pregnancyAvoided, routineFindings } from '../core/safety.js';
@@ -8,7 +8,6 @@ import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { sheetHtml, type SheetItem } from '../render/sheet-html.js';
 import type { FigureView } from '../render/figure-place.js';
 import { loadFigureViews } from '../store/figures.js';
-import { areaViewId } from './figures.js';
 
 /** The page for these resolved ids; `figures` false leaves every figure out. */
 export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean): Promise<string> {
@@ -36,4 +35,21 @@ export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condit
       return id ? views.get(id) : undefined;
     },
   });
+}
+
+// Which view shows a massage step's area best: the first region named decides, and the area's
+// own words pick between the faces of a hand or a foot.
+const REGION_VIEWS: Record<Region, string> = {
+  head: 'head-top', face: 'face', neck: 'head-back', shoulder: 'back', 'upper-back': 'back', 'lower-back': 'back',
+  chest: 'chest-belly', abdomen: 'chest-belly', arm: 'arm-outer', forearm: 'arm-outer', wrist: 'arm-inner',
+  hand: 'hand-back', hip: 'trunk-side', thigh: 'leg-front', knee: 'leg-front', leg: 'leg-front', ankle: 'foot-inner', foot: 'foot-top',
+};
+
+/** The view for a massage area, by its first region and the words of its area; undefined if none fits. */
+export function areaViewId(regions: Region[], area: string): string | undefined {
+  const first = regions[0];
+  if (!first) return undefined;
+  if (first === 'hand' && /\bpalms?\b/i.test(area)) return 'palm';
+  if (first === 'foot' && /\bsoles?\b/i.test(area)) return 'sole';
+  return REGION_VIEWS[first];
 }

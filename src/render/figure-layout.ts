@@ -1,7 +1,12 @@
 // Putting terminal figures next to text: a card with its figure beside it when the terminal is
 // wide enough, below it when not, and a row of figures that wraps at the terminal's width.
-import type { TermFigure } from './figure-term.js';
 import { padEnd, width as textWidth } from './text.js';
+
+/** A drawn figure: its lines (with colour codes when the paint has colour) and its visible width. */
+export interface TermFigure {
+  lines: string[];
+  width: number;
+}
 
 /** A terminal figure's usual size: about 40 columns by 18 rows. */
 export const FIGURE_COLS = 40;

@@ -7,7 +7,9 @@ import { CELL_H, CELL_W, DotGrid } from './figure-raster.js';
 import type { Paint } from './paint.js';
 import { truncate, width as textWidth, wrap } from './text.js';
 
-export { FIGURE_COLS, FIGURE_ROWS } from './figure-layout.js';
+import type { TermFigure } from './figure-layout.js';
+
+export type { TermFigure } from './figure-layout.js';
 
 /** How big a terminal figure may be, and what the terminal can show. */
 export interface TermFigureOptions {
@@ -25,11 +27,6 @@ const MIN_DETAIL = 9;
 /** The narrowest a caption is wrapped to. */
 const CAPTION = 30;
 
-/** A drawn figure: its lines (with colour codes when the paint has colour) and its visible width. */
-export interface TermFigure {
-  lines: string[];
-  width: number;
-}
 
 type Ink = 'line' | 'mark' | 'label';
 

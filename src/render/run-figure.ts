@@ -1,7 +1,6 @@
 // The live view's locate phase with the point's figure: below the text in a tall terminal, beside
 // it in a wide one, and left out when neither has room, so the text always stays readable.
-import type { TermFigure } from './figure-term.js';
-import { FIGURE_COLS, FIGURE_ROWS, GAP } from './figure-layout.js';
+import { FIGURE_COLS, FIGURE_ROWS, GAP, type TermFigure } from './figure-layout.js';
 import { padEnd, width as textWidth } from './text.js';
 
 /** Draws the phase's figure within a size, or undefined when there is none. */
