@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { withFigure, figureRows, MIN_CARD } from '../src/render/figure-layout.js';
 import { placeMarks, type FigureView } from '../src/render/figure-place.js';
+import { figureViewSchema } from '../src/model/figure-schema.js';
 import { terminalFigure } from '../src/render/figure-term.js';
 import { frameWithFigure } from '../src/render/run-figure.js';
 import { plainPaint } from '../src/render/paint.js';
@@ -13,8 +14,8 @@ import { width, wrap } from '../src/render/text.js';
 import { areaViewId } from '../src/commands/show-html.js';
 import { ROOT } from './helpers.js';
 
-const hand = parse(readFileSync(join(ROOT, 'test/fixtures/figures/hand-back.yaml'), 'utf8')) as FigureView;
-const LI4 = { id: 'LI4', laterality: 'bilateral' as const, figure: { view: 'hand-back', x: 0.72, y: 0.67 } };
+const hand: FigureView = figureViewSchema.parse(parse(readFileSync(join(ROOT, 'test/fixtures/figures/hand-back.yaml'), 'utf8')));
+const LI4 = { id: 'LI4', laterality: 'bilateral' as const, figure: { view: 'hand-back' as const, x: 0.72, y: 0.67 } };
 const fig = (cols = 40, rows = 18) => terminalFigure(hand, placeMarks(hand, LI4, 'left'), { unicode: true, maxCols: cols, maxRows: rows, paint: plainPaint() });
 const card = (w: number) => wrap('Location: on the back of the hand, between the first and second metacarpal bones, beside the middle of the second metacarpal on its radial side.', w);
 

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { Chalk } from 'chalk';
 import { flattenPath } from '../src/render/figure-geometry.js';
 import { placeMarks, type FigureView } from '../src/render/figure-place.js';
+import { figureViewSchema } from '../src/model/figure-schema.js';
 import { DotGrid } from '../src/render/figure-raster.js';
 import { terminalFigure } from '../src/render/figure-term.js';
 import { paint } from '../src/render/color.js';
@@ -14,12 +15,13 @@ import { plainPaint } from '../src/render/paint.js';
 import { width } from '../src/render/text.js';
 import { ROOT } from './helpers.js';
 
-const fixture = (id: string) => parse(readFileSync(join(ROOT, 'test/fixtures/figures', `${id}.yaml`), 'utf8')) as FigureView;
+// The fixtures are in the figure data format: the views' own schema reads them.
+const fixture = (id: string): FigureView => figureViewSchema.parse(parse(readFileSync(join(ROOT, 'test/fixtures/figures', `${id}.yaml`), 'utf8')));
 const hand = fixture('hand-back');
 const face = fixture('face');
-const LI4 = { id: 'LI4', laterality: 'bilateral' as const, figure: { view: 'hand-back', x: 0.72, y: 0.67 } };
-const TAIYANG = { id: 'EX-HN5', laterality: 'bilateral' as const, figure: { view: 'face', x: 0.86, y: 0.45 } };
-const SQUARE: FigureView = { id: 'square', title: 'Square', side: 'none', box: { width: 10, height: 10 }, outlines: ['M0 0 H10 V10 H0 Z'] };
+const LI4 = { id: 'LI4', laterality: 'bilateral' as const, figure: { view: 'hand-back' as const, x: 0.72, y: 0.67 } };
+const TAIYANG = { id: 'EX-HN5', laterality: 'bilateral' as const, figure: { view: 'face' as const, x: 0.86, y: 0.45 } };
+const SQUARE: FigureView = { id: 'face', title: 'Square', shows: 'front', side: 'none', mirror: false, box: { width: 10, height: 10 }, outlines: ['M0 0 H10 V10 H0 Z'], details: [], landmarks: [] };
 const at = (scale = 1) => ({ scale, dx: 0, dy: 0 });
 const text = (cells: string[][]) => cells.map((r) => r.join(''));
 
@@ -123,13 +125,13 @@ describe('placeMarks', () => {
   });
 
   it('a group of places: every mark mirrored with the main one, only the main one labelled', () => {
-    const group = { id: 'EX-UE9', laterality: 'bilateral' as const, figure: { view: 'hand-back', x: 0.3, y: 0.4, also: [{ x: 0.4, y: 0.4 }] } };
+    const group = { id: 'EX-UE9', laterality: 'bilateral' as const, figure: { view: 'hand-back' as const, x: 0.3, y: 0.4, also: [{ x: 0.4, y: 0.4 }] } };
     expect(placeMarks(hand, group, 'right').marks.map((m) => [m.x.toFixed(1), m.label])).toEqual([['0.7', true], ['0.6', false]]);
     expect(placeMarks(face, { ...group, figure: { ...group.figure, view: 'face' } }).marks).toHaveLength(4);
   });
 
   it('a midline point gets one mark and no side', () => {
-    const gv = { id: 'GV24', laterality: 'midline' as const, figure: { view: 'face', x: 0.5, y: 0.1 } };
+    const gv = { id: 'GV24', laterality: 'midline' as const, figure: { view: 'face' as const, x: 0.5, y: 0.1 } };
     expect(placeMarks(face, gv, 'left')).toEqual({ flip: false, marks: [{ code: 'GV24', x: 0.5, y: 0.1, label: true }], caption: 'Face' });
   });
 });

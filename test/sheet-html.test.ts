@@ -13,18 +13,19 @@ import { pregnancyHint } from '../src/render/pregnancy-hint.js';
 import { figureSvg } from '../src/render/figure-svg.js';
 import { escapeHtml } from '../src/render/html.js';
 import type { FigureView } from '../src/render/figure-place.js';
+import { figureViewSchema } from '../src/model/figure-schema.js';
 import { ROOT } from './helpers.js';
 
-const fixture = (id: string) => parse(readFileSync(join(ROOT, 'test/fixtures/figures', `${id}.yaml`), 'utf8')) as FigureView;
+const fixture = (id: string): FigureView => figureViewSchema.parse(parse(readFileSync(join(ROOT, 'test/fixtures/figures', `${id}.yaml`), 'utf8')));
 const views = new Map([['hand-back', fixture('hand-back')], ['face', fixture('face')]]);
 let catalog: Catalog;
 
 beforeAll(() => {
   catalog = catalogFrom(buildBuiltin());
   // Placements of the fixtures' own, so this test does not depend on the built-in drawings.
-  Object.assign(catalog.points.get('LI4')!, { figure: { view: 'hand-back', x: 0.72, y: 0.67 } });
-  Object.assign(catalog.points.get('EX-HN5')!, { figure: { view: 'face', x: 0.86, y: 0.45 } });
-  Object.assign(catalog.points.get('GB20')!, { figure: { view: 'face', x: 0.7, y: 0.3 } });
+  Object.assign(catalog.points.get('LI4')!, { figure: { view: 'hand-back' as const, x: 0.72, y: 0.67 } });
+  Object.assign(catalog.points.get('EX-HN5')!, { figure: { view: 'face' as const, x: 0.86, y: 0.45 } });
+  Object.assign(catalog.points.get('GB20')!, { figure: { view: 'face' as const, x: 0.7, y: 0.3 } });
 });
 
 // What show --html hands the sheet for each kind of id (src/commands/show-html.ts).

@@ -5,7 +5,7 @@
 // this code.
 import type { Side } from '../model/timeline.js';
 import type { Point } from '../model/types.js';
-import { placeMarks, type FigureView, type PointFigure } from '../render/figure-place.js';
+import { placeMarks, type FigureView } from '../render/figure-place.js';
 import { FIGURE_COLS, FIGURE_ROWS, type TermFigure } from '../render/figure-layout.js';
 import { terminalFigure } from '../render/figure-term.js';
 import type { Paint } from '../render/paint.js';
@@ -27,12 +27,12 @@ export interface FigureTerminal {
 /** Draws points on their views; undefined for a point without a figure or with an unknown view. */
 export interface FigureDrawer {
   views: Map<string, FigureView>;
-  point(p: Point & { figure?: PointFigure }, side?: Side, size?: { cols: number; rows: number }): TermFigure | undefined;
+  point(p: Point, side?: Side, size?: { cols: number; rows: number }): TermFigure | undefined;
 }
 
 /** Load the views and make a drawer for this terminal. */
 export async function figureDrawer(t: FigureTerminal): Promise<FigureDrawer> {
-  const views = await loadFigureViews() as Map<string, FigureView>;
+  const views = await loadFigureViews();
   return {
     views,
     point(p, side, size) {

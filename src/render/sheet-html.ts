@@ -9,7 +9,7 @@ import type { Condition, Point, Region, Routine, Step } from '../model/types.js'
 import { legacyCodes } from '../core/resolve.js';
 import type { Finding } from '../core/safety.js';
 import { DISCLAIMER } from './disclaimer.js';
-import { placeMarks, type FigurePoint, type FigureView } from './figure-place.js';
+import { placeMarks, type FigureView } from './figure-place.js';
 import { figureSvg } from './figure-svg.js';
 import { escapeHtml as e } from './html.js';
 
@@ -122,10 +122,10 @@ function pointName(p: Point): string {
 /** The figure of a point for a side ('left' or 'right'; otherwise both, or the view's own side). */
 function pointFigure(input: SheetInput, p: Point, side?: 'left' | 'right'): string {
   if (!input.figures) return '';
-  const figure = (p as FigurePoint).figure;
+  const figure = p.figure;
   const view = figure ? input.view(figure.view) : undefined;
   if (!figure || !view) return `<figure><div class="no-figure">No figure for ${e(p.id)} yet</div></figure>`;
-  const placed = placeMarks(view, p as FigurePoint, side);
+  const placed = placeMarks(view, p, side);
   const caption = `${p.id} · ${placed.caption}`;
   return `<figure>${figureSvg(view, placed, caption)}<figcaption>${e(caption)}</figcaption></figure>`;
 }

@@ -135,7 +135,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
  * when no point in the run has a figure (then the views are never read).
  */
 async function locateFigures(catalog: Catalog, timeline: Timeline, c: Paint, term: Terminal): Promise<((index: number) => FigureAt | undefined) | undefined> {
-  if (!timeline.points.some((id) => (catalog.points.get(id) as { figure?: unknown } | undefined)?.figure)) return undefined;
+  if (!timeline.points.some((id) => catalog.points.get(id)?.figure)) return undefined;
   const { figureDrawer } = await import('../figures.js');
   const drawer = await figureDrawer({ unicode: term.unicode, columns: Infinity, paint: c });
   const cache = new Map<string, ReturnType<FigureAt>>();
