@@ -3,7 +3,8 @@
 // the page is printed to PDF on A4 and Letter and read back (poppler) to check that no step, and
 // so no figure, is cut across a page break. The screenshot and the pages as images are kept in
 // ACUPRESS_SHEET_DIR when it is set, for a person to look at.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +14,13 @@ const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 const STEPS = [{ n: 1, code: 'LI4' }, { n: 2, code: 'EX-HN5' }, { n: 3, code: 'GB20' }];
 
-/** Run headless Chromium on a file with extra flags; returns stdout. */
-function chromium(file: string, ...flags: string[]): string {
-  return execFileSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--disable-extensions',
-    `--user-data-dir=${tempDir('acupress-chromium-')}`, ...flags, `file://${file}`], { encoding: 'utf8', timeout: 90_000, stdio: ['ignore', 'pipe', 'ignore'] });
+// Asynchronous, so the test worker keeps answering vitest while a browser or poppler works.
+const run = async (cmd: string, args: string[], timeout = 90_000) => (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout, maxBuffer: 64 << 20 })).stdout;
+
+/** Run headless Chromium on a file with extra flags; resolves to its stdout. */
+function chromium(file: string, ...flags: string[]): Promise<string> {
+  return run(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--disable-extensions',
+    `--user-data-dir=${tempDir('acupress-chromium-')}`, ...flags, `file://${file}`]);
 }
 
 // A script for a copy of the page (the sheet itself has none): measures each step's figure and
@@ -56,12 +60,12 @@ describe.skipIf(!CHROMIUM)(`the printable sheet in Chromium${SKIPPED}`, () => {
     writeFileSync(sheet, html);
   });
 
-  it('loads, and every step has its figure drawn with its point marked inside it', () => {
+  it('loads, and every step has its figure drawn with its point marked inside it', async () => {
     const measuring = join(dir, 'measure.html');
     // Our script runs only in this copy: the sheet itself has none.
     expect(html).not.toMatch(/<script/i);
     writeFileSync(measuring, html.replace('</body>', `${MEASURE}</body>`));
-    const dom = chromium(measuring, '--window-size=900,1400', '--virtual-time-budget=5000', '--dump-dom');
+    const dom = await chromium(measuring, '--window-size=900,1400', '--virtual-time-budget=5000', '--dump-dom');
     const m = JSON.parse(/<pre id="measured">([^<]*)<\/pre>/.exec(dom)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
     expect(m.steps.map((s: { code: string }) => s.code)).toEqual(STEPS.map((s) => s.code));
     for (const s of m.steps) {
@@ -80,26 +84,25 @@ describe.skipIf(!CHROMIUM)(`the printable sheet in Chromium${SKIPPED}`, () => {
     expect(m.width).toBeLessThanOrEqual(m.viewport);
   });
 
-  it('takes a screenshot', () => {
+  it('takes a screenshot', async () => {
     const png = join(dir, 'sheet.png');
-    chromium(sheet, '--window-size=900,2200', `--screenshot=${png}`);
+    await chromium(sheet, '--window-size=900,2200', `--screenshot=${png}`);
     expect(statSync(png).size).toBeGreaterThan(50_000);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it.skipIf(!hasPoppler)('prints to PDF on A4 and Letter without cutting a step or its figure across pages (needs poppler-utils)', () => {
+  it.skipIf(!hasPoppler)('prints to PDF on A4 and Letter without cutting a step or its figure across pages (needs poppler-utils)', async () => {
     for (const [paper, size] of [['A4', /Page size: +594\.96 x 841\.92 pts \(A4\)/], ['Letter', /Page size: +612 x 792 pts \(letter\)/]] as const) {
       // The sheet leaves the paper to the printer (@page has no size); this copy picks one.
       const copy = join(dir, `sheet-${paper}.html`);
       writeFileSync(copy, html.replace('</style>', `@page { size: ${paper}; }</style>`));
       const pdf = join(dir, `sheet-${paper}.pdf`);
-      chromium(copy, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`);
-      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      await chromium(copy, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`);
+      const info = await run('pdfinfo', [pdf]);
       expect(info).toMatch(size);
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       expect(pages).toBeGreaterThanOrEqual(2);
-      const text = (page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' });
-      const byPage = Array.from({ length: pages }, (_, i) => text(i + 1));
+      const byPage = await Promise.all(Array.from({ length: pages }, (_, i) => run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'])));
       const pageOf = (re: RegExp) => byPage.findIndex((t) => re.test(t));
       for (const { n, code } of STEPS) {
         // A step's heading sits at its top, its figure's caption at the figure's foot: the same
@@ -114,7 +117,7 @@ describe.skipIf(!CHROMIUM)(`the printable sheet in Chromium${SKIPPED}`, () => {
       expect(byPage.join('\n')).toMatch(/Get medical help instead if/);
       expect(byPage.join('\n')).toMatch(/Sources/);
       // Each page as an image, for a person to look at.
-      execFileSync('pdftoppm', ['-r', '40', '-png', pdf, join(dir, `page-${paper}`)]);
+      await run('pdftoppm', ['-r', '40', '-png', pdf, join(dir, `page-${paper}`)]);
     }
   });
 });
