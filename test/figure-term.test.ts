@@ -21,7 +21,7 @@ const hand = fixture('hand-back');
 const face = fixture('face');
 const LI4 = { id: 'LI4', laterality: 'bilateral' as const, figure: { view: 'hand-back' as const, x: 0.72, y: 0.67 } };
 const TAIYANG = { id: 'EX-HN5', laterality: 'bilateral' as const, figure: { view: 'face' as const, x: 0.86, y: 0.45 } };
-const SQUARE: FigureView = { id: 'face', title: 'Square', shows: 'front', side: 'none', mirror: false, box: { width: 10, height: 10 }, outlines: ['M0 0 H10 V10 H0 Z'], details: [], landmarks: [] };
+const SQUARE: FigureView = { id: 'face', title: 'Square', shows: 'front', side: 'none', mirror: false, box: { width: 10, height: 10 }, outlines: ['M0 0 H10 V10 H0 Z'], details: [], landmarks: [], areas: [] };
 const at = (scale = 1) => ({ scale, dx: 0, dy: 0 });
 const text = (cells: string[][]) => cells.map((r) => r.join(''));
 

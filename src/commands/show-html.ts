@@ -30,9 +30,13 @@ export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condit
     items,
     figures,
     view: (id) => views.get(id),
+    // The view the area's words name (a palm, a sole) when it draws the region, else the first
+    // view that draws it (FIGURE_VIEWS order), else the region's usual view.
     areaView: (regions, area) => {
-      const id = areaViewId(regions, area);
-      return id ? views.get(id) : undefined;
+      const named = areaViewId(regions, area);
+      const draws = (v: FigureView | undefined) => v?.areas.some((a) => a.region === regions[0]);
+      const view = named ? views.get(named) : undefined;
+      return draws(view) ? view : [...views.values()].find(draws) ?? view;
     },
   });
 }

@@ -11,7 +11,7 @@ const num = (n: number) => (Number.isFinite(n) ? String(Math.round(n * 100) / 10
  * left and right for the labels; `label` is the accessible name. Strokes keep their width however
  * far the figure is scaled.
  */
-export function figureSvg(view: FigureView, placed: Placed, label: string): string {
+export function figureSvg(view: FigureView, placed: Placed, label: string, areas: Array<{ x: number; y: number; rx: number; ry: number }> = []): string {
   const { width: w, height: h } = view.box;
   const unit = Math.min(w, h);
   const pad = unit * 0.32;
@@ -24,6 +24,8 @@ export function figureSvg(view: FigureView, placed: Placed, label: string): stri
   for (const d of view.outlines) out.push(`<path d="${escapeHtml(d)}"/>`);
   for (const d of view.details ?? []) out.push(`<path class="detail" d="${escapeHtml(d)}"/>`);
   out.push('</g>');
+  // A massage step's area: a shaded ellipse under the outlines' marks.
+  for (const a of areas) out.push(`<ellipse class="area" cx="${num(a.x * w)}" cy="${num(a.y * h)}" rx="${num(a.rx * w)}" ry="${num(a.ry * h)}"/>`);
   for (const m of placed.marks) {
     const x = m.x * w;
     const y = m.y * h;

@@ -94,6 +94,7 @@ figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 svg.figure { display: block; width: 100%; height: auto; max-height: 58mm; }
 svg .outline path { fill: none; stroke: #222; stroke-width: 1.1px; stroke-linejoin: round; stroke-linecap: round; vector-effect: non-scaling-stroke; }
 svg .outline path.detail { stroke: #888; stroke-width: 0.7px; }
+svg ellipse.area { fill: rgba(212, 0, 0, 0.18); stroke: #d40000; stroke-width: 1px; stroke-dasharray: 3 2; vector-effect: non-scaling-stroke; }
 svg .mark circle { fill: #d40000; stroke: #fff; stroke-width: 1px; vector-effect: non-scaling-stroke; }
 svg .mark text { fill: #a00000; font-weight: 700; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 figcaption { font-size: 8pt; color: #444; text-align: center; margin-top: 0.5mm; }
@@ -197,7 +198,10 @@ function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findin
   if (s.kind === 'massage') {
     const view = input.figures && s.regions.length ? input.areaView(s.regions, s.area) : undefined;
     const caption = view ? `Area: ${s.area} · ${view.title}` : '';
-    const figure = view ? `<figure>${figureSvg(view, { flip: false, marks: [], caption }, caption)}<figcaption>${e(caption)}</figcaption></figure>` : '';
+    // The regions' areas on this view; off the midline of a symmetric view, on both sides.
+    const areas = (view?.areas ?? []).filter((a) => s.regions.includes(a.region))
+      .flatMap((a) => (view?.mirror && Math.abs(a.x - 0.5) > 0.01 ? [a, { ...a, x: 1 - a.x }] : [a]));
+    const figure = view ? `<figure>${figureSvg(view, { flip: false, marks: [], caption }, caption, areas)}<figcaption>${e(caption)}</figcaption></figure>` : '';
     const text = `<h2>${i + 1}. Massage ${e(s.area)}</h2>${when}<p>${e(s.motion)}</p>${cue}${safetyList(findings)}`;
     return `<li class="step${figure ? '' : ' text-only'}" data-step="${i + 1}">${figure}<div>${text}</div></li>`;
   }

@@ -67,6 +67,12 @@ describe('show --figure', () => {
     expect(p.figure.y).toBeLessThan(1);
   });
 
+  it('--html draws a massage step\'s area on its view: the soles for "soles of both feet"', () => {
+    const r = cli(['show', 'feet', '--html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/<li class="step" data-step="1"><figure><svg[^>]*aria-label="Area: soles of both feet · Sole[^"]*"[^]*?<ellipse class="area"[^]*?<\/svg>/);
+  });
+
   it('--html with --json is a usage error', () => {
     const r = cli(['show', 'LI4', '--html', '--json']);
     expect(r.code).toBe(2);
