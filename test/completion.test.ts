@@ -19,7 +19,11 @@ describe('candidates', async () => {
     [['history', '--routine', 'headac'], ['headache']],
     [['stats', '--routine', 'LI1'], ['LI1', 'LI10', 'LI11', 'LI12', 'LI13', 'LI14', 'LI15', 'LI16', 'LI17', 'LI18', 'LI19']],
     [['history', '--s'], ['--since']],
-    [['run', 'headac'], ['headache']],
+    [['run', 'headac'], [':files', 'headache']],
+    [['validate', ''], [':files']],
+    [['run', '--data', ''], [':dirs']],
+    [['--data', 'x', 'run', 'headac'], [':files', 'headache']],
+    [['--data', 'run', 'h'], ['history']],
     [['run', '--ro'], ['--rounds']],
     [['run', '--side', ''], ['left', 'right', 'both']],
     [['check', '--condition', 'preg'], ['pregnancy']],
@@ -31,26 +35,33 @@ describe('candidates', async () => {
   });
   it('show also completes conditions; run does not', () => {
     expect(candidates(catalog, spec, ['show', 'pregn'])).toEqual(['pregnancy']);
-    expect(candidates(catalog, spec, ['run', 'pregn'])).toEqual([]);
+    expect(candidates(catalog, spec, ['run', 'pregn'])).toEqual([':files']);
   });
 });
 
 describe('the hidden __complete mode', () => {
   it('includes user routines', () => {
     const dir = tempTree({ 'routines/zz-mine.yaml': routineObj({ id: 'zz-mine' }) });
-    expect(cli(['__complete', 'run', 'zz'], { env: { ACUPRESS_DATA: dir } }).stdout).toBe('zz-mine\n');
+    expect(cli(['__complete', 'run', 'zz'], { env: { ACUPRESS_DATA: dir } }).stdout).toBe(':files\nzz-mine\n');
+  });
+  it('reads routines from a --data directory typed on the line, and a typed --help or --data is not commander\'s', () => {
+    const dir = tempTree({ 'routines/zz-typed.yaml': routineObj({ id: 'zz-typed' }) });
+    expect(cli(['__complete', '--data', dir, 'run', 'zz'])).toMatchObject({ code: 0, stdout: ':files\nzz-typed\n', stderr: '' });
+    expect(cli(['__complete', 'run', '--data', ''])).toMatchObject({ code: 0, stdout: ':dirs\n' });
+    expect(cli(['__complete', 'run', '--help', '--s'])).toMatchObject({ code: 0, stdout: '--side\n--skip-unsafe\n' });
   });
   it('lists real flags from the command definitions', () => {
     expect(cli(['__complete', 'run', '--ski']).stdout).toBe('--skip-unsafe\n');
   });
 });
 
+/** Whether `shell` is installed here; .ci/run installs all three. */
+const installed = (shell: string) => spawnSync(shell, ['--version']).status === 0;
+
 describe('scripts', () => {
   it.each(['bash', 'zsh', 'fish'])('%s script calls back into acupress', (shell) => {
     expect(script(shell)).toContain('acupress __complete');
   });
-  // Checked where the shell is installed; .ci/run installs all three.
-  const installed = (shell: string) => spawnSync(shell, ['--version']).status === 0;
   for (const shell of ['bash', 'zsh', 'fish']) it.skipIf(!installed(shell))(`${shell} script passes the shell's syntax check`, () => {
     const text = script(shell);
     const dir = tempDir('acupress-comp-');
@@ -65,6 +76,55 @@ describe('scripts', () => {
 });
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** Type `line`, press Tab in `shell` with acupress's completion loaded, and return the screen once it shows `want`. */
+async function tabIn(shell: 'bash' | 'zsh' | 'fish', line: string, want: RegExp): Promise<string> {
+  const home = tempDir(`acupress-comp-${shell}-`);
+  const bin = join(home, 'bin');
+  mkdirSync(bin);
+  symlinkSync(BIN, join(bin, 'acupress'));
+  chmodSync(BIN, 0o755);
+  writeFileSync(join(home, 'my-routine.yaml'), 'id: mine\n');
+  mkdirSync(join(home, 'my-data'));
+  const rc = {
+    bash: [join(home, '.bashrc'), `PS1='$ '\nexport PATH=${bin}:$PATH\neval "$(acupress completion bash)"\n`, `bash --rcfile ${home}/.bashrc -i`],
+    zsh: [join(home, '.zshrc'), `PS1='$ '\nexport PATH=${bin}:$PATH\nautoload -Uz compinit && compinit -u\neval "$(acupress completion zsh)"\n`, 'zsh -i'],
+    fish: [join(home, '.config/fish/config.fish'), `function fish_prompt; echo -n '$ '; end\nset -gx PATH ${bin} $PATH\nacupress completion fish | source\n`, 'fish -i'],
+  }[shell];
+  mkdirSync(join(rc[0]!, '..'), { recursive: true });
+  writeFileSync(rc[0]!, rc[1]!);
+  const sock = `acupress-comp-${shell}-${process.pid}`;
+  const tmux = (...a: string[]) => execFileSync('tmux', ['-L', sock, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  let screen = '';
+  try {
+    tmux('new-session', '-d', '-s', 'c', '-x', '100', '-y', '20', '-c', home, `env -u CI HOME=${home} ZDOTDIR=${home} XDG_CONFIG_HOME=${home}/.config ${rc[2]}`);
+    for (let i = 0; i < 50 && !/^\$/m.test(screen); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      screen = tmux('capture-pane', '-p', '-t', 'c');
+    }
+    tmux('send-keys', '-t', 'c', line, 'Tab');
+    for (let i = 0; i < 50 && !want.test(screen); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      screen = tmux('capture-pane', '-p', '-t', 'c');
+    }
+    return screen;
+  } finally {
+    spawnSync('tmux', ['-L', sock, 'kill-server']);
+  }
+}
+
+describe.skipIf(!hasTmux)('path completion in a terminal', () => {
+  for (const shell of ['bash', 'zsh', 'fish'] as const) {
+    it.skipIf(!installed(shell))(`${shell}: validate and --data complete paths from the shell`, async () => {
+      expect(await tabIn(shell, 'acupress validate my-ro', /acupress validate my-routine\.yaml/)).toMatch(/acupress validate my-routine\.yaml/);
+      expect(await tabIn(shell, 'acupress run --data my-d', /acupress run --data my-data\//)).toMatch(/acupress run --data my-data\//);
+    });
+  }
+  it.skipIf(!installed('zsh'))('zsh: completes a routine id', async () => {
+    expect(await tabIn('zsh', 'acupress run headac', /acupress run headache/)).toMatch(/acupress run headache/);
+  });
+});
+
 describe.skipIf(!hasTmux)('bash completion in a terminal', () => {
   it('completes a routine id after Tab', async () => {
     const home = tempDir('acupress-comp-home-');

@@ -73,21 +73,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
     cmd.addHelpText('after', helpAfter(spec)).action(action(name));
   }
 
-  // Hidden: the completion scripts call this with the words typed so far.
-  program.command('__complete', { hidden: true })
-    .argument('[words...]')
-    .allowUnknownOption()
-    .helpOption(false)
-    .action(async (words: string[], _o: unknown, cmd: Command) => {
-      const { complete } = await import('../commands/completion.js');
-      setExit(await complete({ ...cmd.optsWithGlobals(), args: [words], table: { commands: COMMANDS, globals: GLOBAL_OPTIONS, programFlags: Object.values(PROGRAM_FLAGS) } }, io));
-    });
-
   return program;
 }
 
 /** Parse argv and run the chosen command; resolves to the exit code. Errors propagate to main. */
 export async function runCli(argv: string[], io: Io, dispatch: Dispatch = runCommand): Promise<number> {
+  // Hidden: the completion scripts call this with the words typed so far. Taken before commander,
+  // which would read a typed `--data` or `--help` as its own and leave the wrong words.
+  if (argv[0] === '__complete') {
+    const { complete } = await import('../commands/completion.js');
+    return complete({ args: [argv.slice(1)], table: { commands: COMMANDS, globals: GLOBAL_OPTIONS, programFlags: Object.values(PROGRAM_FLAGS) } }, io);
+  }
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => (exitCode = code), dispatch);
   // Bare `acupress`: the picker in a terminal; otherwise the help, as a usage error.

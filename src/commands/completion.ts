@@ -42,49 +42,109 @@ function lookup(catalog: Catalog, kinds: readonly string[] = []): string[] {
   return kinds.flatMap((k) => [...(ids[k]?.keys() ?? [])]);
 }
 
-/** The candidates for the word being completed, given the words before it. Pure. */
+/**
+ * The lines the shell scripts read: `:files` or `:dirs` first when the value may be a path (the
+ * shell completes those itself; no id starts with a colon), then the matching ids.
+ */
+function withPaths(kinds: readonly string[] = [], ids: string[]): string[] {
+  const directive = kinds.includes('files') ? [':files'] : kinds.includes('dirs') ? [':dirs'] : [];
+  return [...directive, ...ids];
+}
+
+/**
+ * The candidates for the word being completed, given the words before it: ids, flags and
+ * choices that start with it, led by a `:files` or `:dirs` line when a path fits there. Pure.
+ */
 export function candidates(catalog: Catalog, table: CompletionTable, words: string[]): string[] {
   const current = words.at(-1) ?? '';
   const before = words.slice(0, -1);
-  const command = before.find((w) => !w.startsWith('-') && Object.hasOwn(table.commands, w));
-  const prev = before.at(-1);
-  const options = [...(command ? table.commands[command]!.options : []), ...table.globals];
-  const prevOption = prev?.startsWith('-') ? options.find((o) => takesValue(o) && names(o).includes(prev)) : undefined;
-  let pool: string[];
-  if (prevOption) {
-    // The value of a flag: its choices, or ids of the kind it takes; a file is the shell's to complete.
-    pool = prevOption.choices ? [...prevOption.choices] : lookup(catalog, prevOption.completes);
-  } else if (!command) pool = current.startsWith('-') ? [...table.globals, ...table.programFlags].flatMap(names).filter((n) => n.startsWith('--')) : Object.keys(table.commands);
-  else if (current.startsWith('-')) pool = commandFlags(table, command);
-  else {
-    const arg = table.commands[command]!.argument;
-    pool = arg?.choices ? [...arg.choices] : lookup(catalog, arg?.completes);
+  const options = (command?: string) => [...(command ? table.commands[command]!.options : []), ...table.globals];
+  // A flag's value is not the command: in `--data dir run`, `dir` is skipped.
+  let command: string | undefined;
+  for (let i = 0; i < before.length && !command; i++) {
+    const w = before[i]!;
+    if (w.startsWith('-')) {
+      if (!w.includes('=') && options().some((o) => takesValue(o) && names(o).includes(w))) i++;
+    } else if (Object.hasOwn(table.commands, w)) command = w;
   }
+  const prev = before.at(-1);
+  const prevOption = prev?.startsWith('-') ? options(command).find((o) => takesValue(o) && names(o).includes(prev)) : undefined;
   const lower = current.toLowerCase();
-  return pool.filter((c) => c.toLowerCase().startsWith(lower));
+  const matching = (pool: string[]) => pool.filter((c) => c.toLowerCase().startsWith(lower));
+  // The value of a flag: its choices, or ids of the kind it takes, or a path.
+  if (prevOption) return prevOption.choices ? matching([...prevOption.choices]) : withPaths(prevOption.completes, matching(lookup(catalog, prevOption.completes)));
+  if (!command) return matching(current.startsWith('-') ? [...table.globals, ...table.programFlags].flatMap(names).filter((n) => n.startsWith('--')) : Object.keys(table.commands));
+  if (current.startsWith('-')) return matching(commandFlags(table, command));
+  const arg = table.commands[command]!.argument;
+  return arg?.choices ? matching([...arg.choices]) : withPaths(arg?.completes, matching(lookup(catalog, arg?.completes)));
 }
 
+/** The --data directories already typed in `words` (not the word being completed). */
+export function typedDataDirs(words: string[]): string[] {
+  const dirs: string[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    const w = words[i]!;
+    if (w === '--data' && i + 1 < words.length - 1) dirs.push(words[++i]!);
+    else if (w.startsWith('--data=')) dirs.push(w.slice('--data='.length));
+  }
+  return dirs;
+}
+
+// Each script asks `acupress __complete` for the words so far and adds the ids it prints; a
+// `:files` or `:dirs` line hands path completion to the shell's own (routine files, --data).
 const SCRIPTS: Record<string, string> = {
   bash: `# acupress completion for bash: add to ~/.bashrc
 #   eval "$(acupress completion bash)"
 _acupress_complete() {
-  local IFS=$'\\n'
-  COMPREPLY=($(acupress __complete "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+  local IFS=$'\\n' cur="\${COMP_WORDS[COMP_CWORD]}" line
+  COMPREPLY=()
+  for line in $(acupress __complete "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null); do
+    case "$line" in
+      :files) COMPREPLY+=($(compgen -f -- "$cur")) ;;
+      :dirs) COMPREPLY+=($(compgen -d -- "$cur")) ;;
+      *) COMPREPLY+=("$line") ;;
+    esac
+  done
 }
-complete -o default -F _acupress_complete acupress
+complete -o filenames -F _acupress_complete acupress
 `,
   zsh: `# acupress completion for zsh: add to ~/.zshrc
 #   eval "$(acupress completion zsh)"
 _acupress_complete() {
-  local -a items
-  items=("\${(@f)$(acupress __complete "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
-  compadd -a items
+  local -a lines ids
+  local line paths=''
+  lines=("\${(@f)$(acupress __complete "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  for line in "\${lines[@]}"; do
+    case "$line" in
+      :files) paths=files ;;
+      :dirs) paths=dirs ;;
+      ?*) ids+=("$line") ;;
+    esac
+  done
+  (( \${#ids} )) && compadd -a ids
+  if [[ $paths == files ]]; then _files
+  elif [[ $paths == dirs ]]; then _files -/
+  fi
+  return 0
 }
 compdef _acupress_complete acupress
 `,
   fish: `# acupress completion for fish: save as ~/.config/fish/completions/acupress.fish
 #   acupress completion fish > ~/.config/fish/completions/acupress.fish
-complete -c acupress -f -a '(acupress __complete (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'
+function __acupress_complete
+  set -l current (commandline -ct)
+  for line in (acupress __complete (commandline -opc)[2..-1] $current 2>/dev/null)
+    switch $line
+      case :files
+        __fish_complete_path $current
+      case :dirs
+        __fish_complete_directories $current
+      case '*'
+        echo $line
+    end
+  end
+end
+complete -c acupress -f -a '(__acupress_complete)'
 `,
 };
 
@@ -101,16 +161,16 @@ export async function run(options: Common & { args?: [string] }, io: Io): Promis
   return EXIT.ok;
 }
 
-/** The hidden `acupress __complete <words…>` mode used by the scripts. */
+/** The hidden `acupress __complete <words…>` mode used by the scripts: the words typed so far, the last being completed. */
 export async function complete(options: Common & { args?: [string[]]; table: CompletionTable }, io: Io): Promise<number> {
+  const words = options.args?.[0] ?? [];
   let catalog: Catalog;
   try {
-    catalog = await catalogFor(options, io);
+    catalog = await catalogFor({ ...options, data: [...(options.data ?? []), ...typedDataDirs(words)] }, { ...io, stderr: { isTTY: false, write: () => true } });
   } catch {
     // A broken user file must not break the shell's tab key; offer commands only.
     catalog = { points: new Map(), routines: new Map(), conditions: new Map(), notices: [] };
   }
-  const words = options.args?.[0] ?? [];
   const out = candidates(catalog, options.table, words.length ? words : ['']);
   if (out.length) io.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;
