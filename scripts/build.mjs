@@ -9,7 +9,7 @@
 // stays ESM TypeScript; only the shipped CLI bundle is CommonJS.
 //
 // Why dependencies in their own files: our code is ~90 KB minified and V8 pre-parses all of a
-// file it loads, so commander, zod, yaml, ora and inquirer stay out of app.cjs and are required
+// file it loads, so commander, zod, yaml and inquirer stay out of app.cjs and are required
 // only on the paths that need them. The library (dist/lib/index.js) loads the same files, so
 // nothing is bundled twice.
 import { build } from 'esbuild';
@@ -24,7 +24,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
 
 // Every library our code imports at run time. Each becomes dist/vendor/<name>.cjs.
-const VENDORS = ['commander', 'chalk', 'ora', '@inquirer/prompts', 'yaml', 'zod', 'svgpath'];
+const VENDORS = ['commander', 'chalk', '@inquirer/prompts', 'yaml', 'zod', 'svgpath'];
 
 // Trimming, measured in bytes of dist/vendor (issue 21: the package ships only what runs).
 // - pure: modules esbuild may drop when nothing of theirs is used. @inquirer/prompts re-exports

@@ -6,7 +6,9 @@ import { colorLevel } from '../src/render/terminal.js';
 import { jsonSink } from '../src/render/run-json.js';
 import { plainSink } from '../src/render/run-plain.js';
 import { viewText } from '../src/render/run-tty.js';
+import { KEY_HELP } from '../src/commands/run/keys.js';
 import { width, wrap } from '../src/render/text.js';
+import { stripEscapes } from '../src/render/width.js';
 import { FakeClock } from '../src/core/clock.js';
 import { plan } from '../src/core/plan.js';
 import { startRun } from '../src/core/runner.js';
@@ -57,14 +59,14 @@ describe('renderers', () => {
 
   it('the live view shows the instruction, countdown and where you are, fitting 60 columns', () => {
     const c = paint(new Chalk({ level: 0 }));
-    expect(viewText(timeline, { index: 2, remaining: 1_400, elapsed: 3_600, paused: false, help: true }, c, 60)).toBe([
-      'HOLD 0:02',
+    expect(viewText(timeline, { index: 2, remaining: 1_400, elapsed: 3_600, paused: false, help: false }, c, 60, KEY_HELP)).toBe([
+      '⠋ HOLD 0:02',
       '  Hold steady pressure on A1 (PA1), left hand. Breathe',
       '  slowly.',
-      '  ██████░░░░░░░░░░░░░ point 1/1 · round 1/1 · 0:08 left',
+      '  ████████░░░░░░░░░░░░░░░ point 1/1 · round 1/1 · 0:08 left',
       '  space pause · s skip · b back · q quit · ? keys',
     ].join('\n'));
-    expect(viewText(timeline, { index: 2, remaining: 1_400, elapsed: 3_600, paused: true, help: false }, c, 60)).toMatch(/^HOLD 0:02  ⏸ PAUSED/);
+    expect(viewText(timeline, { index: 2, remaining: 1_400, elapsed: 3_600, paused: true, help: false }, c, 60, KEY_HELP)).toMatch(/^⏸ HOLD 0:02  PAUSED — space resumes\n/);
   });
 
   it('NO_COLOR and --no-color win over a terminal; FORCE_COLOR forces', () => {
@@ -81,28 +83,48 @@ describe('renderers', () => {
     expect(width('合谷 LI4')).toBe(8);
     expect(wrap('one two three four', 20 + 0)).toBe('one two three four');
     expect(wrap('aaaa bbbb cccc dddd eeee ffff', 20, '  ')).toBe('aaaa bbbb cccc dddd\n  eeee ffff');
+    expect(wrap('LI4  Hégǔ  合谷  Union Valley', 20, '  ')).toBe('LI4  Hégǔ  合谷\n  Union Valley');
+    expect(wrap('合谷穴 (LI4) 在手背', 9)).toBe('合谷穴\n(LI4) 在\n手背');
   });
 
-  it('wraps exactly as measuring each whole line would', () => {
+  it('wraps ASCII words exactly as measuring each whole line would', () => {
     // The reference: measure every candidate line from scratch (slow, but plainly right).
-    const naive = (text: string, w: number, indent: string) => {
-      const max = Math.max(20, w);
+    const naive = (text: string, max: number, indent: string) => {
       const lines: string[] = [];
       for (const para of text.split('\n')) {
         let line = '';
-        for (const word of para.split(/\s+/).filter(Boolean)) {
-          const candidate = line ? `${line} ${word}` : word;
-          if (line && width(candidate) > max) lines.push(line), (line = word);
+        const pieces = para.trim().split(/( +)/);
+        for (let i = 0; i < pieces.length; i += 2) {
+          const word = pieces[i]!;
+          if (!word) continue;
+          const candidate = line ? `${line}${pieces[i - 1]}${word}` : word;
+          if (line && candidate.length > max) lines.push(line), (line = word);
           else line = candidate;
         }
         lines.push(line);
       }
-      return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+      return lines.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
     };
-    const word = fc.array(fc.constantFrom('a', 'bb', 'Hégǔ', '合谷', '\x1b[1m', '\x1b[0m', 'x\u0301', 'é'), { minLength: 1, maxLength: 6 }).map((xs) => xs.join(''));
+    const word = fc.array(fc.constantFrom('a', 'bb', 'ccc', 'dddd'), { minLength: 1, maxLength: 3 }).map((xs) => xs.join(''));
     const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', ' \n ')), { maxLength: 40 }).map((ps) => ps.map(([w, s]) => w + s).join(''));
-    fc.assert(fc.property(text, fc.integer({ min: 0, max: 60 }), fc.constantFrom('', '  '), (t, w, indent) => {
+    fc.assert(fc.property(text, fc.integer({ min: 12, max: 60 }), fc.constantFrom('', '  '), (t, w, indent) => {
       expect(wrap(t, w, indent)).toBe(naive(t, w, indent));
-    }), { numRuns: 2000 });
+    }), { numRuns: 1000 });
+  });
+
+  it('every wrapped line fits, whatever the text, and nothing is lost', () => {
+    const piece = fc.constantFrom('a', 'bb', 'Hégǔ', '合谷', '按压。', '「穴」', '\x1b[1m', '\x1b[22m', '\x1b[31m', '\x1b[0m', 'x\u0301', 'é', '🙂', '👍🏽', '🇯🇵', '⚠️', 'https://example.com/a/b', 'abcdefghijklmnopqrstuvwxyz');
+    const word = fc.array(piece, { minLength: 1, maxLength: 6 }).map((xs) => xs.join(''));
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n')), { maxLength: 30 }).map((ps) => ps.map(([w, s]) => w + s).join(''));
+    const visible = (s: string) => stripEscapes(s).replace(/\s+/g, '');
+    fc.assert(fc.property(text, fc.integer({ min: 2, max: 60 }), fc.constantFrom('', '  '), (t, w, indent) => {
+      const out = wrap(t, w, indent);
+      out.split('\n').forEach((line, i) => {
+        const body = i === 0 || line === '' ? line : line.slice(indent.length);
+        expect(width(body), JSON.stringify(line)).toBeLessThanOrEqual(w);
+        expect(stripEscapes(body)).not.toMatch(/^ /);
+      });
+      expect(visible(out)).toBe(visible(t));
+    }), { numRuns: 600 });
   });
 });

@@ -2,6 +2,7 @@
 // The quick path (quick-argv.ts) knows only the table's quick commands; program.ts adds the rest,
 // so the built CLI's start-up file never holds the timer or the validator (see scripts/build.mjs).
 import type { Io } from '../model/io.js';
+import { isUtf8Locale } from '../render/terminal.js';
 
 /** A command module: its run(options, io) returns the exit code (none means 0). */
 export type Handler = { run(options: Record<string, unknown>, io: Io): Promise<number | void> | number | void };
@@ -24,7 +25,9 @@ export function dispatcher(handlers: Record<string, () => Promise<Handler>>): Di
   return async (command, options, io) => {
     const load = handlers[command];
     if (!load) throw new Error(`no handler for command "${command}"`);
-    const code = await (await load()).run(options, io);
+    // A terminal whose locale is not UTF-8 gets ASCII (machine formats keep their characters).
+    const shown = isUtf8Locale(io.env, io.platform) ? io : (await import('../render/ascii.js')).asciiIo(io, Boolean(options.json || options.yaml));
+    const code = await (await load()).run(options, shown);
     return typeof code === 'number' ? code : 0;
   };
 }

@@ -7,6 +7,7 @@ import { commandHelp, programHelp } from './help.js';
 import { quickInfo, quickParse } from './quick-argv.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { realIo } from './real-io.js';
+import { helpWidth } from '../render/terminal.js';
 import type { Io } from '../model/io.js';
 
 const quickDispatch = dispatcher(QUICK_HANDLERS);
@@ -16,7 +17,7 @@ async function route(argv: string[], io: Io): Promise<number> {
   const info = quickInfo(argv);
   if (info) {
     // commander's width: the terminal's, or 80 when not a terminal (program.ts tells it the same).
-    const width = (io.stdout.isTTY && io.stdout.columns) || 80;
+    const width = helpWidth(io.env, io.stdout);
     io.stdout.write('version' in info ? `${pkg.version}\n` : info.help ? commandHelp(info.help, width) : programHelp(width));
     return EXIT.ok;
   }

@@ -7,6 +7,7 @@ import { helpAfter, programAfter } from './help.js';
 import { dispatcher, QUICK_HANDLERS, type Dispatch } from './dispatch.js';
 import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
+import { helpWidth } from '../render/terminal.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -51,8 +52,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
       outputError: (s, write) => write(s.replace(/^error: /, 'acupress: ')),
       // Help wraps to our streams' width (80 when not a terminal) and has no colour; commander
       // would ask process.stdout, which costs milliseconds to build. help.ts does the same.
-      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
-      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
+      getOutHelpWidth: () => helpWidth(io.env, io.stdout),
+      getErrHelpWidth: () => helpWidth(io.env, io.stderr),
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })

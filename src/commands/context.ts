@@ -6,6 +6,8 @@ import { resolve } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { GENERAL } from '../core/safety.js';
+import { fitWidth, terminal } from '../render/terminal.js';
+import { hang } from '../render/text.js';
 
 /** Options every handler may receive from the global flags. */
 export interface Common {
@@ -20,7 +22,10 @@ export interface Common {
 /** Load the catalog for this invocation and print any notices (e.g. overrides) to stderr. */
 export async function catalogFor(options: Common, io: Io): Promise<Catalog> {
   const catalog = await loadCatalog({ env: io.env, cwd: io.cwd, data: options.data });
-  for (const n of catalog.notices) io.stderr.write(`${n}\n`);
+  if (catalog.notices.length) {
+    const w = fitWidth(terminal(io));
+    for (const n of catalog.notices) io.stderr.write(`${hang(n, w)}\n`);
+  }
   return catalog;
 }
 
@@ -37,7 +42,7 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
     const read = profile !== undefined ? profile : await (await import('../store/profile.js')).readProfile(io);
     const saved = read?.conditions ?? [];
     if (saved.length > 0 && !options.json) {
-      io.stderr.write(`Using your safety profile: ${saved.join(', ')} (--no-profile to ignore)\n`);
+      io.stderr.write(`${hang(`Using your safety profile: ${saved.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
     }
     names.push(...saved);
   }
@@ -63,7 +68,8 @@ export function writeJson(io: Io, value: unknown): number {
   return EXIT.ok;
 }
 
-/** Interactive only when both ends are a terminal, no --yes, and not under CI. */
+/** Interactive only when both ends are a terminal that can draw a prompt (not a dumb one), no --yes, and not under CI. */
 export function canPrompt(io: Io, o: { yes?: boolean }): boolean {
-  return Boolean(io.stdin.isTTY && io.stdout.isTTY && !o.yes && !io.env.CI);
+  // A dumb terminal cannot draw a prompt (it needs cursor control): no questions there either.
+  return Boolean(io.stdin.isTTY && terminal(io).cursor && !o.yes && !io.env.CI);
 }

@@ -1,11 +1,11 @@
 import { MERIDIAN_NAMES } from '../model/channels.js';
 import { filterPoints, filterRoutines } from '../core/filters.js';
-import type { Routine, WithOrigin } from '../model/types.js';
+import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
-import { table } from '../render/text.js';
+import { hang, table, width as textWidth } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
 import { foldText, orList, suggest } from '../core/text.js';
 import { choosableConditions, GENERAL, urgentFor } from '../core/safety.js';
@@ -51,10 +51,10 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
         formatClock(r.total),
         `${r.routine.title}${mark(r)}`,
       ]),
-    ], width);
+    ], width, { ellipsis: c.g.ellipsis, keep: [0, 1] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` with ${who}` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c);
-    if (left > 0) io.stderr.write(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${options.profile === true ? '; --no-profile shows all' : ''}).\n`);
+    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` with ${who}` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
+    if (left > 0) io.stderr.write(`${hang(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${options.profile === true ? '; --no-profile shows all' : ''}).`, width)}\n`);
     if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
   }
@@ -69,18 +69,26 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       marks.add(`${warn} avoid`);
       return ` ${warn} avoid`;
     };
+    // Columns give way in a narrow terminal, least needed first; characters only where they show.
+    const columns = fitColumns([
+      { head: 'CODE', cell: (p: Point) => p.id },
+      { head: 'PINYIN', cell: (p: Point) => p.pinyin },
+      ...(c.g.hanzi ? [{ head: '汉字', cell: (p: Point) => p.hanzi, drop: 2 }] : []),
+      { head: 'REGION', cell: (p: Point) => p.region, drop: 1 },
+      { head: 'ENGLISH', cell: (p: Point) => p.english },
+    ], points, width);
     const lines = table([
-      ...(header ? [[c.bold('CODE'), c.bold('PINYIN'), c.bold('汉字'), c.bold('REGION'), c.bold('ENGLISH')]] : []),
-      ...points.map((p) => [p.id, p.pinyin, p.hanzi, p.region, `${p.english}${mark(p)}`]),
-    ], width);
+      ...(header ? [columns.map((col) => c.bold(col.head))] : []),
+      ...points.map((p) => [...columns.slice(0, -1).map((col) => col.cell(p)), `${columns.at(-1)!.cell(p)}${mark(p)}`]),
+    ], width, { ellipsis: c.g.ellipsis, keep: [0] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c);
+    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c, width);
     // An indication that can be an emergency says where to get help, as the point card does.
     if (filter.tag) {
       const tag = filter.tag;
-      for (const u of urgentFor(catalog, { indications: [foldText(tag)] }, conditions)) io.stderr.write(`${warn} ${u.reason}\n`);
+      for (const u of urgentFor(catalog, { indications: [foldText(tag)] }, conditions)) io.stderr.write(`${hang(`${warn} ${u.reason}`, width)}\n`);
     }
-    if (left > 0) io.stderr.write(`Left out ${left} point${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <code> says why${options.profile === true ? '; --no-profile shows all' : ''}).\n`);
+    if (left > 0) io.stderr.write(`${hang(`Left out ${left} point${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <code> says why${options.profile === true ? '; --no-profile shows all' : ''}).`, width)}\n`);
     if (points.length === 0) io.stderr.write('No points match.\n');
     return EXIT.ok;
   }
@@ -89,7 +97,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     for (const p of catalog.points.values()) counts.set(p.meridian, (counts.get(p.meridian) ?? 0) + 1);
     const rows = Object.entries(MERIDIAN_NAMES).map(([code, name]) => ({ code, name, points: counts.get(code) ?? 0 }));
     if (options.json) return writeJson(io, rows);
-    const lines = table([...(header ? [[c.bold('CODE'), c.bold('POINTS'), c.bold('CHANNEL')]] : []), ...rows.map((r) => [r.code, String(r.points), r.name])], width);
+    const lines = table([...(header ? [[c.bold('CODE'), c.bold('POINTS'), c.bold('CHANNEL')]] : []), ...rows.map((r) => [r.code, String(r.points), r.name])], width, { ellipsis: c.g.ellipsis, keep: [0] });
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   }
@@ -98,15 +106,29 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   const lines = table([
     ...(header ? [[c.bold('ID'), c.bold('FLAG'), c.bold('CONDITION')]] : []),
     ...list.map((x) => [x.id, x.flag ? `--${x.flag}` : `--condition ${x.id}`, x.title]),
-  ], width);
+  ], width, { ellipsis: c.g.ellipsis, keep: [0, 1] });
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
 
-/** Below a table, one line per mark it uses, saying what the mark means. */
-function writeLegend(io: Io, used: string[], meanings: Record<string, string>, c: { dim: (s: string) => string }): void {
-  const lines = used.filter((m) => meanings[m]).map((m) => c.dim(`${m}  ${meanings[m]}`));
+/** Below a table, one line per mark it uses, saying what the mark means, fitted to `width`. */
+function writeLegend(io: Io, used: string[], meanings: Record<string, string>, c: { dim: (s: string) => string }, width: number): void {
+  const lines = used.filter((m) => meanings[m]).map((m) => c.dim(hang(`${m}  ${meanings[m]}`, width, '    ')));
   if (lines.length) io.stdout.write(`\n${lines.join('\n')}\n`);
+}
+
+type Column<T> = { head: string; cell: (x: T) => string; drop?: number };
+
+/** The columns that fit `width` at their natural widths (with 10 left for the last), dropping the `drop` ones in order. */
+function fitColumns<T>(columns: Column<T>[], rows: T[], width: number): Column<T>[] {
+  if (width === Infinity) return columns;
+  let shown = columns;
+  const need = (cols: Column<T>[]) => cols.slice(0, -1).reduce((sum, col) => sum + Math.max(textWidth(col.head), ...rows.map((r) => textWidth(col.cell(r)))) + 2, 0) + 10;
+  for (const order of [1, 2]) {
+    if (need(shown) <= width) break;
+    shown = shown.filter((col) => col.drop !== order);
+  }
+  return shown;
 }
 
 function pickKind(what: string): (typeof KINDS)[number] {

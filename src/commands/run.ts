@@ -5,7 +5,7 @@ import type { Condition, Profile, Routine } from '../model/types.js';
 import { EXIT, UserError, withFlag } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
-import { fitWidth, terminal } from '../render/terminal.js';
+import { fitWidth, terminal, type Terminal } from '../render/terminal.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { printPlan } from '../render/dry-run.js';
 import { describeFindings } from '../render/findings.js';
@@ -62,12 +62,12 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     throw new UserError(`${options.rate ? '--rate' : '--before'} records a rating in the session log, which --no-history turns off`);
   }
   const catalog = await catalogFor(options, io);
-  // The profile is read once here and shared: conditions come from it, and it remembers the tips.
-  const profile = options.profile === true ? await profileFor(catalog, io, options) : undefined;
-  const conditions = await conditionsFor(options, catalog, io, profile ?? null);
   const term = terminal(io, options.color);
+  // The profile is read once here and shared: conditions come from it, and it remembers the tips.
+  const profile = options.profile === true ? await profileFor(catalog, io, options, term) : undefined;
+  const conditions = await conditionsFor(options, catalog, io, profile ?? null);
   const c = await painter(term);
-  const chosen = await chooseRoutine(catalog, options, io, conditions);
+  const chosen = await chooseRoutine(catalog, options, io, conditions, term);
   if (chosen === 'cancel') return EXIT.ok;
   const { routine, overrides, target } = chosen;
   const skipUnsafe = Boolean(options.skipUnsafe || chosen.skipUnsafe);
@@ -99,7 +99,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     io.stderr.write(`acupress: --fit ${formatDuration(planOptions.fit)}: "${routine.id}" stretches to ${formatDuration(timeline.total_ms)} at most (no phase runs longer than ${formatDuration(BOUNDS.maxPhaseMs)})\n`);
   }
   if (options.dryRun) {
-    printPlan(io, timeline, Boolean(options.json), c);
+    printPlan(io, timeline, Boolean(options.json), c, fitWidth(term));
     return EXIT.ok;
   }
   const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
@@ -114,7 +114,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     const hint = hintDue ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
     if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
     if (routine.red_flags.length && !options.json) {
-      notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  • ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
+      notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  ${c.g.bullet} ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
     }
     if (options.tips !== false && !options.json && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
@@ -168,7 +168,7 @@ async function askRating(io: Io, when: 'before' | 'after'): Promise<number | und
 
 type Chosen = { routine: Routine; overrides: TimingFlags; skipUnsafe?: boolean; target: SessionTarget } | 'cancel';
 
-async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions: Condition[]): Promise<Chosen> {
+async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions: Condition[], term: Terminal): Promise<Chosen> {
   const target = o.args?.[0];
   if (o.random) {
     if (target) throw new UserError('run: give a target or --random, not both');
@@ -190,7 +190,7 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   for (;;) {
     let routine: Routine;
     try {
-      routine = await pickRoutine(catalog, conditions, io);
+      routine = await pickRoutine(catalog, conditions, io, term);
     } catch (e) {
       if (!(e instanceof PickerLeft)) throw e;
       io.stderr.write('No routine chosen.\n');
@@ -199,7 +199,7 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
     const avoid = routineFindings(catalog, routine, conditions).filter((f) => f.level === 'avoid');
     const steps = unsafeSteps(avoid);
     const avoided = steps.size ? { what: [...new Set(avoid.map((f) => f.point ?? `the ${f.region} region`))].join(', '), every: steps.size === routine.steps.length } : undefined;
-    const answer = await confirmOrAdjust(io, avoided);
+    const answer = await confirmOrAdjust(io, term, avoided);
     if (answer === 'back') continue;
     if (answer === 'cancel') return 'cancel';
     return { routine, overrides: answer.overrides, skipUnsafe: answer.skipUnsafe, target: { kind: 'routine', target: routine.id } };
@@ -207,12 +207,12 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
 }
 
 /** The saved profile; the first interactive run asks for one (and saves it) when there is none. */
-async function profileFor(catalog: Catalog, io: Io, o: RunOptions): Promise<Profile | undefined> {
+async function profileFor(catalog: Catalog, io: Io, o: RunOptions, term: Terminal): Promise<Profile | undefined> {
   const { readProfile } = await import('../store/profile.js');
   const saved = await readProfile(io);
   if (saved || !canPrompt(io, o) || o.json) return saved;
   const { firstRun } = await import('./run/first-run.js');
-  return firstRun(catalog, io);
+  return firstRun(catalog, io, undefined, term);
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Out {
   rows?: number;
   on?(event: string, fn: (...args: any[]) => void): unknown;
   off?(event: string, fn: (...args: any[]) => void): unknown;
+  /** The sink beneath a filtering wrapper (render/ascii.ts), for libraries that need the real stream. */
+  raw?: Out;
 }
 
 /** A readable input: process.stdin, or a fake in tests. */

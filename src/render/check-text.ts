@@ -9,7 +9,7 @@ import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
 import type { Paint } from './paint.js';
-import { wrap } from './text.js';
+import { hang, wrap } from './text.js';
 
 /** How many safer routines the summary names before saying how many there are in all. */
 const SAFER_SHOWN = 4;
@@ -94,19 +94,22 @@ function targetSection(catalog: Catalog, report: CheckReport, target: string, co
   const findings = report.findings.filter((f) => f.target === target) as Finding[];
   const avoid = findings.some((f) => f.level === 'avoid');
   const status = avoid ? c.avoid('AVOID') : findings.length ? c.caution('CAUTION') : c.ok('OK');
-  const lines = [`${status} ${c.bold(target)}${conditions.length ? c.dim(` (${conditions.map((x) => x.id).join(', ')})`) : ''}`];
+  const lines = [hang(`${status} ${c.bold(target)}${conditions.length ? c.dim(` (${conditions.map((x) => x.id).join(', ')})`) : ''}`, width)];
   const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
+  // The text hangs beside its label; in a narrow terminal it runs back under the label instead.
+  const under = width - 10 >= 30 ? 10 : 4;
+  const labelled = (label: string, text: string) => `  ${label} ${wrap(text, width - under, ' '.repeat(under), width - 10)}`;
   for (const g of groupFindings(findings, name)) {
     const level = g.level === 'avoid' ? c.avoid('avoid  ') : c.caution('caution');
     const cited = g.cited_by?.length ? ` Cited by ${g.cited_by.length}: ${g.cited_by.join(', ')}.` : '';
-    lines.push(`  ${level} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason}${cited} ${ref(g.source)}`, width - 10, '          ')}`);
+    lines.push(labelled(level, `${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason}${cited} ${ref(g.source)}`));
   }
   for (const n of report.notes.filter((x) => x.target === target)) {
-    lines.push(`  ${c.ok('used   ')} ${wrap(`${n.point} is commonly used in ${n.condition}: ${n.reason} ${ref(n.source)}`, width - 10, '          ')}`);
+    lines.push(labelled(c.ok('used   '), `${n.point} is commonly used in ${n.condition}: ${n.reason} ${ref(n.source)}`));
   }
-  if (findings.length === 0) lines.push(`  ${c.dim(conditions.length ? 'Nothing to avoid for these conditions.' : 'No general cautions.')}`);
+  if (findings.length === 0) lines.push(`  ${c.dim(wrap(conditions.length ? 'Nothing to avoid for these conditions.' : 'No general cautions.', width - 2, '  '))}`);
   const safer = report.safer.find((x) => x.target === target)?.routines ?? [];
-  if (safer.length) lines.push(`  ${c.bold('Safer:')} ${safer.join(', ')}`);
+  if (safer.length) lines.push(`  ${c.bold('Safer:')} ${wrap(safer.join(', '), width - 9, ' '.repeat(9))}`);
   return lines.join('\n');
 }
 
@@ -116,7 +119,7 @@ function adviceSection(report: CheckReport, title: string, c: Paint, width: numb
 
 function urgentSection(report: CheckReport, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {
   return [
-    c.bold('Get medical help instead, not acupressure, for'),
+    c.bold(wrap('Get medical help instead, not acupressure, for', width)),
     ...report.urgent.map((u) => `  ${bullet} ${wrap(`${u.indications.join(', ').replace(/-/g, ' ')}${u.points.length ? ` (${u.points.join(', ')})` : ''}: ${u.reason} ${ref(u.source)}`, width - 4, '    ')}`),
   ].join('\n');
 }
@@ -124,7 +127,7 @@ function urgentSection(report: CheckReport, c: Paint, width: number, ref: (s: st
 /** With no target and no condition: the general rules for everyone. */
 function generalSection(catalog: Catalog, report: CheckReport, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {
   const general = generalCondition(catalog);
-  const lines = [`${c.title('General safety')}  ${c.dim('(everyone)')}`];
+  const lines = [hang(`${c.title('General safety')}  ${c.dim('(everyone)')}`, width)];
   if (general) lines.push(wrap(general.advice, width));
   if (report.advice.length) lines.push('', ...report.advice.map((a) => `  ${bullet} ${wrap(`${a.reason} ${ref(a.source)}`, width - 4, '    ')}`));
   if (report.never_press.length) {

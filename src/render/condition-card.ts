@@ -1,7 +1,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Condition } from '../model/types.js';
 import type { Paint } from './paint.js';
-import { wrap } from './text.js';
+import { hang, wrap } from './text.js';
 
 
 /**
@@ -10,7 +10,7 @@ import { wrap } from './text.js';
  */
 export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: number, cite: (source: string) => string = (s) => `[${s}]`): string {
   const out: string[] = [];
-  out.push(`${c.title(x.title)}  ${c.dim(`(${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`)}`);
+  out.push(hang(`${c.title(x.title)}  ${c.dim(`(${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`)}`, width));
   out.push(wrap(x.description, width));
   out.push('');
   out.push(`${c.bold('Advice')}  ${wrap(x.advice, width - 8, '        ')}`);
@@ -24,12 +24,12 @@ export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: n
         ? r.points.map((id) => { const p = catalog.points.get(id); return p ? `${id} ${p.pinyin}` : id; }).join(', ')
         : r.regions ? `the ${r.regions.length > 1 ? `${r.regions.slice(0, -1).join(', ')} and ${r.regions.at(-1)}` : r.regions[0]} region${r.regions.length > 1 ? 's' : ''}` : 'in general';
       const cited = r.cited_by?.length ? ` Cited by: ${r.cited_by.join(', ')}.` : '';
-      out.push(`  • ${wrap(`${what}: ${r.reason}${cited} ${cite(r.source)}`, width - 4, '    ')}`);
+      out.push(`  ${c.g.bullet} ${wrap(`${what}: ${r.reason}${cited} ${cite(r.source)}`, width - 4, '    ')}`);
     }
   }
   if (x.recommended.length) {
     out.push(c.ok('Commonly used'));
-    for (const r of x.recommended) out.push(`  • ${wrap(`${r.points.join(', ')}: ${r.reason} ${cite(r.source)}`, width - 4, '    ')}`);
+    for (const r of x.recommended) out.push(`  ${c.g.bullet} ${wrap(`${r.points.join(', ')}: ${r.reason} ${cite(r.source)}`, width - 4, '    ')}`);
   }
   return out.join('\n');
 }

@@ -4,10 +4,11 @@ import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
+import { hang } from './text.js';
 
 
-/** Print a plan without running it: NDJSON events (no ticks, no elapsed) or a readable table. */
-export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint): void {
+/** Print a plan without running it: NDJSON events (no ticks, no elapsed) or a readable table fitted to `width`. */
+export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, width = Infinity): void {
   if (json) {
     const lines = [
       { type: 'start', routine: timeline.routine, title: timeline.title, total_ms: timeline.total_ms, phases: timeline.phases.length },
@@ -17,8 +18,9 @@ export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint): 
     io.stdout.write(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     return;
   }
-  const out = [`${c.bold(timeline.title)} · ${timeline.phases.length} phases · ${formatClock(timeline.total_ms)} in all (dry run)`];
-  for (const p of timeline.phases) out.push(phaseLine(p, c));
+  const dot = ` ${c.g.dot} `;
+  const out = [hang(`${c.bold(timeline.title)}${dot}${timeline.phases.length} phases${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
+  for (const p of timeline.phases) out.push(phaseLine(p, c, width));
   out.push(`${formatClock(timeline.total_ms).padStart(5)}  ${c.bold('end')}`);
   io.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,19 +1,30 @@
 import type { Phase } from '../model/timeline.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
+import { wrap } from './text.js';
 
-
-/** "LI4 left · round 1/3" — where in the routine a phase is. */
-export function phaseWhere(p: Pick<Phase, 'point' | 'side' | 'round' | 'rounds'>): string {
+/** "LI4 left · round 1/3": where in the routine a phase is. `dot` separates the facts. */
+export function phaseWhere(p: Pick<Phase, 'point' | 'side' | 'round' | 'rounds'>, dot = '·'): string {
   const parts: string[] = [];
   if (p.point) parts.push(p.side && p.side !== 'center' ? `${p.point} ${p.side}` : p.point);
   if (p.round !== undefined) parts.push(`round ${p.round}/${p.rounds}`);
-  return parts.join(' · ');
+  return parts.join(` ${dot} `);
 }
 
-/** One plain line for a phase: start offset, kind, where, length, and the instruction. */
-export function phaseLine(p: Phase, c: Paint): string {
+/** Columns before a phase line's text: offset (5), two spaces, kind (7), a space, length (5), a space. */
+const LEAD = 21;
+
+/**
+ * One plain line for a phase: start offset, kind, length, where, and the instruction. In a
+ * terminal (`width` finite) it wraps under the text, or, when the terminal is too narrow for a
+ * hanging column, the text goes under the timing with a two-space indent; elsewhere it stays one line.
+ */
+export function phaseLine(p: Phase, c: Paint, width = Infinity): string {
   const kind = (c.kind[p.kind] ?? c.bold)(p.kind.padEnd(7));
-  const where = phaseWhere(p);
-  return `${formatClock(p.offset_ms).padStart(5)}  ${kind} ${formatDuration(p.duration_ms).padEnd(5)} ${where ? `${c.dim(where)}  ` : ''}${p.text}`;
+  const where = phaseWhere(p, c.g.dot);
+  const lead = `${formatClock(p.offset_ms).padStart(5)}  ${kind} ${formatDuration(p.duration_ms).padEnd(5)} `;
+  const text = `${where ? `${c.dim(where)}  ` : ''}${p.text}`;
+  if (width === Infinity) return lead + text;
+  if (width - LEAD >= 24) return lead + wrap(text, width - LEAD, ' '.repeat(LEAD));
+  return `${lead.trimEnd()}\n  ${wrap(text, width - 2, '  ')}`;
 }

@@ -4,15 +4,20 @@ import { legacyCodes } from '../core/resolve.js';
 import type { Point } from '../model/types.js';
 import { urgentFor, type Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
-import { wrap } from './text.js';
+import { hang, wrap } from './text.js';
 import { forWhom } from './findings.js';
 
 
 /** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
 export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = [], verdict?: string): string {
   const out: string[] = [];
-  const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(11))}${wrap(text, width - 11, ' '.repeat(11))}`);
-  out.push(`${c.title(`${p.id}  ${p.pinyin}  ${p.hanzi}${p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : ''}`)}  ${p.english}`);
+  // Labels in a column beside the text; in a narrow terminal, above it.
+  const field = (label: string, text: string) => out.push(width - 11 >= 30
+    ? `${c.bold(label.padEnd(11))}${wrap(text, width - 11, ' '.repeat(11))}`
+    : `${c.bold(label)}\n  ${wrap(text, width - 2, '  ')}`);
+  // Characters only where the terminal can show them.
+  const hanzi = c.g.hanzi ? `  ${p.hanzi}${p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : ''}` : '';
+  out.push(hang(`${c.title(`${p.id}  ${p.pinyin}${hanzi}`)}  ${p.english}`, width));
   // The safety verdict leads, before anything else is read.
   if (verdict) out.push(wrap(verdict, width));
   const { prev, next } = neighbours(catalog, p);
@@ -38,7 +43,7 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
     if (shown.has(key)) continue;
     shown.add(key);
     const mark = f.level === 'avoid' ? c.avoid(`AVOID (${forWhom(f.condition)})`) : c.caution(`caution (${forWhom(f.condition)})`);
-    field('⚠', `${mark} ${f.reason} [${f.source}]`);
+    field(c.g.warn, `${mark} ${f.reason} [${f.source}]`);
   }
   // One row per condition and level, however many sources give a reason for it.
   const rows = new Map<string, { level: string; condition: string; reasons: string[] }>();

@@ -5,7 +5,7 @@ import type { Routine } from '../model/types.js';
 import { GENERAL, type Finding } from '../core/safety.js';
 import { describeFindings } from './findings.js';
 import type { Paint } from './paint.js';
-import { wrap } from './text.js';
+import { hang, wrap } from './text.js';
 
 /** The refusal: a header naming the conditions (or the general rule), the findings, and the way on. */
 export function refusalText(
@@ -28,5 +28,5 @@ export function refusalText(
   if (o.safer.length) ways.push(`try a safer routine: ${o.safer.join(', ')}`);
   const joined = ways.join(', or ');
   const next = ways.length ? `${joined[0]!.toUpperCase()}${joined.slice(1)}.` : general ? 'acupress check lists the points never to press yourself, and why.' : '';
-  return [head, describeFindings(catalog, avoid, o.width), ...(next ? [wrap(next, o.width)] : [])].join('\n');
+  return [hang(head, o.width), describeFindings(catalog, avoid, o.width), ...(next ? [wrap(next, o.width)] : [])].join('\n');
 }

@@ -4,15 +4,18 @@ import type { Timeline } from '../model/timeline.js';
 import { groupFindings, type Finding } from '../core/safety.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
-import { wrap } from './text.js';
+import { hang, wrap } from './text.js';
 import { forWhom } from './findings.js';
 
 
 /** A routine card from its planned timeline: summary, each step with its timing, total, red flags, evidence and sources. */
 export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string, verdict?: string): string {
   const out: string[] = [];
-  const field = (label: string, text: string) => out.push(`${c.bold(label.padEnd(10))}${wrap(text, width - 10, ' '.repeat(10))}`);
-  out.push(`${c.title(r.title)}  ${c.dim(`(${r.id})`)}`);
+  // Labels in a column beside the text; in a narrow terminal, above it.
+  const field = (label: string, text: string) => out.push(width - 10 >= 30
+    ? `${c.bold(label.padEnd(10))}${wrap(text, width - 10, ' '.repeat(10))}`
+    : `${c.bold(label)}\n  ${wrap(text, width - 2, '  ')}`);
+  out.push(hang(`${c.title(r.title)}  ${c.dim(`(${r.id})`)}`, width));
   // The safety verdict leads, before anything else is read.
   if (verdict) out.push(wrap(verdict, width));
   out.push(wrap(r.summary, width));
@@ -32,11 +35,11 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
       const hold = phases.find((x) => x.kind === 'hold');
       const rel = phases.find((x) => x.kind === 'release');
       const sides = [...new Set(phases.map((x) => x.side).filter((x) => x && x !== 'center'))].join(' then ');
-      line = `press ${p.id} ${p.pinyin} (${p.english})${sides ? `, ${sides}` : ''}: ${ramp?.rounds ?? 1} × (${formatDuration(ramp?.duration_ms ?? 0)} ramp, ${formatDuration(hold?.duration_ms ?? 0)} hold, ${formatDuration(rel?.duration_ms ?? 0)} release)`;
+      line = `press ${p.id} ${p.pinyin} (${p.english})${sides ? `, ${sides}` : ''}: ${ramp?.rounds ?? 1} ${c.g.times} (${formatDuration(ramp?.duration_ms ?? 0)} ramp, ${formatDuration(hold?.duration_ms ?? 0)} hold, ${formatDuration(rel?.duration_ms ?? 0)} release)`;
     } else if (s.kind === 'massage') line = `massage ${s.area} (${s.motion}), ${formatDuration(s.duration)}`;
     else line = `rest ${formatDuration(s.duration)}`;
     const warn = findings.filter((f) => f.step === i);
-    const mark = warn.some((f) => f.level === 'avoid') ? ` ${c.avoid('⚠ avoid')}` : warn.length ? ` ${c.caution('⚠')}` : '';
+    const mark = warn.some((f) => f.level === 'avoid') ? ` ${c.avoid(`${c.g.warn} avoid`)}` : warn.length ? ` ${c.caution(c.g.warn)}` : '';
     out.push(`  ${String(i + 1).padStart(2)}. ${wrap(`${line} ${c.dim(`[${formatClock(took)}]`)}${mark}`, width - 6, '      ')}`);
     if (s.cue) out.push(`      ${c.dim(wrap(s.cue, width - 6, '      '))}`);
   });
@@ -45,7 +48,8 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
     out.push(c.bold('Safety'));
     for (const g of groupFindings(findings, (f) => f.point ?? `the ${f.region} region`)) {
       const tag = g.level === 'avoid' ? c.avoid('AVOID') : c.caution('caution');
-      out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - 10, '        ')}`);
+      const under = width - 10 >= 30 ? 8 : 4;
+      out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - under, ' '.repeat(under), width - 10)}`);
     }
   }
   if (hint) {
@@ -55,7 +59,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   if (r.red_flags.length) {
     out.push('');
     out.push(c.bold('Get medical help instead if'));
-    for (const f of r.red_flags) out.push(`  • ${wrap(f, width - 4, '    ')}`);
+    for (const f of r.red_flags) out.push(`  ${c.g.bullet} ${wrap(f, width - 4, '    ')}`);
   }
   out.push('');
   if (r.evidence) field('Evidence', r.evidence);

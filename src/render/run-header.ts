@@ -4,7 +4,7 @@ import type { Catalog } from '../model/catalog.js';
 import { formatClock } from '../model/duration.js';
 import type { Timeline } from '../model/timeline.js';
 import type { Paint } from './style.js';
-import { wrap } from './text.js';
+import { hang } from './text.js';
 
 /** "Headache relief · 7:35 · 29 phases · 3 rounds a side" and "Points: LI4 Hégǔ (left, right) → …", wrapped to `width`. */
 export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width: number): string {
@@ -22,7 +22,8 @@ export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width:
     const pinyin = catalog.points.get(point)?.pinyin;
     return `${point}${pinyin ? ` ${pinyin}` : ''}${sides.length ? ` (${sides.join(', ')})` : ''}`;
   });
-  const lines = [`${c.bold(timeline.title)} · ${facts.join(' · ')}`];
-  if (names.length) lines.push(wrap(`Points: ${names.join(' → ')}`, width, '  '));
+  const dot = ` ${c.g.dot} `;
+  const lines = [hang(`${c.bold(timeline.title)}${dot}${facts.join(dot)}`, width)];
+  if (names.length) lines.push(hang(`Points: ${names.join(` ${c.g.right} `)}`, width));
   return lines.join('\n');
 }

@@ -1,97 +1,283 @@
-// The live terminal view: an ora spinner carrying the instruction, a countdown and progress.
+// The live terminal view: a frame with the phase and its countdown, the instruction, progress
+// and the keys, redrawn in place. Each frame is one string written in one call, inside
+// synchronized-output mode (terminals without it ignore the mode), and it overwrites the last
+// frame line by line instead of clearing it first, so no reader ever sees a blank frame.
 import type { Io } from '../model/io.js';
 import type { RunEvent } from '../model/events.js';
-import type { Timeline } from '../model/timeline.js';
+import type { Phase, Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
-import { phaseWhere } from './phase-line.js';
+import { phaseLine } from './phase-line.js';
 import { frameWithFigure, type FigureAt } from './run-figure.js';
-import { wrap } from './text.js';
-import { terminalColumns, type Terminal } from './terminal.js';
+import { pointDone } from './point-done.js';
+import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
+import { truncate, width, wrap } from './text.js';
 
-
-/** What the live view shows, computed purely from the latest events (and testable without ora). */
+/** What the live view shows, computed purely from the latest events (and testable without a terminal). */
 export interface View {
   index: number;
   remaining: number;
   elapsed: number;
   paused: boolean;
+  /** The key help panel is open. */
   help: boolean;
+  /** Which spinner frame to show. */
+  frame?: number;
 }
 
-const KEYS = 'space pause · s skip · b back · q quit · ? keys';
+/** One key of the live view, for the hint line and the help panel. */
+export interface KeyHelp {
+  /** What to press, as shown: "space", "s", "Ctrl-C". */
+  key: string;
+  /** Other keys that do the same, shown in the panel. */
+  also?: string[];
+  /** One word for the hint line ("pause"); keys without one appear only in the panel. */
+  short?: string;
+  /** What it does, for the panel. */
+  what: string;
+}
 
-/** Render the view as the spinner's text, wrapped to the terminal width. */
-export function viewText(t: Timeline, v: View, c: Paint, columns: number): string {
-  const p = t.phases[v.index]!;
-  const kind = (c.kind[p.kind] ?? c.bold)(p.kind.toUpperCase());
-  const head = `${kind} ${c.bold(formatClock(v.remaining))}${v.paused ? c.caution('  ⏸ PAUSED — press space to resume') : ''}`;
-  const body = wrap(p.text, columns - 4, '  ');
-  const pointNo = p.point ? t.points.indexOf(p.point) + 1 : 0;
-  // What is left is this phase's remainder plus every later phase: right after a skip or a
-  // step back too, when active time and the plan no longer line up.
-  const left = v.remaining + t.phases.slice(v.index + 1).reduce((sum, x) => sum + x.duration_ms, 0);
-  const where = [pointNo ? `point ${pointNo}/${t.points.length}` : '', p.round !== undefined ? `round ${p.round}/${p.rounds}` : '', `${formatClock(left)} left`]
-    .filter(Boolean).join(' · ');
-  const barWidth = Math.max(10, Math.min(30, columns - where.length - 8));
-  const done = Math.round((Math.max(0, t.total_ms - left) / t.total_ms) * barWidth);
-  const bar = `${c.ok('█'.repeat(done))}${c.dim('░'.repeat(barWidth - done))}`;
-  const lines = [head, `  ${body}`, `  ${bar} ${c.dim(where)}`];
-  if (v.help) lines.push(c.dim(`  ${KEYS}`));
-  return lines.join('\n');
+/** The size the frame must fit. */
+export interface FrameSize { columns: number; rows: number }
+
+const SYNC_ON = '\x1b[?2026h';
+const SYNC_OFF = '\x1b[?2026l';
+const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
+const ERASE_LINE = '\x1b[K';
+const ERASE_BELOW = '\x1b[J';
+
+/** The time left in the run: this phase's remainder plus every later phase (right after a skip or a step back too). */
+function timeLeft(t: Timeline, v: View): number {
+  return v.remaining + t.phases.slice(v.index + 1).reduce((sum, x) => sum + x.duration_ms, 0);
+}
+
+/** "space pause · s skip · b back · q quit · ? keys", with as many keys as fit, always ending with the help key. */
+function hintLine(keys: KeyHelp[], c: Paint, room: number): string {
+  const help = keys.find((k) => k.key === '?');
+  const last = help ? `? ${help.short ?? 'keys'}` : '';
+  const parts = keys.filter((k) => k.short && k !== help).map((k) => `${k.key} ${k.short}`);
+  const sep = ` ${c.g.dot} `;
+  for (let n = parts.length; n >= 0; n--) {
+    const line = [...parts.slice(0, n), last].filter(Boolean).join(sep);
+    if (width(line) <= room) return line;
+  }
+  return truncate(last, room, c.g.ellipsis);
+}
+
+/** The help panel: every key, what it does. */
+function panelLines(keys: KeyHelp[], room: number, c: Paint): string[] {
+  const label = (k: KeyHelp) => [k.key, ...(k.also ?? [])].join(' or ');
+  const col = Math.min(Math.max(...keys.map((k) => width(label(k)))) + 2, Math.floor(room / 2));
+  return [c.bold('Keys'), ...keys.map((k) => truncate(`${truncate(label(k), col - 2, c.g.ellipsis).padEnd(col)}${k.what}`, room, c.g.ellipsis))];
 }
 
 /**
- * The TTY sink. Returns the event handler and a `stop` that always leaves the terminal clean.
- * `figure(index)` draws a phase's figure (finding a point), shown when the terminal has room.
+ * The frame's lines, each at most `size.columns - 1` wide (a line that fills the last column
+ * leaves some terminals about to wrap, and erasing from there would eat its last character),
+ * and at most `size.rows - 1` of them: the instruction gives way first, then the hint.
  */
-export async function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, figure?: (index: number) => FigureAt | undefined) {
-  const { default: ora } = await import('ora');
-  // ora's own colour and symbols would ignore NO_COLOR and the locale: it gets ours.
-  const spinner = ora({ stream: io.stdout as NodeJS.WritableStream, discardStdin: false, hideCursor: true, color: term.color ? 'cyan' : false, spinner: { frames: [...c.g.spinner], interval: 80 }, isEnabled: true });
-  const view: View = { index: 0, remaining: t.phases[0]!.duration_ms, elapsed: 0, paused: false, help: true };
-  const cols = () => terminalColumns(io).columns ?? term.columns ?? 80;
-  const frame = () => frameWithFigure((w) => viewText(t, view, c, w), figure?.(view.index), cols(), io.stdout.rows || term.rows);
-  const draw = () => {
-    spinner.text = frame();
+export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys: KeyHelp[]): string[] {
+  const w = Math.max(10, size.columns - 1);
+  const room = w - 2; // after the two-space indent
+  const g = c.g;
+  const p = t.phases[v.index]!;
+  const style = c.kind[p.kind] ?? c.bold;
+  const symbol = v.paused ? c.caution(g.paused) : style(g.spinner[(v.frame ?? 0) % g.spinner.length]!);
+  const head = `${symbol} ${style(p.kind.toUpperCase())} ${c.bold(formatClock(v.remaining))}`;
+  const paused = `  ${c.caution(`PAUSED ${g.dash} space resumes`)}`;
+  const headLine = v.paused ? truncate(`${head}${paused}`, w, g.ellipsis) : truncate(head, w, g.ellipsis);
+
+  const pointNo = p.point ? t.points.indexOf(p.point) + 1 : 0;
+  const left = timeLeft(t, v);
+  const where = [pointNo ? `point ${pointNo}/${t.points.length}` : '', p.round !== undefined ? `round ${p.round}/${p.rounds}` : '', `${formatClock(left)} left`]
+    .filter(Boolean).join(` ${g.dot} `);
+  const oneLine = room - 1 - width(where) >= 10;
+  const barWidth = oneLine ? Math.min(30, room - 1 - width(where)) : Math.min(30, room);
+  const done = Math.max(0, Math.min(barWidth, Math.round((Math.max(0, t.total_ms - left) / t.total_ms) * barWidth)));
+  const bar = `${c.ok(g.barDone.repeat(done))}${c.dim(g.barTodo.repeat(barWidth - done))}`;
+  const progress = oneLine ? [`  ${bar} ${c.dim(where)}`] : [`  ${bar}`, `  ${c.dim(truncate(where, room, g.ellipsis))}`];
+
+  let keysLines = v.help ? panelLines(keys, room, c).map((l) => `  ${l}`) : [`  ${c.dim(hintLine(keys, c, room))}`];
+  const body = wrap(p.text, room).split('\n').map((l) => `  ${l}`);
+  const max = Math.max(LIVE_MIN.rows, size.rows) - 1;
+  // Fit the height: the instruction shrinks to one line, then the hint goes, then the panel is cut.
+  const fixed = 1 + progress.length;
+  let bodyRoom = max - fixed - keysLines.length;
+  if (bodyRoom < 1 && !v.help) keysLines = [];
+  bodyRoom = Math.max(1, max - fixed - keysLines.length);
+  if (v.help && fixed + 1 + keysLines.length > max) keysLines = keysLines.slice(0, Math.max(0, max - fixed - 1));
+  const shown = body.length > bodyRoom ? [...body.slice(0, bodyRoom - 1), `  ${truncate(`${body[bodyRoom - 1]!.slice(2)} ${g.ellipsis}`, room, g.ellipsis)}`] : body;
+  return [headLine, ...shown, ...progress, ...keysLines];
+}
+
+/** Render the view as one block of text at a width (for tests and the first frame). */
+export function viewText(t: Timeline, v: View, c: Paint, columns: number, keys: KeyHelp[] = [], rows = 50): string {
+  return frameLines(t, v, c, { columns, rows }, keys).join('\n');
+}
+
+/** What ttySink needs besides the terminal. */
+export interface TtyOptions {
+  /** The keys a run understands, for the hint line and the help panel. */
+  keys: KeyHelp[];
+  /** A point's name to print beside its code when it is finished ("Hégǔ"). */
+  pointName(id: string): string | undefined;
+  /** A phase's figure (finding a point), drawn beside or below the frame when the terminal has room. */
+  figure?: (index: number) => FigureAt | undefined;
+  /** Animate the spinner: call `fn` every `ms` until the returned function is called. None: a still spinner. */
+  every?(ms: number, fn: () => void): () => void;
+}
+
+/**
+ * The live sink. Returns the event handler, `toggleHelp`, `note` (print a line above the frame)
+ * and `stop`, which erases the frame and always leaves the cursor visible. When the terminal is
+ * resized below the live view's minimum (or to no size at all), it prints plain lines instead,
+ * and draws frames again once the terminal is big enough.
+ */
+export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOptions) {
+  const view: View = { index: 0, remaining: t.phases[0]!.duration_ms, elapsed: 0, paused: false, help: false, frame: 0 };
+  let size: Terminal = term;
+  let drawn = 0; // lines of the frame now on screen
+  let hidden = false;
+  const finished: string[] = []; // the lines printed for finished points, newest last
+  const printed = new Set<string>();
+  let stopped = false;
+
+  const write = (s: string) => io.stdout.write(s);
+  const up = () => (drawn > 1 ? `\x1b[${drawn - 1}A\r` : drawn === 1 ? '\r' : '');
+  const lines = () => {
+    const columns = size.columns!;
+    const rows = size.rows!;
+    const figure = o.figure?.(view.index);
+    if (!figure) return frameLines(t, view, c, { columns, rows }, o.keys);
+    // The frame's lines stop short of the last column (see frameLines), so the figure's must too.
+    return frameWithFigure((w) => frameLines(t, view, c, { columns: w + 1, rows }, o.keys).join('\n'), figure, columns - 1, rows).split('\n');
   };
-  // The terminal re-flows the old frame when it narrows, so it no longer has the height ora
-  // will erase; clearing the screen and drawing afresh at the new width is the only clean way.
+
+  /** Draw the frame, with `above` printed over it first; one write. */
+  const draw = (above: string[] = []) => {
+    if (stopped) return;
+    if (!size.live) {
+      for (const l of above) write(`${l}\n`);
+      return;
+    }
+    const frame = lines();
+    let s = SYNC_ON + (hidden ? '' : HIDE_CURSOR) + up();
+    hidden = true;
+    for (const l of above) s += `${l}${ERASE_LINE}\n`;
+    s += frame.map((l) => `${l}${ERASE_LINE}`).join('\n') + ERASE_BELOW + SYNC_OFF;
+    write(s);
+    drawn = frame.length;
+  };
+
+  /** Erase the frame (cursor back where it began). */
+  const erase = () => {
+    if (drawn > 0) write(`${up()}${ERASE_BELOW}`);
+    drawn = 0;
+  };
+
+  const plainWidth = () => (size.columns === undefined ? Infinity : size.columns);
+  const plainPhase = (p: Phase) => write(`${phaseLine(p, c, plainWidth())}\n`);
+
+  // The terminal re-flows the old frame when it narrows, so its height on screen is unknown:
+  // clear the screen and draw afresh at the new size, with the latest finished points above.
   const onResize = () => {
-    spinner.clear();
-    io.stdout.write('\x1b[2J\x1b[H');
-    draw();
+    const was = size.live;
+    // Only the size can change; colour and the character set stay as the run began.
+    size = { ...terminal(io), color: term.color, unicode: term.unicode, glyphs: term.glyphs };
+    if (size.live) {
+      const frame = lines();
+      const room = Math.max(0, (size.rows ?? 0) - 1 - frame.length);
+      drawn = 0;
+      write(`${SYNC_ON}\x1b[2J\x1b[H${SYNC_OFF}`);
+      draw(room ? finished.slice(-room).map((l) => truncate(l, size.columns! - 1, c.g.ellipsis)) : []);
+    } else if (was) {
+      erase();
+      write(SHOW_CURSOR);
+      hidden = false;
+      plainPhase(t.phases[view.index]!);
+    }
   };
   io.stdout.on?.('resize', onResize);
-  spinner.start(frame());
+
+  const stopSpin = o.every?.(80, () => {
+    if (view.paused || !size.live) return;
+    view.frame = (view.frame ?? 0) + 1;
+    draw();
+  });
+
+  /** The line for a point once all its phases are behind: "✔ LI4 Hégǔ, left and right". */
+  const finish = (prev: Phase) => {
+    if (!prev.point || printed.has(prev.point)) return;
+    printed.add(prev.point);
+    const sides = new Set(t.phases.filter((x) => x.point === prev.point && x.index <= prev.index && x.side).map((x) => x.side!));
+    const line = pointDone(prev.point, o.pointName(prev.point), sides, c);
+    finished.push(line);
+    return size.live ? truncate(line, size.columns! - 1, c.g.ellipsis) : line;
+  };
+
+  // The first frame waits for the run's start event: whatever is printed before the run (its
+  // header, notes) must be above the frame, not under it.
   const handle = (ev: RunEvent) => {
+    const above: string[] = [];
+    if (ev.type === 'start') {
+      draw();
+      return;
+    }
     if (ev.type === 'phase') {
       const prev = t.phases[view.index]!;
-      if (ev.index > 0 && prev.kind === 'release' && prev.point && t.phases[ev.index]?.point !== prev.point) {
-        spinner.stopAndPersist({ symbol: c.ok(c.g.tick), text: `${prev.point} ${c.dim(phaseWhere({ ...prev, round: undefined }))}` });
-        spinner.start();
+      // Moving on from a point's last phase (not stepping back): it is finished.
+      if (ev.index > view.index && prev.point && t.phases[ev.index]?.point !== prev.point) {
+        const line = finish(prev);
+        if (line) above.push(line);
       }
       view.index = ev.index;
       view.remaining = ev.duration_ms;
       view.elapsed = ev.elapsed_ms ?? view.elapsed;
+      if (!size.live) {
+        for (const l of above) write(`${l}\n`);
+        plainPhase(t.phases[ev.index]!);
+        return;
+      }
     } else if (ev.type === 'tick') {
       view.remaining = ev.remaining_ms;
       view.elapsed = ev.elapsed_ms;
     } else if (ev.type === 'pause' || ev.type === 'resume') {
       view.paused = ev.type === 'pause';
-    }
-    if (ev.type !== 'end' && ev.type !== 'start') draw();
+      if (!size.live) write(`${c.dim(view.paused ? `paused at ${formatClock(ev.elapsed_ms)}` : 'resumed')}\n`);
+    } else if (ev.type === 'end') {
+      const last = t.phases[view.index]!;
+      if (ev.completed && last.point) {
+        const line = finish(last);
+        if (line) {
+          erase();
+          write(`${line}\n`);
+        }
+      }
+      return;
+    } else return;
+    draw(above);
   };
+
   return {
     handle,
+    /** Open or close the key help panel. */
     toggleHelp() {
       view.help = !view.help;
       draw();
     },
+    /** Print a message above the frame (or as a plain line), without breaking the frame. */
+    note(text: string) {
+      draw([size.columns ? wrap(text, size.columns - 1) : text]);
+    },
+    /** Erase the frame, show the cursor, stop listening; safe to call twice. */
     stop() {
+      if (stopped) return;
+      stopSpin?.();
       io.stdout.off?.('resize', onResize);
-      spinner.stop();
-      io.stdout.write('\x1b[?25h');
+      erase();
+      stopped = true;
+      if (hidden) write(SHOW_CURSOR);
     },
   };
 }

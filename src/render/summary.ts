@@ -4,9 +4,14 @@ import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Finding } from '../core/safety.js';
 import { pointsWorked } from '../core/session-record.js';
+import { pointWorked } from './point-done.js';
+import { wrap } from './text.js';
 
-/** The end-of-run summary: what was done, how long, and a reminder of any cautions. */
-export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, started: readonly number[], findings: Finding[]): string {
+/**
+ * The end-of-run summary: what was done, how long, each point worked (once, with its sides), and
+ * a reminder of any cautions. Wrapped to `width` columns (Infinity: one line per paragraph).
+ */
+export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, started: readonly number[], findings: Finding[], width = Infinity): string {
   const worked = pointsWorked(timeline, started);
   const elapsed = formatClock(end.elapsed_ms ?? 0, 'down');
   const head = end.completed
@@ -14,14 +19,11 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, sta
     : `Stopped (${end.reason}${end.signal ? `, ${end.signal}` : ''}) after ${elapsed} of ${formatClock(timeline.total_ms)}: ${timeline.title}.`;
   const lines = [head];
   if (worked.length) {
-    const names = worked.map(({ point: id, sides }) => {
-      const p = catalog.points.get(id);
-      return `${id}${p ? ` ${p.pinyin}` : ''}${sides.length ? ` (${sides.join(', ')})` : ''}`;
-    });
+    const names = worked.map(({ point: id, sides }) => pointWorked(id, catalog.points.get(id)?.pinyin, sides));
     lines.push(`Points worked: ${names.join('; ')}.`);
   }
   const cautions = [...new Set(findings.filter((f) => f.level === 'caution').map((f) => `${f.point ?? f.region}: ${f.reason}`))];
   if (cautions.length) lines.push(`Remember: ${cautions.slice(0, 3).join(' ')}`);
   if (end.completed) lines.push('Drink some water, and notice how you feel.');
-  return lines.join('\n');
+  return lines.map((l) => wrap(l, width)).join('\n');
 }

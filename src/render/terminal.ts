@@ -35,6 +35,8 @@ export interface Glyphs {
   times: string;
   /** A rule around a group heading ("── desk ──"). */
   rule: string;
+  /** Chinese characters can be shown (a UTF-8 locale); otherwise cards and lists leave them out. */
+  hanzi: boolean;
 }
 
 /** Unicode glyphs. */
@@ -53,6 +55,7 @@ export const UNICODE_GLYPHS: Glyphs = {
   right: '→',
   times: '×',
   rule: '──',
+  hanzi: true,
 };
 
 /** ASCII glyphs, for a terminal whose locale is not UTF-8. */
@@ -71,6 +74,7 @@ export const ASCII_GLYPHS: Glyphs = {
   right: '->',
   times: 'x',
   rule: '--',
+  hanzi: false,
 };
 
 /** The smallest terminal the live view draws in; anything smaller gets plain lines. */
@@ -155,6 +159,11 @@ export function terminalColumns(io: Pick<Io, 'env' | 'stdout'>): { columns: numb
   if (!io.stdout.isTTY) return { columns: undefined, sized: false };
   const own = cells(io.stdout.columns) ?? cells(io.env.COLUMNS);
   return own ? { columns: own, sized: true } : { columns: FALLBACK_COLUMNS, sized: false };
+}
+
+/** The width help text wraps to on this sink: the terminal's (by the rule above), or 80 off a terminal. */
+export function helpWidth(env: Io['env'], out: Io['stdout']): number {
+  return terminalColumns({ env, stdout: out }).columns ?? FALLBACK_COLUMNS;
 }
 
 /** Decide this invocation's terminal capabilities. `color` is the --color/--no-color flag, when given. */

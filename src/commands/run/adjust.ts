@@ -2,6 +2,8 @@
 // steps to avoid offers to skip them, or to choose another routine, rather than a dead end.
 import type { Io } from '../../model/io.js';
 import { checkDuration, BOUNDS } from '../../model/duration.js';
+import type { Terminal } from '../../render/terminal.js';
+import { promptContext } from './prompt-io.js';
 
 /** What the person chose: flag-style overrides (strings, validated later like flags) and whether to skip the steps to avoid. */
 export type Confirmed = { overrides: { rounds?: string; hold?: string }; skipUnsafe: boolean };
@@ -26,9 +28,8 @@ export function readyChoices(avoided?: Avoided): Array<{ value: string; name: st
 }
 
 /** Ask whether to start, adjust, choose again or cancel. */
-export async function confirmOrAdjust(io: Io, avoided?: Avoided): Promise<Confirmed | 'cancel' | 'back'> {
-  const { select, input } = await import('@inquirer/prompts');
-  const ctx = { input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream };
+export async function confirmOrAdjust(io: Io, term: Terminal, avoided?: Avoided): Promise<Confirmed | 'cancel' | 'back'> {
+  const [{ select, input }, ctx] = await Promise.all([import('@inquirer/prompts'), promptContext(io, term)]);
   const choice = await select({ message: 'Ready?', choices: readyChoices(avoided) }, ctx);
   if (choice === 'cancel' || choice === 'back') return choice;
   const skipUnsafe = avoided !== undefined;

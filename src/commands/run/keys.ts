@@ -1,7 +1,18 @@
 import type { In } from '../../model/io.js';
+import type { KeyHelp } from '../../render/run-tty.js';
 
 /** What a key press asks the run to do. */
 export type KeyAction = 'toggle' | 'skip' | 'back' | 'quit' | 'help' | 'interrupt';
+
+/** Every key a run understands, for the live view's hint line and its help panel (`?`). Keep in step with keyAction. */
+export const KEY_HELP: KeyHelp[] = [
+  { key: 'space', also: ['p'], short: 'pause', what: 'pause or resume' },
+  { key: 's', also: ['n'], short: 'skip', what: 'skip to the next phase' },
+  { key: 'b', short: 'back', what: 'go back one phase' },
+  { key: 'q', also: ['Esc'], short: 'quit', what: 'quit, with a summary' },
+  { key: 'Ctrl-C', what: 'stop at once (exit 130)' },
+  { key: '?', also: ['h'], short: 'keys', what: 'show or hide this help' },
+];
 
 /** Map a raw key to an action: space, s, b, q, ?, and Ctrl-C (raw mode swallows SIGINT). */
 export function keyAction(key: string): KeyAction | undefined {

@@ -4,7 +4,9 @@ import { EXIT, ExitError } from '../../model/errors.js';
 import type { Io } from '../../model/io.js';
 import type { Paint } from '../../render/paint.js';
 import { fitWidth, type Terminal } from '../../render/terminal.js';
+import type { TtyOptions } from '../../render/run-tty.js';
 import type { FigureAt } from '../../render/run-figure.js';
+import { wrap } from '../../render/text.js';
 import { jsonSink } from '../../render/run-json.js';
 import { plainSink } from '../../render/run-plain.js';
 import { runHeader } from '../../render/run-header.js';
@@ -36,14 +38,26 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // A person at a terminal hears the bell by default, in the live view or (dumb or small terminal) plain lines.
   const bell = o.bell ?? (mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet));
   const sinks: Array<(ev: RunEvent) => void> = [];
-  let tty: Awaited<ReturnType<typeof import('../../render/run-tty.js').ttySink>> | undefined;
+  let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
   if (mode === 'json') sinks.push(jsonSink(io.stdout));
-  else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet));
+  else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet, fitWidth(term)));
   else {
-    const { ttySink } = await import('../../render/run-tty.js');
-    tty = await ttySink(io, timeline, c, term, await locateFigures(catalog, timeline, c, term));
+    const [{ ttySink }, { KEY_HELP }] = await Promise.all([import('../../render/run-tty.js'), import('./keys.js')]);
+    tty = ttySink(io, timeline, c, term, {
+      keys: KEY_HELP,
+      figure: await locateFigures(catalog, timeline, c, term),
+      pointName: (id) => catalog.points.get(id)?.pinyin,
+      // The spinner turns on a plain timer, unref'd: the run's clock is for cues, and spins to be exact.
+      every: (ms, fn) => {
+        const timer = setInterval(fn, ms);
+        timer.unref?.();
+        return () => clearInterval(timer);
+      },
+    });
     sinks.push(tty.handle);
   }
+  // Messages during the live view go above its frame, not through it.
+  const say = (m: string) => (tty ? tty.note(m) : io.stderr.write(`${m}\n`));
   // The bell is a cue like speech: one more sink, rung at every phase change, and twice at the
   // end of a completed run (a second ring 400 ms later), so the end sounds unlike a phase.
   if (bell && mode !== 'json') {
@@ -59,8 +73,8 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   if (o.voice) {
     const { findEngine, speaker } = await import('../../render/voice.js');
     const engine = findEngine(io.platform, io.env);
-    if (!engine) io.stderr.write('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech\n');
-    else voice = speaker(engine, (m) => io.stderr.write(`${m}\n`));
+    if (!engine) say('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech');
+    else voice = speaker(engine, say);
   }
   if (voice || warnMs !== undefined) {
     sinks.push((ev) => {
@@ -80,7 +94,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // the start event says the same to scripts.
   if (mode !== 'json' && !o.quiet) io.stdout.write(`${runHeader(catalog, timeline, c, fitWidth(term))}\n`);
   const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
-  const { listenKeys } = await import('./keys.js');
+  const { listenKeys, KEY_HELP } = await import('./keys.js');
   // The handler goes in before the first event is written: a reader may send a signal the
   // moment it sees one, and a signal with no handler yet would kill the process without the
   // summary. Handlers run on a later turn of the event loop, by which time `run` is set.
@@ -88,10 +102,15 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const offSignal = io.onSignal((sig) => started?.interrupt(sig));
   const run = startRun(timeline, io.clock, emit);
   started = run;
-  const stopKeys = mode === 'tty'
+  // Keys work wherever a person watches: the live view, or the plain lines of a dumb or small
+  // terminal (there `?` prints the keys), but not with --plain or --quiet, which ask for a log.
+  const watched = mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet);
+  const stopKeys = watched
     ? listenKeys(io.stdin, (a) => {
-      if (a === 'help') tty?.toggleHelp();
-      else if (a === 'interrupt') run.interrupt('SIGINT');
+      if (a === 'help') {
+        if (tty) tty.toggleHelp();
+        else io.stdout.write(`${KEY_HELP.map((k) => `  ${wrap(`${[k.key, ...(k.also ?? [])].join(' or ')}: ${k.what}`, fitWidth(term) - 2, '    ')}`).join('\n')}\n`);
+      } else if (a === 'interrupt') run.interrupt('SIGINT');
       else run.send(a);
     })
     : () => {};
@@ -113,7 +132,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // The signal handlers stay until the session is logged: with none, a second Ctrl-C would
   // kill the process at once, before the record is written.
   try {
-    const text = summary(catalog, timeline, end, run.state.started, findings);
+    const text = summary(catalog, timeline, end, run.state.started, findings, fitWidth(term));
     if (mode === 'json') {
       if (!end.completed) io.stderr.write(`${text}\n`);
     } else if (!o.quiet) {
@@ -134,7 +153,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
  * The figure of each locate (and switch) phase's point on the side it is pressed, for the live view; undefined
  * when no point in the run has a figure (then the views are never read).
  */
-async function locateFigures(catalog: Catalog, timeline: Timeline, c: Paint, term: Terminal): Promise<((index: number) => FigureAt | undefined) | undefined> {
+async function locateFigures(catalog: Catalog, timeline: Timeline, c: Paint, term: Terminal): Promise<TtyOptions['figure']> {
   if (!timeline.points.some((id) => catalog.points.get(id)?.figure)) return undefined;
   const { figureDrawer } = await import('../figures.js');
   const drawer = await figureDrawer({ unicode: term.unicode, columns: Infinity, paint: c });

@@ -6,20 +6,20 @@ import { routineFindings } from '../../core/safety.js';
 import { plan } from '../../core/plan.js';
 import { formatClock } from '../../model/duration.js';
 import { fuzzyRank } from '../../core/fuzzy.js';
+import { UNICODE_GLYPHS, type Glyphs, type Terminal } from '../../render/terminal.js';
+import { promptContext } from './prompt-io.js';
 
 /** One choice in the picker: a routine with its duration, a mark when it has cautions, and whether a step is to be avoided. */
 export interface PickerChoice { value: string; name: string; group: string; description: string; avoid: boolean; caution: boolean }
 
-const WARN = '⚠';
-
 /** Build picker choices grouped by each routine's first tag, with durations and caution marks. */
-export function pickerChoices(catalog: Catalog, conditions: Condition[]): PickerChoice[] {
+export function pickerChoices(catalog: Catalog, conditions: Condition[], g: Glyphs = UNICODE_GLYPHS): PickerChoice[] {
   return [...catalog.routines.values()]
     .map((r) => {
       const total = plan(r, (id) => catalog.points.get(id)).total_ms;
       const findings = routineFindings(catalog, r, conditions);
       const avoid = findings.some((f) => f.level === 'avoid');
-      const mark = avoid ? ` ${WARN} avoid` : findings.length ? ` ${WARN}` : '';
+      const mark = avoid ? ` ${g.warn} avoid` : findings.length ? ` ${g.warn}` : '';
       return { value: r.id, name: `${r.title} (${formatClock(total)})${mark}`, group: r.tags[0] ?? 'other', description: r.summary, avoid, caution: !avoid && findings.length > 0 };
     })
     .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
@@ -30,15 +30,15 @@ export function pickerChoices(catalog: Catalog, conditions: Condition[]): Picker
  * then the ones with steps to avoid under a heading that says what the mark means. The cursor
  * starts on the first item, so it starts on a routine with nothing to avoid.
  */
-export function groupedChoices<S>(choices: PickerChoice[], conditions: Condition[], separator: (text: string) => S): Array<S | { value: string; name: string; description: string }> {
+export function groupedChoices<S>(choices: PickerChoice[], conditions: Condition[], separator: (text: string) => S, g: Glyphs = UNICODE_GLYPHS): Array<S | { value: string; name: string; description: string }> {
   const who = conditions.length ? ` with ${conditions.map((c) => c.id).join(', ')}` : '';
   const out: Array<S | { value: string; name: string; description: string }> = [];
   let group = '';
   for (const ch of [...choices.filter((c) => !c.avoid), ...choices.filter((c) => c.avoid)]) {
-    const heading = ch.avoid ? `${WARN} avoid: steps to avoid${who} (you can skip them)` : ch.group;
+    const heading = ch.avoid ? `${g.warn} avoid: steps to avoid${who} (you can skip them)` : ch.group;
     if (heading !== group) {
       group = heading;
-      out.push(separator(`── ${group} ──`));
+      out.push(separator(`${g.rule} ${group} ${g.rule}`));
     }
     out.push({ value: ch.value, name: ch.name, description: ch.description });
   }
@@ -51,8 +51,8 @@ export function defaultChoice(choices: PickerChoice[]): string | undefined {
 }
 
 /** The question, with what the caution mark means when the list shows it (the avoid mark has its heading). */
-export function pickerMessage(choices: PickerChoice[]): string {
-  return `Which routine? (type to search, Esc to leave${choices.some((c) => c.caution) ? ` ${String.fromCharCode(183)} ${WARN} a caution applies` : ''})`;
+export function pickerMessage(choices: PickerChoice[], g: Glyphs = UNICODE_GLYPHS): string {
+  return `Which routine? (type to search, Esc to leave${choices.some((c) => c.caution) ? ` ${g.dot} ${g.warn} a caution applies` : ''})`;
 }
 
 /** The picker was left with Esc or q: no routine, and nothing wrong. */
@@ -64,17 +64,17 @@ export class PickerLeft extends Error {
  * Ask which routine to run: type to search ids, titles, tags and aliases (fuzzy), arrows to
  * move, Enter to choose; Esc, or q before typing anything, leaves (PickerLeft).
  */
-export async function pickRoutine(catalog: Catalog, conditions: Condition[], io: Io): Promise<Routine> {
-  const { search, Separator } = await import('@inquirer/prompts');
-  const choices = pickerChoices(catalog, conditions);
+export async function pickRoutine(catalog: Catalog, conditions: Condition[], io: Io, terminal: Terminal): Promise<Routine> {
+  const [{ search, Separator }, context] = await Promise.all([import('@inquirer/prompts'), promptContext(io, terminal)]);
+  const choices = pickerChoices(catalog, conditions, terminal.glyphs);
   const texts = new Map([...catalog.routines.values()].map((r) => [r.id, [r.id, r.title, ...r.tags, ...r.aliases]]));
   // With nothing typed, the safe routines grouped by their first tag, then those with steps to
   // avoid; with a search, the best match first.
-  const grouped = groupedChoices(choices, conditions, (text) => new Separator(text));
+  const grouped = groupedChoices(choices, conditions, (text) => new Separator(text), terminal.glyphs);
   let term = '';
   const prompt = search(
     {
-      message: pickerMessage(choices),
+      message: pickerMessage(choices, terminal.glyphs),
       pageSize: 15,
       source: (typed) => {
         term = typed ?? '';
@@ -82,7 +82,7 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
         return fuzzyRank(choices, term, (ch) => texts.get(ch.value) ?? [ch.name]).map(({ value, name, description }) => ({ value, name, description }));
       },
     },
-    { input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream },
+    context,
   );
   // Esc (alone, not the start of an arrow key's sequence), or q with nothing typed yet, leaves.
   let left = false;
