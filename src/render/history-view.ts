@@ -5,7 +5,7 @@ import { formatClock } from '../model/duration.js';
 import { escapeHidden } from '../model/printable.js';
 import { MIN_RATED, ratingChange, type Stats, type Streak, type TargetStats } from '../core/history.js';
 import type { Paint } from './paint.js';
-import { table, wrap } from './text.js';
+import { hang, table, wrap } from './text.js';
 
 /** A signed number with a real minus sign: −4, +1.5, 0. */
 export function signed(x: number, digits = 0): string {
@@ -48,7 +48,7 @@ export function historyTable(sessions: readonly Session[], c: Paint, width: numb
       targetLabel(s, home),
       escapeHidden(s.title),
     ]),
-  ], width);
+  ], width, { ellipsis: c.g.ellipsis, keep: [0] });
 }
 
 /** "−2.4 (6 rated)", "−4.0 (1 rated; too few)", or "not rated". */
@@ -67,8 +67,8 @@ export function streakLabel(s: Streak, todayDay: string): string {
 /** The stats report: a headline, the streak, a table per routine, and what the change column means. */
 export function statsText(st: Stats, streakNow: Streak, todayDay: string, scope: string, c: Paint, width: number, home?: string): string[] {
   const lines = [
-    `${st.sessions} session${st.sessions === 1 ? '' : 's'} ${scope}, ${formatClock(st.active_ms, 'down')} in all, ${st.completed} completed.`,
-    `Streak: ${streakLabel(streakNow, todayDay)}.`,
+    wrap(`${st.sessions} session${st.sessions === 1 ? '' : 's'} ${scope}, ${formatClock(st.active_ms, 'down')} in all, ${st.completed} completed.`, width),
+    hang(`Streak: ${streakLabel(streakNow, todayDay)}.`, width),
   ];
   if (st.routines.length === 0) return lines;
   lines.push('');
@@ -82,7 +82,7 @@ export function statsText(st: Stats, streakNow: Streak, todayDay: string, scope:
       t.mean_change === null || t.enough ? changeLabel(t) : c.dim(changeLabel(t)),
       escapeHidden(t.title),
     ]),
-  ], width));
+  ], width, { ellipsis: c.g.ellipsis, keep: [0] }));
   if (st.routines.some((t) => t.rated > 0)) {
     lines.push('');
     lines.push(c.dim(wrap(`Change: the mean of after minus before, on the 0 to 10 scale, over sessions rated both times; below zero it eased. Fewer than ${MIN_RATED} rated sessions are too few to mean much.`, width)));
