@@ -68,9 +68,9 @@ async function clear(options: HistoryOptions, io: Io): Promise<number> {
   const what = `${sessions.length} session${sessions.length === 1 ? '' : 's'} in ${escapeHidden(path)}`;
   if (!options.yes) {
     if (!canPrompt(io, options)) throw new UserError('history --clear: not asking outside a terminal; add --yes to delete the session log');
-    const { confirm } = await import('@inquirer/prompts');
+    const [{ confirm }, { promptContext }] = await Promise.all([import('@inquirer/prompts'), import('./run/prompt-io.js')]);
     const sure = await confirm({ message: `Delete the session log (${what})? This cannot be undone.`, default: false },
-      { input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream });
+      await promptContext(io, terminal(io, options.color)));
     if (!sure) {
       io.stdout.write('Kept the session log.\n');
       return 0;

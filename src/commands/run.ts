@@ -128,7 +128,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   if (logging && options.rate && !ask) {
     io.stderr.write('acupress: warning: --rate asks only in a terminal (not with --json, --yes or CI); use --before <0-10> and "acupress rate <0-10>" instead\n');
   }
-  const rated = before ?? (ask ? await askRating(io, 'before') : undefined);
+  const rated = before ?? (ask ? await askRating(io, 'before', term) : undefined);
   const startMs = io.calendar.now();
   const session = sessionId(startMs, Math.random);
   let logged = false;
@@ -145,7 +145,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const ran = findings.filter((f) => !(f.step !== undefined && unsafe.has(f.step)));
   const code = await live(io, catalog, timeline, ran, options, c, term, warnMs, onEnd);
   if (logged && ask) {
-    const after = await askRating(io, 'after');
+    const after = await askRating(io, 'after', term);
     if (after !== undefined) {
       const at = io.calendar.now();
       tryAppend(io, ratingLine(session, after, at, io.calendar.offset(at)), 'the rating');
@@ -162,8 +162,8 @@ function ratingFlag(flag: string, text: string): number {
 }
 
 /** Ask for a rating; the prompt module (and inquirer) loads only for --rate. */
-async function askRating(io: Io, when: 'before' | 'after'): Promise<number | undefined> {
-  return (await import('./run/rating-prompt.js')).askRating(io, when);
+async function askRating(io: Io, when: 'before' | 'after', term: Terminal): Promise<number | undefined> {
+  return (await import('./run/rating-prompt.js')).askRating(io, when, term);
 }
 
 type Chosen = { routine: Routine; overrides: TimingFlags; skipUnsafe?: boolean; target: SessionTarget } | 'cancel';

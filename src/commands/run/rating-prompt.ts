@@ -1,6 +1,8 @@
 // `run --rate`: "how strong is it now, 0 to 10?" before the first phase and again at the end.
 import type { Io } from '../../model/io.js';
 import { parseRating } from '../../core/history.js';
+import { terminal, type Terminal } from '../../render/terminal.js';
+import { promptContext } from './prompt-io.js';
 
 /** The questions, before and after the session. */
 export const RATING_QUESTIONS = {
@@ -13,14 +15,14 @@ export const RATING_QUESTIONS = {
  * session, Ctrl-C at the question also means "skip" (the session is already logged); before it,
  * Ctrl-C cancels the run like any other question (ExitPromptError, reported by main as 130).
  */
-export async function askRating(io: Io, when: 'before' | 'after'): Promise<number | undefined> {
-  const { input } = await import('@inquirer/prompts');
+export async function askRating(io: Io, when: 'before' | 'after', term: Terminal = terminal(io)): Promise<number | undefined> {
+  const [{ input }, context] = await Promise.all([import('@inquirer/prompts'), promptContext(io, term)]);
   let answer: string;
   try {
     answer = await input({
       message: RATING_QUESTIONS[when],
       validate: (v) => v.trim() === '' || 'value' in parseRating(v) || 'a whole number from 0 to 10, or Enter to skip',
-    }, { input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream });
+    }, context);
   } catch (e) {
     if (when === 'after' && (e as Error)?.name === 'ExitPromptError') return undefined;
     throw e;
