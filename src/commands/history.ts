@@ -68,7 +68,8 @@ async function clear(options: HistoryOptions, io: Io): Promise<number> {
   const what = `${sessions.length} session${sessions.length === 1 ? '' : 's'} in ${escapeHidden(path)}`;
   if (!options.yes) {
     if (!canPrompt(io, options)) throw new UserError('history --clear: not asking outside a terminal; add --yes to delete the session log');
-    const [{ confirm }, { promptContext }] = await Promise.all([import('@inquirer/prompts'), import('./run/prompt-io.js')]);
+    const { confirm } = await import('@inquirer/prompts');
+    const { promptContext } = await import('./run/prompt-io.js');
     const sure = await confirm({ message: `Delete the session log (${what})? This cannot be undone.`, default: false },
       await promptContext(io, terminal(io, options.color)));
     if (!sure) {

@@ -29,7 +29,8 @@ export function readyChoices(avoided?: Avoided): Array<{ value: string; name: st
 
 /** Ask whether to start, adjust, choose again or cancel. */
 export async function confirmOrAdjust(io: Io, term: Terminal, avoided?: Avoided): Promise<Confirmed | 'cancel' | 'back'> {
-  const [{ select, input }, ctx] = await Promise.all([import('@inquirer/prompts'), promptContext(io, term)]);
+  const { select, input } = await import('@inquirer/prompts');
+  const ctx = await promptContext(io, term);
   const choice = await select({ message: 'Ready?', choices: readyChoices(avoided) }, ctx);
   if (choice === 'cancel' || choice === 'back') return choice;
   const skipUnsafe = avoided !== undefined;

@@ -24,7 +24,8 @@ export async function firstRun(
   const answer = ask
     ? await ask(choices)
     : await (async () => {
-      const [{ checkbox }, context] = await Promise.all([import('@inquirer/prompts'), promptContext(io, term)]);
+      const { checkbox } = await import('@inquirer/prompts');
+      const context = await promptContext(io, term);
       return checkbox(
         {
           message: 'Before your first session: do any of these apply to you? (space selects, enter confirms; none is fine)',

@@ -65,7 +65,9 @@ export class PickerLeft extends Error {
  * move, Enter to choose; Esc, or q before typing anything, leaves (PickerLeft).
  */
 export async function pickRoutine(catalog: Catalog, conditions: Condition[], io: Io, terminal: Terminal): Promise<Routine> {
-  const [{ search, Separator }, context] = await Promise.all([import('@inquirer/prompts'), promptContext(io, terminal)]);
+  // One plain destructuring import, so the build sees which prompts are used (scripts/build.mjs).
+  const { search, Separator } = await import('@inquirer/prompts');
+  const context = await promptContext(io, terminal);
   const choices = pickerChoices(catalog, conditions, terminal.glyphs);
   const texts = new Map([...catalog.routines.values()].map((r) => [r.id, [r.id, r.title, ...r.tags, ...r.aliases]]));
   // With nothing typed, the safe routines grouped by their first tag, then those with steps to

@@ -16,7 +16,8 @@ export const RATING_QUESTIONS = {
  * Ctrl-C cancels the run like any other question (ExitPromptError, reported by main as 130).
  */
 export async function askRating(io: Io, when: 'before' | 'after', term: Terminal = terminal(io)): Promise<number | undefined> {
-  const [{ input }, context] = await Promise.all([import('@inquirer/prompts'), promptContext(io, term)]);
+  const { input } = await import('@inquirer/prompts');
+  const context = await promptContext(io, term);
   let answer: string;
   try {
     answer = await input({
