@@ -91,6 +91,18 @@ describe('list in a terminal', () => {
     expect(text).toMatch(/\n⚠  a caution applies with bleeding; acupress show <id> says which\n$/);
   });
 
+  it('marks a routine with a point never to press yourself, and run --random never picks it', async () => {
+    const dir = tempTree({ 'routines/front.yaml': { id: 'front', title: 'Front of the neck', summary: 'x', sources: ['me'], tags: ['only-here'], steps: [{ press: 'ST9' }, { press: 'LI4' }] } });
+    const { io, stdout } = fakeIo({}, true);
+    await list({ args: ['routines'], data: [dir], profile: true }, io);
+    expect(stdout.text()).toMatch(/^front .*Front of the neck ⚠ avoid \(user\)$/m);
+    expect(stdout.text()).toMatch(/\n⚠ avoid  has a step never to press yourself; run refuses it \(acupress check <id> says why\)\n/);
+    expect(stdout.text()).toMatch(/\n\(user\)  your own routine\n/);
+    const r = cli(['run', '--random', '--tag', 'only-here', '--data', dir, '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no routine matches --tag only-here/);
+  });
+
   it('marks the points never to press yourself, with a legend', async () => {
     const { io, stdout } = fakeIo({}, true);
     await list({ args: ['points'], meridian: 'ST', profile: true }, io);

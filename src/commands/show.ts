@@ -10,6 +10,8 @@ import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
 import { GENERAL, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
 import { pointVerdict, routineVerdict } from '../render/verdict.js';
+import { checkText } from '../render/check-text.js';
+import { checkReport } from '../core/check-report.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { plan } from '../core/plan.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
@@ -104,6 +106,8 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       });
       return figs.length ? `${card}\n\n${layout.figureRows(figs, cols)}` : card;
     }
+    // The general rules read as `check` with no condition shows them: with the points never to press yourself.
+    if (ref.id === GENERAL) return checkText(catalog, checkReport(catalog, [], []), [], [], c, width);
     return conditionCard(catalog, catalog.conditions.get(ref.id)!, c, width);
   });
   io.stdout.write(`${cards.join('\n\n')}\n\n${c.dim(wrap(DISCLAIMER, width))}\n`);

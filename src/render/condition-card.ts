@@ -2,6 +2,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Condition } from '../model/types.js';
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
+import { GENERAL } from '../core/safety.js';
 
 
 /**
@@ -10,7 +11,8 @@ import { hang, wrap } from './text.js';
  */
 export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: number, cite: (source: string) => string = (s) => `[${s}]`): string {
   const out: string[] = [];
-  out.push(hang(`${c.title(x.title)}  ${c.dim(`(${x.flag ? `--${x.flag}` : `--condition ${x.id}`})`)}`, width));
+  const how = x.id === GENERAL ? 'applies to everyone' : x.flag ? `--${x.flag}` : `--condition ${x.id}`;
+  out.push(hang(`${c.title(x.title)}  ${c.dim(`(${how})`)}`, width));
   out.push(wrap(x.description, width));
   out.push('');
   out.push(`${c.bold('Advice')}  ${wrap(x.advice, width - 8, '        ')}`);
@@ -30,6 +32,10 @@ export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: n
   if (x.recommended.length) {
     out.push(c.ok('Commonly used'));
     for (const r of x.recommended) out.push(`  ${c.g.bullet} ${wrap(`${r.points.join(', ')}: ${r.reason} ${cite(r.source)}`, width - 4, '    ')}`);
+  }
+  if (x.urgent.length) {
+    out.push(c.bold('Get medical help instead, not acupressure, for'));
+    for (const u of x.urgent) out.push(`  ${c.g.bullet} ${wrap(`${u.indications.join(', ').replace(/-/g, ' ')}: ${u.reason} ${cite(u.source)}`, width - 4, '    ')}`);
   }
   return out.join('\n');
 }

@@ -28,7 +28,8 @@ export function routineVerdict(findings: Finding[], conditions: string[], safer:
     const general = avoid.every((f) => f.condition === GENERAL);
     const why = general ? ' is a point never to press yourself' : '';
     const ways = [`run it with --skip-unsafe to leave ${avoid.length > 1 ? 'them' : 'it'} out`, ...(safer.length ? [`safer routines: ${safer.join(', ')}`] : [])];
-    return `${c.avoid('AVOID')}${who}: ${stepsWords(avoid)}${why}. ${ways.join('; ')}. Why, under Safety below.`;
+    const way = ways.join('; ');
+    return `${c.avoid('AVOID')}${who}: ${stepsWords(avoid)}${why}. ${way[0]!.toUpperCase()}${way.slice(1)}. Why, under Safety below.`;
   }
   if (findings.length) return `${c.caution('CAUTION')}${who}: ${stepsWords(findings)}; read Safety below.`;
   return conditions.length ? `${c.ok('OK')}${who}: nothing to avoid.` : undefined;

@@ -235,6 +235,11 @@ describe('check', () => {
     expect(cli(['show', 'PC4']).stdout).toMatch(/^Urgent {5}chest pain: /m);
     expect(cli(['list', 'points', '--tag', 'chest-pain']).stderr).toMatch(/call emergency services now/);
   });
+  it('show general reads as check with no condition: the points never to press yourself first', () => {
+    const r = cli(['show', 'general']);
+    expect(r.stdout).toMatch(/^Never press yourself: ST1, ST9/);
+    expect(r.stdout).not.toMatch(/--condition general/);
+  });
   it('--condition general is refused: the general rules always apply', () => {
     const r = cli(['check', '--condition', 'general']);
     expect(r.code).toBe(2);
@@ -321,7 +326,7 @@ describe('a saved profile applies everywhere; --no-profile turns it off', () => 
     const r = cli(['show', 'headache'], { env });
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^Headache relief/);
-    expect(lines.slice(1, 3).join(' ')).toMatch(/^AVOID with pregnancy: step 1 \(LI4\)\. run it with --skip-unsafe to leave it out; safer routines: /);
+    expect(lines.slice(1, 3).join(' ')).toMatch(/^AVOID with pregnancy: step 1 \(LI4\)\. Run it with --skip-unsafe to leave it out; safer routines: /);
     expect(r.stdout).not.toMatch(/add --pregnant/);
     expect(cli(['show', 'SP6'], { env }).stdout.split('\n')[1]).toBe('AVOID with pregnancy. Why, below.');
     const plain = cli(['show', 'headache', '--no-profile'], { env });
