@@ -29,25 +29,42 @@ export async function catalogFor(options: Common, io: Io): Promise<Catalog> {
   return catalog;
 }
 
+/** The active conditions, and where they came from, so a hint can say what to change to see everything. */
+export interface ActiveConditions {
+  conditions: Condition[];
+  /** Conditions named by --pregnant or --condition on this command line. */
+  flagged: Condition[];
+  /** Conditions the saved profile named (some may be flagged too). */
+  saved: Condition[];
+}
+
 /**
  * The conditions named by --pregnant, --condition (ids, flags or aliases; commas allowed) and the
  * profile. A caller that already read the profile passes it (null: there is none) to save a re-read.
  */
 export async function conditionsFor(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<Condition[]> {
+  return (await activeConditions(options, catalog, io, profile)).conditions;
+}
+
+/** As conditionsFor, and says where each came from, so a hint can name what to change to see everything. */
+export async function activeConditions(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<ActiveConditions> {
   const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap((c) => c.split(','))]
     .map((s) => s.trim())
     .filter(Boolean);
+  const fromFlags = names.length;
   // Every command that names conditions (list, show, check, run) applies the profile unless --no-profile.
   if (options.profile === true) {
     const read = profile !== undefined ? profile : await (await import('../store/profile.js')).readProfile(io);
-    const saved = read?.conditions ?? [];
-    if (saved.length > 0 && !options.json) {
-      io.stderr.write(`${hang(`Using your safety profile: ${saved.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
+    const named = read?.conditions ?? [];
+    if (named.length > 0 && !options.json) {
+      io.stderr.write(`${hang(`Using your safety profile: ${named.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
     }
-    names.push(...saved);
+    names.push(...named);
   }
   const out = new Map<string, Condition>();
-  for (const name of names) {
+  const flagged = new Set<string>();
+  const saved = new Set<string>();
+  names.forEach((name, i) => {
     let id: string;
     try {
       id = resolve(catalog, name, ['condition']).id;
@@ -58,8 +75,25 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
     // The general rules apply to everyone already; naming them as a condition would mean nothing.
     if (id === GENERAL) throw new UserError(`--condition: "${name}" is not a condition; the general rules always apply (see: acupress check, acupress list conditions)`);
     out.set(id, catalog.conditions.get(id)!);
-  }
-  return [...out.values()];
+    (i < fromFlags ? flagged : saved).add(id);
+  });
+  const conditions = [...out.values()];
+  return { conditions, flagged: conditions.filter((c) => flagged.has(c.id)), saved: conditions.filter((c) => saved.has(c.id)) };
+}
+
+/** The flag that names a condition: --pregnant, or --condition <id>. */
+export function conditionFlag(c: Condition): string {
+  return c.flag ? `--${c.flag}` : `--condition ${c.id}`;
+}
+
+/**
+ * What to change to see everything the conditions leave out: "leave out --pregnant to see all",
+ * "--no-profile shows all", or both ("leave out --pregnant and add --no-profile to see all").
+ */
+export function showAllHint(active: Pick<ActiveConditions, 'flagged' | 'saved'>): string {
+  const flags = active.flagged.map(conditionFlag);
+  if (flags.length === 0) return active.saved.length ? '--no-profile shows all' : '';
+  return `leave out ${flags.join(' and ')}${active.saved.length ? ' and add --no-profile' : ''} to see all`;
 }
 
 /** Write a JSON value with a trailing newline; returns exit code 0, for `return writeJson(…)`. */

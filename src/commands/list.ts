@@ -9,7 +9,7 @@ import { hang, table, width as textWidth } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
 import { foldText, orList, suggest } from '../core/text.js';
 import { choosableConditions, GENERAL, urgentFor } from '../core/safety.js';
-import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
+import { activeConditions, catalogFor, showAllHint, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
 import { bareSecondsHint } from './duration-hint.js';
 
@@ -23,7 +23,12 @@ const KINDS = ['routines', 'points', 'meridians', 'conditions'] as const;
 export async function run(options: ListOptions, io: Io): Promise<number> {
   const kind = pickKind(options.args?.[0] ?? 'routines');
   const catalog = await catalogFor(options, io);
-  const conditions = await conditionsFor(options, catalog, io);
+  const active = await activeConditions(options, catalog, io);
+  const { conditions } = active;
+  // Names what put the conditions in force (a flag, the profile), so the hint says what to change.
+  // Only a condition with something to avoid leaves anything out.
+  const leaves = (x: (typeof conditions)[number]) => x.rules.some((r) => r.level === 'avoid');
+  const showAll = showAllHint({ flagged: active.flagged.filter(leaves), saved: active.saved.filter(leaves) });
   const t = terminal(io, options.color);
   const c = await painter(t);
   const width = fitWidth(t);
@@ -54,7 +59,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     ], width, { ellipsis: c.g.ellipsis, keep: [0, 1] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` with ${who}` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
-    if (left > 0) io.stderr.write(`${hang(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${options.profile === true ? '; --no-profile shows all' : ''}).`, width)}\n`);
+    if (left > 0) io.stderr.write(`${hang(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
   }
@@ -88,7 +93,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       const tag = filter.tag;
       for (const u of urgentFor(catalog, { indications: [foldText(tag)] }, conditions)) io.stderr.write(`${hang(`${warn} ${u.reason}`, width)}\n`);
     }
-    if (left > 0) io.stderr.write(`${hang(`Left out ${left} point${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <code> says why${options.profile === true ? '; --no-profile shows all' : ''}).`, width)}\n`);
+    if (left > 0) io.stderr.write(`${hang(`Left out ${left} point${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <code> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (points.length === 0) io.stderr.write('No points match.\n');
     return EXIT.ok;
   }

@@ -9,7 +9,7 @@ import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
 import type { Paint } from './paint.js';
-import { hang, wrap } from './text.js';
+import { hang, table, wrap } from './text.js';
 
 /** How many safer routines the summary names before saying how many there are in all. */
 const SAFER_SHOWN = 4;
@@ -38,6 +38,7 @@ export function checkText(catalog: Catalog, report: CheckReport, conditions: Con
     if (report.urgent.length) out.push(urgentSection(report, c, width, ref, bullet));
   } else if (conditions.length > 0) {
     for (const cond of conditions) out.push(conditionCard(catalog, cond, c, width, ref));
+    if (report.summary.safer.length > SAFER_SHOWN) out.push(saferSection(catalog, report.summary.safer, who, c, width));
     if (report.never_press.length) {
       out.push(wrap(`${c.bold('Never press yourself')} (everyone): ${report.never_press.map((n) => n.point).join(', ')}. acupress check, with no condition, says why.`, width));
     }
@@ -52,8 +53,9 @@ export function checkText(catalog: Catalog, report: CheckReport, conditions: Con
 function summary(catalog: Catalog, report: CheckReport, targets: string[], who: string, c: Paint, width: number): string {
   const s = report.summary;
   const lines: string[] = [];
+  // More than a handful: the details list them all, so say where the rest are.
   const safer = (ids: string[]) => (ids.length
-    ? `Safer routines${who}: ${ids.slice(0, SAFER_SHOWN).join(', ')}${ids.length > SAFER_SHOWN ? ` (${ids.length} in all)` : ''}.`
+    ? `Safer routines${who}: ${ids.slice(0, SAFER_SHOWN).join(', ')}${ids.length > SAFER_SHOWN ? ` (${ids.length} in all, listed below)` : ''}.`
     : '');
   if (targets.length > 0) {
     const what = (t: string) => {
@@ -69,7 +71,14 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
       report.notes.length ? `Commonly used: ${[...new Set(report.notes.map((n) => n.point))].join(', ')}.` : '',
       safer(s.safer),
     ].filter(Boolean);
-    const fallback = s.avoid.length ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who ? 'No cautions either.' : 'No general cautions. For a condition, add --pregnant or --condition <id>.';
+    // A point to avoid is avoided whole: --skip-unsafe on it would leave nothing to run.
+    const routineAvoided = s.avoid.some((t) => report.safer.some((x) => x.target === t) || !catalog.points.has(t));
+    const fallback = s.avoid.length
+      ? (routineAvoided ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who ? `Leave ${s.avoid.length > 1 ? 'them' : 'it'} out${who}; why is below.` : `Do not press ${s.avoid.length > 1 ? 'them' : 'it'} yourself; why is below.`)
+      : who ? 'No cautions either.' : 'No general cautions. For a condition, add --pregnant or --condition <id>.';
+    // Emergencies a checked point is traditionally used for: say so up front, not only at the end.
+    const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replace(/-/g, ' ')))} (below).` : '';
+    if (urgent) second.push(urgent);
     lines.push(second.length ? second.join(' ') : fallback);
   } else if (who) {
     const points = s.avoid.filter((id) => !isRegion(catalog, id));
@@ -111,6 +120,12 @@ function targetSection(catalog: Catalog, report: CheckReport, target: string, co
   const safer = report.safer.find((x) => x.target === target)?.routines ?? [];
   if (safer.length) lines.push(`  ${c.bold('Safer:')} ${wrap(safer.join(', '), width - 9, ' '.repeat(9))}`);
   return lines.join('\n');
+}
+
+/** Every routine with nothing to avoid, one a line with its title, for when the summary names only a few. */
+function saferSection(catalog: Catalog, ids: string[], who: string, c: Paint, width: number): string {
+  const rows = table(ids.map((id) => [id, catalog.routines.get(id)?.title ?? '']), width - 2);
+  return [`${c.bold(`Safer routines${who}`)} ${c.dim('(nothing to avoid; best first)')}`, ...rows.map((r) => `  ${r}`)].join('\n');
 }
 
 function adviceSection(report: CheckReport, title: string, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {

@@ -224,6 +224,25 @@ describe('check', () => {
     expect(general.stdout).toMatch(/Get medical help instead, not acupressure, for\n  • chest pain, chest tightness: /);
     expect(general.stdout).not.toMatch(/Verywell|Everyone \(--condition general\)/);
   });
+  it('check --pregnant names a few safer routines, says how many, and lists every one below', () => {
+    const r = cli(['check', '--pregnant']);
+    const safer = JSON.parse(cli(['check', '--pregnant', '--json']).stdout).summary.safer as string[];
+    expect(safer.length).toBeGreaterThan(4);
+    expect(r.stdout.split('\n')[1]).toMatch(new RegExp(`Safer routines with pregnancy: ${safer.slice(0, 4).join(', ')} \\(${safer.length} in all, listed below\\)\\.$`));
+    const section = r.stdout.split('\nSafer routines with pregnancy (nothing to avoid; best first)\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(section.map((l) => l.trim().split(/\s+/)[0])).toEqual(safer);
+  });
+  it('a point to avoid is not sent to --skip-unsafe: the second line says to leave it alone', () => {
+    expect(cli(['check', 'GV1']).stdout.split('\n')[1]).toBe('Do not press it yourself; why is below.');
+    expect(cli(['check', 'GV1', 'CV1']).stdout.split('\n')[1]).toBe('Do not press them yourself; why is below.');
+    expect(cli(['check', 'SP6', '--pregnant']).stdout.split('\n')[1]).toBe('Leave it out with pregnancy; why is below.');
+    // A routine still is.
+    expect(cli(['check', 'headache', 'GV1']).stdout.split('\n')[1]).not.toMatch(/skip-unsafe|Do not press/);
+    expect(cli(['check', 'classic', '--pregnant']).stdout.split('\n')[1]).toMatch(/--skip-unsafe|Safer routines/);
+  });
+  it('the summary says up front when a checked point is used for an emergency', () => {
+    expect(cli(['check', 'PC4']).stdout.split('\n')[1]).toBe('Get medical help instead for chest pain and palpitations (below).');
+  });
   it('check techniques --pregnant exits 1: its massage on the tops of the shoulders works GB21', () => {
     const r = cli(['check', 'techniques', '--pregnant']);
     expect(r.code).toBe(1);
@@ -320,6 +339,18 @@ describe('a saved profile applies everywhere; --no-profile turns it off', () => 
     expect(all.stderr).toBe('');
     expect(JSON.parse(cli(['list', '--json'], { env }).stdout).map((x: { id: string }) => x.id)).not.toContain('headache');
     expect(cli(['list', 'points', '--region', 'hand'], { env }).stdout).not.toMatch(/^LI4 /m);
+  });
+  it('the left-out note names what to change: the flag, the profile, or both', () => {
+    const bare = cli(['list', '--pregnant']);
+    expect(bare.stderr).toMatch(/Left out \d+ routines to avoid with pregnancy \(acupress check <id> says why; leave out --pregnant to see all\)\./);
+    expect(bare.stderr).not.toMatch(/no-profile/);
+    expect(cli(['list', 'points', '--pregnant']).stderr).toMatch(/\(acupress check <code> says why; leave out --pregnant to see all\)/);
+    const env = profiled();
+    expect(cli(['list', '--pregnant'], { env }).stderr).toMatch(/; leave out --pregnant and add --no-profile to see all\)\./);
+    expect(cli(['list', '--pregnant', '--no-profile'], { env }).stderr).toMatch(/; leave out --pregnant to see all\)\./);
+    // bleeding leaves nothing out: only the profile's pregnancy does.
+    expect(cli(['list', '--condition', 'bleeding'], { env }).stderr).toMatch(/with pregnancy, bleeding|with bleeding, pregnancy/);
+    expect(cli(['list', '--condition', 'bleeding'], { env }).stderr).toMatch(/; --no-profile shows all\)\./);
   });
   it('show headache leads with the finding instead of "add --pregnant"', () => {
     const env = profiled();
