@@ -16,9 +16,15 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
   const out: RoutineWarning[] = [];
   routine.steps.forEach((step, i) => {
     if (step.kind === 'massage' && step.regions.length === 0) {
+      // Its points (named, or implied by the area, such as GB21 for the tops of the shoulders)
+      // are still checked; rules about body regions (the belly in pregnancy, the legs with a clot) are not.
+      const seen = massagePoints(step);
+      const blind = seen.length
+        ? `rules about body regions cannot see it (only its point${seen.length > 1 ? 's' : ''} ${seen.join(', ')} ${seen.length > 1 ? 'are' : 'is'} checked)`
+        : 'condition checks cannot see it';
       out.push({
         path: ['steps', i],
-        message: 'this massage step names no region, so condition checks cannot see it; add region: with the body regions it covers (for example shoulder, neck, hand)',
+        message: `this massage step names no region, so ${blind}; add region: with the body regions it covers (for example shoulder, neck, hand)`,
       });
     }
     const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step) : [];
