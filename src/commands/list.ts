@@ -58,7 +58,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       ]),
     ], width, { ellipsis: c.g.ellipsis, keep: [0, 1] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` with ${who}` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
+    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
     if (left > 0) io.stderr.write(`${hang(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
