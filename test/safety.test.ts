@@ -92,7 +92,8 @@ describe('list in a terminal', () => {
     expect(text).toMatch(/ ⚠\n/);
     // eye-strain's cautions are for everyone, not for bleeding: the legend does not pin them on it.
     expect(text).toMatch(/^eye-strain .* ⚠$/m);
-    expect(text).toMatch(/\n⚠  a caution applies \(for everyone, or with bleeding\); acupress show <id> says which\n$/);
+    // The legend wraps to the terminal (80 columns here), its later lines indented.
+    expect(text).toMatch(/\n⚠  a caution applies \(for everyone, or with bleeding\); acupress show <id> says\s+which\n$/);
   });
 
   it('marks a routine with a point never to press yourself, and run --random never picks it', async () => {
@@ -100,7 +101,7 @@ describe('list in a terminal', () => {
     const { io, stdout } = fakeIo({}, true);
     await list({ args: ['routines'], data: [dir], profile: true }, io);
     expect(stdout.text()).toMatch(/^front .*Front of the neck ⚠ avoid \(user\)$/m);
-    expect(stdout.text()).toMatch(/\n⚠ avoid  has a step never to press yourself; run refuses it \(acupress check <id> says why\)\n/);
+    expect(stdout.text()).toMatch(/\n⚠ avoid  has a step never to press yourself; run refuses it \(acupress check <id>\s+says why\)\n/);
     expect(stdout.text()).toMatch(/\n\(user\)  your own routine\n/);
     const r = cli(['run', '--random', '--tag', 'only-here', '--data', dir, '--dry-run']);
     expect(r.code).toBe(2);
