@@ -247,10 +247,7 @@ export const COMMANDS = {
 /** A command's name. */
 export type CommandName = keyof typeof COMMANDS;
 
-/** The long and short flags an option string declares: `-y, --yes` → ['-y', '--yes']. */
-export function flagNames(flags: string): string[] {
-  return flags.split(/[ ,]+/).filter((w) => w.startsWith('-'));
-}
+export { flagNames } from '../model/option-flags.js';
 
 /** Example lines as help prints them: `  $ line`, notes aligned two spaces after the longest line. */
 export function exampleLines(examples: readonly ExampleSpec[]): string[] {

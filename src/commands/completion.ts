@@ -7,6 +7,7 @@ import type { Io } from '../model/io.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogFor, type Common } from './context.js';
 import { choosableConditions } from '../core/safety.js';
+import { flagNames } from '../model/option-flags.js';
 
 /** What completion reads of an option or argument in the command table (src/cli/spec.ts). */
 interface ValueShape {
@@ -25,8 +26,7 @@ export interface CompletionTable {
   programFlags: readonly OptionShape[];
 }
 
-/** `-y, --yes` → ['-y', '--yes']; `--side <side>` → ['--side']. */
-const names = (o: OptionShape) => o.flags.split(/[ ,]+/).filter((w) => w.startsWith('-'));
+const names = (o: OptionShape) => flagNames(o.flags);
 const takesValue = (o: OptionShape) => o.flags.includes('<');
 
 /** Every flag a command's --help lists: its own, then the global ones and the program's. */
