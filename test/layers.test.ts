@@ -21,6 +21,21 @@ const ALLOWED: Record<string, readonly string[]> = {
   '.': ['core', 'store', 'model'],
 };
 
+/**
+ * The packages and Node built-ins each layer may import. The pure layers (model, core) take
+ * nothing from Node: no fs, no process, no clock; I/O belongs to store/, sinks and the shell.
+ * render/ reaches Node only in its speech sink (voice.ts: finding and spawning the engine).
+ */
+const PACKAGES: Record<string, readonly string[]> = {
+  model: ['zod'],
+  core: ['zod'],
+  store: ['zod', 'yaml', 'node:fs', 'node:path', 'node:url', 'node:os'],
+  render: ['chalk', 'ora', 'svgpath', 'yaml', 'render/voice.ts:node:child_process', 'render/voice.ts:node:fs', 'render/voice.ts:node:path'],
+  commands: ['@inquirer/prompts', 'node:path', 'node:fs', 'node:os'],
+  cli: ['commander'],
+  boot: ['node:fs', 'node:path', 'node:vm', 'node:os'],
+};
+
 const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 const files = walk(SRC).filter((f) => f.endsWith('.ts'));
 
@@ -30,6 +45,12 @@ function importsOf(file: string): string[] {
   const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
   // JSON (package.json for the version) is data, not a module of ours.
   return specs.filter((s) => !s.endsWith('.json')).map((s) => relative(SRC, resolve(dirname(file), s.replace(/\.js$/, '.ts'))));
+}
+
+/** Every package or built-in a file imports (static, dynamic, re-export or require). */
+function packagesOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]([^'".][^'"]*)['"]/g)].map((m) => m[1]!);
 }
 
 const graph = new Map(files.map((f) => [relative(SRC, f), importsOf(f)]));
@@ -88,6 +109,21 @@ describe('the layout', () => {
       return deps.filter((d) => layerOf(d) !== from && !allowed.includes(layerOf(d))).map((d) => `${f} → ${d}`);
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('the pure layers import nothing from Node, and each layer only the packages it is for', () => {
+    const wrong = files.flatMap((file) => {
+      const f = relative(SRC, file);
+      const allowed = PACKAGES[layerOf(f)];
+      if (!allowed) return [];
+      return packagesOf(file).filter((p) => !allowed.includes(p) && !allowed.includes(`${f}:${p}`)).map((p) => `${f} → ${p}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('finds a planted Node import in the core (the package check can fail)', () => {
+    expect(packagesOf(join(SRC, 'store/paths.ts'))).toContain('node:path');
+    expect(PACKAGES.core).not.toContain('node:path');
   });
 
   it('renderers take timelines: nothing under render/ plans', () => {
