@@ -11,7 +11,7 @@ const BAD = join(ROOT, 'test', 'fixtures', 'bad');
 /** File (relative to BAD) → the exact stderr lines of `acupress validate <file>` run in BAD. */
 const expected: Record<string, string[]> = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8'));
 
-const summary = (problems: number, files = 1) => `${problems} problem(s) in ${files} file(s)`;
+const summary = (problems: number, files = 1) => `${problems} problem${problems === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
 
 /** Inputs that are refused but whose message is still wrong: none at the moment (see git history). */
 const knownBad: Array<{ file: string; bug: string; should: string[] }> = [];

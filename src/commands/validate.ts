@@ -11,6 +11,7 @@ import { checkYamlFile, formatProblem, type Problem } from '../store/yaml-load.j
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
+import { count } from '../render/text.js';
 import { terminal } from '../render/terminal.js';
 import type { Common } from './context.js';
 
@@ -79,9 +80,9 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
       for (const p of [...r.problems, ...r.warnings]) io.stderr.write(`${p.line ? formatProblem(p) : `${p.file}: ${p.message}`}\n`);
     }
     const bad = results.filter((r) => !r.ok);
-    if (bad.length) io.stderr.write(`${bad.reduce((n, r) => n + r.problems.length, 0)} problem(s) in ${bad.length} file(s)\n`);
+    if (bad.length) io.stderr.write(`${count(bad.reduce((n, r) => n + r.problems.length, 0), 'problem')} in ${count(bad.length, 'file')}\n`);
     const warned = results.filter((r) => r.warnings.length);
-    if (warned.length) io.stderr.write(`${warned.reduce((n, r) => n + r.warnings.length, 0)} warning(s) in ${warned.length} file(s)\n`);
+    if (warned.length) io.stderr.write(`${count(warned.reduce((n, r) => n + r.warnings.length, 0), 'warning')} in ${count(warned.length, 'file')}\n`);
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;
 }
