@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, plan, type PlanOptions } from '../src/core/plan.js';
+import { DEFAULTS, FIT_FLOORS, plan, type PlanOptions } from '../src/core/plan.js';
 import { lookup, massage, press, rest, routine } from './fixtures-data.js';
 
 const kinds = (steps: Parameters<typeof routine>[0], o: PlanOptions = {}, t = {}) => plan(routine(steps, t), lookup, o).phases.map((p) => `${p.kind}${p.side ? `:${p.side}` : ''}`).join(' ');
@@ -64,6 +64,22 @@ describe('--fit on every built-in routine', async () => {
       expect(t.total_ms, `${id} --fit ${m}m`).toBeLessThanOrEqual(budget);
       expect(t.total_ms, `${id} --fit ${m}m`).toBeGreaterThanOrEqual(budget - 1_000);
     }
+  });
+  it.each(routines.map((r) => [r.id]))('%s: no phase under its comfortable floor while one round a point at the floors would fit', (id) => {
+    const r = catalog.routines.get(id)!;
+    const points = (p: string) => catalog.points.get(p);
+    // What one round a point needs with every phase at its floor (or its own length, if shorter).
+    const oneRound = plan(r, points, { rounds: 1 }).phases.reduce((s, p) => s + Math.min(p.duration_ms, FIT_FLOORS[p.kind]), 0);
+    for (const m of minutes) {
+      const t = plan(r, points, { fit: m * 60_000 });
+      const squeezed = t.phases.filter((p) => p.duration_ms < FIT_FLOORS[p.kind]);
+      if (squeezed.length) expect(oneRound, `${id} --fit ${m}m squeezes ${squeezed[0]!.kind} to ${squeezed[0]!.duration_ms} ms`).toBeGreaterThan(m * 60_000);
+    }
+  });
+  it('headache --fit 2m: every locate long enough to read, fewer rounds rather than shorter holds', () => {
+    const t = plan(catalog.routines.get('headache')!, (p) => catalog.points.get(p), { fit: 2 * 60_000 });
+    for (const p of t.phases.filter((x) => x.kind === 'locate')) expect(p.duration_ms).toBeGreaterThanOrEqual(5_000);
+    for (const p of t.phases.filter((x) => x.kind === 'hold')) expect(p.duration_ms).toBeGreaterThanOrEqual(5_000);
   });
   it('keeps the proportions within a press to the second', () => {
     const t = plan(catalog.routines.get('headache')!, (p) => catalog.points.get(p), { fit: 3 * 60_000 });

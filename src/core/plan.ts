@@ -31,6 +31,17 @@ export const QUICK = { rounds: 1, locate: 5_000, ramp: 5_000, hold: 20_000, rele
 
 type Draft = Omit<Phase, 'index' | 'offset_ms'>;
 
+/**
+ * The shortest `--fit` makes a phase while a plan with more in it can still fit, in ms: time to
+ * read where the point is (the --quick locate), to ease in and out, and a hold worth the name.
+ * Below these, --fit first drops to one round a point; only when even that cannot fit does a
+ * phase go down to the one-second bound. A phase drafted shorter keeps its own length.
+ */
+export const FIT_FLOORS: Readonly<Record<Phase['kind'], number>> = { locate: 5_000, ramp: 3_000, hold: 5_000, release: 3_000, switch: 2_000, rest: 3_000, massage: 10_000 };
+
+/** A draft's comfortable floor: FIT_FLOORS for its kind, never above its own whole seconds, never under the bound. */
+const comfortable = (d: Draft) => clamp(Math.floor(d.duration_ms / 1000) * 1000, BOUNDS.minPhaseMs, FIT_FLOORS[d.kind]);
+
 /** Build the timeline for a routine. `points` looks up point data by id. */
 export function plan(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): Timeline {
   return finish(routine, fittedDrafts(routine, points, options), options.limit ?? BOUNDS.maxTotalMs);
@@ -54,8 +65,11 @@ function fittedDrafts(routine: Routine, points: (id: string) => Point | undefine
   const drafted = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
   const budget = options.fit ?? (options.quick ? QUICK.budget : undefined);
   if (budget === undefined) return drafted;
-  // One round per point is the last resort before giving up: proportions within a press stay intact.
-  const fitted = fit(drafted, budget) ?? fit(draft(routine, points, options, 1), budget);
+  // Fewer rounds before phases too short to follow: every round at the comfortable floors, then
+  // one round a point at them, then one round at the one-second bound before giving up.
+  // Proportions within a press stay intact in each.
+  const oneRound = () => draft(routine, points, options, 1);
+  const fitted = fit(drafted, budget, comfortable) ?? fit(oneRound(), budget, comfortable) ?? fit(oneRound(), budget);
   if (!fitted) {
     const min = draft(routine, points, options, 1).length * BOUNDS.minPhaseMs;
     throw new UserError(`${formatDuration(budget)} is too short: "${routine.id}" needs at least ${formatDuration(min)} (one second a phase, one round a point)`);
@@ -116,14 +130,15 @@ function sidesFor(point: Point, stepSides: string | undefined, flag: PlanOptions
  * Scale every phase by one factor so the total fits the budget: never over it, and within a
  * second of it unless every phase is already at its longest. Each phase stays within its bounds
  * and in whole seconds; the seconds lost to rounding down go back to the phases that lost the
- * most (largest remainder), so proportions hold to the second. Undefined when even one second
- * a phase is too long.
+ * most (largest remainder), so proportions hold to the second. `floorOf` gives each phase's
+ * shortest length (whole seconds; default the one-second bound). Undefined when the floors
+ * alone are over the budget.
  */
-export function fit(drafts: Draft[], budget: number): Draft[] | undefined {
-  const min = BOUNDS.minPhaseMs;
-  if (drafts.length * min > budget) return undefined;
+export function fit(drafts: Draft[], budget: number, floorOf: (d: Draft) => number = () => BOUNDS.minPhaseMs): Draft[] | undefined {
+  const floors = drafts.map(floorOf);
+  if (floors.reduce((s, x) => s + x, 0) > budget) return undefined;
   const maxOf = (d: Draft) => (d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs);
-  const scaled = (factor: number) => drafts.map((d) => clamp(d.duration_ms * factor, min, maxOf(d)));
+  const scaled = (factor: number) => drafts.map((d, i) => clamp(d.duration_ms * factor, floors[i]!, maxOf(d)));
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   // The total grows with the factor (clamping only flattens it), so bisect for the factor whose
   // unrounded total meets the budget.
@@ -135,7 +150,7 @@ export function fit(drafts: Draft[], budget: number): Draft[] | undefined {
     else hi = mid;
   }
   const exact = scaled(lo);
-  const whole = exact.map((x, i) => clamp(Math.floor(x / 1000) * 1000, min, maxOf(drafts[i]!)));
+  const whole = exact.map((x, i) => clamp(Math.floor(x / 1000) * 1000, floors[i]!, maxOf(drafts[i]!)));
   let spare = Math.floor((budget - sum(whole)) / 1000);
   const byRemainder = exact.map((_, i) => i).sort((i, j) => exact[j]! - whole[j]! - (exact[i]! - whole[i]!) || i - j);
   for (const i of byRemainder) {
