@@ -76,6 +76,7 @@ describe('scripts', () => {
 });
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+let sessions = 0;
 
 /** Type `line`, press Tab in `shell` with acupress's completion loaded, and return the screen once it shows `want`. */
 async function tabIn(shell: 'bash' | 'zsh' | 'fish', line: string, want: RegExp): Promise<string> {
@@ -93,7 +94,7 @@ async function tabIn(shell: 'bash' | 'zsh' | 'fish', line: string, want: RegExp)
   }[shell];
   mkdirSync(join(rc[0]!, '..'), { recursive: true });
   writeFileSync(rc[0]!, rc[1]!);
-  const sock = `acupress-comp-${shell}-${process.pid}`;
+  const sock = `acupress-comp-${shell}-${process.pid}-${++sessions}`;
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', sock, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   let screen = '';
   try {
