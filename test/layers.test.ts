@@ -31,7 +31,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   core: ['zod'],
   store: ['zod', 'yaml', 'node:fs', 'node:path', 'node:url', 'node:os'],
   render: ['chalk', 'ora', 'svgpath', 'yaml', 'render/voice.ts:node:child_process', 'render/voice.ts:node:fs', 'render/voice.ts:node:path'],
-  commands: ['@inquirer/prompts', 'node:path', 'node:fs', 'node:os'],
+  commands: ['@inquirer/prompts', 'node:path', 'node:fs', 'node:os', 'node:stream'],
   cli: ['commander'],
   boot: ['node:fs', 'node:path', 'node:vm', 'node:os'],
 };
