@@ -193,7 +193,7 @@ function firstProblem(file: string): string {
   return `${problems[0]}${more ? ` (and ${more} more problem${more === 1 ? '' : 's'}; run acupress validate)` : ''}`;
 }
 
-describe('the same files through run --dry-run and --data … list', () => {
+describe('the same files through run <file> --dry-run (exit 2) and in a --data directory (skipped)', () => {
   const sample = ['yaml-tab-indent.yaml', 'yaml-dup-key-top.yaml', 'dur-weeks.yaml', 'rounds-1000.yaml', 'point-unknown.yaml', 'binary.yaml', 'latin1.yaml', 'a-directory.yaml', 'empty.yaml', 'many-problems.yaml'];
 
   for (const file of sample) {
@@ -205,48 +205,54 @@ describe('the same files through run --dry-run and --data … list', () => {
     });
   }
 
-  const dataSample = ['dur-weeks.yaml', 'yaml-dup-key-top.yaml', 'unknown-key-step.yaml', 'binary.yaml', 'many-problems.yaml', 'points/bad-caution.yaml', 'points/empty-list.yaml'];
+  // In a data directory a broken file is skipped with one warning line; everything else works
+  // and exits as it would without it (a file named on the command line still fails, above).
+  const plainList = cli(['list']);
+  /** The warning for a skipped file: its first problem, how many more, and the validate command. */
+  const skipped = (shown: string, file: string) => {
+    const problems = expected[file]!.slice(0, -1);
+    const more = problems.length - 1;
+    return `warning: skipped ${shown}${problems[0]!.slice(file.length)} (${more ? `and ${more} more problem${more === 1 ? '' : 's'}; ` : ''}see: acupress validate ${shown})\n`;
+  };
+  const dataSample = ['dur-weeks.yaml', 'yaml-dup-key-top.yaml', 'unknown-key-step.yaml', 'binary.yaml', 'many-problems.yaml', 'points/bad-caution.yaml', 'points/empty-list.yaml', 'ctl-title-osc.yaml', 'clash-alias-point.yaml', 'points/clash-builtin-id.yaml'];
   for (const file of dataSample) {
-    it(`--data <dir> list with ${file}`, () => {
-      // Point files go in points/, routines in routines/; messages then name the file from the cwd.
+    it(`--data <dir> list with ${file}: skipped with a warning, exit 0`, () => {
+      // Point files go in points/, routines in routines/; data files are shown by absolute path.
       const rel = file.startsWith('points/') ? file : `routines/${file}`;
       const dir = tempTree({});
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
       copyFileSync(join(BAD, file), join(dir, rel));
       const r = cli(['--data', dir, 'list'], { cwd: dir });
-      expectCleanFailure(r, 1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`acupress: ${rel}${firstProblem(file).slice(file.length)}\n`);
-      expect(r.stderr).toMatch(/^acupress: /);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(plainList.stdout);
+      expect(r.stderr).toBe(skipped(join(dir, rel), file));
+      expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     });
   }
 
-  it('a directory named like a routine file inside routines/', () => {
+  it('a directory named like a routine file inside routines/ is skipped', () => {
     const dir = tempTree({ 'routines/x.yaml/.keep': '' });
     const r = cli(['--data', dir, 'list'], { cwd: dir });
-    expectCleanFailure(r, 1);
-    expect(r.stderr).toBe('acupress: routines/x.yaml: is a directory, expected a YAML file\n');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: skipped ${dir}/routines/x.yaml: is a directory, expected a YAML file (see: acupress validate ${dir}/routines/x.yaml)\n`);
   });
 
-  it('duplicate routine ids across two files', () => {
+  it('duplicate routine ids across two files: the second is skipped', () => {
     const valid = readFileSync(join(BAD, 'good', 'crlf.yaml'));
     const dir = tempTree({ 'routines/a.yaml': valid, 'routines/b.yaml': valid });
     const r = cli(['--data', dir, 'list'], { cwd: dir });
-    expectCleanFailure(r, 1);
-    expect(r.stderr).toBe('acupress: routines/b.yaml:1:5 id: duplicate routine id "my-neck", also defined in routines/a.yaml\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^my-neck .*\(user\)$/m);
+    expect(r.stderr).toBe(`warning: skipped ${dir}/routines/b.yaml:1:5 id: duplicate routine id "my-neck", also defined in ${dir}/routines/a.yaml (see: acupress validate ${dir}/routines/b.yaml)\n`);
   });
 
   const pointFile = 'points:\n  - id: EX-ZZ1\n    pinyin: A\n    hanzi: A\n    hanzi_traditional: A\n    english: A\n    meridian: EX\n    region: hand\n    laterality: midline\n    location: Here.\n';
-  it('duplicate point ids across two files are refused', () => {
+  it('duplicate point ids across two files: the second is skipped, naming the full field path', () => {
     const dir = tempTree({ 'points/a.yaml': pointFile, 'points/b.yaml': pointFile });
     const r = cli(['--data', dir, 'list', 'points'], { cwd: dir });
-    expectCleanFailure(r, 1);
-    expect(r.stderr).toMatch(/^acupress: points\/b\.yaml:2:9 .*duplicate point id "EX-ZZ1", also defined in points\/a\.yaml\n$/);
-  });
-  it('duplicate point ids name the full field path', () => {
-    const dir = tempTree({ 'points/a.yaml': pointFile, 'points/b.yaml': pointFile });
-    const r = cli(['--data', dir, 'list', 'points'], { cwd: dir });
-    expect(r.stderr).toBe('acupress: points/b.yaml:2:9 points[0].id: duplicate point id "EX-ZZ1", also defined in points/a.yaml\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^EX-ZZ1 /m);
+    expect(r.stderr).toBe(`warning: skipped ${dir}/points/b.yaml:2:9 points[0].id: duplicate point id "EX-ZZ1", also defined in ${dir}/points/a.yaml (see: acupress validate ${dir}/points/b.yaml)\n`);
   });
 
   it('--data naming a file, or a device', () => {

@@ -81,7 +81,7 @@ describe('run', () => {
 
   it('--random with nothing matching is a usage error', async () => {
     const { io } = fakeIo();
-    await expect(runCmd({ args: [undefined], random: true, max: '5s', dryRun: true }, io)).rejects.toThrow(/no routine matches --max 5s/);
+    await expect(runCmd({ args: [undefined], random: true, max: '5s', dryRun: true }, io)).rejects.toThrow(/no routine matches --max "5s"/);
   });
 
   it('--warn says "Release in N seconds" before a hold ends (plain, on the fake clock)', async () => {
@@ -104,7 +104,7 @@ describe('user data cache', () => {
     const { io } = fakeIo();
     const opts = { env: io.env, cwd: io.cwd, data: [dir] };
     expect((await loadCatalog(opts)).routines.has('mine')).toBe(true);
-    const cache = cacheDir(io.env);
+    const cache = cacheDir(io.env)!;
     const files = readdirSync(cache).filter((f) => f.endsWith('.json'));
     expect(files).toHaveLength(1);
     writeFileSync(join(cache, files[0]!), '{"version":1,"stamps":[{"pa'); // cut short, as by a crash

@@ -35,7 +35,7 @@ describe('built-in data', () => {
     expect([...snapshot.conditions.values()]).toEqual(JSON.parse(JSON.stringify(data.conditions)));
   });
 
-  it('stores facts for list that match working them out, and merging drops the ones it may change', () => {
+  it('stores facts for list that match working them out, and merging keeps them true', () => {
     const snapshot = readSnapshot(join(ROOT, 'dist/data'))!;
     expect(snapshot.facts?.size).toBe(catalog.routines.size);
     for (const r of catalog.routines.values()) expect(snapshot.facts?.get(r.id), r.id).toEqual(routineFacts(catalog, r));
@@ -51,8 +51,12 @@ describe('built-in data', () => {
     expect(snapshot.facts?.get('short')).toEqual(routineFacts(snapshot, shorter));
     expect(snapshot.facts?.get('short')?.total_ms).toBeLessThan(snapshot.facts!.get('headache')!.total_ms);
     expect(snapshot.facts?.has('neck')).toBe(true);
-    mergeInto(snapshot, { points: [wrap({ ...catalog.points.get('LI4')!, laterality: 'midline' as const, origin })], routines: [], conditions: [], problems: [] });
-    expect(snapshot.facts).toBeUndefined();
+    // A user point can never replace a built-in one (its safety facts and the routines' facts rest
+    // on it), so the stored facts of built-in routines stay true.
+    const problems = mergeInto(snapshot, { points: [wrap({ ...catalog.points.get('LI4')!, laterality: 'midline' as const, origin })], routines: [], conditions: [], problems: [] });
+    expect(problems.map((p) => p.message)).toEqual(['"LI4" is a built-in point; a point of your own needs a code of its own']);
+    expect(snapshot.points.get('LI4')!.laterality).toBe('bilateral');
+    expect(snapshot.facts?.get('neck')).toEqual(routineFacts(catalog, catalog.routines.get('neck')!));
   });
 });
 

@@ -1,6 +1,6 @@
 // The plain writer used instead of process.stdout when output is a file, pipe or /dev/null.
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fdOut, isPlainSink } from '../src/boot/fd-out.js';
@@ -54,5 +54,21 @@ describe('plain sinks', () => {
   it('pipes are plain sinks too', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./src/boot/fd-out.ts').then(({ isPlainSink }) => process.stderr.write(String(isPlainSink(1, 'linux'))))`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: new URL('..', import.meta.url).pathname });
     expect(r.stderr).toBe('true');
+  });
+});
+
+describe('output errors (issue 15)', () => {
+  it.skipIf(!existsSync('/dev/full'))('a full device (ENOSPC) goes to onFailed, never a throw', () => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const failed: string[] = [];
+      const out = fdOut(fd, () => { throw new Error('not closed'); }, (e) => failed.push(e.code!));
+      expect(out.write('hello\n')).toBe(false);
+      expect(failed).toEqual(['ENOSPC']);
+      // Without a handler the error is thrown, as before (tests and tools that want it).
+      expect(() => fdOut(fd, () => undefined).write('x')).toThrow(/ENOSPC/);
+    } finally {
+      closeSync(fd);
+    }
   });
 });

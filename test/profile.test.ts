@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom } from '../src/model/catalog.js';
 import { conditionChoices, firstRun } from '../src/commands/run/first-run.js';
 import { profilePath, readProfile } from '../src/store/profile.js';
-import { saveProfile } from '../src/store/profile-store.js';
+import { addProfileConditions } from '../src/store/profile-store.js';
+import { readState } from '../src/store/state.js';
 import { pickerChoices } from '../src/commands/run/picker.js';
 import { conditionsFor } from '../src/commands/context.js';
 import { fakeIo, ROOT } from './helpers.js';
@@ -18,7 +19,7 @@ describe('safety profile', () => {
     const asked: string[][] = [];
     await firstRun(catalog, io, async (choices) => (asked.push(choices.map((c) => c.value)), ['pregnancy']));
     expect(asked[0]).toContain('pregnancy');
-    const path = profilePath(io.env);
+    const path = profilePath(io.env)!;
     expect(readFileSync(path, 'utf8')).toMatch(/conditions:\n  - pregnancy/);
     expect(readdirSync(join(path, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(stdout.text()).toContain(`Saved to ${path}`);
@@ -30,20 +31,21 @@ describe('safety profile', () => {
 
   it('a corrupt profile is a clear error naming the file, and is never reset', async () => {
     const { io } = fakeIo();
-    const path = profilePath(io.env);
+    const path = profilePath(io.env)!;
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, 'conditions: pregnancy\n');
     await expect(readProfile(io)).rejects.toThrow(`${path}:1:13 conditions: expected a list, got "pregnancy"`);
+    expect(() => addProfileConditions(path, ['bleeding'])).toThrow(/expected a list/);
     expect(readFileSync(path, 'utf8')).toBe('conditions: pregnancy\n');
   });
 
-  it('saveProfile replaces the file whole', () => {
+  it('adding conditions keeps what is there and leaves no temporary file', () => {
     const { io } = fakeIo();
-    const path = profilePath(io.env);
-    saveProfile(path, { conditions: ['bleeding'], tips_seen: false });
-    saveProfile(path, { conditions: [], tips_seen: true });
-    expect(readFileSync(path, 'utf8')).toMatch(/conditions: \[\]\ntips_seen: true/);
-    expect(existsSync(`${path}.${process.pid}.tmp`)).toBe(false);
+    const path = profilePath(io.env)!;
+    addProfileConditions(path, ['bleeding']);
+    addProfileConditions(path, ['pregnancy', 'bleeding']);
+    expect(readFileSync(path, 'utf8')).toMatch(/conditions:\n  - bleeding\n  - pregnancy\n$/);
+    expect(readdirSync(join(path, '..'))).toEqual(['profile.yaml']);
   });
 
   it('offers every condition in the data but the general rules, which apply to everyone', () => {
@@ -53,17 +55,21 @@ describe('safety profile', () => {
 });
 
 describe('pre-session tips', () => {
-  it('are shown once in a terminal, then remembered in the profile', async () => {
+  it('are shown once in a terminal, then remembered in the state file, never in the profile', async () => {
     const { run } = await import('../src/commands/run.js');
     const { io, stdout, clock } = fakeIo({}, true);
-    saveProfile(profilePath(io.env), { conditions: [], tips_seen: false });
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    const written = '# mine\nconditions: []   # none for now\n';
+    writeFileSync(path, written);
     const opts = { args: ['LI4'] as [string], dryRun: false, profile: true, rounds: '1', ramp: '1s', hold: '1s', release: '1s', quiet: false, plain: true };
     const first = run(opts, io);
     for (let i = 0; i < 400 && clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
     clock.runAll();
     await first;
     expect(stdout.text()).toContain('Before you start');
-    expect((await readProfile(io))!.tips_seen).toBe(true);
+    expect(readState(io.env).tips_seen).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe(written);
     stdout.chunks.length = 0;
     const second = run(opts, io);
     for (let i = 0; i < 400 && clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));

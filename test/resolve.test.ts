@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom, type Catalog } from '../src/model/catalog.js';
 import { resolveMeridian } from '../src/core/channels.js';
-import { lookup, lookupSlow, resolve, type Kind } from '../src/core/resolve.js';
+import { lookup, lookupSlow, pointNames, resolve, type Kind } from '../src/core/resolve.js';
+import { normalizeKey } from '../src/core/text.js';
 import { ROOT } from './helpers.js';
 
 let catalog: Catalog;
@@ -44,6 +45,33 @@ describe('id resolution', () => {
     const bleeding = twin.conditions.get('bleeding')!;
     twin.conditions.set('clotting', { ...bleeding, id: 'clotting', aliases: ['pregnancy'] });
     expect(() => lookup(twin, 'pregnancy', ['condition'])).toThrow(/"pregnancy" is ambiguous/);
+  });
+
+  it('a point or condition name always means the point or condition, even if a routine answers to it (second line of defence)', () => {
+    const twin = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+    const base = twin.routines.get('neck')!;
+    // The loader refuses such routines; here they are put in directly, as a hand-edited cache might.
+    twin.routines.set('li4', { ...base, id: 'li4', aliases: ['hegu', 'Union Valley', 'pregnant'] });
+    for (const q of ['LI4', 'li4', 'hegu', 'Hégǔ', 'union valley']) {
+      for (const kinds of [['routine', 'point'], ['routine', 'point', 'condition']] as Kind[][]) {
+        expect(lookup(twin, q, kinds), q).toEqual({ kind: 'point', id: 'LI4' });
+        expect(lookupSlow(twin, q, kinds), q).toEqual({ kind: 'point', id: 'LI4' });
+      }
+    }
+    expect(lookup(twin, 'pregnant')).toEqual({ kind: 'condition', id: 'pregnancy' });
+  });
+
+  it('built-in names never mean two kinds of thing (so the precedence changes no built-in answer)', () => {
+    const owners = new Map<string, Set<Kind>>();
+    const put = (kind: Kind, names: string[]) => names.forEach((n) => owners.set(normalizeKey(n), (owners.get(normalizeKey(n)) ?? new Set()).add(kind)));
+    for (const r of catalog.routines.values()) put('routine', [r.id, ...r.aliases, r.title]);
+    for (const p of catalog.points.values()) put('point', pointNames(p));
+    for (const c of catalog.conditions.values()) put('condition', [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title]);
+    expect([...owners].filter(([, kinds]) => kinds.size > 1).map(([name]) => name)).toEqual([]);
+  });
+
+  it('echoes an unknown id escaped and cut', () => {
+    expect(() => resolve(catalog, `\u001b]0;x\u0007${'y'.repeat(100)}`)).toThrow(/^unknown routine, point or condition "\\u001b\]0;x\\u0007y{34}…"$/);
   });
 
   it('fails with suggestions for an unknown id', () => {

@@ -11,7 +11,7 @@ import { quickProfile } from '../src/store/profile.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
 import { run as list } from '../src/commands/list.js';
 import { profilePath } from '../src/store/profile.js';
-import { loadProfile, saveProfile } from '../src/store/profile-store.js';
+import { addProfileConditions, loadProfile } from '../src/store/profile-store.js';
 import { cli, fakeIo, ROOT, tempTree } from './helpers.js';
 import { massage, press, routine } from './fixtures-data.js';
 
@@ -45,14 +45,16 @@ describe('picker', () => {
 
 describe('the saved profile', () => {
   it('is read without yaml when it is as acupress wrote it, and the same as the full loader reads it', () => {
-    const { io } = fakeIo();
-    const path = profilePath(io.env);
-    for (const p of [{ conditions: ['pregnancy', 'blood-clot'], tips_seen: true }, { conditions: [], tips_seen: false }]) {
-      saveProfile(path, p);
+    for (const conditions of [['pregnancy', 'blood-clot'], []]) {
+      const { io } = fakeIo();
+      const path = profilePath(io.env)!;
+      addProfileConditions(path, conditions);
       const text = readFileSync(path, 'utf8');
-      expect(quickProfile(text)).toEqual(p);
+      expect(quickProfile(text)).toEqual({ conditions, tips_seen: false });
       expect(quickProfile(text)).toEqual(loadProfile(path));
     }
+    // A profile from before the state file, with tips_seen in it, reads the same way.
+    expect(quickProfile('conditions:\n  - pregnancy\ntips_seen: true\n')).toEqual({ conditions: ['pregnancy'], tips_seen: true });
   });
 
   it('leaves anything else to the validating loader', () => {

@@ -50,7 +50,10 @@ describe('voice', () => {
     chmodSync(join(dir, 'espeak-ng'), 0o755);
     expect(findEngine('linux', { PATH: dir })).toEqual({ command: join(dir, 'espeak-ng'), args: [] });
     expect(findEngine('linux', { PATH: '/nonexistent' })).toBeUndefined();
-    expect(findEngine('win32', {})!.args.join(' ')).toContain('$args[0]');
+    // PowerShell runs every argument after -Command as code: the text travels in the environment.
+    const win = findEngine('win32', {})!;
+    expect(win.args.join(' ')).toContain('$env:ACUPRESS_SPEECH_TEXT');
+    expect(win.env).toBe('ACUPRESS_SPEECH_TEXT');
   });
 
   const hasEspeak = spawnSync('espeak-ng', ['--version']).status === 0;
@@ -61,5 +64,18 @@ describe('voice', () => {
     s.say('Hold steady pressure on LI4.');
     for (let i = 0; i < 50 && !(existsSync(wav) && statSync(wav).size > 1000); i++) await new Promise((r) => setTimeout(r, 100));
     expect(readFileSync(wav).subarray(0, 4).toString()).toBe('RIFF');
+  });
+});
+
+describe('speech arguments (issue 15)', () => {
+  it('puts "--" before the text for every engine that takes it as an argument', async () => {
+    const { speechCall } = await import('../src/render/voice.js');
+    for (const engine of [{ command: 'espeak-ng', args: [] }, { command: 'spd-say', args: ['--wait'] }, { command: 'say', args: [] }, { command: '/my/speech', args: [] }]) {
+      expect(speechCall(engine, '-f/etc/passwd').args).toEqual([...engine.args, '--', '-f/etc/passwd']);
+    }
+    const win = findEngine('win32', {})!;
+    const call = speechCall(win, '"); Remove-Item -Recurse C:\\; ("');
+    expect(call.args).toEqual(win.args);
+    expect(call.env!.ACUPRESS_SPEECH_TEXT).toBe('"); Remove-Item -Recurse C:\\; ("');
   });
 });

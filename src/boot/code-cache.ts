@@ -1,8 +1,8 @@
 // V8 code caches for our CommonJS bundles (see loader.ts for why), kept in the user's cache
 // directory, one set per build of acupress and per Node: a cache is only valid for the V8 that
 // made it, so the package cannot ship one that helps every Node.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** A compiled file: its module function, and the script (for createCachedData and checks). */
@@ -40,7 +40,8 @@ export function compileWithCache(file: string, cacheFile: string | undefined): C
  */
 export function codeCacheDir(env: Record<string, string | undefined>, build: string, node: { version: string; arch: string; flags: string }): string | undefined {
   const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && xdg.startsWith('/') ? xdg : env.HOME ? join(env.HOME, '.cache') : undefined;
+  // A relative HOME would put the cache under the working directory: no cache then.
+  const base = xdg && xdg.startsWith('/') ? xdg : env.HOME?.startsWith('/') ? join(env.HOME, '.cache') : undefined;
   if (!base) return undefined;
   const flags = node.flags ? `-${hash(node.flags)}` : '';
   return join(base, 'acupress', 'code', build, `${node.version}-${node.arch}${flags}`);
@@ -76,7 +77,17 @@ export function saveCache(cacheFile: string, data: Buffer): void {
     } catch {
       fresh = true;
     }
-    mkdirSync(dir, { recursive: true });
+    // Not mkdirSync({ recursive }): on Node 20 it loops forever when mkdir answers ENOENT under a
+    // parent that exists (XDG_CACHE_HOME under /proc), and would hang every start. One level at a time.
+    const missing: string[] = [];
+    for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.push(d);
+    for (const d of missing.reverse()) {
+      try {
+        mkdirSync(d);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
     if (fresh) {
       const codeDir = join(buildDir, '..');
       const build = buildDir.slice(codeDir.length + 1);

@@ -24,9 +24,11 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * A blocking writer on `fd`. A full non-blocking pipe (EAGAIN) is retried after a millisecond;
- * a closed one (EPIPE: `acupress list | head -1`) calls `onClosed`, which ends the process.
+ * a closed one (EPIPE: `acupress list | head -1`) calls `onClosed`, which ends the process. Any
+ * other failure (ENOSPC on a full disk or /dev/full, EIO) calls `onFailed`, which reports it in
+ * one line and ends the process; without one, the error is thrown.
  */
-export function fdOut(fd: number, onClosed: () => void): Out {
+export function fdOut(fd: number, onClosed: () => void, onFailed?: (e: NodeJS.ErrnoException) => void): Out {
   return {
     isTTY: false,
     write(chunk: string) {
@@ -39,6 +41,7 @@ export function fdOut(fd: number, onClosed: () => void): Out {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
           else if (code === 'EPIPE') return onClosed(), false;
+          else if (onFailed) return onFailed(e as NodeJS.ErrnoException), false;
           else throw e;
         }
       }

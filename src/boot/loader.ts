@@ -16,7 +16,15 @@ type App = { main(argv: string[]): Promise<void> };
 
 // Cron and some service managers run without HOME: ask the system, here rather than in the
 // app, so node:os is loaded only then (paths.ts reads HOME from the environment).
-if (!process.env.HOME) process.env.HOME = require('node:os').homedir();
+// homedir() throws when the system has no home for this user either; then HOME stays unset and
+// acupress goes without the user's files, with a warning (store/paths.ts).
+if (!process.env.HOME) {
+  try {
+    process.env.HOME = require('node:os').homedir();
+  } catch {
+    // No home at all.
+  }
+}
 
 const argv = process.argv.slice(2);
 const cacheDir = process.env.ACUPRESS_NO_CODE_CACHE

@@ -6,6 +6,9 @@ import { EXIT, isReportable } from '../model/errors.js';
 import { commandHelp, programHelp } from './help.js';
 import { quickInfo, quickParse } from './quick-argv.js';
 import pkg from '../../package.json' with { type: 'json' };
+import { safeLines } from '../model/printable.js';
+import { fsReason } from '../store/fs-reason.js';
+import { writeSync } from 'node:fs';
 import { realIo } from './real-io.js';
 import { helpWidth } from '../render/terminal.js';
 import type { Io } from '../model/io.js';
@@ -29,8 +32,11 @@ async function route(argv: string[], io: Io): Promise<number> {
 
 /** Run one command line and set process.exitCode; never throws. */
 export async function main(argv: string[]): Promise<void> {
-  // `acupress list | head -1`: a closed pipe is not an error worth a word.
-  const io = realIo(() => process.exit(process.exitCode ?? 0));
+  const io = realIo({
+    // `acupress list | head -1`: a closed pipe is not an error worth a word.
+    closed: () => process.exit(process.exitCode ?? 0),
+    failed: outputFailed,
+  });
   try {
     process.exitCode = await route(argv, io);
   } catch (e) {
@@ -38,11 +44,29 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * Output that cannot be written (a full disk, /dev/full, a terminal gone with EIO) ends the run:
+ * one line on stderr, exit 2, never a stack. process.exit, because the failure may surface in a
+ * timer of a live run, where no caller could stop it. When stderr itself fails there is no one
+ * to tell: its warnings are dropped and the command carries on.
+ */
+function outputFailed(fd: 1 | 2, e: NodeJS.ErrnoException): void {
+  if (fd === 2) return;
+  try {
+    writeSync(2, `acupress: cannot write output: ${fsReason(e)}\n`);
+  } catch {
+    // stderr is gone too.
+  }
+  process.exit(EXIT.usage);
+}
+
 /** Print an error the way its type deserves and return the exit code. */
 function report(e: unknown, io: Io): number {
   const debug = process.env.ACUPRESS_DEBUG === '1';
   if (isReportable(e)) {
-    if (e.message) io.stderr.write(`acupress: ${e.message}\n`);
+    // The last guard: whatever argv, file names or data a message quotes, no control character
+    // reaches the terminal, and no line runs on without end.
+    if (e.message) io.stderr.write(`acupress: ${safeLines(e.message)}\n`);
     if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
@@ -52,7 +76,7 @@ function report(e: unknown, io: Io): number {
     io.stderr.write('\n');
     return EXIT.sigint;
   }
-  io.stderr.write(`acupress: internal error: ${err?.message ?? String(e)}\n`);
+  io.stderr.write(`acupress: internal error: ${safeLines(err?.message ?? String(e))}\n`);
   if (debug && err?.stack) io.stderr.write(`${err.stack}\n`);
   else io.stderr.write('acupress: set ACUPRESS_DEBUG=1 for details, and please report this.\n');
   return EXIT.internal;

@@ -8,6 +8,7 @@ import { dispatcher, QUICK_HANDLERS, type Dispatch } from './dispatch.js';
 import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { helpWidth } from '../render/terminal.js';
+import { safeLines } from '../model/printable.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -49,7 +50,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'acupress: ')),
+      // Commander echoes what was typed ("unknown command '…'"): escaped and cut like every echo.
+      outputError: (s, write) => write(`${safeLines(s.replace(/^error: /, 'acupress: ').replace(/\n$/, ''), 300)}\n`),
       // Help wraps to our streams' width (80 when not a terminal) and has no colour; commander
       // would ask process.stdout, which costs milliseconds to build. help.ts does the same.
       getOutHelpWidth: () => helpWidth(io.env, io.stdout),

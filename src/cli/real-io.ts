@@ -2,17 +2,22 @@ import { fdOut, isPlainSink } from '../boot/fd-out.js';
 import type { Io, Out } from '../model/io.js';
 import { realClock } from '../core/clock.js';
 
-/**
- * The real process streams, environment, clock and signals. `onClosed` runs when a reader
- * closes our output early (EPIPE), which is how `acupress list | head -1` ends.
- */
-export function realIo(onClosed: () => void): Io {
+/** What to do when output cannot be written. */
+export interface OutputHandlers {
+  /** A reader closed our output early (EPIPE): how `acupress list | head -1` ends. */
+  closed(): void;
+  /** Any other write failure (ENOSPC, EIO, /dev/full) on stdout (1) or stderr (2). */
+  failed(fd: 1 | 2, e: NodeJS.ErrnoException): void;
+}
+
+/** The real process streams, environment, clock and signals; write failures go to `on`. */
+export function realIo(on: OutputHandlers): Io {
   const out = (fd: 1 | 2): Out => {
-    if (isPlainSink(fd, process.platform)) return fdOut(fd, onClosed);
+    if (isPlainSink(fd, process.platform)) return fdOut(fd, on.closed, (e) => on.failed(fd, e));
     const stream = fd === 1 ? process.stdout : process.stderr;
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') return onClosed();
-      throw e;
+      if (e.code === 'EPIPE') return on.closed();
+      on.failed(fd, e);
     });
     return stream;
   };

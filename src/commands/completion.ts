@@ -3,6 +3,7 @@
 // Hand-written rather than a library: the candidates come from our own catalog, and the
 // maintained completion libraries either want a different CLI framework or pull in far more.
 import { EXIT, UserError } from '../model/errors.js';
+import { quote } from '../model/printable.js';
 import type { Io } from '../model/io.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogFor, type Common } from './context.js';
@@ -151,7 +152,7 @@ complete -c acupress -f -a '(__acupress_complete)'
 /** `acupress completion <shell>`: print the script. */
 export function script(shell: string): string {
   const s = SCRIPTS[shell];
-  if (!s) throw new UserError(`completion: unknown shell "${shell}"; expected bash, zsh or fish`);
+  if (!s) throw new UserError(`completion: unknown shell ${quote(shell)}; expected bash, zsh or fish`);
   return s;
 }
 

@@ -8,6 +8,7 @@ import type { Io } from '../model/io.js';
 import { GENERAL } from '../core/safety.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang } from '../render/text.js';
+import { safeLines } from '../model/printable.js';
 
 /** Options every handler may receive from the global flags. */
 export interface Common {
@@ -19,12 +20,12 @@ export interface Common {
   json?: boolean;
 }
 
-/** Load the catalog for this invocation and print any notices (e.g. overrides) to stderr. */
+/** Load the catalog for this invocation and print its notices and warnings (overrides, skipped files) to stderr. */
 export async function catalogFor(options: Common, io: Io): Promise<Catalog> {
   const catalog = await loadCatalog({ env: io.env, cwd: io.cwd, data: options.data });
   if (catalog.notices.length) {
     const w = fitWidth(terminal(io));
-    for (const n of catalog.notices) io.stderr.write(`${hang(n, w)}\n`);
+    for (const n of catalog.notices) warn(io, n, w);
   }
   return catalog;
 }
@@ -36,6 +37,14 @@ export interface ActiveConditions {
   flagged: Condition[];
   /** Conditions the saved profile named (some may be flagged too). */
   saved: Condition[];
+}
+
+/**
+ * Write a notice or warning line to stderr, escaped (it may hold file names and user text), and
+ * in a terminal wrapped to `width` columns with a hanging indent (Infinity: one line).
+ */
+export function warn(io: Pick<Io, 'stderr'>, line: string, width = Infinity): void {
+  io.stderr.write(`${hang(safeLines(line), width)}\n`);
 }
 
 /**
@@ -96,9 +105,14 @@ export function showAllHint(active: Pick<ActiveConditions, 'flagged' | 'saved'>)
   return `leave out ${flags.join(' and ')}${active.saved.length ? ' and add --no-profile' : ''} to see all`;
 }
 
-/** Write a JSON value with a trailing newline; returns exit code 0, for `return writeJson(…)`. */
+/**
+ * Write a JSON value with a trailing newline; returns exit code 0, for `return writeJson(…)`.
+ * JSON.stringify escapes C0 controls but writes C1 controls and DEL raw, which some terminals act
+ * on; they become \u escapes (still valid JSON).
+ */
 export function writeJson(io: Io, value: unknown): number {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const text = JSON.stringify(value, null, 2);
+  io.stdout.write(`${/[\u007f-\u009f]/.test(text) ? text.replace(/[\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : text}\n`);
   return EXIT.ok;
 }
 

@@ -6,6 +6,7 @@ import { suggest } from '../core/text.js';
 import { flagDuration, BOUNDS } from '../model/duration.js';
 import { UserError, withFlag } from '../model/errors.js';
 import { REGIONS } from '../model/regions.js';
+import { quote } from '../model/printable.js';
 
 /** The filter flags as commander hands them over. */
 export interface FilterFlags {
@@ -30,7 +31,7 @@ export function pointFilter(o: FilterFlags): PointFilter {
   const channel = o.meridian ? withFlag('--meridian', () => resolveMeridian(o.meridian!)) : undefined;
   if (o.region && !(REGIONS as readonly string[]).includes(o.region)) {
     const near = suggest(o.region, REGIONS, 1);
-    throw new UserError(`--region: unknown region "${o.region}"; expected one of ${REGIONS.join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}`);
+    throw new UserError(`--region: unknown region ${quote(o.region)}; expected one of ${REGIONS.join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}`);
   }
   return { channel, region: o.region, tag: o.tag, search: o.search };
 }

@@ -2,6 +2,7 @@ import { MERIDIAN_NAMES } from '../model/channels.js';
 import { filterPoints, filterRoutines } from '../core/filters.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { EXIT, UserError } from '../model/errors.js';
+import { quote } from '../model/printable.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
@@ -141,7 +142,7 @@ function pickKind(what: string): (typeof KINDS)[number] {
   const hit = KINDS.find((x) => x === k || x === `${k}s` || x.startsWith(k));
   if (hit && k.length >= 2) return hit;
   const near = suggest(what, KINDS, 1);
-  throw new UserError(`list: unknown list "${what}"; expected ${orList([...KINDS])}${near.length ? ` (did you mean "${near[0]}"?)` : ''}`);
+  throw new UserError(`list: unknown list ${quote(what)}; expected ${orList([...KINDS])}${near.length ? ` (did you mean "${near[0]}"?)` : ''}`);
 }
 
 function routineJson(r: WithOrigin<Routine>, total: number) {

@@ -22,7 +22,7 @@ import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
 import { plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
-import { canPrompt, catalogFor, conditionsFor, type Common } from './context.js';
+import { canPrompt, catalogFor, conditionsFor, warn, type Common } from './context.js';
 import { wrap } from '../render/text.js';
 
 export interface RunOptions extends Common, TimingFlags {
@@ -216,15 +216,19 @@ async function profileFor(catalog: Catalog, io: Io, o: RunOptions, term: Termina
 }
 
 /**
- * The pre-session tips are shown until someone has seen them once in a terminal; the profile
- * remembers that. Runs without a profile (scripts, --no-profile) show them every time.
+ * The pre-session tips are shown until someone with a profile has seen them once in a terminal;
+ * the state file remembers that (an older profile's `tips_seen: true` still counts), so the
+ * user's profile is never rewritten for it. Runs without a profile (scripts, --no-profile) show
+ * them every time.
  */
 async function tipsDue(io: Io, profile: Profile | undefined): Promise<boolean> {
   if (!profile) return true;
   if (profile.tips_seen) return false;
+  const { readState, writeState } = await import('../store/state.js');
+  if (readState(io.env).tips_seen) return false;
   if (io.stdout.isTTY) {
-    const [{ saveProfile }, { profilePath }] = await Promise.all([import('../store/profile-store.js'), import('../store/profile.js')]);
-    saveProfile(profilePath(io.env), { ...profile, tips_seen: true });
+    const failed = writeState(io.env, { tips_seen: true });
+    if (failed) warn(io, failed);
   }
   return true;
 }

@@ -70,7 +70,7 @@ export async function historyOffInProfile(io: Io): Promise<boolean> {
   try {
     return (await readProfile(io))?.history === false;
   } catch (e) {
-    io.stderr.write(`acupress: warning: ${e instanceof Error ? e.message : String(e)}; not logging this session, since ${escapeHidden(profilePath(io.env))} may turn the log off\n`);
+    io.stderr.write(`acupress: warning: ${e instanceof Error ? e.message : String(e)}; not logging this session, since ${escapeHidden(profilePath(io.env) ?? 'the profile')} may turn the log off\n`);
     return true;
   }
 }

@@ -1,19 +1,25 @@
-// `acupress validate <file...>`: check user-written routine or point files, printing every problem.
+// `acupress validate <file...>`: check user-written routine or point files, printing every
+// problem of every file in one pass: YAML syntax, the schema, and what needs the rest of the
+// data (unknown points, duplicate ids, names that would shadow a point or condition).
 import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { loadBuiltin } from '../store/load-catalog.js';
-import { checkReferences } from '../store/merge.js';
+import { loadBuiltin, loadCatalog } from '../store/load-catalog.js';
+import { mergeInto, pressProblems, routineNameProblems } from '../store/merge.js';
 import { problemAt } from '../store/problem.js';
 import { routineWarnings } from '../core/routine-warnings.js';
-import type { Routine } from '../model/types.js';
 import { pointFileSchema, routineSchema } from '../model/schema.js';
 import { displayPath, readTextFile } from '../store/source-file.js';
-import { checkYamlFile, formatProblem, type Problem } from '../store/yaml-load.js';
+import { checkYamlText, formatProblem, type Checked, type Problem } from '../store/yaml-load.js';
+import { home } from '../store/paths.js';
+import { nameOwners } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
+import type { Catalog } from '../model/catalog.js';
 import type { Io } from '../model/io.js';
+import type { Routine } from '../model/types.js';
+import { untrusted } from '../model/printable.js';
 import { painter } from '../render/paint.js';
 import { count } from '../render/text.js';
 import { terminal } from '../render/terminal.js';
-import type { Common } from './context.js';
+import { writeJson, type Common } from './context.js';
 
 export interface ValidateOptions extends Common {
   args?: [string[]];
@@ -38,46 +44,26 @@ function misplaced(path: string, text: string): string | undefined {
   return undefined;
 }
 
+/** One file given: its text when it could be read, its problems, and (for a valid routine) its warnings. */
+type Read = { path: string; shown: string; text?: string; problems: Problem[]; warnings: Problem[] };
+
 /** Validate each file; exit 2 if any has a problem. */
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const files = options.args?.[0] ?? [];
   const c = await painter(terminal(io, options.color));
-  const catalog = await loadBuiltin();
-  const results: Array<{ file: string; ok: boolean; problems: Problem[]; warnings: Problem[] }> = [];
-  for (const f of files) {
-    const path = resolvePath(io.cwd, f);
-    const shown = displayPath(path, io.cwd);
-    let problems: Problem[] = [];
-    let warnings: Problem[] = [];
-    try {
-      const text = readTextFile(path, shown);
-      const wrongPlace = misplaced(path, text);
-      if (wrongPlace) problems = [{ file: shown, line: 1, col: 1, path: '', message: wrongPlace }];
-      else if (isPointFile(path, text)) {
-        const r = checkYamlFile(path, pointFileSchema, shown);
-        if (!r.ok) problems = r.problems;
-      } else {
-        const r = checkYamlFile(path, routineSchema, shown);
-        if (!r.ok) problems = r.problems;
-        else {
-          const rec = { value: { ...r.value, origin: { source: 'user' as const, file: shown } }, locate: r.locate, shown };
-          problems = checkReferences(catalog, rec);
-          // Valid but blind to a safety check, or firmer than a point allows: say so, keep exit 0.
-          if (problems.length === 0) warnings = routineWarnings(catalog, r.value as unknown as Routine).map((w) => problemAt(rec, w.path, `warning: ${w.message}`));
-        }
-      }
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      problems = [{ file: shown, line: 0, col: 0, path: '', message: e.message.replace(`${shown}: `, '') }];
-    }
-    results.push({ file: shown, ok: problems.length === 0, problems, warnings });
-  }
+  const reads: Read[] = files.map((f) => readOne(resolvePath(io.cwd, f), io.cwd));
+  const catalog = await referenceCatalog(options, io, new Set(reads.map((r) => r.path)));
+  // Point files first, so routines given alongside them may press their points.
+  const points = reads.filter((r) => r.text !== undefined && isPointFile(r.path, r.text));
+  for (const r of points) r.problems = checkPoints(catalog, r);
+  for (const r of reads) if (r.text !== undefined && !points.includes(r)) r.problems = checkRoutine(catalog, r);
+  const results = reads.map((r) => ({ file: r.shown, ok: r.problems.length === 0, problems: r.problems, warnings: r.warnings }));
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    writeJson(io, results);
   } else {
     for (const r of results) {
-      if (r.ok) io.stdout.write(`${c.ok('ok')}  ${r.file}\n`);
-      for (const p of [...r.problems, ...r.warnings]) io.stderr.write(`${p.line ? formatProblem(p) : `${p.file}: ${p.message}`}\n`);
+      if (r.ok) io.stdout.write(`${c.ok('ok')}  ${untrusted(r.file, 300)}\n`);
+      for (const p of [...r.problems, ...r.warnings]) io.stderr.write(`${formatProblem(p)}\n`);
     }
     const bad = results.filter((r) => !r.ok);
     if (bad.length) io.stderr.write(`${count(bad.reduce((n, r) => n + r.problems.length, 0), 'problem')} in ${count(bad.length, 'file')}\n`);
@@ -85,4 +71,82 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
     if (warned.length) io.stderr.write(`${count(warned.reduce((n, r) => n + r.warnings.length, 0), 'warning')} in ${count(warned.length, 'file')}\n`);
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;
+}
+
+/** Read one file, or say in one problem why it cannot be read (or sits in the wrong folder). */
+function readOne(path: string, cwd: string): Read {
+  const shown = displayPath(path, cwd);
+  try {
+    const text = readTextFile(path, shown);
+    const wrongPlace = misplaced(path, text);
+    if (wrongPlace) return { path, shown, problems: [{ file: shown, line: 1, col: 1, path: '', message: wrongPlace }], warnings: [] };
+    return { path, shown, text, problems: [], warnings: [] };
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const label = untrusted(shown, 300);
+    const message = e.message.startsWith(`${label}: `) ? e.message.slice(label.length + 2) : e.message;
+    return { path, shown, problems: [{ file: shown, line: 0, col: 0, path: '', message }], warnings: [] };
+  }
+}
+
+/**
+ * What references are checked against: the built-in data plus the user's own points (from their
+ * data directories, leaving out the files being validated, which are checked in their place).
+ */
+async function referenceCatalog(options: ValidateOptions, io: Io, given: Set<string>): Promise<Catalog> {
+  const catalog = await loadBuiltin();
+  let user: Catalog;
+  try {
+    user = await loadCatalog({ env: io.env, cwd: io.cwd, data: options.data });
+  } catch {
+    return catalog; // A missing --data directory: check against the built-in data alone.
+  }
+  const h = home(io.env);
+  for (const p of user.points.values()) {
+    if (p.origin.source !== 'user') continue;
+    // Data files are shown as ~/… under HOME (dataPath); back to the absolute path.
+    const abs = p.origin.file.startsWith('~/') && h ? resolvePath(h, p.origin.file.slice(2)) : p.origin.file;
+    if (!given.has(abs)) catalog.points.set(p.id, p);
+  }
+  return catalog;
+}
+
+/** Every problem of a point file: schema, then duplicates, built-in codes and names already taken. */
+function checkPoints(catalog: Catalog, r: Read): Problem[] {
+  const checked = checkYamlText(r.text!, r.shown, pointFileSchema);
+  if (!checked.ok) return checked.problems;
+  const contents = {
+    points: checked.value.points.map((p, i) => ({
+      value: { ...p, origin: { source: 'user' as const, file: r.shown } },
+      locate: (path: PropertyKey[]) => checked.locate(['points', i, ...path]),
+      shown: r.shown,
+      prefix: ['points', i],
+    })),
+    routines: [], conditions: [], problems: [],
+  };
+  return mergeInto(catalog, contents, { checkNames: true });
+}
+
+/**
+ * Every problem of a routine file. A file that fails the schema is still checked for what can
+ * be: the points its steps press and names that would shadow others, so one pass shows all.
+ */
+function checkRoutine(catalog: Catalog, r: Read): Problem[] {
+  const checked: Checked<Routine> = checkYamlText(r.text!, r.shown, routineSchema);
+  if (checked.ok) {
+    const rec = { value: { ...checked.value, origin: { source: 'user' as const, file: r.shown } }, locate: checked.locate, shown: r.shown };
+    const problems = mergeInto(catalog, { points: [], routines: [rec], conditions: [], problems: [] }, { checkNames: true });
+    // Valid but blind to a safety check, or firmer than a point allows: say so, keep exit 0.
+    if (problems.length === 0) r.warnings = routineWarnings(catalog, checked.value).map((w) => problemAt(rec, w.path, `warning: ${w.message}`));
+    return problems;
+  }
+  const raw = checked.raw;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !checked.locate) return checked.problems;
+  const value = raw as { id?: unknown; aliases?: unknown; steps?: unknown };
+  const rec = { value: { ...value, steps: Array.isArray(value.steps) ? value.steps : [], origin: { source: 'user' as const, file: r.shown } }, locate: checked.locate, shown: r.shown };
+  const presses = pressProblems(catalog, rec);
+  // A press the schema refused ("hegu") is answered by its reference problem, which says what it means.
+  const refused = new Set(presses.map((p) => p.path));
+  const all = [...checked.problems.filter((p) => !refused.has(p.path)), ...presses, ...routineNameProblems(catalog, nameOwners(catalog), rec)];
+  return all.sort((a, b) => a.line - b.line || a.col - b.col);
 }

@@ -1,6 +1,7 @@
 // Looking channels up: a code, legacy code or English name to its code, and point order.
 import { CHANNELS, CHANNEL_ALIASES, MERIDIAN_NAMES } from '../model/channels.js';
 import { UserError } from '../model/errors.js';
+import { quote } from '../model/printable.js';
 import { compareIds, normalizeKey, suggest } from './text.js';
 
 /** Resolve a meridian code, legacy code or English name: LV, "liver", SJ → LR, LR, TE. */
@@ -11,7 +12,7 @@ export function resolveMeridian(input: string): string {
   if (CHANNEL_ALIASES[key]) return CHANNEL_ALIASES[key]!;
   for (const [code, name] of Object.entries(MERIDIAN_NAMES)) if (normalizeKey(name) === key) return code;
   const near = suggest(input, [...Object.keys(MERIDIAN_NAMES), ...Object.values(MERIDIAN_NAMES)], 2);
-  throw new UserError(`unknown meridian "${input}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+  throw new UserError(`unknown meridian ${quote(input)}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
 }
 
 const ORDER: readonly string[] = CHANNELS;

@@ -1,8 +1,9 @@
 import { UserError } from '../model/errors.js';
 import { foldText, normalizeKey, suggest } from './text.js';
 import type { Catalog } from '../model/catalog.js';
-import type { Condition, Routine } from '../model/types.js';
+import type { Condition, Point, Routine } from '../model/types.js';
 import { LEGACY_CHANNELS } from '../model/channels.js';
+import { quote } from '../model/printable.js';
 
 export type Kind = 'routine' | 'point' | 'condition';
 export type Ref = { kind: Kind; id: string };
@@ -40,6 +41,11 @@ function routineNames(r: Routine): string[] {
   return [r.id, ...r.aliases, r.title];
 }
 
+/** Every name a point answers to: its code, legacy codes, aliases, pinyin and English name. */
+export function pointNames(p: Point): string[] {
+  return [p.id, ...legacyCodes(p.id), ...p.aliases, p.pinyin, p.english];
+}
+
 /** Every name a condition answers to (its id, flag, aliases and title). */
 function conditionNames(c: Condition): string[] {
   return [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title];
@@ -58,23 +64,36 @@ function indexOf(catalog: Catalog): Index {
     }
   };
   for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
-  for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, [p.id, ...legacyCodes(p.id), ...p.aliases, p.pinyin, p.english]);
+  for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, pointNames(p));
   for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
   indexes.set(catalog, idx);
   return idx;
 }
 
-const ORDER: Kind[] = ['routine', 'point', 'condition'];
+/** Drop a catalog's lookup index after its records changed (the loader, merging user data). */
+export function forgetIndex(catalog: Catalog): void {
+  indexes.delete(catalog);
+}
+
+const ALL: Kind[] = ['routine', 'point', 'condition'];
+
+/**
+ * Which kind wins when one name means several things: points, then conditions, then routines. A
+ * safety answer must not be shadowed, so "LI4" means the point whatever a user routine calls
+ * itself (the loader also refuses such routines; this is the second line of defence). Built-in
+ * names never overlap across kinds (test/resolve.test.ts), so the order changes nothing else.
+ */
+const PRECEDENCE: Kind[] = ['point', 'condition', 'routine'];
 
 /** Find what a user typed, or undefined. Throws when it names two things of the same kind. */
-export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ORDER): Ref | undefined {
-  // Fast path for exact routine ids and point codes (the common case from scripts): no index
-  // to build. Routines come first, as in the slow path, so the two always agree.
-  if (kinds.includes('routine') && catalog.routines.has(query)) return { kind: 'routine', id: query };
+export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ALL): Ref | undefined {
+  // Fast paths for exact point codes and routine ids (the common case from scripts): no index
+  // to build. A point code comes first, as in the slow path, so the two always agree.
   const upper = query.toUpperCase();
-  if (kinds.includes('point') && catalog.points.has(upper) && !(kinds.includes('routine') && routineNamed(catalog, query))) {
-    return { kind: 'point', id: upper };
-  }
+  if (kinds.includes('point') && catalog.points.has(upper)) return { kind: 'point', id: upper };
+  // A routine id is never also a point's or condition's name: the loader refuses such routines,
+  // and built-in names do not overlap.
+  if (kinds.includes('routine') && catalog.routines.has(query)) return { kind: 'routine', id: query };
   // --pregnant and --condition name conditions by id; a scan of a dozen beats the index.
   if (kinds.length === 1 && kinds[0] === 'condition' && catalog.conditions.has(query) && conditionsNamed(catalog, query) === 1) {
     return { kind: 'condition', id: query };
@@ -92,28 +111,21 @@ function conditionsNamed(catalog: Catalog, query: string): number {
   return n;
 }
 
-/** Does some routine answer to this name? A scan of a few dozen routines, cheaper than the index. */
-function routineNamed(catalog: Catalog, query: string): boolean {
-  const key = normalizeKey(query);
-  for (const r of catalog.routines.values()) {
-    if (routineNames(r).some((n) => normalizeKey(n) === key)) return true;
-  }
-  return false;
-}
-
 /** Find through the full name index (built once per catalog); lookup's fast paths must agree with it. */
 export function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref | undefined {
   const idx = indexOf(catalog);
-  for (const [map, key] of [[idx.exact, toneKey(query)], [idx.loose, normalizeKey(query)]] as const) {
-    const hits = (map.get(key) ?? []).filter((r) => kinds.includes(r.kind));
-    if (hits.length === 0) continue;
-    // Prefer routines, then points, then conditions: "headache" the routine beats any tag.
-    for (const kind of ORDER) {
+  const exact = idx.exact.get(toneKey(query)) ?? [];
+  const loose = idx.loose.get(normalizeKey(query)) ?? [];
+  // Kind before closeness: a name that loosely means a point ("hegu" for Hégǔ) means the point
+  // even when a routine answers to it exactly.
+  for (const kind of PRECEDENCE) {
+    if (!kinds.includes(kind)) continue;
+    for (const hits of [exact, loose]) {
       const same = hits.filter((r) => r.kind === kind);
       if (same.length === 1) return same[0];
       if (same.length > 1) {
-        const names = same.map((r) => describeRef(catalog, r)).join(', ');
-        throw new UserError(`"${query}" is ambiguous: it could be ${names}; use the code or the pinyin with tone marks`);
+        const names = same.map((r) => describeAmbiguous(catalog, r)).join(', ');
+        throw new UserError(`${quote(query)} is ambiguous: it could be ${names}; use the code or the pinyin with tone marks`);
       }
     }
   }
@@ -121,20 +133,20 @@ export function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref 
 }
 
 /** Resolve or fail with a "did you mean" usage error. */
-export function resolve(catalog: Catalog, query: string, kinds: Kind[] = ORDER): Ref {
+export function resolve(catalog: Catalog, query: string, kinds: Kind[] = ALL): Ref {
   const ref = lookup(catalog, query, kinds);
   if (ref) return ref;
   const what = kinds.length === 1 ? kinds[0] : kinds.length === 2 ? `${kinds[0]} or ${kinds[1]}` : 'routine, point or condition';
   const near = suggestFor(catalog, query, kinds);
   const hint = near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
-  throw new UserError(`unknown ${what} "${query}"${hint}`);
+  throw new UserError(`unknown ${what} ${quote(query)}${hint}`);
 }
 
 /**
  * Near matches for an unknown name, shown by canonical id: names whose words the query spells
  * out or begins (`union` → LI4, "Union Valley"), then names within a small edit distance.
  */
-export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ORDER): string[] {
+export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ALL): string[] {
   const idx = indexOf(catalog);
   const out: string[] = [];
   // Words as spaces between letters and digits: "three yin" finds "Three Yin Intersection".
@@ -149,7 +161,39 @@ export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ORDE
   return out.slice(0, 3);
 }
 
-function describeRef(catalog: Catalog, r: Ref): string {
+/**
+ * Who already answers to each name, by the loosest key a lookup uses: every point and condition
+ * name, and each routine's id and aliases. Built afresh for each use (the loader's clash check,
+ * while the catalog is still changing), never cached like the lookup index.
+ */
+export function nameOwners(catalog: Catalog): NameOwners {
+  const map = new Map<string, Ref[]>();
+  const put = (ref: Ref, names: string[]) => names.forEach((n) => add(map, normalizeKey(n), ref));
+  for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, pointNames(p));
+  for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
+  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, [r.id, ...r.aliases]);
+  return {
+    owners: (name) => map.get(normalizeKey(name)) ?? [],
+    add: (ref, names) => put(ref, names),
+  };
+}
+
+/** The table nameOwners builds: who answers to a name, and a way to add newly accepted records. */
+export interface NameOwners {
+  owners(name: string): Ref[];
+  add(ref: Ref, names: string[]): void;
+}
+
+/** A reference as a person reads it: "the point LI4 (Hégǔ)", "the condition pregnancy". */
+export function describeRef(catalog: Catalog, r: Ref): string {
+  if (r.kind === 'point') {
+    const p = catalog.points.get(r.id);
+    return `the point ${p ? `${p.id} (${p.pinyin})` : r.id}`;
+  }
+  return `the ${r.kind} ${r.id}`;
+}
+
+function describeAmbiguous(catalog: Catalog, r: Ref): string {
   if (r.kind === 'point') {
     const p = catalog.points.get(r.id);
     return p ? `${p.id} (${p.pinyin})` : r.id;

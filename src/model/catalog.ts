@@ -20,6 +20,11 @@ export interface Catalog {
    * point's laterality or cautions may change), and a user routine drops its id's.
    */
   facts?: Map<string, RoutineFacts>;
+  /**
+   * Which build of the code and built-in data this is (from the snapshot): the user-data cache
+   * is only trusted for the release that wrote it. Undefined when running from source.
+   */
+  release?: string;
 }
 
 /** The plain shape stored in the build-time snapshot. */

@@ -1,16 +1,49 @@
-// Echoing user text back safely: control and invisible characters are escaped so a message
-// stays on one line, cannot colour the terminal, and shows "LI4\u200b" rather than a twin of "LI4".
+// Echoing untrusted text (argv, file names, environment, data) back safely: control and invisible
+// characters are escaped so a message stays on one line, cannot move the cursor, retitle the
+// window or colour the terminal, and shows "LI4\u200b" rather than a twin of "LI4". Long input is
+// cut, so a 130 kB argument never comes back whole. Every path that prints such text goes
+// through `untrusted`, `quote` or `safeLines` here.
 
 // C0 and C1 controls, DEL, and format characters (zero-width spaces, bidi marks, BOMs), plus no-break spaces.
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
 
-/** Escape hidden characters as \uXXXX (\n stays \n). */
+/** C0 and C1 control characters and DEL: what a terminal may act on rather than show. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Controls other than newline and tab: what block text (cues, locations) may not hold. */
+export const CONTROL_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** How much of an echoed value is shown by default: enough to recognise it, never a flood. */
+export const ECHO_MAX = 60;
+
+/** Escape hidden characters as \uXXXX (\n as \n, \t as \t). */
 export function escapeHidden(text: string): string {
   return text.replace(HIDDEN, (ch) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+/** Cut text to `max` characters (not splitting a surrogate pair), marking the cut with "…". */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Untrusted text made printable: cut to `max` characters, then escaped. The one helper for echoes. */
+export function untrusted(text: string, max = ECHO_MAX): string {
+  return escapeHidden(cut(text, max));
+}
+
 /** Quote user text for a message: escaped, and cut to `max` characters. */
 export function quote(text: string, max = 40): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return `"${escapeHidden(cut).replace(/"/g, '\\"')}"`;
+  return `"${untrusted(text, max).replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * A message that may span lines, made safe line by line: controls escaped (newlines kept as line
+ * breaks) and each line cut to `max` characters. The last guard before stderr.
+ */
+export function safeLines(text: string, max = 2000): string {
+  return text.split('\n').map((line) => untrusted(line, max)).join('\n');
 }

@@ -1,23 +1,28 @@
 // The zod schemas are the single source of truth: types come from z.infer,
 // and the same schemas validate built-in data (in tests and at build time) and user files.
 import { z } from 'zod';
-import { CHANNELS } from './channels.js';
 import { BOUNDS, checkDuration } from './duration.js';
 import { figureSchema } from './figure-schema.js';
-import { REGIONS } from './regions.js';
+import { CONTROL, CONTROL_IN_BLOCK, escapeHidden } from './printable.js';
 
-/** The channel codes a point may name (the one table is model/channels.ts). */
-export const MERIDIANS = CHANNELS;
+import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from './enums.js';
 
-export { REGIONS };
-export const MOTIONS = ['pressure', 'circles', 'kneading', 'rolling', 'tapping', 'stretching', 'stroking', 'pinching'] as const;
-export const LEVELS = ['avoid', 'caution'] as const;
-export const SIDES = ['each', 'both', 'left', 'right'] as const;
+export { LEVELS, MERIDIANS, MOTIONS, REGIONS, SIDES };
 
-const text = z.string().trim().min(1, 'expected a non-empty string');
+// Nothing from a user file may reach the terminal as a control character (an escape sequence
+// can retitle the window or clear the screen), so text is refused here, with its position.
+// Block text (cues, locations, reasons) may hold newlines and tabs; names and titles are one line.
+const controlFree = (pattern: RegExp, expected: string) => (s: string, ctx: z.RefinementCtx) => {
+  const m = pattern.exec(s);
+  if (m) ctx.addIssue({ code: 'custom', message: `expected ${expected}, found the control character ${escapeHidden(m[0])}`, input: s });
+};
+/** Block text: newlines and tabs allowed, other controls refused. */
+const text = z.string().trim().min(1, 'expected a non-empty string').superRefine(controlFree(CONTROL_IN_BLOCK, 'plain text'));
+/** A name, title or citation: one line, no controls at all. */
+const line = z.string().trim().min(1, 'expected a non-empty string').superRefine(controlFree(CONTROL, 'plain text on one line'));
 const id = (pattern: RegExp, what: string) => z.string().regex(pattern, `expected ${what}`);
-const pointId = id(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/, 'a point code in capitals such as LI4 or EX-HN3');
-const slug = id(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id such as neck-and-shoulders');
+const pointId = id(POINT_ID, 'a point code in capitals such as LI4 or EX-HN3');
+const slug = id(SLUG, 'a lower-case id such as neck-and-shoulders');
 
 /** A duration string or number of seconds, parsed to milliseconds and bounded. */
 export const duration = (max: number = BOUNDS.maxPhaseMs) =>
@@ -44,21 +49,21 @@ export const cautionSchema = z.strictObject({
 
 export const pointSchema = z.strictObject({
   id: pointId,
-  pinyin: text,
-  hanzi: text,
-  hanzi_traditional: text,
-  english: text,
+  pinyin: line,
+  hanzi: line,
+  hanzi_traditional: line,
+  english: line,
   meridian: z.enum(MERIDIANS),
   region: z.enum(REGIONS),
-  laterality: z.enum(['bilateral', 'midline']),
+  laterality: z.enum(LATERALITIES),
   location: text,
   find: text.optional(),
   technique: text.optional(),
-  pressure: z.enum(['gentle', 'moderate', 'firm']).optional(),
-  indications: z.array(text).default([]),
+  pressure: z.enum(PRESSURES).optional(),
+  indications: z.array(line).default([]),
   cautions: z.array(cautionSchema).default([]),
-  aliases: z.array(text).default([]),
-  sources: z.array(text).default([]),
+  aliases: z.array(line).default([]),
+  sources: z.array(line).default([]),
   // Where the point is drawn (figure-schema.ts); every built-in point has one, user points may.
   figure: figureSchema.optional(),
 });
@@ -81,7 +86,7 @@ export const timingSchema = z.strictObject({
 // A flat object gives far clearer errors than a zod union ("unknown key hodl", not "no union member matched").
 const rawStep = z.strictObject({
   press: pointId.optional(),
-  massage: text.optional(),
+  massage: line.optional(),
   // One body region, or a list when a massage covers several (arms and legs).
   region: z.union([z.enum(REGIONS), z.array(z.enum(REGIONS)).min(1)], { error: `expected a body region (${REGIONS.join(', ')}) or a list of them` }).optional(),
   // The points a massage works over (the tops of the shoulders work GB21): checked like presses.
@@ -156,11 +161,11 @@ export const stepSchema = rawStep.transform((s: RawStep, ctx) => {
 
 export const routineSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: line,
   summary: text,
-  aliases: z.array(text).default([]),
+  aliases: z.array(line).default([]),
   tags: z.array(slug).default([]),
-  sources: z.array(text).min(1, 'expected at least one source'),
+  sources: z.array(line).min(1, 'expected at least one source'),
   evidence: text.optional(),
   red_flags: z.array(text).default([]),
   timing: timingSchema.default({}),
@@ -174,7 +179,7 @@ const ruleSchema = z.strictObject({
   practice: z.literal(true).optional(),
   reason: text,
   source: text,
-  cited_by: z.array(text).optional(),
+  cited_by: z.array(line).optional(),
 }).refine((r) => [r.points, r.regions, r.practice].filter((x) => x !== undefined).length === 1, {
   message: 'expected a rule to name exactly one of points, regions or practice',
 });
@@ -196,8 +201,8 @@ const urgentSchema = z.strictObject({
 export const conditionSchema = z.strictObject({
   id: slug,
   flag: slug.optional(),
-  title: text,
-  aliases: z.array(text).default([]),
+  title: line,
+  aliases: z.array(line).default([]),
   description: text,
   advice: text,
   rules: z.array(ruleSchema).min(1, 'expected at least one rule'),

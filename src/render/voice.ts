@@ -1,13 +1,28 @@
 // Speaking cues through the system's speech command. Text is always passed as one argument
-// in an argument array (spawn, no shell), so routine text can never run a command.
+// in an argument array (spawn, no shell), so routine text can never run a command, and always
+// after "--", so a cue that starts with "-" (say "-w/tmp/x" or "-f~/.ssh/id_rsa") can never be
+// read as an option: espeak-ng, espeak, spd-say and say all stop reading options there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { untrusted } from '../model/printable.js';
 
-/** A speech engine: the program and the arguments that come before the text. */
-export interface Engine { command: string; args: string[] }
+/**
+ * A speech engine: the program and the arguments that come before the text. The text follows
+ * `--` as the last argument, or, with `env`, travels in that environment variable instead.
+ */
+export interface Engine { command: string; args: string[]; env?: string }
 
 const LINUX = ['espeak-ng', 'espeak', 'spd-say'];
+
+/** The environment variable that carries the text to an engine that takes it from there. */
+const SPEECH_TEXT = 'ACUPRESS_SPEECH_TEXT';
+
+/** The argument list and environment for speaking `text` with `engine`. */
+export function speechCall(engine: Engine, text: string): { args: string[]; env?: NodeJS.ProcessEnv } {
+  if (engine.env) return { args: engine.args, env: { ...process.env, [engine.env]: text } };
+  return { args: [...engine.args, '--', text] };
+}
 
 /** Find a program on PATH without a shell. */
 export function which(cmd: string, env: Record<string, string | undefined>): string | undefined {
@@ -23,7 +38,7 @@ export function which(cmd: string, env: Record<string, string | undefined>): str
   return undefined;
 }
 
-/** The engine for this platform, honouring ACUPRESS_SPEECH (a program given the text as its last argument). */
+/** The engine for this platform, honouring ACUPRESS_SPEECH (a program given `--` and then the text as its last argument). */
 export function findEngine(platform: string, env: Record<string, string | undefined>): Engine | undefined {
   if (env.ACUPRESS_SPEECH) {
     const path = env.ACUPRESS_SPEECH.includes('/') ? env.ACUPRESS_SPEECH : which(env.ACUPRESS_SPEECH, env);
@@ -31,8 +46,9 @@ export function findEngine(platform: string, env: Record<string, string | undefi
   }
   if (platform === 'darwin') return which('say', env) ? { command: 'say', args: [] } : undefined;
   if (platform === 'win32') {
-    // The text arrives as $args[0]; it is never spliced into the script.
-    return { command: 'powershell.exe', args: ['-NoProfile', '-Command', 'Add-Type -AssemblyName System.Speech; (New-Object System.Speech.Synthesis.SpeechSynthesizer).Speak($args[0])'] };
+    // PowerShell joins every argument after -Command into the script it runs, so text passed as
+    // an argument would be code. It reads the text from the environment instead.
+    return { command: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-Command', `Add-Type -AssemblyName System.Speech; (New-Object System.Speech.Synthesis.SpeechSynthesizer).Speak($env:${SPEECH_TEXT})`], env: SPEECH_TEXT };
   }
   for (const name of LINUX) {
     const path = which(name, env);
@@ -54,11 +70,12 @@ export function speaker(engine: Engine, onError: (message: string) => void) {
   const say = (text: string): ChildProcess | undefined => {
     if (failed) return undefined;
     current?.kill();
-    const child = spawn(engine.command, [...engine.args, text], { stdio: 'ignore', shell: false });
+    const call = speechCall(engine, text);
+    const child = spawn(engine.command, call.args, { stdio: 'ignore', shell: false, ...(call.env ? { env: call.env } : {}) });
     child.on('error', (e) => {
       if (failed) return;
       failed = true;
-      onError(`voice: cannot run ${engine.command} (${(e as NodeJS.ErrnoException).code ?? e.message}); continuing without speech`);
+      onError(`voice: cannot run ${untrusted(engine.command, 200)} (${untrusted((e as NodeJS.ErrnoException).code ?? e.message)}); continuing without speech`);
     });
     current = child;
     return child;

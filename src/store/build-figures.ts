@@ -16,7 +16,9 @@ import { checkYamlFile, formatProblem, type Problem } from './yaml-load.js';
 export function buildFigureViews(dataDir: string = join(packageRoot(), 'data')): FigureView[] {
   const problems: Problem[] = [];
   const found = new Map<string, FigureView>();
-  for (const file of yamlFiles(join(dataDir, 'figures'))) {
+  const listing = yamlFiles(join(dataDir, 'figures'), (f) => displayPath(f, join(dataDir, '..')));
+  problems.push(...listing.problems);
+  for (const file of listing.files) {
     const shown = displayPath(file, join(dataDir, '..'));
     const r = checkYamlFile(file, figureViewSchema, shown);
     if (!r.ok) { problems.push(...r.problems); continue; }

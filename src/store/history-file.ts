@@ -2,36 +2,21 @@
 // one write each through O_APPEND, so concurrent runs never interleave and a crash never leaves
 // half a file; lines are read back one at a time, and a bad line is reported, never repaired.
 // Nothing here rewrites the file: only clearHistory removes it, for `history --clear`.
-import { closeSync, createReadStream, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HistoryLine } from '../model/history.js';
 import type { BadLine, NumberedLine } from '../core/history.js';
+import { UserError } from '../model/errors.js';
+import { makeDirs } from './make-dirs.js';
 import { stateDir } from './paths.js';
+
+export { makeDirs };
 
 /** Where the session log lives. Throws a UserError when HOME is needed but unset. */
 export function historyPath(env: Record<string, string | undefined>): string {
-  return join(stateDir(env), 'history.jsonl');
-}
-
-/**
- * Make a directory and its missing parents with `mode`, one level at a time. Not
- * mkdirSync({recursive}): on Node 20 that loops forever when mkdir answers ENOENT under a parent
- * that exists (as under /proc), which would hang a run at its very end with signals unheard.
- */
-export function makeDirs(dir: string, mode: number): void {
-  const missing: string[] = [];
-  for (let d = dir; !existsSync(d); d = dirname(d)) {
-    missing.push(d);
-    if (dirname(d) === d) break;
-  }
-  for (const d of missing.reverse()) {
-    try {
-      mkdirSync(d, { mode });
-    } catch (e) {
-      // Another process made it in between: as good as made.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
+  const dir = stateDir(env);
+  if (dir === undefined) throw new UserError('HOME is not set; set HOME (or XDG_STATE_HOME)');
+  return join(dir, 'history.jsonl');
 }
 
 /**

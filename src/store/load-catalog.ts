@@ -1,12 +1,13 @@
 // The run-time entry to data. The common case (no user YAML) reads the JSON snapshot
 // validated at build time (snapshot.ts), so list/show never load yaml or zod.
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
 import { catalogFrom, type Catalog } from '../model/catalog.js';
-import { cacheDir, packageRoot, userDataDirs } from './paths.js';
+import { cacheDir, configDir, home, packageRoot, userDataDirs } from './paths.js';
 import { readSnapshot } from './snapshot.js';
-import { fsError } from './source-file.js';
+import { dataPath, fsError } from './source-file.js';
+import { fsReason } from './fs-reason.js';
 import { isYamlName } from './yaml-name.js';
 
 export interface LoadOptions {
@@ -29,10 +30,19 @@ export async function loadBuiltin(): Promise<Catalog> {
   return catalogFrom(buildBuiltin());
 }
 
-/** Built-in data plus every user data directory, validated and merged. */
+/**
+ * Built-in data plus every user data directory, validated and merged. A directory named by
+ * --data or ACUPRESS_DATA must exist (a UserError otherwise); the XDG one is optional, and
+ * anything odd about it (a file, a dangling link, no permission) is a warning in
+ * catalog.notices. Bad files inside any of them are skipped with a warning each.
+ */
 export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
   const catalog = await loadBuiltin();
   const dirs = userDataDirs(opts.env, opts.cwd, opts.data);
+  const h = home(opts.env);
+  if (configDir(opts.env) === undefined) {
+    catalog.notices.push('warning: HOME is not set (or not an absolute path), so your own routines, points and profile are not read; set HOME or XDG_CONFIG_HOME');
+  }
   const withFiles: string[] = [];
   for (const d of dirs) {
     let isDir = false;
@@ -40,10 +50,13 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
       isDir = statSync(d.dir).isDirectory();
     } catch (e) {
       if (d.required) throw fsError(d.label, e, 'directory');
+      const odd = oddConfigDir(d.dir, e);
+      if (odd) catalog.notices.push(`warning: ${dataPath(d.dir, h)}: ${odd}, so your own routines and points are not read`);
       continue;
     }
     if (!isDir) {
       if (d.required) throw new UserError(`${d.label}: is not a directory`);
+      catalog.notices.push(`warning: ${dataPath(d.dir, h)}: is not a directory, so your own routines and points are not read`);
       continue;
     }
     // A folder named on purpose (--data, ACUPRESS_DATA) with YAML at its top level was meant to
@@ -56,7 +69,11 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
   }
   if (withFiles.length === 0) return catalog;
   const { loadUserDirs } = await import('./load-user.js');
-  await loadUserDirs(catalog, withFiles, { cwd: opts.cwd, cacheDir: opts.env.ACUPRESS_NO_CACHE ? undefined : cacheDir(opts.env) });
+  await loadUserDirs(catalog, withFiles, {
+    home: h,
+    cacheDir: opts.env.ACUPRESS_NO_CACHE ? undefined : cacheDir(opts.env),
+    release: catalog.release ?? 'source',
+  });
   return catalog;
 }
 
@@ -67,4 +84,23 @@ function strayYaml(dir: string): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Why the optional config directory could not be opened, when that is worth a warning: not for
+ * a directory that simply is not there (ENOENT, or HOME itself missing or a file), but for a
+ * dangling link or one the user cannot read.
+ */
+function oddConfigDir(dir: string, e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    try {
+      if (lstatSync(dir).isSymbolicLink()) return 'is a symbolic link to nothing';
+    } catch {
+      // Not there at all: the usual case.
+    }
+    return undefined;
+  }
+  if (code === 'ENOTDIR') return undefined;
+  return fsReason(e);
 }

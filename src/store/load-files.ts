@@ -1,14 +1,18 @@
 // Loading YAML data directories (built-in at build time, user directories at run time).
 // This module pulls in yaml and zod, so it is only imported when there is YAML to read.
+// Each file stands alone: one that cannot be read or does not validate adds its problems and
+// no records, and every other file still loads.
 import { readdirSync } from 'node:fs';
 import { isYamlName } from './yaml-name.js';
 import { join } from 'node:path';
+import { UserError } from '../model/errors.js';
 import { conditionFileSchema, pointFileSchema, routineSchema } from '../model/schema.js';
-import { checkYamlFile } from './yaml-load.js';
+import { checkYamlText, type Checked } from './yaml-load.js';
 import type { Loaded, Problem } from './problem.js';
-import { displayPath } from './source-file.js';
+import { displayPath, nameFromBytes, readTextFile } from './source-file.js';
+import { fsReason } from './fs-reason.js';
 import type { Condition, Origin, Point, Routine } from '../model/types.js';
-
+import type { ZodType } from 'zod';
 
 /** What one data directory holds, plus every problem found in it. */
 export interface DirContents {
@@ -18,25 +22,57 @@ export interface DirContents {
   problems: Problem[];
 }
 
-/** The YAML files directly inside a folder, sorted so load order (and error order) is stable. */
-export function yamlFiles(dir: string): string[] {
+/** The YAML files directly inside a folder (sorted, so load and error order are stable), and the entries that cannot be read as files. */
+export function yamlFiles(dir: string, shown: (path: string) => string = (p) => p): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  let names: Buffer[];
   try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => isYamlName(e.name))
-      .map((e) => join(dir, e.name))
-      .sort();
-  } catch {
-    return [];
+    // As bytes: a name that is not UTF-8 would otherwise be replaced, and then "not found".
+    names = readdirSync(dir, { encoding: 'buffer' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') problems.push({ file: shown(dir), line: 0, col: 0, path: '', message: `cannot read this folder: ${fsReason(e)}` });
+    return { files, problems };
   }
+  for (const bytes of names) {
+    // The extension and a leading dot are ASCII, so they can be tested on the raw bytes.
+    const ascii = bytes.toString('latin1');
+    if (!isYamlName(ascii)) continue;
+    const { name, shown: printable } = nameFromBytes(bytes);
+    if (name === undefined) {
+      problems.push({ file: shown(join(dir, printable)), line: 0, col: 0, path: '', message: 'the file name is not valid UTF-8 text or holds control characters; rename the file' });
+    } else files.push(join(dir, name));
+  }
+  return { files: files.sort(), problems };
 }
 
-/** Load and validate points/, routines/ (and for built-in data, conditions.yaml) from a directory. */
-export function loadDir(dir: string, source: Origin['source'], cwd: string, withConditions = false): DirContents {
+/** Read and check one file, turning a refusal to read it (directory, binary, too big …) into a problem. */
+function checkFile<T>(file: string, schema: ZodType<T>, shown: string): Checked<T> {
+  let text: string;
+  try {
+    text = readTextFile(file, shown);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const message = e.message.startsWith(`${shown}: `) ? e.message.slice(shown.length + 2) : e.message;
+    return { ok: false, problems: [{ file: shown, line: 0, col: 0, path: '', message }] };
+  }
+  return checkYamlText(text, shown, schema);
+}
+
+/**
+ * Load and validate points/, routines/ (and for built-in data, conditions.yaml) from a
+ * directory. `show` gives the path printed for a file and kept as each record's origin
+ * (default: relative to `cwd`).
+ */
+export function loadDir(dir: string, source: Origin['source'], cwd: string, withConditions = false, show?: (path: string) => string): DirContents {
   const out: DirContents = { points: [], routines: [], conditions: [], problems: [] };
-  const shownFor = (file: string) => (source === 'builtin' ? displayPath(file, join(dir, '..')) : displayPath(file, cwd));
-  for (const file of yamlFiles(join(dir, 'points'))) {
+  const shownFor = show ?? ((file: string) => (source === 'builtin' ? displayPath(file, join(dir, '..')) : displayPath(file, cwd)));
+  const points = yamlFiles(join(dir, 'points'), shownFor);
+  out.problems.push(...points.problems);
+  for (const file of points.files) {
     const shown = shownFor(file);
-    const r = checkYamlFile(file, pointFileSchema, shown);
+    const r = checkFile(file, pointFileSchema, shown);
     if (!r.ok) { out.problems.push(...r.problems); continue; }
     r.value.points.forEach((p, i) => out.points.push({
       value: { ...p, origin: { source, file: shown } },
@@ -45,15 +81,17 @@ export function loadDir(dir: string, source: Origin['source'], cwd: string, with
       prefix: ['points', i],
     }));
   }
-  for (const file of yamlFiles(join(dir, 'routines'))) {
+  const routines = yamlFiles(join(dir, 'routines'), shownFor);
+  out.problems.push(...routines.problems);
+  for (const file of routines.files) {
     const shown = shownFor(file);
-    const r = checkYamlFile(file, routineSchema, shown);
+    const r = checkFile(file, routineSchema, shown);
     if (!r.ok) { out.problems.push(...r.problems); continue; }
     out.routines.push({ value: { ...r.value, origin: { source, file: shown } }, locate: r.locate, shown });
   }
   if (withConditions) {
     const file = join(dir, 'conditions.yaml');
-    const r = checkYamlFile(file, conditionFileSchema, shownFor(file));
+    const r = checkFile(file, conditionFileSchema, shownFor(file));
     if (!r.ok) out.problems.push(...r.problems);
     else out.conditions.push(...r.value.conditions);
   }

@@ -1,62 +1,78 @@
 // Loading the user's data directories: from the cache when nothing changed, otherwise by
-// validating the YAML (which loads yaml and zod) and refreshing the cache.
+// validating the YAML (which loads yaml and zod) and refreshing the cache. A broken file never
+// stops the load: it is skipped, with one warning line naming it, and everything else loads.
 import type { Catalog } from '../model/catalog.js';
-import { LazyMap } from './lazy-map.js';
+import { routineFacts } from '../core/routine-facts.js';
+import type { RoutineFacts } from '../model/catalog.js';
+import { forgetIndex } from '../core/resolve.js';
+import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { mergeInto } from './merge.js';
-import { problemsError, type Problem } from './problem.js';
-import { cacheFile, readCache, stampDir, writeCache, type CacheEntry } from './user-cache.js';
-import type { DirContents } from './load-files.js';
+import { skipWarnings, type Problem } from './problem.js';
+import { cacheFile, readCache, stampDirs, writeCache, type Cached } from './user-cache.js';
+import { dataPath } from './source-file.js';
+import { fsReason } from './fs-reason.js';
 
-/** Load user directories into the catalog; throws one UserError naming the first problem. */
-export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: { cwd: string; cacheDir?: string }): Promise<void> {
+/** Where the user's data comes from and where its cache goes. */
+export interface UserLoadOptions {
+  /** The home directory, for showing paths as ~/…; also part of the cache key. */
+  home?: string;
+  /** The cache directory; none means no cache (ACUPRESS_NO_CACHE, or no usable HOME). */
+  cacheDir?: string;
+  /** The release the cache must have been written by. */
+  release: string;
+}
+
+/**
+ * Load user directories (later ones win) into the catalog. Problems never throw: each file or
+ * record with one is left out, and catalog.notices gets one warning line per such file.
+ */
+export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: UserLoadOptions): Promise<void> {
+  const show = (path: string) => dataPath(path, opts.home);
+  // The directories and HOME decide the paths shown in records and warnings.
+  const key = JSON.stringify([opts.home ?? '', ...dirs]);
+  const file = opts.cacheDir === undefined ? undefined : cacheFile(opts.cacheDir, key);
+  // Stamps (a stat per file) are only worth taking when there is a cache to check them against.
+  const stamps = file === undefined ? [] : stampDirs(dirs);
+  if (file !== undefined && stamps.length === 0) return;
+  const cached = file === undefined ? undefined : readCache(file, opts.release, key, stamps);
+  if (cached) return apply(catalog, cached);
+
+  const { loadDir } = await import('./load-files.js');
+  const noticesBefore = catalog.notices.length;
   const problems: Problem[] = [];
+  const points: WithOrigin<Point>[] = [];
+  const routines: WithOrigin<Routine>[] = [];
   for (const dir of dirs) {
-    // Stamps (a stat per file) are only worth taking when there is a cache to check them against.
-    const file = opts.cacheDir ? cacheFile(opts.cacheDir, dir) : undefined;
-    const stamps = file ? stampDir(dir) : [];
-    if (file && stamps.length === 0) continue;
-    const cached = file ? readCache(file, stamps) : undefined;
-    if (cached) {
-      // A cached directory was valid on its own; merging can still find clashes with other
-      // directories, and then the full load below words them with file positions.
-      const trial = structuredCloneCatalog(catalog);
-      if (mergeInto(trial, fromCache(cached)).length === 0) {
-        catalog.points = trial.points;
-        catalog.routines = trial.routines;
-        catalog.facts = trial.facts;
-        catalog.notices.push(...trial.notices);
-        continue;
-      }
-    }
-    const { loadDir } = await import('./load-files.js');
-    const contents = loadDir(dir, 'user', opts.cwd);
-    const found = mergeInto(catalog, contents);
-    problems.push(...found);
-    if (file && found.length === 0) {
-      writeCache(file, { version: 1, stamps, points: contents.points.map((p) => p.value), routines: contents.routines.map((r) => r.value) });
-    }
+    const contents = loadDir(dir, 'user', dir, false, show);
+    problems.push(...mergeInto(catalog, contents, { checkNames: true }));
+    // What went in: the records the catalog now holds (a later directory may replace one).
+    points.push(...contents.points.map((r) => r.value).filter((p) => catalog.points.get(p.id) === p));
+    routines.push(...contents.routines.map((r) => r.value).filter((r) => catalog.routines.get(r.id) === r));
   }
-  if (problems.length > 0) throw problemsError(problems);
+  catalog.notices.push(...skipWarnings(problems));
+  if (file === undefined) return;
+  const kept = routines.filter((r) => catalog.routines.get(r.id) === r);
+  const facts: Record<string, RoutineFacts> = {};
+  for (const r of kept) facts[r.id] = catalog.facts?.get(r.id) ?? routineFacts(catalog, r);
+  const failed = writeCache(file, {
+    release: opts.release,
+    key,
+    stamps,
+    points: points.filter((p) => catalog.points.get(p.id) === p),
+    routines: kept,
+    facts,
+    notices: catalog.notices.slice(noticesBefore),
+  });
+  if (failed) catalog.notices.push(`warning: cannot write the cache ${show(file)}: ${fsReason(failed)} (set ACUPRESS_NO_CACHE=1 to go without)`);
 }
 
-/** Cached records as directory contents; positions are not kept, as a cached directory had no problems. */
-function fromCache(entry: CacheEntry): DirContents {
-  const wrap = <T extends { origin: { file: string } }>(value: T) => ({ value, locate: () => ({ line: 1, col: 1 }), shown: value.origin.file });
-  return { points: entry.points.map(wrap), routines: entry.routines.map(wrap), conditions: [], problems: [] };
-}
-
-/** A shallow copy of a catalog (fresh maps, shared records), for a merge we may discard. */
-function structuredCloneCatalog(c: Catalog): Catalog {
-  // A lazy map copies lazily: a trial merge of a few user routines should not parse every point.
-  const points = c.points instanceof LazyMap ? c.points.clone() : new Map(c.points);
-  return {
-    points,
-    routines: new Map(c.routines),
-    // Read through: the built-in conditions load on first use, and a merge never needs them.
-    get conditions() {
-      return c.conditions;
-    },
-    notices: [],
-    ...(c.facts ? { facts: new Map(c.facts) } : {}),
-  };
+/** Put cached records into the catalog: they passed every check when the cache was written. */
+function apply(catalog: Catalog, cached: Cached): void {
+  for (const p of cached.points) catalog.points.set(p.id, p);
+  for (const r of cached.routines) {
+    catalog.routines.set(r.id, r);
+    catalog.facts?.set(r.id, cached.facts[r.id]!);
+  }
+  catalog.notices.push(...cached.notices);
+  forgetIndex(catalog);
 }

@@ -1,84 +1,169 @@
-// Merging data from several directories into one catalog, with the cross-file checks
-// (duplicate ids, unknown point references) that a single-file schema cannot make.
+// Merging data from several directories into one catalog, with the cross-file checks a
+// single-file schema cannot make: duplicate ids, unknown point references, routines too long to
+// run, and names that would shadow a point or condition. A record with a problem is left out
+// (and its problem returned); every other record still goes in.
 import { suggest } from '../core/text.js';
 import { UserError } from '../model/errors.js';
 import { plannedLength } from '../core/plan.js';
 import { routineFacts } from '../core/routine-facts.js';
-import type { Routine, WithOrigin } from '../model/types.js';
+import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { quote } from '../model/printable.js';
 import type { Catalog } from '../model/catalog.js';
 import type { DirContents } from './load-files.js';
 import { problemAt, type Loaded, type Problem } from './problem.js';
-import { legacyCodes } from '../core/resolve.js';
+import { describeRef, forgetIndex, legacyCodes, lookup, nameOwners, type NameOwners } from '../core/resolve.js';
+import { POINT_ID } from '../model/enums.js';
 
-/** Add one directory's records to a catalog; returns the problems found (duplicates, bad references). */
-export function mergeInto(catalog: Catalog, dir: DirContents): Problem[] {
+/** How a merge checks what it takes in. */
+export interface MergeOptions {
+  /**
+   * Refuse user records whose names would shadow a point or condition. Fresh loads check; the
+   * user-data cache holds only records that passed, and built-in data is checked by its tests.
+   */
+  checkNames?: boolean;
+}
+
+/** Add one directory's records to a catalog; returns its problems, the records they concern left out. */
+export function mergeInto(catalog: Catalog, dir: DirContents, opts: MergeOptions = {}): Problem[] {
   const problems: Problem[] = [...dir.problems];
-  if (dir.points.length > 0) delete catalog.facts;
-  for (const r of dir.routines) catalog.facts?.delete(r.value.id);
-  mergeRecords('point', dir.points, catalog.points, problems, catalog.notices);
-  mergeRecords('routine', dir.routines, catalog.routines, problems, catalog.notices);
-  // References are checked after all points are in, so a user routine may use built-in points.
-  for (const rec of dir.routines) {
-    const checked = checkRoutine(catalog, rec);
-    problems.push(...checked.problems);
-    // The plan just made gives `list` its facts for this routine, while the facts still hold.
-    if (checked.total_ms !== undefined && catalog.routines.get(rec.value.id) === rec.value) catalog.facts?.set(rec.value.id, routineFacts(catalog, rec.value as unknown as Routine, checked.total_ms));
+  const owners = opts.checkNames && (dir.points.length > 0 || dir.routines.length > 0) ? nameOwners(catalog) : undefined;
+  const seenPoints = new Map<string, Loaded<Point>>();
+  for (const rec of dir.points) {
+    const found = pointProblems(catalog, rec, seenPoints, owners);
+    if (found.length > 0) {
+      problems.push(...found);
+      continue;
+    }
+    seenPoints.set(rec.value.id, rec);
+    catalog.points.set(rec.value.id, rec.value);
+    owners?.add({ kind: 'point', id: rec.value.id }, pointNamesAt(rec.value).map(([n]) => n));
   }
+  const seenRoutines = new Map<string, Loaded<Routine>>();
+  for (const rec of dir.routines) {
+    const id = rec.value.id;
+    const dup = duplicate('routine', rec, seenRoutines.get(id), catalog.routines.get(id));
+    const named = owners ? routineNameProblems(catalog, owners, rec) : [];
+    if (dup || named.length > 0) {
+      problems.push(...(dup ? [dup] : []), ...named);
+      continue;
+    }
+    // References are checked once every point of the directory is in, so a routine may use
+    // built-in points and the user's own.
+    const checked = checkRoutine(catalog, rec);
+    if (checked.problems.length > 0) {
+      problems.push(...checked.problems);
+      continue;
+    }
+    seenRoutines.set(id, rec);
+    const existing = catalog.routines.get(id);
+    if (existing && existing.origin.source !== rec.value.origin.source) {
+      catalog.notices.push(`note: ${rec.shown} overrides the built-in routine ${quote(id)}`);
+    }
+    catalog.routines.set(id, rec.value);
+    // The plan just made gives `list` its facts for this routine.
+    if (catalog.facts && checked.total_ms !== undefined) catalog.facts.set(id, routineFacts(catalog, rec.value, checked.total_ms));
+  }
+  // "Did you mean" lookups above may have indexed the catalog before it was complete.
+  forgetIndex(catalog);
   return problems;
 }
 
 /**
- * Put records into their map. Two records with one id from the same source are a problem;
- * a user record with a built-in id replaces it, with a notice. The same file seen twice
- * (one directory named both by ACUPRESS_DATA and --data) is not a clash.
+ * Two records with one id from the same source are a problem (a user record with a built-in
+ * routine's id replaces it instead). The same file seen twice (one directory named both by
+ * ACUPRESS_DATA and --data) is not a clash.
  */
-function mergeRecords<T extends { id: string }>(
-  kind: 'point' | 'routine',
-  records: Loaded<T>[],
-  into: Map<string, WithOrigin<T>>,
-  problems: Problem[],
-  notices: string[],
-): void {
-  const seen = new Map<string, Loaded<T>>();
-  for (const rec of records) {
-    const id = rec.value.id;
-    const twin = seen.get(id);
-    const existing = into.get(id);
-    const clash = twin?.shown ?? (existing && existing.origin.source === rec.value.origin.source && existing.origin.file !== rec.value.origin.file ? existing.origin.file : undefined);
-    if (clash) {
-      problems.push(problemAt(rec, ['id'], `duplicate ${kind} id "${id}", also defined in ${clash}`));
-      continue;
-    }
-    seen.set(id, rec);
-    if (existing && existing.origin.source !== rec.value.origin.source) {
-      notices.push(`note: ${rec.shown} overrides the built-in ${kind} "${id}"`);
-    }
-    into.set(id, rec.value);
-  }
+function duplicate<T extends { id: string }>(kind: 'point' | 'routine', rec: Loaded<T>, twin: Loaded<T> | undefined, existing: WithOrigin<T> | undefined): Problem | undefined {
+  const clash = twin?.shown ?? (existing && existing.origin.source === rec.value.origin.source && existing.origin.file !== rec.value.origin.file ? existing.origin.file : undefined);
+  return clash ? problemAt(rec, ['id'], `duplicate ${kind} id ${quote(rec.value.id)}, also defined in ${clash}`) : undefined;
 }
 
-type StepRefs = { kind: string; point?: string; points?: string[] };
+/** Why a point cannot go in: a duplicate, a built-in code, or a name that is already another's. */
+function pointProblems(catalog: Catalog, rec: Loaded<Point>, seen: Map<string, Loaded<Point>>, owners: NameOwners | undefined): Problem[] {
+  const id = rec.value.id;
+  const existing = catalog.points.get(id);
+  const dup = duplicate('point', rec, seen.get(id), existing);
+  if (dup) return [dup];
+  // A built-in point keeps its meaning (and its cautions): safety answers rest on it.
+  if (existing && existing.origin.source === 'builtin' && rec.value.origin.source !== 'builtin') {
+    return [problemAt(rec, ['id'], `${quote(id)} is a built-in point; a point of your own needs a code of its own`)];
+  }
+  if (!owners) return [];
+  const out: Problem[] = [];
+  for (const [name, path] of pointNamesAt(rec.value)) {
+    const other = owners.owners(name).find((r) => !(r.kind === 'point' && r.id === id));
+    if (other) out.push(problemAt(rec, path, `${quote(name)} already names ${describeRef(catalog, other)}; a point of your own needs ${path[0] === 'id' ? 'a code' : 'names'} of its own`));
+  }
+  return out;
+}
+
+/** A point's names with the field each comes from (legacy codes come from the id). */
+function pointNamesAt(p: Point): Array<[string, PropertyKey[]]> {
+  return [
+    [p.id, ['id']],
+    ...legacyCodes(p.id).map((c): [string, PropertyKey[]] => [c, ['id']]),
+    ...p.aliases.map((a, i): [string, PropertyKey[]] => [a, ['aliases', i]]),
+    [p.pinyin, ['pinyin']],
+    [p.english, ['english']],
+  ];
+}
+
+/**
+ * A routine whose id or alias is a point's or condition's name would shadow it: `check LI4`
+ * would check the routine. Such names are refused (other routines' names are not: a copy of a
+ * built-in routine may keep its aliases).
+ */
+export function routineNameProblems(catalog: Catalog, owners: NameOwners, rec: Loaded<{ id?: unknown; aliases?: unknown }>): Problem[] {
+  const out: Problem[] = [];
+  const names: Array<[unknown, PropertyKey[]]> = [[rec.value.id, ['id']], ...(Array.isArray(rec.value.aliases) ? rec.value.aliases.map((a, i): [unknown, PropertyKey[]] => [a, ['aliases', i]]) : [])];
+  for (const [name, path] of names) {
+    if (typeof name !== 'string') continue;
+    const other = owners.owners(name).find((r) => r.kind !== 'routine');
+    if (other) out.push(problemAt(rec, path, `${quote(name)} already names ${describeRef(catalog, other)}; a routine cannot take the name of a point or condition`));
+  }
+  return out;
+}
 
 /** Every press step, and every point a massage step names, must be a known point; unknown ones get a "did you mean". */
-export function checkReferences(catalog: Catalog, rec: Loaded<{ steps: StepRefs[] }>): Problem[] {
+export function checkReferences(catalog: Catalog, rec: Loaded<{ steps: readonly unknown[] }>): Problem[] {
   return checkRoutine(catalog, rec).problems;
 }
 
-/** checkReferences, plus the routine's planned length when it has no problems. */
-function checkRoutine(catalog: Catalog, rec: Loaded<{ steps: StepRefs[] }>): { problems: Problem[]; total_ms?: number } {
+/**
+ * Problems with the points that steps name, for parsed steps ({kind, point} and a massage's
+ * points) or raw YAML ones ({press}, {massage, points}). A spelling the command line accepts
+ * (hegu, li4, LV3) is answered with its code; anything else with the nearest codes.
+ */
+export function pressProblems(catalog: Catalog, rec: Loaded<{ steps: readonly unknown[] }>): Problem[] {
   const problems: Problem[] = [];
-  const unknown = (id: string, path: Array<string | number>) => {
-    if (catalog.points.has(id)) return;
-    const legacy = [...catalog.points.keys()].find((k) => legacyCodes(k).includes(id));
-    const near = legacy ? [legacy] : suggest(id, catalog.points.keys(), 3);
+  const check = (point: unknown, path: PropertyKey[]) => {
+    if (typeof point !== 'string' || catalog.points.has(point)) return;
+    let meant: string | undefined;
+    try {
+      const ref = lookup(catalog, point, ['point']);
+      if (ref && ref.id !== point) meant = ref.id;
+    } catch {
+      // Ambiguous (plain pinyin shared by two points): fall back to near codes.
+    }
+    const isCode = POINT_ID.test(point);
+    const near = meant ? [meant] : suggest(point, catalog.points.keys(), 3);
     const hint = near.length ? `; did you mean ${near.join(', ')}?` : '';
-    problems.push(problemAt(rec, path, `unknown point ${quote(id)}${hint}`));
+    problems.push(problemAt(rec, path, isCode
+      ? `unknown point ${quote(point)}${hint}`
+      : `expected a point code in capitals such as LI4 or EX-HN3, got ${quote(point)}${hint}`));
   };
   rec.value.steps.forEach((step, i) => {
-    if (step.kind === 'press' && step.point) unknown(step.point, ['steps', i, 'press']);
-    if (step.kind === 'massage') step.points?.forEach((id, j) => unknown(id, ['steps', i, 'points', j]));
+    if (typeof step !== 'object' || step === null) return;
+    const s = step as { kind?: unknown; point?: unknown; press?: unknown; massage?: unknown; points?: unknown };
+    check(s.kind === 'press' ? s.point : s.press, ['steps', i, 'press']);
+    if ((s.kind === 'massage' || s.massage !== undefined) && Array.isArray(s.points)) s.points.forEach((id, j) => check(id, ['steps', i, 'points', j]));
   });
+  return problems;
+}
+
+/** pressProblems, plus the routine's planned length when it has no problems. */
+function checkRoutine(catalog: Catalog, rec: Loaded<{ steps: readonly unknown[] }>): { problems: Problem[]; total_ms?: number } {
+  const problems = pressProblems(catalog, rec);
   if (problems.length > 0) return { problems };
   // A routine that can never run (over the 2 h bound) is a problem in the file, not at run time.
   try {

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../model/errors.js';
 
 let root: string | undefined;
 
@@ -22,41 +21,53 @@ export function packageRoot(): string {
   return (root = resolve(here, '..'));
 }
 
-/** $XDG_CONFIG_HOME/acupress, defaulting to ~/.config/acupress. */
-export function configDir(env: Record<string, string | undefined>): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home(env), '.config');
-  return join(base, 'acupress');
+type Env = Record<string, string | undefined>;
+
+/**
+ * An XDG base directory joined with "acupress": the variable when it holds an absolute path (the
+ * spec says to ignore a relative one), else `fallback` under HOME. Undefined when neither is
+ * usable (HOME unset, empty or relative): callers then go without that place rather than fail.
+ */
+function xdg(env: Env, variable: string, fallback: string): string | undefined {
+  const base = env[variable];
+  if (base && isAbsolute(base)) return join(base, 'acupress');
+  const h = home(env);
+  return h === undefined ? undefined : join(h, fallback, 'acupress');
 }
 
-/** $XDG_CACHE_HOME/acupress, defaulting to ~/.cache/acupress. */
-export function cacheDir(env: Record<string, string | undefined>): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(home(env), '.cache');
-  return join(base, 'acupress');
+/** $XDG_CONFIG_HOME/acupress, defaulting to ~/.config/acupress: the user's routines, points and profile. */
+export function configDir(env: Env): string | undefined {
+  return xdg(env, 'XDG_CONFIG_HOME', '.config');
 }
 
-/** $XDG_STATE_HOME/acupress, defaulting to ~/.local/state/acupress (the session log lives here). */
-export function stateDir(env: Record<string, string | undefined>): string {
-  // The XDG spec says a relative path is invalid and is to be ignored.
-  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(home(env), '.local', 'state');
-  return join(base, 'acupress');
+/** $XDG_CACHE_HOME/acupress, defaulting to ~/.cache/acupress: the validated-data cache. */
+export function cacheDir(env: Env): string | undefined {
+  return xdg(env, 'XDG_CACHE_HOME', '.cache');
+}
+
+/** $XDG_STATE_HOME/acupress, defaulting to ~/.local/state/acupress: machine state (tips seen, the session log). */
+export function stateDir(env: Env): string | undefined {
+  return xdg(env, 'XDG_STATE_HOME', '.local/state');
 }
 
 /**
- * The home directory from the environment. The CLI's shell (main.ts) fills HOME from the
- * system when it is unset, so node:os stays out of every start; a library caller passes it.
+ * The home directory from the environment, if it is an absolute path. The CLI's shell
+ * (boot/loader.ts) fills HOME from the system when it is unset, so node:os stays out of every
+ * start; a library caller passes it.
  */
-function home(env: Record<string, string | undefined>): string {
-  if (!env.HOME) throw new UserError('HOME is not set; set HOME (or XDG_CONFIG_HOME, XDG_CACHE_HOME and XDG_STATE_HOME)');
-  return env.HOME;
+export function home(env: Env): string | undefined {
+  const h = env.HOME;
+  return h && isAbsolute(h) ? h : undefined;
 }
 
 /**
  * The user data directories in priority order (later wins): XDG config, ACUPRESS_DATA, --data.
  * Only --data and ACUPRESS_DATA must exist; the XDG directory is optional.
  */
-export function userDataDirs(env: Record<string, string | undefined>, cwd: string, flag?: string[]): Array<{ dir: string; required: boolean; label: string }> {
+export function userDataDirs(env: Env, cwd: string, flag?: string[]): Array<{ dir: string; required: boolean; label: string }> {
   // `label` names the directory as the user gave it, for messages.
-  const dirs: Array<{ dir: string; required: boolean; label: string }> = [{ dir: configDir(env), required: false, label: configDir(env) }];
+  const config = configDir(env);
+  const dirs: Array<{ dir: string; required: boolean; label: string }> = config ? [{ dir: config, required: false, label: config }] : [];
   for (const d of (env.ACUPRESS_DATA ?? '').split(':').filter(Boolean)) dirs.push({ dir: resolve(cwd, d), required: true, label: `ACUPRESS_DATA ${d}` });
   for (const d of flag ?? []) dirs.push({ dir: resolve(cwd, d), required: true, label: `--data ${d}` });
   return dirs;

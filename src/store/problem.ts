@@ -2,9 +2,9 @@
 // fast path can report and merge without loading either.
 import { UserError } from '../model/errors.js';
 import type { WithOrigin } from '../model/types.js';
-import { escapeHidden, quote } from '../model/printable.js';
+import { cut, escapeHidden, quote } from '../model/printable.js';
 
-/** One problem in a file, already worded for the user. */
+/** One problem in a file, already worded for the user. Line 0: about the whole file (unreadable, binary …). */
 export type Problem = { file: string; line: number; col: number; path: string; message: string };
 
 type Pos = { line: number; col: number };
@@ -16,7 +16,34 @@ export type Loaded<T> = { value: WithOrigin<T>; locate: (path: PropertyKey[]) =>
 
 /** Render a problem as the one line users see: `file:line:col path: message`, never with raw control characters. */
 export function formatProblem(p: Problem): string {
-  return escapeHidden(`${p.file}:${p.line}:${p.col}${p.path ? ` ${p.path}` : ''}: ${p.message}`);
+  const file = cut(p.file, 300);
+  const where = p.line > 0 ? `${file}:${p.line}:${p.col}` : file;
+  return escapeHidden(`${where}${p.path ? ` ${p.path}` : ''}: ${p.message}`);
+}
+
+/**
+ * One warning line per skipped file, for problems found in the user's data directories: the
+ * first problem in full, how many more, and the command that lists them all.
+ */
+export function skipWarnings(problems: readonly Problem[]): string[] {
+  const byFile = new Map<string, Problem[]>();
+  for (const p of [...problems].sort((x, y) => x.line - y.line || x.col - y.col)) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  return [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, [first, ...rest]]) => {
+    const more = rest.length ? `and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; ` : '';
+    return `warning: skipped ${formatProblem(first!)} (${more}see: acupress validate ${shellWord(file)})`;
+  });
+}
+
+/** A path as a shell word a user can paste: quoted when it holds anything but safe characters. */
+export function shellWord(path: string): string {
+  if (/^[\w./~:@%+=,-]+$/.test(path)) return path;
+  // "~/" must stay outside the quotes for the shell to expand it.
+  const [head, rest] = path.startsWith('~/') ? ['~/', path.slice(2)] : ['', path];
+  return `${head}'${rest.replace(/'/g, "'\\''")}'`;
 }
 
 /** Format a zod path as users write it: steps[2].hold. */
@@ -34,7 +61,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** One UserError for a list of problems: the first in full, then a count of the rest. */
-export function problemsError(problems: Problem[]): UserError {
+export function problemsError(problems: readonly Problem[]): UserError {
   const [first, ...rest] = problems;
   const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; run acupress validate)` : '';
   return new UserError(`${formatProblem(first!)}${more}`);

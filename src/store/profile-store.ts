@@ -1,25 +1,58 @@
-import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+// Reading and changing the profile file. The profile is the user's: it may be hand-edited, hold
+// comments, or be a symlink into a dotfiles repository. Changes edit the YAML document in place
+// (comments and layout survive), go through the link to its target, and are made under a lock
+// so two runs answering the first-run question at once both keep their answers.
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { stringify } from 'yaml';
+import { isScalar, isSeq, parseDocument, stringify, type YAMLSeq } from 'yaml';
 import { profileSchema } from '../model/schema.js';
 import type { Profile } from '../model/types.js';
+import { atomicWrite, followLinks } from './atomic-write.js';
+import { makeDirs } from './make-dirs.js';
+import { withLock } from './file-lock.js';
+import { readTextFile } from './source-file.js';
 import { loadYamlFile } from './yaml-load.js';
+
+const HEADER = '# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n';
 
 /** Read and validate a profile file; errors name the file, line and field. */
 export function loadProfile(path: string): Profile {
   return loadYamlFile(path, profileSchema);
 }
 
-/** Write the profile atomically: a temp file in the same directory, then rename over the old one. */
-export function saveProfile(path: string, profile: Profile): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  const text = `# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n${stringify(profile)}`;
-  try {
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+/**
+ * Add conditions to the profile at `path`, creating it when there is none, and return the
+ * profile as saved. Conditions already listed stay where they are; comments, order and every
+ * other key of a hand-edited file are kept. A profile that does not validate is left untouched
+ * (the UserError names the problem). Throws fs errors (read-only directory, full disk).
+ */
+export function addProfileConditions(path: string, conditions: readonly string[]): Profile {
+  const target = followLinks(path);
+  makeDirs(dirname(target));
+  return withLock(target, () => {
+    if (!existsSync(target)) {
+      const fresh: Profile = { conditions: [...new Set(conditions)], tips_seen: false };
+      atomicWrite(path, `${HEADER}${stringify({ conditions: fresh.conditions })}`, { mode: 0o600, followLinks: true });
+      return fresh;
+    }
+    loadProfile(target); // Never edit a profile we could not read back.
+    const doc = parseDocument(readTextFile(target));
+    let list = doc.get('conditions', true);
+    if (!isSeq(list)) {
+      // `conditions:` left empty (null) or absent: a list in its place, the rest untouched.
+      doc.set('conditions', doc.createNode([]));
+      list = doc.get('conditions', true);
+    }
+    const seq = list as YAMLSeq;
+    const have = new Set(seq.items.map((n) => String(isScalar(n) ? n.value : n)));
+    for (const c of conditions) {
+      if (!have.has(c)) {
+        seq.add(doc.createNode(c));
+        have.add(c);
+      }
+    }
+    const saved = profileSchema.parse(doc.toJS());
+    atomicWrite(path, doc.toString(), { mode: 0o600, followLinks: true });
+    return saved;
+  });
 }

@@ -1,24 +1,34 @@
 // The saved safety profile ($XDG_CONFIG_HOME/acupress/profile.yaml). Checking that it exists
 // is cheap, and the file as acupress writes it is read without yaml or zod; those load only for
 // a profile someone edited into another shape.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../model/io.js';
 import type { Profile } from '../model/types.js';
 import { configDir } from './paths.js';
 
-/** Where the profile lives. */
-export function profilePath(env: Io['env']): string {
-  return join(configDir(env), 'profile.yaml');
+/** Where the profile lives; undefined when there is no config directory (no usable HOME). */
+export function profilePath(env: Io['env']): string | undefined {
+  const dir = configDir(env);
+  return dir === undefined ? undefined : join(dir, 'profile.yaml');
 }
 
 /** The saved profile, or undefined when there is none. A corrupt profile is a UserError naming the file. */
 export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefined> {
   const path = profilePath(io.env);
-  if (!existsSync(path)) return undefined;
+  // A link into a dotfiles repo whose file is not there yet is no profile (stat follows links).
+  let isFile: boolean;
+  try {
+    isFile = path !== undefined && statSync(path).isFile();
+  } catch {
+    return undefined;
+  }
+  if (path === undefined) return undefined;
+  // Only a regular file is read here: a FIFO would block. Anything else goes to the full loader,
+  // which says what it is.
   let text: string | undefined;
   try {
-    text = readFileSync(path, 'utf8');
+    text = isFile ? readFileSync(path, 'utf8') : undefined;
   } catch {
     // Unreadable: the full loader says why, naming the file.
   }
@@ -31,7 +41,7 @@ export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefi
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * The profile as saveProfile writes it (comments, a `conditions` list of ids, `tips_seen`), read
+ * The profile as addProfileConditions writes it (comments, a `conditions` list of ids, `tips_seen`), read
  * without loading yaml and zod, since list, show and check read it at every start. Anything else
  * (an edit, another layout, a typo) returns undefined and goes through the full validating loader.
  */

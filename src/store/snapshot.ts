@@ -12,6 +12,8 @@ import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 
 interface SnapshotIndex {
   version: 1;
+  /** The build: package version and a hash of the code and data (keys the user-data cache). */
+  release?: string;
   routines: WithOrigin<Routine>[];
   /** Each point id's channel, in canonical order. */
   points: Record<string, string>;
@@ -21,14 +23,15 @@ interface SnapshotIndex {
 
 const groupFile = (dir: string, group: string) => join(dir, `points-${group}.json`);
 
-/** Write validated data as a snapshot into `dir`. */
-export function writeSnapshot(data: CatalogData, dir: string): void {
+/** Write validated data as a snapshot into `dir`; `release` names the build it belongs to. */
+export function writeSnapshot(data: CatalogData, dir: string, release?: string): void {
   mkdirSync(dir, { recursive: true });
   const catalog = catalogFrom(data);
   const groups: Record<string, WithOrigin<Point>[]> = {};
   for (const p of data.points) (groups[p.meridian] ??= []).push(p);
   const index: SnapshotIndex = {
     version: 1,
+    ...(release ? { release } : {}),
     routines: data.routines,
     points: Object.fromEntries(data.points.map((p) => [p.id, p.meridian])),
     facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
@@ -66,5 +69,6 @@ export function readSnapshot(dir: string): Catalog | undefined {
     },
     notices: [],
     facts: new Map(Object.entries(index.facts)),
+    ...(typeof index.release === 'string' ? { release: index.release } : {}),
   };
 }

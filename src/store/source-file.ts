@@ -1,8 +1,10 @@
 // Reading a user's file safely: size limit, directories, binary and invalid UTF-8 are all
 // clear user errors, never exceptions escaping to a stack trace.
 import { readFileSync, statSync } from 'node:fs';
-import { relative, isAbsolute } from 'node:path';
+import { relative, isAbsolute, sep } from 'node:path';
 import { UserError } from '../model/errors.js';
+import { CONTROL, untrusted } from '../model/printable.js';
+import { fsReason } from './fs-reason.js';
 
 /** Files larger than this are refused before parsing, so a runaway file cannot stall the CLI. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -13,11 +15,62 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+/**
+ * Show a file of a user data directory: "~/…" under the home directory, else absolute. Unlike
+ * displayPath this does not depend on the working directory, so messages about the same file
+ * read the same from anywhere (and the user-data cache can keep them).
+ */
+export function dataPath(path: string, home: string | undefined): string {
+  if (home && home !== sep && path.startsWith(home.endsWith(sep) ? home : `${home}${sep}`)) {
+    return `~${sep}${path.slice(home.length).replace(/^[\\/]+/, '')}`;
+  }
+  return path;
+}
+
+/**
+ * A file name read from a directory as bytes: the name when it is valid UTF-8 text without
+ * control characters, else undefined with a printable spelling (bad bytes as \xNN) for the
+ * warning. Such a name cannot be passed on as a string without changing which file it means.
+ */
+export function nameFromBytes(bytes: Buffer): { name?: string; shown: string } {
+  try {
+    const name = (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(bytes);
+    return CONTROL.test(name) ? { shown: untrusted(name, 200) } : { name, shown: name };
+  } catch {
+    let shown = '';
+    for (let i = 0; i < bytes.length;) {
+      const n = sequenceLength(bytes, i);
+      if (n > 0) {
+        shown += untrusted(bytes.toString('utf8', i, i + n), 200);
+        i += n;
+      } else {
+        shown += `\\x${bytes[i]!.toString(16).padStart(2, '0')}`;
+        i++;
+      }
+    }
+    return { shown };
+  }
+}
+
+/** The length of the valid UTF-8 sequence at `i` (1-4), or 0 when the byte there starts none. */
+function sequenceLength(b: Buffer, i: number): number {
+  const c = b[i]!;
+  const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (n <= 1 || i + n > b.length) return n === 1 ? 1 : 0;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(i, i + n));
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
 // One strict decoder for every file (a fatal decoder keeps no state between whole decodes).
 let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 /** Read a text file, refusing directories, huge files, binary data and invalid UTF-8. */
 export function readTextFile(path: string, shown: string = displayPath(path)): string {
+  shown = untrusted(shown, 300);
   let size: number;
   try {
     const st = statSync(path);
@@ -54,13 +107,12 @@ export function readTextFile(path: string, shown: string = displayPath(path)): s
 export function fsError(shown: string, e: unknown, what: 'file' | 'directory' = 'file'): UserError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const why: Record<string, string> = {
-    ENOENT: `no such ${what}`,
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ELOOP: 'too many symbolic links (a symlink loop?)',
+    ENOENT: shown.includes('\ufffd')
+      // The shell passed bytes that are not UTF-8; Node's argv already replaced them, so the
+      // name can no longer be opened as given.
+      ? `no such ${what} (its name is not valid UTF-8 text, so acupress cannot open it; rename it)`
+      : `no such ${what}`,
     EISDIR: 'is a directory, expected a YAML file',
-    ENOTDIR: 'a part of the path is not a directory',
-    ENAMETOOLONG: 'the path is too long',
   };
-  return new UserError(`${shown}: ${(code && why[code]) ?? (e as Error)?.message ?? 'cannot be read'}`);
+  return new UserError(`${untrusted(shown, 300)}: ${(code && why[code]) ?? fsReason(e)}`);
 }

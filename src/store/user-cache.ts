@@ -1,82 +1,166 @@
-// A cache of validated user data, keyed by each file's path, size and modification time,
-// so that a prompt hook with a few user routines does not load yaml and zod at every start.
-// The cache is only an accelerator: anything odd about it (missing, corrupt, stale) means a
-// full load, and it is written atomically so a crash never leaves half a file.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// A cache of the user's validated data, so that a prompt hook with a few user routines does not
+// load yaml and zod at every start. One entry holds the outcome of loading every user data
+// directory at once: the records that passed every check, their facts for `list`, and the
+// notices and warnings to print. It is keyed by the release (code and built-in data), by the
+// directories and HOME (which shape the paths shown), and by each file's path, size, mtime,
+// ctime and inode, so any edit (even one that keeps size and mtime) is seen.
+//
+// The cache is only an accelerator: anything odd about it (missing, corrupt, from another
+// release, a record of the wrong shape, a special file in its place) means a full load, never
+// a crash or a hang. It is written with the one atomic write (atomic-write.ts).
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RoutineFacts } from '../model/catalog.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { isYamlName } from './yaml-name.js';
+import { atomicWrite } from './atomic-write.js';
+import { isFacts, isNotice, isPoint, isRoutine } from './cache-shape.js';
 
-/** One file's identity for the cache: change any of these and the file is read again. */
-export type Stamp = { path: string; size: number; mtimeMs: number };
+/** One file's identity for the cache: change any of these and the data is read again. */
+export type Stamp = [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
+/** Bumped whenever the entry's layout changes. */
+const FORMAT = 2;
+
+/** What one load of the user's directories produced. */
 export interface CacheEntry {
-  version: 1;
+  format: typeof FORMAT;
+  release: string;
+  key: string;
   stamps: Stamp[];
   points: WithOrigin<Point>[];
   routines: WithOrigin<Routine>[];
+  facts: Record<string, RoutineFacts>;
+  notices: string[];
 }
 
-/** The YAML files of a data directory (points/ and routines/), with their stamps, sorted. */
-export function stampDir(dir: string): Stamp[] {
+/** The contents of a cache entry, without the fields that say whom it is for. */
+export type Cached = Pick<CacheEntry, 'points' | 'routines' | 'facts' | 'notices'>;
+
+/**
+ * Stamps for the YAML files of the data directories (points/ and routines/ of each), in order.
+ * A folder that cannot be listed, or an entry that cannot be stat'ed, gets a stamp of its own
+ * (size -1), so the warning it caused is cached and repeated until it changes.
+ */
+export function stampDirs(dirs: readonly string[]): Stamp[] {
   const out: Stamp[] = [];
-  for (const sub of ['points', 'routines']) {
-    let names: string[];
-    try {
-      names = readdirSync(join(dir, sub));
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      if (!isYamlName(name)) continue;
-      const path = join(dir, sub, name);
+  for (const dir of dirs) {
+    for (const sub of ['points', 'routines']) {
+      const folder = join(dir, sub);
+      let names: string[];
       try {
-        const st = statSync(path);
-        out.push({ path, size: st.size, mtimeMs: st.mtimeMs });
-      } catch {
-        out.push({ path, size: -1, mtimeMs: -1 });
+        names = readdirSync(folder);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') out.push([folder, -1, -1, -1, -1]);
+        continue;
+      }
+      for (const name of names.sort()) {
+        if (!isYamlName(name)) continue;
+        const path = join(folder, name);
+        try {
+          const st = statSync(path);
+          out.push([path, st.size, st.mtimeMs, st.ctimeMs, st.ino]);
+        } catch {
+          out.push([path, -1, -1, -1, -1]);
+        }
       }
     }
   }
   return out;
 }
 
-/** Where the cache for a directory lives. */
-export function cacheFile(cacheDir: string, dir: string): string {
-  return join(cacheDir, `data-${fnv1a(dir, 0x811c9dc5)}${fnv1a(dir, 0x050c5d1f)}.json`);
+/** Where the cache for a set of directories lives. */
+export function cacheFile(cacheDir: string, key: string): string {
+  return join(cacheDir, `data-${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}.json`);
 }
 
 /**
  * A 32-bit FNV-1a hash as 8 hex digits. Not cryptographic, and it need not be: a name clash
- * only means a stamp mismatch and a full load (the stamps hold full paths). node:crypto would
+ * only means a key mismatch and a full load (the entry holds its full key). node:crypto would
  * cost ~3 ms of start-up to load.
  */
-function fnv1a(text: string, seed: number): string {
+export function fnv1a(text: string, seed = 0x811c9dc5): string {
   let h = seed;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The cached contents when every stamp still matches, else undefined (never throws). */
-export function readCache(file: string, stamps: Stamp[]): CacheEntry | undefined {
+// Far above any real entry (a thousand routines is about 1 MB); a bigger file is not ours.
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Read a file only if it is a regular file (not a FIFO, device or link: O_NOFOLLOW, and
+ * O_NONBLOCK so opening a FIFO cannot block) of a sane size; undefined otherwise.
+ */
+function readRegular(file: string): string | undefined {
+  let fd: number;
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
-    if (entry.version !== 1 || JSON.stringify(entry.stamps) !== JSON.stringify(stamps)) return undefined;
-    if (!Array.isArray(entry.points) || !Array.isArray(entry.routines)) return undefined;
-    return entry;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch {
     return undefined;
   }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_CACHE_BYTES) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.toString('utf8', 0, off);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Write the cache atomically; failure to cache is never an error for the user. */
-export function writeCache(file: string, entry: CacheEntry): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+/** The cached contents when the entry is for this release, key and stamps, and every record has the right shape. Never throws. */
+export function readCache(file: string, release: string, key: string, stamps: Stamp[]): Cached | undefined {
+  const text = readRegular(file);
+  if (text === undefined) return undefined;
+  let entry: Partial<CacheEntry>;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, file);
+    entry = JSON.parse(text) as Partial<CacheEntry>;
   } catch {
-    rmSync(tmp, { force: true });
+    return undefined;
+  }
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  if (entry.format !== FORMAT || entry.release !== release || entry.key !== key) return undefined;
+  if (!sameStamps(entry.stamps, stamps)) return undefined;
+  const { points, routines, facts, notices } = entry;
+  if (!Array.isArray(points) || !points.every(isPoint)) return undefined;
+  if (!Array.isArray(routines) || !routines.every(isRoutine)) return undefined;
+  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return undefined;
+  if (!routines.every((r) => Object.hasOwn(facts, r.id) && isFacts(facts[r.id]))) return undefined;
+  if (!Array.isArray(notices) || !notices.every(isNotice)) return undefined;
+  return { points, routines, facts, notices };
+}
+
+function sameStamps(a: unknown, b: Stamp[]): boolean {
+  if (!Array.isArray(a) || a.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) {
+    const x = a[i] as unknown;
+    const y = b[i]!;
+    if (!Array.isArray(x) || x.length !== y.length) return false;
+    for (let j = 0; j < y.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * Write the cache entry. Returns the error when it cannot be written (a file where the cache
+ * directory should be, a read-only or full disk), for the caller to warn about; never throws.
+ */
+export function writeCache(file: string, entry: Omit<CacheEntry, 'format'>): unknown {
+  try {
+    // The link itself is replaced, never followed: the cache path is ours, not the user's.
+    atomicWrite(file, JSON.stringify({ format: FORMAT, ...entry }), { followLinks: false });
+    return undefined;
+  } catch (e) {
+    return e;
   }
 }

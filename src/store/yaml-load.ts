@@ -15,19 +15,20 @@ export { formatPath, formatProblem, problemsError, type Problem } from './proble
 /** The result of checking one file: the parsed value, or every problem found. */
 export type Checked<T> =
   | { ok: true; value: T; locate: (path: PropertyKey[]) => { line: number; col: number } }
-  | { ok: false; problems: Problem[] };
+  /** When the YAML parsed but did not validate, `raw` and `locate` let callers check more (references). */
+  | { ok: false; problems: Problem[]; raw?: unknown; locate?: (path: PropertyKey[]) => { line: number; col: number } };
 
 // Alias bombs expand exponentially; the yaml package refuses past this many alias uses.
 const MAX_ALIASES = 100;
 
-// A broken file can produce hundreds of near-identical parser errors; a few say it all.
+// Broken YAML syntax can produce hundreds of near-identical parser errors; a few say it all.
 const MAX_PROBLEMS = 20;
 
 /** Parse YAML text and validate it, collecting every problem rather than stopping at the first. */
 export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>): Checked<T> {
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
-  const fail = (problems: Problem[]): Checked<T> => ({ ok: false, problems: tidy(problems) });
+  const fail = (problems: Problem[], cap = MAX_PROBLEMS): Checked<T> => ({ ok: false, problems: tidy(problems, cap) });
   const nbsp = /^[ ]*\u00a0/m.exec(text);
   if (nbsp) {
     // Text pasted from a web page: the parser would see a strange key, not an indent.
@@ -73,11 +74,12 @@ export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>)
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data, locate };
   const locator: Locator = { node: locate, key: (parent, key) => locateKey(doc, parent, key, at) ?? locate(parent) };
-  return fail(result.error.issues.flatMap((issue) => describeIssue(issue, raw, schema, file, locator)));
+  // Every schema problem is its own mistake: all of them are reported (a file's size bounds them).
+  return { ...fail(result.error.issues.flatMap((issue) => describeIssue(issue, raw, schema, file, locator)), Infinity), raw, locate } as Checked<T>;
 }
 
-/** Reading order, no repeats, and a bounded count. */
-function tidy(problems: Problem[]): Problem[] {
+/** Reading order, no repeats, and at most `cap` of them. */
+function tidy(problems: Problem[], cap: number): Problem[] {
   const seen = new Set<string>();
   const out = problems
     .sort((x, y) => x.line - y.line || x.col - y.col)
@@ -87,7 +89,7 @@ function tidy(problems: Problem[]): Problem[] {
       seen.add(key);
       return true;
     });
-  return out.slice(0, MAX_PROBLEMS);
+  return out.slice(0, cap);
 }
 
 /** The tag as the user wrote it: "Unresolved tag: tag:yaml.org,2002:float" → !!float. */

@@ -1,17 +1,38 @@
 // Build step: validate data/ with the zod schemas and write the snapshot in dist/data/,
 // so that the CLI's common paths never parse YAML or load zod at start-up.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBuiltin } from '../store/build-builtin.js';
 import { buildFigureViews } from '../store/build-figures.js';
 import { FIGURES_FILE, figuresJson } from '../store/figures.js';
 import { snapshotDir } from '../store/load-catalog.js';
+import { packageRoot } from '../store/paths.js';
 import { writeSnapshot } from '../store/snapshot.js';
+import { fnv1a } from '../store/user-cache.js';
+
+/**
+ * The release this build is: the package version and a hash of the built CLI and the data. The
+ * user-data cache is trusted only by the release that wrote it, so a new build (even of the same
+ * version) never reads records shaped by older code.
+ */
+function release(data: unknown): string {
+  const root = packageRoot();
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  let code = '';
+  for (const file of ['app.cjs', 'cli.cjs']) {
+    try {
+      code += readFileSync(join(root, 'dist', file), 'utf8');
+    } catch {
+      // Built in another order: the data and version still key it.
+    }
+  }
+  return `${version}+${fnv1a(code)}${fnv1a(JSON.stringify(data))}`;
+}
 
 try {
   const data = buildBuiltin();
   const views = buildFigureViews();
-  writeSnapshot(data, snapshotDir());
+  writeSnapshot(data, snapshotDir(), release(data));
   // The views in a file of their own, read only when a figure is drawn.
   writeFileSync(join(snapshotDir(), FIGURES_FILE), figuresJson(views));
   const placed = data.points.filter((p) => p.figure).length;

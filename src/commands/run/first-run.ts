@@ -2,18 +2,27 @@
 import type { Catalog } from '../../model/catalog.js';
 import type { Io } from '../../model/io.js';
 import type { Profile } from '../../model/types.js';
+import { UserError } from '../../model/errors.js';
+import { untrusted } from '../../model/printable.js';
 import { profilePath } from '../../store/profile.js';
 import { choosableConditions } from '../../core/safety.js';
 import { fitWidth, terminal, type Terminal } from '../../render/terminal.js';
 import { wrap } from '../../render/text.js';
 import { promptContext } from './prompt-io.js';
+import { fsReason } from '../../store/fs-reason.js';
+import { warn } from '../context.js';
 
 /** The question's choices: every condition a person can have (not `general`), by title. */
 export function conditionChoices(catalog: Catalog): Array<{ value: string; name: string; description: string }> {
   return choosableConditions(catalog).map((c) => ({ value: c.id, name: c.title, description: c.description }));
 }
 
-/** Ask which conditions apply and save them atomically. `ask` is injectable for tests. */
+/**
+ * Ask which conditions apply and add them to the profile (see addProfileConditions: in place,
+ * atomically, under a lock). Returns the profile as saved, which also holds any answer another
+ * run saved meanwhile. When it cannot be saved (no HOME, a read-only or full disk) the answer
+ * still applies to this run, with a warning. `ask` is injectable for tests.
+ */
 export async function firstRun(
   catalog: Catalog,
   io: Io,
@@ -35,10 +44,21 @@ export async function firstRun(
         context,
       );
     })();
-  const { saveProfile } = await import('../../store/profile-store.js');
+  const unsaved: Profile = { conditions: answer, tips_seen: false };
   const path = profilePath(io.env);
-  const profile: Profile = { conditions: answer, tips_seen: false };
-  saveProfile(path, profile);
-  io.stdout.write(`${wrap(`Saved to ${path}. Edit or delete it any time; --no-profile ignores it.`, fitWidth(term))}\n`);
-  return profile;
+  const w = fitWidth(term);
+  if (path === undefined) {
+    warn(io, 'warning: HOME is not set, so your answer cannot be saved; it applies to this run only', w);
+    return unsaved;
+  }
+  const { addProfileConditions } = await import('../../store/profile-store.js');
+  try {
+    const saved = addProfileConditions(path, answer);
+    io.stdout.write(`${wrap(`Saved to ${untrusted(path, 300)}. Edit or delete it any time; --no-profile ignores it.`, w)}\n`);
+    return saved;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    warn(io, `warning: cannot save your answer to ${path}: ${fsReason(e)}; it applies to this run only`, w);
+    return unsaved;
+  }
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../../model/errors.js';
 import type { PlanOptions } from '../../core/plan.js';
 import { BOUNDS, flagDuration } from '../../model/duration.js';
+import { quote } from '../../model/printable.js';
 
 /** The raw flag values of `run` that shape the plan. */
 export interface TimingFlags {
@@ -19,7 +20,7 @@ export function planOptionsFrom(f: TimingFlags): PlanOptions {
   const o: PlanOptions = {};
   if (f.rounds !== undefined) {
     if (!/^\d+$/.test(f.rounds.trim()) || Number(f.rounds) < 1 || Number(f.rounds) > 10) {
-      throw new UserError(`--rounds: expected a whole number from 1 to 10, got "${f.rounds}"`);
+      throw new UserError(`--rounds: expected a whole number from 1 to 10, got ${quote(f.rounds)}`);
     }
     o.rounds = Number(f.rounds);
   }

@@ -4,6 +4,7 @@ import type { Catalog } from '../../model/catalog.js';
 import { resolve } from '../../core/resolve.js';
 import type { Point, Routine } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
+import { quote } from '../../model/printable.js';
 
 /** Does this look like a file path rather than an id? */
 export function isPathLike(target: string): boolean {
@@ -24,7 +25,7 @@ export function pointRoutine(p: Point): Routine {
 /** Resolve the run target to a routine. Files are validated like user data, against the catalog's points. */
 export async function routineFor(catalog: Catalog, target: string, cwd: string): Promise<Routine> {
   if (isPathLike(target)) {
-    if (!/\.ya?ml$/i.test(target)) throw new UserError(`run: "${target}" is not a routine id, and as a file it should end in .yaml`);
+    if (!/\.ya?ml$/i.test(target)) throw new UserError(`run: ${quote(target, 200)} is not a routine id, and as a file it should end in .yaml`);
     const { loadRoutineFile } = await import('./routine-file.js');
     return loadRoutineFile(catalog, resolvePath(cwd, target), cwd);
   }

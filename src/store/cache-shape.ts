@@ -1,0 +1,78 @@
+// The shape of records read back from the user-data cache, checked by hand: zod would cost
+// start-up, and a cache is only an accelerator, so anything that does not look exactly like what
+// this release writes (another release, a truncated or edited file) is a miss, never a crash,
+// a hang, or a control character on the terminal. Mirrors model/schema.ts after its transforms.
+import { BOUNDS } from '../model/duration.js';
+import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from '../model/enums.js';
+import { CONTROL, CONTROL_IN_BLOCK } from '../model/printable.js';
+import { FIGURE_VIEWS } from '../model/figure-views.js';
+
+type Obj = Record<string, unknown>;
+type Check = (v: unknown) => boolean;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One line of text: non-empty, no control characters. */
+const line: Check = (v) => typeof v === 'string' && v.length > 0 && !CONTROL.test(v);
+/** Block text: non-empty, newlines and tabs only. */
+const block: Check = (v) => typeof v === 'string' && v.length > 0 && !CONTROL_IN_BLOCK.test(v);
+const matches = (re: RegExp): Check => (v) => typeof v === 'string' && re.test(v);
+const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
+const listOf = (item: Check, min = 0): Check => (v) => Array.isArray(v) && v.length >= min && v.every(item);
+const ms = (max: number): Check => (v) => Number.isInteger(v) && (v as number) >= BOUNDS.minPhaseMs && (v as number) <= max;
+const rounds: Check = (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 10;
+const phase = ms(BOUNDS.maxPhaseMs);
+const hold = ms(BOUNDS.maxHoldMs);
+
+/** An object with exactly these keys (optional ones may be missing), each passing its check. */
+function shape(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  return (v) => {
+    if (!isObj(v)) return false;
+    for (const [k, check] of Object.entries(required)) if (!check(v[k])) return false;
+    for (const [k, value] of Object.entries(v)) {
+      if (Object.hasOwn(required, k)) continue;
+      const check = optional[k];
+      if (!check || !check(value)) return false;
+    }
+    return true;
+  };
+}
+
+const origin = shape({ source: (v) => v === 'user', file: line });
+
+const fraction: Check = (v) => typeof v === 'number' && v >= 0 && v <= 1;
+const mark = shape({ x: fraction, y: fraction });
+const figure = shape({ view: oneOf(FIGURE_VIEWS), x: fraction, y: fraction }, { also: (v) => Array.isArray(v) && v.length <= 20 && v.every(mark) });
+
+const caution = shape({ condition: matches(SLUG), level: oneOf(LEVELS), reason: block, source: block });
+
+/** A user point as the schema produces it, with its origin. */
+export const isPoint = shape({
+  id: matches(POINT_ID), pinyin: line, hanzi: line, hanzi_traditional: line, english: line,
+  meridian: oneOf(MERIDIANS), region: oneOf(REGIONS), laterality: oneOf(LATERALITIES), location: block,
+  indications: listOf(line), cautions: listOf(caution), aliases: listOf(line), sources: listOf(line), origin,
+}, { find: block, technique: block, pressure: oneOf(PRESSURES), figure });
+
+const timing = shape({}, { locate: phase, ramp: phase, hold, release: phase, switch: phase, rest: phase, rounds });
+
+const press = shape({ kind: (v) => v === 'press', point: matches(POINT_ID) }, {
+  sides: oneOf(SIDES), locate: phase, ramp: phase, hold, release: phase, rounds, cue: block, find: block,
+});
+const massage = shape({ kind: (v) => v === 'massage', area: line, regions: listOf(oneOf(REGIONS)), points: listOf(matches(POINT_ID)), motion: oneOf(MOTIONS), duration: phase }, { cue: block });
+const rest = shape({ kind: (v) => v === 'rest', duration: phase }, { cue: block });
+const step: Check = (v) => press(v) || massage(v) || rest(v);
+
+/** A user routine as the schema produces it, with its origin. */
+export const isRoutine = shape({
+  id: matches(SLUG), title: line, summary: block, aliases: listOf(line), tags: listOf(matches(SLUG)),
+  sources: listOf(line, 1), red_flags: listOf(block), timing, steps: listOf(step, 1), origin,
+}, { evidence: block });
+
+/** A routine's facts for `list`. */
+export const isFacts = shape({
+  total_ms: (v) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= BOUNDS.maxTotalMs,
+  flagged: (v) => typeof v === 'boolean',
+});
+
+/** A notice or warning line. */
+export const isNotice = line;

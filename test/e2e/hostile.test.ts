@@ -1,0 +1,416 @@
+// Issue 15, as an adversarial user would try it: each describe pins one kind of fault with the
+// built CLI. Safety answers cannot be shadowed; no control byte reaches the terminal; speech never
+// takes text as options; one broken user file never breaks the rest; environment and output
+// failures are one line, never exit 70 or a stack.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { BIN, cli, routineObj, tempTree } from '../helpers.js';
+
+/** A home directory holding these files under ~/.config/acupress, and the environment that uses it. */
+function userHome(files: Record<string, unknown>): { home: string; env: Record<string, string> } {
+  const home = mkdtempSync(join(tmpdir(), 'acupress-hostile-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const path = join(home, '.config/acupress', rel);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, typeof content === 'string' || Buffer.isBuffer(content) ? content : stringify(content));
+  }
+  return { home, env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } };
+}
+
+/** Control characters a terminal acts on (newline and tab are layout); C1 as UTF-8 text too. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Run with stdout sent to a file descriptor (/dev/full), stderr captured. */
+function toFd(args: string[], path: string, env: Record<string, string> = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const fd = openSync(path, 'w');
+  try {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: home, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', fd, 'pipe'],
+      env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env },
+    });
+    return { code: r.status, stderr: r.stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('safety answers cannot be shadowed', () => {
+  const shadow = { 'routines/mine.yaml': routineObj({ id: 'mine', aliases: ['li4'], steps: [{ press: 'ST36' }] }) };
+
+  it('a routine aliased li4: check LI4 --pregnant still says AVOID (exit 1), and the routine is skipped with a warning', () => {
+    const { env } = userHome(shadow);
+    // Twice: the second answer comes through the user-data cache.
+    for (const round of [1, 2]) {
+      const r = cli(['check', 'LI4', '--pregnant'], { env });
+      expect(r.code, `round ${round}`).toBe(1);
+      expect(r.stdout).toMatch(/^AVOID LI4 \(pregnancy\)/);
+      expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/mine.yaml:9:5 aliases[0]: "li4" already names the point LI4 (Hégǔ); a routine cannot take the name of a point or condition (see: acupress validate ~/.config/acupress/routines/mine.yaml)\n');
+    }
+  });
+
+  it('run LI4 presses the point, not the routine', () => {
+    const { env } = userHome(shadow);
+    const r = cli(['run', 'LI4', '--dry-run', '--json'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({ type: 'start', routine: 'LI4' });
+  });
+
+  it.each([
+    ['an id that is a pinyin', { id: 'hegu' }, ['check', 'hegu', '--pregnant'], /^AVOID LI4/],
+    ['an id that is a legacy code', { id: 'lv3' }, ['check', 'LV3', '--pregnant'], /^(AVOID|CAUTION|OK) LR3/],
+    ['an alias that is an English name', { aliases: ['Union Valley'] }, ['check', 'union valley', '--pregnant'], /^AVOID LI4/],
+  ])('%s never changes the answer', (_, over, args, answer) => {
+    const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine', ...over, steps: [{ press: 'ST36' }] }) });
+    const r = cli(args, { env });
+    expect(r.stdout).toMatch(answer);
+    expect(r.stderr).toMatch(/^warning: skipped .*already names the point/);
+  });
+
+  it('a routine named like a condition does not change which condition --condition means, nor what show prints', () => {
+    const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'pregnancy', steps: [{ press: 'ST36' }] }) });
+    const r = cli(['check', 'LI4', '--condition', 'pregnancy'], { env });
+    expect(r.code).toBe(1);
+    expect(cli(['show', 'pregnancy'], { env }).stdout).toMatch(/^Pregnancy/);
+  });
+
+  it('a user point cannot replace a built-in one, or take its code or names', () => {
+    const point = { id: 'LI4', pinyin: 'Mine', hanzi: '我', hanzi_traditional: '我', english: 'Mine', meridian: 'LI', region: 'hand', laterality: 'bilateral', location: 'Here.' };
+    const { env } = userHome({
+      'points/li4.yaml': { points: [point] },
+      'points/alias.yaml': { points: [{ ...point, id: 'EX-ME1', meridian: 'EX', aliases: ['LI4'] }] },
+    });
+    const r = cli(['check', 'LI4', '--pregnant'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^AVOID LI4/);
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      'warning: skipped ~/.config/acupress/points/alias.yaml:12:9 points[0].aliases[0]: "LI4" already names the point LI4 (Hégǔ); a point of your own needs names of its own (see: acupress validate ~/.config/acupress/points/alias.yaml)',
+      'warning: skipped ~/.config/acupress/points/li4.yaml:2:9 points[0].id: "LI4" is a built-in point; a point of your own needs a code of its own (see: acupress validate ~/.config/acupress/points/li4.yaml)',
+    ]);
+    expect(cli(['show', 'LI4'], { env }).stdout).toMatch(/^LI4 {2}Hégǔ/);
+  });
+
+  it('even a cache edited to hold a shadowing routine cannot change the answer (points come first)', () => {
+    const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine', steps: [{ press: 'ST36' }] }) });
+    expect(cli(['list'], { env }).code).toBe(0);
+    const dir = join(home, '.cache/acupress');
+    const file = join(dir, readdirSync(dir)[0]!);
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    entry.routines[0].aliases = ['li4', 'hegu'];
+    writeFileSync(file, JSON.stringify(entry));
+    for (const q of ['LI4', 'li4', 'hegu']) {
+      const r = cli(['check', q, '--pregnant'], { env });
+      expect(r.code, q).toBe(1);
+      expect(r.stdout, q).toMatch(/^AVOID LI4/);
+    }
+  });
+});
+
+describe('no control character from data or arguments reaches the terminal', () => {
+  const esc = '\u001b]0;pwned\u0007\u001b[2J';
+
+  it('hostile routines in the config directory are refused, and nothing they hold is printed raw', () => {
+    const { env } = userHome({
+      'routines/title.yaml': routineObj({ id: 'title', title: esc }),
+      'routines/cue.yaml': routineObj({ id: 'cue', steps: [{ press: 'LI4', cue: `Press${esc}` }] }),
+      'routines/c1.yaml': routineObj({ id: 'c1', summary: 'a\u009b2Jb' }),
+      [`routines/name${esc}.yaml`]: routineObj({ id: 'named' }),
+      'points/esc.yaml': { points: [{ id: 'EX-ME1', pinyin: `Wo${esc}`, hanzi: '我', hanzi_traditional: '我', english: 'Mine', meridian: 'EX', region: 'hand', laterality: 'bilateral', location: 'Here.' }] },
+    });
+    for (const args of [['list'], ['list', 'points'], ['show', 'LI4'], ['check', 'LI4'], ['run', 'LI4', '--dry-run'], ['run', 'LI4', '--dry-run', '--json'], ['show', 'title'], ['run', 'cue', '--dry-run']]) {
+      const r = cli(args, { env });
+      expect(r.code, args.join(' ')).not.toBe(70);
+      expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toMatch(CONTROL);
+    }
+    const r = cli(['list'], { env });
+    expect(r.stderr).toContain('warning: skipped ~/.config/acupress/routines/title.yaml:2:8 title: expected plain text on one line, found the control character \\u001b');
+    expect(r.stderr).toContain('warning: skipped ~/.config/acupress/routines/name\\u001b]0;pwned\\u0007\\u001b[2J.yaml: the file name is not valid UTF-8 text or holds control characters; rename the file');
+    expect(r.stderr).toContain('found the control character \\u009b');
+  });
+
+  it('a routine file given on the command line is refused with its problem escaped (exit 2)', () => {
+    const dir = tempTree({ 'x.yaml': routineObj({ id: 'x', title: esc }) });
+    for (const args of [['run', 'x.yaml', '--dry-run'], ['check', './x.yaml'], ['validate', 'x.yaml']]) {
+      const r = cli(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/x\.yaml:2:8 title: expected plain text on one line, found the control character \\u001b/);
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(CONTROL);
+    }
+  });
+
+  it.each([
+    [['show', esc]],
+    [['check', esc, '--pregnant']],
+    [['run', esc]],
+    [['run', `${esc}.yaml`]],
+    [['run', `./${esc}`]],
+    [[esc]],
+    [['list', esc]],
+    [['list', 'points', '--region', esc]],
+    [['list', 'points', '--meridian', esc]],
+    [['list', '--max', esc]],
+    [['check', 'LI4', '--condition', esc]],
+    [['run', 'LI4', '--hold', esc]],
+    [['run', 'LI4', '--rounds', esc]],
+    [['run', '--random', '--tag', esc, '--dry-run']],
+    [['validate', `${esc}.yaml`]],
+    [['completion', esc]],
+    [['--data', esc, 'list']],
+    [[`--${esc}`]],
+    [['show', `LI4${esc}`]],
+  ])('argv %j is echoed escaped, exit 2', (args) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\\u001b/);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(CONTROL);
+    expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+  });
+
+  it('a 130 kB id comes back cut to a few dozen characters', () => {
+    const r = cli(['show', 'x'.repeat(130_000)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`acupress: unknown routine, point or condition "${'x'.repeat(40)}…"\n`);
+    expect(cli(['x'.repeat(130_000)]).stderr.length).toBeLessThan(400);
+    expect(cli(['validate', `${'y'.repeat(130_000)}.yaml`]).stderr.length).toBeLessThan(600);
+  });
+});
+
+describe('speech never takes text as options', () => {
+  it('every cue reaches the engine after "--", so "-w…" and "-f…" are spoken, not obeyed', () => {
+    const dir = tempTree({
+      'say.sh': '#!/bin/sh\nprintf "%s\\n" "$@" >> "$(dirname "$0")/argv.txt"\nprintf "==\\n" >> "$(dirname "$0")/argv.txt"\n',
+      'routines/dash.yaml': routineObj({ id: 'dash', steps: [{ rest: '1s', cue: '-w/tmp/acupress-evil.wav' }, { rest: '1s', cue: '--version' }] }),
+    });
+    chmodSync(join(dir, 'say.sh'), 0o755);
+    const r = cli(['--data', dir, 'run', 'dash', '--voice', '--json'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });
+    expect(r.code).toBe(0);
+    const calls = readFileSync(join(dir, 'argv.txt'), 'utf8').split('==\n').filter(Boolean).map((c) => c.trimEnd().split('\n'));
+    expect(calls).toContainEqual(['--', '-w/tmp/acupress-evil.wav']);
+    expect(calls).toContainEqual(['--', '--version']);
+  });
+
+  const hasEspeak = spawnSync('espeak-ng', ['--version']).status === 0;
+  it.skipIf(!hasEspeak)('a real espeak-ng speaks "-w<file>" instead of writing the file', async () => {
+    const { speaker } = await import('../../src/render/voice.js');
+    const dir = mkdtempSync(join(tmpdir(), 'acupress-speech-'));
+    const wav = join(dir, 'cue.wav');
+    const evil = join(dir, 'evil.wav');
+    const s = speaker({ command: 'espeak-ng', args: ['-w', wav] }, (m) => { throw new Error(m); });
+    s.say(`-w${evil}`);
+    for (let i = 0; i < 50 && !(existsSync(wav) && statSync(wav).size > 1000); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readFileSync(wav).subarray(0, 4).toString()).toBe('RIFF');
+    expect(existsSync(evil)).toBe(false);
+  });
+});
+
+describe('one broken user file never breaks the rest', () => {
+  const broken = {
+    'routines/good.yaml': routineObj({ id: 'good', tags: ['desk'], steps: [{ rest: '5s' }] }),
+    'routines/bad.yaml': routineObj({ id: 'bad', steps: [{ press: 'LI4', hold: '3 weeks' }] }),
+  };
+  const warning = 'warning: skipped ~/.config/acupress/routines/bad.yaml:8:11 steps[0].hold: expected a duration like 45s, 2m or 1m30s, got "3 weeks" (see: acupress validate ~/.config/acupress/routines/bad.yaml)\n';
+
+  it.each([
+    [['list'], 0],
+    [['run', 'good', '--dry-run'], 0],
+    [['run', 'headache', '--dry-run'], 0],
+    [['check', 'LI4', '--pregnant'], 1],
+    [['check', 'good', '--pregnant'], 0],
+    [['run', '--random', '--max', '3m', '--tag', 'desk', '--dry-run', '--plain', '--no-tips', '--yes'], 0],
+    [['show', 'good'], 0],
+  ])('%j works and names the skipped file', (args, code) => {
+    const { env } = userHome(broken);
+    const r = cli(args as string[], { env });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toBe(warning);
+  });
+
+  it('the skipped routine is simply unknown, as if it were not there', () => {
+    const { env } = userHome(broken);
+    const r = cli(['run', 'bad', '--dry-run'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${warning}acupress: unknown routine or point "bad"\n`);
+  });
+
+  it('a file name that is not valid UTF-8 is named (escaped) and skipped', () => {
+    const { home, env } = userHome({ 'routines/good.yaml': routineObj({ id: 'good' }) });
+    writeFileSync(Buffer.concat([Buffer.from(join(home, '.config/acupress/routines/')), Buffer.from([0x6d, 0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]), stringify(routineObj({ id: 'odd' })));
+    const r = cli(['list'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^good /m);
+    expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/m\\xff.yaml: the file name is not valid UTF-8 text or holds control characters; rename the file (see: acupress validate \'~/.config/acupress/routines/m\\xff.yaml\')\n'.replace("'~/", "~/'"));
+  });
+
+  it('a routines folder that cannot be listed is a warning', () => {
+    const { home, env } = userHome({ 'points/ok.yaml': { points: [] } });
+    writeFileSync(join(home, '.config/acupress/routines'), 'not a folder');
+    const r = cli(['list'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: skipped ~/.config/acupress/routines: cannot read this folder: a part of the path is not a directory');
+  });
+});
+
+describe('environment failures are one line, never exit 70', () => {
+  const fine = (r: ReturnType<typeof cli>) => {
+    expect(r.code).not.toBe(70);
+    expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+  };
+
+  it('HOME is a file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'acupress-')), 'home');
+    writeFileSync(file, '');
+    const env = { HOME: file, XDG_CONFIG_HOME: '' };
+    for (const [args, code] of [[['list'], 0], [['show', 'LI4'], 0], [['check', 'LI4', '--pregnant'], 1], [['run', 'LI4', '--dry-run'], 0]] as const) {
+      const r = cli([...args], { env });
+      fine(r);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('HOME is not an absolute path: a warning, and the built-in data still works', () => {
+    const r = cli(['list'], { env: { HOME: 'relative/home', XDG_CONFIG_HOME: '' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^headache /m);
+    expect(r.stderr).toBe('warning: HOME is not set (or not an absolute path), so your own routines, points and profile are not read; set HOME or XDG_CONFIG_HOME\n');
+  });
+
+  it('a file where the cache directory should be: one warning, the data still loads', () => {
+    const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
+    writeFileSync(join(home, '.cache'), '');
+    for (let i = 0; i < 2; i++) {
+      const r = cli(['list'], { env });
+      fine(r);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^mine /m);
+      expect(r.stderr).toMatch(/^warning: cannot write the cache ~\/\.cache\/acupress\/data-[0-9a-f]{16}\.json: a part of the path is not a directory \(set ACUPRESS_NO_CACHE=1 to go without\)\n$/);
+    }
+    expect(cli(['list'], { env: { ...env, ACUPRESS_NO_CACHE: '1' } }).stderr).toBe('');
+  });
+
+  it('a config directory that is a dangling link, or a file: a warning, built-ins still work', () => {
+    const home = mkdtempSync(join(tmpdir(), 'acupress-'));
+    mkdirSync(join(home, '.config'));
+    symlinkSync(join(home, 'dotfiles/acupress'), join(home, '.config/acupress'));
+    let r = cli(['list'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('warning: ~/.config/acupress: is a symbolic link to nothing, so your own routines and points are not read\n');
+    const other = mkdtempSync(join(tmpdir(), 'acupress-'));
+    mkdirSync(join(other, '.config'));
+    writeFileSync(join(other, '.config/acupress'), '');
+    r = cli(['check', 'LI4', '--pregnant'], { env: { HOME: other, XDG_CONFIG_HOME: join(other, '.config') } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('warning: ~/.config/acupress: is not a directory, so your own routines and points are not read\n');
+  });
+
+  it('a FIFO where the cache file should be neither hangs nor breaks the load', () => {
+    const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
+    expect(cli(['list'], { env }).code).toBe(0);
+    const dir = join(home, '.cache/acupress');
+    const file = join(dir, readdirSync(dir)[0]!);
+    writeFileSync(file, ''); // replaced below by a FIFO of the same name
+    spawnSync('rm', [file]);
+    if (spawnSync('mkfifo', [file]).status !== 0) return;
+    const started = Date.now();
+    const r = cli(['list'], { env });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^mine /m);
+    expect(statSync(file).isFile()).toBe(true); // the atomic write replaced the FIFO
+  });
+});
+
+describe('output errors are one line', () => {
+  const hasFull = existsSync('/dev/full');
+  it.skipIf(!hasFull).each([
+    [['list']], [['list', '--json']], [['list', 'points']], [['show', 'LI4']], [['show', 'headache', '--yaml']], [['check', 'LI4', '--pregnant']],
+    [['check']], [['run', 'LI4', '--dry-run']], [['run', 'headache', '--dry-run', '--json']], [['completion', 'bash']], [['--help']], [['--version']], [['list', '--help']],
+    [['run', 'LI4', '--plain', '--no-tips', '--rounds', '1', '--ramp', '1s', '--hold', '1s', '--release', '1s']],
+  ])('%j > /dev/full: "cannot write output", exit 2', (args) => {
+    const r = toFd(args, '/dev/full');
+    expect(r.stderr).toBe('acupress: cannot write output: no space left on device\n');
+    expect(r.code).toBe(2);
+  });
+
+  it.skipIf(!hasFull)('validate > /dev/full', () => {
+    const dir = tempTree({ 'ok.yaml': routineObj() });
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'validate', 'ok.yaml'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { PATH: process.env.PATH, HOME: dir } });
+      expect(r.stderr).toBe('acupress: cannot write output: no space left on device\n');
+      expect(r.status).toBe(2);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('a closed pipe stays quiet (list | head -1)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list points | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmpdir() } });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe.skipIf(spawnSync('tmux', ['-V']).status !== 0)('the profile survives the first run in a real terminal', () => {
+  const socket = `acupress-hostile-${process.pid}`;
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' }).stdout;
+  const waitFor = async (re: RegExp, ms = 15_000) => {
+    const until = Date.now() + ms;
+    let last = '';
+    while (Date.now() < until) {
+      last = tmux('capture-pane', '-p', '-t', 'h');
+      if (re.test(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`screen never matched ${re}:\n${last}`);
+  };
+
+  it('through a symlink into dotfiles: the answer lands in the target, the link stays, tips go to the state file, no temporary file is left', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'acupress-tty-'));
+    const config = join(home, '.config/acupress');
+    mkdirSync(config, { recursive: true });
+    mkdirSync(join(home, 'dotfiles'));
+    const target = join(home, 'dotfiles/acupress.yaml');
+    symlinkSync(target, join(config, 'profile.yaml')); // dangling: the file is made by the first run
+    writeFileSync(join(config, `profile.yaml.${2 ** 30 + 7}.tmp`), 'left by a killed write');
+    try {
+      tmux('new-session', '-d', '-s', 'h', '-x', '100', '-y', '30', `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color bash --norc --noprofile`);
+      const run = `node ${BIN} run LI4 --rounds 1 --ramp 1s --hold 1s --release 1s; echo EXIT=$?`;
+      tmux('send-keys', '-t', 'h', run, 'Enter');
+      await waitFor(/do any of these apply to you/);
+      tmux('send-keys', '-t', 'h', 'Space'); // pregnancy, the first condition
+      tmux('send-keys', '-t', 'h', 'Enter');
+      await waitFor(/EXIT=1/); // LI4 is to be avoided in pregnancy: refused, with the answer saved
+      expect(lstatSync(join(config, 'profile.yaml')).isSymbolicLink()).toBe(true);
+      expect(readFileSync(target, 'utf8')).toMatch(/^# acupress safety profile.*\n.*\nconditions:\n {2}- pregnancy\n$/);
+      expect(readdirSync(config)).toEqual(['profile.yaml']);
+      expect(readdirSync(join(home, 'dotfiles'))).toEqual(['acupress.yaml']);
+
+      // Hand-edit it, then run in the terminal again: the tips are remembered outside the profile.
+      const mine = '# my profile, in git\nconditions: []   # none now\n';
+      writeFileSync(target, mine);
+      tmux('send-keys', '-t', 'h', 'clear', 'Enter');
+      tmux('send-keys', '-t', 'h', run.replace('EXIT=', 'EXIT2='), 'Enter');
+      await waitFor(/LOCATE \d:\d\d/);
+      tmux('send-keys', '-t', 'h', 'q');
+      const first = await waitFor(/EXIT2=\d/, 30_000);
+      expect(first).toMatch(/Before you start/);
+      expect(first).toMatch(/EXIT2=0/);
+      expect(readFileSync(target, 'utf8')).toBe(mine);
+      expect(JSON.parse(readFileSync(join(home, '.local/state/acupress/state.json'), 'utf8'))).toEqual({ tips_seen: true });
+      tmux('send-keys', '-t', 'h', 'clear', 'Enter');
+      tmux('send-keys', '-t', 'h', run.replace('EXIT=', 'EXIT3='), 'Enter');
+      await waitFor(/LOCATE \d:\d\d/);
+      tmux('send-keys', '-t', 'h', 'q');
+      expect(await waitFor(/EXIT3=\d/, 30_000)).not.toMatch(/Before you start/);
+      expect(readFileSync(target, 'utf8')).toBe(mine);
+      expect(lstatSync(join(config, 'profile.yaml')).isSymbolicLink()).toBe(true);
+    } finally {
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+    }
+  }, 120_000);
+});
