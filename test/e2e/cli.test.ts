@@ -164,11 +164,13 @@ describe('run', () => {
     const dir = tempTree({ 'routines/headache.yaml': routineObj({ id: 'headache' }) });
     expect(cli(['list'], { env: { ACUPRESS_DATA: dir } }).stderr).toMatch(/routines\/headache.yaml overrides the built-in routine "headache"/);
   });
-  it('a broken user file is one clear line, exit 2', () => {
+  it('a broken user file is skipped with one warning line; the rest works (exit 0)', () => {
     const dir = tempTree({ 'routines/bad.yaml': 'id: bad\ntitle: Bad\nsummary: x\nsources: [x]\nsteps:\n  - press: LI44\n' });
     const r = cli(['--data', dir, 'list']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe('acupress: routines/bad.yaml:6:12 steps[0].press: unknown point "LI44"; did you mean LI14, LI4, BL44?\n'.replace('routines/bad.yaml', join(dir, 'routines/bad.yaml')));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^headache /m);
+    const file = join(dir, 'routines/bad.yaml');
+    expect(r.stderr).toBe(`warning: skipped ${file}:6:12 steps[0].press: unknown point "LI44"; did you mean LI14, LI4, BL44? (see: acupress validate ${file})\n`);
   });
 });
 
