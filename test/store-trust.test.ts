@@ -217,7 +217,7 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     const opts = { env: io.env, cwd: io.cwd, data: [dir] };
     expect((await loadCatalog(opts)).routines.get('mine')!.title).toBe('Aaaa');
     const cache = cacheDir(io.env)!;
-    const file = join(cache, readdirSync(cache).find((f) => f.endsWith('.json'))!);
+    const file = join(cache, readdirSync(cache).find((f) => /^data-.*\.json$/.test(f))!);
     return { dir, opts, file, entry: JSON.parse(readFileSync(file, 'utf8')) };
   }
 
@@ -267,6 +267,17 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     const catalog = await loadCatalog(opts);
     expect(catalog.routines.get('mine')!.title).toBe('Aaaa');
     expect(catalog.notices).toEqual([]);
+  });
+
+  it('accepts every record the schemas produce (the shape check cannot drift from the schemas)', async () => {
+    const { isFacts, isPoint, isRoutine } = await import('../src/store/cache-shape.js');
+    const { routineFacts } = await import('../src/core/routine-facts.js');
+    const catalog = await loadBuiltin();
+    const asCached = <T,>(v: T) => JSON.parse(JSON.stringify({ ...v, origin: { source: 'user', file: '~/x.yaml' } }));
+    const points = [...catalog.points.values()].filter((p) => !isPoint(asCached(p))).map((p) => p.id);
+    const routines = [...catalog.routines.values()].filter((r) => !isRoutine(asCached(r))).map((r) => r.id);
+    const facts = [...catalog.routines.values()].filter((r) => !isFacts(JSON.parse(JSON.stringify(routineFacts(catalog, r))))).map((r) => r.id);
+    expect({ points, routines, facts }).toEqual({ points: [], routines: [], facts: [] });
   });
 
   it('an unchanged, well-formed cache is used (no YAML read)', async () => {

@@ -16,8 +16,8 @@ export interface Catalog {
   /** Things worth one line on stderr, such as a user routine overriding a built-in one. */
   notices: string[];
   /**
-   * The built-in routines' facts, from the snapshot. Merging user points drops them all (a
-   * point's laterality or cautions may change), and a user routine drops its id's.
+   * The built-in routines' facts, from the snapshot. A user routine replaces its id's; user points
+   * cannot replace built-in ones, so the built-in routines' facts stay true.
    */
   facts?: Map<string, RoutineFacts>;
   /**

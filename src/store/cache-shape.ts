@@ -1,7 +1,8 @@
 // The shape of records read back from the user-data cache, checked by hand: zod would cost
 // start-up, and a cache is only an accelerator, so anything that does not look exactly like what
 // this release writes (another release, a truncated or edited file) is a miss, never a crash,
-// a hang, or a control character on the terminal. Mirrors model/schema.ts after its transforms.
+// a hang, or a control character on the terminal. Mirrors model/schema.ts after its transforms
+// (test/store-trust.test.ts checks that every built-in record passes, so the two cannot drift).
 import { BOUNDS } from '../model/duration.js';
 import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from '../model/enums.js';
 import { CONTROL, CONTROL_IN_BLOCK } from '../model/printable.js';
@@ -72,6 +73,7 @@ export const isRoutine = shape({
 export const isFacts = shape({
   total_ms: (v) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= BOUNDS.maxTotalMs,
   flagged: (v) => typeof v === 'boolean',
+  avoid: (v) => typeof v === 'boolean',
 });
 
 /** A notice or warning line. */

@@ -98,7 +98,7 @@ describe('safety answers cannot be shadowed', () => {
     const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine', steps: [{ press: 'ST36' }] }) });
     expect(cli(['list'], { env }).code).toBe(0);
     const dir = join(home, '.cache/acupress');
-    const file = join(dir, readdirSync(dir)[0]!);
+    const file = join(dir, readdirSync(dir).find((f) => f.startsWith('data-'))!);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
     entry.routines[0].aliases = ['li4', 'hegu'];
     writeFileSync(file, JSON.stringify(entry));
@@ -311,7 +311,7 @@ describe('environment failures are one line, never exit 70', () => {
     const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
     expect(cli(['list'], { env }).code).toBe(0);
     const dir = join(home, '.cache/acupress');
-    const file = join(dir, readdirSync(dir)[0]!);
+    const file = join(dir, readdirSync(dir).find((f) => f.startsWith('data-'))!);
     writeFileSync(file, ''); // replaced below by a FIFO of the same name
     spawnSync('rm', [file]);
     if (spawnSync('mkfifo', [file]).status !== 0) return;
