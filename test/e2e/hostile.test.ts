@@ -8,7 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { BIN, cli, routineObj, tempTree } from '../helpers.js';
+import { execFile } from 'node:child_process';
+import { BIN, routineObj, tempTree } from '../helpers.js';
+
+/**
+ * The built CLI, run without blocking the test worker (a worker that cannot answer vitest for
+ * long fails the run), with a clean environment as helpers.ts's cli().
+ */
+function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? home, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20,
+      env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...opts.env },
+    }, (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
+  });
+}
 
 /** A home directory holding these files under ~/.config/acupress, and the environment that uses it. */
 function userHome(files: Record<string, unknown>): { home: string; env: Record<string, string> } {
@@ -42,20 +57,20 @@ function toFd(args: string[], path: string, env: Record<string, string> = {}) {
 describe('safety answers cannot be shadowed', () => {
   const shadow = { 'routines/mine.yaml': routineObj({ id: 'mine', aliases: ['li4'], steps: [{ press: 'ST36' }] }) };
 
-  it('a routine aliased li4: check LI4 --pregnant still says AVOID (exit 1), and the routine is skipped with a warning', () => {
+  it('a routine aliased li4: check LI4 --pregnant still says AVOID (exit 1), and the routine is skipped with a warning', async () => {
     const { env } = userHome(shadow);
     // Twice: the second answer comes through the user-data cache.
     for (const round of [1, 2]) {
-      const r = cli(['check', 'LI4', '--pregnant'], { env });
+      const r = await cli(['check', 'LI4', '--pregnant'], { env });
       expect(r.code, `round ${round}`).toBe(1);
       expect(r.stdout).toMatch(/^AVOID LI4 \(pregnancy\)/);
       expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/mine.yaml:9:5 aliases[0]: "li4" already names the point LI4 (Hégǔ); a routine cannot take the name of a point or condition (see: acupress validate ~/.config/acupress/routines/mine.yaml)\n');
     }
   });
 
-  it('run LI4 presses the point, not the routine', () => {
+  it('run LI4 presses the point, not the routine', async () => {
     const { env } = userHome(shadow);
-    const r = cli(['run', 'LI4', '--dry-run', '--json'], { env });
+    const r = await cli(['run', 'LI4', '--dry-run', '--json'], { env });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({ type: 'start', routine: 'LI4' });
   });
@@ -64,46 +79,46 @@ describe('safety answers cannot be shadowed', () => {
     ['an id that is a pinyin', { id: 'hegu' }, ['check', 'hegu', '--pregnant'], /^AVOID LI4/],
     ['an id that is a legacy code', { id: 'lv3' }, ['check', 'LV3', '--pregnant'], /^(AVOID|CAUTION|OK) LR3/],
     ['an alias that is an English name', { aliases: ['Union Valley'] }, ['check', 'union valley', '--pregnant'], /^AVOID LI4/],
-  ])('%s never changes the answer', (_, over, args, answer) => {
+  ])('%s never changes the answer', async (_, over, args, answer) => {
     const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine', ...over, steps: [{ press: 'ST36' }] }) });
-    const r = cli(args, { env });
+    const r = await cli(args, { env });
     expect(r.stdout).toMatch(answer);
     expect(r.stderr).toMatch(/^warning: skipped .*already names the point/);
   });
 
-  it('a routine named like a condition does not change which condition --condition means, nor what show prints', () => {
+  it('a routine named like a condition does not change which condition --condition means, nor what show prints', async () => {
     const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'pregnancy', steps: [{ press: 'ST36' }] }) });
-    const r = cli(['check', 'LI4', '--condition', 'pregnancy'], { env });
+    const r = await cli(['check', 'LI4', '--condition', 'pregnancy'], { env });
     expect(r.code).toBe(1);
-    expect(cli(['show', 'pregnancy'], { env }).stdout).toMatch(/^Pregnancy/);
+    expect((await cli(['show', 'pregnancy'], { env })).stdout).toMatch(/^Pregnancy/);
   });
 
-  it('a user point cannot replace a built-in one, or take its code or names', () => {
+  it('a user point cannot replace a built-in one, or take its code or names', async () => {
     const point = { id: 'LI4', pinyin: 'Mine', hanzi: '我', hanzi_traditional: '我', english: 'Mine', meridian: 'LI', region: 'hand', laterality: 'bilateral', location: 'Here.' };
     const { env } = userHome({
       'points/li4.yaml': { points: [point] },
       'points/alias.yaml': { points: [{ ...point, id: 'EX-ME1', meridian: 'EX', aliases: ['LI4'] }] },
     });
-    const r = cli(['check', 'LI4', '--pregnant'], { env });
+    const r = await cli(['check', 'LI4', '--pregnant'], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^AVOID LI4/);
     expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
       'warning: skipped ~/.config/acupress/points/alias.yaml:12:9 points[0].aliases[0]: "LI4" already names the point LI4 (Hégǔ); a point of your own needs names of its own (see: acupress validate ~/.config/acupress/points/alias.yaml)',
       'warning: skipped ~/.config/acupress/points/li4.yaml:2:9 points[0].id: "LI4" is a built-in point; a point of your own needs a code of its own (see: acupress validate ~/.config/acupress/points/li4.yaml)',
     ]);
-    expect(cli(['show', 'LI4'], { env }).stdout).toMatch(/^LI4 {2}Hégǔ/);
+    expect((await cli(['show', 'LI4'], { env })).stdout).toMatch(/^LI4 {2}Hégǔ/);
   });
 
-  it('even a cache edited to hold a shadowing routine cannot change the answer (points come first)', () => {
+  it('even a cache edited to hold a shadowing routine cannot change the answer (points come first)', async () => {
     const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine', steps: [{ press: 'ST36' }] }) });
-    expect(cli(['list'], { env }).code).toBe(0);
+    expect((await cli(['list'], { env })).code).toBe(0);
     const dir = join(home, '.cache/acupress');
     const file = join(dir, readdirSync(dir).find((f) => f.startsWith('data-'))!);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
     entry.routines[0].aliases = ['li4', 'hegu'];
     writeFileSync(file, JSON.stringify(entry));
     for (const q of ['LI4', 'li4', 'hegu']) {
-      const r = cli(['check', q, '--pregnant'], { env });
+      const r = await cli(['check', q, '--pregnant'], { env });
       expect(r.code, q).toBe(1);
       expect(r.stdout, q).toMatch(/^AVOID LI4/);
     }
@@ -113,7 +128,7 @@ describe('safety answers cannot be shadowed', () => {
 describe('no control character from data or arguments reaches the terminal', () => {
   const esc = '\u001b]0;pwned\u0007\u001b[2J';
 
-  it('hostile routines in the config directory are refused, and nothing they hold is printed raw', () => {
+  it('hostile routines in the config directory are refused, and nothing they hold is printed raw', async () => {
     const { env } = userHome({
       'routines/title.yaml': routineObj({ id: 'title', title: esc }),
       'routines/cue.yaml': routineObj({ id: 'cue', steps: [{ press: 'LI4', cue: `Press${esc}` }] }),
@@ -122,20 +137,20 @@ describe('no control character from data or arguments reaches the terminal', () 
       'points/esc.yaml': { points: [{ id: 'EX-ME1', pinyin: `Wo${esc}`, hanzi: '我', hanzi_traditional: '我', english: 'Mine', meridian: 'EX', region: 'hand', laterality: 'bilateral', location: 'Here.' }] },
     });
     for (const args of [['list'], ['list', 'points'], ['show', 'LI4'], ['check', 'LI4'], ['run', 'LI4', '--dry-run'], ['run', 'LI4', '--dry-run', '--json'], ['show', 'title'], ['run', 'cue', '--dry-run']]) {
-      const r = cli(args, { env });
+      const r = await cli(args, { env });
       expect(r.code, args.join(' ')).not.toBe(70);
       expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toMatch(CONTROL);
     }
-    const r = cli(['list'], { env });
+    const r = await cli(['list'], { env });
     expect(r.stderr).toContain('warning: skipped ~/.config/acupress/routines/title.yaml:2:8 title: expected plain text on one line, found the control character \\u001b');
     expect(r.stderr).toContain('warning: skipped ~/.config/acupress/routines/name\\u001b]0;pwned\\u0007\\u001b[2J.yaml: the file name is not valid UTF-8 text or holds control characters; rename the file');
     expect(r.stderr).toContain('found the control character \\u009b');
   });
 
-  it('a routine file given on the command line is refused with its problem escaped (exit 2)', () => {
+  it('a routine file given on the command line is refused with its problem escaped (exit 2)', async () => {
     const dir = tempTree({ 'x.yaml': routineObj({ id: 'x', title: esc }) });
     for (const args of [['run', 'x.yaml', '--dry-run'], ['check', './x.yaml'], ['validate', 'x.yaml']]) {
-      const r = cli(args, { cwd: dir });
+      const r = await cli(args, { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/x\.yaml:2:8 title: expected plain text on one line, found the control character \\u001b/);
       expect(`${r.stdout}${r.stderr}`).not.toMatch(CONTROL);
@@ -162,31 +177,31 @@ describe('no control character from data or arguments reaches the terminal', () 
     [['--data', esc, 'list']],
     [[`--${esc}`]],
     [['show', `LI4${esc}`]],
-  ])('argv %j is echoed escaped, exit 2', (args) => {
-    const r = cli(args);
+  ])('argv %j is echoed escaped, exit 2', async (args) => {
+    const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\\u001b/);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(CONTROL);
     expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
   });
 
-  it('a 130 kB id comes back cut to a few dozen characters', () => {
-    const r = cli(['show', 'x'.repeat(130_000)]);
+  it('a 130 kB id comes back cut to a few dozen characters', async () => {
+    const r = await cli(['show', 'x'.repeat(130_000)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`acupress: unknown routine, point or condition "${'x'.repeat(40)}…"\n`);
-    expect(cli(['x'.repeat(130_000)]).stderr.length).toBeLessThan(400);
-    expect(cli(['validate', `${'y'.repeat(130_000)}.yaml`]).stderr.length).toBeLessThan(600);
+    expect((await cli(['x'.repeat(130_000)])).stderr.length).toBeLessThan(400);
+    expect((await cli(['validate', `${'y'.repeat(130_000)}.yaml`])).stderr.length).toBeLessThan(600);
   });
 });
 
 describe('speech never takes text as options', () => {
-  it('every cue reaches the engine after "--", so "-w…" and "-f…" are spoken, not obeyed', () => {
+  it('every cue reaches the engine after "--", so "-w…" and "-f…" are spoken, not obeyed', async () => {
     const dir = tempTree({
       'say.sh': '#!/bin/sh\nprintf "%s\\n" "$@" >> "$(dirname "$0")/argv.txt"\nprintf "==\\n" >> "$(dirname "$0")/argv.txt"\n',
       'routines/dash.yaml': routineObj({ id: 'dash', steps: [{ rest: '1s', cue: '-w/tmp/acupress-evil.wav' }, { rest: '1s', cue: '--version' }] }),
     });
     chmodSync(join(dir, 'say.sh'), 0o755);
-    const r = cli(['--data', dir, 'run', 'dash', '--voice', '--json'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });
+    const r = await cli(['--data', dir, 'run', 'dash', '--voice', '--json'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });
     expect(r.code).toBe(0);
     const calls = readFileSync(join(dir, 'argv.txt'), 'utf8').split('==\n').filter(Boolean).map((c) => c.trimEnd().split('\n'));
     expect(calls).toContainEqual(['--', '-w/tmp/acupress-evil.wav']);
@@ -222,101 +237,101 @@ describe('one broken user file never breaks the rest', () => {
     [['check', 'good', '--pregnant'], 0],
     [['run', '--random', '--max', '3m', '--tag', 'desk', '--dry-run', '--plain', '--no-tips', '--yes'], 0],
     [['show', 'good'], 0],
-  ])('%j works and names the skipped file', (args, code) => {
+  ])('%j works and names the skipped file', async (args, code) => {
     const { env } = userHome(broken);
-    const r = cli(args as string[], { env });
+    const r = await cli(args as string[], { env });
     expect(r.code).toBe(code);
     expect(r.stderr).toBe(warning);
   });
 
-  it('the skipped routine is simply unknown, as if it were not there', () => {
+  it('the skipped routine is simply unknown, as if it were not there', async () => {
     const { env } = userHome(broken);
-    const r = cli(['run', 'bad', '--dry-run'], { env });
+    const r = await cli(['run', 'bad', '--dry-run'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${warning}acupress: unknown routine or point "bad"\n`);
   });
 
-  it('a file name that is not valid UTF-8 is named (escaped) and skipped', () => {
+  it('a file name that is not valid UTF-8 is named (escaped) and skipped', async () => {
     const { home, env } = userHome({ 'routines/good.yaml': routineObj({ id: 'good' }) });
     writeFileSync(Buffer.concat([Buffer.from(join(home, '.config/acupress/routines/')), Buffer.from([0x6d, 0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]), stringify(routineObj({ id: 'odd' })));
-    const r = cli(['list'], { env });
+    const r = await cli(['list'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^good /m);
     expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/m\\xff.yaml: the file name is not valid UTF-8 text or holds control characters; rename the file (see: acupress validate \'~/.config/acupress/routines/m\\xff.yaml\')\n'.replace("'~/", "~/'"));
   });
 
-  it('a routines folder that cannot be listed is a warning', () => {
+  it('a routines folder that cannot be listed is a warning', async () => {
     const { home, env } = userHome({ 'points/ok.yaml': { points: [] } });
     writeFileSync(join(home, '.config/acupress/routines'), 'not a folder');
-    const r = cli(['list'], { env });
+    const r = await cli(['list'], { env });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: skipped ~/.config/acupress/routines: cannot read this folder: a part of the path is not a directory');
   });
 });
 
 describe('environment failures are one line, never exit 70', () => {
-  const fine = (r: ReturnType<typeof cli>) => {
+  const fine = (r: Awaited<ReturnType<typeof cli>>) => {
     expect(r.code).not.toBe(70);
     expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
   };
 
-  it('HOME is a file', () => {
+  it('HOME is a file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'acupress-')), 'home');
     writeFileSync(file, '');
     const env = { HOME: file, XDG_CONFIG_HOME: '' };
     for (const [args, code] of [[['list'], 0], [['show', 'LI4'], 0], [['check', 'LI4', '--pregnant'], 1], [['run', 'LI4', '--dry-run'], 0]] as const) {
-      const r = cli([...args], { env });
+      const r = await cli([...args], { env });
       fine(r);
       expect(r.code, args.join(' ')).toBe(code);
       expect(r.stderr).toBe('');
     }
   });
 
-  it('HOME is not an absolute path: a warning, and the built-in data still works', () => {
-    const r = cli(['list'], { env: { HOME: 'relative/home', XDG_CONFIG_HOME: '' } });
+  it('HOME is not an absolute path: a warning, and the built-in data still works', async () => {
+    const r = await cli(['list'], { env: { HOME: 'relative/home', XDG_CONFIG_HOME: '' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^headache /m);
     expect(r.stderr).toBe('warning: HOME is not set (or not an absolute path), so your own routines, points and profile are not read; set HOME or XDG_CONFIG_HOME\n');
   });
 
-  it('a file where the cache directory should be: one warning, the data still loads', () => {
+  it('a file where the cache directory should be: one warning, the data still loads', async () => {
     const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
     writeFileSync(join(home, '.cache'), '');
     for (let i = 0; i < 2; i++) {
-      const r = cli(['list'], { env });
+      const r = await cli(['list'], { env });
       fine(r);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^mine /m);
       expect(r.stderr).toMatch(/^warning: cannot write the cache ~\/\.cache\/acupress\/data-[0-9a-f]{16}\.json: a part of the path is not a directory \(set ACUPRESS_NO_CACHE=1 to go without\)\n$/);
     }
-    expect(cli(['list'], { env: { ...env, ACUPRESS_NO_CACHE: '1' } }).stderr).toBe('');
+    expect((await cli(['list'], { env: { ...env, ACUPRESS_NO_CACHE: '1' } })).stderr).toBe('');
   });
 
-  it('a config directory that is a dangling link, or a file: a warning, built-ins still work', () => {
+  it('a config directory that is a dangling link, or a file: a warning, built-ins still work', async () => {
     const home = mkdtempSync(join(tmpdir(), 'acupress-'));
     mkdirSync(join(home, '.config'));
     symlinkSync(join(home, 'dotfiles/acupress'), join(home, '.config/acupress'));
-    let r = cli(['list'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
+    let r = await cli(['list'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('warning: ~/.config/acupress: is a symbolic link to nothing, so your own routines and points are not read\n');
     const other = mkdtempSync(join(tmpdir(), 'acupress-'));
     mkdirSync(join(other, '.config'));
     writeFileSync(join(other, '.config/acupress'), '');
-    r = cli(['check', 'LI4', '--pregnant'], { env: { HOME: other, XDG_CONFIG_HOME: join(other, '.config') } });
+    r = await cli(['check', 'LI4', '--pregnant'], { env: { HOME: other, XDG_CONFIG_HOME: join(other, '.config') } });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('warning: ~/.config/acupress: is not a directory, so your own routines and points are not read\n');
   });
 
-  it('a FIFO where the cache file should be neither hangs nor breaks the load', () => {
+  it('a FIFO where the cache file should be neither hangs nor breaks the load', async () => {
     const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
-    expect(cli(['list'], { env }).code).toBe(0);
+    expect((await cli(['list'], { env })).code).toBe(0);
     const dir = join(home, '.cache/acupress');
     const file = join(dir, readdirSync(dir).find((f) => f.startsWith('data-'))!);
     writeFileSync(file, ''); // replaced below by a FIFO of the same name
     spawnSync('rm', [file]);
     if (spawnSync('mkfifo', [file]).status !== 0) return;
     const started = Date.now();
-    const r = cli(['list'], { env });
+    const r = await cli(['list'], { env });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^mine /m);
@@ -336,7 +351,7 @@ describe('output errors are one line', () => {
     expect(r.code).toBe(2);
   });
 
-  it.skipIf(!hasFull)('validate > /dev/full', () => {
+  it.skipIf(!hasFull)('validate > /dev/full', async () => {
     const dir = tempTree({ 'ok.yaml': routineObj() });
     const fd = openSync('/dev/full', 'w');
     try {
@@ -348,7 +363,7 @@ describe('output errors are one line', () => {
     }
   });
 
-  it('a closed pipe stays quiet (list | head -1)', () => {
+  it('a closed pipe stays quiet (list | head -1)', async () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list points | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmpdir() } });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toBe('');
