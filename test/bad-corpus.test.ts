@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempTree } from './helpers.js';
+import { cliAsync as cli, ROOT, tempTree } from './helpers.js';
 
 const BAD = join(ROOT, 'test', 'fixtures', 'bad');
 /** File (relative to BAD) → the exact stderr lines of `acupress validate <file>` run in BAD. */
@@ -19,7 +19,7 @@ const knownBad: Array<{ file: string; bug: string; should: string[] }> = [];
 /** Files that must pass: a BOM and CRLF line endings are harmless. */
 const good = ['good/bom.yaml', 'good/crlf.yaml', 'good/bom-crlf.yaml', 'good/no-final-newline.yaml'];
 
-type Result = ReturnType<typeof cli>;
+type Result = Awaited<ReturnType<typeof cli>>;
 
 /** A user error: exit 2, nothing on stdout that says ok, no stack trace, a few lines at most. */
 function expectCleanFailure(r: Result, maxLines = 6) {
@@ -53,8 +53,8 @@ describe('bad corpus: acupress validate <file>', () => {
   });
 
   for (const [file, want] of Object.entries(expected)) {
-    it(file, () => {
-      const r = cli(['validate', file], { cwd: BAD });
+    it(file, async () => {
+      const r = await cli(['validate', file], { cwd: BAD });
       expectCleanFailure(r);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(lines(want));
@@ -65,14 +65,14 @@ describe('bad corpus: acupress validate <file>', () => {
 
 describe('good files pass', () => {
   for (const file of good) {
-    it(`${file} is ok`, () => {
-      const r = cli(['validate', file], { cwd: BAD });
+    it(`${file} is ok`, async () => {
+      const r = await cli(['validate', file], { cwd: BAD });
       expect(r).toMatchObject({ code: 0, stdout: `ok  ${file}\n`, stderr: '' });
     });
   }
 
-  it('a CRLF file runs without carriage returns leaking into cue text', () => {
-    const r = cli(['run', 'good/bom-crlf.yaml', '--dry-run', '--json'], { cwd: BAD });
+  it('a CRLF file runs without carriage returns leaking into cue text', async () => {
+    const r = await cli(['run', 'good/bom-crlf.yaml', '--dry-run', '--json'], { cwd: BAD });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('\\r');
     const start = JSON.parse(r.stdout.split('\n')[0]!);
@@ -84,51 +84,51 @@ describe('CRLF and BOM do not shift positions', () => {
   const variants = Object.keys(expected).filter((f) => /^(crlf|bom)-/.test(f));
   it('there are CRLF and BOM cases', () => expect(variants.length).toBeGreaterThanOrEqual(4));
   for (const file of variants) {
-    it(`${file} reports the same line:col as its LF, BOM-free twin`, () => {
+    it(`${file} reports the same line:col as its LF, BOM-free twin`, async () => {
       const text = readFileSync(join(BAD, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
       expect(text).not.toContain('\r');
       const dir = tempTree({ [file]: text });
-      const r = cli(['validate', file], { cwd: dir });
+      const r = await cli(['validate', file], { cwd: dir });
       expect(r.stderr).toBe(lines(expected[file]!));
     });
   }
 });
 
 describe('files made on the fly', () => {
-  const one = (dir: string, file: string, message: string) => {
-    const r = cli(['validate', file], { cwd: dir });
+  const one = async (dir: string, file: string, message: string) => {
+    const r = await cli(['validate', file], { cwd: dir });
     expectCleanFailure(r);
     expect(r.stderr).toBe(lines([message, summary(1)]));
   };
 
-  it('a file over 1 MiB is refused before parsing', () => {
+  it('a file over 1 MiB is refused before parsing', async () => {
     const dir = tempTree({ 'huge.yaml': '# padding\n'.repeat(120_000).slice(0, 1024 * 1024 + 1) });
-    one(dir, 'huge.yaml', 'huge.yaml: file is 1025 KiB, larger than the 1024 KiB limit');
+    await one(dir, 'huge.yaml', 'huge.yaml: file is 1025 KiB, larger than the 1024 KiB limit');
   });
 
-  it('a file of exactly 1 MiB is read (the limit is inclusive)', () => {
+  it('a file of exactly 1 MiB is read (the limit is inclusive)', async () => {
     const dir = tempTree({ 'limit.yaml': `# ${'x'.repeat(1024 * 1024 - 3)}\n` });
-    one(dir, 'limit.yaml', 'limit.yaml:1:1: file is empty, expected a YAML mapping');
+    await one(dir, 'limit.yaml', 'limit.yaml:1:1: file is empty, expected a YAML mapping');
   });
 
-  it('the committed alias bomb, and a far bigger one, fail within 2 s', () => {
+  it('the committed alias bomb, and a far bigger one, fail within 2 s', async () => {
     const level = (i: number) => String.fromCharCode(97 + i);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 20 }, (_, i) => `${level(i + 1)}: &${level(i + 1)} [${Array(10).fill(`*${level(i)}`).join(', ')}]`)].join('\n');
     const dir = tempTree({ 'big-bomb.yaml': `${bomb}\n` });
     for (const [cwd, file] of [[BAD, 'yaml-alias-bomb.yaml'], [dir, 'big-bomb.yaml']] as const) {
       const started = Date.now();
-      const r = cli(['validate', file], { cwd });
+      const r = await cli(['validate', file], { cwd });
       expect(Date.now() - started).toBeLessThan(2000);
       expectCleanFailure(r);
       expect(r.stderr).toBe(lines([`${file}:1:1: cannot be read: Excessive alias count indicates a resource exhaustion attack`, summary(1)]));
     }
   });
 
-  it('random binary garbage (with NUL bytes) is refused as binary', () => {
+  it('random binary garbage (with NUL bytes) is refused as binary', async () => {
     let seed = 42;
     const bytes = Buffer.alloc(4096, 0).map(() => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) >> 23);
     expect(bytes.includes(0)).toBe(true);
-    one(tempTree({ 'garbage.yaml': Buffer.from(bytes) }), 'garbage.yaml', 'garbage.yaml: looks like a binary file, expected YAML text');
+    await one(tempTree({ 'garbage.yaml': Buffer.from(bytes) }), 'garbage.yaml', 'garbage.yaml: looks like a binary file, expected YAML text');
   });
 
   it.each([
@@ -136,50 +136,50 @@ describe('files made on the fly', () => {
     ['a truncated sequence mid-file', Buffer.concat([Buffer.from('id: my-neck\ntitle: T'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')])],
     ['an overlong encoding of "/"', Buffer.concat([Buffer.from('id: a'), Buffer.from([0xc0, 0xaf]), Buffer.from('\n')])],
     ['an encoded lone surrogate', Buffer.concat([Buffer.from('id: a'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n')])],
-  ])('invalid UTF-8 (%s) is refused', (_, bytes) => {
-    one(tempTree({ 'bad-utf8.yaml': bytes }), 'bad-utf8.yaml', 'bad-utf8.yaml: is not valid UTF-8 text');
+  ])('invalid UTF-8 (%s) is refused', async (_, bytes) => {
+    await one(tempTree({ 'bad-utf8.yaml': bytes }), 'bad-utf8.yaml', 'bad-utf8.yaml: is not valid UTF-8 text');
   });
 
-  it('a missing file, a missing folder, and a path through a file', () => {
-    one(BAD, 'missing.yaml', 'missing.yaml: no such file');
-    one(BAD, 'no-such-dir/x.yaml', 'no-such-dir/x.yaml: no such file');
-    one(BAD, 'empty.yaml/x.yaml', 'empty.yaml/x.yaml: a part of the path is not a directory');
+  it('a missing file, a missing folder, and a path through a file', async () => {
+    await one(BAD, 'missing.yaml', 'missing.yaml: no such file');
+    await one(BAD, 'no-such-dir/x.yaml', 'no-such-dir/x.yaml: no such file');
+    await one(BAD, 'empty.yaml/x.yaml', 'empty.yaml/x.yaml: a part of the path is not a directory');
   });
 
-  it('a symlink loop, and a dangling symlink', () => {
+  it('a symlink loop, and a dangling symlink', async () => {
     const dir = tempTree({});
     symlinkSync('b.yaml', join(dir, 'a.yaml'));
     symlinkSync('a.yaml', join(dir, 'b.yaml'));
     symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
-    one(dir, 'a.yaml', 'a.yaml: too many symbolic links (a symlink loop?)');
-    one(dir, 'dangling.yaml', 'dangling.yaml: no such file');
+    await one(dir, 'a.yaml', 'a.yaml: too many symbolic links (a symlink loop?)');
+    await one(dir, 'dangling.yaml', 'dangling.yaml: no such file');
   });
 
   // root can read a file whatever its mode, so chmod 000 proves nothing when the tests run as root.
-  it.skipIf(process.getuid?.() === 0)('a file that cannot be read (chmod 000)', () => {
+  it.skipIf(process.getuid?.() === 0)('a file that cannot be read (chmod 000)', async () => {
     const dir = tempTree({ 'secret.yaml': 'id: x\n' });
     chmodSync(join(dir, 'secret.yaml'), 0o000);
     try {
-      one(dir, 'secret.yaml', 'secret.yaml: permission denied');
+      await one(dir, 'secret.yaml', 'secret.yaml: permission denied');
     } finally {
       chmodSync(join(dir, 'secret.yaml'), 0o644);
     }
   });
 
   const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
-  it.skipIf(!hasMkfifo)('a FIFO is refused without blocking on it', () => {
+  it.skipIf(!hasMkfifo)('a FIFO is refused without blocking on it', async () => {
     const dir = tempTree({});
     expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0);
-    one(dir, 'pipe.yaml', 'pipe.yaml: is not a regular file');
+    await one(dir, 'pipe.yaml', 'pipe.yaml: is not a regular file');
   });
 
-  it('devices are refused without reading them (/dev/zero never ends)', () => {
-    one(BAD, '/dev/zero', '/dev/zero: is not a regular file');
-    one(BAD, '/dev/null', '/dev/null: is not a regular file');
+  it('devices are refused without reading them (/dev/zero never ends)', async () => {
+    await one(BAD, '/dev/zero', '/dev/zero: is not a regular file');
+    await one(BAD, '/dev/null', '/dev/null: is not a regular file');
   });
 
-  it('several files: ok for the good one, every problem for the bad ones, one summary', () => {
-    const r = cli(['validate', 'good/crlf.yaml', 'dur-weeks.yaml', 'empty.yaml'], { cwd: BAD });
+  it('several files: ok for the good one, every problem for the bad ones, one summary', async () => {
+    const r = await cli(['validate', 'good/crlf.yaml', 'dur-weeks.yaml', 'empty.yaml'], { cwd: BAD });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('ok  good/crlf.yaml\n');
     expect(r.stderr).toBe(lines([expected['dur-weeks.yaml']![0]!, expected['empty.yaml']![0]!, summary(2, 2)]));
@@ -197,8 +197,8 @@ describe('the same files through run <file> --dry-run (exit 2) and in a --data d
   const sample = ['yaml-tab-indent.yaml', 'yaml-dup-key-top.yaml', 'dur-weeks.yaml', 'rounds-1000.yaml', 'point-unknown.yaml', 'binary.yaml', 'latin1.yaml', 'a-directory.yaml', 'empty.yaml', 'many-problems.yaml'];
 
   for (const file of sample) {
-    it(`run ${file} --dry-run`, () => {
-      const r = cli(['run', file, '--dry-run'], { cwd: BAD });
+    it(`run ${file} --dry-run`, async () => {
+      const r = await cli(['run', file, '--dry-run'], { cwd: BAD });
       expectCleanFailure(r, 1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`acupress: ${firstProblem(file)}\n`);
@@ -207,7 +207,7 @@ describe('the same files through run <file> --dry-run (exit 2) and in a --data d
 
   // In a data directory a broken file is skipped with one warning line; everything else works
   // and exits as it would without it (a file named on the command line still fails, above).
-  const plainList = cli(['list']);
+  let plainList: Result | undefined;
   /** The warning for a skipped file: its first problem, how many more, and the validate command. */
   const skipped = (shown: string, file: string) => {
     const problems = expected[file]!.slice(0, -1);
@@ -216,53 +216,54 @@ describe('the same files through run <file> --dry-run (exit 2) and in a --data d
   };
   const dataSample = ['dur-weeks.yaml', 'yaml-dup-key-top.yaml', 'unknown-key-step.yaml', 'binary.yaml', 'many-problems.yaml', 'points/bad-caution.yaml', 'points/empty-list.yaml', 'ctl-title-osc.yaml', 'clash-alias-point.yaml', 'points/clash-builtin-id.yaml'];
   for (const file of dataSample) {
-    it(`--data <dir> list with ${file}: skipped with a warning, exit 0`, () => {
+    it(`--data <dir> list with ${file}: skipped with a warning, exit 0`, async () => {
       // Point files go in points/, routines in routines/; data files are shown by absolute path.
       const rel = file.startsWith('points/') ? file : `routines/${file}`;
       const dir = tempTree({});
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
       copyFileSync(join(BAD, file), join(dir, rel));
-      const r = cli(['--data', dir, 'list'], { cwd: dir });
+      const r = await cli(['--data', dir, 'list'], { cwd: dir });
       expect(r.code).toBe(0);
+      plainList ??= await cli(['list']);
       expect(r.stdout).toBe(plainList.stdout);
       expect(r.stderr).toBe(skipped(join(dir, rel), file));
       expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     });
   }
 
-  it('a directory named like a routine file inside routines/ is skipped', () => {
+  it('a directory named like a routine file inside routines/ is skipped', async () => {
     const dir = tempTree({ 'routines/x.yaml/.keep': '' });
-    const r = cli(['--data', dir, 'list'], { cwd: dir });
+    const r = await cli(['--data', dir, 'list'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`warning: skipped ${dir}/routines/x.yaml: is a directory, expected a YAML file (see: acupress validate ${dir}/routines/x.yaml)\n`);
   });
 
-  it('duplicate routine ids across two files: the second is skipped', () => {
+  it('duplicate routine ids across two files: the second is skipped', async () => {
     const valid = readFileSync(join(BAD, 'good', 'crlf.yaml'));
     const dir = tempTree({ 'routines/a.yaml': valid, 'routines/b.yaml': valid });
-    const r = cli(['--data', dir, 'list'], { cwd: dir });
+    const r = await cli(['--data', dir, 'list'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^my-neck .*\(user\)$/m);
     expect(r.stderr).toBe(`warning: skipped ${dir}/routines/b.yaml:1:5 id: duplicate routine id "my-neck", also defined in ${dir}/routines/a.yaml (see: acupress validate ${dir}/routines/b.yaml)\n`);
   });
 
   const pointFile = 'points:\n  - id: EX-ZZ1\n    pinyin: A\n    hanzi: A\n    hanzi_traditional: A\n    english: A\n    meridian: EX\n    region: hand\n    laterality: midline\n    location: Here.\n';
-  it('duplicate point ids across two files: the second is skipped, naming the full field path', () => {
+  it('duplicate point ids across two files: the second is skipped, naming the full field path', async () => {
     const dir = tempTree({ 'points/a.yaml': pointFile, 'points/b.yaml': pointFile });
-    const r = cli(['--data', dir, 'list', 'points'], { cwd: dir });
+    const r = await cli(['--data', dir, 'list', 'points'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^EX-ZZ1 /m);
     expect(r.stderr).toBe(`warning: skipped ${dir}/points/b.yaml:2:9 points[0].id: duplicate point id "EX-ZZ1", also defined in ${dir}/points/a.yaml (see: acupress validate ${dir}/points/b.yaml)\n`);
   });
 
-  it('--data naming a file, or a device', () => {
-    const r = cli(['--data', join(BAD, 'empty.yaml'), 'list']);
+  it('--data naming a file, or a device', async () => {
+    const r = await cli(['--data', join(BAD, 'empty.yaml'), 'list']);
     expectCleanFailure(r, 1);
     expect(r.stderr).toBe(`acupress: --data ${join(BAD, 'empty.yaml')}: is not a directory\n`);
-    expect(cli(['--data', '/dev/null', 'list']).stderr).toBe('acupress: --data /dev/null: is not a directory\n');
+    expect((await cli(['--data', '/dev/null', 'list'])).stderr).toBe('acupress: --data /dev/null: is not a directory\n');
   });
-  it('--data naming a missing directory says so, as typed', () => {
-    const r = cli(['--data', 'no-such-dir', 'list'], { cwd: BAD });
+  it('--data naming a missing directory says so, as typed', async () => {
+    const r = await cli(['--data', 'no-such-dir', 'list'], { cwd: BAD });
     expect(r.stderr).toBe('acupress: --data no-such-dir: no such directory\n');
   });
 });

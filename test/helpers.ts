@@ -1,5 +1,5 @@
 // Test helpers: fake io, temp dirs built from object literals, and spawning the built CLI.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,6 +78,21 @@ export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: 
     timeout: 60_000,
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * cli(), without blocking the test worker: a file of many CLI runs back to back keeps the worker
+ * from answering vitest for minutes otherwise ("Timeout calling onTaskUpdate").
+ */
+export function cliAsync(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<ReturnType<typeof cli>> {
+  const home = tempDir('acupress-home-');
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? home, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20,
+      env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...opts.env },
+    }, (_err, stdout, stderr) => resolve({ code: child.exitCode, signal: child.signalCode, stdout, stderr }));
+    child.stdin?.end();
+  });
 }
 
 /** Spawn the built CLI asynchronously (for real-time runs and signals). */

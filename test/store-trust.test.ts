@@ -2,8 +2,7 @@
 // temporary files, no lost answer), machine state stays out of the profile, unwritable places
 // are warnings, and the user-data cache is trusted only when it is exactly what we wrote.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -16,9 +15,9 @@ import { loadCatalog } from '../src/store/load-catalog.js';
 import { cacheDir } from '../src/store/paths.js';
 import { firstRun } from '../src/commands/run/first-run.js';
 import { loadBuiltin } from '../src/store/load-catalog.js';
-import { fakeIo, ROOT, routineObj, tempTree } from './helpers.js';
+import { fakeIo, ROOT, routineObj, tempDir, tempTree } from './helpers.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'acupress-store-'));
+const tmp = () => tempDir('acupress-store-');
 
 /** A process id that is not running: far above any pid_max. */
 const DEAD_PID = 2 ** 30 + 7;

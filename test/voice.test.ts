@@ -27,7 +27,8 @@ describe('voice', () => {
     // Each utterance takes 1.5 s; the last cue starts 1 s before the run ends, so a run that
     // killed its speech at the end would cut it short.
     const dir = tempTree({
-      'say.sh': '#!/bin/sh\nlog="$(dirname "$0")/spoken.log"\necho "start $1" >> "$log"\nsleep 1.5\necho "end $1" >> "$log"\n',
+      // The engine gets "--" and then the cue (docs/cli.md): the cue is the last argument.
+      'say.sh': '#!/bin/sh\nlog="$(dirname "$0")/spoken.log"\nfor cue; do :; done\necho "start $cue" >> "$log"\nsleep 1.5\necho "end $cue" >> "$log"\n',
       'routines/two.yaml': routineObj({ id: 'two', title: 'Two rests', steps: [{ rest: '1s', cue: 'first cue' }, { rest: '1s', cue: 'last cue' }] }),
     });
     chmodSync(join(dir, 'say.sh'), 0o755);

@@ -3,31 +3,16 @@
 // takes text as options; one broken user file never breaks the rest; environment and output
 // failures are one line, never exit 70 or a stack.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { execFile } from 'node:child_process';
-import { BIN, routineObj, tempTree } from '../helpers.js';
-
-/**
- * The built CLI, run without blocking the test worker (a worker that cannot answer vitest for
- * long fails the run), with a clean environment as helpers.ts's cli().
- */
-function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? home, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20,
-      env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...opts.env },
-    }, (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
-  });
-}
+import { BIN, cliAsync as cli, routineObj, tempDir, tempTree } from '../helpers.js';
 
 /** A home directory holding these files under ~/.config/acupress, and the environment that uses it. */
 function userHome(files: Record<string, unknown>): { home: string; env: Record<string, string> } {
-  const home = mkdtempSync(join(tmpdir(), 'acupress-hostile-'));
+  const home = tempDir('acupress-hostile-');
   for (const [rel, content] of Object.entries(files)) {
     const path = join(home, '.config/acupress', rel);
     mkdirSync(join(path, '..'), { recursive: true });
@@ -41,7 +26,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** Run with stdout sent to a file descriptor (/dev/full), stderr captured. */
 function toFd(args: string[], path: string, env: Record<string, string> = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+  const home = tempDir('acupress-home-');
   const fd = openSync(path, 'w');
   try {
     const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -211,7 +196,7 @@ describe('speech never takes text as options', () => {
   const hasEspeak = spawnSync('espeak-ng', ['--version']).status === 0;
   it.skipIf(!hasEspeak)('a real espeak-ng speaks "-w<file>" instead of writing the file', async () => {
     const { speaker } = await import('../../src/render/voice.js');
-    const dir = mkdtempSync(join(tmpdir(), 'acupress-speech-'));
+    const dir = tempDir('acupress-speech-');
     const wav = join(dir, 'cue.wav');
     const evil = join(dir, 'evil.wav');
     const s = speaker({ command: 'espeak-ng', args: ['-w', wav] }, (m) => { throw new Error(m); });
@@ -276,7 +261,7 @@ describe('environment failures are one line, never exit 70', () => {
   };
 
   it('HOME is a file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'acupress-')), 'home');
+    const file = join(tempDir('acupress-'), 'home');
     writeFileSync(file, '');
     const env = { HOME: file, XDG_CONFIG_HOME: '' };
     for (const [args, code] of [[['list'], 0], [['show', 'LI4'], 0], [['check', 'LI4', '--pregnant'], 1], [['run', 'LI4', '--dry-run'], 0]] as const) {
@@ -308,13 +293,13 @@ describe('environment failures are one line, never exit 70', () => {
   });
 
   it('a config directory that is a dangling link, or a file: a warning, built-ins still work', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'acupress-'));
+    const home = tempDir('acupress-');
     mkdirSync(join(home, '.config'));
     symlinkSync(join(home, 'dotfiles/acupress'), join(home, '.config/acupress'));
     let r = await cli(['list'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('warning: ~/.config/acupress: is a symbolic link to nothing, so your own routines and points are not read\n');
-    const other = mkdtempSync(join(tmpdir(), 'acupress-'));
+    const other = tempDir('acupress-');
     mkdirSync(join(other, '.config'));
     writeFileSync(join(other, '.config/acupress'), '');
     r = await cli(['check', 'LI4', '--pregnant'], { env: { HOME: other, XDG_CONFIG_HOME: join(other, '.config') } });
@@ -385,7 +370,7 @@ describe.skipIf(spawnSync('tmux', ['-V']).status !== 0)('the profile survives th
   };
 
   it('through a symlink into dotfiles: the answer lands in the target, the link stays, tips go to the state file, no temporary file is left', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'acupress-tty-'));
+    const home = tempDir('acupress-tty-');
     const config = join(home, '.config/acupress');
     mkdirSync(config, { recursive: true });
     mkdirSync(join(home, 'dotfiles'));
