@@ -48,7 +48,7 @@ describe('safety answers cannot be shadowed', () => {
     for (const round of [1, 2]) {
       const r = await cli(['check', 'LI4', '--pregnant'], { env });
       expect(r.code, `round ${round}`).toBe(1);
-      expect(r.stdout).toMatch(/^AVOID LI4 \(pregnancy\)/);
+      expect(r.stdout).toMatch(/^AVOID LI4 \(pregnancy\)/m);
       expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/mine.yaml:9:5 aliases[0]: "li4" already names the point LI4 (Hégǔ); a routine cannot take the name of a point or condition (see: acupress validate ~/.config/acupress/routines/mine.yaml)\n');
     }
   });
@@ -61,9 +61,9 @@ describe('safety answers cannot be shadowed', () => {
   });
 
   it.each([
-    ['an id that is a pinyin', { id: 'hegu' }, ['check', 'hegu', '--pregnant'], /^AVOID LI4/],
-    ['an id that is a legacy code', { id: 'lv3' }, ['check', 'LV3', '--pregnant'], /^(AVOID|CAUTION|OK) LR3/],
-    ['an alias that is an English name', { aliases: ['Union Valley'] }, ['check', 'union valley', '--pregnant'], /^AVOID LI4/],
+    ['an id that is a pinyin', { id: 'hegu' }, ['check', 'hegu', '--pregnant'], /^AVOID LI4/m],
+    ['an id that is a legacy code', { id: 'lv3' }, ['check', 'LV3', '--pregnant'], /^(AVOID|CAUTION|OK) LR3/m],
+    ['an alias that is an English name', { aliases: ['Union Valley'] }, ['check', 'union valley', '--pregnant'], /^AVOID LI4/m],
   ])('%s never changes the answer', async (_, over, args, answer) => {
     const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine', ...over, steps: [{ press: 'ST36' }] }) });
     const r = await cli(args, { env });
@@ -86,7 +86,7 @@ describe('safety answers cannot be shadowed', () => {
     });
     const r = await cli(['check', 'LI4', '--pregnant'], { env });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^AVOID LI4/);
+    expect(r.stdout).toMatch(/^AVOID LI4/m);
     expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
       'warning: skipped ~/.config/acupress/points/alias.yaml:12:9 points[0].aliases[0]: "LI4" already names the point LI4 (Hégǔ); a point of your own needs names of its own (see: acupress validate ~/.config/acupress/points/alias.yaml)',
       'warning: skipped ~/.config/acupress/points/li4.yaml:2:9 points[0].id: "LI4" is a built-in point; a point of your own needs a code of its own (see: acupress validate ~/.config/acupress/points/li4.yaml)',
@@ -105,7 +105,7 @@ describe('safety answers cannot be shadowed', () => {
     for (const q of ['LI4', 'li4', 'hegu']) {
       const r = await cli(['check', q, '--pregnant'], { env });
       expect(r.code, q).toBe(1);
-      expect(r.stdout, q).toMatch(/^AVOID LI4/);
+      expect(r.stdout, q).toMatch(/^AVOID LI4/m);
     }
   });
 });
