@@ -184,6 +184,14 @@ describe('the profile is the user\'s file', () => {
     }
   });
 
+  it.skipIf(!existsSync('/proc/self'))('a config or state place under /proc: warnings, no hang', async () => {
+    const { io, stderr } = fakeIo({ XDG_CONFIG_HOME: '/proc/self/acupress-test' });
+    const profile = await firstRun(await loadBuiltin(), io, async () => ['pregnancy']);
+    expect(profile.conditions).toEqual(['pregnancy']);
+    expect(stderr.text()).toMatch(/^warning: cannot save your answer to \/proc\/self\/acupress-test\/acupress\/profile\.yaml: no such file or directory; it applies to this run only\n$/);
+    expect(writeState({ XDG_STATE_HOME: '/proc/self/acupress-test' }, { tips_seen: true })).toMatch(/^warning: cannot save /);
+  });
+
   it('HOME a file: the answer is not saved, with a warning, and nothing is thrown', async () => {
     const file = join(tmp(), 'home');
     writeFileSync(file, '');

@@ -307,6 +307,18 @@ describe('environment failures are one line, never exit 70', () => {
     expect(r.stderr).toBe('warning: ~/.config/acupress: is not a directory, so your own routines and points are not read\n');
   });
 
+  // Node 20's mkdirSync({ recursive }) loops forever under /proc; every directory acupress makes
+  // (data cache, code cache, state, profile) is made one level at a time instead.
+  it.skipIf(!existsSync('/proc/self'))('cache and state places under /proc: warnings, no hang', async () => {
+    const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
+    const started = Date.now();
+    const r = await cli(['list'], { env: { ...env, XDG_CACHE_HOME: '/proc/self/acupress-test', XDG_STATE_HOME: '/proc/self/acupress-test' } });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^mine /m);
+    expect(r.stderr).toMatch(/^warning: cannot write the cache \/proc\/self\/acupress-test\/acupress\/data-[0-9a-f]{16}\.json: no such file or directory \(set ACUPRESS_NO_CACHE=1 to go without\)\n$/);
+  });
+
   it('a FIFO where the cache file should be neither hangs nor breaks the load', async () => {
     const { home, env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
     expect((await cli(['list'], { env })).code).toBe(0);
