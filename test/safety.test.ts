@@ -107,7 +107,7 @@ describe('list in a terminal', () => {
     expect(stdout.text()).toMatch(/\n\(user\)  your own routine\n/);
     const r = cli(['run', '--random', '--tag', 'only-here', '--data', dir, '--dry-run']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no routine matches --tag only-here/);
+    expect(r.stderr).toMatch(/no routine matches --tag "only-here"/);
   });
 
   it('marks the points never to press yourself, with a legend', async () => {
