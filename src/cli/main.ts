@@ -8,7 +8,6 @@ import { quickInfo, quickParse } from './quick-argv.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { safeLines } from '../model/printable.js';
 import { fsReason } from '../store/fs-reason.js';
-import { writeSync } from 'node:fs';
 import { realIo } from './real-io.js';
 import { helpWidth } from '../render/terminal.js';
 import type { Io } from '../model/io.js';
@@ -53,7 +52,7 @@ export async function main(argv: string[]): Promise<void> {
 function outputFailed(fd: 1 | 2, e: NodeJS.ErrnoException): void {
   if (fd === 2) return;
   try {
-    writeSync(2, `acupress: cannot write output: ${fsReason(e)}\n`);
+    process.stderr.write(`acupress: cannot write output: ${fsReason(e)}\n`);
   } catch {
     // stderr is gone too.
   }
