@@ -10,6 +10,8 @@ import { readyChoices } from '../src/commands/run/adjust.js';
 import { quickProfile } from '../src/store/profile.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
 import { run as list } from '../src/commands/list.js';
+import { run as check } from '../src/commands/check.js';
+import { width } from '../src/render/width.js';
 import { profilePath } from '../src/store/profile.js';
 import { addProfileConditions, loadProfile } from '../src/store/profile-store.js';
 import { cli, fakeIo, ROOT, tempTree } from './helpers.js';
@@ -115,5 +117,18 @@ describe('list in a terminal', () => {
     await list({ args: ['points'], meridian: 'ST', profile: true }, io);
     expect(stdout.text()).toMatch(/^ST9 .*Man's Prognosis ⚠ avoid$/m);
     expect(stdout.text()).toMatch(/\n⚠ avoid  never press this point yourself \(acupress show <code> says why\)\n$/);
+  });
+});
+
+describe('check in a narrow terminal', () => {
+  it('check --pregnant fits 40 columns, the list of safer routines and its heading included', async () => {
+    const { io, stdout } = fakeIo({}, true);
+    (stdout as { columns: number }).columns = 40;
+    await check({ pregnant: true, profile: false }, io);
+    const lines = stdout.text().split('\n');
+    expect(lines.filter((l) => width(l) > 40)).toEqual([]);
+    const at = lines.findIndex((l) => /^Safer routines with pregnancy/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 2]).toMatch(/^ {2}morning-sickness {2}Morning sickness/);
   });
 });

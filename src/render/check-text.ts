@@ -124,8 +124,8 @@ function targetSection(catalog: Catalog, report: CheckReport, target: string, co
 
 /** Every routine with nothing to avoid, one a line with its title, for when the summary names only a few. */
 function saferSection(catalog: Catalog, ids: string[], who: string, c: Paint, width: number): string {
-  const rows = table(ids.map((id) => [id, catalog.routines.get(id)?.title ?? '']), width - 2);
-  return [`${c.bold(`Safer routines${who}`)} ${c.dim('(nothing to avoid; best first)')}`, ...rows.map((r) => `  ${r}`)].join('\n');
+  const rows = table(ids.map((id) => [id, catalog.routines.get(id)?.title ?? '']), width - 2, { ellipsis: c.g.ellipsis, keep: [0] });
+  return [hang(`${c.bold(`Safer routines${who}`)} ${c.dim('(nothing to avoid; best first)')}`, width), ...rows.map((r) => `  ${r}`)].join('\n');
 }
 
 function adviceSection(report: CheckReport, title: string, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {
