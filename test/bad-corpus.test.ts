@@ -194,7 +194,7 @@ function firstProblem(file: string): string {
 }
 
 describe('the same files through run <file> --dry-run (exit 2) and in a --data directory (skipped)', () => {
-  const sample = ['yaml-tab-indent.yaml', 'yaml-dup-key-top.yaml', 'dur-weeks.yaml', 'rounds-1000.yaml', 'point-unknown.yaml', 'binary.yaml', 'latin1.yaml', 'a-directory.yaml', 'empty.yaml', 'many-problems.yaml'];
+  const sample = ['yaml-tab-indent.yaml', 'yaml-dup-key-top.yaml', 'dur-weeks.yaml', 'rounds-1000.yaml', 'point-unknown.yaml', 'binary.yaml', 'latin1.yaml', 'a-directory.yaml', 'empty.yaml', 'many-problems.yaml', 'point-four-unknown.yaml', 'point-pinyin-spelling.yaml'];
 
   for (const file of sample) {
     it(`run ${file} --dry-run`, async () => {
@@ -214,7 +214,7 @@ describe('the same files through run <file> --dry-run (exit 2) and in a --data d
     const more = problems.length - 1;
     return `warning: skipped ${shown}${problems[0]!.slice(file.length)} (${more ? `and ${more} more problem${more === 1 ? '' : 's'}; ` : ''}see: acupress validate ${shown})\n`;
   };
-  const dataSample = ['dur-weeks.yaml', 'yaml-dup-key-top.yaml', 'unknown-key-step.yaml', 'binary.yaml', 'many-problems.yaml', 'points/bad-caution.yaml', 'points/empty-list.yaml', 'ctl-title-osc.yaml', 'clash-alias-point.yaml', 'points/clash-builtin-id.yaml'];
+  const dataSample = ['dur-weeks.yaml', 'yaml-dup-key-top.yaml', 'unknown-key-step.yaml', 'binary.yaml', 'many-problems.yaml', 'points/bad-caution.yaml', 'points/empty-list.yaml', 'ctl-title-osc.yaml', 'clash-alias-point.yaml', 'points/clash-builtin-id.yaml', 'point-four-unknown.yaml', 'point-pinyin-spelling.yaml'];
   for (const file of dataSample) {
     it(`--data <dir> list with ${file}: skipped with a warning, exit 0`, async () => {
       // Point files go in points/, routines in routines/; data files are shown by absolute path.

@@ -3,7 +3,7 @@
 // data (unknown points, duplicate ids, names that would shadow a point or condition).
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { loadBuiltin, loadCatalog } from '../store/load-catalog.js';
-import { mergeInto, pressProblems, routineNameProblems } from '../store/merge.js';
+import { mergeInto, refusedRoutineProblems } from '../store/merge.js';
 import { problemAt } from '../store/problem.js';
 import { routineWarnings } from '../core/routine-warnings.js';
 import { pointFileSchema, routineSchema } from '../model/schema.js';
@@ -140,13 +140,6 @@ function checkRoutine(catalog: Catalog, r: Read): Problem[] {
     if (problems.length === 0) r.warnings = routineWarnings(catalog, checked.value).map((w) => problemAt(rec, w.path, `warning: ${w.message}`));
     return problems;
   }
-  const raw = checked.raw;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !checked.locate) return checked.problems;
-  const value = raw as { id?: unknown; aliases?: unknown; steps?: unknown };
-  const rec = { value: { ...value, steps: Array.isArray(value.steps) ? value.steps : [], origin: { source: 'user' as const, file: r.shown } }, locate: checked.locate, shown: r.shown };
-  const presses = pressProblems(catalog, rec);
-  // A press the schema refused ("hegu") is answered by its reference problem, which says what it means.
-  const refused = new Set(presses.map((p) => p.path));
-  const all = [...checked.problems.filter((p) => !refused.has(p.path)), ...presses, ...routineNameProblems(catalog, nameOwners(catalog), rec)];
-  return all.sort((a, b) => a.line - b.line || a.col - b.col);
+  if (!checked.locate || checked.raw === undefined) return checked.problems;
+  return refusedRoutineProblems(catalog, { shown: r.shown, raw: checked.raw, locate: checked.locate, problems: checked.problems }, nameOwners(catalog));
 }

@@ -14,12 +14,26 @@ import { fsReason } from './fs-reason.js';
 import type { Condition, Origin, Point, Routine } from '../model/types.js';
 import type { ZodType } from 'zod';
 
+/**
+ * A routine file the schema refused but whose YAML parsed: its schema problems, and the raw
+ * value, so the merge can still check what needs the catalog (a press of "hegu" is answered with
+ * "did you mean LI4", as validate answers it).
+ */
+export interface RefusedRoutine {
+  shown: string;
+  raw: unknown;
+  locate: (path: PropertyKey[]) => { line: number; col: number };
+  problems: Problem[];
+}
+
 /** What one data directory holds, plus every problem found in it. */
 export interface DirContents {
   points: Loaded<Point>[];
   routines: Loaded<Routine>[];
   conditions: Condition[];
   problems: Problem[];
+  /** Routine files the schema refused; the merge words their problems (see RefusedRoutine). */
+  refused?: RefusedRoutine[];
 }
 
 /** The YAML files directly inside a folder (sorted, so load and error order are stable), and the entries that cannot be read as files. */
@@ -66,7 +80,7 @@ function checkFile<T>(file: string, schema: ZodType<T>, shown: string): Checked<
  * (default: relative to `cwd`).
  */
 export function loadDir(dir: string, source: Origin['source'], cwd: string, withConditions = false, show?: (path: string) => string): DirContents {
-  const out: DirContents = { points: [], routines: [], conditions: [], problems: [] };
+  const out: DirContents = { points: [], routines: [], conditions: [], problems: [], refused: [] };
   const shownFor = show ?? ((file: string) => (source === 'builtin' ? displayPath(file, join(dir, '..')) : displayPath(file, cwd)));
   const points = yamlFiles(join(dir, 'points'), shownFor);
   out.problems.push(...points.problems);
@@ -86,7 +100,11 @@ export function loadDir(dir: string, source: Origin['source'], cwd: string, with
   for (const file of routines.files) {
     const shown = shownFor(file);
     const r = checkFile(file, routineSchema, shown);
-    if (!r.ok) { out.problems.push(...r.problems); continue; }
+    if (!r.ok) {
+      if (r.locate && r.raw !== undefined) out.refused!.push({ shown, raw: r.raw, locate: r.locate, problems: r.problems });
+      else out.problems.push(...r.problems);
+      continue;
+    }
     out.routines.push({ value: { ...r.value, origin: { source, file: shown } }, locate: r.locate, shown });
   }
   if (withConditions) {

@@ -9,7 +9,7 @@ import { routineFacts } from '../core/routine-facts.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { quote } from '../model/printable.js';
 import type { Catalog } from '../model/catalog.js';
-import type { DirContents } from './load-files.js';
+import type { DirContents, RefusedRoutine } from './load-files.js';
 import { problemAt, type Loaded, type Problem } from './problem.js';
 import { describeRef, forgetIndex, legacyCodes, lookup, nameOwners, type NameOwners } from '../core/resolve.js';
 import { POINT_ID } from '../model/enums.js';
@@ -63,9 +63,29 @@ export function mergeInto(catalog: Catalog, dir: DirContents, opts: MergeOptions
     // The plan just made gives `list` its facts for this routine.
     if (catalog.facts && checked.total_ms !== undefined) catalog.facts.set(id, routineFacts(catalog, rec.value, checked.total_ms));
   }
+  for (const refused of dir.refused ?? []) problems.push(...refusedRoutineProblems(catalog, refused, opts.checkNames ? owners ?? nameOwners(catalog) : undefined));
   // "Did you mean" lookups above may have indexed the catalog before it was complete.
   forgetIndex(catalog);
   return problems;
+}
+
+/**
+ * Every problem of a routine file the schema refused, in reading order: its schema problems,
+ * plus what can still be checked against the catalog: the points its steps press (a spelling
+ * the command line accepts, "hegu" or "gb20", answered with its code) and, given `owners`,
+ * names that would shadow a point or condition. A press the schema refused gives way to its
+ * reference problem, which says what it means. Used by the loader, validate and run <file>, so
+ * all three word a file alike.
+ */
+export function refusedRoutineProblems(catalog: Catalog, refused: RefusedRoutine, owners?: NameOwners): Problem[] {
+  const raw = refused.raw;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refused.problems;
+  const value = raw as { id?: unknown; aliases?: unknown; steps?: unknown };
+  const rec = { value: { ...value, steps: Array.isArray(value.steps) ? value.steps : [], origin: { source: 'user' as const, file: refused.shown } }, locate: refused.locate, shown: refused.shown };
+  const presses = pressProblems(catalog, rec);
+  const answered = new Set(presses.map((p) => p.path));
+  const all = [...refused.problems.filter((p) => !answered.has(p.path)), ...presses, ...(owners ? routineNameProblems(catalog, owners, rec) : [])];
+  return all.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /**
@@ -146,7 +166,10 @@ export function pressProblems(catalog: Catalog, rec: Loaded<{ steps: readonly un
       // Ambiguous (plain pinyin shared by two points): fall back to near codes.
     }
     const isCode = POINT_ID.test(point);
-    const near = meant ? [meant] : suggest(point, catalog.points.keys(), 3);
+    // A name ("hegu": codes have digits, names none) is answered with the code and its pinyin,
+    // so the answer explains itself; a code spelled otherwise ("gb20", "LV3") with the code.
+    const label = meant && !/\d/.test(point) ? `${meant} (${catalog.points.get(meant)?.pinyin ?? meant})` : meant;
+    const near = label ? [label] : suggest(point, catalog.points.keys(), 3);
     const hint = near.length ? `; did you mean ${near.join(', ')}?` : '';
     problems.push(problemAt(rec, path, isCode
       ? `unknown point ${quote(point)}${hint}`

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../model/catalog.js';
-import { checkReferences } from '../../store/merge.js';
+import { checkReferences, refusedRoutineProblems } from '../../store/merge.js';
 import { routineSchema } from '../../model/schema.js';
 import { displayPath } from '../../store/source-file.js';
 import type { Routine } from '../../model/types.js';
@@ -9,7 +9,10 @@ import { checkYamlFile, problemsError } from '../../store/yaml-load.js';
 export function loadRoutineFile(catalog: Catalog, path: string, cwd: string): Routine {
   const shown = displayPath(path, cwd);
   const r = checkYamlFile(path, routineSchema, shown);
-  if (!r.ok) throw problemsError(r.problems);
+  if (!r.ok) {
+    // Worded as the loader and validate word it: a press of "hegu" gets its "did you mean LI4".
+    throw problemsError(r.locate && r.raw !== undefined ? refusedRoutineProblems(catalog, { shown, raw: r.raw, locate: r.locate, problems: r.problems }) : r.problems);
+  }
   const problems = checkReferences(catalog, { value: { ...r.value, origin: { source: 'user', file: shown } }, locate: r.locate, shown });
   if (problems.length) throw problemsError(problems);
   return r.value;
