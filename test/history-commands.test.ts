@@ -1,5 +1,5 @@
 // run's session log, `history`, `stats` and `rate`, in-process on the fake clock and calendar.
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as runCmd, type RunOptions } from '../src/commands/run.js';
@@ -88,6 +88,28 @@ describe('run logs the session', () => {
     const warnings = f.stderr.text().split('\n').filter((l) => /warning/.test(l));
     expect(warnings).toEqual([expect.stringMatching(/^acupress: warning: could not write the session log .*state\/acupress\/history\.jsonl \(.*\); the session is not logged$/)]);
     expect(f.stdout.text()).toMatch(/Done: Tiny/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk under the log is worded by the one errno table (store/fs-reason.ts)', async () => {
+    const f = fakeIo();
+    const state = join(f.home, 'state');
+    mkdirSync(join(state, 'acupress'), { recursive: true });
+    symlinkSync('/dev/full', join(state, 'acupress', 'history.jsonl'));
+    f.io.env.XDG_STATE_HOME = state;
+    expect(await runTiny(f)).toBe(0);
+    expect(f.stderr.text()).toContain(`acupress: warning: could not write the session log ${join(state, 'acupress', 'history.jsonl')} (no space left on device); the session is not logged\n`);
+  });
+
+  it('a profile that cannot be read is warned about with its message escaped', async () => {
+    const f = fakeIo();
+    // A profile folder whose name holds an escape sequence, and a profile that is not YAML.
+    const config = join(f.home, 'conf\x1b]0;pwned\x07');
+    mkdirSync(join(config, 'acupress'), { recursive: true });
+    writeFileSync(join(config, 'acupress', 'profile.yaml'), 'conditions: [\n');
+    f.io.env.XDG_CONFIG_HOME = config;
+    expect(await runTiny(f, { profile: false })).toBe(0);
+    expect(f.stderr.text()).toMatch(/acupress: warning: .*profile\.yaml.*; not logging this session/);
+    expect(f.stderr.text()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it.each([

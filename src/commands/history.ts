@@ -10,7 +10,8 @@ import { fitWidth, terminal } from '../render/terminal.js';
 import { historyTable } from '../render/history-view.js';
 import { canPrompt, writeJson, type Common } from './context.js';
 import { routineTargets, sinceFlag } from './history-filters.js';
-import { fsReason, loadSessions } from './session-log.js';
+import { loadSessions } from './session-log.js';
+import { fsReason } from '../store/fs-reason.js';
 
 export interface HistoryOptions extends Common {
   since?: string;

@@ -3,22 +3,13 @@
 import type { Io } from '../model/io.js';
 import type { HistoryLine, Session } from '../model/history.js';
 import { UserError } from '../model/errors.js';
-import { escapeHidden } from '../model/printable.js';
+import { escapeHidden, safeLines } from '../model/printable.js';
 import { foldHistory, type BadLine } from '../core/history.js';
 import { appendHistory, historyPath, readHistory } from '../store/history-file.js';
+import { fsReason } from '../store/fs-reason.js';
 
 /** How many bad lines are named one by one before the rest are counted. */
 const MAX_WARNINGS = 5;
-
-/** Why a file operation failed, in a few plain words. */
-export function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why: Record<string, string> = {
-    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded', EISDIR: 'it is a directory', ENOTDIR: 'a part of the path is not a directory', ELOOP: 'too many symbolic links',
-  };
-  return escapeHidden((code && why[code]) ?? (e as Error)?.message ?? String(e));
-}
 
 /** One warning line per bad line (up to MAX_WARNINGS, then a count), naming the file and line. */
 export function warnBadLines(io: Io, path: string, bad: readonly BadLine[]): void {
@@ -70,7 +61,8 @@ export async function historyOffInProfile(io: Io): Promise<boolean> {
   try {
     return (await readProfile(io))?.history === false;
   } catch (e) {
-    io.stderr.write(`acupress: warning: ${e instanceof Error ? e.message : String(e)}; not logging this session, since ${escapeHidden(profilePath(io.env) ?? 'the profile')} may turn the log off\n`);
+    // The message may quote the file's name or text: escaped, like every line that reaches the terminal.
+    io.stderr.write(`acupress: warning: ${safeLines(e instanceof Error ? e.message : String(e))}; not logging this session, since ${escapeHidden(profilePath(io.env) ?? 'the profile')} may turn the log off\n`);
     return true;
   }
 }

@@ -1,4 +1,6 @@
 // Node fs errors in plain words, for the one-line messages acupress prints instead of stacks.
+// The one errno table: every command and store module words fs failures through fsReason.
+import { escapeHidden } from '../model/printable.js';
 
 const WORDS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -20,9 +22,12 @@ const WORDS: Record<string, string> = {
   EBUSY: 'another acupress is changing it',
 };
 
-/** A Node fs error as a few plain words ("no space left on device"), else its code or message. */
+/**
+ * A Node fs error as a few plain words ("no space left on device"), else its code or message,
+ * escaped for the terminal (a message may quote a path).
+ */
 export function fsReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException | undefined;
   const code = err?.code;
-  return (code && WORDS[code]) ?? code ?? err?.message ?? String(e);
+  return escapeHidden((code && WORDS[code]) ?? code ?? err?.message ?? String(e));
 }

@@ -103,16 +103,18 @@ export function readTextFile(path: string, shown: string = displayPath(path)): s
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Turn a Node fs error into one plain sentence. */
+/** Turn a Node fs error into one plain sentence: what reading a data file needs said, else fsReason's words. */
 export function fsError(shown: string, e: unknown, what: 'file' | 'directory' = 'file'): UserError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why: Record<string, string> = {
-    ENOENT: shown.includes('\ufffd')
-      // The shell passed bytes that are not UTF-8; Node's argv already replaced them, so the
-      // name can no longer be opened as given.
-      ? `no such ${what} (its name is not valid UTF-8 text, so acupress cannot open it; rename it)`
-      : `no such ${what}`,
-    EISDIR: 'is a directory, expected a YAML file',
-  };
-  return new UserError(`${untrusted(shown, 300)}: ${(code && why[code]) ?? fsReason(e)}`);
+  let why: string;
+  if (code === 'ENOENT') {
+    // The shell passed bytes that are not UTF-8; Node's argv already replaced them, so the
+    // name can no longer be opened as given.
+    why = shown.includes('\ufffd') ? `no such ${what} (its name is not valid UTF-8 text, so acupress cannot open it; rename it)` : `no such ${what}`;
+  } else if (code === 'EISDIR') {
+    why = 'is a directory, expected a YAML file';
+  } else {
+    why = fsReason(e);
+  }
+  return new UserError(`${untrusted(shown, 300)}: ${why}`);
 }
