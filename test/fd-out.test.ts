@@ -37,18 +37,19 @@ describe('plain sinks', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${text}end\n`);
   });
 
-  it('calls onClosed when the reader has gone (EPIPE), once per write, and never throws', () => {
-    // A child that closes its end of our pipe at once: `node -e 0` as the reader.
+  it('calls onClosed once when the reader has gone (EPIPE), drops later writes, and never throws', () => {
+    // A child that closes its end of our pipe at once: `true` as the reader.
     const script = `
       const { fdOut } = await import(${JSON.stringify(new URL('../src/boot/fd-out.ts', import.meta.url).href)});
       let closed = 0;
       const out = fdOut(1, () => closed++);
       await new Promise((r) => setTimeout(r, 200));
-      out.write('x'.repeat(1 << 20));
-      process.stderr.write('closed=' + closed + '\\n');
+      const first = out.write('x'.repeat(1 << 20));
+      const second = out.write('more');
+      process.stderr.write('closed=' + closed + ' ' + first + ' ' + second + '\\n');
     `;
     const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx -e "$0" | true`, script], { encoding: 'utf8', cwd: join(new URL('..', import.meta.url).pathname) });
-    expect(r.stderr).toContain('closed=1');
+    expect(r.stderr).toContain('closed=1 false false');
   });
 
   it('pipes are plain sinks too', () => {
@@ -64,6 +65,8 @@ describe('output errors (issue 15)', () => {
       const failed: string[] = [];
       const out = fdOut(fd, () => { throw new Error('not closed'); }, (e) => failed.push(e.code!));
       expect(out.write('hello\n')).toBe(false);
+      expect(out.write('again\n')).toBe(false);
+      // Told once: the writer is dead after its first failure, so main reports it once.
       expect(failed).toEqual(['ENOSPC']);
       // Without a handler the error is thrown, as before (tests and tools that want it).
       expect(() => fdOut(fd, () => undefined).write('x')).toThrow(/ENOSPC/);

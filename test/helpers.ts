@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import type { Io } from '../src/model/io.js';
+import type { Io, Signal } from '../src/model/io.js';
 import { FakeClock } from '../src/core/clock.js';
 
 const made: string[] = [];
@@ -44,7 +44,7 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
   const stderr = sink(false);
   const clock = new FakeClock();
   const home = tempDir('acupress-home-');
-  const signals: Array<(s: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void> = [];
+  const signals: Array<(s: Signal) => void> = [];
   const io: Io = {
     stdout, stderr,
     stdin: { isTTY: false, on: () => undefined, off: () => undefined },
@@ -53,7 +53,7 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
     calendar: { now: () => FAKE_EPOCH + clock.now(), offset: () => FAKE_OFFSET },
     onSignal: (fn) => { signals.push(fn); return () => signals.splice(signals.indexOf(fn), 1); },
   };
-  return { io, stdout, stderr, clock, home, signal: (s: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => signals.forEach((f) => f(s)) };
+  return { io, stdout, stderr, clock, home, signal: (s: Signal) => signals.forEach((f) => f(s)) };
 }
 
 /** Make a temp dir from a map of relative paths to contents (objects are written as YAML). */

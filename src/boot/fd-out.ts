@@ -23,15 +23,18 @@ export function isPlainSink(fd: number, platform: string): boolean {
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * A blocking writer on `fd`. A full non-blocking pipe (EAGAIN) is retried after a millisecond;
- * a closed one (EPIPE: `acupress list | head -1`) calls `onClosed`, which ends the process. Any
- * other failure (ENOSPC on a full disk or /dev/full, EIO) calls `onFailed`, which reports it in
- * one line and ends the process; without one, the error is thrown.
+ * A blocking writer on `fd`. A full non-blocking pipe (EAGAIN) is retried after a millisecond.
+ * A closed one (EPIPE: `acupress list | head -1`) calls `onClosed`; any other failure (ENOSPC on
+ * a full disk or /dev/full, EIO) calls `onFailed`, or is thrown when there is none. Either way
+ * the writer is dead from then on: later writes are dropped (returning false), so the handler is
+ * told once and the command can wind down instead of being killed mid-write.
  */
 export function fdOut(fd: number, onClosed: () => void, onFailed?: (e: NodeJS.ErrnoException) => void): Out {
+  let dead = false;
   return {
     isTTY: false,
     write(chunk: string) {
+      if (dead) return false;
       const buf = Buffer.from(chunk, 'utf8');
       let off = 0;
       while (off < buf.length) {
@@ -39,10 +42,15 @@ export function fdOut(fd: number, onClosed: () => void, onFailed?: (e: NodeJS.Er
           off += writeSync(fd, buf, off);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-          else if (code === 'EPIPE') return onClosed(), false;
-          else if (onFailed) return onFailed(e as NodeJS.ErrnoException), false;
-          else throw e;
+          if (code === 'EAGAIN') {
+            Atomics.wait(pause, 0, 0, 1);
+            continue;
+          }
+          if (code !== 'EPIPE' && !onFailed) throw e;
+          dead = true;
+          if (code === 'EPIPE') onClosed();
+          else onFailed!(e as NodeJS.ErrnoException);
+          return false;
         }
       }
       return true;

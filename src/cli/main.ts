@@ -1,6 +1,7 @@
 // The process shell: with real-io.ts and the entries that start it (src/boot/loader.ts when built,
 // src/tools/dev.ts under tsx), the only code that touches `process`. One top-level catch maps errors
-// to exit codes; process.exitCode (not process.exit) lets output flush.
+// to exit codes; process.exitCode (not process.exit) lets output flush, and nothing here ever
+// ends the process early.
 import { dispatcher, QUICK_HANDLERS } from './dispatch.js';
 import { EXIT, isReportable } from '../model/errors.js';
 import { commandHelp, programHelp } from './help.js';
@@ -8,7 +9,7 @@ import { quickInfo, quickParse } from './quick-argv.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { safeLines } from '../model/printable.js';
 import { fsReason } from '../store/fs-reason.js';
-import { realIo } from './real-io.js';
+import { realIo, type OutputEnd } from './real-io.js';
 import { helpWidth } from '../render/terminal.js';
 import type { Io } from '../model/io.js';
 
@@ -29,34 +30,37 @@ async function route(argv: string[], io: Io): Promise<number> {
   return runCli(argv, io);
 }
 
-/** Run one command line and set process.exitCode; never throws. */
-export async function main(argv: string[]): Promise<void> {
-  const io = realIo({
-    // `acupress list | head -1`: a closed pipe is not an error worth a word.
-    closed: () => process.exit(process.exitCode ?? 0),
-    failed: outputFailed,
-  });
-  try {
-    process.exitCode = await route(argv, io);
-  } catch (e) {
-    process.exitCode = report(e, io);
-  }
-}
-
 /**
- * Output that cannot be written (a full disk, /dev/full, a terminal gone with EIO) ends the run:
- * one line on stderr, exit 2, never a stack. process.exit, because the failure may surface in a
- * timer of a live run, where no caller could stop it. When stderr itself fails there is no one
- * to tell: its warnings are dropped and the command carries on.
+ * Run one command line and set process.exitCode; never throws. Output that could not be
+ * written ends the command through the io (see realIo) and is reported here, once: a closed
+ * pipe (`acupress list | head -1`) quietly, with the command's own exit code; any other failure
+ * (a full disk, /dev/full, a terminal gone with EIO) as one line on stderr and exit 2, never a
+ * stack, whatever the command returned or threw.
  */
-function outputFailed(fd: 1 | 2, e: NodeJS.ErrnoException): void {
-  if (fd === 2) return;
+export async function main(argv: string[]): Promise<void> {
+  let finished = false;
+  let told = false;
+  const settle = (code: number, end: OutputEnd | undefined): void => {
+    if (end?.kind === 'failed') {
+      if (!told) io.stderr.write(`acupress: cannot write output: ${fsReason(end.error)}\n`);
+      told = true;
+      code = EXIT.usage;
+    }
+    process.exitCode = code;
+  };
+  // A stream's failure may be reported after the command has returned (Node emits it a turn
+  // later): then it still sets the exit code and gets its line.
+  const { io, outputEnd } = realIo((end) => {
+    if (finished) settle(Number(process.exitCode ?? 0), end);
+  });
+  let code: number;
   try {
-    process.stderr.write(`acupress: cannot write output: ${fsReason(e)}\n`);
-  } catch {
-    // stderr is gone too.
+    code = await route(argv, io);
+  } catch (e) {
+    code = report(e, io);
   }
-  process.exit(EXIT.usage);
+  finished = true;
+  settle(code, outputEnd());
 }
 
 /** Print an error the way its type deserves and return the exit code. */

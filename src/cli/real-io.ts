@@ -1,27 +1,51 @@
 import { fdOut, isPlainSink } from '../boot/fd-out.js';
-import type { Io, Out } from '../model/io.js';
+import type { Io, Out, Signal } from '../model/io.js';
 import { realClock } from '../core/clock.js';
 
-/** What to do when output cannot be written. */
-export interface OutputHandlers {
-  /** A reader closed our output early (EPIPE): how `acupress list | head -1` ends. */
-  closed(): void;
-  /** Any other write failure (ENOSPC, EIO, /dev/full) on stdout (1) or stderr (2). */
-  failed(fd: 1 | 2, e: NodeJS.ErrnoException): void;
+/** How output ended early, if it did: the reader closed it (EPIPE), or a write failed on stdout. */
+export type OutputEnd = { kind: 'closed' } | { kind: 'failed'; error: NodeJS.ErrnoException };
+
+/** The real process's io, and how its output ended (read once the command is over). */
+export interface RealIo {
+  io: Io;
+  /** Undefined while stdout works. A failure on stderr alone is not recorded: there is no one to tell. */
+  outputEnd(): OutputEnd | undefined;
 }
 
-/** The real process streams, environment, clock and signals; write failures go to `on`. */
-export function realIo(on: OutputHandlers): Io {
+/**
+ * The real process streams, environment, clock and signals. A write failure never throws and
+ * never ends the process here: the failed stream goes quiet (later writes are dropped), the end
+ * is recorded for the top-level handler in main.ts to report, and whatever is still running is
+ * stopped through the signal handlers with 'SIGPIPE' (a live run ends at once instead of timing
+ * cues nobody sees). A handler registered after the output ended is told on the next turn.
+ * `onEnd` hears of the end as it happens: a stream reports a failed write a turn or more after
+ * the write, possibly once the command is over.
+ */
+export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
+  let end: OutputEnd | undefined;
+  const listeners = new Set<(signal: Signal) => void>();
+  const stop = () => setImmediate(() => [...listeners].forEach((fn) => fn('SIGPIPE')));
+  const ended = (fd: 1 | 2, e?: NodeJS.ErrnoException) => {
+    // stderr failing while stdout works: its warnings are lost, the command carries on.
+    if (fd === 2 && e) return;
+    if (end) return;
+    end = e ? { kind: 'failed', error: e } : { kind: 'closed' };
+    stop();
+    onEnd?.(end);
+  };
   const out = (fd: 1 | 2): Out => {
-    if (isPlainSink(fd, process.platform)) return fdOut(fd, on.closed, (e) => on.failed(fd, e));
+    if (isPlainSink(fd, process.platform)) return fdOut(fd, () => ended(fd), (e) => ended(fd, e));
     const stream = fd === 1 ? process.stdout : process.stderr;
+    let failed = false;
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') return on.closed();
-      on.failed(fd, e);
+      // A destroyed stream reports each later write too; the first error is the one that counts.
+      if (failed) return;
+      failed = true;
+      ended(fd, e.code === 'EPIPE' ? undefined : e);
     });
     return stream;
   };
-  return {
+  const io: Io = {
     stdout: out(1),
     stderr: out(2),
     // process.stdin builds a stream on first touch (a few ms); only runs that read keys need it.
@@ -40,7 +64,13 @@ export function realIo(on: OutputHandlers): Io {
         process.on(sig, h);
         return [sig, h] as const;
       });
-      return () => handlers.forEach(([sig, h]) => process.off(sig, h));
+      listeners.add(fn);
+      if (end) stop();
+      return () => {
+        handlers.forEach(([sig, h]) => process.off(sig, h));
+        listeners.delete(fn);
+      };
     },
   };
+  return { io, outputEnd: () => end };
 }

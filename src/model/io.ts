@@ -1,5 +1,8 @@
 import type { Clock } from './clock.js';
 
+/** Why a command is asked to stop: a signal, or 'SIGPIPE' when its output has gone. */
+export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGPIPE';
+
 /** A writable text sink: process.stdout, or a fake in tests. */
 export interface Out {
   write(chunk: string): unknown;
@@ -41,6 +44,10 @@ export interface Io {
   cwd: string;
   /** The operating system, as process.platform names it (picks the speech engine). */
   platform: string;
-  /** Registers a handler for SIGINT/SIGTERM/SIGHUP; returns an unregister function. */
-  onSignal(fn: (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void): () => void;
+  /**
+   * Registers a handler for SIGINT/SIGTERM/SIGHUP, and for 'SIGPIPE': the output has gone (the
+   * reader closed it, or a write failed), so whatever is running should stop. Returns an
+   * unregister function.
+   */
+  onSignal(fn: (signal: Signal) => void): () => void;
 }

@@ -360,6 +360,27 @@ describe('output errors are one line', () => {
     }
   });
 
+  it.skipIf(!existsSync('/dev/full'))('a long run whose output fails stops at once: one line, exit 2, the session logged as stopped', () => {
+    const home = tempDir('acupress-full-');
+    const t0 = Date.now();
+    // headache runs for minutes: only stopping at the first failed write ends it this soon.
+    const r = toFd(['run', 'headache', '--plain', '--no-tips', '--yes'], '/dev/full', { HOME: home });
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(r.stderr).toBe('acupress: cannot write output: no space left on device\n');
+    expect(r.code).toBe(2);
+    const log = readFileSync(join(home, '.local/state/acupress/history.jsonl'), 'utf8');
+    expect(JSON.parse(log.trim())).toMatchObject({ target: 'headache', completed: false, reason: 'interrupted', signal: 'SIGPIPE' });
+  });
+
+  it('run --plain | head -2: the run stops at once, quietly, exit 0 (pipefail)', () => {
+    const t0 = Date.now();
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" run headache --plain --no-tips --yes | head -2`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tempDir('acupress-pipe-') } });
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('a closed pipe stays quiet (list | head -1)', async () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list points | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmpdir() } });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);

@@ -131,9 +131,13 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   }
   // The signal handlers stay until the session is logged: with none, a second Ctrl-C would
   // kill the process at once, before the record is written.
+  // 'SIGPIPE': the output has gone (`run --json | head -3`), so there is no one to summarise for.
+  const outputGone = end.reason === 'interrupted' && end.signal === 'SIGPIPE';
   try {
     const text = summary(catalog, timeline, end, run.state.started, findings, fitWidth(term));
-    if (mode === 'json') {
+    if (outputGone) {
+      // Quiet: a closed pipe is how a reader says it has had enough; main reports a failed write.
+    } else if (mode === 'json') {
       if (!end.completed) io.stderr.write(`${text}\n`);
     } else if (!o.quiet) {
       (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
@@ -142,7 +146,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   } finally {
     offSignal();
   }
-  if (end.reason === 'interrupted') {
+  if (end.reason === 'interrupted' && !outputGone) {
     const code = end.signal === 'SIGTERM' ? EXIT.sigterm : end.signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigint;
     throw new ExitError(code);
   }
