@@ -42,7 +42,9 @@ export function codeCacheDir(env: Record<string, string | undefined>, build: str
   const xdg = env.XDG_CACHE_HOME;
   // A relative HOME would put the cache under the working directory: no cache then.
   const base = xdg && xdg.startsWith('/') ? xdg : env.HOME?.startsWith('/') ? join(env.HOME, '.cache') : undefined;
-  if (!base) return undefined;
+  // U+FFFD: the variable held bytes that are not UTF-8, and a cache made under the mangled name
+  // would land in a stranger's directory (store/paths.ts refuses such places too).
+  if (!base || base.includes('\ufffd')) return undefined;
   const flags = node.flags ? `-${hash(node.flags)}` : '';
   return join(base, 'acupress', 'code', build, `${node.version}-${node.arch}${flags}`);
 }

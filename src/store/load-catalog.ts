@@ -4,7 +4,7 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
 import { catalogFrom, type Catalog } from '../model/catalog.js';
-import { cacheDir, configDir, home, packageRoot, userDataDirs } from './paths.js';
+import { cacheDir, configDir, home, mangledVariable, packageRoot, userDataDirs } from './paths.js';
 import { readSnapshot } from './snapshot.js';
 import { dataPath, fsError } from './source-file.js';
 import { fsReason } from './fs-reason.js';
@@ -40,7 +40,10 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
   const catalog = await loadBuiltin();
   const dirs = userDataDirs(opts.env, opts.cwd, opts.data);
   const h = home(opts.env);
-  if (configDir(opts.env) === undefined) {
+  const mangledVar = mangledVariable(opts.env);
+  if (mangledVar) {
+    catalog.notices.push(`warning: ${mangledVar} is not valid UTF-8 text, so acupress cannot use the places under it${configDir(opts.env) === undefined ? ' (your own routines, points and profile are not read)' : ''}; rename the directory or set ${mangledVar} to another`);
+  } else if (configDir(opts.env) === undefined) {
     catalog.notices.push('warning: HOME is not set (or not an absolute path), so your own routines, points and profile are not read; set HOME or XDG_CONFIG_HOME');
   }
   const withFiles: string[] = [];

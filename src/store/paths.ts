@@ -30,7 +30,8 @@ type Env = Record<string, string | undefined>;
  */
 function xdg(env: Env, variable: string, fallback: string): string | undefined {
   const base = env[variable];
-  if (base && isAbsolute(base)) return join(base, 'acupress');
+  // A name Node could not decode is no place to read or write (see mangledVariable).
+  if (base && isAbsolute(base)) return mangled(base) ? undefined : join(base, 'acupress');
   const h = home(env);
   return h === undefined ? undefined : join(h, fallback, 'acupress');
 }
@@ -57,7 +58,22 @@ export function stateDir(env: Env): string | undefined {
  */
 export function home(env: Env): string | undefined {
   const h = env.HOME;
-  return h && isAbsolute(h) ? h : undefined;
+  return h && isAbsolute(h) && !mangled(h) ? h : undefined;
+}
+
+/**
+ * Does this value hold U+FFFD, the mark Node leaves where the environment held bytes that are
+ * not UTF-8 (HOME=/home/j\xfcrgen in a Latin-1 locale)? The real name cannot be rebuilt from
+ * it, and a directory made under the mangled name would be a stranger's, so such a place is
+ * not used at all.
+ */
+function mangled(value: string): boolean {
+  return value.includes('\ufffd');
+}
+
+/** The first of HOME and the XDG variables acupress reads that is not valid UTF-8 text, for a warning. */
+export function mangledVariable(env: Env): string | undefined {
+  return ['HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'].find((v) => env[v] !== undefined && mangled(env[v]!));
 }
 
 /**

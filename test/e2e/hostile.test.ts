@@ -245,6 +245,24 @@ describe('one broken user file never breaks the rest', () => {
     expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/m\\xff.yaml: the file name is not valid UTF-8 text or holds control characters; rename the file (see: acupress validate \'~/.config/acupress/routines/m\\xff.yaml\')\n'.replace("'~/", "~/'"));
   });
 
+  it('a HOME whose name is not valid UTF-8: one warning, built-ins work, nothing made under the mangled name', () => {
+    // Node hands such a HOME over with U+FFFD in place of the byte; a directory made under that
+    // name would be a stranger's. The shell passes the raw byte (printf '\\377').
+    const parent = tempDir('acupress-badhome-');
+    mkdirSync(Buffer.concat([Buffer.from(`${parent}/h`), Buffer.from([0xff]), Buffer.from('ome')]));
+    const sh = (args: string) => spawnSync('/bin/sh', ['-c', `HOME="$(printf '${parent}/h\\377ome')" exec "${process.execPath}" "${BIN}" ${args}`], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const data = tempTree({ 'routines/tiny.yaml': routineObj({ id: 'tiny', timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1, switch: '1s' }, steps: [{ press: 'LI4', sides: 'left' }, { rest: '1s' }] }) });
+    // A real run (it writes the session log and the code cache) of 5 s, a list and a check.
+    for (const args of ['list', `--data "${data}" run tiny --plain --yes --no-tips`, 'check LI4 --pregnant']) {
+      const r = sh(args);
+      expect(r.status).toBe(args.startsWith('check') ? 1 : 0);
+      expect(r.stdout).not.toBe('');
+      expect(r.stderr).toMatch(/^warning: HOME is not valid UTF-8 text, so acupress cannot use the places under it \(your own routines, points and profile are not read\); rename the directory or set HOME to another\n/);
+      expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+    }
+    expect(readdirSync(parent, { encoding: 'buffer' }).map((b) => b.toString('latin1'))).toEqual(['h\xffome']);
+  });
+
   it('a routines folder that cannot be listed is a warning', async () => {
     const { home, env } = userHome({ 'points/ok.yaml': { points: [] } });
     writeFileSync(join(home, '.config/acupress/routines'), 'not a folder');
