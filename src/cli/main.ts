@@ -11,6 +11,7 @@ import { safeLines } from '../model/printable.js';
 import { fsReason } from '../store/fs-reason.js';
 import { realIo, type OutputEnd } from './real-io.js';
 import { helpWidth } from '../render/terminal.js';
+import { fittedOut } from '../render/fit-out.js';
 import type { Io } from '../model/io.js';
 
 const quickDispatch = dispatcher(QUICK_HANDLERS);
@@ -53,6 +54,8 @@ export async function main(argv: string[]): Promise<void> {
   const { io, outputEnd } = realIo((end) => {
     if (finished) settle(Number(process.exitCode ?? 0), end);
   });
+  // Messages reach stderr from everywhere; in a terminal each line is fitted to its width there.
+  if (io.stderr.isTTY) io.stderr = fittedOut(io.stderr, io.env);
   let code: number;
   try {
     code = await route(argv, io);

@@ -39,6 +39,9 @@ export function ratingLabel(s: Session): string {
 
 /** The history table: one row per session as given (newest first), with a header in a terminal. */
 export function historyTable(sessions: readonly Session[], c: Paint, width: number, header: boolean, home?: string): string[] {
+  // Narrow terminals lose whole columns rather than show cut figures: an empty RATING column
+  // first, then the title (the id names the routine), then how much was done, then the ratings.
+  const rated = sessions.some((s) => ratingLabel(s) !== '');
   return table([
     ...(header ? [[c.bold('WHEN'), c.bold('DONE'), c.bold('RATING'), c.bold('ID'), c.bold('TITLE')]] : []),
     ...sessions.map((s) => [
@@ -48,7 +51,7 @@ export function historyTable(sessions: readonly Session[], c: Paint, width: numb
       targetLabel(s, home),
       escapeHidden(s.title),
     ]),
-  ], width, { ellipsis: c.g.ellipsis, keep: [0] });
+  ], width, { ellipsis: c.g.ellipsis, keep: [0, 3], drop: rated ? [4, 1, 2] : [2, 4, 1] });
 }
 
 /** "−2.4 (6 rated)", "−4.0 (1 rated; too few)", or "not rated". */
@@ -72,6 +75,9 @@ export function statsText(st: Stats, streakNow: Streak, todayDay: string, scope:
   ];
   if (st.routines.length === 0) return lines;
   lines.push('');
+  // Narrow terminals lose whole columns, least needed first: a CHANGE column with no ratings in
+  // it, the title (the id names the routine), the completed share, the session count.
+  const rated = st.routines.some((t) => t.mean_change !== null);
   lines.push(...table([
     [c.bold('ID'), c.bold('SESSIONS'), c.bold('TIME'), c.bold('COMPLETED'), c.bold('CHANGE'), c.bold('TITLE')],
     ...st.routines.map((t) => [
@@ -82,7 +88,7 @@ export function statsText(st: Stats, streakNow: Streak, todayDay: string, scope:
       t.mean_change === null || t.enough ? changeLabel(t) : c.dim(changeLabel(t)),
       escapeHidden(t.title),
     ]),
-  ], width, { ellipsis: c.g.ellipsis, keep: [0] }));
+  ], width, { ellipsis: c.g.ellipsis, keep: [0], drop: rated ? [5, 3, 1, 4] : [4, 5, 3, 1] }));
   if (st.routines.some((t) => t.rated > 0)) {
     lines.push('');
     lines.push(c.dim(wrap(`Change: the mean of after minus before, on the 0 to 10 scale, over sessions rated both times; below zero it eased. Fewer than ${MIN_RATED} rated sessions are too few to mean much.`, width)));

@@ -169,19 +169,46 @@ export interface TableFit {
   ellipsis?: string;
   /** Columns cut only when cutting every other one was not enough (ids a person types). */
   keep?: number[];
+  /**
+   * Columns left out whole, in this order, while the table does not fit with its last column at
+   * least 10 wide (or whole, if narrower): a figure cut to "0:1…" misleads, a missing column does not.
+   */
+  drop?: number[];
+}
+
+/** Which columns to show: all, less those of `drop` (in order) until the rest fit `totalWidth`. */
+function shownColumns(natural: number[], totalWidth: number, gap: number, drop: number[]): number[] {
+  let shown = natural.map((_, i) => i);
+  const fits = () => {
+    const last = shown[shown.length - 1]!;
+    const fixed = shown.slice(0, -1).reduce((s, i) => s + natural[i]! + gap, 0);
+    return fixed + Math.min(natural[last]!, 10) <= totalWidth;
+  };
+  for (const d of drop) {
+    if (shown.length <= 1 || fits()) break;
+    shown = shown.filter((i) => i !== d);
+  }
+  return shown;
 }
 
 /**
- * Align rows into columns that fit `totalWidth`: the last column takes what is left and is cut
- * to fit; when even that leaves it under 10 columns, the widest other columns give way first
- * (down to 4 columns each; `keep` columns last), their cells cut with `ellipsis`. Infinity (not
- * a terminal) cuts nothing.
+ * Align rows into columns that fit `totalWidth`: first the `drop` columns go, whole, while the
+ * rest do not fit; then the last column takes what is left and is cut to fit; when even that
+ * leaves it under 10 columns, the widest other columns give way (down to 4 columns each; `keep`
+ * columns last), their cells cut with `ellipsis`. Infinity (not a terminal) cuts nothing.
  */
 export function table(rows: string[][], totalWidth = Infinity, fit: TableFit = {}): string[] {
-  const { gap = 2, ellipsis = '…', keep = [] } = fit;
+  const { gap = 2, ellipsis = '…', keep = [], drop = [] } = fit;
   if (rows.length === 0) return [];
   const cols = Math.max(...rows.map((r) => r.length));
   const natural = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  if (totalWidth !== Infinity && drop.length) {
+    const shown = shownColumns(natural, totalWidth, gap, drop);
+    if (shown.length < cols) {
+      const kept = keep.map((k) => shown.indexOf(k)).filter((k) => k >= 0);
+      return table(rows.map((r) => shown.map((i) => r[i] ?? '')), totalWidth, { gap, ellipsis, keep: kept });
+    }
+  }
   const widths = [...natural];
   const fixed = () => widths.slice(0, -1).reduce((s, w) => s + w + gap, 0);
   const lastNeed = Math.min(natural[cols - 1]!, 10);

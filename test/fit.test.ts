@@ -1,0 +1,97 @@
+// Tables and messages in narrow terminals: whole columns go before any figure is cut, and every
+// line written to a terminal's stderr fits it (issue 17).
+import { describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
+import { paint } from '../src/render/color.js';
+import { table } from '../src/render/text.js';
+import { width } from '../src/render/width.js';
+import { historyTable, statsText } from '../src/render/history-view.js';
+import { fitLine, fittedOut } from '../src/render/fit-out.js';
+import { stats } from '../src/core/history.js';
+import { sessionSchema, type Session } from '../src/model/history.js';
+
+const c = paint(new Chalk({ level: 0 }));
+
+function session(start: string, over: Partial<Session> = {}): Session {
+  return sessionSchema.parse({
+    type: 'session', v: 1, session: `s-${start}-${over.target ?? 'headache'}`, start, end: start,
+    kind: 'routine', target: 'headache', title: 'Headache relief 🙂 頭痛を和らげる', planned_ms: 610_000, active_ms: 610_000,
+    completed: true, reason: 'done', points: [{ point: 'LI4', sides: ['left', 'right'] }], conditions: [], ...over,
+  });
+}
+const quit = session('2025-03-02T09:00:00.000+01:00', { target: 'desk-break', title: 'Two-minute desk break', completed: false, reason: 'quit', active_ms: 20_000 });
+const rated = session('2025-03-03T09:00:00.000+01:00', { before: 7, after: 3 });
+const plain = session('2025-03-01T09:00:00.000+01:00');
+
+/** No line is wider than `cols`, and no cell of a shown column is cut (the ellipsis appears only in the last). */
+function expectWhole(lines: string[], cols: number) {
+  for (const l of lines) {
+    expect(width(l), l).toBeLessThanOrEqual(cols);
+    expect(l.replace(/…[^…]*$/, ''), l).not.toContain('…');
+  }
+}
+
+describe('tables in narrow terminals', () => {
+  it('drop whole columns in the order given, before cutting a cell', () => {
+    const rows = [['ID', 'COUNT', 'SHARE', 'TITLE'], ['headache', '12', '100%', 'Headache relief']];
+    expect(table(rows, 80, { drop: [3, 2] })).toEqual(['ID        COUNT  SHARE  TITLE', 'headache  12     100%   Headache relief']);
+    expect(table(rows, 24, { drop: [3, 2] })).toEqual(['ID        COUNT  SHARE', 'headache  12     100%']);
+    expect(table(rows, 16, { drop: [3, 2] })).toEqual(['ID        COUNT', 'headache  12']);
+    // Off a terminal nothing is dropped or cut.
+    expect(table(rows, Infinity, { drop: [3, 2] })[1]).toBe('headache  12     100%   Headache relief');
+  });
+
+  it('history keeps its figures whole at 30, 40 and 80 columns, rated or not', () => {
+    for (const cols of [30, 40, 80]) {
+      for (const sessions of [[quit, plain], [rated, quit, plain]]) {
+        const lines = historyTable(sessions, c, cols, true);
+        expectWhole(lines, cols);
+        expect(lines[0]).toMatch(/^WHEN\s+.*ID/);
+        expect(lines.join('\n')).toContain('desk-break');
+      }
+    }
+    // With room, every column shows; an empty RATING column is the first to go.
+    expect(historyTable([rated, quit], c, 80, true)[0]).toMatch(/^WHEN +DONE +RATING +ID +TITLE$/);
+    expect(historyTable([quit, plain], c, 64, true)[0]).toMatch(/^WHEN +DONE +ID +TITLE$/);
+    expect(historyTable([rated, quit], c, 40, true)[0]).toMatch(/^WHEN +RATING +ID$/);
+  });
+
+  it('stats keeps its figures whole at 30, 40 and 80 columns', () => {
+    for (const cols of [30, 40, 80]) {
+      for (const sessions of [[quit, plain], [rated, quit, plain]]) {
+        const lines = statsText(stats(sessions), { days: 1, through: '2025-03-03' }, '2025-03-03', 'in all', c, cols);
+        expectWhole(lines.flatMap((l) => l.split('\n')), cols);
+        expect(lines.join('\n')).toMatch(/^ID +/m);
+      }
+    }
+  });
+});
+
+describe('messages on a terminal', () => {
+  it('a line wider than the terminal wraps between words, hanging under itself', () => {
+    const msg = 'acupress: warning: --rate asks only in a terminal (not with --json, --yes or CI); use --before <0-10> and "acupress rate <0-10>" instead';
+    const out = fitLine(msg, 40).split('\n');
+    for (const l of out) expect(width(l)).toBeLessThanOrEqual(40);
+    expect(out[0]).toMatch(/^acupress: warning:/);
+    expect(out.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+    expect(out.map((l) => l.trim()).join(' ')).toBe(msg);
+    // Lines that fit, and indented ones, keep their shape; a drawn line is left alone.
+    expect(fitLine('  - short', 40)).toBe('  - short');
+    expect(fitLine(`    ${'word '.repeat(12)}`, 30).split('\n').every((l) => l.startsWith('    ') && width(l) <= 30)).toBe(true);
+    expect(fitLine(`\x1b[2K${'x'.repeat(50)}`, 40)).toBe(`\x1b[2K${'x'.repeat(50)}`);
+  });
+
+  it('stderr in a terminal is fitted to its width as it is now; a pipe gets lines whole', () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, columns: 30, rows: 10, write: (s: string) => writes.push(s) };
+    const out = fittedOut(tty, {});
+    out.write('No sessions logged yet: each "acupress run" adds one.\n');
+    expect(writes[0]).toBe('No sessions logged yet: each\n  "acupress run" adds one.\n');
+    tty.columns = 80;
+    out.write('No sessions logged yet: each "acupress run" adds one.\n');
+    expect(writes[1]).toBe('No sessions logged yet: each "acupress run" adds one.\n');
+    const pipe = { isTTY: false, write: (s: string) => writes.push(s) };
+    fittedOut(pipe, {}).write(`${'long words '.repeat(20)}\n`);
+    expect(writes[2]).toBe(`${'long words '.repeat(20)}\n`);
+  });
+});
