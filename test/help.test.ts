@@ -19,7 +19,7 @@ async function commanderSays(argv: string[], width: number | undefined): Promise
 }
 
 const names = Object.keys(COMMANDS) as CommandName[];
-const widths = [undefined, 20, 40, 60, 79, 80, 81, 100, 132, 250];
+const widths = [undefined, 20, 30, 40, 60, 79, 80, 81, 100, 132, 250];
 
 describe('help without commander', () => {
   it.each(widths)('the program page is commander\'s at width %s', async (width) => {
@@ -33,6 +33,27 @@ describe('help without commander', () => {
     // The other spellings commander accepts print the same page.
     expect((await commanderSays(['help', name], width)).text).toBe(said.text);
     expect((await commanderSays([name, '-h'], width)).text).toBe(said.text);
+  });
+});
+
+describe('help in a narrow terminal (issue 17)', () => {
+  /** A line that cannot be broken: one word, or one quoted shell argument, after its indent. */
+  const oneWord = (line: string) => !/ /.test(line.trim().replace(/^\$ /, '').replace(/ \\$/, '').replace(/'[^']*'|"[^"]*"/g, 'Q'));
+  it.each([30, 40, 60, 80, 120])('every page fits %i columns, but for words that cannot be broken', (width) => {
+    for (const text of [programHelp(width), ...names.map((n) => commandHelp(n, width))]) {
+      for (const line of text.split('\n')) if (line.length > width) expect(oneWord(line), line).toBe(true);
+    }
+  });
+
+  it('a description that does not fit beside its term goes under it; long examples break with a backslash', () => {
+    const run = commandHelp('run', 40).split('\n');
+    const at = run.indexOf('  --side <side>');
+    expect(at).toBeGreaterThan(0);
+    expect(run[at + 1]).toMatch(/^ {6}which side/);
+    expect(commandHelp('check', 40)).toContain('Usage: acupress check [options]\n       [target...]');
+    expect(commandHelp('run', 40)).toMatch(/\$ acupress run --random --max 3m \\\n {6}--tag desk --yes/);
+    // Wide terminals keep commander's usual layout.
+    expect(commandHelp('run', 120)).toMatch(/^ {2}--side <side> +which side/m);
   });
 });
 

@@ -3,7 +3,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, PROGRAM_FLAGS, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
-import { helpAfter, programAfter } from './help.js';
+import { HELP_MIN_WRAP, helpAfter, helpItem, programAfter, usageLine } from './help.js';
 import { dispatcher, QUICK_HANDLERS, type Dispatch } from './dispatch.js';
 import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
@@ -42,6 +42,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
     setExit(await dispatch(name, { ...cmd.optsWithGlobals(), args: cmd.processedArgs }, io));
   };
 
+  // The width of the stream help goes to: stderr after a usage error, else stdout.
+  const afterWidth = (error: boolean) => helpWidth(io.env, error ? io.stderr : io.stdout);
   const program = new Command(PROGRAM.name)
     .description(PROGRAM.description)
     .version(pkg.version, PROGRAM_FLAGS.version.flags, PROGRAM_FLAGS.version.description)
@@ -61,8 +63,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
     })
     .exitOverride()
     // Each command's help lists the global flags too, as its completion offers them.
-    .configureHelp({ showGlobalOptions: true })
-    .addHelpText('after', programAfter());
+    // Items and the text after them are laid out by help.ts, so narrow terminals get the same
+    // page from commander as from the quick path (descriptions under their terms).
+    .configureHelp({
+      showGlobalOptions: true,
+      minWidthToWrap: HELP_MIN_WRAP,
+      formatItem: (term, termWidth, description, helper) => helpItem(term, termWidth, description, helper.helpWidth ?? 80),
+      // commander writes "Usage: " and then this: the usage wrapped as help.ts wraps it.
+      styleUsage(this: { helpWidth?: number }, usage: string) {
+        return usageLine(usage, this.helpWidth ?? 80).slice('Usage: '.length);
+      },
+    })
+    .addHelpText('after', (ctx) => programAfter(afterWidth(ctx.error)));
   for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
 
   for (const [name, spec] of Object.entries(COMMANDS) as Array<[CommandName, CommandSpec]>) {
@@ -73,7 +85,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
       cmd.addArgument(arg);
     }
     for (const o of spec.options) cmd.addOption(option(o));
-    cmd.addHelpText('after', helpAfter(spec)).action(action(name));
+    cmd.addHelpText('after', (ctx) => helpAfter(spec, afterWidth(ctx.error))).action(action(name));
   }
 
   return program;

@@ -113,6 +113,11 @@ describe.skipIf(!hasTmux)('in the terminals people use', () => {
     `list --data ${data}`,
     `show calm-cjk --data ${data}`,
     `run calm-cjk --dry-run --data ${data}`,
+    'history',
+    'stats',
+    '--help',
+    'run --help',
+    'show --nope',
   ];
   it.each([30, 40, 80, 120])('at %i columns, every line of every command fits, emoji and Chinese included', async (cols) => {
     for (const args of commands) {
