@@ -7,6 +7,7 @@ import { table } from '../src/render/text.js';
 import { width } from '../src/render/width.js';
 import { historyTable, statsText } from '../src/render/history-view.js';
 import { fitLine, fittedOut } from '../src/render/fit-out.js';
+import { toAscii } from '../src/render/ascii.js';
 import { stats } from '../src/core/history.js';
 import { sessionSchema, type Session } from '../src/model/history.js';
 
@@ -93,5 +94,15 @@ describe('messages on a terminal', () => {
     const pipe = { isTTY: false, write: (s: string) => writes.push(s) };
     fittedOut(pipe, {}).write(`${'long words '.repeat(20)}\n`);
     expect(writes[2]).toBe(`${'long words '.repeat(20)}\n`);
+  });
+});
+
+describe('an ASCII terminal', () => {
+  it("folds the prompts' key hints and symbols to ASCII", () => {
+    // As @inquirer/checkbox draws its hint line (dim and bold codes between the words).
+    const hint = '\x1b[1m↑↓\x1b[22m \x1b[2mnavigate\x1b[22m\x1b[2m • \x1b[22m\x1b[1m⏎\x1b[22m \x1b[2msubmit\x1b[22m';
+    expect(toAscii(hint)).toBe('\x1b[1mup/down\x1b[22m \x1b[2mnavigate\x1b[22m\x1b[2m * \x1b[22m\x1b[1menter\x1b[22m \x1b[2msubmit\x1b[22m');
+    expect(toAscii('❯ ◉ Hégǔ ✔ ✘ ℹ')).toBe('> * Hegu + x i');
+    expect(toAscii(hint + '❯ ◉ Hégǔ ✔ ✘ ℹ')).toMatch(/^[\x00-\x7f]*$/);
   });
 });

@@ -13,13 +13,14 @@ const MAP: Record<string, string> = {
   '✔': '+', '✓': '+', '✖': 'x', '✗': 'x', '⚠': '!', '❯': '>', '›': '>', '‹': '<', '»': '>>', '«': '<<',
   '◉': '*', '◯': 'o', '●': '*', '○': 'o', '◆': '*', '◇': 'o', '■': '#', '□': '-',
   '─': '-', '━': '-', '│': '|', '┃': '|', '█': '#', '░': '-', '▒': '-', '▓': '#',
-  '←': '<-', '→': '->', '↑': '^', '↓': 'v', '⏸': '=', '\ufe0f': '', '\u200b': '', '\u200d': '',
+  '←': '<-', '→': '->', '↑': '^', '↓': 'v', '⏸': '=', '⏎': 'enter', 'ℹ': 'i', '✘': 'x', '\ufe0f': '', '\u200b': '', '\u200d': '',
 };
 
 /** Text an ASCII terminal can show: Latin letters without marks, common symbols in ASCII; anything else as it is. */
 export function toAscii(text: string): string {
   if (ASCII.test(text)) return text;
-  const bare = text.normalize('NFD').replace(MARKS_ON_LATIN, '').normalize('NFC');
+  // The prompts' key hints ("↑↓ navigate") read better as words than as arrows.
+  const bare = text.normalize('NFD').replace(MARKS_ON_LATIN, '').normalize('NFC').replace(/↑↓/g, 'up/down');
   return bare.replace(NON_ASCII, (ch) => {
     const cp = ch.codePointAt(0)!;
     if (cp >= 0x2800 && cp <= 0x28ff) return '|'; // braille spinner frames
