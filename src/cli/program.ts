@@ -9,6 +9,7 @@ import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { helpWidth } from '../render/terminal.js';
 import { safeLines } from '../model/printable.js';
+import { usageMessage } from './usage-message.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -53,7 +54,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
       // Commander echoes what was typed ("unknown command '…'"): escaped and cut like every echo.
-      outputError: (s, write) => write(`${safeLines(s.replace(/^error: /, 'acupress: ').replace(/\n$/, ''), 300)}\n`),
+      outputError: (s, write) => write(`acupress: ${safeLines(usageMessage(s), 300)}\n`),
       // Help wraps to our streams' width (80 when not a terminal) and has no colour; commander
       // would ask process.stdout, which costs milliseconds to build. help.ts does the same.
       getOutHelpWidth: () => helpWidth(io.env, io.stdout),
