@@ -67,6 +67,13 @@ describe('the saved profile', () => {
 });
 
 describe('validate warns, and still passes', () => {
+  it('a point never to press yourself, and an alias another routine already answers to', () => {
+    const r = { ...routine([press('LI4'), press('ST9')]), aliases: ['mine', 'neck-pain'] };
+    const warnings = routineWarnings(catalog, r);
+    expect(warnings.map((w) => w.path)).toEqual([['aliases', 1], ['steps', 1]]);
+    expect(warnings[0]!.message).toBe('"neck-pain" is already a name of routine neck, so it would name neither; choose another');
+    expect(warnings[1]!.message).toMatch(/^ST9 is a point never to press yourself \(.*carotid.*\); run refuses this step$/);
+  });
   it('a massage step with no region, and a cue firmer than its point allows', () => {
     const r = routine([massage('the back of the neck', 60_000), press('LR3', { cue: 'Press firmly.' }), press('ST36', { cue: 'Press firmly.' })]);
     const warnings = routineWarnings(catalog, r);

@@ -125,7 +125,8 @@ export function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref 
       if (same.length === 1) return same[0];
       if (same.length > 1) {
         const names = same.map((r) => describeAmbiguous(catalog, r)).join(', ');
-        throw new UserError(`${quote(query)} is ambiguous: it could be ${names}; use the code or the pinyin with tone marks`);
+        const hint = kind === 'point' ? 'use the code or the pinyin with tone marks' : `use its id`;
+        throw new UserError(`${quote(query)} is ambiguous: it could be ${names}; ${hint}`);
       }
     }
   }

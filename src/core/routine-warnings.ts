@@ -3,7 +3,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import { exceeds, pressureAsked } from './pressure-words.js';
-import { massagePoints } from './safety.js';
+import { GENERAL, massagePoints } from './safety.js';
 
 /** One warning: where in the routine (a field path) and what to do about it. */
 export interface RoutineWarning {
@@ -14,6 +14,12 @@ export interface RoutineWarning {
 /** The warnings for a routine whose points all exist (checked first by the loader). */
 export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarning[] {
   const out: RoutineWarning[] = [];
+  // A name another routine answers to makes both ambiguous: `run neck-pain` would ask which.
+  routine.aliases.forEach((alias, i) => {
+    const key = alias.toLowerCase();
+    const other = [...catalog.routines.values()].find((r) => r.id !== routine.id && (r.id.toLowerCase() === key || r.aliases.some((a) => a.toLowerCase() === key)));
+    if (other) out.push({ path: ['aliases', i], message: `"${alias}" is already a name of routine ${other.id}, so it would name neither; choose another` });
+  });
   routine.steps.forEach((step, i) => {
     if (step.kind === 'massage' && step.regions.length === 0) {
       // Its points (named, or implied by the area, such as GB21 for the tops of the shoulders)
@@ -28,6 +34,10 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
       });
     }
     const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step) : [];
+    for (const id of points) {
+      const never = catalog.points.get(id)?.cautions.find((c) => c.condition === GENERAL && c.level === 'avoid');
+      if (never) out.push({ path: ['steps', i], message: `${id} is a point never to press yourself (${never.reason}); run refuses this step` });
+    }
     const asked = step.kind !== 'rest' && step.cue ? pressureAsked(step.cue) : undefined;
     for (const id of points) {
       const p = catalog.points.get(id);

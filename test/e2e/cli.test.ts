@@ -95,7 +95,18 @@ describe('list and show', () => {
   it('show --yaml round-trips through validate', () => {
     const yaml = cli(['show', 'headache', '--yaml']).stdout;
     const dir = tempTree({ 'mine.yaml': yaml.replace('id: headache', 'id: my-headache') });
-    expect(cli(['validate', join(dir, 'mine.yaml')]).code).toBe(0);
+    expect(cli(['validate', join(dir, 'mine.yaml')])).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('a copy made with show --yaml leaves the built-in its names (no aliases), and says so', () => {
+    const yaml = cli(['show', 'neck', '--yaml']).stdout;
+    expect(yaml).not.toMatch(/^aliases:/m);
+    expect(yaml.split('\n')[0]).toContain('neck keeps its other names (neck-pain, stiff-neck');
+    const dir = tempTree({ 'routines/my-neck.yaml': yaml.replace('id: neck', 'id: my-neck') });
+    expect(cli(['run', 'neck-pain', '--dry-run'], { env: { ACUPRESS_DATA: dir } })).toMatchObject({ code: 0 });
+  });
+  it('two routines answering to one name: the hint says to use an id', () => {
+    const dir = tempTree({ 'routines/mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\naliases: [neck-pain]\nsources: [me]\nsteps:\n  - press: LI4\n' });
+    expect(cli(['run', 'neck-pain', '--dry-run'], { env: { ACUPRESS_DATA: dir } })).toMatchObject({ code: 2, stderr: 'acupress: "neck-pain" is ambiguous: it could be routine neck, routine mine; use its id\n' });
   });
 });
 
