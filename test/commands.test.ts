@@ -9,7 +9,7 @@ import { run as show } from '../src/commands/show.js';
 import { run as runCmd } from '../src/commands/run.js';
 import { loadBuiltin, loadCatalog } from '../src/store/load-catalog.js';
 import { cacheDir } from '../src/store/paths.js';
-import { fakeIo, routineObj, tempTree } from './helpers.js';
+import { fakeIo, routineObj, tempDir, tempTree } from './helpers.js';
 
 describe('show', () => {
   // An 80-column terminal (no TERM, so no colour): cards are wrapped to fit it. The figure a
@@ -77,6 +77,20 @@ describe('run', () => {
     const { io, stdout } = fakeIo();
     await runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', dryRun: true, json: true, profile: true }, io);
     expect(JSON.parse(stdout.text().split('\n')[0]!)).toMatchObject({ type: 'start', routine: 'desk-break' });
+  });
+
+  it('--random with a pregnancy profile: says what it left out, and --skip-unsafe lets it in without the steps to avoid', async () => {
+    const home = tempDir('acupress-random-');
+    mkdirSync(join(home, 'acupress'), { recursive: true });
+    writeFileSync(join(home, 'acupress/profile.yaml'), 'conditions:\n  - pregnancy\n');
+    const env = { XDG_CONFIG_HOME: home };
+    const refused = fakeIo(env);
+    await expect(runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', dryRun: true, json: true, profile: true }, refused.io)).rejects.toThrow('run --random: no routine matches --tag "desk" --max "3m"; desk-break has steps to avoid with pregnancy (add --skip-unsafe to leave those steps out)');
+    const { io, stdout } = fakeIo(env);
+    await runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', skipUnsafe: true, dryRun: true, json: true, profile: true }, io);
+    const lines = stdout.text().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: 'start', routine: 'desk-break' });
+    expect(lines.filter((e) => e.point === 'LI4')).toEqual([]);
   });
 
   it('--random with nothing matching is a usage error', async () => {

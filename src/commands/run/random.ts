@@ -3,12 +3,29 @@ import type { Condition, Routine } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { quote } from '../../model/printable.js';
 import { filterRoutines } from '../../core/filters.js';
+import { GENERAL, routineFindings, unsafeSteps } from '../../core/safety.js';
 import { routineFilter } from '../filter-flags.js';
 import { bareSecondsHint } from '../duration-hint.js';
 
-/** Pick a routine at random among those matching --max/--tag and safe for the conditions. */
-export function pickRandom(catalog: Catalog, o: { max?: string; tag?: string }, conditions: Condition[], random: () => number): Routine {
-  const rows = filterRoutines(catalog, routineFilter({ max: o.max, tag: o.tag }), conditions);
-  if (rows.length === 0) throw new UserError(`run --random: no routine matches${o.tag ? ` --tag ${quote(o.tag)}` : ''}${o.max ? ` --max ${quote(o.max)}` : ''}${bareSecondsHint('--max', o.max)}`);
-  return rows[Math.floor(random() * rows.length)]!.routine;
+/**
+ * Pick a routine at random among those matching --max/--tag and safe for the conditions. With
+ * `skipUnsafe`, routines with steps to avoid join the draw too (run leaves those steps out),
+ * unless nothing would be left of them. When nothing matches, the error says what the
+ * conditions left out and how to let them in.
+ */
+export function pickRandom(catalog: Catalog, o: { max?: string; tag?: string; skipUnsafe?: boolean }, conditions: Condition[], random: () => number): Routine {
+  const rows = filterRoutines(catalog, routineFilter({ max: o.max, tag: o.tag }), conditions, true);
+  const runnable = (r: Routine) => unsafeSteps(routineFindings(catalog, r, conditions).filter((f) => f.level === 'avoid')).size < r.steps.length;
+  const pool = rows.filter((row) => !row.avoid || (o.skipUnsafe && runnable(row.routine)));
+  if (pool.length === 0) {
+    const asked = `${o.tag ? ` --tag ${quote(o.tag)}` : ''}${o.max ? ` --max ${quote(o.max)}` : ''}`;
+    const avoided = rows.filter((row) => row.avoid).map((row) => row.routine.id);
+    const named = conditions.filter((c) => c.id !== GENERAL).map((c) => c.id);
+    const which = named.length ? ` with ${named.join(' and ')}` : '';
+    const why = avoided.length
+      ? `; ${avoided.join(', ')} ${avoided.length === 1 ? 'has' : 'have'} steps to avoid${which}${o.skipUnsafe ? '' : ' (add --skip-unsafe to leave those steps out)'}`
+      : '';
+    throw new UserError(`run --random: no routine matches${asked}${why}${bareSecondsHint('--max', o.max)}`);
+  }
+  return pool[Math.floor(random() * pool.length)]!.routine;
 }
