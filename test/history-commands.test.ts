@@ -136,7 +136,7 @@ describe('rate, history and stats', () => {
     await runTiny(later(f, 10_000), {});
     const r = later(f, 60_000);
     expect(await rate({ args: ['3'] }, r.io)).toBe(0);
-    expect(r.stdout.text()).toMatch(/^Rated Tiny \(2025-03-01 09:00, 0:05 of 0:05\): \? → 3, no before rating\.\n$/);
+    expect(r.stdout.text()).toMatch(/^Rated Tiny, 2025-03-01 09:00, 0:05 of 0:05: \? → 3, no before rating\.\n$/);
     // The latest session got the rating: that was the second run. Rate the first, as a script would, by running again.
     const g = fakeIo();
     await runTiny(g, { before: '7' });
@@ -198,6 +198,18 @@ describe('rate, history and stats', () => {
     const path = historyPath(f.io.env);
     expect(q.stderr.text()).toBe(`acupress: warning: ${path}:2: not valid JSON; line skipped\nacupress: warning: ${path}:3: v: Invalid input: expected number, received undefined; line skipped\n`);
     expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('stats with nothing logged, or nothing in the window, says so instead of a table of zeros', async () => {
+    const f = fakeIo();
+    await stats({}, f.io);
+    expect(f.stdout.text()).toBe('');
+    expect(f.stderr.text()).toBe('No sessions logged yet: each "acupress run" adds one.\n');
+    await runTiny(f, {});
+    const s = later(f, 3 * 86_400_000);
+    await stats({ since: '1d' }, s.io);
+    expect(s.stdout.text()).toBe('');
+    expect(s.stderr.text()).toBe('No sessions match.\n');
   });
 
   it('stats: per routine, with the streak and a plain word when there are too few ratings', async () => {

@@ -37,7 +37,7 @@ export async function run(options: RateOptions, io: Io): Promise<number> {
   const rated: Session = { ...latest, after: r.value };
   const change = ratingChange(rated);
   const ratings = `${rated.before ?? '?'} → ${r.value}${change !== undefined ? ` (${signed(change)})` : ', no before rating'}`;
-  io.stdout.write(`Rated ${escapeHidden(latest.title)} (${whenLabel(latest.start)}, ${doneLabel(latest)}): ${ratings}${was !== undefined && was !== r.value ? `; was ${was}` : ''}.\n`);
+  io.stdout.write(`Rated ${escapeHidden(latest.title)}, ${whenLabel(latest.start)}, ${doneLabel(latest)}: ${ratings}${was !== undefined && was !== r.value ? `; was ${was}` : ''}.\n`);
   return 0;
 }
 

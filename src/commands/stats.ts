@@ -18,7 +18,7 @@ export interface StatsOptions extends Common {
 /** `acupress stats`; resolves to the exit code. */
 export async function run(options: StatsOptions, io: Io): Promise<number> {
   const sinceMs = sinceFlag(io, options.since);
-  const { sessions } = await loadSessions(io);
+  const { sessions, missing } = await loadSessions(io);
   const targets = await routineTargets(io, options, sessions, options.routine);
   const now = io.calendar.now();
   const chosen = selectSessions(sessions, { sinceMs, targets });
@@ -35,6 +35,11 @@ export async function run(options: StatsOptions, io: Io): Promise<number> {
       streak: current,
       routines: st.routines,
     });
+    return 0;
+  }
+  if (chosen.length === 0) {
+    // As history says it: nothing to count is not a table of zeros.
+    io.stderr.write(missing ? 'No sessions logged yet: each "acupress run" adds one.\n' : 'No sessions match.\n');
     return 0;
   }
   const t = terminal(io, options.color);

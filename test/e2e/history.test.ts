@@ -23,7 +23,7 @@ describe('session log', () => {
     expect(m.acupress('run', 'tiny', '--data', data, '--plain', '--yes', '--before', '7').code).toBe(0);
     const rated = m.acupress('rate', '3');
     expect(rated.code, rated.stderr).toBe(0);
-    expect(rated.stdout).toMatch(/^Rated Tiny \(\d{4}-\d\d-\d\d \d\d:\d\d, 0:05 of 0:05\): 7 → 3 \(−4\)\.\n$/);
+    expect(rated.stdout).toMatch(/^Rated Tiny, \d{4}-\d\d-\d\d \d\d:\d\d, 0:05 of 0:05: 7 → 3 \(−4\)\.\n$/);
 
     const history = m.acupress('history', '--json');
     expect(history.code).toBe(0);
