@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
 import { conditionFileSchema, pointFileSchema, routineSchema } from '../model/schema.js';
 import { checkYamlText, type Checked } from './yaml-load.js';
-import type { Loaded, Problem } from './problem.js';
+import { UNNAMEABLE, type Loaded, type Problem } from './problem.js';
 import { displayPath, nameFromBytes, readTextFile } from './source-file.js';
 import { fsReason } from './fs-reason.js';
 import type { Condition, Origin, Point, Routine } from '../model/types.js';
@@ -55,7 +55,7 @@ export function yamlFiles(dir: string, shown: (path: string) => string = (p) => 
     if (!isYamlName(ascii)) continue;
     const { name, shown: printable } = nameFromBytes(bytes);
     if (name === undefined) {
-      problems.push({ file: shown(join(dir, printable)), line: 0, col: 0, path: '', message: 'the file name is not valid UTF-8 text or holds control characters; rename the file' });
+      problems.push({ file: shown(join(dir, printable)), line: 0, col: 0, path: '', message: UNNAMEABLE });
     } else files.push(join(dir, name));
   }
   return { files: files.sort(), problems };

@@ -22,6 +22,13 @@ export function formatProblem(p: Problem): string {
 }
 
 /**
+ * What is said of a file whose name is not valid UTF-8 text or holds control characters. Such a
+ * file cannot be named on a command line as shown (the escaped name is not its name), so its
+ * warning asks for a rename rather than pointing to `acupress validate`.
+ */
+export const UNNAMEABLE = 'the file name is not valid UTF-8 text or holds control characters; rename the file';
+
+/**
  * One warning line per skipped file, for problems found in the user's data directories: the
  * first problem in full, how many more, and the command that lists them all.
  */
@@ -34,6 +41,7 @@ export function skipWarnings(problems: readonly Problem[]): string[] {
   }
   return [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, [first, ...rest]]) => {
     const more = rest.length ? `and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; ` : '';
+    if (first!.message === UNNAMEABLE && rest.length === 0) return `warning: skipped ${formatProblem(first!)}`;
     return `warning: skipped ${formatProblem(first!)} (${more}see: acupress validate ${shellWord(file)})`;
   });
 }

@@ -242,7 +242,8 @@ describe('one broken user file never breaks the rest', () => {
     const r = await cli(['list'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^good /m);
-    expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/m\\xff.yaml: the file name is not valid UTF-8 text or holds control characters; rename the file (see: acupress validate \'~/.config/acupress/routines/m\\xff.yaml\')\n'.replace("'~/", "~/'"));
+    // No "see: acupress validate <name>": the escaped name is not the file's name, so that command could not open it.
+    expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/m\\xff.yaml: the file name is not valid UTF-8 text or holds control characters; rename the file\n');
   });
 
   it('a HOME whose name is not valid UTF-8: one warning, built-ins work, nothing made under the mangled name', () => {
