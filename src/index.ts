@@ -1,7 +1,7 @@
 // The package's public API: the JSON schemas of the CLI's output and the pure core.
 export { plan, type PlanOptions } from './core/plan.js';
 export type { Timeline, Phase, PhaseKind, Side } from './model/timeline.js';
-export type { RunEvent, PhaseEvent, StartEvent, TickEvent, EndEvent } from './model/events.js';
+export type { RunEvent, PhaseEvent, StartEvent, TickEvent, PauseEvent, ResumeEvent, PauseReason, EndEvent } from './model/events.js';
 export { FakeClock } from './core/clock.js';
 export type { Clock } from './model/clock.js';
 export { parseDuration, formatDuration } from './model/duration.js';

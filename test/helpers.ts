@@ -52,8 +52,17 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
     clock, cwd: home, platform: 'linux',
     calendar: { now: () => FAKE_EPOCH + clock.now(), offset: () => FAKE_OFFSET },
     onSignal: (fn) => { signals.push(fn); return () => signals.splice(signals.indexOf(fn), 1); },
+    onSuspend: (fn) => { job.SIGTSTP.add(fn); return () => job.SIGTSTP.delete(fn); },
+    onContinue: (fn) => { job.SIGCONT.add(fn); return () => job.SIGCONT.delete(fn); },
+    stopSelf: () => { job.stops++; },
   };
-  return { io, stdout, stderr, clock, home, signal: (s: Signal) => signals.forEach((f) => f(s)) };
+  const job = { SIGTSTP: new Set<() => void>(), SIGCONT: new Set<() => void>(), stops: 0 };
+  return {
+    io, stdout, stderr, clock, home, job,
+    signal: (s: Signal) => signals.forEach((f) => f(s)),
+    /** Deliver SIGTSTP or SIGCONT to whatever handlers are registered. */
+    jobSignal: (s: 'SIGTSTP' | 'SIGCONT') => [...job[s]].forEach((f) => f()),
+  };
 }
 
 /** Make a temp dir from a map of relative paths to contents (objects are written as YAML). */

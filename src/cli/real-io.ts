@@ -71,6 +71,77 @@ export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
         listeners.delete(fn);
       };
     },
+    onSuspend: (fn) => suspend.add(fn),
+    onContinue: (fn) => resume.add(fn),
+    stopSelf,
   };
   return { io, outputEnd: () => end };
+}
+
+/**
+ * Handlers of one signal behind a single process listener, which is there only while a
+ * handler is: with no listener, the signal keeps its default action (SIGTSTP stops).
+ */
+class SignalHandlers {
+  private readonly fns = new Set<() => void>();
+  private readonly listener = () => [...this.fns].forEach((f) => f());
+  private held = false;
+  constructor(private readonly signal: NodeJS.Signals) {}
+
+  /** Register `fn`; returns an unregister function. */
+  add(fn: () => void): () => void {
+    this.fns.add(fn);
+    this.sync();
+    return () => {
+      this.fns.delete(fn);
+      this.sync();
+    };
+  }
+
+  /** Take the process listener away (hold) or let it back (release) without losing handlers. */
+  hold(on: boolean): void {
+    this.held = on;
+    this.sync();
+  }
+
+  /** Call every handler, as if the signal had come. */
+  fire(): void {
+    this.listener();
+  }
+
+  private sync(): void {
+    const want = this.fns.size > 0 && !this.held;
+    const has = process.listeners(this.signal).includes(this.listener);
+    if (want && !has) process.on(this.signal, this.listener);
+    else if (!want && has) process.off(this.signal, this.listener);
+  }
+}
+
+const suspend = new SignalHandlers('SIGTSTP');
+const resume = new SignalHandlers('SIGCONT');
+
+/**
+ * SIGTSTP to ourselves with the default action. Removing the last listener gives the signal its
+ * default action back, so the kernel stops the process inside kill(); the listener returns when
+ * SIGCONT comes. In an orphaned process group the kernel discards SIGTSTP and no SIGCONT will
+ * come: a short timer then calls the continue handlers so the caller's view comes back.
+ */
+function stopSelf(): void {
+  suspend.hold(true);
+  let back = false;
+  const onCont = () => settle(false);
+  const settle = (simulate: boolean) => {
+    if (back) return;
+    back = true;
+    clearTimeout(fallback);
+    process.off('SIGCONT', onCont);
+    suspend.hold(false);
+    if (simulate) resume.fire();
+  };
+  process.on('SIGCONT', onCont);
+  // Set after kill() returns, that is once the process runs again: a real SIGCONT is already
+  // waiting by then and wins; only a discarded stop reaches this.
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  process.kill(process.pid, 'SIGTSTP');
+  fallback = setTimeout(() => settle(true), 100);
 }

@@ -70,9 +70,9 @@ async function clear(options: HistoryOptions, io: Io): Promise<number> {
   if (!options.yes) {
     if (!canPrompt(io, options)) throw new UserError('history --clear: not asking outside a terminal; add --yes to delete the session log');
     const { confirm } = await import('@inquirer/prompts');
-    const { promptContext } = await import('./run/prompt-io.js');
-    const sure = await confirm({ message: `Delete the session log (${what})? This cannot be undone.`, default: false },
-      await promptContext(io, terminal(io, options.color)));
+    const { askGuarded } = await import('./prompt-guard.js');
+    const sure = await askGuarded(io, terminal(io, options.color), (ctx) => confirm({ message: `Delete the session log (${what})? This cannot be undone.`, default: false }, ctx),
+      'the session log is kept');
     if (!sure) {
       io.stdout.write('Kept the session log.\n');
       return 0;

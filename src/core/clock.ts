@@ -93,6 +93,16 @@ export class FakeClock implements Clock {
     this.time = target;
   }
 
+  /**
+   * Jump `ms` forward the way a stopped process sees time: nothing fires on the way, then every
+   * timer that fell due fires at the new time, late (SIGSTOP and SIGCONT, a suspended laptop).
+   */
+  jump(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`FakeClock.jump: time cannot go backwards (got ${ms})`);
+    this.time += ms;
+    this.advanceTo(this.time);
+  }
+
   /** Fire timers until none are left (or `limit` fire), returning how many fired. */
   runAll(limit = 1_000_000): number {
     let n = 0;

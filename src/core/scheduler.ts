@@ -1,14 +1,24 @@
 // The scheduler is a pure step function: (state, input) → (state, events).
 // Time is "active time": clock time since start minus time spent paused, so a pause
-// neither stretches nor shrinks the rest of the plan.
-import type { EndEvent, PhaseEvent, RunEvent } from '../model/events.js';
+// neither stretches nor shrinks the rest of the plan. A stall (the clock jumping seconds past
+// the next wake-up: the process was stopped, suspended with the machine, or starved) counts as
+// paused time too, so the run goes on inside the phase it was in instead of firing every
+// phase that fell due at once.
+import type { EndEvent, PauseReason, PhaseEvent, RunEvent } from '../model/events.js';
 import type { Phase, Timeline } from '../model/timeline.js';
 
 export const TICK_MS = 1000;
 
+/**
+ * How far past its wake-up the clock must be before the gap counts as a stall (paused time)
+ * rather than lateness. Timers on a loaded machine run milliseconds late, rarely a few hundred;
+ * a gap of seconds means the process did not run at all.
+ */
+export const STALL_MS = 2000;
+
 export type Input =
   | { type: 'time'; now: number }
-  | { type: 'pause' | 'resume' | 'toggle' | 'skip' | 'back' | 'quit'; now: number }
+  | { type: 'pause' | 'suspend' | 'resume' | 'toggle' | 'skip' | 'back' | 'quit'; now: number }
   | { type: 'interrupt'; now: number; signal: string };
 
 export interface State {
@@ -16,10 +26,14 @@ export interface State {
   readonly status: 'running' | 'paused' | 'done';
   /** Clock time at which the run started. */
   readonly startAt: number;
-  /** Total clock time spent paused so far. */
+  /** Total clock time spent paused so far (stalls included). */
   readonly pausedMs: number;
   /** Clock time at which the current pause began. */
   readonly pausedAt?: number;
+  /** Why the current pause began. */
+  readonly pauseReason?: PauseReason;
+  /** Clock time of the last input: the last moment the process is known to have been running. */
+  readonly seenAt: number;
   /** Index of the current phase. */
   readonly index: number;
   /** Active time at which the current phase began. */
@@ -36,7 +50,7 @@ export type Step = { state: State; events: RunEvent[] };
 /** Start a run at clock time `now`: the start event and the first phase. */
 export function start(timeline: Timeline, now: number): Step {
   const state: State = {
-    timeline, status: 'running', startAt: now, pausedMs: 0, index: 0, phaseStart: 0, nextTick: TICK_MS, started: [0],
+    timeline, status: 'running', startAt: now, pausedMs: 0, seenAt: now, index: 0, phaseStart: 0, nextTick: TICK_MS, started: [0],
   };
   const events: RunEvent[] = [
     { type: 'start', routine: timeline.routine, title: timeline.title, total_ms: timeline.total_ms, phases: timeline.phases.length },
@@ -58,25 +72,50 @@ export function nextWake(s: State): number | undefined {
   return s.startAt + s.pausedMs + Math.min(s.nextTick, end);
 }
 
+/** Did the clock jump so far past the next wake-up that the process cannot have been running? */
+export function isStall(s: State, now: number): boolean {
+  const wake = nextWake(s);
+  return wake !== undefined && now - wake > STALL_MS;
+}
+
 /** Apply one input. Never mutates `s`. */
 export function step(s: State, input: Input): Step {
   if (s.status === 'done') return { state: s, events: [] };
+  let r: Step;
+  if (isStall(s, input.now)) {
+    const wantsPause = input.type === 'pause' || input.type === 'suspend' || input.type === 'toggle';
+    // Asked to pause after a stall: the pause began when the process stopped, not now.
+    if (wantsPause) r = pauseAt(s, s.seenAt, input.type === 'suspend' ? 'suspend' : 'user', []);
+    else {
+      const bridged = bridgeStall(s, input.now);
+      const after = apply(bridged.state, input);
+      r = { state: after.state, events: [...bridged.events, ...after.events] };
+    }
+  } else r = apply(s, input);
+  return r.state.status === 'done' ? r : { state: { ...r.state, seenAt: input.now }, events: r.events };
+}
+
+function apply(s: State, input: Input): Step {
   switch (input.type) {
     case 'time':
       return advance(s, input.now);
     case 'toggle':
-      return step(s, { type: s.status === 'paused' ? 'resume' : 'pause', now: input.now });
-    case 'pause': {
+      return apply(s, { type: s.status === 'paused' ? 'resume' : 'pause', now: input.now });
+    case 'pause':
+    case 'suspend': {
       if (s.status === 'paused') return { state: s, events: [] };
       const caught = advance(s, input.now);
       if (caught.state.status === 'done') return caught;
-      const state = { ...caught.state, status: 'paused' as const, pausedAt: input.now };
-      return { state, events: [...caught.events, { type: 'pause', index: state.index, elapsed_ms: Math.round(activeAt(state, input.now)) }] };
+      return pauseAt(caught.state, input.now, input.type === 'suspend' ? 'suspend' : 'user', caught.events);
     }
     case 'resume': {
       if (s.status !== 'paused' || s.pausedAt === undefined) return { state: s, events: [] };
-      const state: State = { ...s, status: 'running', pausedMs: s.pausedMs + (input.now - s.pausedAt), pausedAt: undefined };
-      return { state, events: [{ type: 'resume', index: s.index, elapsed_ms: Math.round(activeAt(state, input.now)) }] };
+      const pausedFor = input.now - s.pausedAt;
+      const state: State = { ...s, status: 'running', pausedMs: s.pausedMs + pausedFor, pausedAt: undefined, pauseReason: undefined };
+      return {
+        state,
+        events: [{ type: 'resume', index: s.index, elapsed_ms: Math.round(activeAt(state, input.now)), reason: s.pauseReason ?? 'user', paused_ms: Math.round(pausedFor) }],
+      };
     }
     case 'skip':
     case 'back': {
@@ -94,6 +133,30 @@ export function step(s: State, input: Input): Step {
     case 'interrupt':
       return finish(s, input.now, [], 'interrupted', input.signal);
   }
+}
+
+/** Pause a running state at clock time `at` (never later than now) for `reason`. */
+function pauseAt(s: State, at: number, reason: PauseReason, events: RunEvent[]): Step {
+  const state: State = { ...s, status: 'paused', pausedAt: at, pauseReason: reason };
+  return { state, events: [...events, { type: 'pause', index: state.index, elapsed_ms: Math.round(activeAt(state, at)), reason }] };
+}
+
+/**
+ * Count the time since the last input as paused: the run goes on from the moment the process was
+ * last seen running, inside the same phase, with that phase's remaining time intact. Emits the
+ * stall as a pause and a resume so scripts can see it.
+ */
+function bridgeStall(s: State, now: number): Step {
+  const gap = now - s.seenAt;
+  const at = Math.round(activeAt(s, s.seenAt));
+  const state: State = { ...s, pausedMs: s.pausedMs + gap, seenAt: now };
+  return {
+    state,
+    events: [
+      { type: 'pause', index: s.index, elapsed_ms: at, reason: 'stall' },
+      { type: 'resume', index: s.index, elapsed_ms: at, reason: 'stall', paused_ms: Math.round(gap) },
+    ],
+  };
 }
 
 function advance(s: State, now: number): Step {

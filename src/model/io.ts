@@ -50,4 +50,17 @@ export interface Io {
    * unregister function.
    */
   onSignal(fn: (signal: Signal) => void): () => void;
+  /**
+   * Job control. While any handler is registered, SIGTSTP (Ctrl-Z in cooked mode, `kill -TSTP`)
+   * calls it instead of stopping the process, so the caller can restore the terminal first and
+   * then call `stopSelf`. Returns an unregister function.
+   */
+  onSuspend(fn: () => void): () => void;
+  /** Registers a handler for SIGCONT: the process runs again after a stop (`fg`, `bg`, `kill -CONT`). */
+  onContinue(fn: () => void): () => void;
+  /**
+   * Stop this process the way the shell expects from Ctrl-Z (SIGTSTP with its default action),
+   * even while suspend handlers are registered; returns once the process runs again.
+   */
+  stopSelf(): void;
 }

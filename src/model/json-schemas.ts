@@ -16,12 +16,23 @@ export const phaseEventSchema = z.strictObject({
   duration_ms: ms, planned_ms: ms, elapsed_ms: ms.optional(), text: z.string().min(1),
 });
 export const tickEventSchema = z.strictObject({ type: z.literal('tick'), index: z.number().int().nonnegative(), remaining_ms: ms, elapsed_ms: ms });
-export const pauseEventSchema = z.strictObject({ type: z.enum(['pause', 'resume']), index: z.number().int().nonnegative(), elapsed_ms: ms });
+/**
+ * Why a run paused: `user` (a key), `suspend` (Ctrl-Z or SIGTSTP: the process was stopped by job
+ * control) or `stall` (the clock jumped seconds past a wake-up: the process was stopped from outside
+ * or starved, and the gap counts as paused time).
+ */
+export const pauseReasonSchema = z.enum(['user', 'suspend', 'stall']);
+/** A run paused at active time `elapsed_ms`. */
+export const pauseEventSchema = z.strictObject({ type: z.literal('pause'), index: z.number().int().nonnegative(), elapsed_ms: ms, reason: pauseReasonSchema });
+/** A run went on at active time `elapsed_ms` after a pause of `paused_ms` clock milliseconds; `reason` is that pause's. */
+export const resumeEventSchema = z.strictObject({
+  type: z.literal('resume'), index: z.number().int().nonnegative(), elapsed_ms: ms, reason: pauseReasonSchema, paused_ms: ms,
+});
 export const endEventSchema = z.strictObject({
   type: z.literal('end'), completed: z.boolean(), reason: z.enum(['done', 'quit', 'interrupted']), elapsed_ms: ms.optional(), signal: z.string().optional(),
 });
 /** One line of `run --json`. */
-export const runEventSchema = z.discriminatedUnion('type', [startEventSchema, phaseEventSchema, tickEventSchema, pauseEventSchema, endEventSchema]);
+export const runEventSchema = z.discriminatedUnion('type', [startEventSchema, phaseEventSchema, tickEventSchema, pauseEventSchema, resumeEventSchema, endEventSchema]);
 
 const level = z.enum(['avoid', 'caution']);
 const text = z.string().min(1);

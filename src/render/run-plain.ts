@@ -6,15 +6,31 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 
 /**
- * Plain output: one line per phase as it starts, and pause/resume notes (the run's header comes
- * before, from run-header.ts). `quiet` keeps only phase lines. `width` is the terminal's (lines
- * wrap to it) or Infinity for a pipe or file.
+ * Plain output: one line per phase as it starts, and pause, resume and stall notes (the run's
+ * header comes before, from run-header.ts). `quiet` keeps only phase lines. `width` is the
+ * terminal's (lines wrap to it) or Infinity for a pipe or file.
  */
 export function plainSink(out: Out, timeline: Timeline, c: Paint, quiet = false, width = Infinity): (ev: RunEvent) => void {
   return (ev) => {
     if (ev.type === 'phase') out.write(`${phaseLine(timeline.phases[ev.index]!, c, width)}\n`);
     else if (quiet) return;
-    else if (ev.type === 'pause') out.write(`${c.dim(`paused at ${formatClock(ev.elapsed_ms)}`)}\n`);
-    else if (ev.type === 'resume') out.write(`${c.dim('resumed')}\n`);
+    else {
+      const note = pauseNote(ev);
+      if (note) out.write(`${c.dim(note)}\n`);
+    }
   };
+}
+
+/**
+ * The plain line for a pause or resume event, or undefined for other events and for the start
+ * of a stall (a stall is reported once it is over, when its length is known):
+ * `paused at 0:41`, `paused at 0:41 (suspended)`, `resumed`,
+ * `stalled for 0:06 at 0:41; going on from there`.
+ */
+export function pauseNote(ev: RunEvent): string | undefined {
+  if (ev.type === 'pause' && ev.reason !== 'stall') return `paused at ${formatClock(ev.elapsed_ms)}${ev.reason === 'suspend' ? ' (suspended)' : ''}`;
+  // The stall's length to the nearest second (formatClock rounds up, which suits countdowns).
+  if (ev.type === 'resume' && ev.reason === 'stall') return `stalled for ${formatClock(Math.round(ev.paused_ms / 1000) * 1000)} at ${formatClock(ev.elapsed_ms)}; going on from there`;
+  if (ev.type === 'resume') return 'resumed';
+  return undefined;
 }

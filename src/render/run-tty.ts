@@ -1,7 +1,9 @@
 // The live terminal view: a frame with the phase and its countdown, the instruction, progress
 // and the keys, redrawn in place. Each frame is one string written in one call, inside
 // synchronized-output mode (terminals without it ignore the mode), and it overwrites the last
-// frame line by line instead of clearing it first, so no reader ever sees a blank frame.
+// frame line by line instead of clearing it first, so no reader ever sees a blank frame. Job
+// control: `suspend` hands the shell a clean terminal before the process stops, `resume` draws
+// afresh after it runs again.
 import type { Io } from '../model/io.js';
 import type { RunEvent } from '../model/events.js';
 import type { Phase, Timeline } from '../model/timeline.js';
@@ -10,6 +12,7 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 import { frameWithFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
+import { pauseNote } from './run-plain.js';
 import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
 import { truncate, width, wrap } from './text.js';
 
@@ -46,6 +49,17 @@ const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
 const ERASE_LINE = '\x1b[K';
 const ERASE_BELOW = '\x1b[J';
+// Bracketed paste on: a paste arrives between markers, and the key reader ignores all of it
+// (pasted text would otherwise be read as keys: a paste with a q in it would quit).
+const PASTE_ON = '\x1b[?2004h';
+const PASTE_OFF = '\x1b[?2004l';
+/**
+ * The spinner beats every 80 ms while the view runs; a gap this long between beats means the
+ * process did not run (SIGSTOP, a debugger) or was starved.
+ */
+const STOP_GAP_MS = 250;
+/** How long draws wait after such a gap, so that a pending SIGCONT is handled first. */
+const STOP_SETTLE_MS = 50;
 
 /** The time left in the run: this phase's remainder plus every later phase (right after a skip or a step back too). */
 function timeLeft(t: Timeline, v: View): number {
@@ -142,6 +156,17 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const finished: string[] = []; // the lines printed for finished points, newest last
   const printed = new Set<string>();
   let stopped = false;
+  let suspended = false; // between suspend() and resume(): the shell has the terminal
+  let pasteOn = false;
+  // After a SIGSTOP the old frame lies above the shell's lines ("Stopped", "fg"), and a draw
+  // before the SIGCONT handler has told the view (resume) would move up over those lines and
+  // erase them. Timers that fell due while the process was stopped can fire before that handler,
+  // so for a moment after a gap in the spinner's beat, draws wait (see settle below).
+  // Only an animated view beats (`every`), on the run's clock.
+  const now = () => (o.every ? io.clock.now() : 0);
+  let beat = now();
+  let settling: unknown;
+  const held: string[] = [];
 
   const write = (s: string) => io.stdout.write(s);
   const up = () => (drawn > 1 ? `\x1b[${drawn - 1}A\r` : drawn === 1 ? '\r' : '');
@@ -157,17 +182,37 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   /** Draw the frame, with `above` printed over it first; one write. */
   const draw = (above: string[] = []) => {
     if (stopped) return;
+    if (suspended || settling !== undefined || now() - beat > STOP_GAP_MS) {
+      // Not now: the shell has the terminal, or the process may have just run again after a
+      // stop. Keep the lines for later, never lose them.
+      held.push(...above);
+      if (!suspended) settle();
+      return;
+    }
+    const pending = held.splice(0);
+    above = [...pending, ...above];
     if (!size.live) {
       for (const l of above) write(`${l}\n`);
       return;
     }
     const frame = lines();
-    let s = SYNC_ON + (hidden ? '' : HIDE_CURSOR) + up();
+    let s = SYNC_ON + (hidden ? '' : HIDE_CURSOR) + (pasteOn ? '' : PASTE_ON) + up();
     hidden = true;
+    pasteOn = true;
     for (const l of above) s += `${l}${ERASE_LINE}\n`;
     s += frame.map((l) => `${l}${ERASE_LINE}`).join('\n') + ERASE_BELOW + SYNC_OFF;
     write(s);
     drawn = frame.length;
+  };
+
+  /** Draw after STOP_SETTLE_MS, by which time a SIGCONT that was pending has been handled. */
+  const settle = () => {
+    if (settling !== undefined) return;
+    settling = io.clock.setTimeout(() => {
+      settling = undefined;
+      beat = now();
+      draw();
+    }, STOP_SETTLE_MS);
   };
 
   /** Erase the frame (cursor back where it began). */
@@ -201,6 +246,10 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   io.stdout.on?.('resize', onResize);
 
   const stopSpin = o.every?.(80, () => {
+    const at = now();
+    const gap = at - beat;
+    beat = at;
+    if (gap > STOP_GAP_MS) return settle();
     if (view.paused || !size.live) return;
     view.frame = (view.frame ?? 0) + 1;
     draw();
@@ -244,7 +293,8 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
       view.elapsed = ev.elapsed_ms;
     } else if (ev.type === 'pause' || ev.type === 'resume') {
       view.paused = ev.type === 'pause';
-      if (!size.live) write(`${c.dim(view.paused ? `paused at ${formatClock(ev.elapsed_ms)}` : 'resumed')}\n`);
+      const note = pauseNote(ev);
+      if (!size.live && note) write(`${c.dim(note)}\n`);
     } else if (ev.type === 'end') {
       const last = t.phases[view.index]!;
       if (ev.completed && last.point) {
@@ -270,13 +320,48 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
     note(text: string) {
       draw([size.columns ? wrap(text, size.columns - 1) : text]);
     },
+    /** Before the process stops (Ctrl-Z): erase the frame and give the shell its terminal back (cursor shown, paste mode off). */
+    suspend() {
+      if (stopped || suspended) return;
+      erase();
+      suspended = true;
+      if (pasteOn) write(PASTE_OFF);
+      if (hidden) write(SHOW_CURSOR);
+      hidden = false;
+      pasteOn = false;
+    },
+    /**
+     * After the process runs again: the shell has written below where the frame was, so draw it
+     * afresh there. After a stop we could not see coming (SIGSTOP) the old frame is still on screen
+     * above the shell's lines: forget it rather than erase it, since erasing would take the shell's
+     * lines instead; and the shell may have reset the terminal's modes, so set them again.
+     */
+    resume() {
+      if (stopped) return;
+      suspended = false;
+      drawn = 0;
+      hidden = false;
+      pasteOn = false;
+      if (settling !== undefined) io.clock.clearTimeout(settling);
+      settling = undefined;
+      beat = now();
+      draw();
+    },
     /** Erase the frame, show the cursor, stop listening; safe to call twice. */
     stop() {
       if (stopped) return;
       stopSpin?.();
+      if (settling !== undefined) io.clock.clearTimeout(settling);
+      settling = undefined;
       io.stdout.off?.('resize', onResize);
+      for (const l of held.splice(0)) {
+        // Lines still held (a finished point's) are printed, not lost.
+        erase();
+        write(`${l}\n`);
+      }
       erase();
       stopped = true;
+      if (pasteOn) write(PASTE_OFF);
       if (hidden) write(SHOW_CURSOR);
     },
   };

@@ -3,7 +3,6 @@
 import type { Io } from '../../model/io.js';
 import { checkDuration, BOUNDS } from '../../model/duration.js';
 import type { Terminal } from '../../render/terminal.js';
-import { promptContext } from './prompt-io.js';
 
 /** What the person chose: flag-style overrides (strings, validated later like flags) and whether to skip the steps to avoid. */
 export type Confirmed = { overrides: { rounds?: string; hold?: string }; skipUnsafe: boolean };
@@ -30,22 +29,22 @@ export function readyChoices(avoided?: Avoided): Array<{ value: string; name: st
 /** Ask whether to start, adjust, choose again or cancel. */
 export async function confirmOrAdjust(io: Io, term: Terminal, avoided?: Avoided): Promise<Confirmed | 'cancel' | 'back'> {
   const { select, input } = await import('@inquirer/prompts');
-  const ctx = await promptContext(io, term);
-  const choice = await select({ message: 'Ready?', choices: readyChoices(avoided) }, ctx);
+  const { askGuarded } = await import('../prompt-guard.js');
+  const choice = await askGuarded(io, term, (ctx) => select({ message: 'Ready?', choices: readyChoices(avoided) }, ctx));
   if (choice === 'cancel' || choice === 'back') return choice;
   const skipUnsafe = avoided !== undefined;
   if (choice === 'start') return { overrides: {}, skipUnsafe };
-  const rounds = await input({
+  const rounds = await askGuarded(io, term, (ctx) => input({
     message: 'Rounds per point (1-10, empty keeps the routine\'s):',
     validate: (v) => v.trim() === '' || (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10) || 'a whole number from 1 to 10',
-  }, ctx);
-  const hold = await input({
+  }, ctx));
+  const hold = await askGuarded(io, term, (ctx) => input({
     message: 'Hold time (e.g. 45s or 1m, empty keeps the routine\'s):',
     validate: (v) => {
       if (v.trim() === '') return true;
       const r = checkDuration(v, BOUNDS.minPhaseMs, BOUNDS.maxHoldMs);
       return 'error' in r ? r.error : true;
     },
-  }, ctx);
+  }, ctx));
   return { overrides: { ...(rounds.trim() ? { rounds: rounds.trim() } : {}), ...(hold.trim() ? { hold: hold.trim() } : {}) }, skipUnsafe };
 }

@@ -8,7 +8,6 @@ import { profilePath } from '../../store/profile.js';
 import { choosableConditions } from '../../core/safety.js';
 import { fitWidth, terminal, type Terminal } from '../../render/terminal.js';
 import { wrap } from '../../render/text.js';
-import { promptContext } from './prompt-io.js';
 import { fsReason } from '../../store/fs-reason.js';
 import { warn } from '../context.js';
 
@@ -34,15 +33,15 @@ export async function firstRun(
     ? await ask(choices)
     : await (async () => {
       const { checkbox } = await import('@inquirer/prompts');
-      const context = await promptContext(io, term);
-      return checkbox(
+      const { askGuarded } = await import('../prompt-guard.js');
+      return askGuarded(io, term, (ctx) => checkbox(
         {
           message: 'Before your first session: do any of these apply to you? (space selects, enter confirms; none is fine)',
           choices,
           pageSize: 14,
         },
-        context,
-      );
+        ctx,
+      ));
     })();
   const unsaved: Profile = { conditions: answer, tips_seen: false };
   const path = profilePath(io.env);

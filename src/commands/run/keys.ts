@@ -1,50 +1,109 @@
+// Keys during a live run: raw mode, whole keys from the parser, actions from the key table.
+import { StringDecoder } from 'node:string_decoder';
+import type { Clock, TimerHandle } from '../../model/clock.js';
 import type { In } from '../../model/io.js';
+import { keyHelp, RUN_KEYS, type KeyAction } from '../../render/run-keys.js';
 import type { KeyHelp } from '../../render/run-tty.js';
+import { UNICODE_GLYPHS } from '../../render/terminal.js';
+import { ESC_TIMEOUT_MS, KeyParser, type Key } from './key-parser.js';
 
-/** What a key press asks the run to do. */
-export type KeyAction = 'toggle' | 'skip' | 'back' | 'quit' | 'help' | 'interrupt';
+export type { KeyAction } from '../../render/run-keys.js';
 
-/** Every key a run understands, for the live view's hint line and its help panel (`?`). Keep in step with keyAction. */
-export const KEY_HELP: KeyHelp[] = [
-  { key: 'space', also: ['p'], short: 'pause', what: 'pause or resume' },
-  { key: 's', also: ['n'], short: 'skip', what: 'skip to the next phase' },
-  { key: 'b', short: 'back', what: 'go back one phase' },
-  { key: 'q', also: ['Esc'], short: 'quit', what: 'quit, with a summary' },
-  { key: 'Ctrl-C', what: 'stop at once (exit 130)' },
-  { key: '?', also: ['h'], short: 'keys', what: 'show or hide this help' },
-];
+/** Every key a run understands, for the live view's hint line and its help panel (`?`), in Unicode glyphs. */
+export const KEY_HELP: KeyHelp[] = keyHelp(UNICODE_GLYPHS);
 
-/** Map a raw key to an action: space, s, b, q, ?, and Ctrl-C (raw mode swallows SIGINT). */
-export function keyAction(key: string): KeyAction | undefined {
-  switch (key) {
-    case ' ': case 'p': return 'toggle';
-    case 's': case 'n': return 'skip';
-    case 'b': return 'back';
-    case 'q': case '\x1b': return 'quit';
-    case '?': case 'h': return 'help';
-    case '\x03': return 'interrupt';
-    default: return undefined;
-  }
+const ACTIONS = new Map<Key, KeyAction>(RUN_KEYS.flatMap((k) => k.keys.map((key) => [key, k.action] as const)));
+
+/** The action a parsed key asks for, or undefined for keys without a meaning. */
+export function keyAction(key: Key): KeyAction | undefined {
+  return ACTIONS.get(key);
 }
 
-/** Put stdin in raw mode and call `on` for each key; returns a function that restores the terminal. */
-export function listenKeys(stdin: In, on: (a: KeyAction) => void): () => void {
-  if (!stdin.isTTY || !stdin.setRawMode) return () => {};
-  const onData = (buf: Buffer | string) => {
-    for (const ch of String(buf)) {
-      const a = keyAction(ch.toLowerCase() === ch ? ch : ch.toLowerCase());
-      if (a) on(a);
-    }
+/** A key reader: raw mode on or off (around a suspend), and a final stop. */
+export interface KeyListener {
+  /** Leave raw mode and stop reading (before the process stops). */
+  pause(): void;
+  /** Raw mode again and read keys (after the process continues); safe to call when not paused. */
+  resume(): void;
+  /** Restore the terminal for good. */
+  stop(): void;
+}
+
+/** Whole keys out of terminal input: `data` takes each chunk as it arrives; `stop` drops a pending Esc wait. */
+export interface KeyReader {
+  data(chunk: Buffer | string): void;
+  stop(): void;
+}
+
+/**
+ * Read chunks of terminal input as whole keys and call `on` for each. A lone ESC (or the start
+ * of a sequence cut between two reads) waits ESC_TIMEOUT_MS on `clock` for the rest before it
+ * counts as Esc, the way readline waits; ESC and more in one chunk is read at once.
+ */
+export function keyReader(clock: Clock, on: (key: Key) => void): KeyReader {
+  const parser = new KeyParser();
+  const decoder = new StringDecoder('utf8');
+  let timer: TimerHandle | undefined;
+  const emit = (keys: Key[]) => keys.forEach(on);
+  return {
+    data(chunk) {
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+      emit(parser.feed(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+      if (parser.waiting) {
+        timer = clock.setTimeout(() => {
+          timer = undefined;
+          emit(parser.flush());
+        }, ESC_TIMEOUT_MS);
+      }
+    },
+    stop() {
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+    },
   };
-  stdin.setRawMode(true);
-  stdin.resume?.();
-  stdin.on('data', onData);
-  let restored = false;
-  return () => {
-    if (restored) return;
-    restored = true;
-    stdin.off('data', onData);
+}
+
+/**
+ * Put stdin in raw mode and call `on` for each key that means something. A lone ESC waits
+ * ESC_TIMEOUT_MS on `clock` for the rest of a sequence before it counts as Esc.
+ */
+export function listenKeys(stdin: In, clock: Clock, on: (a: KeyAction) => void): KeyListener {
+  const noop = () => {};
+  if (!stdin.isTTY || !stdin.setRawMode) return { pause: noop, resume: noop, stop: noop };
+  const reader = keyReader(clock, (k) => {
+    const a = keyAction(k);
+    if (a) on(a);
+  });
+  const onData = (buf: Buffer | string) => reader.data(buf);
+  let state: 'raw' | 'paused' | 'stopped' = 'raw';
+  const enter = () => {
+    // libuv remembers the mode it set and skips a repeat, but a shell that stopped us has put the
+    // terminal back in cooked mode behind its back: leave raw mode first so entering it is real.
     stdin.setRawMode?.(false);
-    stdin.pause?.();
+    stdin.setRawMode?.(true);
+    stdin.resume?.();
+  };
+  enter();
+  stdin.on('data', onData);
+  return {
+    pause() {
+      if (state !== 'raw') return;
+      state = 'paused';
+      stdin.setRawMode?.(false);
+    },
+    resume() {
+      if (state === 'stopped') return;
+      state = 'raw';
+      enter();
+    },
+    stop() {
+      if (state === 'stopped') return;
+      state = 'stopped';
+      reader.stop();
+      stdin.off('data', onData);
+      stdin.setRawMode?.(false);
+      stdin.pause?.();
+    },
   };
 }

@@ -37,14 +37,22 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const mode = o.json ? 'json' : o.plain || o.quiet || !term.live ? 'plain' : 'tty';
   // A person at a terminal hears the bell by default, in the live view or (dumb or small terminal) plain lines.
   const bell = o.bell ?? (mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet));
+  // Keys work wherever a person watches: the live view, or the plain lines of a dumb or small
+  // terminal (there `?` prints the keys), but not with --plain or --quiet, which ask for a log.
+  const watched = mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet);
+  // Job control goes in before anything is drawn (see job-control.ts); where keys are not read,
+  // the default SIGTSTP stops the process and the scheduler counts the gap as a stall.
+  const control = watched ? (await import('./job-control.js')).liveControl(io) : undefined;
+  const { keyHelp } = await import('../../render/run-keys.js');
+  const keys = keyHelp(c.g);
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
   if (mode === 'json') sinks.push(jsonSink(io.stdout));
   else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet, fitWidth(term)));
   else {
-    const [{ ttySink }, { KEY_HELP }] = await Promise.all([import('../../render/run-tty.js'), import('./keys.js')]);
+    const { ttySink } = await import('../../render/run-tty.js');
     tty = ttySink(io, timeline, c, term, {
-      keys: KEY_HELP,
+      keys,
       figure: await locateFigures(catalog, timeline, c, term),
       pointName: (id) => catalog.points.get(id)?.pinyin,
       // The spinner turns on a plain timer, unref'd: the run's clock is for cues, and spins to be exact.
@@ -94,7 +102,6 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // the start event says the same to scripts.
   if (mode !== 'json' && !o.quiet) io.stdout.write(`${runHeader(catalog, timeline, c, fitWidth(term))}\n`);
   const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
-  const { listenKeys, KEY_HELP } = await import('./keys.js');
   // The handler goes in before the first event is written: a reader may send a signal the
   // moment it sees one, and a signal with no handler yet would kill the process without the
   // summary. Handlers run on a later turn of the event loop, by which time `run` is set.
@@ -102,18 +109,12 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const offSignal = io.onSignal((sig) => started?.interrupt(sig));
   const run = startRun(timeline, io.clock, emit);
   started = run;
-  // Keys work wherever a person watches: the live view, or the plain lines of a dumb or small
-  // terminal (there `?` prints the keys), but not with --plain or --quiet, which ask for a log.
-  const watched = mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet);
-  const stopKeys = watched
-    ? listenKeys(io.stdin, (a) => {
-      if (a === 'help') {
-        if (tty) tty.toggleHelp();
-        else io.stdout.write(`${KEY_HELP.map((k) => `  ${wrap(`${[k.key, ...(k.also ?? [])].join(' or ')}: ${k.what}`, fitWidth(term) - 2, '    ')}`).join('\n')}\n`);
-      } else if (a === 'interrupt') run.interrupt('SIGINT');
-      else run.send(a);
-    })
-    : () => {};
+  control?.attach(run, tty ?? {
+    // Plain lines have no frame to clear or redraw; after fg, say how to go on.
+    suspend: () => {},
+    resume: () => void io.stdout.write(`${c.dim('paused: press space to go on')}\n`),
+    toggleHelp: () => void io.stdout.write(`${keys.map((k) => `  ${wrap(`${[k.key, ...(k.also ?? [])].join(' or ')}: ${k.what}`, fitWidth(term) - 2, '    ')}`).join('\n')}\n`),
+  });
   let end: EndEvent;
   try {
     // Never rejects: every way a run ends resolves it.
@@ -125,7 +126,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
       io.clock.clearTimeout(cap);
     }
   } finally {
-    stopKeys();
+    control?.stop();
     tty?.stop();
     voice?.stop();
   }

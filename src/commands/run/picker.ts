@@ -7,7 +7,6 @@ import { plan } from '../../core/plan.js';
 import { formatClock } from '../../model/duration.js';
 import { fuzzyRank } from '../../core/fuzzy.js';
 import { UNICODE_GLYPHS, type Glyphs, type Terminal } from '../../render/terminal.js';
-import { promptContext } from './prompt-io.js';
 
 /** One choice in the picker: a routine with its duration, a mark when it has cautions, and whether a step is to be avoided. */
 export interface PickerChoice { value: string; name: string; group: string; description: string; avoid: boolean; caution: boolean }
@@ -67,44 +66,57 @@ export class PickerLeft extends Error {
 export async function pickRoutine(catalog: Catalog, conditions: Condition[], io: Io, terminal: Terminal): Promise<Routine> {
   // One plain destructuring import, so the build sees which prompts are used (scripts/build.mjs).
   const { search, Separator } = await import('@inquirer/prompts');
-  const context = await promptContext(io, terminal);
+  const { askGuarded } = await import('../prompt-guard.js');
+  const { keyReader } = await import('./keys.js');
   const choices = pickerChoices(catalog, conditions, terminal.glyphs);
   const texts = new Map([...catalog.routines.values()].map((r) => [r.id, [r.id, r.title, ...r.tags, ...r.aliases]]));
   // With nothing typed, the safe routines grouped by their first tag, then those with steps to
   // avoid; with a search, the best match first.
   const grouped = groupedChoices(choices, conditions, (text) => new Separator(text), terminal.glyphs);
   let term = '';
-  const prompt = search(
-    {
-      message: pickerMessage(choices, terminal.glyphs),
-      pageSize: 15,
-      source: (typed) => {
-        term = typed ?? '';
-        if (!term.trim()) return grouped;
-        return fuzzyRank(choices, term, (ch) => texts.get(ch.value) ?? [ch.name]).map(({ value, name, description }) => ({ value, name, description }));
+  let cancel: (() => void) | undefined;
+  const ask = askGuarded(io, terminal, (ctx) => {
+    const prompt = search(
+      {
+        message: pickerMessage(choices, terminal.glyphs),
+        pageSize: 15,
+        source: (typed) => {
+          term = typed ?? '';
+          if (!term.trim()) return grouped;
+          return fuzzyRank(choices, term, (ch) => texts.get(ch.value) ?? [ch.name]).map(({ value, name, description }) => ({ value, name, description }));
+        },
       },
-    },
-    context,
-  );
-  // Esc (alone, not the start of an arrow key's sequence), or q with nothing typed yet, leaves.
+      ctx,
+    );
+    cancel = prompt.cancel;
+    return prompt;
+  });
+  // Esc, or q with nothing typed yet, leaves. Esc is read as a whole key, the way the live view
+  // reads keys: a lone ESC waits a moment for the rest of a sequence (an arrow key's ESC [ A may
+  // come in two reads under load), and an Esc that arrives together with other input still counts.
   let left = false;
+  const leave = () => {
+    left = true;
+    cancel?.();
+  };
+  const reader = keyReader(io.clock, (key) => {
+    if (key === 'escape') leave();
+  });
   const onData = (data: Buffer | string) => {
-    const key = data.toString();
+    reader.data(data);
     // inquirer may have read the key into the search before this listener runs, so "q typed
     // into an empty search" shows as a term of "" or "q".
-    if (key === '\x1b' || (key === 'q' && (term === '' || term === 'q'))) {
-      left = true;
-      prompt.cancel();
-    }
+    if (data.toString() === 'q' && (term === '' || term === 'q')) leave();
   };
   io.stdin.on('data', onData);
   try {
-    const id = await prompt;
+    const id = await ask;
     return catalog.routines.get(id)!;
   } catch (e) {
     if (left) throw new PickerLeft('no routine chosen');
     throw e;
   } finally {
+    reader.stop();
     io.stdin.off('data', onData);
   }
 }

@@ -1,8 +1,8 @@
 // `run --rate`: "how strong is it now, 0 to 10?" before the first phase and again at the end.
 import type { Io } from '../../model/io.js';
 import { parseRating } from '../../core/history.js';
+import { EXIT, isReportable } from '../../model/errors.js';
 import { terminal, type Terminal } from '../../render/terminal.js';
-import { promptContext } from './prompt-io.js';
 
 /** The questions, before and after the session. */
 export const RATING_QUESTIONS = {
@@ -13,19 +13,20 @@ export const RATING_QUESTIONS = {
 /**
  * Ask for a rating in the terminal; undefined when the person just presses Enter. After the
  * session, Ctrl-C at the question also means "skip" (the session is already logged); before it,
- * Ctrl-C cancels the run like any other question (ExitPromptError, reported by main as 130).
+ * Ctrl-C cancels the run like any other question (exit 130 with a note). SIGTERM and SIGHUP
+ * end either question with 143 or 129, the terminal restored (see prompt-guard.ts).
  */
 export async function askRating(io: Io, when: 'before' | 'after', term: Terminal = terminal(io)): Promise<number | undefined> {
   const { input } = await import('@inquirer/prompts');
-  const context = await promptContext(io, term);
+  const { askGuarded } = await import('../prompt-guard.js');
   let answer: string;
   try {
-    answer = await input({
+    answer = await askGuarded(io, term, (ctx) => input({
       message: RATING_QUESTIONS[when],
       validate: (v) => v.trim() === '' || 'value' in parseRating(v) || 'a whole number from 0 to 10, or Enter to skip',
-    }, context);
+    }, ctx), when === 'after' ? 'the session is logged' : undefined);
   } catch (e) {
-    if (when === 'after' && (e as Error)?.name === 'ExitPromptError') return undefined;
+    if (when === 'after' && isReportable(e) && e.exitCode === EXIT.sigint) return undefined;
     throw e;
   }
   const r = parseRating(answer);

@@ -1,0 +1,69 @@
+// Keys and job control for the live view. Ctrl-Z (or SIGTSTP from outside) pauses the run,
+// gives the shell a clean terminal (frame cleared, cursor shown, cooked mode) and stops the
+// process; when it runs again (fg, or SIGCONT after any stop, SIGSTOP included), raw mode comes
+// back, the frame is drawn afresh and the run stays paused until the person presses space.
+// The same goes for the plain lines of a dumb or small terminal, where keys are read too. Runs
+// that read no keys (--plain, --quiet, --json, output to a pipe) keep the default SIGTSTP: they
+// stop, and the scheduler counts the gap as a stall.
+import type { Run } from '../../core/runner.js';
+import type { Io } from '../../model/io.js';
+import { listenKeys, type KeyListener } from './keys.js';
+
+/** What job control needs from the live view. */
+export interface SuspendableView {
+  /** Clear the frame and show the cursor, before the process stops. */
+  suspend(): void;
+  /** Draw the frame afresh, after the process continues. */
+  resume(): void;
+  toggleHelp(): void;
+}
+
+/** The live view's keys and job-control handlers: `attach` once the run starts, `stop` when it ends. */
+export interface LiveControl {
+  attach(run: Run, view: SuspendableView): void;
+  stop(): void;
+}
+
+/**
+ * Install the SIGTSTP and SIGCONT handlers now, before anything is drawn (a stop with no handler
+ * would leave the terminal raw and the cursor hidden at the shell); keys are read from `attach`.
+ */
+export function liveControl(io: Io): LiveControl {
+  let run: Run | undefined;
+  let view: SuspendableView | undefined;
+  let keys: KeyListener | undefined;
+  const suspend = () => {
+    if (run?.state.status === 'done') return;
+    run?.send('suspend');
+    keys?.pause();
+    view?.suspend();
+    io.stopSelf();
+  };
+  const onContinue = () => {
+    if (!run || run.state.status === 'done') return;
+    // Raw mode first: continued in the background (kill -CONT, bg), setting it stops us again
+    // (SIGTTOU) before anything is drawn, until fg. Then the view: after a SIGSTOP its old frame
+    // lies above the shell's lines, and a redraw before it is forgotten (the pause is one) would
+    // erase those lines instead.
+    keys?.resume();
+    view?.resume();
+    run.send('suspend');
+  };
+  const offs = [io.onSuspend(suspend), io.onContinue(onContinue)];
+  return {
+    attach(r, v) {
+      run = r;
+      view = v;
+      keys = listenKeys(io.stdin, io.clock, (a) => {
+        if (a === 'help') v.toggleHelp();
+        else if (a === 'interrupt') r.interrupt('SIGINT');
+        else if (a === 'suspend') suspend();
+        else r.send(a);
+      });
+    },
+    stop() {
+      offs.forEach((off) => off());
+      keys?.stop();
+    },
+  };
+}
