@@ -43,8 +43,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // Job control goes in before anything is drawn (see job-control.ts); where keys are not read,
   // the default SIGTSTP stops the process and the scheduler counts the gap as a stall.
   const control = watched ? (await import('./job-control.js')).liveControl(io) : undefined;
-  const { keyHelp } = await import('../../render/run-keys.js');
-  const keys = keyHelp(c.g);
+  const keys = watched ? (await import('../../render/run-keys.js')).keyHelp(c.g) : [];
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
   if (mode === 'json') sinks.push(jsonSink(io.stdout));
