@@ -3,10 +3,10 @@
 // without a cursor, and Ctrl-Z then `fg` used to end the program (readline pauses its input on
 // SIGCONT, and with nothing else pending the process exits).
 import { Writable } from 'node:stream';
-import { stripVTControlCharacters } from 'node:util';
 import { EXIT, ExitError } from '../model/errors.js';
 import type { Io, Signal } from '../model/io.js';
 import type { Terminal } from '../render/terminal.js';
+import { stripEscapes } from '../render/width.js';
 import { promptContext } from './run/prompt-io.js';
 
 /** What inquirer's prompt functions take as their second argument. */
@@ -106,7 +106,7 @@ function recordFrames(out: PromptOut) {
     decodeStrings: false,
     write(chunk: string | Buffer, _encoding, done) {
       const text = String(chunk);
-      if (stripVTControlCharacters(text).trim() !== '') frame = text;
+      if (stripEscapes(text).trim() !== '') frame = text;
       out.write(text);
       done();
     },

@@ -1,5 +1,4 @@
 // Keys during a live run: raw mode, whole keys from the parser, actions from the key table.
-import { StringDecoder } from 'node:string_decoder';
 import type { Clock, TimerHandle } from '../../model/clock.js';
 import type { In } from '../../model/io.js';
 import { keyHelp, RUN_KEYS, type KeyAction } from '../../render/run-keys.js';
@@ -42,14 +41,15 @@ export interface KeyReader {
  */
 export function keyReader(clock: Clock, on: (key: Key) => void): KeyReader {
   const parser = new KeyParser();
-  const decoder = new StringDecoder('utf8');
+  // UTF-8 split across reads waits for its last bytes (a streaming decode).
+  const decoder = new TextDecoder('utf-8');
   let timer: TimerHandle | undefined;
   const emit = (keys: Key[]) => keys.forEach(on);
   return {
     data(chunk) {
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
-      emit(parser.feed(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+      emit(parser.feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
       if (parser.waiting) {
         timer = clock.setTimeout(() => {
           timer = undefined;
