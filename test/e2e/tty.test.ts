@@ -1,6 +1,6 @@
 // Pseudo-terminal tests: drive the real CLI inside tmux and look at the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../helpers.js';
@@ -127,6 +127,21 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     const refused = await waitFor(s, /EXIT2=\d/);
     expect(refused).toMatch(/Refusing to run "headache"/);
     expect(refused).toMatch(/EXIT2=1/);
+  });
+
+  it.each([['Escape'], ['q']])('the first-run question: stray letters select nothing, and %s leaves it, saving and running nothing', async (key) => {
+    const s = session('run headache --no-tips', { profile: false });
+    await waitFor(s, /do any of these apply to you/);
+    // inquirer's shortcuts (a: all, i: invert) are off; Down is not Esc.
+    keys(s, 'a');
+    keys(s, 'i');
+    keys(s, 'Down');
+    await sleep(300);
+    expect(screen(s)).not.toMatch(/◉/);
+    keys(s, key);
+    const after = await waitFor(s, /EXIT=\d/);
+    expect(after.replace(/\s+/g, ' ')).toMatch(/No answer saved and nothing run; the question comes back on your next run \(--no-profile skips it\)\. EXIT=0/);
+    expect(existsSync(join(lastHome, '.config/acupress/profile.yaml'))).toBe(false);
   });
 
   it('space pauses and the countdown stops; space again resumes', async () => {

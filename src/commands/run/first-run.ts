@@ -2,7 +2,7 @@
 import type { Catalog } from '../../model/catalog.js';
 import type { Io } from '../../model/io.js';
 import type { Profile } from '../../model/types.js';
-import { UserError } from '../../model/errors.js';
+import { EXIT, ExitError, UserError } from '../../model/errors.js';
 import { untrusted } from '../../model/printable.js';
 import { profilePath } from '../../store/profile.js';
 import { choosableConditions } from '../../core/safety.js';
@@ -29,20 +29,7 @@ export async function firstRun(
   term: Terminal = terminal(io),
 ): Promise<Profile> {
   const choices = conditionChoices(catalog);
-  const answer = ask
-    ? await ask(choices)
-    : await (async () => {
-      const { checkbox } = await import('@inquirer/prompts');
-      const { askGuarded } = await import('../prompt-guard.js');
-      return askGuarded(io, term, (ctx) => checkbox(
-        {
-          message: 'Before your first session: do any of these apply to you? (space selects, enter confirms; none is fine)',
-          choices,
-          pageSize: 14,
-        },
-        ctx,
-      ));
-    })();
+  const answer = ask ? await ask(choices) : await askConditions(choices, io, term);
   const unsaved: Profile = { conditions: answer, tips_seen: false };
   const path = profilePath(io.env);
   const w = fitWidth(term);
@@ -59,5 +46,54 @@ export async function firstRun(
     if (e instanceof UserError) throw e;
     warn(io, `warning: cannot save your answer to ${path}: ${fsReason(e)}; it applies to this run only`, w);
     return unsaved;
+  }
+}
+
+/** The note when the question is left with Esc or q: nothing saved or run, and it comes back. */
+export const LEFT_QUESTION = 'No answer saved and nothing run; the question comes back on your next run (--no-profile skips it).';
+
+/**
+ * The question itself: space selects, Enter confirms; Esc, or q, leaves without saving or
+ * running anything (ExitError 0 with LEFT_QUESTION). inquirer's one-letter shortcuts (a selects
+ * all, i inverts) are off: a stray word typed here would otherwise save every condition.
+ */
+async function askConditions(choices: ReturnType<typeof conditionChoices>, io: Io, term: Terminal): Promise<string[]> {
+  const { checkbox } = await import('@inquirer/prompts');
+  const { askGuarded } = await import('../prompt-guard.js');
+  const { keyReader } = await import('./keys.js');
+  let cancel: (() => void) | undefined;
+  let left = false;
+  const question = askGuarded(io, term, (ctx) => {
+    const prompt = checkbox(
+      {
+        message: 'Before your first session: do any of these apply to you? (space selects, enter confirms, none is fine; Esc leaves)',
+        choices,
+        pageSize: 14,
+        shortcuts: { all: null, invert: null },
+      },
+      ctx,
+    );
+    cancel = prompt.cancel;
+    return prompt;
+  });
+  // Esc is read as a whole key, as the picker and the live view read it (an arrow key's ESC [ A
+  // is not Esc); q has no other meaning in this question.
+  const leave = () => {
+    left = true;
+    cancel?.();
+  };
+  const reader = keyReader(io.clock, (key) => {
+    if (key === 'escape' || key === 'q') leave();
+  });
+  const onData = (data: Buffer | string) => reader.data(data);
+  io.stdin.on('data', onData);
+  try {
+    return await question;
+  } catch (e) {
+    if (left) throw new ExitError(EXIT.ok, LEFT_QUESTION);
+    throw e;
+  } finally {
+    reader.stop();
+    io.stdin.off('data', onData);
   }
 }
