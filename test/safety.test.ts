@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom } from '../src/model/catalog.js';
-import { defaultChoice, groupedChoices, pickerChoices, pickerMessage } from '../src/commands/run/picker.js';
+import { defaultChoice, groupedChoices, pickerChoices, pickerMessage, searchChoices } from '../src/commands/run/picker.js';
 import { readyChoices } from '../src/commands/run/adjust.js';
 import { quickProfile } from '../src/store/profile.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
@@ -34,6 +34,18 @@ describe('picker', () => {
     expect(grouped.slice(0, heading).every((x) => !('value' in x) || !choices.find((c) => c.value === x.value)!.avoid)).toBe(true);
     expect(pickerMessage(choices)).toBe('Which routine? (type to search, Esc to leave · ⚠ a caution applies)');
     expect(pickerMessage([])).toBe('Which routine? (type to search, Esc to leave)');
+  });
+
+  it('a search puts the matches with nothing to avoid first, so the cursor rests on a safe one', () => {
+    const choices = pickerChoices(catalog, pregnancy);
+    const texts = (ch: { value: string }) => { const r = catalog.routines.get(ch.value)!; return [r.id, r.title, ...r.tags, ...r.aliases]; };
+    const found = searchChoices(choices, 'neck', texts);
+    const avoid = (id: string) => choices.find((c) => c.value === id)!.avoid;
+    expect(found.length).toBeGreaterThan(1);
+    expect(found.some((c) => avoid(c.value))).toBe(true);
+    expect(avoid(found[0]!.value)).toBe(false);
+    const firstAvoid = found.findIndex((c) => avoid(c.value));
+    expect(found.slice(firstAvoid).every((c) => avoid(c.value))).toBe(true);
   });
 
   it('offers to skip the steps to avoid, or to choose another, instead of a dead end', () => {

@@ -54,6 +54,16 @@ export function pickerMessage(choices: PickerChoice[], g: Glyphs = UNICODE_GLYPH
   return `Which routine? (type to search, Esc to leave${choices.some((c) => c.caution) ? ` ${g.dot} ${g.warn} a caution applies` : ''})`;
 }
 
+/**
+ * The choices for a typed search: the fuzzy matches over ids, titles, tags and aliases, best
+ * first, but those with nothing to avoid before those with steps to avoid, so the cursor (on the
+ * first) rests on a safe routine whenever one matches.
+ */
+export function searchChoices(choices: PickerChoice[], typed: string, texts: (ch: PickerChoice) => string[]): Array<{ value: string; name: string; description: string }> {
+  const ranked = fuzzyRank(choices, typed, texts);
+  return [...ranked.filter((c) => !c.avoid), ...ranked.filter((c) => c.avoid)].map(({ value, name, description }) => ({ value, name, description }));
+}
+
 /** The picker was left with Esc or q: no routine, and nothing wrong. */
 export class PickerLeft extends Error {
   override name = 'PickerLeft';
@@ -83,7 +93,7 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
         source: (typed) => {
           term = typed ?? '';
           if (!term.trim()) return grouped;
-          return fuzzyRank(choices, term, (ch) => texts.get(ch.value) ?? [ch.name]).map(({ value, name, description }) => ({ value, name, description }));
+          return searchChoices(choices, term, (ch) => texts.get(ch.value) ?? [ch.name]);
         },
       },
       ctx,
