@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/core/clock.js';
-import { ESC_TIMEOUT_MS, KeyParser } from '../src/commands/run/key-parser.js';
+import { ESC_TIMEOUT_MS, KeyParser, PASTE_TIMEOUT_MS } from '../src/commands/run/key-parser.js';
 import { keyAction, keyReader, listenKeys, type KeyAction } from '../src/commands/run/keys.js';
 import { keyHelp, RUN_KEYS } from '../src/render/run-keys.js';
 import { UNICODE_GLYPHS, ASCII_GLYPHS } from '../src/render/terminal.js';
@@ -121,6 +121,26 @@ function fakeStdin() {
   const modes: boolean[] = [];
   return Object.assign(e, { isTTY: true, modes, setRawMode: (m: boolean) => modes.push(m), resume: () => {}, pause: () => {} });
 }
+
+describe('a paste that never ends', () => {
+  it('Ctrl-C and Ctrl-Z count inside a paste, and end it', () => {
+    expect(parse('\x1b[200~hello\x03 q')).toEqual(['ctrl-c', ' ', 'q']);
+    expect(parse('\x1b[200~hel', 'lo\x1a')).toEqual(['ctrl-z']);
+  });
+  it('is over after PASTE_TIMEOUT_MS of quiet: later keys count again', () => {
+    const clock = new FakeClock();
+    const seen: string[] = [];
+    const reader = keyReader(clock, (k) => seen.push(k));
+    reader.data('\x1b[200~hello');
+    clock.advance(ESC_TIMEOUT_MS * 2);
+    reader.data('q'); // still the paste: a burst after a short gap
+    expect(seen).toEqual([]);
+    clock.advance(PASTE_TIMEOUT_MS);
+    reader.data(' q');
+    expect(seen).toEqual([' ', 'q']);
+    reader.stop();
+  });
+});
 
 describe('keyReader', () => {
   it('Esc after other input in the same read, or on its own, counts once the wait is over; a split arrow never does', () => {

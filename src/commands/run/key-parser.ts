@@ -15,6 +15,12 @@ export type Key = string;
 /** How long a lone ESC waits for the rest of a sequence before it counts as the Esc key (ms). */
 export const ESC_TIMEOUT_MS = 100;
 
+/**
+ * How long a paste may go quiet before it counts as over although its end marker never came
+ * (ms): longer than the Esc wait, since a paste over a slow link arrives in bursts.
+ */
+export const PASTE_TIMEOUT_MS = 1_000;
+
 const ESC = '\x1b';
 const PASTE_END = `${ESC}[201~`;
 const FINAL_NAMES: Record<string, Key> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', E: 'begin', Z: 'shift-tab', P: 'f1', Q: 'f2', R: 'f3', S: 'f4' };
@@ -43,14 +49,24 @@ export class KeyParser {
     return this.drain(false);
   }
 
-  /** Is an escape sequence waiting for more input (so the caller should arm the Esc timeout)? */
+  /** Is an escape sequence or a paste waiting for more input (so the caller should arm the Esc timeout)? */
   get waiting(): boolean {
-    return this.buf.length > 0;
+    return this.buf.length > 0 || this.pasting;
   }
 
-  /** The Esc timeout passed: a lone ESC is the Esc key; an unfinished sequence is dropped. */
+  /** How long to wait for more input before calling `flush` (ms), while `waiting`. */
+  get waitMs(): number {
+    return this.pasting ? PASTE_TIMEOUT_MS : ESC_TIMEOUT_MS;
+  }
+
+  /**
+   * The wait passed: a lone ESC is the Esc key; an unfinished sequence is dropped; a paste
+   * whose end marker never came is over (else every later key, Ctrl-C too, would be swallowed).
+   */
   flush(): Key[] {
-    return this.drain(true);
+    const keys = this.drain(true);
+    this.pasting = false;
+    return keys;
   }
 
   private drain(final: boolean): Key[] {
@@ -58,7 +74,16 @@ export class KeyParser {
     while (this.buf.length > 0) {
       if (this.pasting) {
         // Pasted text is never read as keys: skip to the end marker (or keep a possible start of it).
+        // Ctrl-C and Ctrl-Z are the exception: whatever the terminal sent before them, a person
+        // must always be able to stop or suspend, so they end the paste and count.
+        const stop = this.buf.search(/[\x03\x1a]/);
         const end = this.buf.indexOf(PASTE_END);
+        if (stop >= 0 && (end < 0 || stop < end)) {
+          keys.push(plainKey(this.buf[stop]!));
+          this.buf = this.buf.slice(stop + 1);
+          this.pasting = false;
+          continue;
+        }
         if (end < 0) {
           const keep = partialSuffix(this.buf, PASTE_END);
           this.buf = final ? '' : this.buf.slice(this.buf.length - keep);

@@ -4,7 +4,7 @@ import type { In } from '../../model/io.js';
 import { keyHelp, RUN_KEYS, type KeyAction } from '../../render/run-keys.js';
 import type { KeyHelp } from '../../render/run-tty.js';
 import { UNICODE_GLYPHS } from '../../render/terminal.js';
-import { ESC_TIMEOUT_MS, KeyParser, type Key } from './key-parser.js';
+import { KeyParser, type Key } from './key-parser.js';
 
 export type { KeyAction } from '../../render/run-keys.js';
 
@@ -36,7 +36,7 @@ export interface KeyReader {
 
 /**
  * Read chunks of terminal input as whole keys and call `on` for each. A lone ESC (or the start
- * of a sequence cut between two reads) waits ESC_TIMEOUT_MS on `clock` for the rest before it
+ * of a sequence cut between two reads) waits ESC_TIMEOUT_MS (a paste, PASTE_TIMEOUT_MS) on `clock` for the rest before it
  * counts as Esc, the way readline waits; ESC and more in one chunk is read at once.
  */
 export function keyReader(clock: Clock, on: (key: Key) => void): KeyReader {
@@ -54,7 +54,7 @@ export function keyReader(clock: Clock, on: (key: Key) => void): KeyReader {
         timer = clock.setTimeout(() => {
           timer = undefined;
           emit(parser.flush());
-        }, ESC_TIMEOUT_MS);
+        }, parser.waitMs);
       }
     },
     stop() {
