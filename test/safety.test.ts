@@ -85,6 +85,9 @@ describe('validate warns, and still passes', () => {
     expect(warnings.map((w) => w.path)).toEqual([['aliases', 1], ['steps', 1]]);
     expect(warnings[0]!.message).toBe('"neck-pain" is already a name of routine neck, so it would name neither; choose another');
     expect(warnings[1]!.message).toMatch(/^ST9 is a point never to press yourself \(.*carotid.*\); run refuses this step$/);
+    // Compared as lookup compares names: case, spaces and dashes aside, titles too.
+    const loose = routineWarnings(catalog, { ...routine([press('LI4')]), aliases: ['Neck Pain', 'headache relief', 'my own'] });
+    expect(loose.map((w) => w.path)).toEqual([['aliases', 0], ['aliases', 1]]);
   });
   it('a massage step with no region, and a cue firmer than its point allows', () => {
     const r = routine([massage('the back of the neck', 60_000), press('LR3', { cue: 'Press firmly.' }), press('ST36', { cue: 'Press firmly.' })]);

@@ -37,7 +37,7 @@ function add(map: Map<string, Ref[]>, key: string, ref: Ref): void {
 }
 
 /** Every name a routine answers to; the index and the fast path's scan both use this list. */
-function routineNames(r: Routine): string[] {
+export function routineNames(r: Routine): string[] {
   return [r.id, ...r.aliases, r.title];
 }
 

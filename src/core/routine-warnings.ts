@@ -4,6 +4,8 @@ import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import { exceeds, pressureAsked } from './pressure-words.js';
 import { GENERAL, massagePoints } from './safety.js';
+import { routineNames } from './resolve.js';
+import { normalizeKey } from './text.js';
 
 /** One warning: where in the routine (a field path) and what to do about it. */
 export interface RoutineWarning {
@@ -15,9 +17,10 @@ export interface RoutineWarning {
 export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarning[] {
   const out: RoutineWarning[] = [];
   // A name another routine answers to makes both ambiguous: `run neck-pain` would ask which.
+  // Names are compared as lookup compares them (case, accents, spaces and dashes aside).
   routine.aliases.forEach((alias, i) => {
-    const key = alias.toLowerCase();
-    const other = [...catalog.routines.values()].find((r) => r.id !== routine.id && (r.id.toLowerCase() === key || r.aliases.some((a) => a.toLowerCase() === key)));
+    const key = normalizeKey(alias);
+    const other = [...catalog.routines.values()].find((r) => r.id !== routine.id && routineNames(r).some((n) => normalizeKey(n) === key));
     if (other) out.push({ path: ['aliases', i], message: `"${alias}" is already a name of routine ${other.id}, so it would name neither; choose another` });
   });
   routine.steps.forEach((step, i) => {
