@@ -58,11 +58,11 @@ describe('picker', () => {
 });
 
 describe('the saved profile', () => {
-  it('is read without yaml when it is as acupress wrote it, and the same as the full loader reads it', () => {
+  it('is read without yaml when it is as acupress wrote it, and the same as the full loader reads it', async () => {
     for (const conditions of [['pregnancy', 'blood-clot'], []]) {
       const { io } = fakeIo();
       const path = profilePath(io.env)!;
-      addProfileConditions(path, conditions);
+      await addProfileConditions(path, conditions);
       const text = readFileSync(path, 'utf8');
       expect(quickProfile(text)).toEqual({ conditions, tips_seen: false });
       expect(quickProfile(text)).toEqual(loadProfile(path));

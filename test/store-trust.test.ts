@@ -101,43 +101,49 @@ describe('the profile is the user\'s file', () => {
     '',
   ].join('\n');
 
-  it('adding a condition edits the document in place: comments, layout and order survive', () => {
+  it('adding a condition edits the document in place: comments and order survive', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, handWritten);
-    const saved = addProfileConditions(path, ['pregnancy', 'bleeding']);
+    const saved = await addProfileConditions(path, ['pregnancy', 'bleeding']);
     expect(saved.conditions).toEqual(['bleeding', 'pregnancy']);
     // The yaml package keeps every comment; it puts one space before a trailing one.
     expect(readFileSync(path, 'utf8')).toBe(handWritten.replace('[bleeding]   #', '[ bleeding, pregnancy ] #'));
   });
 
-  it('a block list gets its new item in the same style; other keys are kept', () => {
+  it('a block list gets its new item in the same style; other keys are kept', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, 'conditions:\n  - bleeding # mine\ntips_seen: true\n');
-    addProfileConditions(path, ['pregnancy']);
+    await addProfileConditions(path, ['pregnancy']);
     expect(readFileSync(path, 'utf8')).toBe('conditions:\n  - bleeding # mine\n  - pregnancy\ntips_seen: true\n');
   });
 
-  it('writes through a profile that is a symlink into a dotfiles repository', () => {
+  it('writes through a profile that is a symlink into a dotfiles repository', async () => {
     const { io, home } = fakeIo();
     const path = profilePath(io.env)!;
     mkdirSync(join(path, '..'), { recursive: true });
     mkdirSync(join(home, 'dotfiles'));
     writeFileSync(join(home, 'dotfiles/acupress.yaml'), handWritten);
     symlinkSync(join(home, 'dotfiles/acupress.yaml'), path);
-    addProfileConditions(path, ['pregnancy']);
+    await addProfileConditions(path, ['pregnancy']);
     expect(lstatSync(path).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(home, 'dotfiles/acupress.yaml'), 'utf8')).toContain('# since the operation');
     expect(readdirSync(join(path, '..'))).toEqual(['profile.yaml']);
   });
 
-  it('two runs answering the first-run question at once both keep their answer', async () => {
+  it.each([['no lock'], ['a stale lock left by a killed process']])('two runs answering the first-run question at once both keep their answer (%s)', async (start) => {
     const { io, home } = fakeIo();
     const path = profilePath(io.env)!;
     const go = join(home, 'go');
+    // With a stale lock, every process judges it abandoned at once and takes it over: none may
+    // remove another's fresh lock.
+    if (start !== 'no lock') {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(`${path}.lock`, String(DEAD_PID));
+    }
     // Each process loads, says it is ready, then waits for the same signal, so their
     // read-modify-writes overlap however long loading took.
     const script = (condition: string) => `
@@ -146,7 +152,7 @@ describe('the profile is the user\'s file', () => {
       process.stdout.write('ready');
       const wait = new Int32Array(new SharedArrayBuffer(4));
       while (!existsSync(${JSON.stringify(go)})) Atomics.wait(wait, 0, 0, 1);
-      addProfileConditions(${JSON.stringify(path)}, [${JSON.stringify(condition)}]);
+      await addProfileConditions(${JSON.stringify(path)}, [${JSON.stringify(condition)}]);
     `;
     const conditions = ['pregnancy', 'bleeding', 'osteoporosis', 'heart-disease'];
     let ready = 0;
@@ -162,11 +168,22 @@ describe('the profile is the user\'s file', () => {
     expect(readdirSync(join(path, '..'))).toEqual(['profile.yaml']);
   }, 60_000);
 
-  it('a lock left by a killed process is taken over', () => {
+  it('a lock left by a killed process is taken over', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'p.yaml.lock'), String(DEAD_PID));
-    expect(withLock(join(dir, 'p.yaml'), () => 'ran')).toBe('ran');
+    expect(await withLock(join(dir, 'p.yaml'), () => 'ran')).toBe('ran');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('waiting for a held lock sleeps on timers (the event loop stays free), then gives up with EBUSY', async () => {
+    const dir = tmp();
+    const path = join(dir, 'p.yaml');
+    // Held by a live process (this one): the waiter polls through `sleep`, never blocking, and gives up with EBUSY.
+    writeFileSync(`${path}.lock`, String(process.pid));
+    let t = 0;
+    const sleeps: number[] = [];
+    await expect(withLock(path, () => 'ran', () => t, async (ms) => void (sleeps.push(ms), (t += ms)))).rejects.toMatchObject({ code: 'EBUSY' });
+    expect(sleeps.length).toBeGreaterThan(10);
   });
 
   it('first run: an answer that cannot be saved still applies to this run, with one warning', async () => {

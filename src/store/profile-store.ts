@@ -24,9 +24,9 @@ export function loadProfile(path: string): Profile {
  * Add conditions to the profile at `path`, creating it when there is none, and return the
  * profile as saved. Conditions already listed stay where they are; comments, order and every
  * other key of a hand-edited file are kept. A profile that does not validate is left untouched
- * (the UserError names the problem). Throws fs errors (read-only directory, full disk).
+ * (the UserError names the problem). Rejects with fs errors (read-only directory, full disk).
  */
-export function addProfileConditions(path: string, conditions: readonly string[]): Profile {
+export async function addProfileConditions(path: string, conditions: readonly string[]): Promise<Profile> {
   const target = followLinks(path);
   makeDirs(dirname(target));
   return withLock(target, () => {

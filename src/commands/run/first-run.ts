@@ -39,7 +39,7 @@ export async function firstRun(
   }
   const { addProfileConditions } = await import('../../store/profile-store.js');
   try {
-    const saved = addProfileConditions(path, answer);
+    const saved = await addProfileConditions(path, answer);
     io.stdout.write(`${wrap(`Saved to ${untrusted(path, 300)}. Edit or delete it any time; --no-profile ignores it.`, w)}\n`);
     return saved;
   } catch (e) {
