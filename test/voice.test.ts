@@ -75,8 +75,9 @@ describe('speech arguments (issue 15)', () => {
       expect(speechCall(engine, '-f/etc/passwd').args).toEqual([...engine.args, '--', '-f/etc/passwd']);
     }
     const win = findEngine('win32', {})!;
-    const call = speechCall(win, '"); Remove-Item -Recurse C:\\; ("');
+    const call = speechCall(win, '"); Remove-Item -Recurse C:\\; ("', { PATH: '/x' });
     expect(call.args).toEqual(win.args);
+    expect(call.env!.PATH).toBe('/x');
     expect(call.env!.ACUPRESS_SPEECH_TEXT).toBe('"); Remove-Item -Recurse C:\\; ("');
   });
 });

@@ -6,10 +6,15 @@ export { REGIONS } from './regions.js';
 
 /** The channel codes a point may name (the one table is model/channels.ts). */
 export const MERIDIANS = CHANNELS;
+/** How a massage step works the area. */
 export const MOTIONS = ['pressure', 'circles', 'kneading', 'rolling', 'tapping', 'stretching', 'stroking', 'pinching'] as const;
+/** How strongly a safety rule speaks: avoid the point or area, or use it with care. */
 export const LEVELS = ['avoid', 'caution'] as const;
+/** Which side a press step works: each in turn, both at once, or one. */
 export const SIDES = ['each', 'both', 'left', 'right'] as const;
+/** Whether a point is paired left and right, or single on the midline. */
 export const LATERALITIES = ['bilateral', 'midline'] as const;
+/** The most pressure a point takes. */
 export const PRESSURES = ['gentle', 'moderate', 'firm'] as const;
 
 /** A point code in capitals: LI4, EX-HN3. */

@@ -2,6 +2,7 @@
 // (Hégǔ → Hegu, the same width), and common symbols from data or libraries become ASCII. Our
 // own renderers already draw with ASCII glyphs there (terminal.ts); this catches the rest.
 import type { Io, Out } from '../model/io.js';
+import { filteredOut } from './filtered-out.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS_ON_LATIN = /(?<=[A-Za-z])[\u0300-\u036f]+/g;
@@ -30,21 +31,7 @@ export function toAscii(text: string): string {
 
 /** A sink that writes `toAscii` of everything; `raw` is the sink beneath, for libraries that need the real stream. */
 export function asciiOut(out: Out): Out {
-  return {
-    write: (s: string) => out.write(toAscii(s)),
-    get isTTY() {
-      return out.isTTY;
-    },
-    get columns() {
-      return out.columns;
-    },
-    get rows() {
-      return out.rows;
-    },
-    on: out.on && ((e, fn) => out.on!(e, fn)),
-    off: out.off && ((e, fn) => out.off!(e, fn)),
-    raw: out.raw ?? out,
-  };
+  return filteredOut(out, toAscii);
 }
 
 /**

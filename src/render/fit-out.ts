@@ -4,6 +4,7 @@
 // between words, its continuation indented two more columns than the line itself. Lines that fit,
 // and everything written to a pipe or file, pass through untouched.
 import type { Io, Out } from '../model/io.js';
+import { filteredOut } from './filtered-out.js';
 import { terminalColumns } from './terminal.js';
 import { wrap } from './text.js';
 import { width } from './width.js';
@@ -23,23 +24,9 @@ export function fitLine(line: string, columns: number): string {
 
 /** `out`, with each line written to a terminal fitted to its width at the time of writing. */
 export function fittedOut(out: Out, env: Io['env']): Out {
-  return {
-    write(s: string) {
-      const { columns } = terminalColumns({ env, stdout: out });
-      if (columns === undefined || !s.includes('\n')) return out.write(s);
-      return out.write(s.split('\n').map((l) => fitLine(l, columns)).join('\n'));
-    },
-    get isTTY() {
-      return out.isTTY;
-    },
-    get columns() {
-      return out.columns;
-    },
-    get rows() {
-      return out.rows;
-    },
-    on: out.on && ((e, fn) => out.on!(e, fn)),
-    off: out.off && ((e, fn) => out.off!(e, fn)),
-    raw: out.raw ?? out,
-  };
+  return filteredOut(out, (s) => {
+    const { columns } = terminalColumns({ env, stdout: out });
+    if (columns === undefined || !s.includes('\n')) return s;
+    return s.split('\n').map((l) => fitLine(l, columns)).join('\n');
+  });
 }

@@ -18,9 +18,12 @@ const LINUX = ['espeak-ng', 'espeak', 'spd-say'];
 /** The environment variable that carries the text to an engine that takes it from there. */
 const SPEECH_TEXT = 'ACUPRESS_SPEECH_TEXT';
 
-/** The argument list and environment for speaking `text` with `engine`. */
-export function speechCall(engine: Engine, text: string): { args: string[]; env?: NodeJS.ProcessEnv } {
-  if (engine.env) return { args: engine.args, env: { ...process.env, [engine.env]: text } };
+/**
+ * The argument list and environment for speaking `text` with `engine`: the text after `--`, or,
+ * for an engine that takes it from the environment, `env` (the run's own) plus that variable.
+ */
+export function speechCall(engine: Engine, text: string, env: Record<string, string | undefined> = {}): { args: string[]; env?: Record<string, string | undefined> } {
+  if (engine.env) return { args: engine.args, env: { ...env, [engine.env]: text } };
   return { args: [...engine.args, '--', text] };
 }
 
@@ -57,8 +60,8 @@ export function findEngine(platform: string, env: Record<string, string | undefi
   return undefined;
 }
 
-/** A speaker that interrupts itself: a new cue stops the one still being spoken. */
-export function speaker(engine: Engine, onError: (message: string) => void) {
+/** A speaker that interrupts itself: a new cue stops the one still being spoken. `env` is the environment the engine runs in (the io's). */
+export function speaker(engine: Engine, onError: (message: string) => void, env?: Record<string, string | undefined>) {
   let current: ChildProcess | undefined;
   let failed = false;
   /** Resolves when this child has exited (at once if it already has, or failed to start). */
@@ -70,8 +73,8 @@ export function speaker(engine: Engine, onError: (message: string) => void) {
   const say = (text: string): ChildProcess | undefined => {
     if (failed) return undefined;
     current?.kill();
-    const call = speechCall(engine, text);
-    const child = spawn(engine.command, call.args, { stdio: 'ignore', shell: false, ...(call.env ? { env: call.env } : {}) });
+    const call = speechCall(engine, text, env);
+    const child = spawn(engine.command, call.args, { stdio: 'ignore', shell: false, ...(call.env ? { env: call.env } : env ? { env } : {}) });
     child.on('error', (e) => {
       if (failed) return;
       failed = true;

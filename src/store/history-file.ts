@@ -10,7 +10,6 @@ import { UserError } from '../model/errors.js';
 import { makeDirs } from './make-dirs.js';
 import { stateDir } from './paths.js';
 
-export { makeDirs };
 
 /** Where the session log lives. Throws a UserError when HOME is needed but unset. */
 export function historyPath(env: Record<string, string | undefined>): string {

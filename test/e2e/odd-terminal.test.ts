@@ -69,7 +69,7 @@ describe.skipIf(!hasScript)('a terminal that reports zero columns', () => {
     const sent = performance.now();
     process.kill(r.pid(), 'SIGTERM');
     expect(await r.exited).toBe(143);
-    expect(r.exitedAt() - sent).toBeLessThan(1_000);
+    expect(r.exitedAt() - sent).toBeLessThan(3_000); // promptly, with room for a loaded machine
     expect(stripVTControlCharacters(r.out())).toMatch(/Stopped \(interrupted, SIGTERM\) after 0:0\d/);
   });
 
@@ -90,6 +90,6 @@ describe.skipIf(!hasScript)('a terminal that reports zero columns', () => {
     const sent = performance.now();
     process.kill(r.pid(), 'SIGTERM');
     expect(await r.exited).toBe(143);
-    expect(r.exitedAt() - sent).toBeLessThan(1_000);
+    expect(r.exitedAt() - sent).toBeLessThan(3_000); // promptly, with room for a loaded machine
   });
 });

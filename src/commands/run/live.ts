@@ -81,7 +81,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     const { findEngine, speaker } = await import('../../render/voice.js');
     const engine = findEngine(io.platform, io.env);
     if (!engine) say('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech');
-    else voice = speaker(engine, say);
+    else voice = speaker(engine, say, io.env);
   }
   if (voice || warnMs !== undefined) {
     sinks.push((ev) => {
