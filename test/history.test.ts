@@ -1,5 +1,6 @@
 // The session log's pure parts (calendar, folding, filters, stats, streak) and its file store.
-import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoLocal, parseSince, startOfDay, today } from '../src/core/calendar.js';
@@ -26,6 +27,18 @@ function session(start: string, over: Partial<Session> = {}): Session {
   });
 }
 const numbered = (values: NumberedLine['value'][]): NumberedLine[] => values.map((value, i) => ({ line: i + 1, value }));
+
+describe('a log that is not a regular file', () => {
+  it('a FIFO or a device in its place is refused at once, never read (a FIFO would block, /dev/zero stream forever)', async () => {
+    const dir = tempDir('acupress-fifo-');
+    const fifo = join(dir, 'history.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readHistory(fifo)).rejects.toThrow(/not a regular file/);
+    const zero = join(dir, 'zero.jsonl');
+    symlinkSync('/dev/zero', zero);
+    await expect(readHistory(zero)).rejects.toThrow(/not a regular file/);
+  });
+});
 
 describe('calendar', () => {
   it('writes ISO 8601 with the local offset', () => {

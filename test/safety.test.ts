@@ -8,6 +8,7 @@ import { catalogFrom } from '../src/model/catalog.js';
 import { defaultChoice, groupedChoices, pickerChoices, pickerMessage, searchChoices } from '../src/commands/run/picker.js';
 import { readyChoices } from '../src/commands/run/adjust.js';
 import { quickProfile } from '../src/store/profile.js';
+import { routineFindings } from '../src/core/safety.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
 import { run as list } from '../src/commands/list.js';
 import { run as check } from '../src/commands/check.js';
@@ -75,6 +76,17 @@ describe('the saved profile', () => {
     for (const text of ['conditions: pregnancy\n', 'conditions:\n  - Pregnancy\n', 'conditions:\n- pregnancy\n', 'conditions:\n  - pregnancy\nextra: 1\n', 'tips_seen: true\n', '\uFEFFconditions: []\n', 'conditions: []\r\n', 'conditions:\n']) {
       expect(quickProfile(text), JSON.stringify(text)).toBeUndefined();
     }
+  });
+});
+
+describe('massage steps whose area text names a point', () => {
+  it('are checked for the points they name, legacy codes too (LV3 is LR3), and prose numbers are not codes', async () => {
+    const { codesInText } = await import('../src/core/safety.js');
+    expect(codesInText('SP6 Sanyinjiao above the inner ankle')).toEqual(['SP6']);
+    expect(codesInText('Hegu (LI4), the web of the hand; then LV3 and Du20, EX-HN5')).toEqual(['LI4', 'LR3', 'GV20', 'EX-HN5']);
+    expect(codesInText('go 2 times around the C7 vertebra, 3 to 5 minutes')).toEqual([]);
+    const r = routine([massage('SP6 Sanyinjiao above the inner ankle', 60_000)]);
+    expect(routineFindings(catalog, r, pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['SP6']);
   });
 });
 

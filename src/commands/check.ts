@@ -31,7 +31,7 @@ export async function buildReport(catalog: Catalog, targets: string[], condition
         continue;
       }
     }
-    checked.push(checkRoutine(catalog, await routineFor(catalog, t, cwd), conditions));
+    checked.push(checkRoutine(catalog, await routineFor(catalog, t, cwd, 'check'), conditions));
   }
   return { report: checkReport(catalog, checked, conditions), checked };
 }

@@ -164,7 +164,8 @@ export function suggestFor(catalog: Catalog, query: string, kinds: Kind[] = ALL)
 
 /**
  * Who already answers to each name, by the loosest key a lookup uses: every point and condition
- * name, and each routine's id and aliases. Built afresh for each use (the loader's clash check,
+ * name, and each routine's id, aliases and title (lookup matches titles too, so a user point
+ * named "Headache relief" would take that name from the routine). Built afresh for each use (the loader's clash check,
  * while the catalog is still changing), never cached like the lookup index.
  */
 export function nameOwners(catalog: Catalog): NameOwners {
@@ -172,7 +173,7 @@ export function nameOwners(catalog: Catalog): NameOwners {
   const put = (ref: Ref, names: string[]) => names.forEach((n) => add(map, normalizeKey(n), ref));
   for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, pointNames(p));
   for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
-  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, [r.id, ...r.aliases]);
+  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
   return {
     owners: (name) => map.get(normalizeKey(name)) ?? [],
     add: (ref, names) => put(ref, names),

@@ -3,6 +3,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, MassageStep, Point, Region, Routine, Urgent } from '../model/types.js';
 import { compareIds } from './text.js';
+import { CHANNEL_ALIASES, CHANNELS } from '../model/channels.js';
 
 export type Level = 'avoid' | 'caution';
 
@@ -48,10 +49,36 @@ const AREA_POINTS: Array<[RegExp, string[]]> = [
   [/\btops? of (?:the |your |both |each |one |the opposite )*shoulders?\b|\bshoulder[- ]?tops?\b|\btrapezius\b/i, ['GB21']],
 ];
 
-/** The points a massage step works over: the ones it names, else the ones its area text implies. */
+// Point codes written into the area text ("SP6 above the inner ankle", "Hegu (LI4)"), with the
+// legacy channel codes a person may use (LV3, SJ5, Du20, Ren17): a channel of two or three
+// letters and a number, written together, or apart in capitals ("LI 4"), so that prose such as
+// "go 2 times" is not read as GV2. One-letter legacy codes (L, S, H…) are too loose for prose.
+const CODE_IN_TEXT = /\b(?:EX[- ]?(HN|CA|B|UE|LE)[- ]?(\d{1,2})|([A-Za-z]{2,3})([- ]?)(\d{1,2}))\b/gi;
+
+/** The standard point codes a free text names (LI4, SP6, EX-HN5; LV3 read as LR3), in order, once each. */
+export function codesInText(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(CODE_IN_TEXT)) {
+    if (m[1]) out.add(`EX-${m[1].toUpperCase()}${Number(m[2])}`);
+    else {
+      const letters = m[3]!;
+      if (m[4] && letters !== letters.toUpperCase()) continue;
+      const ch = letters.toUpperCase();
+      const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : CHANNEL_ALIASES[ch.toLowerCase()];
+      if (channel && channel.length > 0) out.add(`${channel}${Number(m[5])}`);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The points a massage step works over: the ones it names, else the ones its area text implies
+ * (a known area such as the tops of the shoulders, or point codes written in it). When unsure a
+ * point is there, it counts: a check may only find more, never less.
+ */
 export function massagePoints(step: Pick<MassageStep, 'area' | 'points'>): string[] {
   if (step.points.length > 0) return step.points;
-  return AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : []));
+  return [...new Set([...AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : [])), ...codesInText(step.area)])];
 }
 
 /** Findings for one point under the given conditions (plus the general cautions). */

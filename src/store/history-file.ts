@@ -2,7 +2,7 @@
 // one write each through O_APPEND, so concurrent runs never interleave and a crash never leaves
 // half a file; lines are read back one at a time, and a bad line is reported, never repaired.
 // Nothing here rewrites the file: only clearHistory removes it, for `history --clear`.
-import { closeSync, createReadStream, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HistoryLine } from '../model/history.js';
 import type { BadLine, NumberedLine } from '../core/history.js';
@@ -56,12 +56,20 @@ export interface HistoryRead {
 /**
  * Read and validate every line of the log, streaming (the file may hold years of sessions).
  * Blank lines are ignored; a line that is not JSON or not a valid record is returned in `bad`.
- * A missing file is an empty log; any other fs error is thrown.
+ * A missing file is an empty log; a path that is not a regular file, or any other fs error, is thrown.
  */
 export async function readHistory(path: string): Promise<HistoryRead> {
   const { historyLineSchema } = await import('../model/history.js');
   const lines: NumberedLine[] = [];
   const bad: BadLine[] = [];
+  // A pipe or a device where the log should be would never end (a FIFO blocks the open, /dev/zero
+  // streams forever): only a regular file is read.
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a regular file (a pipe or a device is in its place)');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines, bad, missing: true };
+    throw e;
+  }
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const opened = new Promise<boolean>((resolve, reject) => {
     stream.once('open', () => resolve(true));

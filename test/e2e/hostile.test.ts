@@ -53,6 +53,15 @@ describe('safety answers cannot be shadowed', () => {
     }
   });
 
+  it('a point of your own named like a routine title is refused: check "headache relief" still answers for the routine', async () => {
+    const point = 'points:\n  - id: XX1\n    pinyin: Xxone\n    hanzi: 叉\n    hanzi_traditional: 叉\n    english: Headache relief\n    meridian: LI\n    region: hand\n    laterality: bilateral\n    location: On the back of the hand.\n    indications: []\n    cautions: []\n    sources: ["me"]\n';
+    const { env } = userHome({ 'points/p.yaml': point });
+    const r = await cli(['check', 'headache relief', '--pregnant'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Avoid with pregnancy: headache \(LI4\)/m);
+    expect(r.stderr).toMatch(/^warning: skipped .*points\[0\]\.english: "Headache relief" already names the routine headache/);
+  });
+
   it('run LI4 presses the point, not the routine', async () => {
     const { env } = userHome(shadow);
     const r = await cli(['run', 'LI4', '--dry-run', '--json'], { env });

@@ -22,10 +22,10 @@ export function pointRoutine(p: Point): Routine {
   };
 }
 
-/** Resolve the run target to a routine. Files are validated like user data, against the catalog's points. */
-export async function routineFor(catalog: Catalog, target: string, cwd: string): Promise<Routine> {
+/** Resolve a run or check target to a routine (`command` names it in errors). Files are validated like user data, against the catalog's points. */
+export async function routineFor(catalog: Catalog, target: string, cwd: string, command: 'run' | 'check' = 'run'): Promise<Routine> {
   if (isPathLike(target)) {
-    if (!/\.ya?ml$/i.test(target)) throw new UserError(`run: ${quote(target, 200)} is not a routine id, and as a file it should end in .yaml`);
+    if (!/\.ya?ml$/i.test(target)) throw new UserError(`${command}: ${quote(target, 200)} is not a routine id, and as a file it should end in .yaml`);
     const { loadRoutineFile } = await import('./routine-file.js');
     return loadRoutineFile(catalog, resolvePath(cwd, target), cwd);
   }
