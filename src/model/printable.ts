@@ -5,13 +5,17 @@
 // through `untrusted`, `quote` or `safeLines` here.
 
 // C0 and C1 controls, DEL, and format characters (zero-width spaces, bidi marks, BOMs), plus no-break spaces.
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-/** C0 and C1 control characters and DEL: what a terminal may act on rather than show. */
-export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * C0 and C1 control characters and DEL, what a terminal may act on rather than show, and the
+ * bidi controls and line separators (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069, U+2028/9),
+ * which reorder or break what is printed after them ("⚠ avoid" shown before a title).
+ */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
-/** Controls other than newline and tab: what block text (cues, locations) may not hold. */
-export const CONTROL_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Controls other than newline and tab (and the bidi controls and separators): what block text (cues, locations) may not hold. */
+export const CONTROL_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 /** How much of an echoed value is shown by default: enough to recognise it, never a flood. */
 export const ECHO_MAX = 60;

@@ -141,6 +141,22 @@ describe('no control character from data or arguments reaches the terminal', () 
     expect(r.stderr).toContain('found the control character \\u009b');
   });
 
+  it('bidi controls and line separators in a title or a cue are refused like control characters (they reorder what is printed after them)', async () => {
+    const { env } = userHome({
+      'routines/rlo.yaml': routineObj({ id: 'rlo', title: 'T\u202eX' }),
+      'routines/lsep.yaml': routineObj({ id: 'lsep', steps: [{ press: 'LI4', cue: 'Press\u2028here' }] }),
+      'routines/fine.yaml': routineObj({ id: 'fine', title: 'Family 👨\u200d👩\u200d👧 break' }),
+    });
+    const r = await cli(['list'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('rlo.yaml:2:8 title: expected plain text on one line, found the control character \\u202e');
+    expect(r.stderr).toContain('lsep.yaml');
+    expect(r.stderr).toContain('found the control character \\u2028');
+    expect(r.stdout).not.toMatch(/[\u202e\u2028]/);
+    // A zero-width joiner in an emoji is text, not a control: the routine loads.
+    expect(r.stdout).toMatch(/^fine /m);
+  });
+
   it('a routine file given on the command line is refused with its problem escaped (exit 2)', async () => {
     const dir = tempTree({ 'x.yaml': routineObj({ id: 'x', title: esc }) });
     for (const args of [['run', 'x.yaml', '--dry-run'], ['check', './x.yaml'], ['validate', 'x.yaml']]) {
