@@ -35,15 +35,15 @@ describe('safety profile', () => {
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, 'conditions: pregnancy\n');
     await expect(readProfile(io)).rejects.toThrow(`${path}:1:13 conditions: expected a list, got "pregnancy"`);
-    expect(() => addProfileConditions(path, ['bleeding'])).toThrow(/expected a list/);
+    await expect(addProfileConditions(path, ['bleeding'])).rejects.toThrow(/expected a list/);
     expect(readFileSync(path, 'utf8')).toBe('conditions: pregnancy\n');
   });
 
-  it('adding conditions keeps what is there and leaves no temporary file', () => {
+  it('adding conditions keeps what is there and leaves no temporary file', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;
-    addProfileConditions(path, ['bleeding']);
-    addProfileConditions(path, ['pregnancy', 'bleeding']);
+    await addProfileConditions(path, ['bleeding']);
+    await addProfileConditions(path, ['pregnancy', 'bleeding']);
     expect(readFileSync(path, 'utf8')).toMatch(/conditions:\n  - bleeding\n  - pregnancy\n$/);
     expect(readdirSync(join(path, '..'))).toEqual(['profile.yaml']);
   });

@@ -88,6 +88,13 @@ describe('massage steps whose area text names a point', () => {
     const r = routine([massage('SP6 Sanyinjiao above the inner ankle', 60_000)]);
     expect(routineFindings(catalog, r, pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['SP6']);
   });
+  it('a massage step with no region and no point is a caution, with a condition or without, never "nothing to find"', () => {
+    const r = routine([massage('the front of the neck', 60_000)]);
+    expect(routineFindings(catalog, r, pregnancy)).toEqual([expect.objectContaining({ step: 0, condition: 'pregnancy', level: 'caution', reason: expect.stringMatching(/cannot be checked/) })]);
+    expect(routineFindings(catalog, r, [])).toEqual([expect.objectContaining({ step: 0, condition: 'general', level: 'caution' })]);
+    // Named a region or a point: checked as such, no extra caution.
+    expect(routineFindings(catalog, routine([{ ...massage('the palm', 60_000), regions: ['hand'] } as never]), []).filter((f) => /cannot be checked/.test(f.reason))).toEqual([]);
+  });
 });
 
 describe('validate warns, and still passes', () => {

@@ -16,7 +16,7 @@ import { resolve as resolvePath } from 'node:path';
 import { parseRating } from '../core/history.js';
 import { ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
-import { pregnancyAvoided, routineFindings, saferAlternatives, unsafeSteps } from '../core/safety.js';
+import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, unsafeSteps } from '../core/safety.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
@@ -198,7 +198,7 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
     }
     const avoid = routineFindings(catalog, routine, conditions).filter((f) => f.level === 'avoid');
     const steps = unsafeSteps(avoid);
-    const avoided = steps.size ? { what: [...new Set(avoid.map((f) => f.point ?? `the ${f.region} region`))].join(', '), every: steps.size === routine.steps.length } : undefined;
+    const avoided = steps.size ? { what: [...new Set(avoid.map(findingPlace))].join(', '), every: steps.size === routine.steps.length } : undefined;
     const answer = await confirmOrAdjust(io, term, avoided);
     if (answer === 'back') continue;
     if (answer === 'cancel') return 'cancel';

@@ -105,6 +105,19 @@ export function pointFindings(point: Point, conditions: Condition[], target: str
   return out;
 }
 
+/** The caution for a massage step with no region and no point: nothing it does can be checked. */
+export const UNCHECKED = {
+  reason: 'This massage step names no body region and no point, so it cannot be checked against any rule; say where it works (region:) before you use it.',
+  source: 'acupress: a step that cannot be checked is a caution, never safe',
+} as const;
+
+/** Where a finding is, as a person reads it: the point, the region, or the massage step that names neither. */
+export function findingPlace(f: { point?: string; region?: string; step?: number }): string {
+  if (f.point) return f.point;
+  if (f.region) return `the ${f.region} region`;
+  return `the massage in step ${(f.step ?? 0) + 1}`;
+}
+
 /**
  * Findings for every step of a routine. A massage step is checked like a press on each point it
  * works over (massagePoints), and against the region rules for each region it names.
@@ -122,9 +135,12 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
         const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.point ?? f.region}`;
         if (!said.has(key)) (said.add(key), out.push(f));
       };
-      for (const id of massagePoints(step)) {
-        const point = catalog.points.get(id);
-        if (point) pointFindings(point, conditions, routine.id, i).forEach(add);
+      const points = massagePoints(step).filter((id) => catalog.points.has(id));
+      for (const id of points) pointFindings(catalog.points.get(id)!, conditions, routine.id, i).forEach(add);
+      // A step that says neither where nor over which point it works cannot be checked: when
+      // unsure, caution, never a silent "nothing to avoid".
+      if (points.length === 0 && step.regions.length === 0) {
+        for (const c of conditions.length ? conditions.map((x) => x.id) : [GENERAL]) add({ target: routine.id, step: i, condition: c, level: 'caution', reason: UNCHECKED.reason, source: UNCHECKED.source });
       }
       for (const region of step.regions) {
         for (const c of conditions) {
@@ -207,7 +223,7 @@ export function pregnancyAvoided(catalog: Catalog, routine: Routine): string[] {
   const pregnancy = catalog.conditions.get('pregnancy');
   if (!pregnancy) return [];
   const avoid = routineFindings(catalog, routine, [pregnancy]).filter((f) => f.level === 'avoid');
-  return [...new Set(avoid.map((f) => (f.point ? f.point : `the ${f.region}`)))];
+  return [...new Set(avoid.map((f) => (f.point || !f.region ? findingPlace(f) : `the ${f.region}`)))];
 }
 
 /** Findings that share a rule, gathered so the reason and source are said once for all their points. */

@@ -4,7 +4,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition } from '../model/types.js';
-import { choosableConditions, generalCondition, groupFindings, type Finding } from '../core/safety.js';
+import { choosableConditions, findingPlace, generalCondition, groupFindings, type Finding } from '../core/safety.js';
 import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
@@ -59,7 +59,7 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
     : '');
   if (targets.length > 0) {
     const what = (t: string) => {
-      const names = [...new Set(report.findings.filter((f) => f.target === t && f.level === 'avoid').map((f) => f.point ?? `the ${f.region} region`))];
+      const names = [...new Set(report.findings.filter((f) => f.target === t && f.level === 'avoid').map(findingPlace))];
       return names.length === 1 && names[0] === t ? t : `${t} (${names.join(', ')})`;
     };
     lines.push(s.avoid.length
@@ -104,7 +104,7 @@ function targetSection(catalog: Catalog, report: CheckReport, target: string, co
   const avoid = findings.some((f) => f.level === 'avoid');
   const status = avoid ? c.avoid('AVOID') : findings.length ? c.caution('CAUTION') : c.ok('OK');
   const lines = [hang(`${status} ${c.bold(target)}${conditions.length ? c.dim(` (${conditions.map((x) => x.id).join(', ')})`) : ''}`, width)];
-  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
+  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : findingPlace(f));
   // The text hangs beside its label; in a narrow terminal it runs back under the label instead.
   const under = width - 10 >= 30 ? 10 : 4;
   const labelled = (label: string, text: string) => `  ${label} ${wrap(text, width - under, ' '.repeat(under), width - 10)}`;

@@ -1,5 +1,5 @@
 import type { Catalog } from '../model/catalog.js';
-import { GENERAL, groupFindings, type Finding } from '../core/safety.js';
+import { findingPlace, GENERAL, groupFindings, type Finding } from '../core/safety.js';
 import { wrap } from './text.js';
 
 /** Who a finding is for, as a reader says it: a condition id, or "everyone" for the general rules. */
@@ -9,7 +9,7 @@ export function forWhom(condition: string): string {
 
 /** Findings as indented lines, one per rule, naming every point or region it covers. */
 export function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
-  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : `the ${f.region} region`);
+  const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : findingPlace(f));
   return groupFindings(findings, name)
     .map((g) => `  ${wrap(`${g.level} ${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - 4, '    ')}`)
     .join('\n');

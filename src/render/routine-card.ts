@@ -1,7 +1,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import type { Timeline } from '../model/timeline.js';
-import { groupFindings, type Finding } from '../core/safety.js';
+import { findingPlace, groupFindings, type Finding } from '../core/safety.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
@@ -46,7 +46,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   if (findings.length) {
     out.push('');
     out.push(c.bold('Safety'));
-    for (const g of groupFindings(findings, (f) => f.point ?? `the ${f.region} region`)) {
+    for (const g of groupFindings(findings, findingPlace)) {
       const tag = g.level === 'avoid' ? c.avoid('AVOID') : c.caution('caution');
       const under = width - 10 >= 30 ? 8 : 4;
       out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - under, ' '.repeat(under), width - 10)}`);

@@ -2,7 +2,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
-import type { Finding } from '../core/safety.js';
+import { findingPlace, type Finding } from '../core/safety.js';
 import { pointsWorked } from '../core/session-record.js';
 import { pointWorked } from './point-done.js';
 import { wrap } from './text.js';
@@ -22,7 +22,7 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, sta
     const names = worked.map(({ point: id, sides }) => pointWorked(id, catalog.points.get(id)?.pinyin, sides));
     lines.push(`Points worked: ${names.join('; ')}.`);
   }
-  const cautions = [...new Set(findings.filter((f) => f.level === 'caution').map((f) => `${f.point ?? f.region}: ${f.reason}`))];
+  const cautions = [...new Set(findings.filter((f) => f.level === 'caution').map((f) => `${f.point ?? f.region ?? findingPlace(f)}: ${f.reason}`))];
   if (cautions.length) lines.push(`Remember: ${cautions.slice(0, 3).join(' ')}`);
   if (end.completed) lines.push('Drink some water, and notice how you feel.');
   return lines.map((l) => wrap(l, width)).join('\n');

@@ -1,6 +1,6 @@
 // The first line of a routine or point card when a safety finding applies: the verdict, then
 // where the reasons are and what to do, so nobody reads a whole card before learning it is out.
-import { GENERAL, type Finding } from '../core/safety.js';
+import { findingPlace, GENERAL, type Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
 
 /** "with pregnancy, bleeding" for the conditions behind the findings; "" for the general rules alone. */
@@ -12,7 +12,7 @@ function withWhom(findings: Finding[], conditions: string[]): string {
 /** What a step list names: "step 1 (LI4)", "steps 2 and 5 (KI3, the abdomen region)". */
 function stepsWords(findings: Finding[]): string {
   const steps = [...new Set(findings.map((f) => f.step).filter((s): s is number => s !== undefined))].sort((a, b) => a - b).map((s) => String(s + 1));
-  const what = [...new Set(findings.map((f) => f.point ?? `the ${f.region} region`))];
+  const what = [...new Set(findings.map(findingPlace))];
   const n = steps.length === 1 ? `step ${steps[0]}` : `steps ${steps.slice(0, -1).join(', ')} and ${steps.at(-1)}`;
   return `${n} (${what.join(', ')})`;
 }
