@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import type { Io, Signal } from '../src/model/io.js';
+import type { Io, Signal, StopScope } from '../src/model/io.js';
 import { FakeClock } from '../src/core/clock.js';
 
 const made: string[] = [];
@@ -54,9 +54,9 @@ export function fakeIo(env: Record<string, string | undefined> = {}, tty = false
     onSignal: (fn) => { signals.push(fn); return () => signals.splice(signals.indexOf(fn), 1); },
     onSuspend: (fn) => { job.SIGTSTP.add(fn); return () => job.SIGTSTP.delete(fn); },
     onContinue: (fn) => { job.SIGCONT.add(fn); return () => job.SIGCONT.delete(fn); },
-    stopSelf: () => { job.stops++; },
+    stopSelf: (scope) => { job.stops++; job.scopes.push(scope); },
   };
-  const job = { SIGTSTP: new Set<() => void>(), SIGCONT: new Set<() => void>(), stops: 0 };
+  const job = { SIGTSTP: new Set<() => void>(), SIGCONT: new Set<() => void>(), stops: 0, scopes: [] as StopScope[] };
   return {
     io, stdout, stderr, clock, home, job,
     signal: (s: Signal) => signals.forEach((f) => f(s)),

@@ -39,6 +39,8 @@ describe('live view job control', () => {
     expect(events.at(-1)).toEqual({ type: 'pause', index: 0, elapsed_ms: 1_500, reason: 'suspend' });
     expect(calls).toEqual(['suspend']);
     expect(f.job.stops).toBe(1);
+    // The terminal sent no signal for this Ctrl-Z: stop the whole job, as its own Ctrl-Z would.
+    expect(f.job.scopes).toEqual(['job']);
     expect(stdin.modes.at(-1)).toBe(false);
     f.clock.advance(60_000); // stopped: no timers, no events
     expect(events.at(-1)!.type).toBe('pause');
@@ -58,6 +60,7 @@ describe('live view job control', () => {
     const control = liveControl(f.io);
     f.jobSignal('SIGTSTP'); // before attach: nothing drawn yet, just stop
     expect(f.job.stops).toBe(1);
+    expect(f.job.scopes).toEqual(['process']); // where its sender sent it
     const events: RunEvent[] = [];
     const run = startRun(plan(routine([press('M1')]), lookup), f.clock, (e) => events.push(e));
     control.attach(run, { suspend: () => {}, resume: () => {}, toggleHelp: () => {} });
@@ -216,6 +219,7 @@ describe('prompt guard', () => {
     f.jobSignal('SIGTSTP');
     expect(f.stdout.text()).toBe('\x1b[2B\r\n\x1b[?25h');
     expect(f.job.stops).toBe(1);
+    expect(f.job.scopes).toEqual(['process']); // a SIGTSTP from outside
     expect(stdin.modes.at(-1)).toBe(false);
     f.stdout.chunks.length = 0;
     f.jobSignal('SIGCONT');
@@ -225,6 +229,24 @@ describe('prompt guard', () => {
     prompt.answer('A');
     await expect(asked).resolves.toBe('A');
     expect(f.job.SIGTSTP.size + f.job.SIGCONT.size).toBe(0);
+  });
+
+  it('Ctrl-Z read by the prompt (readline sends SIGTSTP to our pid alone) stops the whole job; a later SIGTSTP from outside stops the process', async () => {
+    const f = fakeIo({}, true);
+    const stdin = ttyStdin();
+    f.io.stdin = stdin;
+    let prompt!: ReturnType<typeof fakePrompt>;
+    const asked = askGuarded(f.io, TERM, (ctx) => (prompt = fakePrompt(ctx, '? Which routine?')).p);
+    await drawn();
+    stdin.emit('keypress', '\x1a', { name: 'z', ctrl: true });
+    f.jobSignal('SIGTSTP');
+    f.jobSignal('SIGCONT');
+    f.jobSignal('SIGTSTP');
+    f.jobSignal('SIGCONT');
+    expect(f.job.scopes).toEqual(['job', 'process']);
+    prompt.answer('A');
+    await expect(asked).resolves.toBe('A');
+    expect(stdin.listenerCount('keypress')).toBe(0);
   });
 
   it.each([['answered'], ['SIGINT'], ['SIGTERM']] as const)('after Ctrl-Z and fg, a question that ends (%s) stops reading the terminal, so the process can end', async (how) => {

@@ -1,5 +1,5 @@
 import { fdOut, isPlainSink } from '../boot/fd-out.js';
-import type { Io, Out, Signal } from '../model/io.js';
+import type { Io, Out, Signal, StopScope } from '../model/io.js';
 import { realClock } from '../core/clock.js';
 
 /** How output ended early, if it did: the reader closed it (EPIPE), or a write failed on stdout. */
@@ -121,12 +121,13 @@ const suspend = new SignalHandlers('SIGTSTP');
 const resume = new SignalHandlers('SIGCONT');
 
 /**
- * SIGTSTP to ourselves with the default action. Removing the last listener gives the signal its
- * default action back, so the kernel stops the process inside kill(); the listener returns when
- * SIGCONT comes. In an orphaned process group the kernel discards SIGTSTP and no SIGCONT will
- * come: a short timer then calls the continue handlers so the caller's view comes back.
+ * SIGTSTP to ourselves (for 'job', to our whole process group) with the default action.
+ * Removing the last listener gives the signal its default action back, so the kernel stops the
+ * process inside kill(); the listener returns when SIGCONT comes. In an orphaned process group
+ * the kernel discards SIGTSTP and no SIGCONT will come: a short timer then calls the continue
+ * handlers so the caller's view comes back.
  */
-function stopSelf(): void {
+function stopSelf(scope: StopScope): void {
   suspend.hold(true);
   let back = false;
   const onCont = () => settle(false);
@@ -142,6 +143,7 @@ function stopSelf(): void {
   // Set after kill() returns, that is once the process runs again: a real SIGCONT is already
   // waiting by then and wins; only a discarded stop reaches this.
   let fallback: ReturnType<typeof setTimeout> | undefined;
-  process.kill(process.pid, 'SIGTSTP');
+  // Pid 0 is our process group: the shell's job, with any parent that waits for us in it.
+  process.kill(scope === 'job' ? 0 : process.pid, 'SIGTSTP');
   fallback = setTimeout(() => settle(true), 100);
 }

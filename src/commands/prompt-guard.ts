@@ -35,15 +35,28 @@ export async function askGuarded<T>(io: Io, term: Pick<Terminal, 'color' | 'unic
   let caught: Signal | undefined;
   let settled = false;
   let resumed = false;
+  // In raw mode the terminal sends no signal for Ctrl-Z: readline reads the key and sends
+  // SIGTSTP to our pid alone, so a parent that waits for us (npx, `sh -c`) would keep the
+  // terminal. Its keypress events tell that SIGTSTP from one sent from outside.
+  let ctrlZ = false;
+  const onKey = (_s: unknown, key?: { ctrl?: boolean; name?: string }) => {
+    if (key?.ctrl && key.name === 'z') ctrlZ = true;
+  };
+  io.stdin.on('keypress', onKey);
   const offs = [
+    () => void io.stdin.off('keypress', onKey),
     io.onSignal((sig) => {
       caught ??= sig;
       abort.abort();
     }),
     io.onSuspend(() => {
+      // A Ctrl-Z key stops the whole job, as the terminal's own Ctrl-Z would; a SIGTSTP from
+      // outside stops this process, where it was sent.
+      const scope = ctrlZ ? 'job' : 'process';
+      ctrlZ = false;
       if (streams) streams.output.write(`${streams.screen.below()}${CURSOR_SHOW}`);
       io.stdin.setRawMode?.(false);
-      io.stopSelf();
+      io.stopSelf(scope);
     }),
     io.onContinue(() => {
       // readline's own Ctrl-Z handling, if that is what stopped us, pauses its input on SIGCONT

@@ -3,6 +3,9 @@ import type { Clock } from './clock.js';
 /** Why a command is asked to stop: a signal, or 'SIGPIPE' when its output has gone. */
 export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGPIPE';
 
+/** What a stop stops: the whole job (the process group, as a terminal's Ctrl-Z) or this process. */
+export type StopScope = 'job' | 'process';
+
 /** A writable text sink: process.stdout, or a fake in tests. */
 export interface Out {
   write(chunk: string): unknown;
@@ -59,8 +62,12 @@ export interface Io {
   /** Registers a handler for SIGCONT: the process runs again after a stop (`fg`, `bg`, `kill -CONT`). */
   onContinue(fn: () => void): () => void;
   /**
-   * Stop this process the way the shell expects from Ctrl-Z (SIGTSTP with its default action),
-   * even while suspend handlers are registered; returns once the process runs again.
+   * Stop the way the shell expects from Ctrl-Z (SIGTSTP with its default action), even while
+   * suspend handlers are registered; returns once the process runs again. 'job' stops the whole
+   * process group, as the terminal's own Ctrl-Z does: for a Ctrl-Z read as a key in raw mode,
+   * where the terminal sends no signal, so that a parent that waits (npx, `sh -c`) stops too and
+   * the shell gets the terminal back. 'process' stops this process only: for a SIGTSTP that
+   * already went where its sender meant it to.
    */
-  stopSelf(): void;
+  stopSelf(scope: StopScope): void;
 }

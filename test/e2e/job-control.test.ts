@@ -68,6 +68,39 @@ describe.skipIf(!hasTmux)('job control in a real terminal', () => {
     expect(await exitStatus(s)).toBe(0);
   });
 
+  // A parent that waits for acupress (npx, a script) is in the same job. Before the fix Ctrl-Z
+  // stopped acupress alone: the parent kept the terminal, and the shell never came back.
+  const underSh = (cmd: string) => `sh -c '${cmd}; echo "sh saw $?"'`;
+
+  it('Ctrl-Z in the live view under a parent that waits stops the whole job: the prompt is back, fg resumes, q ends both', async () => {
+    const { s } = t.session('run LI4 --no-tips', { wrap: underSh });
+    await t.waitFor(s, /LOCATE 0:0[5-9]/);
+    t.keys(s, 'C-z');
+    await t.waitFor(s, /Stopped\s+sh -c [\s\S]*\n\$ ?\n*$/);
+    expect(t.cursorShown(s)).toBe(true);
+    t.keys(s, 'fg', 'Enter');
+    await t.waitFor(s, /LOCATE \d:\d\d {2}PAUSED/);
+    t.keys(s, ' ');
+    await t.waitFor(s, /LOCATE \d:\d\d\n/);
+    t.keys(s, 'q');
+    await t.waitFor(s, /^sh saw 0$/m);
+    expect(await exitStatus(s)).toBe(0);
+  });
+
+  it('Ctrl-Z at a question under a parent that waits stops the whole job; fg brings the question back', async () => {
+    const { s } = t.session('run headache --no-tips', { profile: false, wrap: underSh });
+    await t.waitFor(s, /do any of these apply to you/);
+    t.keys(s, 'C-z');
+    await t.waitFor(s, /Stopped\s+sh -c [\s\S]*\n\$ ?\n*$/);
+    expect(t.cursorShown(s)).toBe(true);
+    t.keys(s, 'fg', 'Enter');
+    await t.waitFor(s, /fg\n.*\n\? Before your first session/);
+    t.keys(s, 'C-c');
+    await t.waitFor(s, /^sh saw 130$/m);
+    expect(t.screen(s)).toMatch(/^acupress: interrupted by SIGINT at a question; nothing was saved or run$/m);
+    expect(await exitStatus(s)).toBe(0);
+  });
+
   it('Ctrl-Z at the first-run question, then fg: the question is back and answers as before', async () => {
     const { s, home } = t.session('run morning-sickness --no-tips', { profile: false });
     await t.waitFor(s, /do any of these apply to you/);

@@ -35,9 +35,10 @@ export function tmuxServer(name: string) {
     },
     /**
      * A fresh session running bash in a new home; types `node <bin> <args>` (no `; echo`, so the
-     * job can be stopped and brought back with fg). Returns the session name and home.
+     * job can be stopped and brought back with fg); `wrap` makes that command part of a longer
+     * one (a parent that waits for it). Returns the session name and home.
      */
-    session(args: string, opts: { profile?: boolean; cols?: number; rows?: number } = {}): { s: string; home: string } {
+    session(args: string, opts: { profile?: boolean; cols?: number; rows?: number; wrap?: (cmd: string) => string } = {}): { s: string; home: string } {
       const s = `s${++n}`;
       const home = tempDir('acupress-tty-');
       if (opts.profile !== false) {
@@ -54,7 +55,8 @@ export function tmuxServer(name: string) {
           execFileSync('sleep', ['0.2']);
         }
       }
-      tmux('send-keys', '-t', s, `node ${BIN} ${args}`, 'Enter');
+      const cmd = `node ${BIN} ${args}`;
+      tmux('send-keys', '-t', s, opts.wrap ? opts.wrap(cmd) : cmd, 'Enter');
       return { s, home };
     },
     /** Wait until the screen (or with `scrollback`, all the pane printed) matches, or fail with what it showed. */

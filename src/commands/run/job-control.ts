@@ -6,7 +6,7 @@
 // that read no keys (--plain, --quiet, --json, output to a pipe) keep the default SIGTSTP: they
 // stop, and the scheduler counts the gap as a stall.
 import type { Run } from '../../core/runner.js';
-import type { Io } from '../../model/io.js';
+import type { Io, StopScope } from '../../model/io.js';
 import { listenKeys, type KeyListener } from './keys.js';
 
 /** What job control needs from the live view. */
@@ -32,12 +32,14 @@ export function liveControl(io: Io): LiveControl {
   let run: Run | undefined;
   let view: SuspendableView | undefined;
   let keys: KeyListener | undefined;
-  const suspend = () => {
+  // A Ctrl-Z key (raw mode: the terminal sent no signal) stops the whole job, as the terminal
+  // would; a SIGTSTP stops this process, where its sender (the terminal or `kill`) sent it.
+  const suspend = (scope: StopScope) => {
     if (run?.state.status === 'done') return;
     run?.send('suspend');
     keys?.pause();
     view?.suspend();
-    io.stopSelf();
+    io.stopSelf(scope);
   };
   const onContinue = () => {
     if (!run || run.state.status === 'done') return;
@@ -49,7 +51,7 @@ export function liveControl(io: Io): LiveControl {
     view?.resume();
     run.send('suspend');
   };
-  const offs = [io.onSuspend(suspend), io.onContinue(onContinue)];
+  const offs = [io.onSuspend(() => suspend('process')), io.onContinue(onContinue)];
   return {
     attach(r, v) {
       run = r;
@@ -57,7 +59,7 @@ export function liveControl(io: Io): LiveControl {
       keys = listenKeys(io.stdin, io.clock, (a) => {
         if (a === 'help') v.toggleHelp();
         else if (a === 'interrupt') r.interrupt('SIGINT');
-        else if (a === 'suspend') suspend();
+        else if (a === 'suspend') suspend('job');
         else r.send(a);
       });
     },
