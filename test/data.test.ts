@@ -1,14 +1,14 @@
 // Audits of the built-in data, validated by the same schemas as user files.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
-import { readSnapshot } from '../src/store/snapshot.js';
+import { asciiJson, readSnapshot } from '../src/store/snapshot.js';
 import { routineFacts } from '../src/core/routine-facts.js';
 import { mergeInto } from '../src/store/merge.js';
-import { catalogFrom, type Catalog, type CatalogData } from '../src/model/catalog.js';
+import { catalogFrom, pressing, routinesUsing, type Catalog, type CatalogData } from '../src/model/catalog.js';
 import { REGIONS } from '../src/model/regions.js';
-import { legacyCodes } from '../src/core/resolve.js';
+import { conditionNames, legacyCodes, lookup } from '../src/core/resolve.js';
 import { massagePoints, neverPress, pointFindings, routineFindings, unsafeSteps, urgentFor } from '../src/core/safety.js';
 import { sourceKinds, sourceProblem, ALSO } from '../src/core/sources.js';
 import { exceeds, pressureAsked } from '../src/core/pressure-words.js';
@@ -33,6 +33,29 @@ describe('built-in data', () => {
     expect([...snapshot.points.values()]).toEqual(JSON.parse(JSON.stringify(data.points)));
     expect([...snapshot.routines.values()]).toEqual(JSON.parse(JSON.stringify(data.routines)));
     expect([...snapshot.conditions.values()]).toEqual(JSON.parse(JSON.stringify(data.conditions)));
+  });
+
+  it('stores routine heads, the routines pressing each point and condition names that match the data, dropped once the routines change', () => {
+    const snapshot = readSnapshot(join(ROOT, 'dist/data'))!;
+    expect(snapshot.routineHeads).toEqual(JSON.parse(JSON.stringify(data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })))));
+    for (const p of data.points) expect(routinesUsing(snapshot, p.id), p.id).toEqual(pressing(data.routines, p.id));
+    expect(routinesUsing(snapshot, 'LI4').length).toBeGreaterThan(0);
+    expect(snapshot.conditionNames).toEqual(Object.fromEntries(data.conditions.map((c) => [c.id, conditionNames(c)])));
+    // A user routine pressing LI4: the stored heads and uses no longer hold, and are dropped.
+    const origin = { source: 'user' as const, file: 'mine.yaml' };
+    const mine = { ...catalog.routines.get('headache')!, id: 'mine', aliases: [], title: 'Mine', origin };
+    mergeInto(snapshot, { points: [], routines: [{ value: mine, locate: () => ({ line: 1, col: 1 }), shown: 'mine.yaml' }], conditions: [], problems: [] });
+    expect(snapshot.routineHeads).toBeUndefined();
+    expect(snapshot.uses).toBeUndefined();
+    expect(routinesUsing(snapshot, 'LI4')).toContain('mine');
+    expect(lookup(snapshot, 'Mine')).toEqual({ kind: 'routine', id: 'mine' });
+  });
+
+  it('stores the snapshot as ASCII JSON (V8 would hold any other text at twice the size)', () => {
+    for (const f of readdirSync(join(ROOT, 'dist/data')).filter((n) => n.endsWith('.json'))) {
+      expect(readFileSync(join(ROOT, 'dist/data', f), 'latin1'), f).toMatch(/^[\x00-\x7f]*$/);
+    }
+    expect(JSON.parse(asciiJson({ a: 'Hégǔ 合谷 \u{1F600}' }))).toEqual({ a: 'Hégǔ 合谷 \u{1F600}' });
   });
 
   it('stores facts for list that match working them out, and merging keeps them true', () => {

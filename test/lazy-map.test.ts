@@ -49,16 +49,25 @@ describe('LazyMap', () => {
     expect(m.get('a1')).toBeUndefined();
   });
 
-  it('clones lazily: a change to the copy leaves the original alone', () => {
+  it('a group whose read fails stays pending, and is read again on the next ask', () => {
+    let fail = true;
+    const m = new LazyMap<V>({ owner: { a1: 'a' }, load: () => {
+      if (fail) throw new Error('EIO');
+      return [{ id: 'a1', n: 1 }];
+    } });
+    expect(() => m.get('a1')).toThrow('EIO');
+    expect(m.has('a1')).toBe(true);
+    fail = false;
+    expect(m.get('a1')).toEqual({ id: 'a1', n: 1 });
+  });
+
+  it('never answers for a property of Object (the index is a plain object)', () => {
     const { loads, src } = source();
     const m = new LazyMap<V>(src);
-    m.get('a1');
-    const copy = m.clone();
-    expect(copy.get('a1')).toBe(m.get('a1'));
-    expect(loads).toEqual(['a']);
-    copy.set('x', { id: 'x', n: 0 });
-    expect(copy.has('x')).toBe(true);
-    expect(m.has('x')).toBe(false);
-    expect([...m.keys()]).toEqual(['a1', 'a2', 'b1', 'c1', 'c2']);
+    for (const k of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(m.has(k)).toBe(false);
+      expect(m.get(k)).toBeUndefined();
+    }
+    expect(loads).toEqual([]);
   });
 });

@@ -5,6 +5,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
+/** The CommonJS module wrapper, as Node's own loader writes it; our bundles start with it. */
+export const MODULE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+/** The wrapper's end, on a line of its own (a bundle may end in a line comment). */
+export const MODULE_TAIL = '\n})';
+
 /** A compiled file: its module function, and the script (for createCachedData and checks). */
 export interface Compiled {
   script: Script;
@@ -25,8 +30,10 @@ export function compileWithCache(file: string, cacheFile: string | undefined): C
   } catch {
     cachedData = undefined;
   }
-  // The CommonJS wrapper on the source's first line, so stack traces keep their line numbers.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const text = readFileSync(file, 'utf8');
+  // Our bundles carry the wrapper (scripts/build.mjs: wrapping here copies the whole text);
+  // the libraries' files get it here, on the source's first line so stack traces keep their lines.
+  const source = text.startsWith(MODULE_HEAD) ? text : `${MODULE_HEAD}${text}${MODULE_TAIL}`;
   const script = new Script(source, { filename: file, cachedData });
   const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
   return { script, run: script.runInThisContext(), cache };

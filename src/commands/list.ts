@@ -1,6 +1,7 @@
 import { MERIDIAN_NAMES } from '../model/channels.js';
 import { filterPoints, filterRoutines } from '../core/filters.js';
-import type { Point, Routine, WithOrigin } from '../model/types.js';
+import type { Point } from '../model/types.js';
+import type { RoutineHead } from '../model/catalog.js';
 import { EXIT, UserError } from '../model/errors.js';
 import { quote } from '../model/printable.js';
 import type { Io } from '../model/io.js';
@@ -145,6 +146,6 @@ function pickKind(what: string): (typeof KINDS)[number] {
   throw new UserError(`list: unknown list ${quote(what)}; expected ${orList([...KINDS])}${near.length ? ` (did you mean "${near[0]}"?)` : ''}`);
 }
 
-function routineJson(r: WithOrigin<Routine>, total: number) {
+function routineJson(r: RoutineHead, total: number) {
   return { id: r.id, title: r.title, summary: r.summary, tags: r.tags, aliases: r.aliases, duration_ms: total, source: r.origin.source };
 }

@@ -1,7 +1,7 @@
 // The filters behind `list` and `run --random`, over values already parsed: durations in ms,
 // a resolved channel code, a known region. The commands parse and word the flags.
-import type { Catalog } from '../model/catalog.js';
-import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
+import type { Catalog, RoutineHead } from '../model/catalog.js';
+import type { Condition, Point, WithOrigin } from '../model/types.js';
 import { comparePoints } from './channels.js';
 import { pointMatches } from './resolve.js';
 import { factsFor } from './routine-facts.js';
@@ -25,7 +25,8 @@ export interface PointFilter {
 
 /** A routine that matched, with its planned length in ms, whether a caution applies, and whether a step is to be avoided. */
 export interface RoutineRow {
-  routine: WithOrigin<Routine>;
+  /** What `list` shows of it; catalog.routines has the whole routine. */
+  routine: RoutineHead;
   total: number;
   cautions: boolean;
   avoid: boolean;
@@ -40,16 +41,19 @@ export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: C
   const tag = f.tag ? foldText(f.tag) : undefined;
   const search = f.search ? foldText(f.search) : undefined;
   const out: RoutineRow[] = [];
-  for (const routine of catalog.routines.values()) {
+  // The heads and stored facts answer without reading any routine's steps (a plain `list`).
+  const heads: Iterable<RoutineHead> = (conditions.length === 0 && catalog.facts && catalog.routineHeads) || catalog.routines.values();
+  for (const routine of heads) {
     if (tag && !routine.tags.includes(tag)) continue;
     if (search && !foldText([routine.id, routine.title, routine.summary, ...routine.tags, ...routine.aliases].join(' ')).includes(search)) continue;
-    const facts = factsFor(catalog, routine);
+    const whole = () => catalog.routines.get(routine.id)!;
+    const facts = catalog.facts?.get(routine.id) ?? factsFor(catalog, whole());
     const total = facts.total_ms;
     if (f.max_ms !== undefined && total > f.max_ms) continue;
     let row: RoutineRow;
     if (conditions.length === 0) row = { routine, total, cautions: facts.flagged, avoid: facts.avoid };
     else {
-      const findings = routineFindings(catalog, routine, conditions);
+      const findings = routineFindings(catalog, whole(), conditions);
       row = { routine, total, cautions: findings.length > 0, avoid: hasAvoid(findings) };
     }
     if (row.avoid && !keepAvoided) continue;

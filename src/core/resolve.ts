@@ -18,7 +18,7 @@ export function legacyCodes(id: string): string[] {
 /** Keep tone marks (so Fútū and Fútù stay apart) but ignore case and spacing. */
 function toneKey(text: string): string {
   // ASCII is already in normal form; skip normalize() for it (most ids and flags).
-  return (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC')).toLowerCase().replace(/[\s\-_'’.]+/g, '');
+  return (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC')).toLowerCase().replace(/[\s\-_'\u2019.]+/g, '');
 }
 
 interface Index {
@@ -37,7 +37,7 @@ function add(map: Map<string, Ref[]>, key: string, ref: Ref): void {
 }
 
 /** Every name a routine answers to; the index and the fast path's scan both use this list. */
-export function routineNames(r: Routine): string[] {
+export function routineNames(r: Pick<Routine, 'id' | 'aliases' | 'title'>): string[] {
   return [r.id, ...r.aliases, r.title];
 }
 
@@ -46,8 +46,8 @@ export function pointNames(p: Point): string[] {
   return [p.id, ...legacyCodes(p.id), ...p.aliases, p.pinyin, p.english];
 }
 
-/** Every name a condition answers to (its id, flag, aliases and title). */
-function conditionNames(c: Condition): string[] {
+/** The names a condition answers to: its id, its flag, its aliases and its title. */
+export function conditionNames(c: Condition): string[] {
   return [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title];
 }
 
@@ -63,7 +63,8 @@ function indexOf(catalog: Catalog): Index {
       idx!.names.push(n);
     }
   };
-  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
+  // The heads, while they hold, have every routine's names without its steps.
+  for (const r of catalog.routineHeads ?? catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
   for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, pointNames(p));
   for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
   indexes.set(catalog, idx);
@@ -105,9 +106,8 @@ export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ALL): Re
 function conditionsNamed(catalog: Catalog, query: string): number {
   const key = toneKey(query);
   let n = 0;
-  for (const c of catalog.conditions.values()) {
-    if (conditionNames(c).some((name) => toneKey(name) === key)) n++;
-  }
+  const names = catalog.conditionNames ? Object.values(catalog.conditionNames) : [...catalog.conditions.values()].map(conditionNames);
+  for (const list of names) if (list.some((name) => toneKey(name) === key)) n++;
   return n;
 }
 
@@ -173,7 +173,7 @@ export function nameOwners(catalog: Catalog): NameOwners {
   const put = (ref: Ref, names: string[]) => names.forEach((n) => add(map, normalizeKey(n), ref));
   for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, pointNames(p));
   for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
-  for (const r of catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
+  for (const r of catalog.routineHeads ?? catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
   return {
     owners: (name) => map.get(normalizeKey(name)) ?? [],
     add: (ref, names) => put(ref, names),

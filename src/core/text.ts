@@ -9,7 +9,7 @@ function stripMarks(text: string): string {
 export function normalizeKey(text: string): string {
   return stripMarks(text)
     .toLowerCase()
-    .replace(/[\s\-_'’.]+/g, '');
+    .replace(/[\s\-_'\u2019.]+/g, '');
 }
 
 /** Lower-case and strip accents but keep word boundaries, for free-text search. */

@@ -8,6 +8,9 @@ export interface RoutineFacts {
   avoid: boolean;
 }
 
+/** What `list` and name lookups need of a routine: everything but its steps. */
+export type RoutineHead = Pick<WithOrigin<Routine>, 'id' | 'title' | 'summary' | 'tags' | 'aliases' | 'origin'>;
+
 /** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
 export interface Catalog {
   points: Map<string, WithOrigin<Point>>;
@@ -20,6 +23,18 @@ export interface Catalog {
    * cannot replace built-in ones, so the built-in routines' facts stay true.
    */
   facts?: Map<string, RoutineFacts>;
+  /**
+   * Each condition's names (id, flag, aliases, title), from the snapshot, so naming a condition
+   * reads no condition's file. Conditions come only from the built-in data, so these stay true.
+   */
+  conditionNames?: Record<string, string[]>;
+  /**
+   * The snapshot's routines without their steps, and which routines press each point, so `list`
+   * and `show LI4` read no routine's steps. Both are dropped the moment the routines change (a
+   * user routine merged in; snapshot.ts), and everything falls back to `routines`.
+   */
+  routineHeads?: RoutineHead[];
+  uses?: Record<string, string[]>;
   /**
    * Which build of the code and built-in data this is (from the snapshot): the user-data cache
    * is only trusted for the release that wrote it. Undefined when running from source.
@@ -52,7 +67,13 @@ export function neighbours(catalog: Catalog, point: Point): { prev?: Point; next
   return { prev: catalog.points.get(`${m[1]}${n - 1}`), next: catalog.points.get(`${m[1]}${n + 1}`) };
 }
 
-/** The routines that press a point, for the point card. */
-export function routinesUsing(catalog: Catalog, pointId: string): Routine[] {
-  return [...catalog.routines.values()].filter((r) => r.steps.some((s) => s.kind === 'press' && s.point === pointId));
+/** The ids of the routines that press a point, for the point card. */
+export function routinesUsing(catalog: Catalog, pointId: string): string[] {
+  if (catalog.uses) return Object.hasOwn(catalog.uses, pointId) ? catalog.uses[pointId]! : [];
+  return pressing(catalog.routines.values(), pointId);
+}
+
+/** The ids of the routines that press a point. */
+export function pressing(routines: Iterable<Routine>, pointId: string): string[] {
+  return [...routines].filter((r) => r.steps.some((s) => s.kind === 'press' && s.point === pointId)).map((r) => r.id);
 }

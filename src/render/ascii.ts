@@ -21,7 +21,7 @@ const MAP: Record<string, string> = {
 export function toAscii(text: string): string {
   if (ASCII.test(text)) return text;
   // The prompts' key hints ("↑↓ navigate") read better as words than as arrows.
-  const bare = text.normalize('NFD').replace(MARKS_ON_LATIN, '').normalize('NFC').replace(/↑↓/g, 'up/down');
+  const bare = text.normalize('NFD').replace(MARKS_ON_LATIN, '').normalize('NFC').replace(/\u2191\u2193/g, 'up/down');
   return bare.replace(NON_ASCII, (ch) => {
     const cp = ch.codePointAt(0)!;
     if (cp >= 0x2800 && cp <= 0x28ff) return '|'; // braille spinner frames

@@ -36,7 +36,7 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
   const names = [...legacyCodes(p.id), ...p.aliases];
   if (names.length) field('Also', names.join(', '));
   const using = routinesUsing(catalog, p.id);
-  if (using.length) field('Routines', using.map((r) => r.id).join(', '));
+  if (using.length) field('Routines', using.join(', '));
   const shown = new Set<string>();
   for (const f of findings) {
     const key = `${f.condition}:${f.level}:${f.reason}`;

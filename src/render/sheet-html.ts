@@ -222,7 +222,7 @@ function pointSection(input: SheetInput, p: Point, findings: Finding[]): string 
   const names = [...legacyCodes(p.id), ...p.aliases];
   if (names.length) rows.push(['Also', names.join(', ')]);
   const using = routinesUsing(catalog, p.id);
-  if (using.length) rows.push(['Routines', using.map((r) => r.id).join(', ')]);
+  if (using.length) rows.push(['Routines', using.join(', ')]);
   const safety = safetyList(findings, p);
   const dl = `<dl>${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}${safety ? `<dt>Safety</dt><dd>${safety}</dd>` : ''}${p.sources.length ? `<dt>Sources</dt><dd class="sources">${e(p.sources.join('; '))}</dd>` : ''}</dl>`;
   const figure = pointFigure(input, p);

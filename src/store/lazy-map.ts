@@ -7,56 +7,56 @@
 export interface LazySource<V> {
   owner: Record<string, string>;
   load(group: string): V[];
+  /** Called before the map first changes (set, delete, clear): what was derived from the source no longer holds. */
+  onChange?: () => void;
 }
 
 /** A Map<string, V> filled from a LazySource as keys are asked for. */
 export class LazyMap<V extends { id: string }> extends Map<string, V> {
-  readonly #source: LazySource<V>;
-  /** Key → group, for keys whose group is not loaded yet. */
-  readonly #pending: Map<string, string>;
+  #source: LazySource<V>;
+  /**
+   * Groups already read. A key is pending while its group is not: the source's own record says
+   * where it is, so no copy of the 410-key index is made (that copy was 80 KB of the young
+   * generation at every start, BENCHMARKS.md). Any change to the map reads every group first,
+   * so a pending key has never been set or deleted.
+   */
+  readonly #loaded = new Set<string>();
+  /** Set by clear(): nothing is pending any more. */
+  #cleared = false;
 
-  constructor(source: LazySource<V>, pending?: Map<string, string>) {
+  constructor(source: LazySource<V>) {
     super();
     this.#source = source;
-    // Built by native code from the parsed JSON: a loop here would run cold, in the interpreter.
-    this.#pending = pending ?? new Map(Object.entries(source.owner));
   }
 
-  /** Load the group holding `id`, if it is still pending. */
+  /** The group of a key that is still pending, or undefined. */
+  #pending(id: string): string | undefined {
+    if (this.#cleared || !Object.hasOwn(this.#source.owner, id)) return undefined;
+    const group = this.#source.owner[id]!;
+    return this.#loaded.has(group) ? undefined : group;
+  }
+
+  /** Load the group holding `id`, if it is still pending. A group whose read throws stays pending. */
   #loadFor(id: string): void {
-    const group = this.#pending.get(id);
+    const group = this.#pending(id);
     if (group === undefined) return;
-    for (const v of this.#source.load(group)) {
-      if (this.#pending.get(v.id) === group) {
-        this.#pending.delete(v.id);
-        super.set(v.id, v);
-      }
-    }
+    const values = this.#source.load(group);
+    this.#loaded.add(group);
+    for (const v of values) if (this.#source.owner[v.id] === group) super.set(v.id, v);
   }
 
   /** Load every pending group and put all entries in canonical order (then any added later). */
   #loadAll(): void {
-    if (this.#pending.size === 0) return;
-    for (const id of [...this.#pending.keys()]) this.#loadFor(id);
+    const ids = Object.keys(this.#source.owner);
+    if (!ids.some((id) => this.#pending(id) !== undefined)) return;
+    for (const id of ids) this.#loadFor(id);
     const loaded = new Map(super.entries());
     super.clear();
-    for (const id of Object.keys(this.#source.owner)) {
+    for (const id of ids) {
       const v = loaded.get(id);
       if (v !== undefined) super.set(id, v), loaded.delete(id);
     }
     for (const [id, v] of loaded) super.set(id, v);
-  }
-
-  /** A copy that shares the loaded values and stays lazy for the rest. */
-  clone(): LazyMap<V> {
-    const copy = new LazyMap(this.#source, new Map(this.#pending));
-    for (const [k, v] of super.entries()) copy.#setLoaded(k, v);
-    return copy;
-  }
-
-  /** Map's own set, for clone: the public set() would load everything first. */
-  #setLoaded(k: string, v: V): void {
-    super.set(k, v);
   }
 
   override get(id: string): V | undefined {
@@ -65,21 +65,30 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
   }
 
   override has(id: string): boolean {
-    return this.#pending.has(id) || super.has(id);
+    return this.#pending(id) !== undefined || super.has(id);
+  }
+
+  /** Tell the source, once, that the map no longer holds just what it gave. */
+  #changing(): void {
+    const f = this.#source.onChange;
+    if (f) this.#source = { ...this.#source, onChange: undefined }, f();
   }
 
   override set(id: string, value: V): this {
+    this.#changing();
     this.#loadAll();
     return super.set(id, value);
   }
 
   override delete(id: string): boolean {
+    this.#changing();
     this.#loadAll();
     return super.delete(id);
   }
 
   override clear(): void {
-    this.#pending.clear();
+    this.#changing();
+    this.#cleared = true;
     super.clear();
   }
 

@@ -1,27 +1,48 @@
-// The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines
-// and each point id's channel; points-<channel>.json holds each channel's points, read only
-// when one of them is asked for (lazy-map.ts); conditions.json is read when first used (most
-// of `show` and `list` never look at conditions).
+// The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines,
+// each point id's channel and each condition's names; points-<channel>.json holds each
+// channel's points and conditions-<id>.json each condition, read only when one of them is asked
+// for (lazy-map.ts): `show LI4` reads the general rules alone, `check --pregnant` pregnancy's too.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogFrom, type Catalog, type CatalogData } from '../model/catalog.js';
+import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
 import { LazyMap } from './lazy-map.js';
 import { routineFacts } from '../core/routine-facts.js';
+import { conditionNames } from '../core/resolve.js';
 import type { RoutineFacts } from '../model/catalog.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 
+/** The snapshot's layout; readSnapshot ignores any other (a dist/ left by an older build). */
+const FORMAT = 2;
+
 interface SnapshotIndex {
-  version: 1;
+  version: typeof FORMAT;
   /** The build: package version and a hash of the code and data (keys the user-data cache). */
   release?: string;
-  routines: WithOrigin<Routine>[];
+  /** The routines without their steps (routines.json has them whole). */
+  routineHeads: RoutineHead[];
+  /** Which routines press each point (ids), for points that some routine presses. */
+  uses: Record<string, string[]>;
   /** Each point id's channel, in canonical order. */
   points: Record<string, string>;
   /** Each routine's facts for `list`, worked out here once. */
   facts: Record<string, RoutineFacts>;
+  /** Each condition's names (conditionNames), in canonical order. */
+  conditions: Record<string, string[]>;
 }
 
 const groupFile = (dir: string, group: string) => join(dir, `points-${group}.json`);
+const ROUTINES_FILE = 'routines.json';
+const conditionFile = (dir: string, id: string) => join(dir, `conditions-${id}.json`);
+
+/**
+ * JSON with every non-ASCII character escaped (\uXXXX, valid only inside JSON strings, where
+ * such characters can only be). V8 holds a text with any other character as a two-byte string,
+ * twice the size; the snapshot's text is read at every start, and its size decides whether a
+ * start-up needs a garbage collection (BENCHMARKS.md, session 6).
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** Write validated data as a snapshot into `dir`; `release` names the build it belongs to. */
 export function writeSnapshot(data: CatalogData, dir: string, release?: string): void {
@@ -30,15 +51,22 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
   const groups: Record<string, WithOrigin<Point>[]> = {};
   for (const p of data.points) (groups[p.meridian] ??= []).push(p);
   const index: SnapshotIndex = {
-    version: 1,
+    version: FORMAT,
     ...(release ? { release } : {}),
-    routines: data.routines,
+    routineHeads: data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })),
+    uses: Object.fromEntries(data.points.map((p) => [p.id, pressing(data.routines, p.id)]).filter(([, ids]) => ids!.length > 0)),
     points: Object.fromEntries(data.points.map((p) => [p.id, p.meridian])),
     facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
+    conditions: Object.fromEntries(data.conditions.map((c) => [c.id, conditionNames(c)])),
   };
-  writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
-  writeFileSync(join(dir, 'conditions.json'), JSON.stringify(data.conditions));
-  for (const [g, ps] of Object.entries(groups)) writeFileSync(groupFile(dir, g), JSON.stringify(ps));
+  writeFileSync(join(dir, 'index.json'), asciiJson(index));
+  writeFileSync(join(dir, ROUTINES_FILE), asciiJson(data.routines));
+  for (const c of data.conditions) {
+    // The id names a file: the schema allows only lower-case words and dashes.
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.id)) throw new Error(`condition id ${JSON.stringify(c.id)} cannot name a file`);
+    writeFileSync(conditionFile(dir, c.id), asciiJson([c]));
+  }
+  for (const [g, ps] of Object.entries(groups)) writeFileSync(groupFile(dir, g), asciiJson(ps));
 }
 
 /** The snapshot in `dir` as a catalog whose points load by channel; undefined when there is none. */
@@ -50,6 +78,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     return undefined;
   }
   const index = JSON.parse(text) as SnapshotIndex;
+  if (index.version !== FORMAT) return undefined;
   // Parsed once per channel, however many catalogs (clones for a trial merge) share it.
   const parsed = new Map<string, WithOrigin<Point>[]>();
   const load = (group: string) => {
@@ -57,18 +86,26 @@ export function readSnapshot(dir: string): Catalog | undefined {
     if (!ps) parsed.set(group, (ps = JSON.parse(readFileSync(groupFile(dir, group), 'utf8')) as WithOrigin<Point>[]));
     return ps;
   };
-  let conditions: Map<string, Condition> | undefined;
-  return {
+  const conditionIds = Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id]));
+  const routineIds = Object.fromEntries(index.routineHeads.map((r) => [r.id, ROUTINES_FILE]));
+  const catalog: Catalog = {
     points: new LazyMap({ owner: index.points, load }),
-    routines: new Map(index.routines.map((r) => [r.id, r])),
-    get conditions() {
-      return (conditions ??= new Map((JSON.parse(readFileSync(join(dir, 'conditions.json'), 'utf8')) as Condition[]).map((c) => [c.id, c])));
-    },
-    set conditions(map) {
-      conditions = map;
-    },
+    // Read whole on the first routine asked for; the heads answer `list` and name lookups.
+    routines: new LazyMap<WithOrigin<Routine>>({
+      owner: routineIds,
+      load: () => JSON.parse(readFileSync(join(dir, ROUTINES_FILE), 'utf8')) as WithOrigin<Routine>[],
+      onChange: () => {
+        delete catalog.routineHeads;
+        delete catalog.uses;
+      },
+    }),
+    routineHeads: index.routineHeads,
+    uses: index.uses,
+    conditions: new LazyMap<Condition>({ owner: conditionIds, load: (id) => JSON.parse(readFileSync(conditionFile(dir, id), 'utf8')) as Condition[] }),
+    conditionNames: index.conditions,
     notices: [],
     facts: new Map(Object.entries(index.facts)),
     ...(typeof index.release === 'string' ? { release: index.release } : {}),
   };
+  return catalog;
 }

@@ -15,8 +15,9 @@ import { bareSecondsHint } from '../duration-hint.js';
  */
 export function pickRandom(catalog: Catalog, o: { max?: string; tag?: string; skipUnsafe?: boolean }, conditions: Condition[], random: () => number): Routine {
   const rows = filterRoutines(catalog, routineFilter({ max: o.max, tag: o.tag }), conditions, true);
+  const whole = (id: string): Routine => catalog.routines.get(id)!;
   const runnable = (r: Routine) => unsafeSteps(routineFindings(catalog, r, conditions).filter((f) => f.level === 'avoid')).size < r.steps.length;
-  const pool = rows.filter((row) => !row.avoid || (o.skipUnsafe && runnable(row.routine)));
+  const pool = rows.filter((row) => !row.avoid || (o.skipUnsafe && runnable(whole(row.routine.id))));
   if (pool.length === 0) {
     const asked = `${o.tag ? ` --tag ${quote(o.tag)}` : ''}${o.max ? ` --max ${quote(o.max)}` : ''}`;
     const avoided = rows.filter((row) => row.avoid).map((row) => row.routine.id);
@@ -27,5 +28,5 @@ export function pickRandom(catalog: Catalog, o: { max?: string; tag?: string; sk
       : '';
     throw new UserError(`run --random: no routine matches${asked}${why}${bareSecondsHint('--max', o.max)}`);
   }
-  return pool[Math.floor(random() * pool.length)]!.routine;
+  return whole(pool[Math.floor(random() * pool.length)]!.routine.id);
 }

@@ -1,0 +1,30 @@
+// The shape of the built CLI bundles that start-up depends on (scripts/build.mjs).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MODULE_HEAD, MODULE_TAIL } from '../src/boot/code-cache.js';
+import { ROOT } from './helpers.js';
+
+const dist = join(ROOT, 'dist');
+const cjs = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cjs'));
+
+describe('the built bundles', () => {
+  it('are pure ASCII (V8 holds any other source as a two-byte string, twice the memory)', () => {
+    expect(cjs.length).toBeGreaterThan(5);
+    for (const f of cjs) expect(readFileSync(join(dist, f), 'latin1'), f).toMatch(/^[\x00-\x7f]*$/);
+  });
+
+  it('carry the CommonJS wrapper the loader expects, so it never copies their text to wrap it', () => {
+    for (const f of ['app.cjs', 'cli.cjs', 'figures.cjs']) {
+      const text = readFileSync(join(dist, f), 'utf8');
+      expect(text.startsWith(MODULE_HEAD), f).toBe(true);
+      expect(text.endsWith(`${MODULE_TAIL}\n`) || text.endsWith(MODULE_TAIL), f).toBe(true);
+    }
+  });
+
+  it('the build writes the same wrapper as the loader checks for', () => {
+    const build = readFileSync(join(ROOT, 'scripts/build.mjs'), 'utf8');
+    expect(build).toContain(`const MODULE_HEAD = '${MODULE_HEAD}';`);
+    expect(build).toContain(`const MODULE_TAIL = '${MODULE_TAIL.replace('\n', '\\n')}';`);
+  });
+});
