@@ -213,6 +213,8 @@ const cjs = {
   define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
 };
 await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli, coldFigures] });
+// info.cjs: help and version lines alone (src/cli/info-main.ts), a fifth of app.cjs to read.
+await build({ ...cjs, entryPoints: ['src/cli/info-main.ts'], outfile: 'dist/info.cjs', plugins: [vendorFacades(names, './vendor')] });
 await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names, './vendor'), coldFigures] });
 await build({ ...cjs, entryPoints: ['src/commands/figures.ts'], outfile: 'dist/figures.cjs', plugins: [vendorFacades(names, './vendor')] });
 
@@ -229,7 +231,7 @@ for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.ends
 // 3. The entry the bin shim requires: it compiles our files with V8 code caches kept per Node
 // version in the user's cache directory (src/boot/loader.ts). The build id names those caches,
 // so a cache never meets code other than the code it was made from.
-const bundled = ['dist/app.cjs', 'dist/cli.cjs', 'dist/figures.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
+const bundled = ['dist/app.cjs', 'dist/info.cjs', 'dist/cli.cjs', 'dist/figures.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
 const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).join('\0')).digest('hex').slice(0, 16);
 // It names a cache per command (each holds only what its command ran): the table's names.
 const spec = await build({ ...base, minify: false, format: 'esm', entryPoints: ['src/cli/spec.ts'], write: false });

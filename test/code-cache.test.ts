@@ -134,13 +134,16 @@ describe('the built CLI and its code caches', () => {
     const home = temp();
     expect(run(home, 'run', 'LI4', '--dry-run').status).toBe(0);
     expect(readdirSync(cacheOf(home)).sort()).toEqual(['app.run.cache', 'cli.cache', 'vendor-commander.cache']);
-    // Help and the version take the quick path: commander is never loaded, so it has no cache.
+    // Help and the version are answered by info.cjs alone: neither app.cjs nor commander is loaded.
     const quick = temp();
-    for (const argv of [['--version'], ['--help'], ['show', '--help']]) expect(run(quick, ...argv).status).toBe(0);
-    expect(readdirSync(cacheOf(quick))).toEqual(['app.info.cache']);
+    for (const argv of [['--version'], ['--help'], ['show', '--help'], ['help', 'check']]) expect(run(quick, ...argv).status).toBe(0);
+    expect(readdirSync(cacheOf(quick))).toEqual(['info.cache']);
+    // A help line info.cjs declines goes on to app.cjs and commander.
+    expect(run(quick, '--help', 'show', 'LI4').status).toBe(0);
+    expect(readdirSync(cacheOf(quick)).sort()).toEqual(['app.info.cache', 'cli.cache', 'info.cache', 'vendor-commander.cache']);
     // A word that is no command (commander's to answer) falls to the shared cache.
     expect(run(quick, 'lsit').status).toBe(2);
-    expect(readdirSync(cacheOf(quick)).sort()).toEqual(['app.cache', 'app.info.cache', 'cli.cache', 'vendor-commander.cache']);
+    expect(readdirSync(cacheOf(quick)).sort()).toEqual(['app.cache', 'app.info.cache', 'cli.cache', 'info.cache', 'vendor-commander.cache']);
   });
 
   it('writes nothing with ACUPRESS_NO_CODE_CACHE set, or without a home', () => {

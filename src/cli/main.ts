@@ -1,17 +1,9 @@
-// The process shell: with real-io.ts and the entries that start it (src/boot/loader.ts when built,
-// src/tools/dev.ts under tsx), the only code that touches `process`. One top-level catch maps errors
-// to exit codes; process.exitCode (not process.exit) lets output flush, and nothing here ever
-// ends the process early.
+// The built CLI's main entry (dist/app.cjs): routes a command line to the quick path or to
+// commander, inside the process shell (shell.ts).
 import { dispatcher, QUICK_HANDLERS } from './dispatch.js';
-import { EXIT, isReportable } from '../model/errors.js';
-import { commandHelp, programHelp } from './help.js';
 import { quickInfo, quickParse } from './quick-argv.js';
-import pkg from '../../package.json' with { type: 'json' };
-import { safeLines } from '../model/printable.js';
-import { fsReason } from '../store/fs-reason.js';
-import { realIo, type OutputEnd } from './real-io.js';
-import { helpWidth } from '../render/terminal.js';
-import { fittedOut } from '../render/fit-out.js';
+import { printInfo } from './print-info.js';
+import { runShell } from './shell.js';
 import type { Io } from '../model/io.js';
 
 const quickDispatch = dispatcher(QUICK_HANDLERS);
@@ -19,71 +11,14 @@ const quickDispatch = dispatcher(QUICK_HANDLERS);
 /** Plain list/show/check, help and version lines skip commander (start-up time); everything else goes through it. */
 async function route(argv: string[], io: Io): Promise<number> {
   const info = quickInfo(argv);
-  if (info) {
-    // commander's width: the terminal's, or 80 when not a terminal (program.ts tells it the same).
-    const width = helpWidth(io.env, io.stdout);
-    io.stdout.write('version' in info ? `${pkg.version}\n` : info.help ? commandHelp(info.help, width) : programHelp(width));
-    return EXIT.ok;
-  }
+  if (info) return printInfo(info, io);
   const quick = quickParse(argv);
   if (quick) return quickDispatch(quick.command, quick.options, io);
   const { runCli } = await import('./program.js');
   return runCli(argv, io);
 }
 
-/**
- * Run one command line and set process.exitCode; never throws. Output that could not be
- * written ends the command through the io (see realIo) and is reported here, once: a closed
- * pipe (`acupress list | head -1`) quietly, with the command's own exit code; any other failure
- * (a full disk, /dev/full, a terminal gone with EIO) as one line on stderr and exit 2, never a
- * stack, whatever the command returned or threw.
- */
+/** Run one command line and set process.exitCode; never throws (shell.ts). */
 export async function main(argv: string[]): Promise<void> {
-  let finished = false;
-  let told = false;
-  const settle = (code: number, end: OutputEnd | undefined): void => {
-    if (end?.kind === 'failed') {
-      if (!told) io.stderr.write(`acupress: cannot write output: ${fsReason(end.error)}\n`);
-      told = true;
-      code = EXIT.usage;
-    }
-    process.exitCode = code;
-  };
-  // A stream's failure may be reported after the command has returned (Node emits it a turn
-  // later): then it still sets the exit code and gets its line.
-  const { io, outputEnd } = realIo((end) => {
-    if (finished) settle(Number(process.exitCode ?? 0), end);
-  });
-  // Messages reach stderr from everywhere; in a terminal each line is fitted to its width there.
-  if (io.stderr.isTTY) io.stderr = fittedOut(io.stderr, io.env);
-  let code: number;
-  try {
-    code = await route(argv, io);
-  } catch (e) {
-    code = report(e, io);
-  }
-  finished = true;
-  settle(code, outputEnd());
-}
-
-/** Print an error the way its type deserves and return the exit code. */
-function report(e: unknown, io: Io): number {
-  const debug = process.env.ACUPRESS_DEBUG === '1';
-  if (isReportable(e)) {
-    // The last guard: whatever argv, file names or data a message quotes, no control character
-    // reaches the terminal, and no line runs on without end.
-    if (e.message) io.stderr.write(`acupress: ${safeLines(e.message)}\n`);
-    if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
-    return e.exitCode;
-  }
-  const err = e as Error;
-  // Ctrl-C at an inquirer prompt: the person changed their mind, not a crash.
-  if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError') {
-    io.stderr.write('\n');
-    return EXIT.sigint;
-  }
-  io.stderr.write(`acupress: internal error: ${safeLines(err?.message ?? String(e))}\n`);
-  if (debug && err?.stack) io.stderr.write(`${err.stack}\n`);
-  else io.stderr.write('acupress: set ACUPRESS_DEBUG=1 for details, and please report this.\n');
-  return EXIT.internal;
+  return runShell(argv, route);
 }
