@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeBinaries } from '../scripts/node-versions.mjs';
 import { footprint } from './footprint.mjs';
 import { historyScale } from './history.mjs';
-import { COMMANDS, median, startup } from './startup.mjs';
+import { COMMANDS, gcCounts, median, startup } from './startup.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin/acupress.js');
@@ -132,6 +132,12 @@ async function inProcess() {
 if (!existsSync(join(ROOT, 'dist/main.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const nodes = nodeBinaries();
 for (const node of nodes) startupFigures('start-up', node, COMMANDS, 1.15);
+// Garbage collections during the five start-ups: a scavenge is about 1 ms, a sixth of the budget.
+for (const node of nodes) {
+  const counts = gcCounts({ node: node.path, bin: BIN });
+  const total = counts.reduce((n, c) => n + c.gcs, 0);
+  record(`start-up garbage collections, Node ${node.major}`, `${total} (${counts.map((c) => `${c.args.join(' ')}: ${c.gcs}`).join('; ')})`, '0', total === 0, { node: node.version, counts });
+}
 startupFigures('start-up, 20 user routines', nodes.find((n) => n.path === process.execPath) ?? nodes[0], [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.5, { ACUPRESS_DATA: userDir(20) });
 const base = rss(['node', '-e', '0']);
 if (base) {

@@ -66,6 +66,26 @@ export function startup({ node = process.execPath, bin = join(ROOT, 'bin/acupres
   return out;
 }
 
+/**
+ * How many garbage collections each command line runs at start-up under `node` (from the
+ * second run on; --trace-gc prints a line per collection). Start-up should run none: V8's young
+ * generation starts at 1 MB, Node's own start fills a third of it, and a scavenge costs about
+ * 1 ms (BENCHMARKS.md, session 6). Returns [{ args, gcs }].
+ */
+export function gcCounts({ node = process.execPath, bin = join(ROOT, 'bin/acupress.js'), commands = COMMANDS } = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'acupress-gc-'));
+  const env = { PATH: process.env.PATH, HOME: home };
+  try {
+    return commands.map((args) => {
+      const run = () => spawnSync(node, ['--trace-gc', bin, ...args], { env, encoding: 'utf8' }).stdout;
+      run(); // fills the caches (the flag gives it caches of its own)
+      return { args, gcs: run().split('\n').filter((l) => /\b(Scavenge|Mark-Compact|Mark-sweep|Minor Mark)/i.test(l)).length };
+    });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name, dflt) => {
     const i = process.argv.indexOf(name);
