@@ -83,6 +83,17 @@ describe('the live frame', () => {
     expect(panel).toHaveLength(KEY_HELP.length);
     for (const k of KEY_HELP) expect(panel.some((l) => l.startsWith(`  ${k.key}`) && l.includes(k.what))).toBe(true);
   });
+
+  it('the hint line drops back, skip and pause before quit: from 30 columns up it says "q quit"', () => {
+    const hint = (columns: number) => frameLines(timeline, { index: 0, remaining: 1_000, elapsed: 0, paused: false, help: false }, plain, { columns, rows: 24 }, KEY_HELP).at(-1)!;
+    for (let columns = 30; columns <= 80; columns++) {
+      expect(hint(columns)).toContain('q quit');
+      expect(width(hint(columns))).toBeLessThanOrEqual(columns - 1);
+    }
+    expect(hint(45)).toBe('  space pause · s skip · q quit · ? keys');
+    expect(hint(40)).toBe('  space pause · q quit · ? keys');
+    expect(hint(30)).toBe('  q quit · ? keys');
+  });
 });
 
 describe('the live sink', () => {

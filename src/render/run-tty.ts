@@ -66,17 +66,25 @@ function timeLeft(t: Timeline, v: View): number {
   return v.remaining + t.phases.slice(v.index + 1).reduce((sum, x) => sum + x.duration_ms, 0);
 }
 
-/** "space pause · s skip · b back · q quit · ? keys", with as many keys as fit, always ending with the help key. */
+/**
+ * "space pause · s skip · b back · q quit · ? keys", with as many keys as fit, in the table's order.
+ * Narrower, keys go from the least needed (back, skip, pause, then the help key); quit stays to the
+ * last, so from 30 columns up the hint always says how to get out.
+ */
 function hintLine(keys: KeyHelp[], c: Paint, room: number): string {
-  const help = keys.find((k) => k.key === '?');
-  const last = help ? `? ${help.short ?? 'keys'}` : '';
-  const parts = keys.filter((k) => k.short && k !== help).map((k) => `${k.key} ${k.short}`);
+  const shown = keys.filter((k) => k.short);
+  const label = (k: KeyHelp) => `${k.key} ${k.short}`;
   const sep = ` ${c.g.dot} `;
-  for (let n = parts.length; n >= 0; n--) {
-    const line = [...parts.slice(0, n), last].filter(Boolean).join(sep);
+  // Which to drop first: back, skip, pause (the table's order backwards, quit and help aside), then help.
+  const quit = shown.find((k) => k.short === 'quit');
+  const help = shown.find((k) => k.key === '?');
+  const drop = [...shown.filter((k) => k !== quit && k !== help).reverse(), ...(help ? [help] : [])];
+  for (let n = 0; n <= drop.length; n++) {
+    const gone = new Set(drop.slice(0, n));
+    const line = shown.filter((k) => !gone.has(k)).map(label).join(sep);
     if (width(line) <= room) return line;
   }
-  return truncate(last, room, c.g.ellipsis);
+  return truncate(quit ? label(quit) : '', room, c.g.ellipsis);
 }
 
 /** The help panel: every key, what it does. */
