@@ -10,6 +10,9 @@ import { run as runCmd } from '../src/commands/run.js';
 import { loadBuiltin, loadCatalog } from '../src/store/load-catalog.js';
 import { cacheDir } from '../src/store/paths.js';
 import { fakeIo, routineObj, tempDir, tempTree } from './helpers.js';
+import { EventEmitter } from 'node:events';
+import type { Io } from '../src/model/io.js';
+import { pausedWords } from '../src/render/run-plain.js';
 
 describe('show', () => {
   // An 80-column terminal (no TERM, so no colour): cards are wrapped to fit it. The figure a
@@ -109,6 +112,45 @@ describe('run', () => {
     const lines = stdout.text().split('\n');
     const hold = lines.findIndex((l) => /\bhold\b/.test(l));
     expect(lines.slice(hold).join('\n')).toMatch(/hold .*\n\s+Release in 5 seconds\n.*release/);
+  });
+});
+
+/** A terminal's stdin for a run: records raw-mode changes; `type` sends keys as a person would. */
+function keyboard() {
+  const e = new EventEmitter();
+  const modes: boolean[] = [];
+  return Object.assign(e, { isTTY: true, modes, setRawMode: (m: boolean) => modes.push(m), resume: () => {}, pause: () => {}, type: (k: string) => e.emit('data', Buffer.from(k)) });
+}
+
+/** Start `run` on a fake terminal (stdout a TTY, stdin a keyboard); resolves once the run's first timer is set. */
+async function startInTerminal(options: Parameters<typeof runCmd>[0], env: Record<string, string> = {}) {
+  const f = fakeIo(env, true);
+  const kb = keyboard();
+  (f.io as { stdin: Io['stdin'] }).stdin = kb;
+  const done = runCmd(options, f.io);
+  for (let i = 0; i < 400 && f.clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  return { ...f, kb, done };
+}
+
+describe('run in a terminal', () => {
+  const dir = tempTree({ 'routines/k.yaml': routineObj({ id: 'k', steps: [{ press: 'CV17', locate: '2s', ramp: '2s', hold: '4s', release: '2s', rounds: 1 }] }) });
+
+  it('one wording for a pause: plain lines and the note after fg say pausedWords(), as the live view does (render.test)', async () => {
+    const words = pausedWords('—');
+    expect(words).toBe('PAUSED — space resumes');
+    // Plain lines of a terminal without cursor control (no TERM): keys are read.
+    const t = await startInTerminal({ args: ['k'], data: [dir], tips: false, history: false });
+    t.clock.advance(1_000);
+    t.kb.type(' ');
+    t.jobSignal('SIGTSTP');
+    t.jobSignal('SIGCONT');
+    t.kb.type('q');
+    await t.done;
+    const out = t.stdout.text();
+    expect(out).toContain(`${words} (at 0:01)`);
+    expect(out).toContain(`${words}\n`); // after fg
+    // Every line that says the run is paused says it the same way.
+    for (const line of out.split('\n').filter((l) => /paused/i.test(l))) expect(line).toContain(words);
   });
 });
 

@@ -15,20 +15,28 @@ export function plainSink(out: Out, timeline: Timeline, c: Paint, quiet = false,
     if (ev.type === 'phase') out.write(`${phaseLine(timeline.phases[ev.index]!, c, width)}\n`);
     else if (quiet) return;
     else {
-      const note = pauseNote(ev);
+      const note = pauseNote(ev, c.g.dash);
       if (note) out.write(`${c.dim(note)}\n`);
     }
   };
 }
 
 /**
+ * How a paused run says so, everywhere: the live view's head line, plain lines, and the note
+ * after `fg`. One wording, so a person learns it once. `dash` is the terminal's (— or -).
+ */
+export function pausedWords(dash = '—'): string {
+  return `PAUSED ${dash} space resumes`;
+}
+
+/**
  * The plain line for a pause or resume event, or undefined for other events and for the start
  * of a stall (a stall is reported once it is over, when its length is known):
- * `paused at 0:41`, `paused at 0:41 (suspended)`, `resumed`,
+ * `PAUSED — space resumes (at 0:41)`, `PAUSED — space resumes (at 0:41, suspended)`, `resumed`,
  * `stalled for 0:06 at 0:41; going on from there`.
  */
-export function pauseNote(ev: RunEvent): string | undefined {
-  if (ev.type === 'pause' && ev.reason !== 'stall') return `paused at ${formatClock(ev.elapsed_ms)}${ev.reason === 'suspend' ? ' (suspended)' : ''}`;
+export function pauseNote(ev: RunEvent, dash = '—'): string | undefined {
+  if (ev.type === 'pause' && ev.reason !== 'stall') return `${pausedWords(dash)} (at ${formatClock(ev.elapsed_ms)}${ev.reason === 'suspend' ? ', suspended' : ''})`;
   // The stall's length to the nearest second (formatClock rounds up, which suits countdowns).
   if (ev.type === 'resume' && ev.reason === 'stall') return `stalled for ${formatClock(Math.round(ev.paused_ms / 1000) * 1000)} at ${formatClock(ev.elapsed_ms)}; going on from there`;
   if (ev.type === 'resume') return 'resumed';

@@ -12,7 +12,7 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 import { frameWithFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
-import { pauseNote } from './run-plain.js';
+import { pauseNote, pausedWords } from './run-plain.js';
 import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
 import { truncate, width, wrap } from './text.js';
 
@@ -107,7 +107,7 @@ export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys
   const style = c.kind[p.kind] ?? c.bold;
   const symbol = v.paused ? c.caution(g.paused) : style(g.spinner[(v.frame ?? 0) % g.spinner.length]!);
   const head = `${symbol} ${style(p.kind.toUpperCase())} ${c.bold(formatClock(v.remaining))}`;
-  const paused = `  ${c.caution(`PAUSED ${g.dash} space resumes`)}`;
+  const paused = `  ${c.caution(pausedWords(g.dash))}`;
   const headLine = v.paused ? truncate(`${head}${paused}`, w, g.ellipsis) : truncate(head, w, g.ellipsis);
 
   const pointNo = p.point ? t.points.indexOf(p.point) + 1 : 0;
@@ -301,7 +301,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
       view.elapsed = ev.elapsed_ms;
     } else if (ev.type === 'pause' || ev.type === 'resume') {
       view.paused = ev.type === 'pause';
-      const note = pauseNote(ev);
+      const note = pauseNote(ev, c.g.dash);
       if (!size.live && note) write(`${c.dim(note)}\n`);
     } else if (ev.type === 'end') {
       const last = t.phases[view.index]!;

@@ -23,7 +23,7 @@ export interface Glyphs {
   dot: string;
   /** Marks text that was cut to fit. */
   ellipsis: string;
-  /** A pause in a sentence ("PAUSED — press space"). */
+  /** A pause in a sentence ("PAUSED — space resumes"). */
   dash: string;
   /** Progress bar: done and still to come. */
   barDone: string;

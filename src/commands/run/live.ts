@@ -8,7 +8,7 @@ import type { TtyOptions } from '../../render/run-tty.js';
 import type { FigureAt } from '../../render/run-figure.js';
 import { wrap } from '../../render/text.js';
 import { jsonSink } from '../../render/run-json.js';
-import { plainSink } from '../../render/run-plain.js';
+import { pausedWords, plainSink } from '../../render/run-plain.js';
 import { runHeader } from '../../render/run-header.js';
 import { summary } from '../../render/summary.js';
 import type { Finding } from '../../core/safety.js';
@@ -111,7 +111,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   control?.attach(run, tty ?? {
     // Plain lines have no frame to clear or redraw; after fg, say how to go on.
     suspend: () => {},
-    resume: () => void io.stdout.write(`${c.dim('paused: press space to go on')}\n`),
+    resume: () => void io.stdout.write(`${c.dim(pausedWords(c.g.dash))}\n`),
     toggleHelp: () => void io.stdout.write(`${keys.map((k) => `  ${wrap(`${[k.key, ...(k.also ?? [])].join(' or ')}: ${k.what}`, fitWidth(term) - 2, '    ')}`).join('\n')}\n`),
   });
   let end: EndEvent;
