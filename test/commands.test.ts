@@ -123,9 +123,9 @@ function keyboard() {
 }
 
 /** Start `run` on a fake terminal (stdout a TTY, stdin a keyboard); resolves once the run's first timer is set. */
-async function startInTerminal(options: Parameters<typeof runCmd>[0], env: Record<string, string> = {}) {
+async function startInTerminal(options: Parameters<typeof runCmd>[0], env: Record<string, string> = {}, stdinTTY = true) {
   const f = fakeIo(env, true);
-  const kb = keyboard();
+  const kb = Object.assign(keyboard(), { isTTY: stdinTTY });
   (f.io as { stdin: Io['stdin'] }).stdin = kb;
   const done = runCmd(options, f.io);
   for (let i = 0; i < 400 && f.clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
@@ -151,6 +151,32 @@ describe('run in a terminal', () => {
     expect(out).toContain(`${words}\n`); // after fg
     // Every line that says the run is paused says it the same way.
     for (const line of out.split('\n').filter((l) => /paused/i.test(l))) expect(line).toContain(words);
+  });
+
+  it('--plain in a terminal reads keys without echo (raw mode): p pauses, space resumes, q quits', async () => {
+    const t = await startInTerminal({ args: ['k'], data: [dir], tips: false, history: false, plain: true }, { TERM: 'xterm-256color', NO_COLOR: '1' });
+    expect(t.kb.modes).toContain(true);
+    t.clock.advance(1_000);
+    t.kb.type('p');
+    t.clock.advance(5_000); // paused: no time passes for the run
+    t.kb.type(' ');
+    t.kb.type('q');
+    await t.done;
+    const out = t.stdout.text();
+    expect(out).toContain('PAUSED — space resumes (at 0:01)');
+    expect(out).toMatch(/\nresumed\n/);
+    expect(out).toMatch(/Stopped \(quit\)/);
+    expect(out).not.toMatch(/ ramp /); // quit during the locate phase
+    expect(t.kb.modes.at(-1)).toBe(false); // the terminal is given back cooked
+  });
+
+  it('--plain with stdin not a terminal reads no keys, as before', async () => {
+    const t = await startInTerminal({ args: ['k'], data: [dir], tips: false, history: false, plain: true }, { TERM: 'xterm-256color', NO_COLOR: '1' }, false);
+    t.kb.type('q');
+    t.clock.runAll();
+    await t.done;
+    expect(t.kb.modes).toEqual([]);
+    expect(t.stdout.text()).toMatch(/ release /);
   });
 });
 

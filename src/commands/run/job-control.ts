@@ -2,9 +2,10 @@
 // gives the shell a clean terminal (frame cleared, cursor shown, cooked mode) and stops the
 // process; when it runs again (fg, or SIGCONT after any stop, SIGSTOP included), raw mode comes
 // back, the frame is drawn afresh and the run stays paused until the person presses space.
-// The same goes for the plain lines of a dumb or small terminal, where keys are read too. Runs
-// that read no keys (--plain, --quiet, --json, output to a pipe) keep the default SIGTSTP: they
-// stop, and the scheduler counts the gap as a stall.
+// The same goes for plain lines in a terminal (a dumb or small one, or --plain and --quiet with a
+// terminal on stdin), where keys are read too. Runs that read no keys (--json, output to a pipe,
+// --plain or --quiet with stdin not a terminal) keep the default SIGTSTP: they stop, and the
+// scheduler counts the gap as a stall.
 import type { Run } from '../../core/runner.js';
 import type { Io, StopScope } from '../../model/io.js';
 import { listenKeys, type KeyListener } from './keys.js';

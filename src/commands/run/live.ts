@@ -37,9 +37,10 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const mode = o.json ? 'json' : o.plain || o.quiet || !term.live ? 'plain' : 'tty';
   // A person at a terminal hears the bell by default, in the live view or (dumb or small terminal) plain lines.
   const bell = o.bell ?? (mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet));
-  // Keys work wherever a person watches: the live view, or the plain lines of a dumb or small
-  // terminal (there `?` prints the keys), but not with --plain or --quiet, which ask for a log.
-  const watched = mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet);
+  // Keys work wherever a person watches: the live view, or plain lines in a terminal (a dumb or
+  // small one, or --plain and --quiet; there `?` prints the keys). Unread, the terminal would echo
+  // them into the lines. With stdin not a terminal (a script), --plain and --quiet read nothing.
+  const watched = mode === 'tty' || (mode === 'plain' && term.tty && (Boolean(io.stdin.isTTY) || (!o.plain && !o.quiet)));
   // Job control goes in before anything is drawn (see job-control.ts); where keys are not read,
   // the default SIGTSTP stops the process and the scheduler counts the gap as a stall.
   const control = watched ? (await import('./job-control.js')).liveControl(io) : undefined;
