@@ -1,8 +1,8 @@
 // The run-time entry to data. The common case (no user YAML) reads the JSON snapshot
 // validated at build time (snapshot.ts), so list/show never load yaml or zod.
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../model/errors.js';
+import { EXIT, ExitError, UserError } from '../model/errors.js';
 import { catalogFrom, type Catalog } from '../model/catalog.js';
 import { cacheDir, configDir, home, mangledVariable, packageRoot, userDataDirs } from './paths.js';
 import { readSnapshot } from './snapshot.js';
@@ -26,6 +26,10 @@ export function snapshotDir(): string {
 export async function loadBuiltin(): Promise<Catalog> {
   const snapshot = readSnapshot(snapshotDir());
   if (snapshot) return snapshot;
+  // An installed package ships the snapshot and not the YAML: without it, the install is broken.
+  if (!existsSync(join(packageRoot(), 'data'))) {
+    throw new ExitError(EXIT.internal, `the built-in data file ${join(snapshotDir(), 'index.json')} is missing; reinstall acupress`);
+  }
   const { buildBuiltin } = await import('./build-builtin.js');
   return catalogFrom(buildBuiltin());
 }

@@ -1,8 +1,10 @@
-// The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines,
-// each point id's channel and each condition's names; points-<channel>.json holds each
+// The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines'
+// heads, each point id's channel and each condition's names; points-<channel>.json holds each
 // channel's points and conditions-<id>.json each condition, read only when one of them is asked
 // for (lazy-map.ts): `show LI4` reads the general rules alone, `check --pregnant` pregnancy's too.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { EXIT, ExitError } from '../model/errors.js';
+import { fsReason } from './fs-reason.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
 import { LazyMap } from './lazy-map.js';
@@ -69,21 +71,49 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
   for (const [g, ps] of Object.entries(groups)) writeFileSync(groupFile(dir, g), asciiJson(ps));
 }
 
-/** The snapshot in `dir` as a catalog whose points load by channel; undefined when there is none. */
-export function readSnapshot(dir: string): Catalog | undefined {
-  let text: string;
+/**
+ * A snapshot file that is missing or damaged (truncated, edited, not the shape the build wrote):
+ * the installation is broken, not the command line, so one line names the file and says what to
+ * do (exit 70), never a JSON parser's message or a TypeError from the data.
+ */
+function damaged(file: string, why: unknown): ExitError {
+  const reason = why instanceof Error ? ((why as NodeJS.ErrnoException).code ? fsReason(why) : why.message) : String(why);
+  return new ExitError(EXIT.internal, `the built-in data file ${file} is damaged (${reason}); reinstall acupress`);
+}
+
+/** Read and parse one snapshot file, checking the shape its readers rely on. */
+function readPart<T>(file: string, shape: (v: unknown) => boolean): T {
+  let value: unknown;
   try {
-    text = readFileSync(join(dir, 'index.json'), 'utf8');
-  } catch {
-    return undefined;
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw damaged(file, e);
   }
-  const index = JSON.parse(text) as SnapshotIndex;
-  if (index.version !== FORMAT) return undefined;
-  // Parsed once per channel, however many catalogs (clones for a trial merge) share it.
+  if (!shape(value)) throw damaged(file, 'not the data this build wrote');
+  return value as T;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A list of records with string ids, each id one the index promised for this file. */
+const recordsOf = (ids: (id: string) => boolean) => (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && typeof x.id === 'string' && ids(x.id));
+const isIndex = (v: unknown): v is SnapshotIndex => isObject(v) && v.version === FORMAT && Array.isArray(v.routineHeads) && [v.points, v.facts, v.uses, v.conditions].every(isObject)
+  && v.routineHeads.every((r) => isObject(r) && typeof r.id === 'string');
+
+/**
+ * The snapshot in `dir` as a catalog whose points, conditions and routine steps load on first
+ * use; undefined when `dir` has no snapshot (a source checkout before its first build). Throws
+ * an ExitError naming the file when a snapshot file is damaged, then or when it is first read.
+ */
+export function readSnapshot(dir: string): Catalog | undefined {
+  const indexFile = join(dir, 'index.json');
+  if (!existsSync(indexFile)) return undefined;
+  const index = readPart<SnapshotIndex>(indexFile, isIndex);
+  const owns = (record: Record<string, unknown>, value: unknown) => (id: string) => Object.hasOwn(record, id) && record[id] === value;
+  // Parsed once per channel, however many catalogs share it.
   const parsed = new Map<string, WithOrigin<Point>[]>();
   const load = (group: string) => {
     let ps = parsed.get(group);
-    if (!ps) parsed.set(group, (ps = JSON.parse(readFileSync(groupFile(dir, group), 'utf8')) as WithOrigin<Point>[]));
+    if (!ps) parsed.set(group, (ps = readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(owns(index.points, group)))));
     return ps;
   };
   const conditionIds = Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id]));
@@ -93,7 +123,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     // Read whole on the first routine asked for; the heads answer `list` and name lookups.
     routines: new LazyMap<WithOrigin<Routine>>({
       owner: routineIds,
-      load: () => JSON.parse(readFileSync(join(dir, ROUTINES_FILE), 'utf8')) as WithOrigin<Routine>[],
+      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf(owns(routineIds, ROUTINES_FILE))(v) && (v as Routine[]).every((r) => Array.isArray(r.steps))),
       onChange: () => {
         delete catalog.routineHeads;
         delete catalog.uses;
@@ -101,7 +131,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     }),
     routineHeads: index.routineHeads,
     uses: index.uses,
-    conditions: new LazyMap<Condition>({ owner: conditionIds, load: (id) => JSON.parse(readFileSync(conditionFile(dir, id), 'utf8')) as Condition[] }),
+    conditions: new LazyMap<Condition>({ owner: conditionIds, load: (id) => readPart<Condition[]>(conditionFile(dir, id), (v) => recordsOf((x) => x === id)(v) && (v as Condition[]).every((c) => Array.isArray(c.rules))) }),
     conditionNames: index.conditions,
     notices: [],
     facts: new Map(Object.entries(index.facts)),
