@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { atomicWrite, removeStaleTemps } from '../src/store/atomic-write.js';
-import { withLock } from '../src/store/file-lock.js';
 import { addProfileConditions } from '../src/store/profile-store.js';
 import { profilePath, readProfile } from '../src/store/profile.js';
 import { readState, writeState } from '../src/store/state.js';
@@ -134,16 +133,11 @@ describe('the profile is the user\'s file', () => {
     expect(readdirSync(join(path, '..'))).toEqual(['profile.yaml']);
   });
 
-  it.each([['no lock'], ['a stale lock left by a killed process']])('two runs answering the first-run question at once both keep their answer (%s)', async (start) => {
+  // Starting from a lock left by a killed process, many times over: test/file-lock.test.ts.
+  it('two runs answering the first-run question at once both keep their answer', async () => {
     const { io, home } = fakeIo();
     const path = profilePath(io.env)!;
     const go = join(home, 'go');
-    // With a stale lock, every process judges it abandoned at once and takes it over: none may
-    // remove another's fresh lock.
-    if (start !== 'no lock') {
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(`${path}.lock`, String(DEAD_PID));
-    }
     // Each process loads, says it is ready, then waits for the same signal, so their
     // read-modify-writes overlap however long loading took.
     const script = (condition: string) => `
@@ -167,24 +161,6 @@ describe('the profile is the user\'s file', () => {
     expect((await readProfile(io))!.conditions.sort()).toEqual([...conditions].sort());
     expect(readdirSync(join(path, '..'))).toEqual(['profile.yaml']);
   }, 60_000);
-
-  it('a lock left by a killed process is taken over', async () => {
-    const dir = tmp();
-    writeFileSync(join(dir, 'p.yaml.lock'), String(DEAD_PID));
-    expect(await withLock(join(dir, 'p.yaml'), () => 'ran')).toBe('ran');
-    expect(readdirSync(dir)).toEqual([]);
-  });
-
-  it('waiting for a held lock sleeps on timers (the event loop stays free), then gives up with EBUSY', async () => {
-    const dir = tmp();
-    const path = join(dir, 'p.yaml');
-    // Held by a live process (this one): the waiter polls through `sleep`, never blocking, and gives up with EBUSY.
-    writeFileSync(`${path}.lock`, String(process.pid));
-    let t = 0;
-    const sleeps: number[] = [];
-    await expect(withLock(path, () => 'ran', () => t, async (ms) => void (sleeps.push(ms), (t += ms)))).rejects.toMatchObject({ code: 'EBUSY' });
-    expect(sleeps.length).toBeGreaterThan(10);
-  });
 
   it('first run: an answer that cannot be saved still applies to this run, with one warning', async () => {
     const where = unwritable();
