@@ -70,14 +70,19 @@ export function startup({ node = process.execPath, bin = join(ROOT, 'bin/acupres
  * How many garbage collections each command line runs at start-up under `node` (from the
  * second run on; --trace-gc prints a line per collection). Start-up should run none: V8's young
  * generation starts at 1 MB, Node's own start fills a third of it, and a scavenge costs about
- * 1 ms (BENCHMARKS.md, session 6). Returns [{ args, gcs }].
+ * 1 ms (BENCHMARKS.md, session 6). Returns [{ args, gcs }]; throws when a run fails.
  */
 export function gcCounts({ node = process.execPath, bin = join(ROOT, 'bin/acupress.js'), commands = COMMANDS } = {}) {
   const home = mkdtempSync(join(tmpdir(), 'acupress-gc-'));
   const env = { PATH: process.env.PATH, HOME: home };
   try {
     return commands.map((args) => {
-      const run = () => spawnSync(node, ['--trace-gc', bin, ...args], { env, encoding: 'utf8' }).stdout;
+      const run = () => {
+        const r = spawnSync(node, ['--trace-gc', bin, ...args], { env, encoding: 'utf8' });
+        // A run that failed counts as failed, never as "no collection".
+        if (r.error || r.status !== 0) throw new Error(`acupress ${args.join(' ')} failed under ${node}: ${r.error?.message ?? `exit ${r.status}`}`);
+        return r.stdout;
+      };
       run(); // fills the caches (the flag gives it caches of its own)
       return { args, gcs: run().split('\n').filter((l) => /\b(Scavenge|Mark-Compact|Mark-sweep|Minor Mark)/i.test(l)).length };
     });

@@ -194,12 +194,12 @@ const coldFigures = {
   },
 };
 
-// 2. The CLI, as two CommonJS files (and the figures' own, above). app.cjs: the entry and the quick path (list, show, check
+// 2. The CLI, as CommonJS files: app.cjs, info.cjs, cli.cjs and figures.cjs. app.cjs: the entry and the quick path (list, show, check
 // and the data and rendering they use); cli.cjs: commander's wiring and the commands only it
 // reaches (run, validate, completion). Modules reached only through import() are wrapped by
 // esbuild and initialised on first use, so a command still runs only what it needs.
 // Each carries the CommonJS module wrapper itself (MODULE_HEAD and MODULE_TAIL in
-// src/boot/code-cache.ts; test/code-cache.test.ts checks they agree), so the loader compiles the
+// src/boot/code-cache.ts; test/bundles.test.ts checks they agree), so the loader compiles the
 // file's text as it was read: wrapping it at run time made V8 copy the whole 118 KB source into
 // a new string, which with the rest of `show LI4` filled the young generation (a 1 ms scavenge).
 const MODULE_HEAD = '(function (exports, require, module, __filename, __dirname) {';

@@ -55,7 +55,9 @@ describe('built-in data', () => {
     for (const f of readdirSync(join(ROOT, 'dist/data')).filter((n) => n.endsWith('.json'))) {
       expect(readFileSync(join(ROOT, 'dist/data', f), 'latin1'), f).toMatch(/^[\x00-\x7f]*$/);
     }
-    expect(JSON.parse(asciiJson({ a: 'Hégǔ 合谷 \u{1F600}' }))).toEqual({ a: 'Hégǔ 合谷 \u{1F600}' });
+    const text = asciiJson({ a: 'Hégǔ 合谷 \u{1F600}' });
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(JSON.parse(text)).toEqual({ a: 'Hégǔ 合谷 \u{1F600}' });
   });
 
   it('stores facts for list that match working them out, and merging keeps them true', () => {

@@ -70,4 +70,34 @@ describe('LazyMap', () => {
     }
     expect(loads).toEqual([]);
   });
+
+  it('tells the source once, before the first change, whatever the change', () => {
+    for (const change of [(m: LazyMap<V>) => m.set('x', { id: 'x', n: 0 }), (m: LazyMap<V>) => m.delete('a1'), (m: LazyMap<V>) => m.clear()]) {
+      const { src } = source();
+      const seen: number[] = [];
+      const m = new LazyMap<V>({ ...src, onChange: () => seen.push(m.has('a1') ? 1 : 0) });
+      change(m);
+      expect(seen).toEqual([1]); // before the change: a1 was still there
+      m.set('y', { id: 'y', n: 0 });
+      expect(seen).toEqual([1]);
+    }
+  });
+
+  it('after clear() nothing is pending, and no group is read again', () => {
+    const { loads, src } = source();
+    const m = new LazyMap<V>(src);
+    m.clear();
+    expect(m.has('a1')).toBe(false);
+    expect(m.get('b1')).toBeUndefined();
+    expect([...m.keys()]).toEqual([]);
+    expect(loads).toEqual([]);
+  });
+
+  it('reads every group once, however often it is walked', () => {
+    const { loads, src } = source();
+    const m = new LazyMap<V>(src);
+    expect(m.size).toBe(5);
+    expect([...m.keys()].length).toBe(5);
+    expect(loads.sort()).toEqual(['a', 'b', 'c']);
+  });
 });

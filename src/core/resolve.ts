@@ -51,6 +51,11 @@ export function conditionNames(c: Condition): string[] {
   return [c.id, ...(c.flag ? [c.flag] : []), ...c.aliases, c.title];
 }
 
+/** Each condition's id and names: the snapshot's list while it holds (no condition file read), else from the conditions. */
+function conditionNameLists(catalog: Catalog): Array<[string, string[]]> {
+  return catalog.conditionNames ? Object.entries(catalog.conditionNames) : [...catalog.conditions.values()].map((c) => [c.id, conditionNames(c)]);
+}
+
 /** Build (once per catalog) the lookup tables for every id, code, alias, pinyin and name. */
 function indexOf(catalog: Catalog): Index {
   let idx = indexes.get(catalog);
@@ -66,7 +71,7 @@ function indexOf(catalog: Catalog): Index {
   // The heads, while they hold, have every routine's names without its steps.
   for (const r of catalog.routineHeads ?? catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
   for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, pointNames(p));
-  for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
+  for (const [id, names] of conditionNameLists(catalog)) put({ kind: 'condition', id }, names);
   indexes.set(catalog, idx);
   return idx;
 }
@@ -106,8 +111,7 @@ export function lookup(catalog: Catalog, query: string, kinds: Kind[] = ALL): Re
 function conditionsNamed(catalog: Catalog, query: string): number {
   const key = toneKey(query);
   let n = 0;
-  const names = catalog.conditionNames ? Object.values(catalog.conditionNames) : [...catalog.conditions.values()].map(conditionNames);
-  for (const list of names) if (list.some((name) => toneKey(name) === key)) n++;
+  for (const [, names] of conditionNameLists(catalog)) if (names.some((name) => toneKey(name) === key)) n++;
   return n;
 }
 
@@ -172,7 +176,7 @@ export function nameOwners(catalog: Catalog): NameOwners {
   const map = new Map<string, Ref[]>();
   const put = (ref: Ref, names: string[]) => names.forEach((n) => add(map, normalizeKey(n), ref));
   for (const p of catalog.points.values()) put({ kind: 'point', id: p.id }, pointNames(p));
-  for (const c of catalog.conditions.values()) put({ kind: 'condition', id: c.id }, conditionNames(c));
+  for (const [id, names] of conditionNameLists(catalog)) put({ kind: 'condition', id }, names);
   for (const r of catalog.routineHeads ?? catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
   return {
     owners: (name) => map.get(normalizeKey(name)) ?? [],

@@ -25,7 +25,7 @@ export interface Catalog {
   facts?: Map<string, RoutineFacts>;
   /**
    * Each condition's names (id, flag, aliases, title), from the snapshot, so naming a condition
-   * reads no condition's file. Conditions come only from the built-in data, so these stay true.
+   * reads no condition's file. Dropped the moment the conditions change (snapshot.ts).
    */
   conditionNames?: Record<string, string[]>;
   /**

@@ -1,4 +1,4 @@
-// The built CLI is three bundles (app.cjs, cli.cjs for commander's side, figures.cjs), and each
+// The built CLI is four bundles (app.cjs, info.cjs for help, cli.cjs for commander's side, figures.cjs), and each
 // carries its own copy of these classes. A brand registered with Symbol.for is the same symbol in
 // every copy, so `instanceof` below holds for an error thrown by any bundle and caught by another.
 const USER = Symbol.for('acupress.UserError');

@@ -21,8 +21,8 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
    * so a pending key has never been set or deleted.
    */
   readonly #loaded = new Set<string>();
-  /** Set by clear(): nothing is pending any more. */
-  #cleared = false;
+  /** Set once every group is read, or by clear(): nothing is pending any more. */
+  #allRead = false;
 
   constructor(source: LazySource<V>) {
     super();
@@ -31,7 +31,7 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
 
   /** The group of a key that is still pending, or undefined. */
   #pending(id: string): string | undefined {
-    if (this.#cleared || !Object.hasOwn(this.#source.owner, id)) return undefined;
+    if (this.#allRead || !Object.hasOwn(this.#source.owner, id)) return undefined;
     const group = this.#source.owner[id]!;
     return this.#loaded.has(group) ? undefined : group;
   }
@@ -47,9 +47,10 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
 
   /** Load every pending group and put all entries in canonical order (then any added later). */
   #loadAll(): void {
+    if (this.#allRead) return;
     const ids = Object.keys(this.#source.owner);
-    if (!ids.some((id) => this.#pending(id) !== undefined)) return;
     for (const id of ids) this.#loadFor(id);
+    this.#allRead = true;
     const loaded = new Map(super.entries());
     super.clear();
     for (const id of ids) {
@@ -88,7 +89,7 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
 
   override clear(): void {
     this.#changing();
-    this.#cleared = true;
+    this.#allRead = true;
     super.clear();
   }
 

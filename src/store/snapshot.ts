@@ -109,13 +109,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
   if (!existsSync(indexFile)) return undefined;
   const index = readPart<SnapshotIndex>(indexFile, isIndex);
   const owns = (record: Record<string, unknown>, value: unknown) => (id: string) => Object.hasOwn(record, id) && record[id] === value;
-  // Parsed once per channel, however many catalogs share it.
-  const parsed = new Map<string, WithOrigin<Point>[]>();
-  const load = (group: string) => {
-    let ps = parsed.get(group);
-    if (!ps) parsed.set(group, (ps = readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(owns(index.points, group)))));
-    return ps;
-  };
+  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(owns(index.points, group)));
   const conditionIds = Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id]));
   const routineIds = Object.fromEntries(index.routineHeads.map((r) => [r.id, ROUTINES_FILE]));
   const catalog: Catalog = {
@@ -131,7 +125,11 @@ export function readSnapshot(dir: string): Catalog | undefined {
     }),
     routineHeads: index.routineHeads,
     uses: index.uses,
-    conditions: new LazyMap<Condition>({ owner: conditionIds, load: (id) => readPart<Condition[]>(conditionFile(dir, id), (v) => recordsOf((x) => x === id)(v) && (v as Condition[]).every((c) => Array.isArray(c.rules))) }),
+    conditions: new LazyMap<Condition>({
+      owner: conditionIds,
+      load: (id) => readPart<Condition[]>(conditionFile(dir, id), (v) => recordsOf((x) => x === id)(v) && (v as Condition[]).every((c) => Array.isArray(c.rules))),
+      onChange: () => delete catalog.conditionNames,
+    }),
     conditionNames: index.conditions,
     notices: [],
     facts: new Map(Object.entries(index.facts)),
