@@ -1,13 +1,20 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir, compileWithCache, saveCache } from '../src/boot/code-cache.js';
+import { codeCacheDir, compileWithCache, readCacheFile, saveCache, settleCache } from '../src/boot/code-cache.js';
 import { BIN, ROOT, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const temp = () => tempDir('acupress-cache-');
+
+/** Build ids as scripts/build.mjs makes them: 16 hex digits. */
+const B1 = '1111111111111111', B2 = '2222222222222222', B3 = '3333333333333333', B4 = '4444444444444444';
+
+/** The CommonJS wrapper compileWithCache puts around a file's source. */
+const wrapped = (source: string) => `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 
 /** Compile and run a CommonJS file through the cache; its exports. */
 function runFile(file: string, cache: string | undefined) {
@@ -31,15 +38,18 @@ describe('the V8 code cache', () => {
     const dir = temp();
     const file = join(dir, 'sum.cjs');
     writeFileSync(file, 'module.exports = function sum(xs) { let s = 0; for (const x of xs) s += x; return s; };\n');
-    const cache = join(dir, 'code', 'b1', 'node', 'sum.cache');
+    const cache = join(dir, 'code', B1, 'node', 'sum.cache');
     const first = runFile(file, cache);
     expect((first.exports as (xs: number[]) => number)([1, 2, 3])).toBe(6);
     saveCache(cache, first.c.script.createCachedData());
     const second = runFile(file, cache);
     expect(second.c.cache).toBe('accepted');
     expect((second.exports as (xs: number[]) => number)([4, 5])).toBe(9);
-    // Written through a temporary file renamed into place: nothing else is left beside it.
-    expect(readdirSync(join(dir, 'code', 'b1', 'node'))).toEqual(['sum.cache']);
+    settleCache(second.c, true);
+    // Written through a temporary file renamed into place: nothing else is left beside it,
+    // readable by the user only.
+    expect(readdirSync(join(dir, 'code', B1, 'node'))).toEqual(['sum.cache']);
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
   });
 
   it('is rejected by V8, and the file compiled afresh, when it belongs to other code', () => {
@@ -75,24 +85,176 @@ describe('the V8 code cache', () => {
   it("a new build's first save keeps the two most recent other builds' caches, and other Nodes' of its own", () => {
     const code = join(temp(), 'code');
     const day = 86_400;
-    ['b1', 'b2', 'b3'].forEach((b, i) => {
+    [B1, B2, B3].forEach((b, i) => {
       mkdirSync(join(code, b, 'v20.0.0-x64'), { recursive: true });
       writeFileSync(join(code, b, 'v20.0.0-x64', 'app.cache'), 'x');
-      // b1 is the oldest, b3 the newest.
+      // B1 is the oldest, B3 the newest.
       utimesSync(join(code, b), Date.now() / 1000 - (3 - i) * day, Date.now() / 1000 - (3 - i) * day);
     });
-    saveCache(join(code, 'b4', 'v20.0.0-x64', 'app.cache'), Buffer.from('y'));
-    expect(readdirSync(code).sort()).toEqual(['b2', 'b3', 'b4']);
+    saveCache(join(code, B4, 'v20.0.0-x64', 'app.cache'), Buffer.from('y'));
+    expect(readdirSync(code).sort()).toEqual([B2, B3, B4]);
     // Another Node of a build that has a directory already removes nothing.
-    saveCache(join(code, 'b4', 'v22.0.0-x64', 'app.cache'), Buffer.from('y'));
-    expect(readdirSync(code).sort()).toEqual(['b2', 'b3', 'b4']);
-    expect(readdirSync(join(code, 'b4')).sort()).toEqual(['v20.0.0-x64', 'v22.0.0-x64']);
+    saveCache(join(code, B4, 'v22.0.0-x64', 'app.cache'), Buffer.from('y'));
+    expect(readdirSync(code).sort()).toEqual([B2, B3, B4]);
+    expect(readdirSync(join(code, B4)).sort()).toEqual(['v20.0.0-x64', 'v22.0.0-x64']);
+  });
+
+  it("prunes only build directories of its own: never a link, a folder of the user's, or a file", () => {
+    const root = temp();
+    const code = join(root, 'code');
+    const old = Date.now() / 1000 - 30 * 86_400;
+    // The user's things: a folder and a file of their own, and a folder a link named like a build points to.
+    const photos = join(root, 'photos');
+    mkdirSync(join(photos, 'summer'), { recursive: true });
+    writeFileSync(join(photos, 'summer', 'beach.jpg'), 'jpg');
+    mkdirSync(join(code, 'Documents'), { recursive: true });
+    writeFileSync(join(code, 'Documents', 'letter.txt'), 'dear');
+    writeFileSync(join(code, 'notes.txt'), 'mine');
+    symlinkSync(photos, join(code, 'aaaaaaaaaaaaaaaa'));
+    for (const name of ['Documents', 'notes.txt']) utimesSync(join(code, name), old, old);
+    // Four real old builds, all older than the user's things.
+    [B1, B2, B3, '5555555555555555'].forEach((b, i) => {
+      mkdirSync(join(code, b, 'n'), { recursive: true });
+      utimesSync(join(code, b), old - (4 - i) * 86_400, old - (4 - i) * 86_400);
+    });
+    saveCache(join(code, B4, 'n', 'app.cache'), Buffer.from('y'));
+    expect(readdirSync(code).sort()).toEqual([B3, B4, '5555555555555555', 'Documents', 'aaaaaaaaaaaaaaaa', 'notes.txt']);
+    expect(readFileSync(join(photos, 'summer', 'beach.jpg'), 'utf8')).toBe('jpg');
+    expect(readFileSync(join(code, 'Documents', 'letter.txt'), 'utf8')).toBe('dear');
+
+    // A code/ that is itself a link (to the user's home, say) is never pruned at all.
+    const home = join(root, 'home');
+    for (const b of [B1, B2, B3]) mkdirSync(join(home, b), { recursive: true });
+    const linked = join(root, 'cache', 'acupress');
+    mkdirSync(linked, { recursive: true });
+    symlinkSync(home, join(linked, 'code'));
+    saveCache(join(linked, 'code', B4, 'n', 'app.cache'), Buffer.from('y'));
+    expect(readdirSync(home).sort()).toEqual([B1, B2, B3, B4]);
+  });
+
+  it('writes its temporary file exclusively: a link planted at its name is never written through', () => {
+    const dir = temp();
+    const cache = join(dir, 'code', B1, 'n', 'app.cache');
+    mkdirSync(join(cache, '..'), { recursive: true });
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, `${cache}.${process.pid}.tmp`);
+    saveCache(cache, Buffer.from('cache bytes'));
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    // No cache this time (the next run makes one), and the planted link is gone.
+    expect(existsSync(cache)).toBe(false);
+    expect(readdirSync(join(cache, '..'))).toEqual([]);
+    saveCache(cache, Buffer.from('cache bytes'));
+    expect(readFileSync(cache, 'utf8')).toBe('cache bytes');
   });
 
   it('never throws when the cache cannot be written', () => {
     const dir = temp();
     writeFileSync(join(dir, 'file'), 'not a directory');
     expect(() => saveCache(join(dir, 'file', 'b', 'n', 'app.cache'), Buffer.from('x'))).not.toThrow();
+  });
+
+  it('reads only a regular file of the user\'s, writable by no one else, of up to 32 MB', () => {
+    const dir = temp();
+    const good = join(dir, 'good.cache');
+    writeFileSync(good, 'cache bytes', { mode: 0o600 });
+    const read = readCacheFile(good);
+    expect(read !== undefined && read !== 'dropped' && read.data.toString()).toBe('cache bytes');
+    const refused = (path: string) => expect(readCacheFile(path), path).toBeUndefined();
+    refused(join(dir, 'missing.cache'));
+    symlinkSync(good, join(dir, 'link.cache'));
+    refused(join(dir, 'link.cache'));
+    symlinkSync('/dev/zero', join(dir, 'zero.cache'));
+    refused(join(dir, 'zero.cache'));
+    mkdirSync(join(dir, 'dir.cache'));
+    refused(join(dir, 'dir.cache'));
+    writeFileSync(join(dir, 'empty.cache'), '');
+    refused(join(dir, 'empty.cache'));
+    for (const mode of [0o666, 0o620, 0o602]) {
+      writeFileSync(join(dir, `w${mode}.cache`), 'cache bytes');
+      chmodSync(join(dir, `w${mode}.cache`), mode);
+      refused(join(dir, `w${mode}.cache`));
+    }
+    writeFileSync(join(dir, 'huge.cache'), '');
+    truncateSync(join(dir, 'huge.cache'), 32 * 1024 * 1024 + 1);
+    refused(join(dir, 'huge.cache'));
+    // A cache planted by someone else (only root can make one here to test with).
+    if (process.getuid!() === 0) {
+      writeFileSync(join(dir, 'theirs.cache'), 'cache bytes', { mode: 0o600 });
+      chownSync(join(dir, 'theirs.cache'), 65534, 65534);
+      refused(join(dir, 'theirs.cache'));
+    }
+    // The refused files are left alone (saving a new cache replaces what is at the path).
+    expect(readFileSync(join(dir, 'w438.cache'), 'utf8')).toBe('cache bytes');
+  });
+
+  it('marks a cache in use while the run uses it; a run that finds the mark deletes it and compiles afresh', () => {
+    const dir = temp();
+    const file = join(dir, 'm.cjs');
+    writeFileSync(file, 'module.exports = [1, 2, 3].map((x) => x * 3);\n');
+    const cache = join(dir, 'code', B1, 'n', 'm.cache');
+    const first = runFile(file, cache);
+    settleCache(first.c, true);
+    expect(first.c.cache).toBe('missing');
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+    // A run uses it: marked while it runs, unmarked and kept once it has finished well.
+    const using = compileWithCache(file, cache);
+    expect(using.cache).toBe('accepted');
+    expect(statSync(cache).mode & 0o777).toBe(0o700);
+    settleCache(using, true);
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+
+    // A run that died using it left its mark: the next deletes it, compiles afresh, saves anew.
+    const dying = compileWithCache(file, cache);
+    expect(dying.cache).toBe('accepted');
+    const before = statSync(cache).ino; // Still open by `dying`: its number cannot be reused.
+    const next = runFile(file, cache);
+    expect(next.c.cache).toBe('dropped');
+    expect(next.exports).toEqual([3, 6, 9]);
+    expect(existsSync(cache)).toBe(false);
+    settleCache(next.c, true);
+    expect(statSync(cache).ino).not.toBe(before);
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+    // Had the "dead" run been alive, using the old file, its end leaves the new one alone: the
+    // mark it clears is on the file it opened.
+    settleCache(dying, true);
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+    const after = readCacheFile(cache);
+    expect(after !== undefined && after !== 'dropped').toBe(true);
+  });
+
+  it('after an internal error, deletes the caches the run read and saves none', () => {
+    const dir = temp();
+    const file = join(dir, 'e.cjs');
+    writeFileSync(file, 'module.exports = "e";\n');
+    const cache = join(dir, 'code', B1, 'n', 'e.cache');
+    settleCache(runFile(file, cache).c, false);
+    expect(existsSync(cache)).toBe(false);
+    settleCache(runFile(file, cache).c, true);
+    expect(existsSync(cache)).toBe(true);
+    const failed = runFile(file, cache);
+    expect(failed.c.cache).toBe('accepted');
+    settleCache(failed.c, false);
+    expect(existsSync(cache)).toBe(false);
+  });
+
+  it('drops a cache whose code throws as it is compiled, and compiles the file afresh in the same run', () => {
+    const dir = temp();
+    const source = 'module.exports = { answer: 6 * 7 };\n';
+    writeFileSync(join(dir, 'd.cjs'), source);
+    // V8 checks a cache's source by its length only: a cache made from other code of the same
+    // length is accepted, as a damaged one is. This one's code throws instead of giving the function.
+    const other = "throw new Error('damaged');";
+    const damaged = new Script(other.padEnd(wrapped(source).length, ' '), { filename: 'other.cjs' }).createCachedData();
+    const cache = join(dir, 'code', B1, 'n', 'd.cache');
+    mkdirSync(join(cache, '..'), { recursive: true });
+    writeFileSync(cache, damaged, { mode: 0o600 });
+    const { c, exports } = runFile(join(dir, 'd.cjs'), cache);
+    expect(c.cache).toBe('dropped');
+    expect(exports).toEqual({ answer: 42 });
+    expect(existsSync(cache)).toBe(false);
+    settleCache(c, true);
+    expect(existsSync(cache)).toBe(true);
   });
 
   it('can run the built app: no real import() is left in it (vm.Script has no loader for one)', () => {

@@ -1,7 +1,19 @@
 // V8 code caches for our CommonJS bundles (see loader.ts for why), kept in the user's cache
 // directory, one set per build of acupress and per Node: a cache is only valid for the V8 that
 // made it, so the package cannot ship one that helps every Node.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//
+// V8 checks a cache's version, flags and source length, but not its contents (a release build
+// has no checksum): a damaged cache can crash, throw or hang the run that uses it. So a run
+// marks each cache in use while it runs (the owner-execute bit of the file's mode, set and
+// cleared through the open descriptor: two syscalls, where a mark file's create and unlink cost
+// ~0.1 ms), a run that finds a mark deletes the cache and compiles afresh, code from a cache
+// that throws as it loads is compiled again without it, and a run that ends in an internal
+// error keeps none of the caches it read. Damage that only changes a constant gives a wrong
+// answer without failing: only a checksum of the whole file could see that, and one in JS costs
+// a cold process more (1 ms and up for 136 KB) than the cache saves. A cache is only an
+// accelerator: nothing here throws out of a failed read or write, waits on a file, or follows a
+// link planted at a cache's path.
+import { closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -14,29 +26,174 @@ export const MODULE_TAIL = '\n})';
 export interface Compiled {
   script: Script;
   run: (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
-  /** What happened to the cache: used, refused by V8, or absent. */
-  cache: 'accepted' | 'rejected' | 'missing';
+  /**
+   * What happened to the cache: used, refused by V8, dropped as untrusted (a run died using
+   * it, another is using it, or its code threw), or none usable.
+   */
+  cache: 'accepted' | 'rejected' | 'dropped' | 'missing';
+  /** Where the cache is (undefined: none for this file), for settleCache. */
+  cacheFile: string | undefined;
+  /** The cache this run read, marked in use until settleCache. */
+  held: CacheRead | undefined;
 }
 
 /**
  * Compile `file` as a CommonJS module, with the code cache in `cacheFile` (a path, or undefined
- * for none). V8 checks a cache against its own version, flags and the source, and compiles
- * afresh when any differ; `cache` says which happened.
+ * for none). V8 checks a cache against its own version, flags and the source's length, and
+ * compiles afresh when any differ; `cache` says which happened. A cache read here stays marked
+ * in use until settleCache.
  */
 export function compileWithCache(file: string, cacheFile: string | undefined): Compiled {
-  let cachedData: Buffer | undefined;
-  try {
-    if (cacheFile) cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const read = cacheFile ? readCacheFile(cacheFile) : undefined;
   const text = readFileSync(file, 'utf8');
+  if (read === undefined || read === 'dropped') return { ...compile(file, text, undefined), cache: read ?? 'missing', cacheFile, held: undefined };
+  let compiled: Pick<Compiled, 'script' | 'run'>;
+  try {
+    compiled = compile(file, text, read.data);
+  } catch {
+    // The wrapped source only defines a function: code from the cache that throws here is
+    // damaged (a syntax error of our own throws again, from the fresh compile).
+    dropCache(cacheFile!, read);
+    return { ...compile(file, text, undefined), cache: 'dropped', cacheFile, held: undefined };
+  }
+  return { ...compiled, cache: compiled.script.cachedDataRejected ? 'rejected' : 'accepted', cacheFile, held: read };
+}
+
+/**
+ * Drop the cache `c` was compiled with (its code threw as it loaded) and compile `file` again
+ * without one. (V8 does not hand back the script it made from the cache for the same source:
+ * test/code-cache*.test.ts check that the file compiled afresh runs its own code.)
+ */
+export function compileAfresh(file: string, c: Compiled): Compiled {
+  if (c.cacheFile && c.held) dropCache(c.cacheFile, c.held);
+  c.held = undefined;
+  return { ...compile(file, readFileSync(file, 'utf8'), undefined), cache: 'dropped', cacheFile: c.cacheFile, held: undefined };
+}
+
+/** Compile a file's text as its module function, through `cachedData` if given. */
+function compile(file: string, text: string, cachedData: Buffer | undefined): Pick<Compiled, 'script' | 'run'> {
   // Our bundles carry the wrapper (scripts/build.mjs: wrapping here copies the whole text);
   // the libraries' files get it here, on the source's first line so stack traces keep their lines.
   const source = text.startsWith(MODULE_HEAD) ? text : `${MODULE_HEAD}${text}${MODULE_TAIL}`;
   const script = new Script(source, { filename: file, cachedData });
-  const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  return { script, run: script.runInThisContext(), cache };
+  const run: unknown = script.runInThisContext();
+  if (typeof run !== 'function') throw new TypeError(`${file}: compiled to no module function`);
+  return { script, run: run as Compiled['run'] };
+}
+
+/** A cache file this run read: its bytes, and the open descriptor and mode that carry its mark. */
+export interface CacheRead {
+  data: Buffer;
+  fd: number;
+  /** The file's permission bits before the mark, restored when the run went well. */
+  mode: number;
+}
+
+/** The owner-execute bit, which no cache has otherwise: this cache is in use (or was, by a run that died). */
+const IN_USE = 0o100;
+/** Far above any real cache (ours are 0.1–2 MB); a larger file is not one. */
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+// O_NOFOLLOW: a link at the path is refused, not read through; O_NONBLOCK: a FIFO there opens
+// at once (and is then refused) instead of waiting for a writer. Windows has neither.
+const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = constants;
+
+/**
+ * Read a code cache, if it is one this run can trust: a regular file (never through a link, a
+ * FIFO or a device), owned by the user, writable by nobody else, 1 byte to 32 MB; all checked
+ * on the open descriptor, so the file checked is the file read. The file is then marked in use
+ * before V8 sees a byte of it. A file that carries a mark already, left by a run that died using
+ * it or set by one using it now, is deleted ('dropped': this run compiles afresh and saves a new
+ * one; a run still using the old file keeps it open, unharmed). Undefined: no cache to use.
+ * Never throws.
+ */
+export function readCacheFile(cacheFile: string): CacheRead | 'dropped' | undefined {
+  let fd: number | undefined;
+  let marked: number | undefined;
+  try {
+    fd = openSync(cacheFile, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size === 0 || st.size > MAX_CACHE_BYTES || !ownedByUser(st)) return closed(fd, undefined);
+    const mode = st.mode & 0o7777;
+    if (mode & IN_USE) {
+      closed(fd, undefined);
+      fd = undefined;
+      rmSync(cacheFile, { force: true });
+      return 'dropped';
+    }
+    fchmodSync(fd, mode | IN_USE);
+    marked = mode;
+    const data = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let got = 1; n < data.length && got > 0; n += got) got = readSync(fd, data, n, data.length - n, n);
+    // A file cut short meanwhile: V8 refuses the part, as it refuses any cache of the wrong length.
+    return { data: n === data.length ? data : data.subarray(0, n), fd, mode };
+  } catch {
+    if (fd !== undefined) {
+      try {
+        if (marked !== undefined) fchmodSync(fd, marked);
+      } catch {
+        // The mark stays: the next run deletes this cache, which only costs it a compile.
+      }
+      closed(fd, undefined);
+    }
+    return undefined;
+  }
+}
+
+/** Is this file the user's own, writable by no one else? (Windows has no such modes.) */
+function ownedByUser(st: { uid: number; mode: number }): boolean {
+  if (process.platform === 'win32') return true;
+  return st.uid === process.getuid!() && (st.mode & 0o022) === 0;
+}
+
+/** Close a descriptor, ignoring errors, and return `value`. */
+function closed<T>(fd: number, value: T): T {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing to do.
+  }
+  return value;
+}
+
+/**
+ * After the command: when the run went well (`ok`), save a cache for each file that had no
+ * usable one and clear the marks of the caches read; when it ended in an internal error, which
+ * a damaged cache may have caused, delete the caches it read and save none. Never throws.
+ */
+export function settleCache(c: Compiled, ok: boolean): void {
+  if (!c.cacheFile) return;
+  if (!ok) {
+    if (c.held) dropCache(c.cacheFile, c.held);
+    c.held = undefined;
+    return;
+  }
+  if (c.cache !== 'accepted') {
+    try {
+      saveCache(c.cacheFile, c.script.createCachedData());
+    } catch {
+      // createCachedData failed: no cache this time.
+    }
+  }
+  if (c.held) {
+    try {
+      fchmodSync(c.held.fd, c.held.mode);
+    } catch {
+      // The mark stays: the next run deletes this cache, which only costs it a compile.
+    }
+    closed(c.held.fd, undefined);
+    c.held = undefined;
+  }
+}
+
+/** Let go of a cache this run read and delete it. Never throws. */
+function dropCache(cacheFile: string, held: CacheRead): void {
+  closed(held.fd, undefined);
+  try {
+    rmSync(cacheFile, { force: true });
+  } catch {
+    // Cannot delete it: it keeps its mark, and the next run that can deletes it.
+  }
 }
 
 /**
@@ -70,11 +227,15 @@ function hash(text: string): string {
  */
 const KEEP_BUILDS = 3;
 
+/** A build's directory name: the build id, 16 hex digits (scripts/build.mjs). */
+const BUILD_ID = /^[0-9a-f]{16}$/;
+
 /**
- * Save a code cache: to a temporary file renamed into place, so a reader never sees half a
- * file. Creating a build's directory removes the caches of all but the most recently changed
- * other builds (KEEP_BUILDS in all); other Node versions of a build keep theirs. Never throws: a
- * cache is only an accelerator, and a read-only or full disk must not fail the command.
+ * Save a code cache: to a temporary file of the user's only (created exclusively, so a link
+ * planted at its name is never written through), renamed into place, so a reader never sees
+ * half a file. Creating a build's directory prunes other builds' caches (pruneBuilds); other
+ * Node versions of a build keep theirs. Never throws: a cache is only an accelerator, and a
+ * read-only or full disk must not fail the command.
  */
 export function saveCache(cacheFile: string, data: Buffer): void {
   try {
@@ -97,22 +258,37 @@ export function saveCache(cacheFile: string, data: Buffer): void {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
     }
-    if (fresh) {
-      const codeDir = join(buildDir, '..');
-      const build = buildDir.slice(codeDir.length + 1);
-      const others = readdirSync(codeDir).filter((d) => d !== build).map((d) => ({ d, t: statSync(join(codeDir, d)).mtimeMs }));
-      others.sort((a, b) => b.t - a.t);
-      for (const { d } of others.slice(KEEP_BUILDS - 1)) rmSync(join(codeDir, d), { recursive: true, force: true });
-    }
+    if (fresh) pruneBuilds(join(buildDir, '..'), buildDir.slice(join(buildDir, '..').length + 1));
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, data);
+      writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
       renameSync(tmp, cacheFile);
     } catch (e) {
+      // Ours half written, or something planted at its name (removed, never followed): the
+      // next run tries again.
       rmSync(tmp, { force: true });
       throw e;
     }
   } catch {
     // No cache this time; the next run tries again.
   }
+}
+
+/**
+ * Remove the caches of all but the KEEP_BUILDS - 1 most recently changed builds other than
+ * `keep`. Only directories of the user's named like a build id go, never through a link (nor
+ * when code/ itself is one: it is someone's folder, not ours to clear), never anything else.
+ */
+function pruneBuilds(codeDir: string, keep: string): void {
+  if (!lstatSync(codeDir).isDirectory()) return;
+  const others: Array<{ path: string; time: number }> = [];
+  for (const name of readdirSync(codeDir)) {
+    if (name === keep || !BUILD_ID.test(name)) continue;
+    const path = join(codeDir, name);
+    const st = lstatSync(path);
+    if (st.isDirectory() && (process.platform === 'win32' || st.uid === process.getuid!())) others.push({ path, time: st.mtimeMs });
+  }
+  others.sort((a, b) => b.time - a.time);
+  // rmSync removes a link inside a build's directory, never what it points to.
+  for (const { path } of others.slice(KEEP_BUILDS - 1)) rmSync(path, { recursive: true, force: true });
 }

@@ -3,10 +3,13 @@
 // into ~1 ms of reading. A cache is valid only for the V8 that made it, so they live in the
 // user's cache directory, per build and per Node (code-cache.ts): the first run of a command
 // line compiles as usual and saves what it compiled, later runs read it. V8 checks every cache
-// against its version, flags and source and compiles afresh when they differ; a refused cache
-// is replaced.
+// against its version, flags and source length and compiles afresh when they differ; a refused
+// cache is replaced. V8 does not check a cache's contents, so a damaged one is guarded against
+// here and in code-cache.ts: each is marked in use while the run uses it, code from a cache
+// that throws as it loads is compiled again without it, and after an internal error the caches
+// the run read are deleted.
 import { join } from 'node:path';
-import { codeCacheDir, compileWithCache, saveCache, type Compiled } from './code-cache.js';
+import { codeCacheDir, compileAfresh, compileWithCache, settleCache, type Compiled } from './code-cache.js';
 
 declare const ACUPRESS_BUILD_ID: string;
 /** The command names of the table (src/cli/spec.ts), put in by the build. */
@@ -40,16 +43,29 @@ const word = argv.find((a) => !a.startsWith('-'));
 const info = argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V') || word === 'help';
 const appCache = info ? 'app.info' : word !== undefined && ACUPRESS_COMMANDS.includes(word) ? `app.${word}` : 'app';
 
-const loaded: Array<[cacheFile: string, compiled: Compiled]> = [];
+/** EXIT.internal (model/errors.ts), not imported: main.cjs stays small. */
+const INTERNAL_ERROR = 70;
+
+/** What this run compiled, with the caches it read or will save (settleCache). */
+const loaded: Compiled[] = [];
 
 /** Load one of our bundles (a path under dist/, without .cjs) through its code cache, as require would. */
 function load(name: string, cacheName: string): unknown {
   const file = join(__dirname, `${name}.cjs`);
   const cacheFile = cacheDir && join(cacheDir, `${cacheName}.cache`);
-  const c = compileWithCache(file, cacheFile);
-  if (cacheFile && c.cache !== 'accepted') loaded.push([cacheFile, c]);
-  const mod = { exports: {} };
-  c.run(mod.exports, appRequire, mod, file, __dirname);
+  let c = compileWithCache(file, cacheFile);
+  let mod = { exports: {} };
+  try {
+    c.run(mod.exports, appRequire, mod, file, __dirname);
+  } catch (e) {
+    // Our bundles' top level only defines things: when code from a cache throws there, the cache
+    // is damaged. Load the file again without it; code that throws afresh is ours, and throws.
+    if (c.cache !== 'accepted') throw e;
+    c = compileAfresh(file, c);
+    mod = { exports: {} };
+    c.run(mod.exports, appRequire, mod, file, __dirname);
+  }
+  if (cacheFile) loaded.push(c);
   return mod.exports;
 }
 
@@ -64,18 +80,28 @@ const appRequire = Object.assign((id: string): unknown => {
   return modules.get(id);
 }, require);
 
-/** After the command, so the functions it ran are compiled and go into the cache. */
-const saveCaches = () => {
-  for (const [file, c] of loaded) saveCache(file, c.script.createCachedData());
+/**
+ * After the command, so the functions it ran are compiled and go into the cache. A run that
+ * never gets here (a crash, a kill) leaves its caches marked, and the next run deletes them.
+ */
+const settleCaches = () => {
+  const ok = Number(process.exitCode ?? 0) !== INTERNAL_ERROR;
+  for (const c of loaded) settleCache(c, ok);
+};
+
+/** main never throws, unless code from a damaged cache broke it: keep none of the caches. */
+const dropCaches = (e: unknown) => {
+  for (const c of loaded) settleCache(c, false);
+  throw e;
 };
 
 /** The whole CLI (app.cjs). */
-const runApp = () => (load('app', appCache) as App).main(argv).then(saveCaches);
+const runApp = () => (load('app', appCache) as App).main(argv).then(settleCaches, dropCaches);
 
 // A help or version line is answered by info.cjs, a fifth of app.cjs's size; it declines any
 // other line (the guess above is looser than the quick path), and app.cjs runs it.
 if (info) {
-  void (load('info', 'info') as Info).main(argv).then((done) => (done ? saveCaches() : runApp()));
+  void (load('info', 'info') as Info).main(argv).then((done) => (done ? settleCaches() : runApp()), dropCaches);
 } else {
   void runApp();
 }

@@ -1,0 +1,156 @@
+// The built loader against damaged, planted and odd code caches: a cache is only an
+// accelerator, so none of them may fail, crash or hang more than the one run that meets it.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, tempDir } from './helpers.js';
+
+/** A run of `node <entry> …argv` with only PATH and HOME (and `env`), killed after `timeout` ms: a hang. */
+function run(entry: string, home: string, argv: string[], env: Record<string, string> = {}, timeout = 20_000) {
+  return spawnSync(process.execPath, [entry, ...argv], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, ...env }, timeout, killSignal: 'SIGKILL' });
+}
+
+/** The one build/node directory of the code caches under `home`. */
+function cacheDirOf(home: string): string {
+  const code = join(home, '.cache', 'acupress', 'code');
+  const [build] = readdirSync(code);
+  return join(code, build!, `${process.version}-${process.arch}`);
+}
+
+/** What a run did, in a word: right (the expected output, exit 0, nothing on stderr) or how it went wrong. */
+function outcome(r: ReturnType<typeof run>, stdout: string): string {
+  if (r.signal) return `killed by ${r.signal}`;
+  if (r.status !== 0 || r.stderr !== '') return `exit ${r.status}: ${r.stderr.split('\n')[0]}`;
+  return r.stdout === stdout ? 'right' : 'wrong output';
+}
+
+describe('damaged caches', () => {
+  it('a cache with a byte flipped anywhere fails at most the next run, and every later run ends well', () => {
+    const base = tempDir('acupress-flip-');
+    const good = run(BIN, base, ['show', 'LI4']);
+    expect(good.status).toBe(0);
+    const rel = join(cacheDirOf(base).slice(base.length + 1), 'app.show.cache');
+    const size = statSync(join(base, rel)).size;
+    // Sixteen places spread over the file: on Node 20 about half of them made every later run
+    // die of SIGSEGV or SIGTRAP, hang, or fail with an internal error or a stack trace, until the
+    // cache was removed by hand.
+    for (let i = 0; i < 16; i++) {
+      const offset = Math.floor((size * (i + 0.5)) / 16);
+      const home = tempDir('acupress-flip-');
+      cpSync(join(base, '.cache'), join(home, '.cache'), { recursive: true });
+      const bytes = readFileSync(join(home, rel));
+      bytes[offset] = bytes[offset]! ^ 0xff;
+      writeFileSync(join(home, rel), bytes, { mode: 0o600 });
+      // The run that meets the damage may misbehave, or hang (then it is killed sooner).
+      const first = outcome(run(BIN, home, ['show', 'LI4'], {}, 5000), good.stdout);
+      const later = [1, 2].map(() => outcome(run(BIN, home, ['show', 'LI4']), good.stdout));
+      // A damage that shows (a crash, a hang, an error) costs that one run: the cache is dropped
+      // and the later runs are right. One that only changes a constant (1 or 2 flips in 100 do)
+      // prints a wrong answer without failing, which no check short of a checksum of the whole
+      // file can see, and that costs more than the cache saves; the later runs then do the same.
+      if (first === 'wrong output') expect(later, `byte ${offset} of ${size}`).toEqual([first, first]);
+      else expect(later, `byte ${offset} of ${size}, after ${first}`).toEqual(['right', 'right']);
+    }
+  }, 600_000);
+
+  it('a FIFO, /dev/zero or a link to either at a cache path is never read: the run is right and the cache replaced', () => {
+    const base = tempDir('acupress-odd-');
+    const good = run(BIN, base, ['show', 'LI4']);
+    const dir = cacheDirOf(base);
+    const file = join(dir, 'app.show.cache');
+    const fifo = join(base, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const plant: Record<string, () => void> = {
+      fifo: () => expect(spawnSync('mkfifo', [file]).status).toBe(0),
+      'link to a FIFO': () => symlinkSync(fifo, file),
+      'link to /dev/zero': () => symlinkSync('/dev/zero', file),
+    };
+    for (const [what, make] of Object.entries(plant)) {
+      spawnSync('rm', ['-f', file]);
+      make();
+      expect(outcome(run(BIN, base, ['show', 'LI4']), good.stdout), what).toBe('right');
+      // Replaced by a cache of our own (the link itself, not what it points to).
+      expect(statSync(file).isFile(), what).toBe(true);
+      expect(outcome(run(BIN, base, ['show', 'LI4']), good.stdout), what).toBe('right');
+    }
+  }, 120_000);
+});
+
+describe('the loader with caches of a stand-in app', () => {
+  /** A dist/ with the real main.cjs and an app.cjs of the test's own; its entry. */
+  function standIn(app: string): string {
+    const dist = join(tempDir('acupress-dist-'), 'dist');
+    mkdirSync(dist);
+    copyFileSync(join(ROOT, 'dist', 'main.cjs'), join(dist, 'main.cjs'));
+    writeFileSync(join(dist, 'app.cjs'), app);
+    return join(dist, 'main.cjs');
+  }
+  const APP = `exports.main = async () => {
+  console.log('app ran');
+  if (process.env.DIE) process.kill(process.pid, 'SIGKILL');
+  process.exitCode = Number(process.env.CODE ?? 0);
+};
+`;
+
+  it('a run that dies while using a cache leaves it marked, and the next deletes it and compiles afresh', () => {
+    const main = standIn(APP);
+    const home = tempDir('acupress-home-');
+    expect(run(main, home, []).stdout).toBe('app ran\n');
+    const cache = join(cacheDirOf(home), 'app.cache');
+    const made = statSync(cache);
+    expect(made.mode & 0o777).toBe(0o600);
+    // Used and kept by a run that ends well (the same file, unmarked). (A file written anew
+    // has a new mtime; its inode number may be the old one's, freed and reused.)
+    expect(run(main, home, []).status).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(made.mtimeMs);
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+    // A run killed while it uses the cache leaves the mark.
+    expect(run(main, home, [], { DIE: '1' }).signal).toBe('SIGKILL');
+    expect(statSync(cache).mode & 0o777).toBe(0o700);
+    // The next one does not trust it: a new cache, unmarked, which the run after keeps.
+    expect(run(main, home, []).stdout).toBe('app ran\n');
+    const fresh = statSync(cache);
+    expect(fresh.mtimeMs).not.toBe(made.mtimeMs);
+    expect(fresh.mode & 0o777).toBe(0o600);
+    expect(run(main, home, []).status).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(fresh.mtimeMs);
+  });
+
+  it('an internal error (exit 70) keeps none of the caches the run read; other exit codes keep them', () => {
+    const main = standIn(APP);
+    const home = tempDir('acupress-home-');
+    run(main, home, []);
+    const cache = join(cacheDirOf(home), 'app.cache');
+    const made = statSync(cache).mtimeMs;
+    expect(run(main, home, [], { CODE: '2' }).status).toBe(2);
+    expect(statSync(cache).mtimeMs).toBe(made);
+    expect(run(main, home, [], { CODE: '70' }).status).toBe(70);
+    expect(readdirSync(join(cache, '..'))).toEqual([]);
+    // Nor is one saved by a run that ends so.
+    expect(run(main, home, [], { CODE: '70' }).status).toBe(70);
+    expect(readdirSync(join(cache, '..'))).toEqual([]);
+  });
+
+  it("a cache whose code throws as the module loads is dropped, and the file loaded afresh in the same run", () => {
+    const main = standIn(APP);
+    const home = tempDir('acupress-home-');
+    run(main, home, []);
+    const cache = join(cacheDirOf(home), 'app.cache');
+    // V8 checks a cache's source by its length only, so a cache of other code of the same
+    // length is accepted, as a damaged one is: here the module's code throws when it runs
+    // (made by a node of the same flags, so that V8 accepts it).
+    const length = `(function (exports, require, module, __filename, __dirname) {${APP}\n})`.length;
+    const make = (body: string) => {
+      const code = `const s = ${JSON.stringify(body)}.padEnd(${length}, ' '); require('fs').writeFileSync(${JSON.stringify(cache)}, new (require('vm').Script)(s).createCachedData(), { mode: 0o600 });`;
+      expect(spawnSync(process.execPath, ['-e', code], { env: { PATH: process.env.PATH } }).status).toBe(0);
+    };
+    for (const body of ["(function () { throw new Error('damaged'); })", "throw new Error('damaged');"]) {
+      make(body);
+      const r = run(main, home, []);
+      expect(outcome(r, 'app ran\n'), body).toBe('right');
+      expect(readFileSync(cache).length).toBeGreaterThan(0);
+      expect(outcome(run(main, home, []), 'app ran\n'), body).toBe('right');
+    }
+  });
+});
