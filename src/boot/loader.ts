@@ -46,6 +46,27 @@ const appCache = info ? 'app.info' : word !== undefined && ACUPRESS_COMMANDS.inc
 /** EXIT.internal (model/errors.ts), not imported: main.cjs stays small. */
 const INTERNAL_ERROR = 70;
 
+/**
+ * A bundle that cannot be read or compiled (truncated, edited, missing): the installation is
+ * damaged. An error the shell (cli/shell.ts) prints as one line with exit 70, as it does the
+ * snapshot's (store/snapshot.ts): model/errors.ts's ExitError brand, not imported, so main.cjs
+ * stays small.
+ */
+function damaged(file: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const what = code === 'ENOENT' ? 'is missing' : `is damaged (${code ?? (e instanceof Error ? `${e.name}: ${e.message}` : String(e))})`;
+  return Object.assign(new Error(`the file ${file} ${what}; reinstall acupress`), { exitCode: INTERNAL_ERROR, [Symbol.for('acupress.ExitError')]: true });
+}
+
+/** Compile a bundle; any failure to is the file's own (code-cache.ts handles a damaged cache). */
+function compileOrDamaged<T>(file: string, compile: () => T): T {
+  try {
+    return compile();
+  } catch (e) {
+    throw damaged(file, e);
+  }
+}
+
 /** What this run compiled, with the caches it read or will save (settleCache). */
 const loaded: Compiled[] = [];
 
@@ -53,7 +74,7 @@ const loaded: Compiled[] = [];
 function load(name: string, cacheName: string): unknown {
   const file = join(__dirname, `${name}.cjs`);
   const cacheFile = cacheDir && join(cacheDir, `${cacheName}.cache`);
-  let c = compileWithCache(file, cacheFile);
+  let c = compileOrDamaged(file, () => compileWithCache(file, cacheFile));
   let mod = { exports: {} };
   try {
     c.run(mod.exports, appRequire, mod, file, __dirname);
@@ -61,7 +82,7 @@ function load(name: string, cacheName: string): unknown {
     // Our bundles' top level only defines things: when code from a cache throws there, the cache
     // is damaged. Load the file again without it; code that throws afresh is ours, and throws.
     if (c.cache !== 'accepted') throw e;
-    c = compileAfresh(file, c);
+    c = compileOrDamaged(file, () => compileAfresh(file, c));
     mod = { exports: {} };
     c.run(mod.exports, appRequire, mod, file, __dirname);
   }
@@ -95,13 +116,38 @@ const dropCaches = (e: unknown) => {
   throw e;
 };
 
+/**
+ * An entry bundle that is damaged, before any shell is there to report it: the one line the
+ * shell would print (control characters escaped, as its safeLines does), and exit 70. Anything
+ * else is a bug of the loader's own, and Node reports it in full.
+ */
+function entryFailed(e: unknown): void {
+  if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
+  process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
+  process.exitCode = INTERNAL_ERROR;
+}
+
 /** The whole CLI (app.cjs). */
-const runApp = () => (load('app', appCache) as App).main(argv).then(settleCaches, dropCaches);
+const runApp = () => {
+  let app: App;
+  try {
+    app = load('app', appCache) as App;
+  } catch (e) {
+    return entryFailed(e);
+  }
+  return app.main(argv).then(settleCaches, dropCaches);
+};
 
 // A help or version line is answered by info.cjs, a fifth of app.cjs's size; it declines any
 // other line (the guess above is looser than the quick path), and app.cjs runs it.
 if (info) {
-  void (load('info', 'info') as Info).main(argv).then((done) => (done ? settleCaches() : runApp()), dropCaches);
+  let infoMain: Info | undefined;
+  try {
+    infoMain = load('info', 'info') as Info;
+  } catch (e) {
+    entryFailed(e);
+  }
+  void infoMain?.main(argv).then((done) => (done ? settleCaches() : runApp()), dropCaches);
 } else {
   void runApp();
 }
