@@ -92,4 +92,7 @@ describe('meridians', () => {
     '%s → %s', (q, code) => expect(resolveMeridian(q)).toBe(code),
   );
   it('rejects an unknown meridian with a suggestion', () => expect(() => resolveMeridian('LX')).toThrow(/unknown meridian "LX"/));
+  // Before the fix "constructor" matched a property of Object in the alias table.
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('%s is an unknown meridian, not a property of every object', (q) =>
+    expect(() => resolveMeridian(q)).toThrow(new RegExp(`^unknown meridian "${q}"`)));
 });

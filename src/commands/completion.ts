@@ -151,7 +151,8 @@ complete -c acupress -f -a '(__acupress_complete)'
 
 /** `acupress completion <shell>`: print the script. */
 export function script(shell: string): string {
-  const s = SCRIPTS[shell];
+  // Own keys only: "constructor" names a property of every object, not a shell.
+  const s = Object.hasOwn(SCRIPTS, shell) ? SCRIPTS[shell] : undefined;
   if (!s) throw new UserError(`completion: unknown shell ${quote(shell)}; expected bash, zsh or fish`);
   return s;
 }

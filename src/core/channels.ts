@@ -9,7 +9,8 @@ export function resolveMeridian(input: string): string {
   const key = normalizeKey(input);
   const upper = key.toUpperCase();
   if ((CHANNELS as readonly string[]).includes(upper)) return upper;
-  if (CHANNEL_ALIASES[key]) return CHANNEL_ALIASES[key]!;
+  // Own keys only: "constructor" is a property of every object, not a channel.
+  if (Object.hasOwn(CHANNEL_ALIASES, key)) return CHANNEL_ALIASES[key]!;
   for (const [code, name] of Object.entries(MERIDIAN_NAMES)) if (normalizeKey(name) === key) return code;
   const near = suggest(input, [...Object.keys(MERIDIAN_NAMES), ...Object.values(MERIDIAN_NAMES)], 2);
   throw new UserError(`unknown meridian ${quote(input)}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);

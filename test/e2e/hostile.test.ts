@@ -195,6 +195,17 @@ describe('no control character from data or arguments reaches the terminal', () 
     expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
   });
 
+  // Names of Object's own properties reached plain-object tables keyed by user input: --meridian
+  // constructor listed nothing, completion constructor was an internal error (exit 70).
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('%s is an unknown name wherever a name is looked up, exit 2', async (name) => {
+    for (const args of [['list', 'points', '--meridian', name], ['completion', name], ['show', name], ['check', name], ['run', name, '--dry-run'], ['check', 'LI4', '--condition', name]]) {
+      const r = await cli(args);
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^acupress: .*unknown (meridian|shell|routine|condition)/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('a 130 kB id comes back cut to a few dozen characters', async () => {
     const r = await cli(['show', 'x'.repeat(130_000)]);
     expect(r.code).toBe(2);
