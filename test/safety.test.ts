@@ -88,6 +88,20 @@ describe('massage steps whose area text names a point', () => {
     const r = routine([massage('SP6 Sanyinjiao above the inner ankle', 60_000)]);
     expect(routineFindings(catalog, r, pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['SP6']);
   });
+  it('are checked for the codes of the user\'s own points they name (XB1, xb1; a code of letters only in capitals), not only the standard codes', async () => {
+    const { knownCodesInText, massagePoints } = await import('../src/core/safety.js');
+    const own = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+    const avoid = { condition: 'pregnancy', level: 'avoid' as const, reason: 'Said to bring on contractions.', source: 'me' };
+    own.points.set('XB1', { ...catalog.points.get('LI4')!, id: 'XB1', aliases: [], cautions: [avoid] });
+    own.points.set('HEAD', { ...catalog.points.get('LI4')!, id: 'HEAD', aliases: [], cautions: [avoid] });
+    expect(knownCodesInText('press XB1 firmly, then xb1 again; the head, then HEAD', own.points)).toEqual(['XB1', 'HEAD']);
+    expect(knownCodesInText('the head and the hand', own.points)).toEqual([]);
+    const step = { ...massage('press XB1 firmly', 30_000), regions: ['hand'] } as never;
+    expect(massagePoints(step, own.points)).toEqual(['XB1']);
+    const r = routine([step]);
+    const findings = routineFindings(own, r, [own.conditions.get('pregnancy')!]);
+    expect(findings.filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['XB1']);
+  });
   it('a massage step with no region and no point is a caution, with a condition or without, never "nothing to find"', () => {
     const r = routine([massage('the front of the neck', 60_000)]);
     expect(routineFindings(catalog, r, pregnancy)).toEqual([expect.objectContaining({ step: 0, condition: 'pregnancy', level: 'caution', reason: expect.stringMatching(/cannot be checked/) })]);

@@ -64,21 +64,40 @@ export function codesInText(text: string): string[] {
       const letters = m[3]!;
       if (m[4] && letters !== letters.toUpperCase()) continue;
       const ch = letters.toUpperCase();
-      const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : CHANNEL_ALIASES[ch.toLowerCase()];
+      const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : Object.hasOwn(CHANNEL_ALIASES, ch.toLowerCase()) ? CHANNEL_ALIASES[ch.toLowerCase()] : undefined;
       if (channel && channel.length > 0) out.add(`${channel}${Number(m[5])}`);
     }
   }
   return [...out];
 }
 
+// A word of a text as a point code might be written: letters and digits, joined by dashes.
+const WORD = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
+
+/**
+ * The codes of `known` points (a user's own, such as XB1) written as words in a text. A code
+ * with a digit counts in any case (xb1); one of letters only (MYPOINT) only in capitals, so
+ * that a point named like a word is not found in every sentence that uses the word.
+ */
+export function knownCodesInText(text: string, known: Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
+  const out = new Set<string>();
+  for (const [word] of text.matchAll(WORD)) {
+    const code = /\d/.test(word) ? word.toUpperCase() : word;
+    if (known.has(code)) out.add(code);
+  }
+  return [...out];
+}
+
 /**
  * The points a massage step works over: the ones it names, else the ones its area text implies
- * (a known area such as the tops of the shoulders, or point codes written in it). When unsure a
- * point is there, it counts: a check may only find more, never less.
+ * (a known area such as the tops of the shoulders, standard point codes written in it, and the
+ * codes of `known` points, the catalog's, which holds the user's own). When unsure a point is
+ * there, it counts: a check may only find more, never less.
  */
-export function massagePoints(step: Pick<MassageStep, 'area' | 'points'>): string[] {
+export function massagePoints(step: Pick<MassageStep, 'area' | 'points'>, known?: Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   if (step.points.length > 0) return step.points;
-  return [...new Set([...AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : [])), ...codesInText(step.area)])];
+  const implied = AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : []));
+  return [...new Set([...implied, ...codesInText(step.area), ...(known ? knownCodesInText(step.area, known) : [])])];
 }
 
 /** Findings for one point under the given conditions (plus the general cautions). */
@@ -135,7 +154,7 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
         const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.point ?? f.region}`;
         if (!said.has(key)) (said.add(key), out.push(f));
       };
-      const points = massagePoints(step).filter((id) => catalog.points.has(id));
+      const points = massagePoints(step, catalog.points).filter((id) => catalog.points.has(id));
       for (const id of points) pointFindings(catalog.points.get(id)!, conditions, routine.id, i).forEach(add);
       // A step that says neither where nor over which point it works cannot be checked: when
       // unsure, caution, never a silent "nothing to avoid".

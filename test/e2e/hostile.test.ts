@@ -62,6 +62,31 @@ describe('safety answers cannot be shadowed', () => {
     expect(r.stderr).toMatch(/^warning: skipped .*points\[0\]\.english: "Headache relief" already names the routine headache/);
   });
 
+  it('a massage step whose text names a point of your own is checked for it: check and list agree', async () => {
+    const point = (id: string, condition: string) => ({
+      id, pinyin: `P${id.toLowerCase()}`, hanzi: '叉', hanzi_traditional: '叉', english: `Own point ${id}`, meridian: 'SP', region: 'leg',
+      laterality: 'bilateral', location: 'On the inner leg.', indications: [], sources: ['me'],
+      cautions: [{ condition, level: 'avoid', reason: `Not with ${condition}.`, source: 'me' }],
+    });
+    const massageOn = (id: string, code: string) => routineObj({ id, title: `Massage ${code}`, steps: [{ massage: `press ${code} firmly`, duration: '30s', region: 'hand' }] });
+    const { env } = userHome({
+      'points/p.yaml': { points: [point('XB1', 'pregnancy'), point('XB2', 'general')] },
+      'routines/a.yaml': massageOn('xba', 'XB1'),
+      'routines/b.yaml': massageOn('xbb', 'xb2'),
+    });
+    // Before the fix: "Nothing to avoid in xba with pregnancy", exit 0, and list kept it.
+    const pregnant = await cli(['check', 'xba', '--pregnant'], { env });
+    expect(pregnant.code).toBe(1);
+    expect(pregnant.stdout).toMatch(/^AVOID xba \(pregnancy\)/m);
+    expect(pregnant.stdout).toMatch(/XB1/);
+    const listed = await cli(['list', '--pregnant'], { env });
+    expect(listed.stdout).not.toMatch(/^xba /m);
+    expect(listed.stderr).toMatch(/Left out \d+ routines to avoid with pregnancy/);
+    // A point nobody should press: check says avoid for everyone, and list marks the routine.
+    expect((await cli(['check', 'xbb'], { env })).code).toBe(1);
+    expect((await cli(['list'], { env })).stdout).toMatch(/^xbb +0:30 +Massage xb2 ⚠ avoid \(user\)$/m);
+  });
+
   it('run LI4 presses the point, not the routine', async () => {
     const { env } = userHome(shadow);
     const r = await cli(['run', 'LI4', '--dry-run', '--json'], { env });
