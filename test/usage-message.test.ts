@@ -8,6 +8,10 @@ describe('usageMessage', () => {
     ["error: option '--side <side>' argument 'up' is invalid. Allowed choices are left, right, both.", '--side: expected left, right or both, got "up"'],
     ["error: unknown command 'runn'\n(Did you mean run?)", 'unknown command "runn"; did you mean "run"? (see: acupress --help)'],
     ["error: unknown command 'zz'", 'unknown command "zz" (see: acupress --help)'],
+    // `acupress -- --help`: after "--" a word is an operand; commander suggested "--lp".
+    ["error: unknown command '--help'\n(Did you mean --lp?)", 'unknown command "--help"; after "--" no word is an option (see: acupress --help)'],
+    ["error: unknown command '-x'", 'unknown command "-x"; after "--" no word is an option (see: acupress --help)'],
+    ["error: unknown command '-'", 'unknown command "-" (see: acupress --help)'],
     ["error: unknown option '--si'\n(Did you mean one of --side, --since?)", 'unknown option "--si"; did you mean "--side" or "--since"?'],
     ["error: missing required argument '0-10'", 'missing the argument <0-10>'],
     ["error: option '--hold <dur>' argument missing", '--hold: expected a value after it'],

@@ -11,6 +11,10 @@ const suggestion = (s: string | undefined) => (s ? `; did you mean ${either(s.sp
 const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^option '([^' ]+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/s, (flag, got, choices) => `${flag}: expected ${either(choices!.split(', '))}, got "${got}"`],
   [/^argument '(.*)' is invalid\. Allowed choices are (.*)\.$/s, (got, choices) => `expected ${either(choices!.split(', '))}, got "${got}"`],
+  // A command that looks like an option came after "--", which makes every word an operand;
+  // commander's suggestion for it is nonsense ("--help" → "--lp": it cuts two characters off
+  // each command name to compare option names).
+  [/^unknown command '(-[^\n]+)'(?:\n\(Did you mean .*\?\))?$/s, (name) => `unknown command "${name}"; after "--" no word is an option (see: acupress --help)`],
   [/^unknown command '(.*)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s, (name, similar) => `unknown command "${name}"${suggestion(similar)} (see: acupress --help)`],
   [/^unknown option '(.*)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s, (flag, similar) => `unknown option "${flag}"${suggestion(similar)}`],
   [/^missing required argument '(.*)'$/s, (name) => `missing the argument <${name}>`],
