@@ -7,6 +7,7 @@ import { pointFilter } from '../src/commands/filter-flags.js';
 import { filterPoints } from '../src/core/filters.js';
 import { run as show } from '../src/commands/show.js';
 import { run as runCmd } from '../src/commands/run.js';
+import { run as check } from '../src/commands/check.js';
 import { loadBuiltin, loadCatalog } from '../src/store/load-catalog.js';
 import { cacheDir } from '../src/store/paths.js';
 import { fakeIo, routineObj, tempDir, tempTree } from './helpers.js';
@@ -177,6 +178,25 @@ describe('run in a terminal', () => {
     await t.done;
     expect(t.kb.modes).toEqual([]);
     expect(t.stdout.text()).toMatch(/ release /);
+  });
+});
+
+describe('a condition where a routine or point goes', () => {
+  // Before the fix: 'unknown routine or point "pregnant"', with no word of the flag meant.
+  it.each([
+    ['check', 'pregnant', '"pregnant" is a condition, not a routine or point: try acupress check --pregnant'],
+    ['check', 'Pregnancy', '"Pregnancy" is a condition, not a routine or point: try acupress check --pregnant'],
+    ['run', 'pregnant', '"pregnant" is a condition, not a routine or point: try acupress run --pregnant'],
+    ['check', 'blood-clot', '"blood-clot" is a condition, not a routine or point: try acupress check --condition blood-clot'],
+    ['run', 'osteoporosis', '"osteoporosis" is a condition, not a routine or point: try acupress run --condition osteoporosis'],
+  ])('%s %s names the flag', async (command, target, message) => {
+    const { io } = fakeIo();
+    const go = command === 'check' ? check({ args: [[target]] }, io) : runCmd({ args: [target], dryRun: true }, io);
+    await expect(go).rejects.toThrow(message);
+  });
+
+  it('a name that is no condition either stays an unknown routine or point', async () => {
+    await expect(check({ args: [['pregnantt']] }, fakeIo().io)).rejects.toThrow(/^unknown routine or point "pregnantt"/);
   });
 });
 

@@ -1,7 +1,6 @@
 // `acupress check`: which points, regions or routines to avoid for a condition, and why.
 import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
-import { resolve } from '../core/resolve.js';
 import type { Condition } from '../model/types.js';
 import { EXIT } from '../model/errors.js';
 import type { Io } from '../model/io.js';
@@ -10,7 +9,7 @@ import { fitWidth, terminal } from '../render/terminal.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { wrap } from '../render/text.js';
 import { checkText } from '../render/check-text.js';
-import { isPathLike, routineFor } from './run/target.js';
+import { isPathLike, resolveTarget, routineFor } from './run/target.js';
 import { pointFindings, recommendedNotes } from '../core/safety.js';
 import { checkReport, checkRoutine, type Checked } from '../core/check-report.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
@@ -24,7 +23,7 @@ export async function buildReport(catalog: Catalog, targets: string[], condition
   const checked: Checked[] = [];
   for (const t of targets) {
     if (!isPathLike(t)) {
-      const ref = resolve(catalog, t, ['routine', 'point']);
+      const ref = resolveTarget(catalog, t, 'check');
       if (ref.kind === 'point') {
         const p = catalog.points.get(ref.id)!;
         checked.push({ target: p.id, points: [p.id], findings: pointFindings(p, conditions, p.id), notes: recommendedNotes([p.id], conditions, p.id) });

@@ -1,7 +1,7 @@
 // What `run` runs: a routine id, a point id (pressed alone with default timing), or a routine file.
 import { resolve as resolvePath } from 'node:path';
 import type { Catalog } from '../../model/catalog.js';
-import { resolve } from '../../core/resolve.js';
+import { lookup, resolve, type Ref } from '../../core/resolve.js';
 import type { Point, Routine } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { quote } from '../../model/printable.js';
@@ -29,7 +29,23 @@ export async function routineFor(catalog: Catalog, target: string, cwd: string, 
     const { loadRoutineFile } = await import('./routine-file.js');
     return loadRoutineFile(catalog, resolvePath(cwd, target), cwd);
   }
-  const ref = resolve(catalog, target, ['routine', 'point']);
+  const ref = resolveTarget(catalog, target, command);
   if (ref.kind === 'routine') return catalog.routines.get(ref.id)!;
   return pointRoutine(catalog.points.get(ref.id)!);
+}
+
+/**
+ * Resolve a run or check target to a routine or point. A condition given there ("check
+ * pregnant") is a usage error that names its flag, which is what the person meant.
+ */
+export function resolveTarget(catalog: Catalog, target: string, command: 'run' | 'check'): Ref {
+  try {
+    return resolve(catalog, target, ['routine', 'point']);
+  } catch (e) {
+    const cond = e instanceof UserError ? lookup(catalog, target, ['condition']) : undefined;
+    const c = cond && catalog.conditions.get(cond.id);
+    if (!c) throw e;
+    const flag = c.flag ? `--${c.flag}` : `--condition ${c.id}`;
+    throw new UserError(`${quote(target)} is a condition, not a routine or point: try acupress ${command} ${flag}`);
+  }
 }
