@@ -74,6 +74,32 @@ describe('list points filters', () => {
     const rows = JSON.parse(stdout.text());
     expect(rows.map((r: { id: string }) => r.id)).toEqual(['desk-break']);
   });
+
+  // Before the fix each of these printed the whole list, the flag silently ignored.
+  it.each([
+    ['meridians', { tag: 'desk' }, 'list meridians: --tag filters routines and points, not meridians'],
+    ['meridians', { search: 'lung' }, 'list meridians: --search filters routines and points, not meridians'],
+    ['meridians', { max: '3m' }, 'list meridians: --max filters routines only, not meridians'],
+    ['conditions', { tag: 'desk' }, 'list conditions: --tag filters routines and points, not conditions'],
+    ['conditions', { search: 'blood' }, 'list conditions: --search filters routines and points, not conditions'],
+    ['conditions', { max: '3m' }, 'list conditions: --max filters routines only, not conditions'],
+    ['conditions', { meridian: 'LI' }, 'list conditions: --meridian filters points only, not conditions'],
+    ['routines', { meridian: 'LI' }, 'list routines: --meridian filters points only, not routines'],
+    ['routines', { region: 'hand' }, 'list routines: --region filters points only, not routines'],
+    ['points', { max: '3m' }, 'list points: --max filters routines only, not points'],
+  ] as const)('list %s %j is a usage error naming the flag', async (kind, flags, message) => {
+    const { io, stdout } = fakeIo();
+    await expect(list({ args: [kind], ...flags }, io)).rejects.toMatchObject({ name: 'UserError', message });
+    expect(stdout.text()).toBe('');
+  });
+
+  it('each filter flag still filters the lists it names', async () => {
+    for (const [kind, flags] of [['routines', { tag: 'desk', search: 'desk', max: '5m' }], ['points', { meridian: 'LI', region: 'hand', tag: 'headache', search: 'valley' }]] as const) {
+      const { io, stdout } = fakeIo();
+      await list({ args: [kind], ...flags, json: true }, io);
+      expect(JSON.parse(stdout.text()).length, kind).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('run', () => {

@@ -21,9 +21,23 @@ export interface ListOptions extends Common, FilterFlags {
 
 const KINDS = ['routines', 'points', 'meridians', 'conditions'] as const;
 
+/** Which lists each filter flag filters; any other list refuses it rather than ignore it. */
+const FILTERS: ReadonlyArray<[flag: keyof FilterFlags, kinds: ReadonlyArray<(typeof KINDS)[number]>]> = [
+  ['meridian', ['points']], ['region', ['points']], ['tag', ['routines', 'points']], ['search', ['routines', 'points']], ['max', ['routines']],
+];
+
+/** A filter flag given to a list it does not filter is a usage error, never silently ignored. */
+function refuseIgnoredFilters(options: FilterFlags, kind: (typeof KINDS)[number]): void {
+  for (const [flag, kinds] of FILTERS) {
+    if (options[flag] === undefined || kinds.includes(kind)) continue;
+    throw new UserError(`list ${kind}: --${flag} filters ${kinds.length > 1 ? kinds.join(' and ') : `${kinds[0]} only`}, not ${kind}`);
+  }
+}
+
 /** `acupress list [routines|points|meridians|conditions]`. */
 export async function run(options: ListOptions, io: Io): Promise<number> {
   const kind = pickKind(options.args?.[0] ?? 'routines');
+  refuseIgnoredFilters(options, kind);
   const catalog = await catalogFor(options, io);
   const active = await activeConditions(options, catalog, io);
   const { conditions } = active;

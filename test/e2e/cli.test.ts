@@ -144,6 +144,12 @@ describe('run', () => {
     [['run', 'headache', '--json', '--plain'], 'acupress: --json and --plain cannot be used together\n'],
     [['run', 'headache', '--fit', '5s'], 'acupress: --fit: 5s is too short: "headache" needs at least 17s (one second a phase, one round a point)\n'],
     [['list', 'points', '--meridian', 'XX'], 'acupress: --meridian: unknown meridian "XX"; did you mean "EX"?\n'],
+    // Before the fixes: "did you mean "--lp"?", a silent full list, and no word of the flag.
+    [['--', '--help'], 'acupress: unknown command "--help"; after "--" no word is an option (see: acupress --help)\n'],
+    [['list', 'meridians', '--tag', 'desk'], 'acupress: list meridians: --tag filters routines and points, not meridians\n'],
+    [['list', '--meridian', 'LI'], 'acupress: list routines: --meridian filters points only, not routines\n'],
+    [['check', 'pregnant'], 'acupress: "pregnant" is a condition, not a routine or point: try acupress check --pregnant\n'],
+    [['run', 'pregnant'], 'acupress: "pregnant" is a condition, not a routine or point: try acupress run --pregnant\n'],
   ])('bad command line %j: one line, exit 2', (args, message) => {
     expect(cli(args)).toMatchObject({ code: 2, stdout: '', stderr: message });
   });
