@@ -15,7 +15,7 @@ import { run as check } from '../src/commands/check.js';
 import { width } from '../src/render/width.js';
 import { profilePath } from '../src/store/profile.js';
 import { addProfileConditions, loadProfile } from '../src/store/profile-store.js';
-import { cli, fakeIo, ROOT, tempTree } from './helpers.js';
+import { cli, cliAsync, fakeIo, ROOT, tempTree } from './helpers.js';
 import { massage, press, routine } from './fixtures-data.js';
 
 const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
@@ -103,11 +103,39 @@ describe('massage steps whose area text names a point', () => {
     expect(findings.filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['XB1']);
   });
   it('a massage step with no region and no point is a caution, with a condition or without, never "nothing to find"', () => {
-    const r = routine([massage('the front of the neck', 60_000)]);
+    const r = routine([massage('wherever it feels tight', 60_000)]);
     expect(routineFindings(catalog, r, pregnancy)).toEqual([expect.objectContaining({ step: 0, condition: 'pregnancy', level: 'caution', reason: expect.stringMatching(/cannot be checked/) })]);
     expect(routineFindings(catalog, r, [])).toEqual([expect.objectContaining({ step: 0, condition: 'general', level: 'caution' })]);
     // Named a region or a point: checked as such, no extra caution.
     expect(routineFindings(catalog, routine([{ ...massage('the palm', 60_000), regions: ['hand'] } as never]), []).filter((f) => /cannot be checked/.test(f.reason))).toEqual([]);
+  });
+  it('a massage step with no region and no point is checked by the body words of its area text', async () => {
+    const { massageRegions } = await import('../src/core/safety.js');
+    // A new user's "lower belly" only got a caution, and ran under pregnancy with --skip-unsafe.
+    for (const area of ['lower belly', 'the abdomen, in slow circles', 'Tummy', 'small of the back', 'the sacrum']) {
+      const found = routineFindings(catalog, routine([press('ST36'), massage(area, 60_000)]), pregnancy);
+      expect(found.filter((f) => f.level === 'avoid' && f.step === 1).map((f) => f.region), area).toEqual([area.match(/back|sacrum/i) ? 'lower-back' : 'abdomen']);
+      expect(found.some((f) => /cannot be checked/.test(f.reason)), area).toBe(false);
+    }
+    expect(massageRegions({ area: 'the back of the neck and the tops of the shoulders', points: [], regions: [] })).toEqual(['neck', 'shoulder']);
+    // Words that are not body parts, or parts of words, read as nothing.
+    expect(massageRegions({ area: 'forehead', points: [], regions: [] })).toEqual(['head']);
+    expect(massageRegions({ area: 'wherever it feels tight', points: [], regions: [] })).toEqual([]);
+    // A step's own regions, or points, are what its author meant: the text adds nothing then.
+    expect(massageRegions({ area: 'lower belly', points: [], regions: ['hand'] })).toEqual(['hand']);
+    expect(massageRegions({ area: 'lower belly', points: ['ST36'], regions: [] })).toEqual([]);
+  });
+});
+
+describe('check names the massage step it cannot check by its place in the routine', () => {
+  it('"the massage in step 3" in the text, and step: 2 (from 0, as validate\'s steps[2]) in --json, on that finding alone', async () => {
+    const dir = tempTree({ 'mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: ST36\n  - rest: 10s\n  - massage: wherever it feels tight\n    duration: 1m\n' });
+    const text = await cliAsync(['check', join(dir, 'mine.yaml'), '--pregnant'], { cwd: dir });
+    expect(text.stdout).toMatch(/caution +the massage in step 3 \(pregnancy\)/);
+    const json = await cliAsync(['check', join(dir, 'mine.yaml'), '--pregnant', '--json'], { cwd: dir });
+    const findings = JSON.parse(json.stdout).findings as Array<{ step?: number; point?: string }>;
+    expect(findings.filter((f) => f.step !== undefined)).toEqual([expect.objectContaining({ step: 2, level: 'caution' })]);
+    expect(findings.filter((f) => f.point).every((f) => f.step === undefined)).toBe(true);
   });
 });
 
@@ -123,12 +151,14 @@ describe('validate warns, and still passes', () => {
     expect(loose.map((w) => w.path)).toEqual([['aliases', 0], ['aliases', 1]]);
   });
   it('a massage step with no region, and a cue firmer than its point allows', () => {
-    const r = routine([massage('the back of the neck', 60_000), press('LR3', { cue: 'Press firmly.' }), press('ST36', { cue: 'Press firmly.' })]);
+    const r = routine([massage('wherever it feels tight', 60_000), press('LR3', { cue: 'Press firmly.' }), press('ST36', { cue: 'Press firmly.' }), massage('the back of the neck', 60_000)]);
     const warnings = routineWarnings(catalog, r);
-    expect(warnings.map((w) => w.path)).toEqual([['steps', 0], ['steps', 1, 'cue']]);
+    expect(warnings.map((w) => w.path)).toEqual([['steps', 0], ['steps', 1, 'cue'], ['steps', 3]]);
     expect(warnings[1]!.message).toBe('the cue asks for firm pressure, more than LR3 allows (moderate); ask for less');
     // Nothing the checks can see at all, said so.
     expect(warnings[0]!.message).toMatch(/^this massage step names no region, so condition checks cannot see it; add region: /);
+    // Body words in the text are read as regions, and the warning says which.
+    expect(warnings[2]!.message).toMatch(/^this massage step names no region, so condition checks go by the body words of its area text \(neck\); add region: /);
   });
 
   it('on the command line: file, line, column and "warning:", exit 0, and in --json', () => {

@@ -81,7 +81,9 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     ok: !hasAvoid(findings),
     conditions: conditions.map((c) => c.id),
     summary,
-    findings: findings.map(({ step: _step, ...f }) => f),
+    // A finding's step is kept only where nothing else says where it is: a massage step that
+    // names no point or region ("the massage in step 5"; `step` is 0-based, as validate's steps[4]).
+    findings: findings.map(({ step, ...f }) => (f.point || f.region || step === undefined ? f : { ...f, step })),
     rules,
     never_press: noTarget ? neverPress(catalog).map((n) => ({ point: n.point.id, name: n.point.pinyin, reason: n.reason, source: n.source })) : [],
     advice: adviceFor(conditions.length === 0 && noTarget && general ? [general] : conditions),

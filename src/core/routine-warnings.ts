@@ -3,7 +3,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import { exceeds, pressureAsked } from './pressure-words.js';
-import { GENERAL, massagePoints } from './safety.js';
+import { GENERAL, massagePoints, massageRegions } from './safety.js';
 import { routineNames } from './resolve.js';
 import { normalizeKey } from './text.js';
 
@@ -28,9 +28,12 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
       // Its points (named, or implied by the area, such as GB21 for the tops of the shoulders)
       // are still checked; rules about body regions (the belly in pregnancy, the legs with a clot) are not.
       const seen = massagePoints(step, catalog.points);
+      const read = massageRegions(step);
       const blind = seen.length
         ? `rules about body regions cannot see it (only its point${seen.length > 1 ? 's' : ''} ${seen.join(', ')} ${seen.length > 1 ? 'are' : 'is'} checked)`
-        : 'condition checks cannot see it';
+        : read.length
+          ? `condition checks go by the body words of its area text (${read.join(', ')})`
+          : 'condition checks cannot see it';
       out.push({
         path: ['steps', i],
         message: `this massage step names no region, so ${blind}; add region: with the body regions it covers (for example shoulder, neck, hand)`,

@@ -49,6 +49,37 @@ const AREA_POINTS: Array<[RegExp, string[]]> = [
   [/\btops? of (?:the |your |both |each |one |the opposite )*shoulders?\b|\bshoulder[- ]?tops?\b|\btrapezius\b/i, ['GB21']],
 ];
 
+// Body words in the area text of a massage step that names neither a region nor a point ("lower
+// belly", "the small of the back"), read as the regions the condition rules name, so that such a
+// step is checked like one that says `regions:` (pregnancy avoids the abdomen and lower back).
+// Only for steps that say nothing else: a step's own regions are what its author meant.
+const AREA_REGIONS: Array<[RegExp, Region]> = [
+  [/\b(?:abdomen|abdominal|belly|tummy|stomach|navel|umbilicus|bowels?|pelvis|pelvic|womb|uterus)\b/i, 'abdomen'],
+  [/\b(?:lower|low|small of the) back\b|\blumbar\b|\bsacr(?:um|al)\b|\btailbone\b|\bcoccyx\b/i, 'lower-back'],
+  [/\b(?:upper back|shoulder blades?|between the shoulders)\b/i, 'upper-back'],
+  [/\b(?:chest|breasts?|breastbone|sternum|ribs?|rib ?cage)\b/i, 'chest'],
+  [/\b(?:neck|throat)\b/i, 'neck'],
+  [/\b(?:head|scalp|temples?|forehead|skull)\b/i, 'head'],
+  [/\b(?:face|cheeks?|jaw|eyes?|eyebrows?|nose)\b/i, 'face'],
+  [/\bshoulders?\b/i, 'shoulder'],
+  [/\b(?:hips?|buttocks?|glutes?)\b/i, 'hip'],
+  [/\b(?:thighs?|groin)\b/i, 'thigh'],
+  [/\bknees?\b/i, 'knee'],
+  [/\b(?:legs?|calf|calves|shins?)\b/i, 'leg'],
+  [/\bankles?\b/i, 'ankle'],
+  [/\b(?:feet|foot|soles?|toes?|heels?|arch of the foot)\b/i, 'foot'],
+  [/\bforearms?\b/i, 'forearm'],
+  [/\b(?:upper arms?|elbows?|arms?)\b/i, 'arm'],
+  [/\bwrists?\b/i, 'wrist'],
+  [/\b(?:hands?|palms?|fingers?|thumbs?)\b/i, 'hand'],
+];
+
+/** The regions a massage step works: its own, else those its area text names (AREA_REGIONS). */
+export function massageRegions(step: Pick<MassageStep, 'area' | 'points' | 'regions'>): Region[] {
+  if (step.regions.length > 0 || step.points.length > 0) return step.regions;
+  return AREA_REGIONS.filter(([re]) => re.test(step.area)).map(([, region]) => region);
+}
+
 // Point codes written into the area text ("SP6 above the inner ankle", "Hegu (LI4)"), with the
 // legacy channel codes a person may use (LV3, SJ5, Du20, Ren17): a channel of two or three
 // letters and a number, written together, or apart in capitals ("LI 4"), so that prose such as
@@ -156,12 +187,13 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
       };
       const points = massagePoints(step, catalog.points).filter((id) => catalog.points.has(id));
       for (const id of points) pointFindings(catalog.points.get(id)!, conditions, routine.id, i).forEach(add);
+      const regions = massageRegions(step);
       // A step that says neither where nor over which point it works cannot be checked: when
       // unsure, caution, never a silent "nothing to avoid".
-      if (points.length === 0 && step.regions.length === 0) {
+      if (points.length === 0 && regions.length === 0) {
         for (const c of conditions.length ? conditions.map((x) => x.id) : [GENERAL]) add({ target: routine.id, step: i, condition: c, level: 'caution', reason: UNCHECKED.reason, source: UNCHECKED.source });
       }
-      for (const region of step.regions) {
+      for (const region of regions) {
         for (const c of conditions) {
           for (const rule of c.rules) {
             if (rule.regions?.includes(region)) {

@@ -40,8 +40,10 @@ const cited = { reason: text, source: text };
 
 /** One reason to avoid or be careful with a target: a point or a region it uses, under a condition (`general`: everyone). */
 export const checkFindingSchema = z.strictObject({
-  target: z.string(), point: z.string().optional(), region: z.string().optional(), condition: z.string(), level,
-  ...cited, cited_by: z.array(z.string()).optional(),
+  target: z.string(), point: z.string().optional(), region: z.string().optional(),
+  /** For a massage step that names no point or region: its index in the routine's steps, from 0. */
+  step: z.number().int().nonnegative().optional(),
+  condition: z.string(), level, ...cited, cited_by: z.array(z.string()).optional(),
 });
 
 /** A rule of a condition, as its card shows it: the points or regions it names, or a practice rule. */
