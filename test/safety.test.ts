@@ -139,6 +139,17 @@ describe('check names the massage step it cannot check by its place in the routi
   });
 });
 
+describe('check says each target once', () => {
+  it('LI4, Hegu and LI4 again are one target, one section and one summary entry; a routine twice too', async () => {
+    const r = await cliAsync(['check', 'LI4', 'hegu', 'LI4', 'headache', 'headache', '--pregnant', '--json']);
+    const report = JSON.parse(r.stdout) as { summary: { avoid: string[] }; findings: Array<{ target: string; point?: string }> };
+    expect(report.summary.avoid).toEqual(['LI4', 'headache']);
+    expect(report.findings.filter((f) => f.target === 'LI4').length).toBe(1);
+    const text = await cliAsync(['check', 'LI4', 'LI4', '--pregnant']);
+    expect(text.stdout.match(/^AVOID LI4/gm)?.length).toBe(1);
+  });
+});
+
 describe('validate warns, and still passes', () => {
   it('a point never to press yourself, and an alias another routine already answers to', () => {
     const r = { ...routine([press('LI4'), press('ST9')]), aliases: ['mine', 'neck-pain'] };

@@ -26,11 +26,13 @@ export async function buildReport(catalog: Catalog, targets: string[], condition
       const ref = resolveTarget(catalog, t, 'check');
       if (ref.kind === 'point') {
         const p = catalog.points.get(ref.id)!;
-        checked.push({ target: p.id, points: [p.id], findings: pointFindings(p, conditions, p.id), notes: recommendedNotes([p.id], conditions, p.id) });
+        // A target named twice (LI4 and Hegu, or LI4 a thousand times) is checked and said once.
+        if (!checked.some((x) => x.target === p.id)) checked.push({ target: p.id, points: [p.id], findings: pointFindings(p, conditions, p.id), notes: recommendedNotes([p.id], conditions, p.id) });
         continue;
       }
     }
-    checked.push(checkRoutine(catalog, await routineFor(catalog, t, cwd, 'check'), conditions));
+    const routine = await routineFor(catalog, t, cwd, 'check');
+    if (!checked.some((x) => x.target === routine.id)) checked.push(checkRoutine(catalog, routine, conditions));
   }
   return { report: checkReport(catalog, checked, conditions), checked };
 }
