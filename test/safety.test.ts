@@ -139,6 +139,16 @@ describe('check names the massage step it cannot check by its place in the routi
   });
 });
 
+describe('check shows a routine\'s red flags', () => {
+  it('check headache --pregnant says to get help first for pre-eclampsia, in the text and in --json', async () => {
+    const text = await cliAsync(['check', 'headache', '--pregnant']);
+    expect(text.stdout).toMatch(/Get help first, not acupressure \(headache\)\n(  • .*\n(    .*\n)*)*  • .*pre-eclampsia/);
+    const json = JSON.parse((await cliAsync(['check', 'headache', 'LI4', '--json'])).stdout) as { red_flags: Array<{ target: string; text: string }> };
+    expect(json.red_flags.some((f) => f.target === 'headache' && /pre-eclampsia/.test(f.text))).toBe(true);
+    expect(json.red_flags.every((f) => f.target === 'headache')).toBe(true);
+  });
+});
+
 describe('check says each target once', () => {
   it('LI4, Hegu and LI4 again are one target, one section and one summary entry; a routine twice too', async () => {
     const r = await cliAsync(['check', 'LI4', 'hegu', 'LI4', 'headache', 'headache', '--pregnant', '--json']);

@@ -91,6 +91,9 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     notes: checked.flatMap((c) => c.notes),
     urgent,
     safer,
+    // A routine's red flags are safety text too: who looks up `check headache --pregnant` needs the
+    // pre-eclampsia warning before anything else, not only once a run has started.
+    red_flags: checked.flatMap((c) => (c.routine?.red_flags ?? []).map((text) => ({ target: c.target, text }))),
   };
 }
 

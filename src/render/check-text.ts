@@ -33,7 +33,11 @@ export function checkText(catalog: Catalog, report: CheckReport, conditions: Con
   const who = conditions.length ? ` with ${andList(conditions.map((x) => x.id))}` : '';
   const out: string[] = [summary(catalog, report, targets, who, c, width)];
   if (targets.length > 0) {
-    for (const t of targets) out.push(targetSection(catalog, report, t, conditions, c, width, ref));
+    for (const t of targets) {
+      out.push(targetSection(catalog, report, t, conditions, c, width, ref));
+      const flags = report.red_flags.filter((f) => f.target === t);
+      if (flags.length) out.push([c.bold(wrap(`Get help first, not acupressure (${t})`, width)), ...flags.map((f) => `  ${bullet} ${wrap(f.text, width - 4, '    ')}`)].join('\n'));
+    }
     if (report.advice.length) out.push(adviceSection(report, conditions.length ? `General advice${who}` : 'General advice', c, width, ref, bullet));
     if (report.urgent.length) out.push(urgentSection(report, c, width, ref, bullet));
   } else if (conditions.length > 0) {
