@@ -5,6 +5,7 @@ import { paint } from '../src/render/color.js';
 import { colorLevel } from '../src/render/terminal.js';
 import { jsonSink } from '../src/render/run-json.js';
 import { plainSink } from '../src/render/run-plain.js';
+import { recordedLine } from '../src/render/run-rated.js';
 import { viewText } from '../src/render/run-tty.js';
 import { KEY_HELP } from '../src/commands/run/keys.js';
 import { width, wrap } from '../src/render/text.js';
@@ -24,6 +25,16 @@ function drive(handler: (out: ReturnType<typeof sink>) => (e: Parameters<ReturnT
   clock.runAll();
   return out.text();
 }
+
+describe('run --rate: the recorded line', () => {
+  it('names the routine and both ratings with the change, or says which is missing', () => {
+    expect(recordedLine('headache', 7, 3)).toBe('Recorded: headache, before 7, after 3 (−4).');
+    expect(recordedLine('headache', 2, 5)).toBe('Recorded: headache, before 2, after 5 (+3).');
+    expect(recordedLine('headache', 7, undefined)).toBe('Recorded: headache, before 7 (no after rating).');
+    expect(recordedLine('LI4', undefined, 0)).toBe('Recorded: LI4, after 0 (no before rating).');
+    expect(recordedLine('headache', undefined, undefined)).toBe('Recorded: headache, no ratings.');
+  });
+});
 
 describe('renderers', () => {
   it('NDJSON', () => {

@@ -145,11 +145,15 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const ran = findings.filter((f) => !(f.step !== undefined && unsafe.has(f.step)));
   const code = await live(io, catalog, timeline, ran, options, c, term, warnMs, onEnd);
   if (logged && ask) {
-    const after = await askRating(io, 'after', term);
-    if (after !== undefined) {
+    const asked = await askRating(io, 'after', term);
+    let after: number | undefined;
+    if (asked !== undefined) {
       const at = io.calendar.now();
-      tryAppend(io, ratingLine(session, after, at, io.calendar.offset(at)), 'the rating');
+      if (tryAppend(io, ratingLine(session, asked, at, io.calendar.offset(at)), 'the rating')) after = asked;
     }
+    // Say what the log now holds, so a skipped or mistyped answer shows before it is forgotten.
+    const { recordedLine } = await import('../render/run-rated.js');
+    io.stdout.write(`${recordedLine(target.kind === 'file' ? timeline.title : target.target, rated, after)}\n`);
   }
   return code;
 }

@@ -62,7 +62,8 @@ describe.skipIf(!hasTmux)('session log in a terminal', { timeout: 90_000 }, () =
     await waitFor(t.name, /(LOCATE|RAMP|HOLD|RELEASE|REST) \d:\d\d/);
     await waitFor(t.name, /Done: Tiny[\s\S]*And how strong is it now, 0 to 10\? Enter skips:/);
     keys(t.name, '3', 'Enter');
-    await waitFor(t.name, /EXIT=0/);
+    // One line says what was recorded.
+    await waitFor(t.name, /\nRecorded: tiny, before 7, after 3 \(−4\)\.\nEXIT=0/);
     const lines = readFileSync(t.log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toEqual([
       expect.objectContaining({ type: 'session', target: 'tiny', completed: true, before: 7 }),
@@ -79,7 +80,7 @@ describe.skipIf(!hasTmux)('session log in a terminal', { timeout: 90_000 }, () =
     keys(t.name, 'Enter');
     await waitFor(t.name, /And how strong is it now/);
     keys(t.name, 'Enter');
-    await waitFor(t.name, /EXIT=0/);
+    await waitFor(t.name, /\nRecorded: tiny, no ratings\.\nEXIT=0/);
     const [session, ...rest] = readFileSync(t.log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rest).toEqual([]);
     expect(session).not.toHaveProperty('before');
