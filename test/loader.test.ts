@@ -12,6 +12,14 @@ const routine = (text: string) => {
 const head = 'id: neck\ntitle: Neck\nsummary: Test.\nsources: [Test]\n';
 
 describe('routine loader messages', () => {
+  it('cue_one_side is an optional press-step field: accepted on a press, refused on a rest, never required', () => {
+    expect(routine(`${head}steps:\n  - press: GB20\n    sides: both\n    cue: Both thumbs.\n    cue_one_side: One thumb.\n`)).toEqual([]);
+    expect(routine(`${head}steps:\n  - press: GB20\n    sides: both\n    cue: Both thumbs.\n`)).toEqual([]);
+    expect(routine(`${head}steps:\n  - rest: 20s\n    cue_one_side: Rest one hand.\n`)).toEqual([
+      'routines/neck.yaml:7:19 steps[0].cue_one_side: "cue_one_side" does not apply to a rest step',
+    ]);
+  });
+
   it('names file:line:col, the field path and what was expected', () => {
     expect(routine(`${head}steps:\n  - press: LI4\n  - press: GB20\n  - press: GB21\n    hold: forever\n`)).toEqual([
       'routines/neck.yaml:9:11 steps[2].hold: expected a duration like 45s, 2m or 1m30s, got "forever"',

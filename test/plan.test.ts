@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, FIT_FLOORS, plan, type PlanOptions } from '../src/core/plan.js';
 import { lookup, massage, press, rest, routine } from './fixtures-data.js';
+import { loadBuiltin } from '../src/store/load-catalog.js';
 
 const kinds = (steps: Parameters<typeof routine>[0], o: PlanOptions = {}, t = {}) => plan(routine(steps, t), lookup, o).phases.map((p) => `${p.kind}${p.side ? `:${p.side}` : ''}`).join(' ');
 const total = (steps: Parameters<typeof routine>[0], o: PlanOptions = {}, t = {}) => plan(routine(steps, t), lookup, o).total_ms;
@@ -88,5 +89,31 @@ describe('--fit on every built-in routine', async () => {
     const unscaled = plan(catalog.routines.get('headache')!, (p) => catalog.points.get(p));
     const ratio = (tl: typeof t) => tl.phases.find((p) => p.kind === 'hold')!.duration_ms / tl.phases.find((p) => p.kind === 'ramp')!.duration_ms;
     expect(Math.abs(first('hold') / first('ramp') - ratio(unscaled))).toBeLessThan(0.5);
+  });
+});
+
+describe('one side of a step that presses both (--side left or right)', () => {
+  const ramps = (o: PlanOptions) => plan(routine([press('A1', { sides: 'both', cue: 'Thumbs on both temples.', cueOneSide: 'Thumb on your temple.' })], { rounds: 1 }), lookup, o).phases.filter((p) => p.kind === 'ramp').map((p) => p.text);
+  it('takes cue_one_side on one side, and cue on both', () => {
+    expect(ramps({ side: 'left' })).toEqual([expect.stringMatching(/ Thumb on your temple\.$/)]);
+    expect(ramps({ side: 'right' })).toEqual([expect.stringMatching(/ Thumb on your temple\.$/)]);
+    expect(ramps({})).toEqual([expect.stringMatching(/ Thumbs on both temples\.$/)]);
+    // Without cue_one_side the cue serves one side too.
+    expect(plan(routine([press('A1', { sides: 'both', cue: 'Press.' })], { rounds: 1 }), lookup, { side: 'left' }).phases.find((p) => p.kind === 'ramp')!.text).toMatch(/ Press\.$/);
+  });
+
+  // Words that speak of two sides at once: both, each ear, temples, thumbs, hollows …
+  const TWO = /\bboth\b|\beach (side|ear|eyebrow)\b|either side|\b(temples|thumbs|hollows|nostrils|eyebrows|fists|cheeks|pupils|cords|hands)\b/i;
+  it('no built-in cue speaks of both sides when one side is chosen', async () => {
+    const catalog = await loadBuiltin();
+    const said: string[] = [];
+    for (const r of catalog.routines.values()) {
+      for (const side of ['left', 'right'] as const) {
+        for (const p of plan(r, (id) => catalog.points.get(id), { side }).phases) {
+          if (p.kind === 'ramp' && p.side === side && TWO.test(p.text)) said.push(`${r.id} ${p.point} ${side}: ${p.text}`);
+        }
+      }
+    }
+    expect(said).toEqual([]);
   });
 });

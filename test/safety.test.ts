@@ -181,6 +181,11 @@ describe('validate warns, and still passes', () => {
     // Body words in the text are read as regions, and the warning says which.
     expect(warnings[2]!.message).toMatch(/^this massage step names no region, so condition checks go by the body words of its area text \(neck\); add region: /);
   });
+  it('a one-side cue is held to the same pressure as the cue it stands in for', () => {
+    const warnings = routineWarnings(catalog, routine([press('LR3', { cue: 'Press steadily.', cueOneSide: 'Press firmly.' })]));
+    expect(warnings.map((w) => w.path)).toEqual([['steps', 0, 'cue_one_side']]);
+    expect(warnings[0]!.message).toBe('the one-side cue asks for firm pressure, more than LR3 allows (moderate); ask for less');
+  });
 
   it('on the command line: file, line, column and "warning:", exit 0, and in --json', () => {
     const dir = tempTree({ 'routines/mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - massage: the tops of both shoulders\n    duration: 1m\n' });

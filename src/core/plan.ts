@@ -1,6 +1,6 @@
 // plan(): a routine plus options → a timeline. Pure: no I/O, no clock, same input same output.
 import { UserError } from '../model/errors.js';
-import type { Point, Routine } from '../model/types.js';
+import type { Point, PressStep, Routine } from '../model/types.js';
 import { BOUNDS, formatDuration } from '../model/duration.js';
 import { massageCue, pressCue, restCue } from './cues.js';
 import type { Phase, Side, Timeline } from '../model/timeline.js';
@@ -109,13 +109,18 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
     sides.forEach((side, si) => {
       if (si > 0) out.push({ step: stepIndex, point: id, kind: 'switch', side, duration_ms: swap, text: texts ? pressCue('switch', point, side, { next: side }) : '' });
       for (let round = 1; round <= rounds; round++) {
-        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: texts ? pressCue('ramp', point, side, { cue: step.cue }) : '' });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: texts ? pressCue('ramp', point, side, { cue: cueFor(step, side) }) : '' });
         out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'hold', duration_ms: hold, text: texts ? pressCue('hold', point, side, {}) : '' });
         out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'release', duration_ms: release, text: texts ? pressCue('release', point, side, {}) : '' });
       }
     });
   });
   return out;
+}
+
+/** A step's cue on `side`: one side pressed alone takes `cue_one_side` when the step has one (its `cue` may speak of both). */
+function cueFor(step: PressStep, side: Side): string | undefined {
+  return (side === 'left' || side === 'right') && step.cueOneSide !== undefined ? step.cueOneSide : step.cue;
 }
 
 /** Which sides to press: midline points have one; bilateral points follow the step, then the flag. */

@@ -44,11 +44,15 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
       const never = catalog.points.get(id)?.cautions.find((c) => c.condition === GENERAL && c.level === 'avoid');
       if (never) out.push({ path: ['steps', i], message: `${id} is a point never to press yourself (${never.reason}); run refuses this step` });
     }
-    const asked = step.kind !== 'rest' && step.cue ? pressureAsked(step.cue) : undefined;
-    for (const id of points) {
-      const p = catalog.points.get(id);
-      if (p && exceeds(asked, p.pressure)) {
-        out.push({ path: ['steps', i, 'cue'], message: `the cue asks for ${asked} pressure, more than ${id} allows (${p.pressure ?? 'moderate'}); ask for less` });
+    // The one-side cue is spoken in place of the cue, so it is held to the same pressure.
+    const cues: Array<['cue' | 'cue_one_side', string | undefined]> = step.kind === 'rest' ? [] : [['cue', step.cue], ...(step.kind === 'press' ? [['cue_one_side', step.cueOneSide] as ['cue_one_side', string | undefined]] : [])];
+    for (const [key, cue] of cues) {
+      const asked = cue ? pressureAsked(cue) : undefined;
+      for (const id of points) {
+        const p = catalog.points.get(id);
+        if (p && exceeds(asked, p.pressure)) {
+          out.push({ path: ['steps', i, key], message: `the ${key === 'cue' ? 'cue' : 'one-side cue'} asks for ${asked} pressure, more than ${id} allows (${p.pressure ?? 'moderate'}); ask for less` });
+        }
       }
     }
   });

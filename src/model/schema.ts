@@ -101,11 +101,14 @@ const rawStep = z.strictObject({
   release: duration().optional(),
   rounds: rounds.optional(),
   cue: text.optional(),
+  // The cue for one side only (run --side left or right on a step that presses both at once),
+  // where `cue` speaks of both hands, temples or thumbs. Without it, `cue` is used on one side too.
+  cue_one_side: text.optional(),
   find: text.optional(),
 });
 
 type RawStep = z.output<typeof rawStep>;
-const PRESS_ONLY = ['sides', 'locate', 'ramp', 'hold', 'release', 'rounds', 'find'] as const;
+const PRESS_ONLY = ['sides', 'locate', 'ramp', 'hold', 'release', 'rounds', 'find', 'cue_one_side'] as const;
 const MASSAGE_ONLY = ['motion', 'duration', 'region', 'points'] as const;
 
 export const stepSchema = rawStep.transform((s: RawStep, ctx) => {
@@ -143,6 +146,8 @@ export const stepSchema = rawStep.transform((s: RawStep, ctx) => {
       rounds: s.rounds,
       cue: s.cue,
       find: s.find,
+      // Optional in the type too: steps made in code (run LI4) have no cue of their own.
+      ...(s.cue_one_side !== undefined ? { cueOneSide: s.cue_one_side } : {}),
     };
   }
   if (kind === 'massage') {

@@ -11,7 +11,7 @@ export function routineToYaml(r: Routine): string {
   );
   const steps = r.steps.map((s) => {
     if (s.kind === 'press') {
-      return clean({ press: s.point, sides: s.sides, locate: d(s.locate), ramp: d(s.ramp), hold: d(s.hold), release: d(s.release), rounds: s.rounds, cue: s.cue, find: s.find });
+      return clean({ press: s.point, sides: s.sides, locate: d(s.locate), ramp: d(s.ramp), hold: d(s.hold), release: d(s.release), rounds: s.rounds, cue: s.cue, cue_one_side: s.cueOneSide, find: s.find });
     }
     if (s.kind === 'massage') return clean({ massage: s.area, region: s.regions.length === 0 ? undefined : s.regions.length === 1 ? s.regions[0] : s.regions, points: s.points.length ? s.points : undefined, motion: s.motion, duration: d(s.duration), cue: s.cue });
     return clean({ rest: d(s.duration), cue: s.cue });
