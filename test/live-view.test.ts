@@ -97,6 +97,25 @@ describe('the live frame', () => {
 });
 
 describe('the live sink', () => {
+  it('keeps the lines printed above (red flags, tips) on screen until the first hold, then takes its full height', () => {
+    const long = { ...timeline, phases: timeline.phases.map((p) => ({ ...p, text: 'word '.repeat(200) })) };
+    const t = fakeTerminal(40, 24);
+    const clock = new FakeClock();
+    const sink = ttySink(t.io, long, plain, t.term, { keys: KEY_HELP, pointName: (id) => id, keepAbove: 12 });
+    expect(sink.notesCut).toBe(false);
+    const heights: string[] = [];
+    const run = startRun(long, clock, (ev) => {
+      sink.handle(ev);
+      if (ev.type === 'phase') heights.push(`${long.phases[ev.index]!.kind} ${t.writes.at(-1)!.split('\n').length}`);
+    });
+    clock.runAll();
+    sink.stop();
+    void run;
+    // 24 rows less the 12 kept, less the line a frame never fills: 11 until the hold, 23 from it.
+    expect(heights.slice(0, 3)).toEqual(['locate 11', 'ramp 11', 'hold 23']);
+    // Too many lines to keep beside even the smallest frame: the run is told to wait.
+    expect(ttySink(fakeTerminal(40, 24).io, long, plain, fakeTerminal(40, 24).term, { keys: KEY_HELP, pointName: (id) => id, keepAbove: 19 }).notesCut).toBe(true);
+  });
   it('writes each frame whole, in one call, in synchronized output, never a cleared frame', () => {
     const writes = runLive(60, 20, (run, sink, clock) => {
       clock.advance(1_500);

@@ -104,7 +104,10 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   }
   const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
-  const notes = options.json ? io.stderr : io.stdout;
+  // The lines are counted: the live view keeps them on screen until the first hold.
+  let noteLines = 0;
+  const out = options.json ? io.stderr : io.stdout;
+  const notes = { write: (s: string) => ((noteLines += s.split('\n').length - 1), out.write(s)) };
   if (!options.quiet) {
     const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
@@ -143,7 +146,8 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     : undefined;
   // The end-of-run reminder is about the steps that ran, not the ones skipped.
   const ran = findings.filter((f) => !(f.step !== undefined && unsafe.has(f.step)));
-  const code = await live(io, catalog, timeline, ran, options, c, term, warnMs, onEnd);
+  // A rating question asked since has moved the notes up out of reach: keep none then.
+  const code = await live(io, catalog, timeline, ran, { ...options, above: rated === undefined && !ask ? noteLines : 0 }, c, term, warnMs, onEnd);
   if (logged && ask) {
     const asked = await askRating(io, 'after', term);
     let after: number | undefined;

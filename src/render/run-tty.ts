@@ -148,6 +148,11 @@ export interface TtyOptions {
   figure?: (index: number) => FigureAt | undefined;
   /** Animate the spinner: call `fn` every `ms` until the returned function is called. None: a still spinner. */
   every?(ms: number, fn: () => void): () => void;
+  /**
+   * Lines printed just above the view (red flags, tips, the header): until the first hold the
+   * frame takes only the rows under them, so they stay on screen while the point is found.
+   */
+  keepAbove?: number;
 }
 
 /**
@@ -176,11 +181,17 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   let settling: unknown;
   const held: string[] = [];
 
+  // Rows kept for the notes above, until the first hold begins (or the screen is cleared).
+  let keep = o.keepAbove ?? 0;
+  const firstHold = t.phases.findIndex((p) => p.kind === 'hold');
+  const release = firstHold >= 0 ? firstHold : 1;
+  const rowsNow = () => (keep > 0 ? Math.max(LIVE_MIN.rows, size.rows! - keep) : size.rows!);
+
   const write = (s: string) => io.stdout.write(s);
   const up = () => (drawn > 1 ? `\x1b[${drawn - 1}A\r` : drawn === 1 ? '\r' : '');
   const lines = () => {
     const columns = size.columns!;
-    const rows = size.rows!;
+    const rows = rowsNow();
     const figure = o.figure?.(view.index);
     if (!figure) return frameLines(t, view, c, { columns, rows }, o.keys);
     // The frame's lines stop short of the last column (see frameLines), so the figure's must too.
@@ -239,6 +250,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
     // Only the size can change; colour and the character set stay as the run began.
     size = { ...terminal(io), color: term.color, unicode: term.unicode, glyphs: term.glyphs };
     if (size.live) {
+      keep = 0; // the screen is cleared: the notes are gone from it either way
       const frame = lines();
       const room = Math.max(0, (size.rows ?? 0) - 1 - frame.length);
       drawn = 0;
@@ -289,6 +301,9 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
         if (line) above.push(line);
       }
       view.index = ev.index;
+      // The first hold (or, in a routine without one, the second phase): the notes above have had
+      // their time, and the view gets its full height.
+      if (ev.index >= release) keep = 0;
       view.remaining = ev.duration_ms;
       view.elapsed = ev.elapsed_ms ?? view.elapsed;
       if (!size.live) {
@@ -319,6 +334,11 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
 
   return {
     handle,
+    /**
+     * The notes above cannot all stay on screen beside even the smallest frame: the run should
+     * wait (paused) for the person to read them, scrolling back if need be.
+     */
+    notesCut: keep > 0 && size.live && size.rows! - keep < LIVE_MIN.rows,
     /** Open or close the key help panel. */
     toggleHelp() {
       view.help = !view.help;

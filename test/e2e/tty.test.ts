@@ -158,6 +158,34 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     await waitFor(s, /EXIT=0/);
   });
 
+  it('the red flags stay on screen above the view until the first hold; where they cannot, the run waits, paused', async () => {
+    const first = 'Get medical help instead if:';
+    const last = /age 50: see a doctor\./;
+    // 100×30: every note fits above a smaller frame while the point is found.
+    const s = session('run headache --no-tips');
+    const locate = await waitFor(s, /LOCATE \d:\d\d/);
+    expect(locate).toContain(first);
+    expect(locate).toMatch(last);
+    expect(locate).not.toMatch(/PAUSED/);
+    keys(s, 's'); // the ramp: still there
+    expect(await waitFor(s, /RAMP \d:\d\d/)).toContain(first);
+    keys(s, 'q');
+    await waitFor(s, /EXIT=0/);
+    // 80×24 and 40×12: they cannot all stay, so the countdown waits for space while they are read.
+    for (const [cols, rows] of [[80, 24], [40, 12]] as const) {
+      const small = session('run headache --no-tips', {}, cols, rows);
+      const paused = await waitFor(small, /LOCATE 0:10 +PAUSED/);
+      if (cols === 80) expect(paused).toMatch(last);
+      expect(screen(small, true)).toContain(first);
+      await sleep(1500);
+      expect(screen(small)).toMatch(/LOCATE 0:10 +PAUSED/);
+      keys(small, ' ');
+      await waitFor(small, /LOCATE 0:0\d/, 4000);
+      keys(small, 'q');
+      await waitFor(small, /EXIT=0/);
+    }
+  });
+
   it('narrowing the terminal redraws one clean frame at the new width', async () => {
     const s = session('run headache --no-tips');
     await waitFor(s, /LOCATE \d:\d\d/);

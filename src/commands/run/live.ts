@@ -22,7 +22,11 @@ const END_BELL_GAP_MS = 400;
 const LAST_WORDS_MS = 20_000;
 
 /** The run flags that shape the live output. */
-export interface LiveOptions { json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean }
+export interface LiveOptions {
+  json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean;
+  /** How many lines were printed just before the run (red flags, tips): the live view keeps them on screen. */
+  above?: number;
+}
 
 /** Called once when the run has ended, however it ended (the session log writes its record here). */
 export type OnEnd = (end: EndEvent, started: readonly number[]) => void;
@@ -53,6 +57,8 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     const { ttySink } = await import('../../render/run-tty.js');
     tty = ttySink(io, timeline, c, term, {
       keys,
+      // The notes and the run's header, which is printed below them (its lines and a newline).
+      keepAbove: o.quiet ? 0 : (o.above ?? 0) + runHeader(catalog, timeline, c, fitWidth(term)).split('\n').length,
       figure: await locateFigures(catalog, timeline, c, term),
       pointName: (id) => catalog.points.get(id)?.pinyin,
       // The spinner turns on a plain timer, unref'd: the run's clock is for cues, and spins to be exact.
@@ -109,6 +115,8 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const offSignal = io.onSignal((sig) => started?.interrupt(sig));
   const run = startRun(timeline, io.clock, emit);
   started = run;
+  // Notes too long to stay on screen beside the view: the run waits, paused, while they are read.
+  if (tty?.notesCut) run.send('pause');
   control?.attach(run, tty ?? {
     // Plain lines have no frame to clear or redraw; after fg, say how to go on.
     suspend: () => {},
