@@ -57,7 +57,7 @@ export const isPoint = shape({
 const timing = shape({}, { locate: phase, ramp: phase, hold, release: phase, switch: phase, rest: phase, rounds });
 
 const press = shape({ kind: (v) => v === 'press', point: matches(POINT_ID) }, {
-  sides: oneOf(SIDES), locate: phase, ramp: phase, hold, release: phase, rounds, cue: block, find: block,
+  sides: oneOf(SIDES), locate: phase, ramp: phase, hold, release: phase, rounds, cue: block, cueOneSide: block, find: block,
 });
 const massage = shape({ kind: (v) => v === 'massage', area: line, regions: listOf(oneOf(REGIONS)), points: listOf(matches(POINT_ID)), motion: oneOf(MOTIONS), duration: phase }, { cue: block });
 const rest = shape({ kind: (v) => v === 'rest', duration: phase }, { cue: block });
