@@ -147,7 +147,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // The end-of-run reminder is about the steps that ran, not the ones skipped.
   const ran = findings.filter((f) => !(f.step !== undefined && unsafe.has(f.step)));
   // A rating question asked since has moved the notes up out of reach: keep none then.
-  const code = await live(io, catalog, timeline, ran, { ...options, above: rated === undefined && !ask ? noteLines : 0 }, c, term, warnMs, onEnd);
+  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines }, c, term, warnMs, onEnd);
   if (logged && ask) {
     const asked = await askRating(io, 'after', term);
     let after: number | undefined;

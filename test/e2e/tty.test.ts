@@ -184,6 +184,12 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
       keys(small, 'q');
       await waitFor(small, /EXIT=0/);
     }
+    // --yes never waits for a person.
+    const yes = session('run headache --no-tips --yes', {}, 80, 24);
+    await waitFor(yes, /LOCATE 0:0\d/, 4000);
+    expect(screen(yes)).not.toMatch(/PAUSED/);
+    keys(yes, 'q');
+    await waitFor(yes, /EXIT=0/);
   });
 
   it('narrowing the terminal redraws one clean frame at the new width', async () => {

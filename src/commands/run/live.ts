@@ -26,6 +26,8 @@ export interface LiveOptions {
   json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean;
   /** How many lines were printed just before the run (red flags, tips): the live view keeps them on screen. */
   above?: number;
+  /** --yes: never wait for a person, not even for the notes to be read. */
+  yes?: boolean;
 }
 
 /** Called once when the run has ended, however it ended (the session log writes its record here). */
@@ -116,7 +118,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const run = startRun(timeline, io.clock, emit);
   started = run;
   // Notes too long to stay on screen beside the view: the run waits, paused, while they are read.
-  if (tty?.notesCut) run.send('pause');
+  if (tty?.notesCut && !o.yes) run.send('pause');
   control?.attach(run, tty ?? {
     // Plain lines have no frame to clear or redraw; after fg, say how to go on.
     suspend: () => {},
