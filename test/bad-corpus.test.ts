@@ -256,6 +256,43 @@ describe('the same files through run <file> --dry-run (exit 2) and in a --data d
     expect(r.stderr).toBe(`warning: skipped ${dir}/points/b.yaml:2:9 points[0].id: duplicate point id "EX-ZZ1", also defined in ${dir}/points/a.yaml (see: acupress validate ${dir}/points/b.yaml)\n`);
   });
 
+  it('a caution for no known condition refuses the point: validate names it, list and check skip it', async () => {
+    const caution = (condition: string) => `      - condition: ${condition}\n        level: avoid\n        reason: x\n        source: y\n`;
+    const file = `${pointFile.replace('region: hand', 'region: head')}    cautions:\n${['pregnacy', 'general', 'pregnant', 'constructor'].map(caution).join('')}`;
+    const dir = tempTree({ 'points/p.yaml': file });
+    const v = await cli(['validate', 'points/p.yaml'], { cwd: dir });
+    expectCleanFailure(v);
+    expect(v.stderr).toBe(lines([
+      'points/p.yaml:12:20 points[0].cautions[0].condition: unknown condition "pregnacy"; did you mean "pregnancy"?',
+      // A condition's other name (its flag) is answered with its id: cautions name conditions by id.
+      'points/p.yaml:20:20 points[0].cautions[2].condition: unknown condition "pregnant"; did you mean "pregnancy"?',
+      'points/p.yaml:24:20 points[0].cautions[3].condition: unknown condition "constructor" (see: acupress list conditions)',
+      summary(3),
+    ]));
+    const warning = `warning: skipped ${dir}/points/p.yaml:12:20 points[0].cautions[0].condition: unknown condition "pregnacy"; did you mean "pregnancy"? (and 2 more problems; see: acupress validate ${dir}/points/p.yaml)\n`;
+    const l = await cli(['--data', dir, 'list', 'points'], { cwd: dir });
+    expect(l.code).toBe(0);
+    expect(l.stdout).not.toMatch(/^EX-ZZ1 /m);
+    expect(l.stderr).toBe(warning);
+    const c = await cli(['--data', dir, 'check', 'EX-ZZ1', '--pregnant'], { cwd: dir });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(new RegExp(`^${warning.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}acupress: unknown `));
+    // The general rules are a condition a caution may name.
+    const ok = tempTree({ 'points/p.yaml': `${pointFile}    cautions:\n${caution('general')}` });
+    expect((await cli(['validate', 'points/p.yaml'], { cwd: ok })).code).toBe(0);
+  });
+
+  it('a routine titled as a condition is skipped, so check and run mean the condition as show does', async () => {
+    const dir = tempTree({ 'routines/mine.yaml': readFileSync(join(BAD, 'clash-title-condition.yaml')) });
+    const warning = `warning: skipped ${dir}/routines/mine.yaml:2:8 title: "Pregnancy" already names the condition pregnancy; a routine cannot take the name of a point or condition (see: acupress validate ${dir}/routines/mine.yaml)\n`;
+    const c = await cli(['--data', dir, 'check', 'Pregnancy', '--pregnant'], { cwd: dir });
+    expect(c.stderr.startsWith(warning)).toBe(true);
+    expect(c.stdout).not.toMatch(/my-neck|My neck/i);
+    const r = await cli(['--data', dir, 'run', 'Pregnancy', '--dry-run'], { cwd: dir });
+    expect(r.stderr.startsWith(warning)).toBe(true);
+    expect(r.code).toBe(2);
+  });
+
   it('--data naming a file, or a device', async () => {
     const r = await cli(['--data', join(BAD, 'empty.yaml'), 'list']);
     expectCleanFailure(r, 1);

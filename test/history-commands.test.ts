@@ -108,8 +108,24 @@ describe('run logs the session', () => {
     writeFileSync(join(config, 'acupress', 'profile.yaml'), 'conditions: [\n');
     f.io.env.XDG_CONFIG_HOME = config;
     expect(await runTiny(f, { profile: false })).toBe(0);
-    expect(f.stderr.text()).toMatch(/acupress: warning: .*profile\.yaml.*; not logging this session/);
+    expect(f.stderr.text()).toMatch(/acupress: warning: .*profile\.yaml.*; the session log stays on, as without a profile, until .*profile\.yaml can be read\n/);
     expect(f.stderr.text()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    // It said nothing about the log, whose default is on: the session is logged.
+    expect(lines(f)).toHaveLength(1);
+  });
+
+  it('rate with a profile that cannot be read warns and rates: it never claims the profile says history: false', async () => {
+    const f = fakeIo();
+    await runTiny(f);
+    const config = join(f.home, 'conf');
+    mkdirSync(join(config, 'acupress'), { recursive: true });
+    writeFileSync(join(config, 'acupress', 'profile.yaml'), 'conditions: [\n');
+    const r = later(f);
+    r.io.env.XDG_CONFIG_HOME = config;
+    expect(await rate({ args: ['3'] }, r.io)).toBe(0);
+    expect(r.stderr.text()).toMatch(/^acupress: warning: .*profile\.yaml.*; the session log stays on/);
+    expect(r.stderr.text()).not.toMatch(/history: false/);
+    expect(lines(f).map((l) => l.type)).toEqual(['session', 'rating']);
   });
 
   it.each([

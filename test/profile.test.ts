@@ -39,6 +39,21 @@ describe('safety profile', () => {
     expect(readFileSync(path, 'utf8')).toBe('conditions: pregnancy\n');
   });
 
+  it('an unknown condition in the profile blames the profile, not --condition, and says the ways out', async () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'conditions:\n  - pregnacy\n');
+    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toMatchObject({
+      exitCode: 2,
+      message: `${path}: conditions: unknown condition "pregnacy"; did you mean "pregnancy"? (edit or delete ${path}, or use --no-profile; see: acupress list conditions)`,
+    });
+    writeFileSync(path, 'conditions:\n  - general\n');
+    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow(`${path}: conditions: "general" is not a condition; the general rules always apply (edit or delete ${path}, or use --no-profile; see: acupress check, acupress list conditions)`);
+    // A flag is still blamed on the flag.
+    await expect(conditionsFor({ profile: false, condition: ['pregnacy'] }, catalog, io)).rejects.toThrow(/^--condition: unknown condition "pregnacy"; did you mean "pregnancy"\? \(see: acupress list conditions\)$/);
+  });
+
   it('adding conditions keeps what is there and leaves no temporary file', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;

@@ -14,9 +14,9 @@ vi.mock('../src/store/profile.js', () => ({
 }));
 
 describe('historyOffInProfile', () => {
-  it('warns about a profile it cannot read with the message escaped, and turns the log off', async () => {
+  it('warns about a profile it cannot read with the message escaped, and leaves the log on (its default)', async () => {
     const f = fakeIo();
-    expect(await historyOffInProfile(f.io)).toBe(true);
-    expect(f.stderr.text()).toBe('acupress: warning: profile.yaml:1:1 title: "\\u001b]0;pwned\\u0007\\u001b[2J" is not a key; not logging this session, since /home/me/.config/acupress/profile.yaml may turn the log off\n');
+    expect(await historyOffInProfile(f.io)).toBe(false);
+    expect(f.stderr.text()).toBe('acupress: warning: profile.yaml:1:1 title: "\\u001b]0;pwned\\u0007\\u001b[2J" is not a key; the session log stays on, as without a profile, until /home/me/.config/acupress/profile.yaml can be read\n');
   });
 });

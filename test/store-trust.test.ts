@@ -14,9 +14,17 @@ import { loadCatalog } from '../src/store/load-catalog.js';
 import { cacheDir } from '../src/store/paths.js';
 import { firstRun } from '../src/commands/run/first-run.js';
 import { loadBuiltin } from '../src/store/load-catalog.js';
+import { factsFor } from '../src/core/routine-facts.js';
+import type { Catalog } from '../src/model/catalog.js';
 import { fakeIo, ROOT, routineObj, tempDir, tempTree } from './helpers.js';
 
 const tmp = () => tempDir('acupress-store-');
+
+/** A user point as the cache holds it. */
+const MINE_POINT = {
+  id: 'EX-ME1', pinyin: 'Mine', hanzi: '我', hanzi_traditional: '我', english: 'Mine', meridian: 'EX', region: 'head', laterality: 'midline',
+  location: 'Here.', indications: [], cautions: [], aliases: [], sources: ['Test'], origin: { source: 'user', file: '~/p.yaml' },
+};
 
 /** A process id that is not running: far above any pid_max. */
 const DEAD_PID = 2 ** 30 + 7;
@@ -253,7 +261,6 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     ['a missing field', (e) => { delete e.routines[0].sources; }],
     ['an extra field', (e) => { e.routines[0].kind = 'point'; }],
     ['steps that are not a list', (e) => { e.routines[0].steps = { 0: e.routines[0].steps[0] }; }],
-    ['a routine without facts', (e) => { e.facts = {}; }],
     ['a notice with a control character', (e) => { e.notices = ['\u001b]0;x\u0007']; }],
     ['a point of the wrong shape', (e) => { e.points = [{ id: 'EX-ME1' }]; }],
     ['a record that is not an object', (e) => { e.routines = [null]; }],
@@ -269,15 +276,52 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     expect(catalog.notices).toEqual([]);
   });
 
+  // Well-shaped records a fresh load would refuse for their ids: each would change what a
+  // safety answer rests on (ST9 without its "never press"), so the whole cache is a miss.
+  const refusedByALoad: Array<[string, (e: any, builtin: Catalog) => void]> = [
+    ['a built-in point (ST9) without its cautions', (e, b) => { e.points.push({ ...JSON.parse(JSON.stringify(b.points.get('ST9'))), cautions: [], origin: { source: 'user', file: '~/p.yaml' } }); }],
+    ['one point twice', (e) => { e.points.push(MINE_POINT, { ...MINE_POINT, english: 'Twin' }); }],
+    ['a point with a caution for no known condition', (e) => { e.points.push({ ...MINE_POINT, cautions: [{ condition: 'pregnacy', level: 'avoid', reason: 'x', source: 'y' }] }); }],
+    ['a routine with a condition\'s id', (e) => { e.routines[0].id = 'pregnancy'; }],
+    ['a routine with a point\'s code', (e) => { e.routines[0].id = 'st9'; }],
+  ];
+  it.each(refusedByALoad)('%s is a cache miss, and the YAML is loaded afresh', async (_, tamper) => {
+    const { opts, file, entry } = await setup();
+    entry.routines[0].title = 'Stale';
+    tamper(entry, await loadBuiltin());
+    writeFileSync(file, JSON.stringify(entry));
+    const catalog = await loadCatalog(opts);
+    expect(catalog.routines.get('mine')!.title).toBe('Aaaa');
+    expect(catalog.points.get('ST9')!.cautions.map((c) => `${c.condition} ${c.level}`)).toContain('general avoid');
+    expect(catalog.points.has('EX-ME1')).toBe(false);
+    expect(catalog.routines.has('pregnancy') || catalog.routines.has('st9')).toBe(false);
+    expect(catalog.notices).toEqual([]);
+  });
+
+  it('a cached routine\'s facts for list are worked out from the points, never taken from the file', async () => {
+    const dir = tempTree({ 'routines/mine.yaml': routineObj({ id: 'mine', title: 'Aaaa', steps: [{ press: 'ST9' }] }) });
+    const { io } = fakeIo();
+    const opts = { env: io.env, cwd: io.cwd, data: [dir] };
+    const fresh = await loadCatalog(opts);
+    const truth = factsFor(fresh, fresh.routines.get('mine')!);
+    expect(truth).toMatchObject({ flagged: true, avoid: true });
+    const cache = cacheDir(io.env)!;
+    const file = join(cache, readdirSync(cache).find((f) => /^data-.*\.json$/.test(f))!);
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    // Facts saying ST9's routine is safe to list (a cache of an earlier layout held them).
+    writeFileSync(file, JSON.stringify({ ...entry, facts: { mine: { total_ms: 1000, flagged: false, avoid: false } }, routines: [{ ...entry.routines[0], title: 'From the cache' }] }));
+    const cached = await loadCatalog(opts);
+    expect(cached.routines.get('mine')!.title).toBe('From the cache');
+    expect(factsFor(cached, cached.routines.get('mine')!)).toEqual(truth);
+  });
+
   it('accepts every record the schemas produce (the shape check cannot drift from the schemas)', async () => {
-    const { isFacts, isPoint, isRoutine } = await import('../src/store/cache-shape.js');
-    const { routineFacts } = await import('../src/core/routine-facts.js');
+    const { isPoint, isRoutine } = await import('../src/store/cache-shape.js');
     const catalog = await loadBuiltin();
     const asCached = <T,>(v: T) => JSON.parse(JSON.stringify({ ...v, origin: { source: 'user', file: '~/x.yaml' } }));
     const points = [...catalog.points.values()].filter((p) => !isPoint(asCached(p))).map((p) => p.id);
     const routines = [...catalog.routines.values()].filter((r) => !isRoutine(asCached(r))).map((r) => r.id);
-    const facts = [...catalog.routines.values()].filter((r) => !isFacts(JSON.parse(JSON.stringify(routineFacts(catalog, r))))).map((r) => r.id);
-    expect({ points, routines, facts }).toEqual({ points: [], routines: [], facts: [] });
+    expect({ points, routines }).toEqual({ points: [], routines: [] });
   });
 
   it('an unchanged, well-formed cache is used (no YAML read)', async () => {

@@ -8,7 +8,7 @@ import type { Io } from '../model/io.js';
 import { GENERAL } from '../core/safety.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang } from '../render/text.js';
-import { safeLines } from '../model/printable.js';
+import { escapeHidden, quote, safeLines } from '../model/printable.js';
 
 /** Options every handler may receive from the global flags. */
 export interface Common {
@@ -73,19 +73,25 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
   const out = new Map<string, Condition>();
   const flagged = new Set<string>();
   const saved = new Set<string>();
-  names.forEach((name, i) => {
+  // A name from the profile is blamed on the profile, with the ways out: no flag was given.
+  const blame = async (i: number, problem: string, see: string): Promise<never> => {
+    if (i < fromFlags) throw new UserError(`--condition: ${problem} (see: ${see})`);
+    const path = escapeHidden((await import('../store/profile.js')).profilePath(io.env) ?? 'the profile');
+    throw new UserError(`${path}: conditions: ${problem} (edit or delete ${path}, or use --no-profile; see: ${see})`);
+  };
+  for (const [i, name] of names.entries()) {
     let id: string;
     try {
       id = resolve(catalog, name, ['condition']).id;
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(`--condition: ${e.message} (see: acupress list conditions)`);
+      if (e instanceof UserError) return blame(i, e.message, 'acupress list conditions');
       throw e;
     }
     // The general rules apply to everyone already; naming them as a condition would mean nothing.
-    if (id === GENERAL) throw new UserError(`--condition: "${name}" is not a condition; the general rules always apply (see: acupress check, acupress list conditions)`);
+    if (id === GENERAL) return blame(i, `${quote(name)} is not a condition; the general rules always apply`, 'acupress check, acupress list conditions');
     out.set(id, catalog.conditions.get(id)!);
     (i < fromFlags ? flagged : saved).add(id);
-  });
+  }
   const conditions = [...out.values()];
   return { conditions, flagged: conditions.filter((c) => flagged.has(c.id)), saved: conditions.filter((c) => saved.has(c.id)) };
 }

@@ -54,7 +54,8 @@ export function tryAppend(io: Io, line: HistoryLine, what = 'the session'): bool
 /**
  * Whether the profile turns the log off (`history: false`), checked even with --no-profile:
  * that flag sets aside the profile's safety conditions, while the log is a privacy choice.
- * A profile that cannot be read turns it off too, with a warning, since it may say so.
+ * A profile that cannot be read says nothing, so the log keeps its default (on), with a warning
+ * saying so: `rate` must not claim the profile said `history: false` when it said nothing.
  */
 export async function historyOffInProfile(io: Io): Promise<boolean> {
   const { readProfile, profilePath } = await import('../store/profile.js');
@@ -62,7 +63,7 @@ export async function historyOffInProfile(io: Io): Promise<boolean> {
     return (await readProfile(io))?.history === false;
   } catch (e) {
     // The message may quote the file's name or text: escaped, like every line that reaches the terminal.
-    io.stderr.write(`acupress: warning: ${safeLines(e instanceof Error ? e.message : String(e))}; not logging this session, since ${escapeHidden(profilePath(io.env) ?? 'the profile')} may turn the log off\n`);
-    return true;
+    io.stderr.write(`acupress: warning: ${safeLines(e instanceof Error ? e.message : String(e))}; the session log stays on, as without a profile, until ${escapeHidden(profilePath(io.env) ?? 'the profile')} can be read\n`);
+    return false;
   }
 }

@@ -69,12 +69,5 @@ export const isRoutine = shape({
   sources: listOf(line, 1), red_flags: listOf(block), timing, steps: listOf(step, 1), origin,
 }, { evidence: block });
 
-/** A routine's facts for `list`. */
-export const isFacts = shape({
-  total_ms: (v) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= BOUNDS.maxTotalMs,
-  flagged: (v) => typeof v === 'boolean',
-  avoid: (v) => typeof v === 'boolean',
-});
-
 /** A notice or warning line. */
 export const isNotice = line;

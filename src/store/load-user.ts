@@ -2,8 +2,6 @@
 // validating the YAML (which loads yaml and zod) and refreshing the cache. A broken file never
 // stops the load: it is skipped, with one warning line naming it, and everything else loads.
 import type { Catalog } from '../model/catalog.js';
-import { routineFacts } from '../core/routine-facts.js';
-import type { RoutineFacts } from '../model/catalog.js';
 import { forgetIndex } from '../core/resolve.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { mergeInto } from './merge.js';
@@ -35,7 +33,7 @@ export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: UserL
   const stamps = file === undefined ? [] : stampDirs(dirs);
   if (file !== undefined && stamps.length === 0) return;
   const cached = file === undefined ? undefined : readCache(file, opts.release, key, stamps);
-  if (cached) return apply(catalog, cached);
+  if (cached && apply(catalog, cached)) return;
 
   const { loadDir } = await import('./load-files.js');
   const noticesBefore = catalog.notices.length;
@@ -51,28 +49,40 @@ export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: UserL
   }
   catalog.notices.push(...skipWarnings(problems));
   if (file === undefined) return;
-  const kept = routines.filter((r) => catalog.routines.get(r.id) === r);
-  const facts: Record<string, RoutineFacts> = {};
-  for (const r of kept) facts[r.id] = catalog.facts?.get(r.id) ?? routineFacts(catalog, r);
   const failed = writeCache(file, {
     release: opts.release,
     key,
     stamps,
     points: points.filter((p) => catalog.points.get(p.id) === p),
-    routines: kept,
-    facts,
+    routines: routines.filter((r) => catalog.routines.get(r.id) === r),
     notices: catalog.notices.slice(noticesBefore),
   });
   if (failed) catalog.notices.push(`warning: cannot write the cache ${show(file)}: ${fsReason(failed)} (set ACUPRESS_NO_CACHE=1 to go without)`);
 }
 
-/** Put cached records into the catalog: they passed every check when the cache was written. */
-function apply(catalog: Catalog, cached: Cached): void {
+/**
+ * Put cached records into the catalog, or say the cache is stale (false) and put nothing in.
+ * The records passed every check when the cache was written, but the file is only ours until
+ * someone edits it: a point a fresh load would refuse for its id (a built-in code, a twin) or
+ * for a caution no condition answers could take away a built-in point's "never press", so
+ * such a cache is a miss. Its facts are not trusted at all: a cached routine's are worked out
+ * when `list` needs them (factsFor), from the catalog's points, as for a fresh load.
+ */
+function apply(catalog: Catalog, cached: Cached): boolean {
+  const ids = new Set<string>();
+  for (const p of cached.points) {
+    if (catalog.points.has(p.id) || ids.has(p.id) || !p.cautions.every((c) => catalog.conditions.has(c.condition))) return false;
+    ids.add(p.id);
+  }
+  // A routine named as a condition or point code is refused by a fresh load (lookups prefer
+  // those anyway); the full name check would cost the index this cache exists to avoid.
+  if (cached.routines.some((r) => catalog.conditions.has(r.id) || catalog.points.has(r.id.toUpperCase()) || ids.has(r.id.toUpperCase()))) return false;
   for (const p of cached.points) catalog.points.set(p.id, p);
   for (const r of cached.routines) {
     catalog.routines.set(r.id, r);
-    catalog.facts?.set(r.id, cached.facts[r.id]!);
+    catalog.facts?.delete(r.id);
   }
   catalog.notices.push(...cached.notices);
   forgetIndex(catalog);
+  return true;
 }

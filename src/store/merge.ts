@@ -80,7 +80,7 @@ export function mergeInto(catalog: Catalog, dir: DirContents, opts: MergeOptions
 export function refusedRoutineProblems(catalog: Catalog, refused: RefusedRoutine, owners?: NameOwners): Problem[] {
   const raw = refused.raw;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refused.problems;
-  const value = raw as { id?: unknown; aliases?: unknown; steps?: unknown };
+  const value = raw as { id?: unknown; aliases?: unknown; title?: unknown; steps?: unknown };
   const rec = { value: { ...value, steps: Array.isArray(value.steps) ? value.steps : [], origin: { source: 'user' as const, file: refused.shown } }, locate: refused.locate, shown: refused.shown };
   const presses = pressProblems(catalog, rec);
   const answered = new Set(presses.map((p) => p.path));
@@ -98,7 +98,7 @@ function duplicate<T extends { id: string }>(kind: 'point' | 'routine', rec: Loa
   return clash ? problemAt(rec, ['id'], `duplicate ${kind} id ${quote(rec.value.id)}, also defined in ${clash}`) : undefined;
 }
 
-/** Why a point cannot go in: a duplicate, a built-in code, or a name that is already another's. */
+/** Why a point cannot go in: a duplicate, a built-in code, a caution for no known condition, or a name that is already another's. */
 function pointProblems(catalog: Catalog, rec: Loaded<Point>, seen: Map<string, Loaded<Point>>, owners: NameOwners | undefined): Problem[] {
   const id = rec.value.id;
   const existing = catalog.points.get(id);
@@ -108,12 +108,35 @@ function pointProblems(catalog: Catalog, rec: Loaded<Point>, seen: Map<string, L
   if (existing && existing.origin.source === 'builtin' && rec.value.origin.source !== 'builtin') {
     return [problemAt(rec, ['id'], `${quote(id)} is a built-in point; a point of your own needs a code of its own`)];
   }
-  if (!owners) return [];
-  const out: Problem[] = [];
+  const out = cautionProblems(catalog, rec);
+  if (!owners) return out;
   for (const [name, path] of pointNamesAt(rec.value)) {
     const other = owners.owners(name).find((r) => !(r.kind === 'point' && r.id === id));
     if (other) out.push(problemAt(rec, path, `${quote(name)} already names ${describeRef(catalog, other)}; a point of your own needs ${path[0] === 'id' ? 'a code' : 'names'} of its own`));
   }
+  return out;
+}
+
+/**
+ * A caution must name a known condition by its id (`general` being the general rules): one for
+ * "pregnacy" would never apply, so `check --pregnant` would miss it. Another name of a condition
+ * (its flag `pregnant`, an alias) is refused too, with the id to write instead, so that a file
+ * reads the same as the built-in data and a caution's condition is always a key of the catalog.
+ */
+function cautionProblems(catalog: Catalog, rec: Loaded<Point>): Problem[] {
+  const out: Problem[] = [];
+  rec.value.cautions.forEach((c, i) => {
+    if (catalog.conditions.has(c.condition)) return;
+    let meant: string | undefined;
+    try {
+      meant = lookup(catalog, c.condition, ['condition'])?.id;
+    } catch {
+      // A name two conditions share: fall back to near ids.
+    }
+    const near = meant ? [meant] : suggest(c.condition, catalog.conditions.keys(), 3);
+    const hint = near.length ? `; did you mean ${near.map((n) => quote(n)).join(', ')}?` : ' (see: acupress list conditions)';
+    out.push(problemAt(rec, ['cautions', i, 'condition'], `unknown condition ${quote(c.condition)}${hint}`));
+  });
   return out;
 }
 
@@ -129,13 +152,19 @@ function pointNamesAt(p: Point): Array<[string, PropertyKey[]]> {
 }
 
 /**
- * A routine whose id or alias is a point's or condition's name would shadow it: `check LI4`
- * would check the routine. Such names are refused (other routines' names are not: a copy of a
- * built-in routine may keep its aliases).
+ * A routine whose id, alias or title is a point's or condition's name would shadow it: `check
+ * LI4` would check the routine, `check Pregnancy` a routine titled so. Lookups match all three
+ * (routineNames), and `owners` keys names as loosely as a lookup does, so what is refused here
+ * is exactly what a lookup could confuse. Other routines' names are not refused: a copy of a
+ * built-in routine may keep its aliases and title.
  */
-export function routineNameProblems(catalog: Catalog, owners: NameOwners, rec: Loaded<{ id?: unknown; aliases?: unknown }>): Problem[] {
+export function routineNameProblems(catalog: Catalog, owners: NameOwners, rec: Loaded<{ id?: unknown; aliases?: unknown; title?: unknown }>): Problem[] {
   const out: Problem[] = [];
-  const names: Array<[unknown, PropertyKey[]]> = [[rec.value.id, ['id']], ...(Array.isArray(rec.value.aliases) ? rec.value.aliases.map((a, i): [unknown, PropertyKey[]] => [a, ['aliases', i]]) : [])];
+  const names: Array<[unknown, PropertyKey[]]> = [
+    [rec.value.id, ['id']],
+    ...(Array.isArray(rec.value.aliases) ? rec.value.aliases.map((a, i): [unknown, PropertyKey[]] => [a, ['aliases', i]]) : []),
+    [rec.value.title, ['title']],
+  ];
   for (const [name, path] of names) {
     if (typeof name !== 'string') continue;
     const other = owners.owners(name).find((r) => r.kind !== 'routine');

@@ -1,7 +1,7 @@
 // A cache of the user's validated data, so that a prompt hook with a few user routines does not
 // load yaml and zod at every start. One entry holds the outcome of loading every user data
-// directory at once: the records that passed every check, their facts for `list`, and the
-// notices and warnings to print. It is keyed by the release (code and built-in data), by the
+// directory at once: the records that passed every check, and the notices and warnings to print
+// (not the routines' facts for `list`: load-user.ts works those out again rather than trust a file). It is keyed by the release (code and built-in data), by the
 // directories and HOME (which shape the paths shown), and by each file's path, size, mtime,
 // ctime and inode, so any edit (even one that keeps size and mtime) is seen.
 //
@@ -10,17 +10,16 @@
 // a crash or a hang. It is written with the one atomic write (atomic-write.ts).
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RoutineFacts } from '../model/catalog.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { isYamlName } from './yaml-name.js';
 import { atomicWrite } from './atomic-write.js';
-import { isFacts, isNotice, isPoint, isRoutine } from './cache-shape.js';
+import { isNotice, isPoint, isRoutine } from './cache-shape.js';
 
 /** One file's identity for the cache: change any of these and the data is read again. */
 export type Stamp = [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 /** Bumped whenever the entry's layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What one load of the user's directories produced. */
 export interface CacheEntry {
@@ -30,12 +29,11 @@ export interface CacheEntry {
   stamps: Stamp[];
   points: WithOrigin<Point>[];
   routines: WithOrigin<Routine>[];
-  facts: Record<string, RoutineFacts>;
   notices: string[];
 }
 
 /** The contents of a cache entry, without the fields that say whom it is for. */
-export type Cached = Pick<CacheEntry, 'points' | 'routines' | 'facts' | 'notices'>;
+export type Cached = Pick<CacheEntry, 'points' | 'routines' | 'notices'>;
 
 /**
  * Stamps for the YAML files of the data directories (points/ and routines/ of each), in order.
@@ -131,13 +129,11 @@ export function readCache(file: string, release: string, key: string, stamps: St
   if (typeof entry !== 'object' || entry === null) return undefined;
   if (entry.format !== FORMAT || entry.release !== release || entry.key !== key) return undefined;
   if (!sameStamps(entry.stamps, stamps)) return undefined;
-  const { points, routines, facts, notices } = entry;
+  const { points, routines, notices } = entry;
   if (!Array.isArray(points) || !points.every(isPoint)) return undefined;
   if (!Array.isArray(routines) || !routines.every(isRoutine)) return undefined;
-  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return undefined;
-  if (!routines.every((r) => Object.hasOwn(facts, r.id) && isFacts(facts[r.id]))) return undefined;
   if (!Array.isArray(notices) || !notices.every(isNotice)) return undefined;
-  return { points, routines, facts, notices };
+  return { points, routines, notices };
 }
 
 function sameStamps(a: unknown, b: Stamp[]): boolean {
