@@ -54,7 +54,7 @@ export function compileWithCache(file: string, cacheFile: string | undefined): C
     // The wrapped source only defines a function: code from the cache that throws here is
     // damaged (a syntax error of our own throws again, from the fresh compile).
     dropCache(cacheFile!, read);
-    return { ...compile(file, text, undefined), cache: 'dropped', cacheFile, held: undefined };
+    return { ...compile(file, text, undefined, true), cache: 'dropped', cacheFile, held: undefined };
   }
   return { ...compiled, cache: compiled.script.cachedDataRejected ? 'rejected' : 'accepted', cacheFile, held: read };
 }
@@ -67,14 +67,20 @@ export function compileWithCache(file: string, cacheFile: string | undefined): C
 export function compileAfresh(file: string, c: Compiled): Compiled {
   if (c.cacheFile && c.held) dropCache(c.cacheFile, c.held);
   c.held = undefined;
-  return { ...compile(file, readFileSync(file, 'utf8'), undefined), cache: 'dropped', cacheFile: c.cacheFile, held: undefined };
+  return { ...compile(file, readFileSync(file, 'utf8'), undefined, true), cache: 'dropped', cacheFile: c.cacheFile, held: undefined };
 }
 
-/** Compile a file's text as its module function, through `cachedData` if given. */
-function compile(file: string, text: string, cachedData: Buffer | undefined): Pick<Compiled, 'script' | 'run'> {
+/**
+ * Compile a file's text as its module function, through `cachedData` if given. `afresh`: after
+ * code from a damaged cache, the source gets one more newline at its end. V8 keeps each compiled
+ * script in a per-process table keyed by its source text, and on Node 22 and 24 a second compile
+ * of the same text hands back the script made from the damaged cache; other text never matches.
+ */
+function compile(file: string, text: string, cachedData: Buffer | undefined, afresh = false): Pick<Compiled, 'script' | 'run'> {
   // Our bundles carry the wrapper (scripts/build.mjs: wrapping here copies the whole text);
   // the libraries' files get it here, on the source's first line so stack traces keep their lines.
-  const source = text.startsWith(MODULE_HEAD) ? text : `${MODULE_HEAD}${text}${MODULE_TAIL}`;
+  const wrapped = text.startsWith(MODULE_HEAD) ? text : `${MODULE_HEAD}${text}${MODULE_TAIL}`;
+  const source = afresh ? `${wrapped}\n` : wrapped;
   const script = new Script(source, { filename: file, cachedData });
   const run: unknown = script.runInThisContext();
   if (typeof run !== 'function') throw new TypeError(`${file}: compiled to no module function`);
