@@ -406,6 +406,66 @@ describe('conditions, corrected', () => {
     expect(new Set(core.map((r) => r.source)).size).toBe(1);
   });
 
+  it('pregnancy cites no seed article, not even as "also described in" the physiotherapy clinic article; its clinical sources carry the claim', () => {
+    const preg = cond('pregnancy');
+    const sources = [...preg.rules, ...preg.recommended].map((r) => r.source);
+    for (const src of sources) expect(src).not.toMatch(/physiotherapy clinic|Synergy of Two|downtownphysio/i);
+    // Asking before trying it at all rests on the University of Minnesota and Mayo Clinic pages.
+    const ask = preg.rules.find((r) => r.practice && /before you try/.test(r.reason))!;
+    expect(ask.source).toMatch(/University of Minnesota.*pregnant.*consult/s);
+    expect(ask.source).toMatch(/Mayo Clinic/);
+  });
+
+  it('every short name in cited_by has a year (or says the paper is undated), and its full reference is in the source', () => {
+    for (const c of catalog.conditions.values()) {
+      for (const r of c.rules) {
+        for (const name of r.cited_by ?? []) {
+          expect(name, `${c.id}: ${name}`).toMatch(/ (?:(?:19|20)\d{2}|\(undated\))$/);
+          const author = name.split(/[ ,&]/)[0]!;
+          expect(r.source, `${c.id}: ${name}`).toMatch(new RegExp(`\\b${author} [A-Z]`));
+        }
+      }
+    }
+    // Birch: author, title, that it is undated, who published it and where it is.
+    const birch = cond('pregnancy').rules.find((r) => r.points?.[0] === 'CV4')!;
+    expect(birch.cited_by).toContain('Birch (undated)');
+    expect(birch.source).toMatch(/^Birch S\. The problem of acupoint contraindications in pregnancy\. Foundation for the Study of Traditional East Asian Medicine, Amsterdam; undated paper \(after 1999\), Paradigm Publications, http:\/\/www\.paradigm-pubs\.com\/Birch-Contra/);
+  });
+
+  it('heart disease asks only what its sources support: tell your team, and stop for warning signs; no seed article', () => {
+    const heart = cond('heart-disease');
+    const practice = heart.rules.find((r) => r.practice)!;
+    expect(practice.level).toBe('caution');
+    expect(practice.reason).not.toMatch(/check with your cardiology team before/i);
+    expect(practice.reason).toMatch(/^Acupressure is not a treatment for heart disease\. Tell your doctor or cardiology team/);
+    expect(practice.source).toMatch(/^NCCIH, "Acupuncture: An Introduction" \(tell your health care providers/);
+    expect(practice.source).toMatch(/American Heart Association, "Warning Signs of a Heart Attack"/);
+    for (const r of heart.rules) expect(sourceKinds(r.source)).not.toContain('seed');
+    expect(heart.advice).not.toMatch(/lie flat|before you start/);
+    // The carotid rule's "not after a heart attack" is the Newcastle protocol's three months, cited.
+    const carotid = heart.rules.find((r) => r.points?.includes('ST9'))!;
+    expect(carotid.reason).toMatch(/not at all within three months of a heart attack\.$/);
+    expect(carotid.source).toMatch(/O'Shea D, Parry SW\. The Newcastle protocol for carotid sinus massage\. J Am Geriatr Soc 2001;49\(2\):236-237/);
+  });
+
+  it('KI3 and LU7 each have their own pregnancy caution, naming only themselves', () => {
+    const ki3 = pointFindings(catalog.points.get('KI3')!, [cond('pregnancy')], 'KI3');
+    expect(ki3.map((f) => `${f.condition}:${f.level}`)).toEqual(['pregnancy:caution']);
+    expect(ki3[0]!.reason).toMatch(/^Taixi, behind the inner ankle bone/);
+    expect(ki3[0]!.reason).not.toMatch(/Lieque|LU7|wrist/);
+    const lu7 = pointFindings(catalog.points.get('LU7')!, [cond('pregnancy')], 'LU7');
+    expect(lu7[0]!.reason).toMatch(/^Lieque, above the wrist/);
+    expect(lu7[0]!.reason).not.toMatch(/Taixi|KI3|ankle/);
+  });
+
+  it('GB20 is found and pressed with one hand for one side (run --side left), both hands only for both sides', () => {
+    const gb20 = catalog.points.get('GB20')!;
+    expect(gb20.find).not.toMatch(/\bthumbs\b/);
+    expect(gb20.find).toMatch(/^Rest a thumb at the base of the skull just behind the ear/);
+    expect(gb20.find).toMatch(/One hand finds one side; use both hands to find both sides at once\.$/);
+    expect(gb20.technique).not.toMatch(/\bboth thumbs\b/);
+  });
+
   it('a blood clot leaves out the hip and groin, and cautions about the arm after a line', () => {
     for (const id of ['GB30', 'ST30', 'SP12', 'LR12']) expect(levelsFor(id, ['blood-clot']), id).toContain('blood-clot:avoid');
     const arm = cond('blood-clot').rules.find((r) => r.regions?.includes('arm'))!;
