@@ -102,6 +102,35 @@ describe('massage steps whose area text names a point', () => {
     const findings = routineFindings(own, r, [own.conditions.get('pregnancy')!]);
     expect(findings.filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['XB1']);
   });
+  it('are checked for the points they name by pinyin or English name ("knead Hegu", "Union Valley"), as for their codes', async () => {
+    const { pointsNamedInText } = await import('../src/core/resolve.js');
+    const avoided = (area: string) => routineFindings(catalog, routine([{ ...massage(area, 30_000), regions: ['hand'] } as never]), pregnancy)
+      .filter((f) => f.level === 'avoid').map((f) => f.point);
+    // Under --pregnant, kneading Hegu by any of its names is kneading LI4.
+    for (const area of ['knead Hegu', 'knead hegu firmly', 'the web of the hand (Hégǔ)', 'He Gu, then rest', 'press Union Valley', 'squeeze Hoku', "then Tiger's Mouth"]) {
+      expect(avoided(area), area).toEqual(['LI4']);
+    }
+    expect(pointsNamedInText(catalog, 'Sanyinjiao, then Kunlun and Wind Pool')).toEqual(['SP6', 'BL60', 'GB20']);
+  });
+  it('point names in the area text leave ordinary words alone (the upper arm, a knee joint, "Return to the start")', async () => {
+    const { pointsNamedInText } = await import('../src/core/resolve.js');
+    // Each of these is also a point's English name or alias (LI14 Upper Arm, LR7 Knee Joint,
+    // EX-LE1 Hip Bone, SI4 Wrist Bone, ST29 Return, EX-HN5 Sun, ST6 Jawbone), written as prose.
+    for (const area of ['the upper arm', 'around the knee joint', 'the hip bone and the wrist bone', 'Return to the start', 'sit in the sun', 'along the jawbone', 'Upper arm: knead it', 'tender spots on the right hand']) {
+      expect(pointsNamedInText(catalog, area), area).toEqual([]);
+    }
+    // Written as names, with their capitals, they count.
+    expect(pointsNamedInText(catalog, 'then Upper Arm; press the Sun point')).toEqual(['LI14', 'EX-HN5']);
+    // No built-in massage area names a point by a name it does not also list in points:.
+    for (const r of catalog.routines.values()) {
+      for (const s of r.steps) if (s.kind === 'massage') expect(pointsNamedInText(catalog, s.area).filter((id) => !s.points.includes(id)), `${r.id}: ${s.area}`).toEqual([]);
+    }
+  });
+  it('every point\'s pinyin reads as pinyin, so a name in lower case is never skipped unread', async () => {
+    const { isPinyinWord } = await import('../src/core/resolve.js');
+    for (const p of catalog.points.values()) expect(isPinyinWord(p.pinyin), `${p.id} ${p.pinyin}`).toBe(true);
+    for (const word of ['knead', 'the', 'tender', 'lower', 'shoulders', 'belly']) expect(isPinyinWord(word), word).toBe(false);
+  });
   it('a massage step with no region and no point is a caution, with a condition or without, never "nothing to find"', () => {
     const r = routine([massage('wherever it feels tight', 60_000)]);
     expect(routineFindings(catalog, r, pregnancy)).toEqual([expect.objectContaining({ step: 0, condition: 'pregnancy', level: 'caution', reason: expect.stringMatching(/cannot be checked/) })]);
@@ -196,6 +225,24 @@ describe('validate warns, and still passes', () => {
     expect(j[0]).toMatchObject({ ok: true, problems: [], warnings: [{ line: 6, col: 5, path: 'steps[0]' }] });
     // Its area still says where it works: pregnancy avoids it.
     expect(cli(['check', join(dir, 'routines/mine.yaml'), '--pregnant']).code).toBe(1);
+  });
+});
+
+describe('validate shows warnings beside problems', () => {
+  it('a file with a problem still gets its warnings, after the problems, in text and --json', async () => {
+    const { run: validate } = await import('../src/commands/validate.js');
+    const dir = tempTree({ 'routines/mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: XX99\n  - massage: wherever it feels tight\n    duration: 1m\n' });
+    const file = join(dir, 'routines/mine.yaml');
+    const f = fakeIo();
+    expect(await validate({ args: [[file]] }, f.io)).toBe(2);
+    const lines = f.stderr.text().split('\n').filter(Boolean);
+    // The unknown point first, then the warning about the blind massage step, then the counts.
+    expect(lines[0]).toMatch(/mine\.yaml:6:\d+ steps\[0\]\.press: .*XX99/);
+    expect(lines[1]).toMatch(/mine\.yaml:7:5 steps\[1\]: warning: this massage step names no region/);
+    expect(lines.slice(2)).toEqual(['1 problem in 1 file', '1 warning in 1 file']);
+    const j = fakeIo();
+    await validate({ args: [[file]], json: true }, j.io);
+    expect(JSON.parse(j.stdout.text())[0]).toMatchObject({ ok: false, problems: [expect.objectContaining({ line: 6 })], warnings: [expect.objectContaining({ line: 7 })] });
   });
 });
 

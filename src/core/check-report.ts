@@ -21,7 +21,7 @@ export interface Checked {
 
 /** Check one routine under the conditions. */
 export function checkRoutine(catalog: Catalog, routine: Routine, conditions: Condition[]): Checked {
-  const points = [...new Set(routine.steps.flatMap((s) => (s.kind === 'press' ? [s.point] : s.kind === 'massage' ? massagePoints(s, catalog.points) : [])))];
+  const points = [...new Set(routine.steps.flatMap((s) => (s.kind === 'press' ? [s.point] : s.kind === 'massage' ? massagePoints(s, catalog) : [])))];
   return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions), notes: recommendedNotes(points, conditions, routine.id) };
 }
 

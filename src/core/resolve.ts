@@ -215,3 +215,64 @@ export function pointMatches(p: { id: string; pinyin: string; hanzi: string; han
   return hay.includes(q) || normalizeKey(p.pinyin).includes(compact) || normalizeKey(p.id) === compact
     || p.hanzi.includes(text) || p.hanzi_traditional.includes(text) || legacyCodes(p.id).some((c) => normalizeKey(c) === compact);
 }
+
+// One pinyin syllable, tone marks folded away: an initial and a final, or "er" alone.
+const SYLLABLE = '(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)|er)';
+// A point's pinyin written as one word (Hegu, Sanyinjiao, Fu'ai): two syllables or more.
+const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}'?){2,}$`);
+// A word of a text: letters and digits, with apostrophes inside (Tiger's, Fu'ai).
+const TEXT_WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+// The most words any point name has ("Three Yin Intersection" has three); a little to spare.
+const NAME_WORDS = 6;
+
+/** Whether a word reads as a point's pinyin written as one word (accents and case aside). */
+export function isPinyinWord(word: string): boolean {
+  return PINYIN_WORD.test(foldText(word).replace(/\u2019/g, "'"));
+}
+
+const capital = (word: string) => /^\p{Lu}/u.test(word);
+
+/**
+ * The points a free text names by pinyin or English name (Hegu, hégǔ, "Union Valley", Hoku),
+ * found through the lookup index, in order, once each. Codes are codesInText's work. So that
+ * ordinary words do not count: a pinyin written as one word counts in any case; a name in
+ * English words counts only with its capitals ("Upper Arm", not "the upper arm"), and a name of
+ * one English word ("Return", ST29) only when it is not the first word of a sentence. A name
+ * that loosely means two points (Futu) counts as both: a check may only find more.
+ */
+export function pointsNamedInText(catalog: Catalog, text: string): string[] {
+  const words = [...text.matchAll(TEXT_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  // Only a capital or a pinyin-like word can start a name: most texts never build the index
+  // (which reads every point).
+  if (!words.some((w) => capital(w.word) || isPinyinWord(w.word))) return [];
+  const idx = indexOf(catalog);
+  const out = new Set<string>();
+  words.forEach((first, i) => {
+    const opensSentence = i === 0 || /[.!?:;]/.test(text.slice(words[i - 1]!.end, first.start));
+    for (let k = 1; k <= NAME_WORDS && i + k <= words.length; k++) {
+      const span = words.slice(i, i + k);
+      // The words of one name stand apart only by spaces or dashes ("Union Valley", "He-gu").
+      if (k > 1 && !/^[\s-]+$/.test(text.slice(span[k - 2]!.end, span[k - 1]!.start))) break;
+      const key = normalizeKey(span.map((w) => w.word).join(' '));
+      for (const ref of idx.loose.get(key) ?? []) {
+        const p = ref.kind === 'point' ? catalog.points.get(ref.id) : undefined;
+        if (p && namedAs(p, key, span.map((w) => w.word), opensSentence)) out.add(p.id);
+      }
+    }
+  });
+  return [...out];
+}
+
+/** Whether the words of a text, which loosely spell one of the point's names, name it as the rules above say. */
+function namedAs(p: Point, key: string, words: string[], opensSentence: boolean): boolean {
+  return [p.pinyin, p.english, ...p.aliases].some((name) => {
+    if (normalizeKey(name) !== key) return false;
+    const parts = name.split(/[\s-]+/).filter(Boolean);
+    // A pinyin (the point's, or an alias spelt as one) written as one word: any case.
+    if (words.length === 1 && (name === p.pinyin || (parts.length === 1 && isPinyinWord(name)))) return true;
+    // Syllables or English words written apart keep the name's capitals.
+    if (parts.length !== words.length) return words.every(capital);
+    if (!parts.every((part, j) => !capital(part) || capital(words[j]!))) return false;
+    return words.length > 1 || !opensSentence;
+  });
+}

@@ -27,7 +27,7 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
     if (step.kind === 'massage' && step.regions.length === 0) {
       // Its points (named, or implied by the area, such as GB21 for the tops of the shoulders)
       // are still checked; rules about body regions (the belly in pregnancy, the legs with a clot) are not.
-      const seen = massagePoints(step, catalog.points);
+      const seen = massagePoints(step, catalog);
       const read = massageRegions(step);
       const blind = seen.length
         ? `rules about body regions cannot see it (only its point${seen.length > 1 ? 's' : ''} ${seen.join(', ')} ${seen.length > 1 ? 'are' : 'is'} checked)`
@@ -39,7 +39,7 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
         message: `this massage step names no region, so ${blind}; add region: with the body regions it covers (for example shoulder, neck, hand)`,
       });
     }
-    const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step, catalog.points) : [];
+    const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step, catalog) : [];
     for (const id of points) {
       const never = catalog.points.get(id)?.cautions.find((c) => c.condition === GENERAL && c.level === 'avoid');
       if (never) out.push({ path: ['steps', i], message: `${id} is a point never to press yourself (${never.reason}); run refuses this step` });

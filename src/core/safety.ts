@@ -3,6 +3,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, MassageStep, Point, Region, Routine, Urgent } from '../model/types.js';
 import { compareIds } from './text.js';
+import { pointsNamedInText } from './resolve.js';
 import { CHANNEL_ALIASES, CHANNELS } from '../model/channels.js';
 
 export type Level = 'avoid' | 'caution';
@@ -122,13 +123,17 @@ export function knownCodesInText(text: string, known: Pick<ReadonlyMap<string, u
 /**
  * The points a massage step works over: the ones it names, else the ones its area text implies
  * (a known area such as the tops of the shoulders, standard point codes written in it, and the
- * codes of `known` points, the catalog's, which holds the user's own). When unsure a point is
- * there, it counts: a check may only find more, never less.
+ * codes of `known` points, the catalog's, which holds the user's own). Given the catalog, the
+ * points' names written in it count too (Hegu, "Union Valley": pointsNamedInText). When unsure
+ * a point is there, it counts: a check may only find more, never less.
  */
-export function massagePoints(step: Pick<MassageStep, 'area' | 'points'>, known?: Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
+export function massagePoints(step: Pick<MassageStep, 'area' | 'points'>, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   if (step.points.length > 0) return step.points;
+  const catalog = known && 'points' in known ? known : undefined;
+  const codes = catalog ? catalog.points : (known as Pick<ReadonlyMap<string, unknown>, 'has'> | undefined);
   const implied = AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : []));
-  return [...new Set([...implied, ...codesInText(step.area), ...(known ? knownCodesInText(step.area, known) : [])])];
+  const named = catalog ? pointsNamedInText(catalog, step.area) : [];
+  return [...new Set([...implied, ...codesInText(step.area), ...(codes ? knownCodesInText(step.area, codes) : []), ...named])];
 }
 
 /** Findings for one point under the given conditions (plus the general cautions). */
@@ -185,7 +190,7 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
         const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.point ?? f.region}`;
         if (!said.has(key)) (said.add(key), out.push(f));
       };
-      const points = massagePoints(step, catalog.points).filter((id) => catalog.points.has(id));
+      const points = massagePoints(step, catalog).filter((id) => catalog.points.has(id));
       for (const id of points) pointFindings(catalog.points.get(id)!, conditions, routine.id, i).forEach(add);
       const regions = massageRegions(step);
       // A step that says neither where nor over which point it works cannot be checked: when
