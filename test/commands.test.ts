@@ -30,6 +30,14 @@ describe('show', () => {
     expect(stdout.text()).toMatch(/AVOID \(pregnancy\)/);
   });
 
+  it('labels a point\'s own caution once, with its level and for whom ("Avoid  in pregnancy:"), not stacked labels', async () => {
+    const { io, stdout } = fakeIo();
+    await show({ args: [['LI4']], figure: false }, io);
+    const lines = stdout.text().split('\n');
+    expect(lines.find((l) => /pregnan/.test(l) && /^\S/.test(l))).toMatch(/^Avoid {6}in pregnancy: Traditionally forbidden/);
+    expect(stdout.text()).not.toMatch(/avoid: pregnancy:|Caution +avoid/);
+  });
+
   it('routine card for nausea', async () => {
     const { io, stdout } = fakeIo({}, true);
     await show({ args: [['nausea']] }, io);
@@ -87,10 +95,24 @@ describe('list points filters', () => {
     ['routines', { meridian: 'LI' }, 'list routines: --meridian filters points only, not routines'],
     ['routines', { region: 'hand' }, 'list routines: --region filters points only, not routines'],
     ['points', { max: '3m' }, 'list points: --max filters routines only, not points'],
+    // A condition leaves nothing out of the meridians or the conditions: refused, not ignored.
+    ['meridians', { pregnant: true }, 'list meridians: --pregnant leaves out routines and points, not meridians'],
+    ['meridians', { condition: ['bleeding'] as string[] }, 'list meridians: --condition leaves out routines and points, not meridians'],
+    ['conditions', { pregnant: true }, 'list conditions: --pregnant leaves out routines and points, not conditions'],
   ] as const)('list %s %j is a usage error naming the flag', async (kind, flags, message) => {
     const { io, stdout } = fakeIo();
     await expect(list({ args: [kind], ...flags }, io)).rejects.toMatchObject({ name: 'UserError', message });
     expect(stdout.text()).toBe('');
+  });
+
+  it('list meridians with a saved profile neither announces it nor pretends to apply it', async () => {
+    const { io, stdout, stderr } = fakeIo();
+    const { addProfileConditions, } = await import('../src/store/profile-store.js');
+    const { profilePath } = await import('../src/store/profile.js');
+    await addProfileConditions(profilePath(io.env)!, ['pregnancy']);
+    await list({ args: ['meridians'], profile: true }, io);
+    expect(stdout.text()).toMatch(/^LU +11 +Lung$/m);
+    expect(stderr.text()).toBe('');
   });
 
   it('each filter flag still filters the lists it names', async () => {

@@ -152,7 +152,9 @@ describe('rate, history and stats', () => {
     await runTiny(later(f, 10_000), {});
     const r = later(f, 60_000);
     expect(await rate({ args: ['3'] }, r.io)).toBe(0);
-    expect(r.stdout.text()).toMatch(/^Rated Tiny, 2025-03-01 09:00, 0:05 of 0:05: \? → 3, no before rating\.\n$/);
+    // No rating before that session: said in words, never "? → 3".
+    expect(r.stdout.text()).toMatch(/^Rated Tiny, 2025-03-01 09:00, 0:05 of 0:05: now 3 \(no rating from before the session to compare with\)\.\n$/);
+    expect(r.stdout.text()).not.toMatch(/\?/);
     // The latest session got the rating: that was the second run. Rate the first, as a script would, by running again.
     const g = fakeIo();
     await runTiny(g, { before: '7' });

@@ -40,7 +40,7 @@ describe('safety profile', () => {
   });
 
   it('an unknown condition in the profile blames the profile, not --condition, and says the ways out', async () => {
-    const { io } = fakeIo();
+    const { io, stderr } = fakeIo();
     const path = profilePath(io.env)!;
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, 'conditions:\n  - pregnacy\n');
@@ -48,6 +48,11 @@ describe('safety profile', () => {
       exitCode: 2,
       message: `${path}: conditions: unknown condition "pregnacy"; did you mean "pregnancy"? (edit or delete ${path}, or use --no-profile; see: acupress list conditions)`,
     });
+    // The error alone: no "Using your safety profile: pregnacy" line before it.
+    expect(stderr.text()).toBe('');
+    writeFileSync(path, 'conditions:\n  - pregnancy\n  - nosuch\n');
+    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow(/conditions: unknown condition "nosuch"/);
+    expect(stderr.text()).toBe('');
     writeFileSync(path, 'conditions:\n  - general\n');
     await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow(`${path}: conditions: "general" is not a condition; the general rules always apply (edit or delete ${path}, or use --no-profile; see: acupress check, acupress list conditions)`);
     // A flag is still blamed on the flag.

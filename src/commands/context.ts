@@ -64,11 +64,7 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
   // Every command that names conditions (list, show, check, run) applies the profile unless --no-profile.
   if (options.profile === true) {
     const read = profile !== undefined ? profile : await (await import('../store/profile.js')).readProfile(io);
-    const named = read?.conditions ?? [];
-    if (named.length > 0 && !options.json) {
-      io.stderr.write(`${hang(`Using your safety profile: ${named.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
-    }
-    names.push(...named);
+    names.push(...(read?.conditions ?? []));
   }
   const out = new Map<string, Condition>();
   const flagged = new Set<string>();
@@ -91,6 +87,11 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
     if (id === GENERAL) return blame(i, `${quote(name)} is not a condition; the general rules always apply`, 'acupress check, acupress list conditions');
     out.set(id, catalog.conditions.get(id)!);
     (i < fromFlags ? flagged : saved).add(id);
+  }
+  // Said only once every name is known: a profile naming an unknown condition gets its error alone.
+  const named = names.slice(fromFlags);
+  if (named.length > 0 && !options.json) {
+    io.stderr.write(`${hang(`Using your safety profile: ${named.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
   }
   const conditions = [...out.values()];
   return { conditions, flagged: conditions.filter((c) => flagged.has(c.id)), saved: conditions.filter((c) => saved.has(c.id)) };

@@ -26,12 +26,18 @@ const FILTERS: ReadonlyArray<[flag: keyof FilterFlags, kinds: ReadonlyArray<(typ
   ['meridian', ['points']], ['region', ['points']], ['tag', ['routines', 'points']], ['search', ['routines', 'points']], ['max', ['routines']],
 ];
 
+/** The lists a condition leaves things out of; meridians and conditions have nothing to avoid. */
+const CONDITION_KINDS: ReadonlyArray<(typeof KINDS)[number]> = ['routines', 'points'];
+
 /** A filter flag given to a list it does not filter is a usage error, never silently ignored. */
-function refuseIgnoredFilters(options: FilterFlags, kind: (typeof KINDS)[number]): void {
+function refuseIgnoredFilters(options: FilterFlags & Common, kind: (typeof KINDS)[number]): void {
   for (const [flag, kinds] of FILTERS) {
     if (options[flag] === undefined || kinds.includes(kind)) continue;
     throw new UserError(`list ${kind}: --${flag} filters ${kinds.length > 1 ? kinds.join(' and ') : `${kinds[0]} only`}, not ${kind}`);
   }
+  // --pregnant and --condition too: "list meridians --pregnant" must not look checked.
+  const flag = options.pregnant ? '--pregnant' : options.condition?.length ? '--condition' : undefined;
+  if (flag && !CONDITION_KINDS.includes(kind)) throw new UserError(`list ${kind}: ${flag} leaves out routines and points, not ${kind}`);
 }
 
 /** `acupress list [routines|points|meridians|conditions]`. */
@@ -39,7 +45,8 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   const kind = pickKind(options.args?.[0] ?? 'routines');
   refuseIgnoredFilters(options, kind);
   const catalog = await catalogFor(options, io);
-  const active = await activeConditions(options, catalog, io);
+  // The saved profile has nothing to leave out of the meridians or the conditions: not read, not announced.
+  const active = CONDITION_KINDS.includes(kind) ? await activeConditions(options, catalog, io) : { conditions: [], flagged: [], saved: [] };
   const { conditions } = active;
   // Names what put the conditions in force (a flag, the profile), so the hint says what to change.
   // Only a condition with something to avoid leaves anything out.

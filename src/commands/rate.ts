@@ -36,7 +36,10 @@ export async function run(options: RateOptions, io: Io): Promise<number> {
   const was = latest.after;
   const rated: Session = { ...latest, after: r.value };
   const change = ratingChange(rated);
-  const ratings = `${rated.before ?? '?'} → ${r.value}${change !== undefined ? ` (${signed(change)})` : ', no before rating'}`;
+  // Without a before-rating there is no arrow to draw: say so in words, not "? → 3".
+  const ratings = rated.before === undefined
+    ? `now ${r.value} (no rating from before the session to compare with)`
+    : `${rated.before} → ${r.value}${change !== undefined ? ` (${signed(change)})` : ''}`;
   io.stdout.write(`Rated ${escapeHidden(latest.title)}, ${whenLabel(latest.start)}, ${doneLabel(latest)}: ${ratings}${was !== undefined && was !== r.value ? `; was ${was}` : ''}.\n`);
   return 0;
 }

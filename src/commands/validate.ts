@@ -63,6 +63,7 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
   } else {
     for (const r of results) {
       if (r.ok) io.stdout.write(`${c.ok('ok')}  ${untrusted(r.file, 300)}\n`);
+      // Problems first, then warnings: what stops the file loading leads.
       for (const p of [...r.problems, ...r.warnings]) io.stderr.write(`${formatProblem(p)}\n`);
     }
     const bad = results.filter((r) => !r.ok);
@@ -136,8 +137,9 @@ function checkRoutine(catalog: Catalog, r: Read): Problem[] {
   if (checked.ok) {
     const rec = { value: { ...checked.value, origin: { source: 'user' as const, file: r.shown } }, locate: checked.locate, shown: r.shown };
     const problems = mergeInto(catalog, { points: [], routines: [rec], conditions: [], problems: [] }, { checkNames: true });
-    // Valid but blind to a safety check, or firmer than a point allows: say so, keep exit 0.
-    if (problems.length === 0) r.warnings = routineWarnings(catalog, checked.value).map((w) => problemAt(rec, w.path, `warning: ${w.message}`));
+    // Blind to a safety check, or firmer than a point allows: say so (exit 0 when that is all).
+    // Said beside the file's problems too, after them, so that fixing those brings no surprise.
+    r.warnings = routineWarnings(catalog, checked.value).map((w) => problemAt(rec, w.path, `warning: ${w.message}`));
     return problems;
   }
   if (!checked.locate || checked.raw === undefined) return checked.problems;

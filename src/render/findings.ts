@@ -7,6 +7,13 @@ export function forWhom(condition: string): string {
   return condition === GENERAL ? 'everyone' : condition;
 }
 
+/** Whom a point's own caution is for, as the rest of a sentence: "in pregnancy", "for everyone", "with heart disease". */
+export function cautionFor(condition: string): string {
+  if (condition === GENERAL) return 'for everyone';
+  if (condition === 'pregnancy') return 'in pregnancy';
+  return `with ${condition.replace(/-/g, ' ')}`;
+}
+
 /** Findings as indented lines, one per rule, naming every point or region it covers. */
 export function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
   const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : findingPlace(f));

@@ -5,7 +5,7 @@ import type { Point } from '../model/types.js';
 import { urgentFor, type Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
-import { forWhom } from './findings.js';
+import { cautionFor, forWhom } from './findings.js';
 
 
 /** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
@@ -55,8 +55,10 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
     row.reasons.push(`${k.reason} [${k.source}]`);
     rows.set(`${k.condition}:${k.level}`, row);
   }
+  // One label says both what to do and for whom: "Avoid  in pregnancy: …", "Caution  for everyone: …".
   for (const k of rows.values()) {
-    field('Caution', `${k.level === 'avoid' ? c.avoid(`avoid: ${forWhom(k.condition)}`) : c.caution(`${forWhom(k.condition)}`)}: ${k.reasons.join(' ')}`);
+    const paint = k.level === 'avoid' ? c.avoid : c.caution;
+    field(k.level === 'avoid' ? 'Avoid' : 'Caution', `${paint(cautionFor(k.condition))}: ${k.reasons.join(' ')}`);
   }
   // One source a line: titles end in their own punctuation, so a joining "; " reads badly.
   if (p.sources.length) field('Sources', p.sources.join('\n'));
