@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { median } from './startup.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin/acupress.js');
+const BIN = join(ROOT, 'dist/main.cjs');
 
 /** The command lines timed. */
 export const HISTORY_COMMANDS = [['history'], ['history', '--json'], ['stats'], ['stats', '--json', '--since', '30d']];

@@ -13,7 +13,7 @@ import { historyScale } from './history.mjs';
 import { COMMANDS, gcCounts, median, startup } from './startup.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin/acupress.js');
+const BIN = join(ROOT, 'dist/main.cjs');
 const QUICK = process.env.BENCH_QUICK === '1';
 const home = mkdtempSync(join(tmpdir(), 'acupress-bench-'));
 const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };

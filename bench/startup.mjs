@@ -1,6 +1,6 @@
 // Start-up against `node -e 0` of the same Node, for bench/run.mjs and CI (.ci/run):
 //
-//   node bench/startup.mjs [--runs N] [--nodes 20,22,24] [--bin path/to/acupress.js]
+//   node bench/startup.mjs [--runs N] [--nodes 20,22,24] [--bin path/to/main.cjs]
 //
 // Every run of a command sits between two `node -e 0` runs and is divided by their mean; a
 // figure is the median of those ratios, because this machine's noise comes in bursts that a
@@ -32,7 +32,7 @@ export function once(cmd, args, env) {
  * Returns [{ args, ratio, ms, node_ms, first_ms }]. `first_ms` is the median of a few runs with
  * an empty cache directory each (a first run after install), for information.
  */
-export function startup({ node = process.execPath, bin = join(ROOT, 'bin/acupress.js'), commands = COMMANDS, runs = 31, env = {} } = {}) {
+export function startup({ node = process.execPath, bin = join(ROOT, 'dist/main.cjs'), commands = COMMANDS, runs = 31, env = {} } = {}) {
   const home = mkdtempSync(join(tmpdir(), 'acupress-startup-'));
   const base = { PATH: process.env.PATH, HOME: home, ...env };
   const out = [];
@@ -72,7 +72,7 @@ export function startup({ node = process.execPath, bin = join(ROOT, 'bin/acupres
  * generation starts at 1 MB, Node's own start fills a third of it, and a scavenge costs about
  * 1 ms (BENCHMARKS.md, session 6). Returns [{ args, gcs }]; throws when a run fails.
  */
-export function gcCounts({ node = process.execPath, bin = join(ROOT, 'bin/acupress.js'), commands = COMMANDS } = {}) {
+export function gcCounts({ node = process.execPath, bin = join(ROOT, 'dist/main.cjs'), commands = COMMANDS } = {}) {
   const home = mkdtempSync(join(tmpdir(), 'acupress-gc-'));
   const env = { PATH: process.env.PATH, HOME: home };
   try {

@@ -23,7 +23,7 @@ export function removeTempDirs(): void {
 }
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'acupress.js');
+export const BIN = join(ROOT, 'dist', 'main.cjs');
 
 /** A writable that records everything. */
 export function sink(isTTY = false) {

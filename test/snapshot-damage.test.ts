@@ -44,6 +44,7 @@ const damages: Array<[string, (f: string) => string | undefined]> = [
 const uses: Array<[string, (c: NonNullable<ReturnType<typeof readSnapshot>>) => unknown]> = [
   ['points-LI.json', (c) => c.points.get('LI4')],
   ['routines.json', (c) => c.routines.get('headache')!.steps.length],
+  ['heads.json', (c) => c.routineHeads!.length],
   ['conditions-pregnancy.json', (c) => c.conditions.get('pregnancy')!.rules.length],
 ];
 

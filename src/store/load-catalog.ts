@@ -54,10 +54,17 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
   for (const d of dirs) {
     let isDir = false;
     try {
-      isDir = statSync(d.dir).isDirectory();
+      // No exception for the usual case, an optional directory that is not there: building one
+      // costs a cold process about 0.1 ms.
+      const st = statSync(d.dir, { throwIfNoEntry: !!d.required });
+      if (!st) {
+        if (isDanglingLink(d.dir)) catalog.notices.push(`warning: ${dataPath(d.dir, h)}: is a symbolic link to nothing, so your own routines and points are not read`);
+        continue;
+      }
+      isDir = st.isDirectory();
     } catch (e) {
       if (d.required) throw fsError(d.label, e, 'directory');
-      const odd = oddConfigDir(d.dir, e);
+      const odd = oddConfigDir(e);
       if (odd) catalog.notices.push(`warning: ${dataPath(d.dir, h)}: ${odd}, so your own routines and points are not read`);
       continue;
     }
@@ -93,21 +100,19 @@ function strayYaml(dir: string): number {
   }
 }
 
-/**
- * Why the optional config directory could not be opened, when that is worth a warning: not for
- * a directory that simply is not there (ENOENT, or HOME itself missing or a file), but for a
- * dangling link or one the user cannot read.
- */
-function oddConfigDir(dir: string, e: unknown): string | undefined {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    try {
-      if (lstatSync(dir).isSymbolicLink()) return 'is a symbolic link to nothing';
-    } catch {
-      // Not there at all: the usual case.
-    }
-    return undefined;
+/** Is `dir`, which stat found nothing at, a symbolic link to nothing (worth a warning)? */
+function isDanglingLink(dir: string): boolean {
+  try {
+    return lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false;
   }
-  if (code === 'ENOTDIR') return undefined;
-  return fsReason(e);
+}
+
+/**
+ * Why the optional config directory could not be opened, when that is worth a warning: not when
+ * HOME itself is a file (ENOTDIR), but when the user cannot read it, or a link loops.
+ */
+function oddConfigDir(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? undefined : fsReason(e);
 }

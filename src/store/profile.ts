@@ -17,13 +17,16 @@ export function profilePath(env: Io['env']): string | undefined {
 export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefined> {
   const path = profilePath(io.env);
   // A link into a dotfiles repo whose file is not there yet is no profile (stat follows links).
+  if (path === undefined) return undefined;
   let isFile: boolean;
   try {
-    isFile = path !== undefined && statSync(path).isFile();
+    // throwIfNoEntry: no profile is the usual case, and an exception costs a cold start ~0.1 ms.
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) return undefined;
+    isFile = st.isFile();
   } catch {
     return undefined;
   }
-  if (path === undefined) return undefined;
   // Only a regular file is read here: a FIFO would block. Anything else goes to the full loader,
   // which says what it is.
   let text: string | undefined;

@@ -1,8 +1,11 @@
 // The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines'
-// heads, each point id's channel and each condition's names; points-<channel>.json holds each
-// channel's points and conditions-<id>.json each condition, read only when one of them is asked
-// for (lazy-map.ts): `show LI4` reads the general rules alone, `check --pregnant` pregnancy's too.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// ids, each point id's channel, the routines pressing each point and each condition's names;
+// heads.json the routines without their steps and their facts (for `list` and name lookups);
+// points-<channel>.json each channel's points and conditions-<id>.json each condition. Each is
+// read only when something asks for it (lazy-map.ts): `show LI4` reads index.json, LI's points
+// and the general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process
+// about 30 µs a kilobyte, so what every start reads is kept small.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
 import { fsReason } from './fs-reason.js';
 import { join } from 'node:path';
@@ -14,26 +17,33 @@ import type { RoutineFacts } from '../model/catalog.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 
 /** The snapshot's layout; readSnapshot ignores any other (a dist/ left by an older build). */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface SnapshotIndex {
   version: typeof FORMAT;
   /** The build: package version and a hash of the code and data (keys the user-data cache). */
   release?: string;
-  /** The routines without their steps (routines.json has them whole). */
-  routineHeads: RoutineHead[];
+  /** The routines' ids, in canonical order (routines.json has them whole). */
+  routines: string[];
   /** Which routines press each point (ids), for points that some routine presses. */
   uses: Record<string, string[]>;
   /** Each point id's channel, in canonical order. */
   points: Record<string, string>;
-  /** Each routine's facts for `list`, worked out here once. */
-  facts: Record<string, RoutineFacts>;
   /** Each condition's names (conditionNames), in canonical order. */
   conditions: Record<string, string[]>;
 }
 
+/** heads.json: what `list` and name lookups need of the routines, without their steps. */
+interface SnapshotHeads {
+  /** The routines without their steps, in the index's order. */
+  routineHeads: RoutineHead[];
+  /** Each routine's facts for `list`, worked out here once. */
+  facts: Record<string, RoutineFacts>;
+}
+
 const groupFile = (dir: string, group: string) => join(dir, `points-${group}.json`);
 const ROUTINES_FILE = 'routines.json';
+const HEADS_FILE = 'heads.json';
 const conditionFile = (dir: string, id: string) => join(dir, `conditions-${id}.json`);
 
 /**
@@ -55,13 +65,17 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
   const index: SnapshotIndex = {
     version: FORMAT,
     ...(release ? { release } : {}),
-    routineHeads: data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })),
+    routines: data.routines.map((r) => r.id),
     uses: Object.fromEntries(data.points.map((p) => [p.id, pressing(data.routines, p.id)]).filter(([, ids]) => ids!.length > 0)),
     points: Object.fromEntries(data.points.map((p) => [p.id, p.meridian])),
-    facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
     conditions: Object.fromEntries(data.conditions.map((c) => [c.id, conditionNames(c)])),
   };
+  const heads: SnapshotHeads = {
+    routineHeads: data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })),
+    facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
+  };
   writeFileSync(join(dir, 'index.json'), asciiJson(index));
+  writeFileSync(join(dir, HEADS_FILE), asciiJson(heads));
   writeFileSync(join(dir, ROUTINES_FILE), asciiJson(data.routines));
   for (const c of data.conditions) {
     // The id names a file: the schema allows only lower-case words and dashes.
@@ -81,12 +95,16 @@ function damaged(file: string, why: unknown): ExitError {
   return new ExitError(EXIT.internal, `the built-in data file ${file} is damaged (${reason}); reinstall acupress`);
 }
 
-/** Read and parse one snapshot file, checking the shape its readers rely on. */
-function readPart<T>(file: string, shape: (v: unknown) => boolean): T {
+/**
+ * Read and parse one snapshot file, checking the shape its readers rely on. `missing`: what a
+ * file that is not there means (by default, a damaged installation).
+ */
+function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () => T): T {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
+    if (missing && (e as NodeJS.ErrnoException).code === 'ENOENT') return missing();
     throw damaged(file, e);
   }
   if (!shape(value)) throw damaged(file, 'not the data this build wrote');
@@ -96,8 +114,30 @@ function readPart<T>(file: string, shape: (v: unknown) => boolean): T {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A list of records with string ids, each id one the index promised for this file. */
 const recordsOf = (ids: (id: string) => boolean) => (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && typeof x.id === 'string' && ids(x.id));
-const isIndex = (v: unknown): v is SnapshotIndex => isObject(v) && v.version === FORMAT && Array.isArray(v.routineHeads) && [v.points, v.facts, v.uses, v.conditions].every(isObject)
-  && v.routineHeads.every((r) => isObject(r) && typeof r.id === 'string');
+const isIndex = (v: unknown): v is SnapshotIndex => isObject(v) && v.version === FORMAT && Array.isArray(v.routines) && [v.points, v.uses, v.conditions].every(isObject)
+  && v.routines.every((id) => typeof id === 'string');
+/** The heads of exactly the index's routines, in its order, and facts. */
+const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Array.isArray(v.routineHeads)
+  && v.routineHeads.length === ids.length && v.routineHeads.every((r, i) => isObject(r) && r.id === ids[i]);
+
+/**
+ * Give `target[key]` the value `compute()` returns on first read, then keep it as a plain
+ * property (which can be replaced or deleted like any other).
+ */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+    set(value: T[K]) {
+      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+    },
+  });
+}
 
 /**
  * The snapshot in `dir` as a catalog whose points, conditions and routine steps load on first
@@ -105,13 +145,15 @@ const isIndex = (v: unknown): v is SnapshotIndex => isObject(v) && v.version ===
  * an ExitError naming the file when a snapshot file is damaged, then or when it is first read.
  */
 export function readSnapshot(dir: string): Catalog | undefined {
-  const indexFile = join(dir, 'index.json');
-  if (!existsSync(indexFile)) return undefined;
-  const index = readPart<SnapshotIndex>(indexFile, isIndex);
+  // No index.json: no snapshot. Read at once rather than asked about first (a stat per start).
+  const index = readPart<SnapshotIndex | undefined>(join(dir, 'index.json'), isIndex, () => undefined);
+  if (!index) return undefined;
   const owns = (record: Record<string, unknown>, value: unknown) => (id: string) => Object.hasOwn(record, id) && record[id] === value;
   const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(owns(index.points, group)));
   const conditionIds = Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id]));
-  const routineIds = Object.fromEntries(index.routineHeads.map((r) => [r.id, ROUTINES_FILE]));
+  const routineIds = Object.fromEntries(index.routines.map((id) => [id, ROUTINES_FILE]));
+  let heads: SnapshotHeads | undefined;
+  const readHeads = () => (heads ??= readPart<SnapshotHeads>(join(dir, HEADS_FILE), headsOf(index.routines)));
   const catalog: Catalog = {
     points: new LazyMap({ owner: index.points, load }),
     // Read whole on the first routine asked for; the heads answer `list` and name lookups.
@@ -123,7 +165,6 @@ export function readSnapshot(dir: string): Catalog | undefined {
         delete catalog.uses;
       },
     }),
-    routineHeads: index.routineHeads,
     uses: index.uses,
     conditions: new LazyMap<Condition>({
       owner: conditionIds,
@@ -132,8 +173,10 @@ export function readSnapshot(dir: string): Catalog | undefined {
     }),
     conditionNames: index.conditions,
     notices: [],
-    facts: new Map(Object.entries(index.facts)),
     ...(typeof index.release === 'string' ? { release: index.release } : {}),
   };
+  // The heads and facts only when something asks for them (`list`, a name that is no id).
+  lazyProperty(catalog, 'routineHeads', () => readHeads().routineHeads);
+  lazyProperty(catalog, 'facts', () => new Map(Object.entries(readHeads().facts)));
   return catalog;
 }

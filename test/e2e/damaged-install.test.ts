@@ -9,13 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
 const copy = mkdtempSync(join(tmpdir(), 'acupress-install-'));
-cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
 cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
 cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
 const home = mkdtempSync(join(tmpdir(), 'acupress-install-home-'));
 afterAll(() => [copy, home].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const run = (...args: string[]) => spawnSync(process.execPath, [join(copy, 'bin/acupress.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home }, timeout: 20_000 });
+const run = (...args: string[]) => spawnSync(process.execPath, [join(copy, 'dist/main.cjs'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home }, timeout: 20_000 });
 
 /** Run `args` with `file` (under the copy) truncated, or removed; then put it back. */
 function withDamage(file: string, how: 'truncated' | 'missing', args: string[]) {
