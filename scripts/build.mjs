@@ -212,7 +212,32 @@ const cjs = {
   footer: { js: MODULE_TAIL },
   define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' },
 };
-await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli, coldFigures] });
+// The command table, read at build time: the quick path's slice of it below, and the command
+// names main.cjs picks a code cache by (step 3).
+const spec = await build({ ...base, minify: false, format: 'esm', entryPoints: ['src/cli/spec.ts'], write: false });
+const { COMMANDS, GLOBAL_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(spec.outputFiles[0].text).toString('base64')}`);
+
+// In app.cjs the quick path (src/cli/quick-argv.ts) imports only what it reads of the command
+// table: each command's flags, argument and quick mark, without the descriptions, examples and
+// choices help and completion need. The whole table is 10 KB of text and 200 objects that
+// every start deserialized from its code cache and built (src/cli/spec.ts stays the one source:
+// this slice is cut from it at every build).
+const quickTable = {
+  name: 'quick-table',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/spec\.js$/ }, (args) => (args.importer.endsWith('src/cli/quick-argv.ts') ? { path: 'spec', namespace: 'quick-table' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'quick-table' }, () => {
+      const option = ({ flags, repeatable }) => ({ flags, ...(repeatable ? { repeatable } : {}) });
+      const commands = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, {
+        ...(c.quick ? { quick: true } : {}),
+        options: c.quick ? c.options.map(option) : [],
+        ...(c.quick && c.argument ? { argument: { name: c.argument.name, ...(c.argument.default !== undefined ? { default: c.argument.default } : {}) } } : {}),
+      }]));
+      return { contents: `export const COMMANDS = ${JSON.stringify(commands)};\nexport const GLOBAL_OPTIONS = ${JSON.stringify(GLOBAL_OPTIONS.map(option))};`, loader: 'js' };
+    });
+  },
+};
+await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli, coldFigures, quickTable] });
 // info.cjs: help and version lines alone (src/cli/info-main.ts), a fifth of app.cjs to read.
 await build({ ...cjs, entryPoints: ['src/cli/info-main.ts'], outfile: 'dist/info.cjs', plugins: [vendorFacades(names, './vendor')] });
 await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names, './vendor'), coldFigures] });
@@ -234,8 +259,6 @@ for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.ends
 const bundled = ['dist/app.cjs', 'dist/info.cjs', 'dist/cli.cjs', 'dist/figures.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
 const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).join('\0')).digest('hex').slice(0, 16);
 // It names a cache per command (each holds only what its command ran): the table's names.
-const spec = await build({ ...base, minify: false, format: 'esm', entryPoints: ['src/cli/spec.ts'], write: false });
-const { COMMANDS } = await import(`data:text/javascript;base64,${Buffer.from(spec.outputFiles[0].text).toString('base64')}`);
 // The bin is this file, not a shim that requires it: each file Node's loader requires costs
 // about 0.6 ms of a start (resolving, realpath, the package scope), a twelfth of our budget.
 await build({ ...base, format: 'cjs', banner: { js: '#!/usr/bin/env node' }, entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', define: { ACUPRESS_BUILD_ID: JSON.stringify(buildId), ACUPRESS_COMMANDS: JSON.stringify(Object.keys(COMMANDS)) } });

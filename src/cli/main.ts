@@ -2,7 +2,6 @@
 // commander, inside the process shell (shell.ts).
 import { dispatcher, QUICK_HANDLERS } from './dispatch.js';
 import { quickInfo, quickParse } from './quick-argv.js';
-import { printInfo } from './print-info.js';
 import { runShell } from './shell.js';
 import type { Io } from '../model/io.js';
 
@@ -11,7 +10,9 @@ const quickDispatch = dispatcher(QUICK_HANDLERS);
 /** Plain list/show/check, help and version lines skip commander (start-up time); everything else goes through it. */
 async function route(argv: string[], io: Io): Promise<number> {
   const info = quickInfo(argv);
-  if (info) return printInfo(info, io);
+  // Help and version lines normally go to info.cjs (boot/loader.ts); only one it declined comes
+  // here, so the help pages and the whole command table stay out of every other start.
+  if (info) return (await import('./print-info.js')).printInfo(info, io);
   const quick = quickParse(argv);
   if (quick) return quickDispatch(quick.command, quick.options, io);
   const { runCli } = await import('./program.js');
