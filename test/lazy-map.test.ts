@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LazyMap } from '../src/store/lazy-map.js';
+import { groupedKeys, LazyMap, ownedBy } from '../src/store/lazy-map.js';
 
 type V = { id: string; n: number };
 /** A source of three groups that records which groups were loaded. */
@@ -7,7 +7,7 @@ function source() {
   const loads: string[] = [];
   const data: Record<string, V[]> = { a: [{ id: 'a1', n: 1 }, { id: 'a2', n: 2 }], b: [{ id: 'b1', n: 3 }], c: [{ id: 'c1', n: 4 }, { id: 'c2', n: 5 }] };
   const owner = Object.fromEntries(Object.entries(data).flatMap(([g, vs]) => vs.map((v) => [v.id, g])));
-  return { loads, src: { owner, load: (g: string) => (loads.push(g), data[g]!) } };
+  return { loads, src: { ...ownedBy(owner), load: (g: string) => (loads.push(g), data[g]!) } };
 }
 
 describe('LazyMap', () => {
@@ -51,7 +51,7 @@ describe('LazyMap', () => {
 
   it('a group whose read fails stays pending, and is read again on the next ask', () => {
     let fail = true;
-    const m = new LazyMap<V>({ owner: { a1: 'a' }, load: () => {
+    const m = new LazyMap<V>({ ...ownedBy({ a1: 'a' }), load: () => {
       if (fail) throw new Error('EIO');
       return [{ id: 'a1', n: 1 }];
     } });
@@ -99,5 +99,19 @@ describe('LazyMap', () => {
     expect(m.size).toBe(5);
     expect([...m.keys()].length).toBe(5);
     expect(loads.sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds keys in space-separated groups (the snapshot\'s points), and only whole keys', () => {
+    const keys = groupedKeys({ LI: 'LI1 LI2 LI10', EX: 'EX-HN3 EX-B2' });
+    expect(keys.groupOf('LI1')).toBe('LI');
+    expect(keys.groupOf('LI10')).toBe('LI');
+    expect(keys.groupOf('EX-HN3')).toBe('EX');
+    for (const k of ['LI', 'I1', 'LI1 LI2', '', ' ', 'LI3', 'EX-HN', 'constructor']) expect(keys.groupOf(k), k).toBeUndefined();
+    expect(keys.keys()).toEqual(['LI1', 'LI2', 'LI10', 'EX-HN3', 'EX-B2']);
+    const m = new LazyMap<{ id: string }>({ ...keys, load: (g) => (g === 'LI' ? [{ id: 'LI1' }, { id: 'LI2' }, { id: 'LI10' }, { id: 'LI99' }] : [{ id: 'EX-HN3' }, { id: 'EX-B2' }]) });
+    expect(m.get('LI10')).toEqual({ id: 'LI10' });
+    // A record its group does not list is not taken.
+    expect(m.has('LI99')).toBe(false);
+    expect([...m.keys()]).toEqual(['LI1', 'LI2', 'LI10', 'EX-HN3', 'EX-B2']);
   });
 });

@@ -10,7 +10,7 @@ import { EXIT, ExitError } from '../model/errors.js';
 import { fsReason } from './fs-reason.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
-import { LazyMap } from './lazy-map.js';
+import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
 import { routineFacts } from '../core/routine-facts.js';
 import { conditionNames } from '../core/resolve.js';
 import type { RoutineFacts } from '../model/catalog.js';
@@ -27,7 +27,7 @@ interface SnapshotIndex {
   routines: string[];
   /** Which routines press each point (ids), for points that some routine presses. */
   uses: Record<string, string[]>;
-  /** Each point id's channel, in canonical order. */
+  /** Each channel's point ids, space-separated, in canonical order (lazy-map.ts's groupedKeys). */
   points: Record<string, string>;
   /** Each condition's names (conditionNames), in canonical order. */
   conditions: Record<string, string[]>;
@@ -67,7 +67,7 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
     ...(release ? { release } : {}),
     routines: data.routines.map((r) => r.id),
     uses: Object.fromEntries(data.points.map((p) => [p.id, pressing(data.routines, p.id)]).filter(([, ids]) => ids!.length > 0)),
-    points: Object.fromEntries(data.points.map((p) => [p.id, p.meridian])),
+    points: Object.fromEntries(Object.entries(groups).map(([g, ps]) => [g, ps.map((p) => p.id).join(' ')])),
     conditions: Object.fromEntries(data.conditions.map((c) => [c.id, conditionNames(c)])),
   };
   const heads: SnapshotHeads = {
@@ -148,18 +148,18 @@ export function readSnapshot(dir: string): Catalog | undefined {
   // No index.json: no snapshot. Read at once rather than asked about first (a stat per start).
   const index = readPart<SnapshotIndex | undefined>(join(dir, 'index.json'), isIndex, () => undefined);
   if (!index) return undefined;
-  const owns = (record: Record<string, unknown>, value: unknown) => (id: string) => Object.hasOwn(record, id) && record[id] === value;
-  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(owns(index.points, group)));
-  const conditionIds = Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id]));
-  const routineIds = Object.fromEntries(index.routines.map((id) => [id, ROUTINES_FILE]));
+  const points = groupedKeys(index.points);
+  const routines = ownedBy(Object.fromEntries(index.routines.map((id) => [id, ROUTINES_FILE])));
+  const conditions = ownedBy(Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id])));
+  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf((id) => points.groupOf(id) === group));
   let heads: SnapshotHeads | undefined;
   const readHeads = () => (heads ??= readPart<SnapshotHeads>(join(dir, HEADS_FILE), headsOf(index.routines)));
   const catalog: Catalog = {
-    points: new LazyMap({ owner: index.points, load }),
+    points: new LazyMap({ ...points, load }),
     // Read whole on the first routine asked for; the heads answer `list` and name lookups.
     routines: new LazyMap<WithOrigin<Routine>>({
-      owner: routineIds,
-      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf(owns(routineIds, ROUTINES_FILE))(v) && (v as Routine[]).every((r) => Array.isArray(r.steps))),
+      ...routines,
+      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf((id) => routines.groupOf(id) === ROUTINES_FILE)(v) && (v as Routine[]).every((r) => Array.isArray(r.steps))),
       onChange: () => {
         delete catalog.routineHeads;
         delete catalog.uses;
@@ -167,7 +167,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     }),
     uses: index.uses,
     conditions: new LazyMap<Condition>({
-      owner: conditionIds,
+      ...conditions,
       load: (id) => readPart<Condition[]>(conditionFile(dir, id), (v) => recordsOf((x) => x === id)(v) && (v as Condition[]).every((c) => Array.isArray(c.rules))),
       onChange: () => delete catalog.conditionNames,
     }),
