@@ -37,12 +37,12 @@ const damages: Array<[string, (f: string) => string | undefined]> = [
   ['truncated', (f) => original(f).slice(0, 200)],
   ['null', () => 'null'],
   ['an empty list', () => '[]'],
-  ['another file\'s records', (f) => (f === 'points-LI.json' ? original('points-ST.json') : original('points-LI.json'))],
+  ['another file\'s records', (f) => (f === 'points-LI-1.json' ? original('points-ST-1.json') : original('points-LI-1.json'))],
   ['missing', () => undefined],
 ];
 
 const uses: Array<[string, (c: NonNullable<ReturnType<typeof readSnapshot>>) => unknown]> = [
-  ['points-LI.json', (c) => c.points.get('LI4')],
+  ['points-LI-1.json', (c) => c.points.get('LI4')],
   ['routines.json', (c) => c.routines.get('headache')!.steps.length],
   ['heads.json', (c) => c.routineHeads!.length],
   ['conditions-pregnancy.json', (c) => c.conditions.get('pregnancy')!.rules.length],

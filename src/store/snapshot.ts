@@ -1,7 +1,7 @@
 // The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines'
 // ids, each point id's channel, the routines pressing each point and each condition's names;
 // heads.json the routines without their steps and their facts (for `list` and name lookups);
-// points-<channel>.json each channel's points and conditions-<id>.json each condition. Each is
+// points-<channel>-<n>.json eight points of a channel and conditions-<id>.json each condition. Each is
 // read only when something asks for it (lazy-map.ts): `show LI4` reads index.json, LI's points
 // and the general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process
 // about 30 µs a kilobyte, so what every start reads is kept small.
@@ -27,7 +27,7 @@ interface SnapshotIndex {
   routines: string[];
   /** Which routines press each point (ids), for points that some routine presses. */
   uses: Record<string, string[]>;
-  /** Each channel's point ids, space-separated, in canonical order (lazy-map.ts's groupedKeys). */
+  /** Each group's point ids (a stretch of a channel), space-separated, in canonical order (lazy-map.ts's groupedKeys). */
   points: Record<string, string>;
   /** Each condition's names (conditionNames), in canonical order. */
   conditions: Record<string, string[]>;
@@ -42,6 +42,8 @@ interface SnapshotHeads {
 }
 
 const groupFile = (dir: string, group: string) => join(dir, `points-${group}.json`);
+/** How many points share a file: a channel has 9 to 67. */
+const POINTS_PER_FILE = 8;
 const ROUTINES_FILE = 'routines.json';
 const HEADS_FILE = 'heads.json';
 const conditionFile = (dir: string, id: string) => join(dir, `conditions-${id}.json`);
@@ -60,8 +62,14 @@ export function asciiJson(value: unknown): string {
 export function writeSnapshot(data: CatalogData, dir: string, release?: string): void {
   mkdirSync(dir, { recursive: true });
   const catalog = catalogFrom(data);
+  // Points in groups of POINTS_PER_FILE along each channel (LI-1: LI1 to LI8): `show LI4`
+  // parses a few points, not a channel's twenty or more (about 30 µs a kilobyte at start-up).
+  const byChannel: Record<string, WithOrigin<Point>[]> = {};
+  for (const p of data.points) (byChannel[p.meridian] ??= []).push(p);
   const groups: Record<string, WithOrigin<Point>[]> = {};
-  for (const p of data.points) (groups[p.meridian] ??= []).push(p);
+  for (const [channel, ps] of Object.entries(byChannel)) {
+    for (let i = 0; i < ps.length; i += POINTS_PER_FILE) groups[`${channel}-${i / POINTS_PER_FILE + 1}`] = ps.slice(i, i + POINTS_PER_FILE);
+  }
   const index: SnapshotIndex = {
     version: FORMAT,
     ...(release ? { release } : {}),

@@ -37,7 +37,7 @@ describe('a damaged installation', () => {
     ['dist/cli.cjs', 'truncated', ['run', 'LI4', '--dry-run']],
     ['dist/cli.cjs', 'missing', ['validate', 'x.yaml']],
     ['dist/data/routines.json', 'truncated', ['show', 'headache']],
-    ['dist/data/points-LI.json', 'missing', ['show', 'LI4']],
+    ['dist/data/points-LI-1.json', 'missing', ['show', 'LI4']],
   ];
   it.each(cases)('%s %s: `acupress %s` says so in one line, exit 70', (file, how, args) => {
     // A first, undamaged run makes the code caches, as an earlier run would have.
