@@ -14,6 +14,10 @@ export function packageRoot(): string {
   // import.meta.dirname is __dirname in the CommonJS CLI bundle (no URL work at start-up);
   // Node before 20.11 lacks it in ESM, hence the fallback.
   const here = import.meta.dirname ?? fileURLToPath(new URL('.', import.meta.url));
+  // The built CLI and library live in dist/ and dist/lib/, whose package root is known without
+  // asking the disk (three stats at every start); only the sources are looked for.
+  const built = /[\\/]dist(?:[\\/]lib)?$/.exec(here);
+  if (built) return (root = here.slice(0, built.index));
   for (const up of ['..', '../..', '../../..']) {
     const dir = resolve(here, up);
     if (existsSync(join(dir, 'package.json')) && (existsSync(join(dir, 'data')) || existsSync(join(dir, 'dist', 'data')))) return (root = dir);
