@@ -216,10 +216,12 @@ const cjs = {
 // names main.cjs picks a code cache by (step 3).
 const spec = await build({ ...base, minify: false, format: 'esm', entryPoints: ['src/cli/spec.ts'], write: false });
 const { COMMANDS, GLOBAL_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(spec.outputFiles[0].text).toString('base64')}`);
+const quickArgv = await build({ ...base, minify: false, format: 'esm', entryPoints: ['src/cli/quick-argv.ts'], write: false });
+const { flagOf } = await import(`data:text/javascript;base64,${Buffer.from(quickArgv.outputFiles[0].text).toString('base64')}`);
 
 // In app.cjs the quick path (src/cli/quick-argv.ts) imports only what it reads of the command
-// table: each command's flags, argument and quick mark, without the descriptions, examples and
-// choices help and completion need. The whole table is 10 KB of text and 200 objects that
+// table: each command's flags (with flagOf's reading of each, done here), argument and quick
+// mark, without the descriptions, examples and choices help and completion need. The whole table is 10 KB of text and 200 objects that
 // every start deserialized from its code cache and built (src/cli/spec.ts stays the one source:
 // this slice is cut from it at every build).
 const quickTable = {
@@ -227,7 +229,7 @@ const quickTable = {
   setup(b) {
     b.onResolve({ filter: /^\.\/spec\.js$/ }, (args) => (args.importer.endsWith('src/cli/quick-argv.ts') ? { path: 'spec', namespace: 'quick-table' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'quick-table' }, () => {
-      const option = ({ flags, repeatable }) => ({ flags, ...(repeatable ? { repeatable } : {}) });
+      const option = ({ flags, repeatable }) => ({ flags, ...(repeatable ? { repeatable } : {}), parsed: flagOf({ flags, repeatable }) });
       const commands = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, {
         ...(c.quick ? { quick: true } : {}),
         options: c.quick ? c.options.map(option) : [],

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODULE_HEAD, MODULE_TAIL } from '../src/boot/code-cache.js';
+import { COMMANDS, GLOBAL_OPTIONS } from '../src/cli/spec.js';
+import { flagOf } from '../src/cli/quick-argv.js';
 import { ROOT } from './helpers.js';
 
 const dist = join(ROOT, 'dist');
@@ -29,5 +31,16 @@ describe('the built bundles', () => {
     const build = readFileSync(join(ROOT, 'scripts/build.mjs'), 'utf8');
     expect(build).toContain(`const MODULE_HEAD = '${MODULE_HEAD}';`);
     expect(build).toContain(`const MODULE_TAIL = '${MODULE_TAIL.replace('\n', '\\n')}';`);
+  });
+
+  it("app.cjs holds the quick path's slice of the command table, each flag read as flagOf reads it, and not the help texts", () => {
+    const app = readFileSync(join(dist, 'app.cjs'), 'utf8');
+    // esbuild prints the build's table as object literals: parsed:["--x",{key:"x",kind:"bool"}].
+    const parsed = [...app.matchAll(/parsed:\["(--[a-z-]+)",\{key:"([A-Za-z]+)",kind:"([a-z]+)"\}\]/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    const options = [...GLOBAL_OPTIONS, ...Object.values(COMMANDS).filter((c) => c.quick).flatMap((c) => c.options)];
+    expect(parsed.sort()).toEqual(options.map((o) => flagOf(o)).map(([flag, f]) => `${flag} ${f.key} ${f.kind}`).sort());
+    // The help pages load only for a help line app.cjs is handed: their text is there, once, lazily.
+    const description = COMMANDS.show.options[0]!.description;
+    expect(app.split(description).length - 1).toBe(1);
   });
 });
