@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODULE_HEAD, MODULE_TAIL } from '../src/boot/code-cache.js';
-import { COMMANDS, GLOBAL_OPTIONS } from '../src/cli/spec.js';
+import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from '../src/cli/spec.js';
 import { flagOf } from '../src/cli/quick-argv.js';
 import { ROOT } from './helpers.js';
 
@@ -37,7 +37,7 @@ describe('the built bundles', () => {
     const app = readFileSync(join(dist, 'app.cjs'), 'utf8');
     // esbuild prints the build's table as object literals: parsed:["--x",{key:"x",kind:"bool"}].
     const parsed = [...app.matchAll(/parsed:\["(--[a-z-]+)",\{key:"([A-Za-z]+)",kind:"([a-z]+)"\}\]/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
-    const options = [...GLOBAL_OPTIONS, ...Object.values(COMMANDS).filter((c) => c.quick).flatMap((c) => c.options)];
+    const options = [...GLOBAL_OPTIONS, ...(Object.values(COMMANDS) as CommandSpec[]).filter((c) => c.quick).flatMap((c) => c.options)];
     expect(parsed.sort()).toEqual(options.map((o) => flagOf(o)).map(([flag, f]) => `${flag} ${f.key} ${f.kind}`).sort());
     // Each option of the slice is its flags and that reading, without a description.
     expect(app.match(/\{flags:"--[a-z-]+(?: <[a-z.]+>)?",(?:repeatable:!0,)?parsed:/g)).toHaveLength(parsed.length);
