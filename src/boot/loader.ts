@@ -10,6 +10,7 @@
 // the run read are deleted.
 import { join } from 'node:path';
 import { codeCacheDir, compileAfresh, compileWithCache, settleCache, type Compiled } from './code-cache.js';
+import { damagedInstall } from '../model/damaged-install.js';
 
 declare const ACUPRESS_BUILD_ID: string;
 /** The command names of the table (src/cli/spec.ts), put in by the build. */
@@ -55,7 +56,7 @@ const INTERNAL_ERROR = 70;
 function damaged(file: string, e: unknown): Error {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const what = code === 'ENOENT' ? 'is missing' : `is damaged (${code ?? (e instanceof Error ? `${e.name}: ${e.message}` : String(e))})`;
-  return Object.assign(new Error(`the file ${file} ${what}; reinstall acupress`), { exitCode: INTERNAL_ERROR, [Symbol.for('acupress.ExitError')]: true });
+  return Object.assign(new Error(damagedInstall(`file ${file}`, what)), { exitCode: INTERNAL_ERROR, [Symbol.for('acupress.ExitError')]: true });
 }
 
 /** Compile a bundle; any failure to is the file's own (code-cache.ts handles a damaged cache). */

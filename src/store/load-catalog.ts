@@ -3,6 +3,7 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, ExitError, UserError } from '../model/errors.js';
+import { damagedInstall } from '../model/damaged-install.js';
 import { catalogFrom, type Catalog } from '../model/catalog.js';
 import { cacheDir, configDir, home, mangledVariable, packageRoot, userDataDirs } from './paths.js';
 import { readSnapshot } from './snapshot.js';
@@ -28,7 +29,7 @@ export async function loadBuiltin(): Promise<Catalog> {
   if (snapshot) return snapshot;
   // An installed package ships the snapshot and not the YAML: without it, the install is broken.
   if (!existsSync(join(packageRoot(), 'data'))) {
-    throw new ExitError(EXIT.internal, `the built-in data file ${join(snapshotDir(), 'index.json')} is missing; reinstall acupress`);
+    throw new ExitError(EXIT.internal, damagedInstall(`built-in data file ${join(snapshotDir(), 'index.json')}`, 'is missing'));
   }
   const { buildBuiltin } = await import('./build-builtin.js');
   return catalogFrom(buildBuiltin());

@@ -7,6 +7,7 @@
 // about 30 µs a kilobyte, so what every start reads is kept small.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
+import { damagedInstall } from '../model/damaged-install.js';
 import { fsReason } from './fs-reason.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
@@ -100,7 +101,7 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
  */
 function damaged(file: string, why: unknown): ExitError {
   const reason = why instanceof Error ? ((why as NodeJS.ErrnoException).code ? fsReason(why) : why.message) : String(why);
-  return new ExitError(EXIT.internal, `the built-in data file ${file} is damaged (${reason}); reinstall acupress`);
+  return new ExitError(EXIT.internal, damagedInstall(`built-in data file ${file}`, `is damaged (${reason})`));
 }
 
 /**
