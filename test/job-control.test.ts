@@ -159,6 +159,17 @@ function fakePrompt(ctx: PromptContext, frame: string) {
   return { p, answer };
 }
 
+/** A question asked through the guard on a fake terminal, drawn: its io, stdin, answer and prompt. */
+async function guardedQuestion(frame: string) {
+  const f = fakeIo({}, true);
+  const stdin = ttyStdin();
+  f.io.stdin = stdin;
+  let prompt!: ReturnType<typeof fakePrompt>;
+  const asked = askGuarded(f.io, TERM, (ctx) => (prompt = fakePrompt(ctx, frame)).p);
+  await drawn();
+  return { f, stdin, asked, prompt };
+}
+
 describe('prompt guard', () => {
   it.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const)('%s at a question: ExitError %i with a one-line note, cursor shown, cooked mode', async (sig, code) => {
     const f = fakeIo({}, true);
@@ -232,12 +243,7 @@ describe('prompt guard', () => {
   });
 
   it('Ctrl-Z read by the prompt (readline sends SIGTSTP to our pid alone) stops the whole job; a later SIGTSTP from outside stops the process', async () => {
-    const f = fakeIo({}, true);
-    const stdin = ttyStdin();
-    f.io.stdin = stdin;
-    let prompt!: ReturnType<typeof fakePrompt>;
-    const asked = askGuarded(f.io, TERM, (ctx) => (prompt = fakePrompt(ctx, '? Which routine?')).p);
-    await drawn();
+    const { f, stdin, asked, prompt } = await guardedQuestion('? Which routine?');
     stdin.emit('keypress', '\x1a', { name: 'z', ctrl: true });
     f.jobSignal('SIGTSTP');
     f.jobSignal('SIGCONT');
@@ -252,12 +258,7 @@ describe('prompt guard', () => {
   it.each([['answered'], ['SIGINT'], ['SIGTERM']] as const)('after Ctrl-Z and fg, a question that ends (%s) stops reading the terminal, so the process can end', async (how) => {
     // readline pauses itself on SIGCONT and so never pauses its input again on close; the guard
     // resumed that input, and a terminal left flowing kept the process alive after the note.
-    const f = fakeIo({}, true);
-    const stdin = ttyStdin();
-    f.io.stdin = stdin;
-    let prompt!: ReturnType<typeof fakePrompt>;
-    const asked = askGuarded(f.io, TERM, (ctx) => (prompt = fakePrompt(ctx, '? Which routine?')).p);
-    await drawn();
+    const { f, stdin, asked, prompt } = await guardedQuestion('? Which routine?');
     f.jobSignal('SIGTSTP');
     f.jobSignal('SIGCONT');
     await new Promise((r) => setImmediate(r));
