@@ -79,6 +79,17 @@ describe('the saved profile', () => {
   });
 });
 
+describe('a press on a point the catalog does not hold', () => {
+  it('is a caution that cannot be checked, for each condition, never a silent "nothing to avoid"', () => {
+    const headache = catalog.routines.get('headache')!;
+    const r = { ...headache, steps: headache.steps.map((s) => (s.kind === 'press' && s.point === 'LI4' ? { ...s, point: 'ZZ9' } : s)) };
+    const unknown = routineFindings(catalog, r, pregnancy).filter((f) => f.point === 'ZZ9');
+    expect(unknown.map((f) => [f.condition, f.level])).toEqual([['pregnancy', 'caution']]);
+    expect(unknown[0]!.reason).toMatch(/does not know, so it cannot be checked/);
+    expect(routineFindings(catalog, r, []).filter((f) => f.point === 'ZZ9').map((f) => f.condition)).toEqual(['general']);
+  });
+});
+
 describe('massage steps whose area text names a point', () => {
   it('are checked for the points they name, legacy codes too (LV3 is LR3), and prose numbers are not codes', async () => {
     const { codesInText } = await import('../src/core/safety.js');

@@ -166,6 +166,12 @@ export const UNCHECKED = {
   source: 'acupress: a step that cannot be checked is a caution, never safe',
 } as const;
 
+/** The caution for a press on a point the catalog does not hold (a damaged or edited data file): it cannot be checked. */
+export const UNKNOWN_POINT = {
+  reason: 'This step presses a point acupress does not know, so it cannot be checked against any rule; do not use it until the data is fixed.',
+  source: UNCHECKED.source,
+} as const;
+
 /** Where a finding is, as a person reads it: the point, the region, or the massage step that names neither. */
 export function findingPlace(f: { point?: string; region?: string; step?: number }): string {
   if (f.point) return f.point;
@@ -183,6 +189,8 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
     if (step.kind === 'press') {
       const point = catalog.points.get(step.point);
       if (point) out.push(...pointFindings(point, conditions, routine.id, i));
+      // Loading refuses such a routine; should one get through, never a silent "nothing to avoid".
+      else for (const c of conditions.length ? conditions.map((x) => x.id) : [GENERAL]) out.push({ target: routine.id, point: step.point, step: i, condition: c, level: 'caution', reason: UNKNOWN_POINT.reason, source: UNKNOWN_POINT.source });
     } else if (step.kind === 'massage') {
       const said = new Set<string>();
       const add = (f: Finding) => {
