@@ -227,7 +227,7 @@ const { flagOf } = await import(`data:text/javascript;base64,${Buffer.from(quick
 const quickTable = {
   name: 'quick-table',
   setup(b) {
-    b.onResolve({ filter: /^\.\/spec\.js$/ }, (args) => (args.importer.endsWith('src/cli/quick-argv.ts') ? { path: 'spec', namespace: 'quick-table' } : undefined));
+    b.onResolve({ filter: /^\.\/spec\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]quick-argv\.ts$/.test(args.importer) ? { path: 'spec', namespace: 'quick-table' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'quick-table' }, () => {
       const option = ({ flags, repeatable }) => ({ flags, ...(repeatable ? { repeatable } : {}), parsed: flagOf({ flags, repeatable }) });
       const commands = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, {

@@ -64,6 +64,41 @@ describe('a damaged snapshot file', () => {
     expect((e as ExitError).message).toMatch(/index\.json is damaged/);
   });
 
+  // Valid JSON that is not what the build wrote: never a point or rule silently missing (a
+  // safety answer of "nothing to avoid"), never an internal error.
+  const edit = (file: string, change: (v: any) => void) => {
+    const v = JSON.parse(original(file));
+    change(v);
+    return JSON.stringify(v);
+  };
+  const valid: Array<[string, string, (v: any) => void, (c: NonNullable<ReturnType<typeof readSnapshot>>) => unknown]> = [
+    ['a point left out of its file', 'points-LI-1.json', (v) => v.splice(3, 1), (c) => c.points.get('LI4')],
+    ['another point read twice', 'points-LI-1.json', (v) => (v[3] = v[4]), (c) => c.points.get('LI5')],
+    ['a point without its cautions', 'points-LI-1.json', (v) => delete v[3].cautions, (c) => c.points.get('LI4')],
+    ['a step of an unknown kind', 'routines.json', (v) => (v.find((r: any) => r.id === 'headache').steps[0].kind = 'zap'), (c) => c.routines.get('headache')],
+    ['a step pressing a point the index does not list', 'routines.json', (v) => (v.find((r: any) => r.id === 'headache').steps.find((s: any) => s.kind === 'press').point = 'ZZ9'), (c) => c.routines.get('headache')],
+    ['a routine left out', 'routines.json', (v) => v.pop(), (c) => c.routines.get('basics')],
+    ['a rule that is null', 'conditions-pregnancy.json', (v) => (v[0].rules[0] = null), (c) => c.conditions.get('pregnancy')],
+    ['a head without its title', 'heads.json', (v) => delete v.routineHeads[0].title, (c) => c.routineHeads],
+    ['facts that are no facts', 'heads.json', (v) => (v.facts.headache = 5), (c) => c.routineHeads],
+    ['an empty group of points', 'index.json', (v) => (v.points['LI-1'] = ''), (c) => c.points.get('LI4')],
+    ['a point id with two spaces', 'index.json', (v) => (v.points['LI-1'] = v.points['LI-1'].replace(' ', '  ')), (c) => c.points.get('LI4')],
+    ['a group named like a path', 'index.json', (v) => (v.points['../x'] = 'LI4'), (c) => c.points.get('LI4')],
+    ['a point used by a routine that is not there', 'index.json', (v) => (v.uses.LI4 = ['nosuch']), (c) => c.points.get('LI4')],
+    ['a routine listed twice', 'index.json', (v) => v.routines.push(v.routines[0]), (c) => c.points.get('LI4')],
+    ['condition names that are no list', 'index.json', (v) => (v.conditions.pregnancy = 'pregnancy'), (c) => c.points.get('LI4')],
+  ];
+  it.each(valid)('%s (%s): one line naming it, exit 70', (_, file, change, touch) => {
+    const e = failure(damagedCopy(file, edit(file, change)), touch);
+    expect(e).toBeInstanceOf(ExitError);
+    expect((e as ExitError).message).toMatch(new RegExp(`${file.replace('.', '\\.')} is damaged \\(not the data this build wrote\\); reinstall acupress$`));
+  });
+
+  it('a point listed in an earlier group than its own is read from that group, and found missing there', () => {
+    const e = failure(damagedCopy('index.json', edit('index.json', (v) => (v.points['LU-1'] += ' LI4'))), (c) => c.points.get('LI4'));
+    expect((e as ExitError).message).toMatch(/points-LU-1\.json is damaged/);
+  });
+
   it('without index.json there is no snapshot (a source checkout before its first build)', () => {
     expect(readSnapshot(damagedCopy('index.json', undefined))).toBeUndefined();
   });

@@ -1,7 +1,8 @@
-// The shape of records read back from the user-data cache, checked by hand: zod would cost
-// start-up, and a cache is only an accelerator, so anything that does not look exactly like what
-// this release writes (another release, a truncated or edited file) is a miss, never a crash,
-// a hang, or a control character on the terminal. Mirrors model/schema.ts after its transforms
+// The shape of records read back from the user-data cache and the built-in snapshot, checked by
+// hand: zod would cost start-up. For the cache, an accelerator, anything that does not look
+// exactly like what this release writes (another release, a truncated or edited file) is a miss,
+// never a crash, a hang, or a control character on the terminal; for the snapshot, a damaged
+// installation (store/snapshot.ts). Mirrors model/schema.ts after its transforms
 // (test/store-trust.test.ts checks that every built-in record passes, so the two cannot drift).
 import { BOUNDS } from '../model/duration.js';
 import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from '../model/enums.js';
@@ -25,21 +26,31 @@ const rounds: Check = (v) => Number.isInteger(v) && (v as number) >= 1 && (v as 
 const phase = ms(BOUNDS.maxPhaseMs);
 const hold = ms(BOUNDS.maxHoldMs);
 
-/** An object with exactly these keys (optional ones may be missing), each passing its check. */
+/**
+ * An object with exactly these keys (optional ones may be missing), each passing its check.
+ * Allocates nothing per call: the snapshot's records are checked at start-up, where a young
+ * generation filled by garbage costs a collection (BENCHMARKS.md, session 6).
+ */
 function shape(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  const keys = Object.keys(required);
   return (v) => {
     if (!isObj(v)) return false;
-    for (const [k, check] of Object.entries(required)) if (!check(v[k])) return false;
-    for (const [k, value] of Object.entries(v)) {
-      if (Object.hasOwn(required, k)) continue;
-      const check = optional[k];
-      if (!check || !check(value)) return false;
+    for (const k of keys) if (!check(required, k, v[k])) return false;
+    for (const k in v) {
+      if (!Object.hasOwn(v, k) || Object.hasOwn(required, k)) continue;
+      // hasOwn: a key named "constructor" or "__proto__" is no check of Object's.
+      if (!Object.hasOwn(optional, k) || !check(optional, k, v[k])) return false;
     }
     return true;
   };
 }
 
-const origin = shape({ source: (v) => v === 'user', file: line });
+/** Run the check `checks[k]` on a value. */
+const check = (checks: Record<string, Check>, k: string, value: unknown): boolean => checks[k]!(value);
+
+/** Where a record came from: a user file, or (in the snapshot) the built-in data. */
+const originOf = (source: 'user' | 'builtin') => shape({ source: (v) => v === source, file: line });
+const origin = originOf('user');
 
 const fraction: Check = (v) => typeof v === 'number' && v >= 0 && v <= 1;
 const mark = shape({ x: fraction, y: fraction });
@@ -47,12 +58,16 @@ const figure = shape({ view: oneOf(FIGURE_VIEWS), x: fraction, y: fraction }, { 
 
 const caution = shape({ condition: matches(SLUG), level: oneOf(LEVELS), reason: block, source: block });
 
-/** A user point as the schema produces it, with its origin. */
-export const isPoint = shape({
+const pointFields = {
   id: matches(POINT_ID), pinyin: line, hanzi: line, hanzi_traditional: line, english: line,
   meridian: oneOf(MERIDIANS), region: oneOf(REGIONS), laterality: oneOf(LATERALITIES), location: block,
-  indications: listOf(line), cautions: listOf(caution), aliases: listOf(line), sources: listOf(line), origin,
-}, { find: block, technique: block, pressure: oneOf(PRESSURES), figure });
+  indications: listOf(line), cautions: listOf(caution), aliases: listOf(line), sources: listOf(line),
+};
+const pointOptional = { find: block, technique: block, pressure: oneOf(PRESSURES), figure };
+/** A user point as the schema produces it, with its origin. */
+export const isPoint = shape({ ...pointFields, origin }, pointOptional);
+/** A built-in point as the snapshot holds it. */
+export const isBuiltinPoint = shape({ ...pointFields, origin: originOf('builtin') }, pointOptional);
 
 const timing = shape({}, { locate: phase, ramp: phase, hold, release: phase, switch: phase, rest: phase, rounds });
 
@@ -63,11 +78,30 @@ const massage = shape({ kind: (v) => v === 'massage', area: line, regions: listO
 const rest = shape({ kind: (v) => v === 'rest', duration: phase }, { cue: block });
 const step: Check = (v) => press(v) || massage(v) || rest(v);
 
-/** A user routine as the schema produces it, with its origin. */
-export const isRoutine = shape({
+const routineFields = {
   id: matches(SLUG), title: line, summary: block, aliases: listOf(line), tags: listOf(matches(SLUG)),
-  sources: listOf(line, 1), red_flags: listOf(block), timing, steps: listOf(step, 1), origin,
-}, { evidence: block });
+  sources: listOf(line, 1), red_flags: listOf(block), timing, steps: listOf(step, 1),
+};
+/** A user routine as the schema produces it, with its origin. */
+export const isRoutine = shape({ ...routineFields, origin }, { evidence: block });
+/** A built-in routine as the snapshot holds it. */
+export const isBuiltinRoutine = shape({ ...routineFields, origin: originOf('builtin') }, { evidence: block });
+/** A built-in routine's head (snapshot.ts's heads.json): the routine without its steps and the rest. */
+export const isBuiltinHead = shape({ id: matches(SLUG), title: line, summary: block, aliases: listOf(line), tags: listOf(matches(SLUG)), origin: originOf('builtin') });
+/** A routine's `list` facts (model/catalog.ts RoutineFacts). */
+export const isFacts = shape({ total_ms: (v) => Number.isInteger(v) && (v as number) > 0, flagged: (v) => typeof v === 'boolean', avoid: (v) => typeof v === 'boolean' });
 
 /** A notice or warning line. */
 export const isNotice = line;
+
+const rule: Check = (v) => shape({ level: oneOf(LEVELS), reason: block, source: block }, {
+  points: listOf(matches(POINT_ID)), regions: listOf(oneOf(REGIONS)), practice: (x) => x === true, cited_by: listOf(line),
+})(v) && ['points', 'regions', 'practice'].filter((k) => (v as Obj)[k] !== undefined).length === 1;
+const recommended = shape({ points: listOf(matches(POINT_ID), 1), reason: block, source: block });
+const urgent = shape({ indications: listOf(matches(SLUG), 1), reason: block, source: block });
+
+/** A built-in condition as the snapshot holds it (model/schema.ts conditionSchema). */
+export const isBuiltinCondition = shape({
+  id: matches(SLUG), title: line, aliases: listOf(line), description: block, advice: block,
+  rules: listOf(rule, 1), recommended: listOf(recommended), urgent: listOf(urgent),
+}, { flag: matches(SLUG) });

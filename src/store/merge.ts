@@ -130,8 +130,9 @@ function cautionProblems(catalog: Catalog, rec: Loaded<Point>): Problem[] {
     let meant: string | undefined;
     try {
       meant = lookup(catalog, c.condition, ['condition'])?.id;
-    } catch {
-      // A name two conditions share: fall back to near ids.
+    } catch (e) {
+      // A name two conditions share: fall back to near ids. Anything else (a damaged data file) is not ours to hide.
+      if (!(e instanceof UserError)) throw e;
     }
     const near = meant ? [meant] : suggest(c.condition, catalog.conditions.keys(), 3);
     const hint = near.length ? `; did you mean ${near.map((n) => quote(n)).join(', ')}?` : ' (see: acupress list conditions)';
@@ -191,8 +192,9 @@ export function pressProblems(catalog: Catalog, rec: Loaded<{ steps: readonly un
     try {
       const ref = lookup(catalog, point, ['point']);
       if (ref && ref.id !== point) meant = ref.id;
-    } catch {
-      // Ambiguous (plain pinyin shared by two points): fall back to near codes.
+    } catch (e) {
+      // Ambiguous (plain pinyin shared by two points): fall back to near codes. Anything else (a damaged data file) is not ours to hide.
+      if (!(e instanceof UserError)) throw e;
     }
     const isCode = POINT_ID.test(point);
     // A name ("hegu": codes have digits, names none) is answered with the code and its pinyin,

@@ -14,15 +14,23 @@ export function packageRoot(): string {
   // import.meta.dirname is __dirname in the CommonJS CLI bundle (no URL work at start-up);
   // Node before 20.11 lacks it in ESM, hence the fallback.
   const here = import.meta.dirname ?? fileURLToPath(new URL('.', import.meta.url));
-  // The built CLI and library live in dist/ and dist/lib/, whose package root is known without
-  // asking the disk (three stats at every start); only the sources are looked for.
-  const built = /[\\/]dist(?:[\\/]lib)?$/.exec(here);
-  if (built) return (root = here.slice(0, built.index));
+  const built = builtRoot(here);
+  if (built) return (root = built);
   for (const up of ['..', '../..', '../../..']) {
     const dir = resolve(here, up);
     if (existsSync(join(dir, 'package.json')) && (existsSync(join(dir, 'data')) || existsSync(join(dir, 'dist', 'data')))) return (root = dir);
   }
   return (root = resolve(here, '..'));
+}
+
+/**
+ * The package root of a built file's directory, dist/ (the CLI) or dist/lib/ (the library),
+ * worked out from the path alone: three stats at every start saved. Undefined for any other
+ * directory (the sources, under tsx and the tests), which packageRoot looks for on disk.
+ */
+export function builtRoot(here: string): string | undefined {
+  const m = /[\\/]dist([\\/]lib)?[\\/]?$/.exec(here);
+  return m ? resolve(here, m[1] ? '../..' : '..') : undefined;
 }
 
 type Env = Record<string, string | undefined>;

@@ -1,14 +1,16 @@
 // The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines'
-// ids, each point id's channel, the routines pressing each point and each condition's names;
-// heads.json the routines without their steps and their facts (for `list` and name lookups);
-// points-<channel>-<n>.json eight points of a channel and conditions-<id>.json each condition. Each is
-// read only when something asks for it (lazy-map.ts): `show LI4` reads index.json, LI's points
-// and the general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process
-// about 30 µs a kilobyte, so what every start reads is kept small.
+// ids, each group's point ids (up to eight along a channel), the routines pressing each point
+// and each condition's names; heads.json the routines without their steps, and their facts (for
+// `list` and name lookups); points-<group>.json a group's points (points-LI-1.json: LI1 to LI8);
+// conditions-<id>.json each condition. Each is read only when something asks for it
+// (lazy-map.ts): `show LI4` reads index.json, points-LI-1.json and the general rules; `check
+// --pregnant` pregnancy's too. Parsing JSON costs a cold process about 30 µs a kilobyte, so what
+// every start reads is kept small; each file is checked for exactly what the index promised.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
 import { fsReason } from './fs-reason.js';
+import { isBuiltinCondition, isBuiltinHead, isBuiltinPoint, isBuiltinRoutine, isFacts } from './cache-shape.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
 import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
@@ -121,13 +123,28 @@ function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () 
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A list of records with string ids, each id one the index promised for this file. */
-const recordsOf = (ids: (id: string) => boolean) => (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && typeof x.id === 'string' && ids(x.id));
-const isIndex = (v: unknown): v is SnapshotIndex => isObject(v) && v.version === FORMAT && Array.isArray(v.routines) && [v.points, v.uses, v.conditions].every(isObject)
-  && v.routines.every((id) => typeof id === 'string');
-/** The heads of exactly the index's routines, in its order, and facts. */
-const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Array.isArray(v.routineHeads)
-  && v.routineHeads.length === ids.length && v.routineHeads.every((r, i) => isObject(r) && r.id === ids[i]);
+const isStrings = (v: unknown, min = 0): v is string[] => Array.isArray(v) && v.length >= min && v.every((x) => typeof x === 'string' && x.length > 0);
+/**
+ * Exactly the records the index promised for this file, in its order, each of the shape its
+ * readers rely on (cache-shape.ts): a record left out, doubled, swapped or cut short is a damaged
+ * installation, never a point or rule that silently is not there (a safety answer of "nothing
+ * to avoid").
+ */
+const recordsOf = (ids: readonly string[], isRecord: (v: unknown) => boolean) => (v: unknown) =>
+  Array.isArray(v) && v.length === ids.length && v.every((x, i) => isRecord(x) && (x as { id: unknown }).id === ids[i]);
+/** A group's name (LI-1) and its point ids, one space between each. */
+const GROUP = /^[A-Z]{2}-[1-9][0-9]*$/;
+const GROUP_IDS = /^[A-Z][A-Z0-9-]* (?:[A-Z][A-Z0-9-]* )*$/;
+const isIndex = (v: unknown): v is SnapshotIndex => {
+  if (!isObject(v) || v.version !== FORMAT || !isStrings(v.routines) || new Set(v.routines).size !== v.routines.length || ![v.points, v.uses, v.conditions].every(isObject)) return false;
+  const routines = new Set(v.routines);
+  return Object.entries(v.points as object).every(([group, ids]) => GROUP.test(group) && typeof ids === 'string' && GROUP_IDS.test(`${ids} `))
+    && Object.values(v.uses as object).every((ids) => isStrings(ids, 1) && ids.every((id) => routines.has(id)))
+    && Object.values(v.conditions as object).every((names) => isStrings(names, 1));
+};
+/** The heads of exactly the index's routines, in its order, and their facts. */
+const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Object.values(v.facts).every(isFacts)
+  && recordsOf(ids, isBuiltinHead)(v.routineHeads);
 
 /**
  * Give `target[key]` the value `compute()` returns on first read, then keep it as a plain
@@ -160,7 +177,9 @@ export function readSnapshot(dir: string): Catalog | undefined {
   const points = groupedKeys(index.points);
   const routines = ownedBy(Object.fromEntries(index.routines.map((id) => [id, ROUTINES_FILE])));
   const conditions = ownedBy(Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id])));
-  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf((id) => points.groupOf(id) === group));
+  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(index.points[group]!.split(' '), isBuiltinPoint));
+  // Every point a routine presses or names for its massage is one the index lists.
+  const pointsKnown = (r: Routine) => r.steps.every((s) => (s.kind === 'press' ? points.groupOf(s.point) !== undefined : s.kind !== 'massage' || s.points.every((p) => points.groupOf(p) !== undefined)));
   let heads: SnapshotHeads | undefined;
   const readHeads = () => (heads ??= readPart<SnapshotHeads>(join(dir, HEADS_FILE), headsOf(index.routines)));
   const catalog: Catalog = {
@@ -168,7 +187,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     // Read whole on the first routine asked for; the heads answer `list` and name lookups.
     routines: new LazyMap<WithOrigin<Routine>>({
       ...routines,
-      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf((id) => routines.groupOf(id) === ROUTINES_FILE)(v) && (v as Routine[]).every((r) => Array.isArray(r.steps))),
+      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf(index.routines, isBuiltinRoutine)(v) && (v as Routine[]).every(pointsKnown)),
       onChange: () => {
         delete catalog.routineHeads;
         delete catalog.uses;
@@ -177,7 +196,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     uses: index.uses,
     conditions: new LazyMap<Condition>({
       ...conditions,
-      load: (id) => readPart<Condition[]>(conditionFile(dir, id), (v) => recordsOf((x) => x === id)(v) && (v as Condition[]).every((c) => Array.isArray(c.rules))),
+      load: (id) => readPart<Condition[]>(conditionFile(dir, id), recordsOf([id], isBuiltinCondition)),
       onChange: () => delete catalog.conditionNames,
     }),
     conditionNames: index.conditions,
