@@ -284,6 +284,7 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     ['a point with a caution for no known condition', (e) => { e.points.push({ ...MINE_POINT, cautions: [{ condition: 'pregnacy', level: 'avoid', reason: 'x', source: 'y' }] }); }],
     ['a routine with a condition\'s id', (e) => { e.routines[0].id = 'pregnancy'; }],
     ['a routine with a point\'s code', (e) => { e.routines[0].id = 'st9'; }],
+    ['a step pressing a point nobody defines', (e) => { e.routines[0].steps = [{ kind: 'press', point: 'ZZ9' }]; }],
   ];
   it.each(refusedByALoad)('%s is a cache miss, and the YAML is loaded afresh', async (_, tamper) => {
     const { opts, file, entry } = await setup();

@@ -77,6 +77,11 @@ function apply(catalog: Catalog, cached: Cached): boolean {
   // A routine named as a condition or point code is refused by a fresh load (lookups prefer
   // those anyway); the full name check would cost the index this cache exists to avoid.
   if (cached.routines.some((r) => catalog.conditions.has(r.id) || catalog.points.has(r.id.toUpperCase()) || ids.has(r.id.toUpperCase()))) return false;
+  // Every point a cached step presses or massages over is one a fresh load would know: an edited
+  // cache is a miss and a full load, never a routine that fails (or is checked) against a point
+  // that is not there.
+  const known = (id: string) => ids.has(id) || catalog.points.has(id);
+  if (!cached.routines.every((r) => r.steps.every((s) => (s.kind === 'press' ? known(s.point) : s.kind !== 'massage' || s.points.every(known))))) return false;
   for (const p of cached.points) catalog.points.set(p.id, p);
   for (const r of cached.routines) {
     catalog.routines.set(r.id, r);
