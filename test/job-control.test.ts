@@ -33,7 +33,7 @@ describe('live view job control', () => {
     const control = liveControl(f.io);
     const run = startRun(plan(routine([press('M1')]), lookup), f.clock, (e) => events.push(e));
     const calls: string[] = [];
-    control.attach(run, { suspend: () => calls.push('suspend'), resume: () => calls.push('resume'), toggleHelp: () => calls.push('help') });
+    control.attach(run, { suspend: () => calls.push('suspend'), resume: () => calls.push('resume'), toggleHelp: () => void calls.push('help') });
     f.clock.advance(1_500);
     stdin.emit('data', Buffer.from('\x1a')); // Ctrl-Z in raw mode
     expect(events.at(-1)).toEqual({ type: 'pause', index: 0, elapsed_ms: 1_500, reason: 'suspend' });

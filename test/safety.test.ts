@@ -33,7 +33,9 @@ describe('picker', () => {
     expect(grouped[heading]).toEqual({ separator: '── ⚠ avoid: steps to avoid with pregnancy (you can skip them) ──' });
     expect(grouped.slice(heading + 1).every((x) => 'value' in x && choices.find((c) => c.value === x.value)!.avoid)).toBe(true);
     expect(grouped.slice(0, heading).every((x) => !('value' in x) || !choices.find((c) => c.value === x.value)!.avoid)).toBe(true);
-    expect(pickerMessage(choices)).toBe('Which routine? (type to search, Esc to leave · ⚠ a caution applies)');
+    // Both marks are explained in the question itself: a search shows no headings.
+    expect(pickerMessage(choices)).toBe('Which routine? (type to search, Esc to leave · ⚠ a caution applies · ⚠ avoid: has steps to avoid (you can skip them))');
+    expect(pickerMessage(choices.filter((c) => !c.avoid))).toBe('Which routine? (type to search, Esc to leave · ⚠ a caution applies)');
     expect(pickerMessage([])).toBe('Which routine? (type to search, Esc to leave)');
   });
 

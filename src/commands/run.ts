@@ -20,10 +20,12 @@ import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, uns
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
-import { plan } from '../core/plan.js';
+import { followableFit, plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
 import { canPrompt, catalogFor, conditionsFor, warn, type Common } from './context.js';
 import { wrap } from '../render/text.js';
+import type { EndEvent } from '../model/events.js';
+import type { Timeline } from '../model/timeline.js';
 
 export interface RunOptions extends Common, TimingFlags {
   args?: [string | undefined];
@@ -94,6 +96,14 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     const hint = bareSecondsHint('--fit', options.fit);
     throw e instanceof UserError && hint ? new UserError(`${e.message}${hint}`, e.exitCode) : e;
   }
+  // Under the followable pace, --fit still fits (a second a phase at worst), but say it is too
+  // short to be of use, and what would be enough.
+  if (planOptions.fit !== undefined) {
+    const enough = followableFit(routine, (id) => catalog.points.get(id), planOptions);
+    if (planOptions.fit < enough) {
+      warn(io, `warning: --fit ${formatDuration(planOptions.fit)} is too short to follow "${routine.id}": some phases last only ${formatDuration(Math.min(...timeline.phases.map((p) => p.duration_ms)))}; one round at a pace you can follow needs --fit ${formatDuration(Math.ceil(enough / 1000) * 1000)}`, fitWidth(term));
+    }
+  }
   // Stretching stops where every phase is at its longest: say so rather than fall short silently.
   if (planOptions.fit !== undefined && timeline.total_ms < planOptions.fit - 1_000) {
     io.stderr.write(`acupress: --fit ${formatDuration(planOptions.fit)}: "${routine.id}" stretches to ${formatDuration(timeline.total_ms)} at most (no phase runs longer than ${formatDuration(BOUNDS.maxPhaseMs)})\n`);
@@ -137,6 +147,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   let logged = false;
   const onEnd: OnEnd | undefined = logging
     ? (end, started) => {
+      if (outputClosedEarly(timeline, end, started)) return;
       const endMs = io.calendar.now();
       logged = tryAppend(io, sessionRecord(timeline, end, started, {
         ...target, session, startMs, endMs, startOffset: io.calendar.offset(startMs), endOffset: io.calendar.offset(endMs),
@@ -160,6 +171,18 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     io.stdout.write(`${recordedLine(target.kind === 'file' ? timeline.title : target.target, rated, after)}\n`);
   }
   return code;
+}
+
+/**
+ * A run that ended because its output closed (a reader of `run --json | head -1` had its line) or
+ * failed, before anything past finding the first point began: the person did no session, and the
+ * reader is not the person interrupting, so the log keeps no record of it. Once a press (or any
+ * later phase) has begun the record is kept, as ended by SIGPIPE, which history shows as
+ * "output closed".
+ */
+export function outputClosedEarly(timeline: Timeline, end: EndEvent, started: readonly number[]): boolean {
+  if (end.reason !== 'interrupted' || end.signal !== 'SIGPIPE') return false;
+  return started.every((i) => timeline.phases[i]?.kind === 'locate');
 }
 
 /** A rating flag's value (0 to 10), or a usage error naming the flag. */

@@ -39,8 +39,17 @@ type Draft = Omit<Phase, 'index' | 'offset_ms'>;
  */
 export const FIT_FLOORS: Readonly<Record<Phase['kind'], number>> = { locate: 5_000, ramp: 3_000, hold: 5_000, release: 3_000, switch: 2_000, rest: 3_000, massage: 10_000 };
 
-/** A draft's comfortable floor: FIT_FLOORS for its kind, never above its own whole seconds, never under the bound. */
-const comfortable = (d: Draft) => clamp(Math.floor(d.duration_ms / 1000) * 1000, BOUNDS.minPhaseMs, FIT_FLOORS[d.kind]);
+/**
+ * The shortest `--fit` makes a press phase while it keeps more than one round a point, in ms:
+ * below these a second round is hurried (3 s ramps), and one round with fuller phases reads
+ * better, so --fit drops to one round first. Other phases keep their FIT_FLOORS.
+ */
+export const ROUND_FLOORS: Readonly<Record<Phase['kind'], number>> = { ...FIT_FLOORS, ramp: 5_000, hold: 15_000, release: 5_000 };
+
+/** A draft's floor from `floors`: never above its own whole seconds, never under the bound. */
+const floorIn = (floors: Readonly<Record<Phase['kind'], number>>) => (d: Draft) => clamp(Math.floor(d.duration_ms / 1000) * 1000, BOUNDS.minPhaseMs, floors[d.kind]);
+/** A draft's comfortable floor (FIT_FLOORS). */
+const comfortable = floorIn(FIT_FLOORS);
 
 /** Build the timeline for a routine. `points` looks up point data by id. */
 export function plan(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): Timeline {
@@ -65,16 +74,26 @@ function fittedDrafts(routine: Routine, points: (id: string) => Point | undefine
   const drafted = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
   const budget = options.fit ?? (options.quick ? QUICK.budget : undefined);
   if (budget === undefined) return drafted;
-  // Fewer rounds before phases too short to follow: every round at the comfortable floors, then
-  // one round a point at them, then one round at the one-second bound before giving up.
-  // Proportions within a press stay intact in each.
+  // Fewer rounds before phases too short to follow: every round with presses at ROUND_FLOORS,
+  // then one round a point at the comfortable floors, then one round at the one-second bound
+  // before giving up. Proportions within a press stay intact in each.
   const oneRound = () => draft(routine, points, options, 1);
-  const fitted = fit(drafted, budget, comfortable) ?? fit(oneRound(), budget, comfortable) ?? fit(oneRound(), budget);
+  const rounds = drafted.some((d) => (d.rounds ?? 1) > 1);
+  const fitted = (rounds ? fit(drafted, budget, floorIn(ROUND_FLOORS)) : fit(drafted, budget, comfortable)) ?? fit(oneRound(), budget, comfortable) ?? fit(oneRound(), budget);
   if (!fitted) {
     const min = draft(routine, points, options, 1).length * BOUNDS.minPhaseMs;
     throw new UserError(`${formatDuration(budget)} is too short: "${routine.id}" needs at least ${formatDuration(min)} (one second a phase, one round a point)`);
   }
   return fitted;
+}
+
+/**
+ * The shortest budget at which `--fit` keeps every phase at a pace a person can follow (one round
+ * a point, each phase at its FIT_FLOORS, or its own length if shorter), in ms; a shorter budget
+ * still fits, down to a second a phase, but too fast to be of use. Pure, like plan().
+ */
+export function followableFit(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions = {}): number {
+  return draft(routine, points, { ...options, texts: false }, 1).reduce((sum, d) => sum + comfortable(d), 0);
 }
 
 function draft(routine: Routine, points: (id: string) => Point | undefined, o: PlanOptions, forceRounds?: number): Draft[] {

@@ -24,10 +24,12 @@ export function whenLabel(start: string): string {
   return `${start.slice(0, 10)} ${start.slice(11, 16)}`;
 }
 
-/** "7:35 of 7:35", or "1:10 of 7:35, quit" for a run that did not finish. */
+/** "7:35 of 7:35", or "1:10 of 7:35, quit" for a run that did not finish ("output closed" when its output went: no one interrupted it). */
 export function doneLabel(s: Session): string {
   const text = `${formatClock(s.active_ms, 'down')} of ${formatClock(s.planned_ms)}`;
-  return s.completed ? text : `${text}, ${s.reason === 'interrupted' && s.signal === 'SIGINT' ? 'Ctrl-C' : s.reason}`;
+  if (s.completed) return text;
+  const how = s.reason !== 'interrupted' ? s.reason : s.signal === 'SIGINT' ? 'Ctrl-C' : s.signal === 'SIGPIPE' ? 'output closed' : s.reason;
+  return `${text}, ${how}`;
 }
 
 /** "7 → 3 (−4)", "7 → ?", "? → 3", or "" when the session has no rating. */

@@ -9,14 +9,18 @@ export type FigureAt = (maxCols: number, maxRows: number) => TermFigure | undefi
 /** The fewest rows a figure is worth drawing in. */
 export const MIN_FIGURE_ROWS = 8;
 /** The fewest columns left for the text when the figure goes beside it. */
-const MIN_TEXT = 36;
+export const MIN_TEXT = 36;
+/** The fewest columns a figure beside the text is drawn in; narrower, it goes below or is left out. */
+export const MIN_FIGURE_COLS = 24;
 
 /**
  * The frame for a phase: `text(columns)` is the live view wrapped to a width; `figure` draws the
  * point (or is undefined outside a locate phase). The frame never has more lines than `rows - 1`
- * (the cursor's line) nor lines wider than `columns`.
+ * (the cursor's line) nor lines wider than `columns`. Beside the text, the figure gives way to
+ * it: it is drawn narrower so that the text keeps `minText` columns (the live view asks for room
+ * for its whole key hint line), and not beside it at all when that leaves under MIN_FIGURE_COLS.
  */
-export function frameWithFigure(text: (columns: number) => string, figure: FigureAt | undefined, columns: number, rows: number | undefined): string {
+export function frameWithFigure(text: (columns: number) => string, figure: FigureAt | undefined, columns: number, rows: number | undefined, minText = MIN_TEXT): string {
   const full = text(columns);
   if (!figure || rows === undefined) return full;
   const height = full.split('\n').length;
@@ -26,9 +30,10 @@ export function frameWithFigure(text: (columns: number) => string, figure: Figur
   const below = Math.min(FIGURE_ROWS, rows - 1 - height - 1);
   const side = Math.min(FIGURE_ROWS, rows - 2);
   const canBelow = below >= MIN_FIGURE_ROWS && columns - 2 >= 20;
-  const canSide = side >= MIN_FIGURE_ROWS && columns - GAP - FIGURE_COLS >= MIN_TEXT;
+  const sideCols = Math.min(FIGURE_COLS, columns - GAP - Math.max(MIN_TEXT, minText));
+  const canSide = side >= MIN_FIGURE_ROWS && sideCols >= MIN_FIGURE_COLS;
   if (canSide && (!canBelow || side > below)) {
-    const f = figure(FIGURE_COLS, side);
+    const f = figure(sideCols, side);
     const left = f ? text(columns - GAP - f.width).split('\n') : [];
     const w = Math.max(0, ...left.map(textWidth));
     if (f && w + GAP + f.width <= columns) {

@@ -24,6 +24,8 @@ export interface View {
   paused: boolean;
   /** The key help panel is open. */
   help: boolean;
+  /** The run was paused because the panel opened (it goes on when the panel closes). */
+  helpPaused?: boolean;
   /** Which spinner frame to show. */
   frame?: number;
 }
@@ -87,11 +89,31 @@ function hintLine(keys: KeyHelp[], c: Paint, room: number): string {
   return truncate(quit ? label(quit) : '', room, c.g.ellipsis);
 }
 
-/** The help panel: every key, what it does. */
-function panelLines(keys: KeyHelp[], room: number, c: Paint): string[] {
+/**
+ * The help panel in at most `max` lines: a heading (saying when the run waits for it) and every
+ * key with what it does; without the heading when that does not fit; and where even that does not
+ * fit, the keys packed several to a line with one word each ("space pause · s skip"), cut to `max`.
+ */
+export function panelLines(keys: KeyHelp[], room: number, c: Paint, max = Infinity, paused = false): string[] {
+  const g = c.g;
   const label = (k: KeyHelp) => [k.key, ...(k.also ?? [])].join(' or ');
   const col = Math.min(Math.max(...keys.map((k) => width(label(k)))) + 2, Math.floor(room / 2));
-  return [c.bold('Keys'), ...keys.map((k) => truncate(`${truncate(label(k), col - 2, c.g.ellipsis).padEnd(col)}${k.what}`, room, c.g.ellipsis))];
+  const rows = keys.map((k) => truncate(`${truncate(label(k), col - 2, g.ellipsis).padEnd(col)}${k.what}`, room, g.ellipsis));
+  const heading = c.bold(truncate(paused ? 'Keys (paused while this is open; ? goes on)' : 'Keys', room, g.ellipsis));
+  if (rows.length + 1 <= max) return [heading, ...rows];
+  if (rows.length <= max) return rows;
+  // One word a key: its hint word, or the first word of what it does ("suspend", "stop").
+  const words = keys.map((k) => `${k.key} ${k.short ?? k.what.split(/[\s;,(]/)[0]}`);
+  const packed: string[] = [];
+  for (const w of words) {
+    const last = packed.length ? `${packed[packed.length - 1]} ${g.dot} ${w}` : undefined;
+    if (last !== undefined && width(last) <= room) packed[packed.length - 1] = last;
+    else packed.push(truncate(w, room, g.ellipsis));
+  }
+  if (packed.length <= max) return packed;
+  const cut = packed.slice(0, Math.max(0, max));
+  if (cut.length) cut[cut.length - 1] = truncate(`${cut[cut.length - 1]} ${g.ellipsis}`, room, g.ellipsis);
+  return cut;
 }
 
 /**
@@ -120,15 +142,26 @@ export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys
   const bar = `${c.ok(g.barDone.repeat(done))}${c.dim(g.barTodo.repeat(barWidth - done))}`;
   const progress = oneLine ? [`  ${bar} ${c.dim(where)}`] : [`  ${bar}`, `  ${c.dim(truncate(where, room, g.ellipsis))}`];
 
-  let keysLines = v.help ? panelLines(keys, room, c).map((l) => `  ${l}`) : [`  ${c.dim(hintLine(keys, c, room))}`];
   const body = wrap(p.text, room).split('\n').map((l) => `  ${l}`);
   const max = Math.max(LIVE_MIN.rows, size.rows) - 1;
+  if (v.help) {
+    // The panel was asked for: the instruction gives way first (to one line, then none), then
+    // the progress, then the panel packs its keys tighter; the head line, with the time and the
+    // pause, always stays.
+    const full = panelLines(keys, room, c, Infinity, v.helpPaused);
+    const avail = max - 1;
+    const bodyRoom = avail - progress.length - full.length;
+    const prog = bodyRoom >= 0 ? progress : [];
+    const panel = (bodyRoom >= 0 ? full : panelLines(keys, room, c, avail, v.helpPaused)).map((l) => `  ${l}`);
+    const text = bodyRoom <= 0 ? [] : body.length > bodyRoom ? [...body.slice(0, bodyRoom - 1), `  ${truncate(`${body[bodyRoom - 1]!.slice(2)} ${g.ellipsis}`, room, g.ellipsis)}`] : body;
+    return [headLine, ...text, ...prog, ...panel];
+  }
+  let keysLines = [`  ${c.dim(hintLine(keys, c, room))}`];
   // Fit the height: the instruction shrinks to one line, then the hint goes, then the panel is cut.
   const fixed = 1 + progress.length;
   let bodyRoom = max - fixed - keysLines.length;
-  if (bodyRoom < 1 && !v.help) keysLines = [];
+  if (bodyRoom < 1) keysLines = [];
   bodyRoom = Math.max(1, max - fixed - keysLines.length);
-  if (v.help && fixed + 1 + keysLines.length > max) keysLines = keysLines.slice(0, Math.max(0, max - fixed - 1));
   const shown = body.length > bodyRoom ? [...body.slice(0, bodyRoom - 1), `  ${truncate(`${body[bodyRoom - 1]!.slice(2)} ${g.ellipsis}`, room, g.ellipsis)}`] : body;
   return [headLine, ...shown, ...progress, ...keysLines];
 }
@@ -187,6 +220,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const release = firstHold >= 0 ? firstHold : 1;
   const rowsNow = () => (keep > 0 ? Math.max(LIVE_MIN.rows, size.rows! - keep) : size.rows!);
 
+  const hintWidth = width(hintLine(o.keys, c, Infinity));
   const write = (s: string) => io.stdout.write(s);
   const up = () => (drawn > 1 ? `\x1b[${drawn - 1}A\r` : drawn === 1 ? '\r' : '');
   const lines = () => {
@@ -195,7 +229,8 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
     const figure = o.figure?.(view.index);
     if (!figure) return frameLines(t, view, c, { columns, rows }, o.keys);
     // The frame's lines stop short of the last column (see frameLines), so the figure's must too.
-    return frameWithFigure((w) => frameLines(t, view, c, { columns: w + 1, rows }, o.keys).join('\n'), figure, columns - 1, rows).split('\n');
+    // Beside the figure the text keeps room for the whole hint line (after its two-space indent).
+    return frameWithFigure((w) => frameLines(t, view, c, { columns: w + 1, rows }, o.keys).join('\n'), figure, columns - 1, rows, hintWidth + 2).split('\n');
   };
 
   /** Draw the frame, with `above` printed over it first; one write. */
@@ -339,10 +374,12 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
      * wait (paused) for the person to read them, scrolling back if need be.
      */
     notesCut: keep > 0 && size.live && size.rows! - keep < LIVE_MIN.rows,
-    /** Open or close the key help panel. */
-    toggleHelp() {
+    /** Open or close the key help panel (`pausedForHelp`: the run waits for it, and the panel says so); true when now open. */
+    toggleHelp(pausedForHelp = false): boolean {
       view.help = !view.help;
+      view.helpPaused = view.help && pausedForHelp;
       draw();
+      return view.help;
     },
     /** Print a message above the frame (or as a plain line), without breaking the frame. */
     note(text: string) {

@@ -440,7 +440,7 @@ describe('output errors are one line', () => {
     }
   });
 
-  it.skipIf(!existsSync('/dev/full'))('a long run whose output fails stops at once: one line, exit 2, the session logged as stopped', () => {
+  it.skipIf(!existsSync('/dev/full'))('a long run whose output fails stops at once: one line, exit 2, and no session logged (nothing was pressed)', () => {
     const home = tempDir('acupress-full-');
     const t0 = Date.now();
     // headache runs for minutes: only stopping at the first failed write ends it this soon.
@@ -448,8 +448,15 @@ describe('output errors are one line', () => {
     expect(Date.now() - t0).toBeLessThan(15_000);
     expect(r.stderr).toBe('acupress: cannot write output: no space left on device\n');
     expect(r.code).toBe(2);
-    const log = readFileSync(join(home, '.local/state/acupress/history.jsonl'), 'utf8');
-    expect(JSON.parse(log.trim())).toMatchObject({ target: 'headache', completed: false, reason: 'interrupted', signal: 'SIGPIPE' });
+    expect(existsSync(join(home, '.local/state/acupress/history.jsonl'))).toBe(false);
+  });
+
+  it('run --json | head -1: the run stops at once, and the session log keeps no session (the reader closing the pipe is not the person interrupting)', () => {
+    const home = tempDir('acupress-pipe-');
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" run headache --json --no-tips --yes | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ type: 'start', routine: 'headache' });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(home, '.local/state/acupress/history.jsonl'))).toBe(false);
   });
 
   it('run --plain | head -2: the run stops at once, quietly, exit 0 (pipefail)', () => {

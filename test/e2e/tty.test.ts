@@ -98,7 +98,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
   it('with a pregnancy profile the picker starts on a safe routine, and a marked one offers to skip its steps', async () => {
     const s = session('run --no-tips', { profile: 'conditions:\n  - pregnancy\ntips_seen: true\n' });
     const shown = await waitFor(s, /Which routine\?[\s\S]*\(\d+:\d\d\)/);
-    expect(shown).toMatch(/Which routine\? \(type to search, Esc to leave · ⚠ a caution applies\)/);
+    expect(shown.replace(/\s+/g, ' ')).toMatch(/Which routine\? \(type to search, Esc to leave · ⚠ a caution applies · ⚠ avoid: has steps to avoid \(you can skip them\)\)/);
     // The cursor starts on a routine with nothing to avoid.
     expect(shown).toMatch(/^❯ [^\n⚠]*\(\d+:\d\d\)\s*$/m);
     keys(s, '-l', 'headache');

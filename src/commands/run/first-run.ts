@@ -61,14 +61,23 @@ async function askConditions(choices: ReturnType<typeof conditionChoices>, io: I
   const { checkbox } = await import('@inquirer/prompts');
   const { askGuarded } = await import('../prompt-guard.js');
   const { keyReader } = await import('./keys.js');
+  const { listRoom, fitDescription, redrawOnResize, CHECKBOX_HELP } = await import('./prompt-fit.js');
   let cancel: (() => void) | undefined;
   let left = false;
+  const message = 'Before your first session: do any of these apply to you? (space selects, enter confirms, none is fine; Esc leaves)';
+  // Sized to the terminal on every draw (prompt-fit.ts): the page is read first, then the
+  // description is cut to the rows the page left it.
+  let room = { page: 14, description: 4 };
   const question = askGuarded(io, term, (ctx) => {
     const prompt = checkbox(
       {
-        message: 'Before your first session: do any of these apply to you? (space selects, enter confirms, none is fine; Esc leaves)',
+        message,
         choices,
-        pageSize: 14,
+        get pageSize() {
+          room = listRoom(io.stdout.rows, io.stdout.columns, message, CHECKBOX_HELP, 14);
+          return room.page;
+        },
+        theme: { style: { description: (text: string) => fitDescription(text, io.stdout.columns, room.description, term.glyphs.ellipsis) } },
         shortcuts: { all: null, invert: null },
       },
       ctx,
@@ -87,12 +96,15 @@ async function askConditions(choices: ReturnType<typeof conditionChoices>, io: I
   });
   const onData = (data: Buffer | string) => reader.data(data);
   io.stdin.on('data', onData);
+  // This list wraps around, so down and back up always lands where it was.
+  const offResize = redrawOnResize(io, () => ['down', 'up']);
   try {
     return await question;
   } catch (e) {
     if (left) throw new ExitError(EXIT.ok, LEFT_QUESTION);
     throw e;
   } finally {
+    offResize();
     reader.stop();
     io.stdin.off('data', onData);
   }

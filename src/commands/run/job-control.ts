@@ -16,7 +16,12 @@ export interface SuspendableView {
   suspend(): void;
   /** Draw the frame afresh, after the process continues. */
   resume(): void;
-  toggleHelp(): void;
+  /**
+   * Open or close the key help; `pausedForHelp` says the run was paused because it opened.
+   * Returns true when a panel is now open over the view (plain lines print the keys and return
+   * nothing: there is nothing left open to pause for).
+   */
+  toggleHelp(pausedForHelp?: boolean): boolean | void;
 }
 
 /** The live view's keys and job-control handlers: `attach` once the run starts, `stop` when it ends. */
@@ -57,11 +62,28 @@ export function liveControl(io: Io): LiveControl {
     attach(r, v) {
       run = r;
       view = v;
+      // The help panel covers the view, so the run waits while it is open (the countdown would
+      // run on unread), and goes on as it was when it closes: a run paused before it opened, or
+      // paused or resumed with space while it was open, is left as it is.
+      let helpOpen = false;
+      let helpPaused = false;
       keys = listenKeys(io.stdin, io.clock, (a) => {
-        if (a === 'help') v.toggleHelp();
-        else if (a === 'interrupt') r.interrupt('SIGINT');
+        if (a === 'help') {
+          if (!helpOpen && r.state.status === 'running') {
+            r.send('pause');
+            helpPaused = true;
+          }
+          helpOpen = v.toggleHelp(helpPaused) === true;
+          if (!helpOpen) {
+            if (helpPaused && r.state.status === 'paused') r.send('resume');
+            helpPaused = false;
+          }
+        } else if (a === 'interrupt') r.interrupt('SIGINT');
         else if (a === 'suspend') suspend('job');
-        else r.send(a);
+        else {
+          if (a === 'toggle') helpPaused = false;
+          r.send(a);
+        }
       });
     },
     stop() {

@@ -49,9 +49,17 @@ export function defaultChoice(choices: PickerChoice[]): string | undefined {
   return choices.find((c) => !c.avoid)?.value ?? choices[0]?.value;
 }
 
-/** The question, with what the caution mark means when the list shows it (the avoid mark has its heading). */
+/**
+ * The question, with what each mark means when the list shows it. The avoid mark is explained
+ * here too, not only by its heading in the list: a search shows no headings, and a short page
+ * may not reach it.
+ */
 export function pickerMessage(choices: PickerChoice[], g: Glyphs = UNICODE_GLYPHS): string {
-  return `Which routine? (type to search, Esc to leave${choices.some((c) => c.caution) ? ` ${g.dot} ${g.warn} a caution applies` : ''})`;
+  const legend = [
+    ...(choices.some((c) => c.caution) ? [`${g.warn} a caution applies`] : []),
+    ...(choices.some((c) => c.avoid) ? [`${g.warn} avoid: has steps to avoid (you can skip them)`] : []),
+  ];
+  return `Which routine? (type to search, Esc to leave${legend.map((l) => ` ${g.dot} ${l}`).join('')})`;
 }
 
 /**
@@ -78,6 +86,7 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
   const { search, Separator } = await import('@inquirer/prompts');
   const { askGuarded } = await import('../prompt-guard.js');
   const { keyReader } = await import('./keys.js');
+  const { listRoom, fitDescription, redrawOnResize, SEARCH_HELP } = await import('./prompt-fit.js');
   const choices = pickerChoices(catalog, conditions, terminal.glyphs);
   const texts = new Map([...catalog.routines.values()].map((r) => [r.id, [r.id, r.title, ...r.tags, ...r.aliases]]));
   // With nothing typed, the safe routines grouped by their first tag, then those with steps to
@@ -85,15 +94,31 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
   const grouped = groupedChoices(choices, conditions, (text) => new Separator(text), terminal.glyphs);
   let term = '';
   let cancel: (() => void) | undefined;
+  const message = pickerMessage(choices, terminal.glyphs);
+  // Sized to the terminal on every draw (prompt-fit.ts): the page is read first, then the
+  // description is cut to the rows the page left it. The typed search shares the message's line.
+  let room = { page: 15, description: 4 };
+  let shown: Array<{ name?: string }> = grouped as Array<{ name?: string }>;
+  let active = '';
   const ask = askGuarded(io, terminal, (ctx) => {
     const prompt = search(
       {
-        message: pickerMessage(choices, terminal.glyphs),
-        pageSize: 15,
+        message,
+        get pageSize() {
+          room = listRoom(io.stdout.rows, io.stdout.columns, `${message} ${term}x`, SEARCH_HELP, 15);
+          return room.page;
+        },
+        theme: {
+          style: {
+            description: (text: string) => fitDescription(text, io.stdout.columns, room.description, terminal.glyphs.ellipsis),
+            highlight: (text: string) => ((active = text), `\x1b[36m${text}\x1b[39m`),
+          },
+        },
         source: (typed) => {
           term = typed ?? '';
-          if (!term.trim()) return grouped;
-          return searchChoices(choices, term, (ch) => texts.get(ch.value) ?? [ch.name]);
+          const found = term.trim() ? searchChoices(choices, term, (ch) => texts.get(ch.value) ?? [ch.name]) : grouped;
+          shown = found as Array<{ name?: string }>;
+          return found;
         },
       },
       ctx,
@@ -119,6 +144,11 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
     if (data.toString() === 'q' && (term === '' || term === 'q')) leave();
   };
   io.stdin.on('data', onData);
+  // On the last choice (this list does not wrap around) the cursor can only go up and back.
+  const offResize = redrawOnResize(io, () => {
+    const last = [...shown].reverse().find((ch) => ch.name !== undefined);
+    return last?.name !== undefined && active.endsWith(last.name) ? ['up', 'down'] : ['down', 'up'];
+  });
   try {
     const id = await ask;
     return catalog.routines.get(id)!;
@@ -126,6 +156,7 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
     if (left) throw new PickerLeft('no routine chosen');
     throw e;
   } finally {
+    offResize();
     reader.stop();
     io.stdin.off('data', onData);
   }
