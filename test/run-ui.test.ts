@@ -21,7 +21,8 @@ import type { RunEvent } from '../src/model/events.js';
 import type { Session } from '../src/model/history.js';
 import { width } from '../src/render/width.js';
 import { wrap } from '../src/render/text.js';
-import { fakeIo, ROOT } from './helpers.js';
+import { cliAsync, fakeIo, ROOT } from './helpers.js';
+import { formatDuration } from '../src/model/duration.js';
 import { lookup, press, routine } from './fixtures-data.js';
 
 const plain = paint(new Chalk({ level: 0 }));
@@ -100,6 +101,12 @@ describe('the key help panel', () => {
     stdin.emit('data', ' ');
     stdin.emit('data', '?');
     expect(run.state.status).toBe('running');
+    // Opened, then suspended (Ctrl-Z) and continued: after fg only space goes on, not closing the panel.
+    stdin.emit('data', '?');
+    stdin.emit('data', '\x1a');
+    f.jobSignal('SIGCONT');
+    stdin.emit('data', '?');
+    expect(run.state.status).toBe('paused');
     control.stop();
   });
 });
@@ -151,6 +158,15 @@ describe('--fit', () => {
     const t = plan(headache, points, { fit: 10 * 60_000 });
     expect(Math.max(...t.phases.map((p) => p.rounds ?? 1))).toBeGreaterThan(1);
     for (const p of t.phases) expect(p.duration_ms).toBeGreaterThanOrEqual(Math.min(ROUND_FLOORS[p.kind], 5_000));
+  });
+  it('--fit 30s warns that it is too short to follow, and says what is enough; --fit 3m does not', async () => {
+    const short = await cliAsync(['run', 'headache', '--fit', '30s', '--dry-run', '--no-profile']);
+    expect(short.code).toBe(0);
+    expect(short.stderr).toBe(`warning: --fit 30s is too short to follow "headache": some phases last only 1s; one round at a pace you can follow needs --fit ${formatDuration(Math.ceil(followableFit(headache, points) / 1000) * 1000)}\n`);
+    const enough = await cliAsync(['run', 'headache', '--fit', '3m', '--dry-run', '--no-profile']);
+    expect(enough.stderr).toBe('');
+    expect(enough.stdout).toMatch(/round 1\/1/);
+    expect(enough.stdout).not.toMatch(/round \d\/2/);
   });
   it('says what budget keeps a followable pace: under it, phases go down to a second', () => {
     const enough = followableFit(headache, points);

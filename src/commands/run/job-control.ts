@@ -38,10 +38,15 @@ export function liveControl(io: Io): LiveControl {
   let run: Run | undefined;
   let view: SuspendableView | undefined;
   let keys: KeyListener | undefined;
+  // The help panel pauses the run while it is open (see attach); a stop in between hands the
+  // decision to go on back to the person (after fg only space resumes).
+  let helpOpen = false;
+  let helpPaused = false;
   // A Ctrl-Z key (raw mode: the terminal sent no signal) stops the whole job, as the terminal
   // would; a SIGTSTP stops this process, where its sender (the terminal or `kill`) sent it.
   const suspend = (scope: StopScope) => {
     if (run?.state.status === 'done') return;
+    helpPaused = false;
     run?.send('suspend');
     keys?.pause();
     view?.suspend();
@@ -65,8 +70,6 @@ export function liveControl(io: Io): LiveControl {
       // The help panel covers the view, so the run waits while it is open (the countdown would
       // run on unread), and goes on as it was when it closes: a run paused before it opened, or
       // paused or resumed with space while it was open, is left as it is.
-      let helpOpen = false;
-      let helpPaused = false;
       keys = listenKeys(io.stdin, io.clock, (a) => {
         if (a === 'help') {
           if (!helpOpen && r.state.status === 'running') {
