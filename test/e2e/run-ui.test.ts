@@ -46,8 +46,8 @@ describe.skipIf(!hasTmux)('the guided run in small terminals', () => {
     const { s } = t.session('run LI4 --yes --no-tips', { cols: 30, rows: 6 });
     await t.waitFor(s, /LOCATE \d:\d\d/);
     t.keys(s, '?');
-    const panel = await t.waitFor(s, /PAUSED/);
-    expect(panel).toMatch(/space pause · s skip/);
+    // The pause and the panel are two draws a moment apart: wait for both.
+    const panel = await t.waitFor(s, /PAUSED[\s\S]*space pause · s skip/);
     expect(panel).toMatch(/q quit/);
     expect(panel).toMatch(/Ctrl-C stop/);
     for (const l of panel.split('\n')) expect(l.length).toBeLessThanOrEqual(30);
@@ -59,8 +59,7 @@ describe.skipIf(!hasTmux)('the guided run in small terminals', () => {
     const { s } = t.session('run LI4 --yes --no-tips', { cols: 100, rows: 30 });
     await t.waitFor(s, /LOCATE 0:0[5-9]/);
     t.keys(s, '?');
-    const open = await t.waitFor(s, /Keys \(paused while this is open; \? goes on\)/);
-    expect(open).toMatch(/LOCATE \d:\d\d {2}PAUSED/);
+    const open = await t.waitFor(s, /LOCATE \d:\d\d {2}PAUSED[\s\S]*Keys \(paused while this is open; \? goes on\)/);
     const frozen = countdown(open);
     await sleep(2200);
     expect(countdown(t.screen(s))).toBe(frozen);
