@@ -88,10 +88,13 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     io.stderr.write(`Skipping ${unsafe.size} unsafe step${unsafe.size > 1 ? 's' : ''}:\n${describeFindings(catalog, avoid, fitWidth(term))}\n`);
     planOptions.skipSteps = unsafe;
   }
-  // A budget too short to fit is worded as being about the flag that asked for it.
+  // A budget too short to fit is worded as being about the flag that asked for it; without one,
+  // the planner's own words (a routine's unknown point is not a --quick problem).
   let timeline;
   try {
-    timeline = withFlag(planOptions.fit !== undefined ? '--fit' : '--quick', () => plan(routine, (id) => catalog.points.get(id), planOptions));
+    const flag = planOptions.fit !== undefined ? '--fit' : planOptions.quick ? '--quick' : undefined;
+    const planned = () => plan(routine, (id) => catalog.points.get(id), planOptions);
+    timeline = flag ? withFlag(flag, planned) : planned();
   } catch (e) {
     const hint = bareSecondsHint('--fit', options.fit);
     throw e instanceof UserError && hint ? new UserError(`${e.message}${hint}`, e.exitCode) : e;
