@@ -53,3 +53,14 @@ describe('the snapshot', () => {
     expect(keys.keys()).toEqual(['LI1', 'LI2', 'LI9', 'LI10', 'LU1']);
   });
 });
+
+describe('the snapshot shape checks', () => {
+  it('accept every record the build wrote', async () => {
+    const { isSnapshotCondition, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine } = await import('../src/store/snapshot-shape.js');
+    const c = readSnapshot(join(ROOT, 'dist/data'))!;
+    expect([...c.points.values()].filter((p) => !isSnapshotPoint(p)).map((p) => p.id)).toEqual([]);
+    expect([...c.routines.values()].filter((r) => !isSnapshotRoutine(r)).map((r) => r.id)).toEqual([]);
+    expect(c.routineHeads!.filter((h) => !isSnapshotHead(h)).map((h) => h.id)).toEqual([]);
+    expect([...c.conditions.values()].filter((x) => !isSnapshotCondition(x)).map((x) => x.id)).toEqual([]);
+  });
+});

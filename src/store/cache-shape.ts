@@ -1,8 +1,7 @@
-// The shape of records read back from the user-data cache and the built-in snapshot, checked by
-// hand: zod would cost start-up. For the cache, an accelerator, anything that does not look
-// exactly like what this release writes (another release, a truncated or edited file) is a miss,
-// never a crash, a hang, or a control character on the terminal; for the snapshot, a damaged
-// installation (store/snapshot.ts). Mirrors model/schema.ts after its transforms
+// The shape of records read back from the user-data cache, checked by hand: zod would cost
+// start-up, and a cache is only an accelerator, so anything that does not look exactly like what
+// this release writes (another release, a truncated or edited file) is a miss, never a crash,
+// a hang, or a control character on the terminal. Mirrors model/schema.ts after its transforms
 // (test/store-trust.test.ts checks that every built-in record passes, so the two cannot drift).
 import { BOUNDS } from '../model/duration.js';
 import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from '../model/enums.js';
@@ -48,9 +47,7 @@ function shape(required: Record<string, Check>, optional: Record<string, Check> 
 /** Run the check `checks[k]` on a value. */
 const check = (checks: Record<string, Check>, k: string, value: unknown): boolean => checks[k]!(value);
 
-/** Where a record came from: a user file, or (in the snapshot) the built-in data. */
-const originOf = (source: 'user' | 'builtin') => shape({ source: (v) => v === source, file: line });
-const origin = originOf('user');
+const origin = shape({ source: (v) => v === 'user', file: line });
 
 const fraction: Check = (v) => typeof v === 'number' && v >= 0 && v <= 1;
 const mark = shape({ x: fraction, y: fraction });
@@ -66,8 +63,6 @@ const pointFields = {
 const pointOptional = { find: block, technique: block, pressure: oneOf(PRESSURES), figure };
 /** A user point as the schema produces it, with its origin. */
 export const isPoint = shape({ ...pointFields, origin }, pointOptional);
-/** A built-in point as the snapshot holds it. */
-export const isBuiltinPoint = shape({ ...pointFields, origin: originOf('builtin') }, pointOptional);
 
 const timing = shape({}, { locate: phase, ramp: phase, hold, release: phase, switch: phase, rest: phase, rounds });
 
@@ -84,24 +79,6 @@ const routineFields = {
 };
 /** A user routine as the schema produces it, with its origin. */
 export const isRoutine = shape({ ...routineFields, origin }, { evidence: block });
-/** A built-in routine as the snapshot holds it. */
-export const isBuiltinRoutine = shape({ ...routineFields, origin: originOf('builtin') }, { evidence: block });
-/** A built-in routine's head (snapshot.ts's heads.json): the routine without its steps and the rest. */
-export const isBuiltinHead = shape({ id: matches(SLUG), title: line, summary: block, aliases: listOf(line), tags: listOf(matches(SLUG)), origin: originOf('builtin') });
-/** A routine's `list` facts (model/catalog.ts RoutineFacts). */
-export const isFacts = shape({ total_ms: (v) => Number.isInteger(v) && (v as number) > 0, flagged: (v) => typeof v === 'boolean', avoid: (v) => typeof v === 'boolean' });
 
 /** A notice or warning line. */
 export const isNotice = line;
-
-const rule: Check = (v) => shape({ level: oneOf(LEVELS), reason: block, source: block }, {
-  points: listOf(matches(POINT_ID)), regions: listOf(oneOf(REGIONS)), practice: (x) => x === true, cited_by: listOf(line),
-})(v) && ['points', 'regions', 'practice'].filter((k) => (v as Obj)[k] !== undefined).length === 1;
-const recommended = shape({ points: listOf(matches(POINT_ID), 1), reason: block, source: block });
-const urgent = shape({ indications: listOf(matches(SLUG), 1), reason: block, source: block });
-
-/** A built-in condition as the snapshot holds it (model/schema.ts conditionSchema). */
-export const isBuiltinCondition = shape({
-  id: matches(SLUG), title: line, aliases: listOf(line), description: block, advice: block,
-  rules: listOf(rule, 1), recommended: listOf(recommended), urgent: listOf(urgent),
-}, { flag: matches(SLUG) });

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
 import { fsReason } from './fs-reason.js';
-import { isBuiltinCondition, isBuiltinHead, isBuiltinPoint, isBuiltinRoutine, isFacts } from './cache-shape.js';
+import { isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine } from './snapshot-shape.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
 import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
@@ -126,7 +126,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isStrings = (v: unknown, min = 0): v is string[] => Array.isArray(v) && v.length >= min && v.every((x) => typeof x === 'string' && x.length > 0);
 /**
  * Exactly the records the index promised for this file, in its order, each of the shape its
- * readers rely on (cache-shape.ts): a record left out, doubled, swapped or cut short is a damaged
+ * readers rely on (snapshot-shape.ts): a record left out, doubled, swapped or cut short is a damaged
  * installation, never a point or rule that silently is not there (a safety answer of "nothing
  * to avoid").
  */
@@ -143,8 +143,8 @@ const isIndex = (v: unknown): v is SnapshotIndex => {
     && Object.values(v.conditions as object).every((names) => isStrings(names, 1));
 };
 /** The heads of exactly the index's routines, in its order, and their facts. */
-const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Object.values(v.facts).every(isFacts)
-  && recordsOf(ids, isBuiltinHead)(v.routineHeads);
+const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
+  && recordsOf(ids, isSnapshotHead)(v.routineHeads);
 
 /**
  * Give `target[key]` the value `compute()` returns on first read, then keep it as a plain
@@ -177,7 +177,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
   const points = groupedKeys(index.points);
   const routines = ownedBy(Object.fromEntries(index.routines.map((id) => [id, ROUTINES_FILE])));
   const conditions = ownedBy(Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id])));
-  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(index.points[group]!.split(' '), isBuiltinPoint));
+  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(index.points[group]!.split(' '), isSnapshotPoint));
   // Every point a routine presses or names for its massage is one the index lists.
   const pointsKnown = (r: Routine) => r.steps.every((s) => (s.kind === 'press' ? points.groupOf(s.point) !== undefined : s.kind !== 'massage' || s.points.every((p) => points.groupOf(p) !== undefined)));
   let heads: SnapshotHeads | undefined;
@@ -187,7 +187,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     // Read whole on the first routine asked for; the heads answer `list` and name lookups.
     routines: new LazyMap<WithOrigin<Routine>>({
       ...routines,
-      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf(index.routines, isBuiltinRoutine)(v) && (v as Routine[]).every(pointsKnown)),
+      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf(index.routines, isSnapshotRoutine)(v) && (v as Routine[]).every(pointsKnown)),
       onChange: () => {
         delete catalog.routineHeads;
         delete catalog.uses;
@@ -196,7 +196,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
     uses: index.uses,
     conditions: new LazyMap<Condition>({
       ...conditions,
-      load: (id) => readPart<Condition[]>(conditionFile(dir, id), recordsOf([id], isBuiltinCondition)),
+      load: (id) => readPart<Condition[]>(conditionFile(dir, id), recordsOf([id], isSnapshotCondition)),
       onChange: () => delete catalog.conditionNames,
     }),
     conditionNames: index.conditions,
