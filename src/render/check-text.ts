@@ -79,7 +79,8 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
     const routineAvoided = s.avoid.some((t) => report.safer.some((x) => x.target === t) || !catalog.points.has(t));
     const fallback = s.avoid.length
       ? (routineAvoided ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who ? `Leave ${s.avoid.length > 1 ? 'them' : 'it'} out${who}; why is below.` : `Do not press ${s.avoid.length > 1 ? 'them' : 'it'} yourself; why is below.`)
-      : who ? 'No cautions either.' : 'No general cautions. For a condition, add --pregnant or --condition <id>.';
+      // Every condition has general advice (below): "nothing to avoid" is never the whole answer.
+      : who ? 'No cautions either, but read the general advice below.' : 'No general cautions. For a condition, add --pregnant or --condition <id>.';
     // Emergencies a checked point is traditionally used for: say so up front, not only at the end.
     const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replace(/-/g, ' ')))} (below).` : '';
     if (urgent) second.push(urgent);

@@ -315,9 +315,15 @@ describe('check', () => {
     expect(r.stderr).toMatch(/Skipping 1 unsafe step:\n  avoid GB21/);
     expect(r.stdout).not.toMatch(/Tops of the shoulders/i);
   });
+  it('check with a condition and nothing to avoid points to the general advice, never a bare "no cautions"', () => {
+    const out = cli(['check', 'headache', '--condition', 'bleeding']).stdout;
+    expect(out).toMatch(/^Nothing to avoid in headache with bleeding\.\nNo cautions either, but read the general advice below\./);
+    expect(out).toMatch(/General advice with bleeding/);
+  });
+
   it('without a condition, show and run still say which points pregnancy avoids', async () => {
     const words = (text: string) => new RegExp(text.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('\\s+'));
-    expect(cli(['show', 'headache']).stdout).toMatch(words('If you are pregnant: this routine uses LI4, traditionally avoided in pregnancy; add --pregnant to leave it out.'));
+    expect(cli(['show', 'headache']).stdout).toMatch(words('If you are pregnant: this routine uses LI4, traditionally avoided in pregnancy; add --pregnant for safer routines, or --pregnant --skip-unsafe to leave it out.'));
     const child = spawnCli(['run', 'headache', '--plain']);
     let out = '';
     await new Promise<void>((resolve) => child.stdout.on('data', (d) => {
