@@ -124,6 +124,9 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   if (!options.quiet) {
     const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
+    // Each condition's general advice (whether and how to press at all with it) belongs where
+    // the pressing happens: `check` showed it, a run with nothing to avoid said nothing.
+    for (const cond of options.json ? [] : conditions) notes.write(`${c.caution(`With ${cond.id}:`)}\n  ${c.g.bullet} ${wrap(cond.advice, w - 4, '    ')}\n`);
     // A saved profile has answered the pregnancy question (with "none" or with pregnancy), so
     // the hint is for runs without one, and goes with the other tips under --no-tips.
     const hintDue = conditions.length === 0 && !profile && options.tips !== false && !options.json;

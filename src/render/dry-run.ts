@@ -19,7 +19,7 @@ export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, w
     return;
   }
   const dot = ` ${c.g.dot} `;
-  const out = [hang(`${c.bold(timeline.title)}${dot}${timeline.phases.length} phases${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
+  const out = [hang(`${c.bold(timeline.title)}${dot}${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
   for (const p of timeline.phases) out.push(phaseLine(p, c, width));
   out.push(`${formatClock(timeline.total_ms).padStart(5)}  ${c.bold('end')}`);
   io.stdout.write(`${out.join('\n')}\n`);

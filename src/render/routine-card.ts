@@ -20,7 +20,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   if (verdict) out.push(wrap(verdict, width));
   out.push(wrap(r.summary, width));
   out.push('');
-  field('Time', `${formatClock(timeline.total_ms)} in all, ${timeline.phases.length} phases`);
+  field('Time', `${formatClock(timeline.total_ms)} in all, ${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}`);
   if (r.tags.length) field('Tags', r.tags.join(', '));
   if (r.aliases.length) field('Also', r.aliases.join(', '));
   out.push('');

@@ -9,7 +9,7 @@ import { hang } from './text.js';
 /** "Headache relief · 7:35 · 29 phases · 3 rounds a side" and "Points: LI4 Hégǔ (left, right) → …", wrapped to `width`. */
 export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width: number): string {
   const rounds = Math.max(0, ...timeline.phases.map((p) => p.rounds ?? 0));
-  const facts = [formatClock(timeline.total_ms), `${timeline.phases.length} phases`, ...(rounds ? [`${rounds} round${rounds === 1 ? '' : 's'} a side`] : [])];
+  const facts = [formatClock(timeline.total_ms), `${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}`, ...(rounds ? [`${rounds} round${rounds === 1 ? '' : 's'} a side`] : [])];
   // Each press step once, with its sides in the order the run does them.
   const steps = new Map<number, { point: string; sides: string[] }>();
   for (const p of timeline.phases) {

@@ -315,6 +315,15 @@ describe('check', () => {
     expect(r.stderr).toMatch(/Skipping 1 unsafe step:\n  avoid GB21/);
     expect(r.stdout).not.toMatch(/Tops of the shoulders/i);
   });
+  it('a run with a condition shows that condition\'s general advice before it starts; one phase is "1 phase"', () => {
+    const data = tempTree({ 'routines/tiny.yaml': routineObj({ id: 'tiny', steps: [{ rest: '1s' }] }) });
+    const r = cli(['--data', data, 'run', 'tiny', '--condition', 'bleeding', '--plain', '--no-tips', '--no-history', '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^With bleeding:\n  \S Ask your doctor or anticoagulation clinic before you start\./);
+    expect(r.stdout).toMatch(/ · 1 phase\b/);
+    expect(r.stdout).not.toMatch(/1 phases/);
+  });
+
   it('check with a condition and nothing to avoid points to the general advice, never a bare "no cautions"', () => {
     const out = cli(['check', 'headache', '--condition', 'bleeding']).stdout;
     expect(out).toMatch(/^Nothing to avoid in headache with bleeding\.\nNo cautions either, but read the general advice below\./);
