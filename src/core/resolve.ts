@@ -220,8 +220,11 @@ export function pointMatches(p: { id: string; pinyin: string; hanzi: string; han
 const SYLLABLE = '(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)|er)';
 // A point's pinyin written as one word (Hegu, Sanyinjiao, Fu'ai): two syllables or more.
 const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}'?){2,}$`);
-// A word of a text: letters and digits, with apostrophes inside (Tiger's, Fu'ai).
-const TEXT_WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+// A word of a text: letters and digits, with apostrophes inside (Tiger's, Fu'ai). Built on first
+// use, as is `capital`'s: a \p{…} class takes a cold process about 0.4 ms to build from ICU's
+// tables, and most commands never look for names in a text.
+let textWord: RegExp | undefined;
+let upperFirst: RegExp | undefined;
 // The most words any point name has ("Three Yin Intersection" has three); a little to spare.
 const NAME_WORDS = 6;
 
@@ -230,7 +233,7 @@ export function isPinyinWord(word: string): boolean {
   return PINYIN_WORD.test(foldText(word).replace(/\u2019/g, "'"));
 }
 
-const capital = (word: string) => /^\p{Lu}/u.test(word);
+const capital = (word: string) => (upperFirst ??= /^\p{Lu}/u).test(word);
 
 /**
  * The points a free text names by pinyin or English name (Hegu, hégǔ, "Union Valley", Hoku),
@@ -241,7 +244,7 @@ const capital = (word: string) => /^\p{Lu}/u.test(word);
  * that loosely means two points (Futu) counts as both: a check may only find more.
  */
 export function pointsNamedInText(catalog: Catalog, text: string): string[] {
-  const words = [...text.matchAll(TEXT_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const words = [...text.matchAll((textWord ??= /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu))].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   // Only a capital or a pinyin-like word can start a name: most texts never build the index
   // (which reads every point).
   if (!words.some((w) => capital(w.word) || isPinyinWord(w.word))) return [];

@@ -1,55 +1,26 @@
 // Measure text the way terminals do: East Asian Wide and Fullwidth characters and emoji take two
 // columns; combining marks, zero-width and format characters none; escape sequences none. The
-// table (width-table.ts, generated from Unicode data) is a 1.3 KB string decoded on the first
-// text that needs it, so printable ASCII and Latin text, most of what we print, never touch it.
+// table (width-table.ts, generated from Unicode data) is searched only for text that is not
+// printable ASCII or Latin, most of what we print.
 // Intl.Segmenter and \p{RGI_Emoji} would do the clustering for us, but each costs 10-20 ms on
 // first use; the few rules below cover what terminals actually join into one cell.
-import { WIDTH_TABLE } from './width-table.js';
+import { WIDTH_ENDS, WIDTH_OF, WIDTH_STARTS } from './width-table.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** CSI (colours, cursor), OSC (titles, links) and two-character escape sequences. */
 const ESCAPE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
 
-let starts: Int32Array | undefined;
-let ends: Int32Array;
-let wide: Uint8Array;
-
-/** Decode the generated table: per range, (gap × 2 + wide?) and (length − 1), as base-32 varints. */
-function decode(): void {
-  const nums: number[] = [];
-  let n = 0;
-  for (let i = 0; i < WIDTH_TABLE.length; i++) {
-    const c = WIDTH_TABLE.charCodeAt(i);
-    const d = c === 45 ? 62 : c === 95 ? 63 : c <= 57 ? c - 48 : c <= 90 ? c - 55 : c - 61; // 0-9 A-Z a-z - _
-    n = n * 32 + (d & 31);
-    if (d < 32) nums.push(n), (n = 0);
-  }
-  const count = nums.length / 2;
-  starts = new Int32Array(count);
-  ends = new Int32Array(count);
-  wide = new Uint8Array(count);
-  let next = 0;
-  for (let i = 0; i < count; i++) {
-    const start = next + (nums[2 * i]! >> 1);
-    starts[i] = start;
-    ends[i] = start + nums[2 * i + 1]!;
-    wide[i] = nums[2 * i]! & 1;
-    next = ends[i]! + 1;
-  }
-}
-
 /** Columns one code point takes on its own: 0, 1 or 2. */
 export function codePointWidth(cp: number): number {
   if (cp < 0x300) return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad ? 0 : 1;
   if (cp >= 0x4e00 && cp <= 0x9fff) return 2; // CJK Unified Ideographs, the common case
-  if (!starts) decode();
   let lo = 0;
-  let hi = starts!.length - 1;
+  let hi = WIDTH_STARTS.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (cp < starts![mid]!) hi = mid - 1;
-    else if (cp > ends[mid]!) lo = mid + 1;
-    else return wide[mid] ? 2 : 0;
+    if (cp < WIDTH_STARTS[mid]!) hi = mid - 1;
+    else if (cp > WIDTH_ENDS[mid]!) lo = mid + 1;
+    else return WIDTH_OF[mid]!;
   }
   return 1;
 }
