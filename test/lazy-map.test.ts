@@ -101,13 +101,19 @@ describe('LazyMap', () => {
     expect(loads.sort()).toEqual(['a', 'b', 'c']);
   });
 
-  it('finds keys in space-separated groups (the snapshot\'s points), and only whole keys', () => {
-    const keys = groupedKeys({ LI: 'LI1 LI2 LI10', EX: 'EX-HN3 EX-B2' });
+  it('finds keys in lines of space-separated groups (the snapshot\'s points), and only whole keys', () => {
+    const keys = groupedKeys('LI LI1 LI2 LI10\nEX EX-HN3 EX-B2');
     expect(keys.groupOf('LI1')).toBe('LI');
     expect(keys.groupOf('LI10')).toBe('LI');
     expect(keys.groupOf('EX-HN3')).toBe('EX');
-    for (const k of ['LI', 'I1', 'LI1 LI2', '', ' ', 'LI3', 'EX-HN', 'constructor']) expect(keys.groupOf(k), k).toBeUndefined();
+    expect(keys.groupOf('EX-B2')).toBe('EX');
+    // A group's name is no key, nor is anything across a line's end.
+    for (const k of ['LI', 'EX', 'I1', 'LI1 LI2', '', ' ', 'LI3', 'EX-HN', 'constructor', 'LI10\nEX', '\n']) expect(keys.groupOf(k), JSON.stringify(k)).toBeUndefined();
     expect(keys.keys()).toEqual(['LI1', 'LI2', 'LI10', 'EX-HN3', 'EX-B2']);
+    expect(keys.keysOf('LI')).toEqual(['LI1', 'LI2', 'LI10']);
+    expect(keys.keysOf('EX')).toEqual(['EX-HN3', 'EX-B2']);
+    expect(keys.keysOf('L')).toEqual([]);
+    expect(keys.keysOf('LI1')).toEqual([]);
     const m = new LazyMap<{ id: string }>({ ...keys, load: (g) => (g === 'LI' ? [{ id: 'LI1' }, { id: 'LI2' }, { id: 'LI10' }, { id: 'LI99' }] : [{ id: 'EX-HN3' }, { id: 'EX-B2' }]) });
     expect(m.get('LI10')).toEqual({ id: 'LI10' });
     // A record its group does not list is not taken.

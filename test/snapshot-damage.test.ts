@@ -81,12 +81,15 @@ describe('a damaged snapshot file', () => {
     ['a rule that is null', 'conditions-pregnancy.json', (v) => (v[0].rules[0] = null), (c) => c.conditions.get('pregnancy')],
     ['a head without its title', 'heads.json', (v) => delete v.routineHeads[0].title, (c) => c.routineHeads],
     ['facts that are no facts', 'heads.json', (v) => (v.facts.headache = 5), (c) => c.routineHeads],
-    ['an empty group of points', 'index.json', (v) => (v.points['LI-1'] = ''), (c) => c.points.get('LI4')],
-    ['a point id with two spaces', 'index.json', (v) => (v.points['LI-1'] = v.points['LI-1'].replace(' ', '  ')), (c) => c.points.get('LI4')],
-    ['a group named like a path', 'index.json', (v) => (v.points['../x'] = 'LI4'), (c) => c.points.get('LI4')],
-    ['a point used by a routine that is not there', 'index.json', (v) => (v.uses.LI4 = ['nosuch']), (c) => c.points.get('LI4')],
+    ['an empty group of points', 'index.json', (v) => (v.points = v.points.replace(/^LI-1 .*$/m, 'LI-1')), (c) => c.points.get('LI4')],
+    ['a point id with two spaces', 'index.json', (v) => (v.points = v.points.replace('LI1 LI2', 'LI1  LI2')), (c) => c.points.get('LI4')],
+    ['a group named like a path', 'index.json', (v) => (v.points += '\n../x LI4'), (c) => c.points.get('LI4')],
+    ['groups that are no text', 'index.json', (v) => (v.points = { 'LI-1': 'LI4' }), (c) => c.points.get('LI4')],
+    ['a point used by a routine that is not there', 'index.json', (v) => (v.uses = v.uses.replace(/^LI4 .*$/m, 'LI4 nosuch')), (c) => c.uses],
+    ['a point used twice', 'index.json', (v) => (v.uses += '\nLI4 headache'), (c) => c.uses],
     ['a routine listed twice', 'index.json', (v) => v.routines.push(v.routines[0]), (c) => c.points.get('LI4')],
-    ['condition names that are no list', 'index.json', (v) => (v.conditions.pregnancy = 'pregnancy'), (c) => c.points.get('LI4')],
+    ['condition names that are no list', 'index.json', (v) => (v.conditions = v.conditions.replace(/^pregnancy\t.*$/m, 'pregnancy')), (c) => c.points.get('LI4')],
+    ['condition names with an empty one', 'index.json', (v) => (v.conditions = v.conditions.replace('pregnancy\t', 'pregnancy\t\t')), (c) => c.points.get('LI4')],
   ];
   it.each(valid)('%s (%s): one line naming it, exit 70', (_, file, change, touch) => {
     const e = failure(damagedCopy(file, edit(file, change)), touch);
@@ -95,7 +98,7 @@ describe('a damaged snapshot file', () => {
   });
 
   it('a point listed in an earlier group than its own is read from that group, and found missing there', () => {
-    const e = failure(damagedCopy('index.json', edit('index.json', (v) => (v.points['LU-1'] += ' LI4'))), (c) => c.points.get('LI4'));
+    const e = failure(damagedCopy('index.json', edit('index.json', (v) => (v.points = v.points.replace(/^LU-1 .*$/m, '$& LI4')))), (c) => c.points.get('LI4'));
     expect((e as ExitError).message).toMatch(/points-LU-1\.json is damaged/);
   });
 

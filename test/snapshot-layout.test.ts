@@ -44,7 +44,7 @@ describe('the snapshot', () => {
   });
 
   it('finds a group\'s keys by a scan at first, then through one index, with the same answers', () => {
-    const keys = groupedKeys({ 'LI-1': 'LI1 LI2', 'LI-2': 'LI9 LI10', 'LU-1': 'LU1 LI2' });
+    const keys = groupedKeys('LI-1 LI1 LI2\nLI-2 LI9 LI10\nLU-1 LU1 LI2');
     const asked = ['LI2', 'LI10', 'LU1', 'LI3', 'I1', ''];
     const first = asked.map((k) => keys.groupOf(k));
     expect(first).toEqual(['LI-1', 'LI-2', 'LU-1', undefined, undefined, undefined]);

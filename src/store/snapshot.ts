@@ -1,6 +1,6 @@
 // The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines'
-// ids, each group's point ids (up to eight along a channel), the routines pressing each point
-// and each condition's names; heads.json the routines without their steps, and their facts (for
+// ids, and as lines of text each group's point ids (up to eight along a channel), the routines
+// pressing each point and each condition's names; heads.json the routines without their steps, and their facts (for
 // `list` and name lookups); points-<group>.json a group's points (points-LI-1.json: LI1 to LI8);
 // conditions-<id>.json each condition. Each is read only when something asks for it
 // (lazy-map.ts): `show LI4` reads index.json, points-LI-1.json and the general rules; `check
@@ -20,7 +20,7 @@ import type { RoutineFacts } from '../model/catalog.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 
 /** The snapshot's layout; readSnapshot ignores any other (a dist/ left by an older build). */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface SnapshotIndex {
   version: typeof FORMAT;
@@ -28,12 +28,15 @@ interface SnapshotIndex {
   release?: string;
   /** The routines' ids, in canonical order (routines.json has them whole). */
   routines: string[];
-  /** Which routines press each point (ids), for points that some routine presses. */
-  uses: Record<string, string[]>;
-  /** Each group's point ids (a stretch of a channel), space-separated, in canonical order (lazy-map.ts's groupedKeys). */
-  points: Record<string, string>;
-  /** Each condition's names (conditionNames), in canonical order. */
-  conditions: Record<string, string[]>;
+  // The rest are lines of text, not objects: JSON.parse takes a cold process about 0.2 ms to
+  // build objects of a hundred keys, and a few strings cost nothing worth measuring. Each is
+  // checked whole by one regular expression (isIndex).
+  /** A line per point some routine presses: its id, then those routines' ids ("LI4 headache jaw"). */
+  uses: string;
+  /** A line per group of points (a stretch of a channel): its name, then its point ids ("LI-1 LI1 … LI8"; lazy-map.ts's groupedKeys). */
+  points: string;
+  /** A line per condition: its names (conditionNames, the id first), separated by tabs. */
+  conditions: string;
 }
 
 /** heads.json: what `list` and name lookups need of the routines, without their steps. */
@@ -73,13 +76,18 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
   for (const [channel, ps] of Object.entries(byChannel)) {
     for (let i = 0; i < ps.length; i += POINTS_PER_FILE) groups[`${channel}-${i / POINTS_PER_FILE + 1}`] = ps.slice(i, i + POINTS_PER_FILE);
   }
+  // Ids have no white space and names no tabs or newlines (the schema's); a build that breaks that fails here.
+  const words = (list: string[], sep: string) => {
+    if (list.some((w) => w === '' || w.includes(sep) || w.includes('\n') || (sep === ' ' && /\s/.test(w)))) throw new Error(`cannot write ${JSON.stringify(list)} into index.json`);
+    return list.join(sep);
+  };
   const index: SnapshotIndex = {
     version: FORMAT,
     ...(release ? { release } : {}),
     routines: data.routines.map((r) => r.id),
-    uses: Object.fromEntries(data.points.map((p) => [p.id, pressing(data.routines, p.id)]).filter(([, ids]) => ids!.length > 0)),
-    points: Object.fromEntries(Object.entries(groups).map(([g, ps]) => [g, ps.map((p) => p.id).join(' ')])),
-    conditions: Object.fromEntries(data.conditions.map((c) => [c.id, conditionNames(c)])),
+    uses: data.points.map((p) => [p.id, ...pressing(data.routines, p.id)]).filter((ids) => ids.length > 1).map((ids) => words(ids, ' ')).join('\n'),
+    points: Object.entries(groups).map(([g, ps]) => words([g, ...ps.map((p) => p.id)], ' ')).join('\n'),
+    conditions: data.conditions.map((c) => words(conditionNames(c), '\t')).join('\n'),
   };
   const heads: SnapshotHeads = {
     routineHeads: data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })),
@@ -123,7 +131,7 @@ function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () 
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStrings = (v: unknown, min = 0): v is string[] => Array.isArray(v) && v.length >= min && v.every((x) => typeof x === 'string' && x.length > 0);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
 /**
  * Exactly the records the index promised for this file, in its order, each of the shape its
  * readers rely on (snapshot-shape.ts): a record left out, doubled, swapped or cut short is a damaged
@@ -132,16 +140,32 @@ const isStrings = (v: unknown, min = 0): v is string[] => Array.isArray(v) && v.
  */
 const recordsOf = (ids: readonly string[], isRecord: (v: unknown) => boolean) => (v: unknown) =>
   Array.isArray(v) && v.length === ids.length && v.every((x, i) => isRecord(x) && (x as { id: unknown }).id === ids[i]);
-/** A group's name (LI-1) and its point ids, one space between each. */
-const GROUP = /^[A-Z]{2}-[1-9][0-9]*$/;
-const GROUP_IDS = /^[A-Z][A-Z0-9-]* (?:[A-Z][A-Z0-9-]* )*$/;
-const isIndex = (v: unknown): v is SnapshotIndex => {
-  if (!isObject(v) || v.version !== FORMAT || !isStrings(v.routines) || new Set(v.routines).size !== v.routines.length || ![v.points, v.uses, v.conditions].every(isObject)) return false;
-  const routines = new Set(v.routines);
-  return Object.entries(v.points as object).every(([group, ids]) => GROUP.test(group) && typeof ids === 'string' && GROUP_IDS.test(`${ids} `))
-    && Object.values(v.uses as object).every((ids) => isStrings(ids, 1) && ids.every((id) => routines.has(id)))
-    && Object.values(v.conditions as object).every((names) => isStrings(names, 1));
-};
+/** Lines of a group's name (LI-1) and its point ids, one space between each. */
+const GROUP_LINES = /^(?:[A-Z]{2}-[1-9][0-9]*(?: [A-Z][A-Z0-9-]*)+(?:\n[A-Z]{2}-[1-9][0-9]*(?: [A-Z][A-Z0-9-]*)+)*)?$/;
+/** Lines of a point id and the ids of the routines pressing it (checked against the routines when read: usesOf). */
+const USE_LINES = /^(?:[A-Z][A-Z0-9-]*(?: [^\s]+)+(?:\n[A-Z][A-Z0-9-]*(?: [^\s]+)+)*)?$/;
+/** Lines of names separated by tabs, two at least (an id and a title). */
+const NAME_LINES = /^(?:[^\t\n]+(?:\t[^\t\n]+)+(?:\n[^\t\n]+(?:\t[^\t\n]+)+)*)?$/;
+const isIndex = (v: unknown): v is SnapshotIndex =>
+  isObject(v) && v.version === FORMAT && isStrings(v.routines) && new Set(v.routines).size === v.routines.length
+  && typeof v.points === 'string' && GROUP_LINES.test(v.points)
+  && typeof v.uses === 'string' && USE_LINES.test(v.uses)
+  && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions);
+
+/**
+ * The routines pressing each point, from index.json's lines (read when first asked for). A
+ * routine the index does not list, or a point listed twice, is a damaged file.
+ */
+function usesOf(file: string, text: string, routines: readonly string[]): Record<string, string[]> {
+  const known = new Set(routines);
+  const uses: Record<string, string[]> = {};
+  for (const line of text ? text.split('\n') : []) {
+    const [point, ...ids] = line.split(' ');
+    if (!ids.every((id) => known.has(id)) || Object.hasOwn(uses, point!)) throw damaged(file, 'not the data this build wrote');
+    uses[point!] = ids;
+  }
+  return uses;
+}
 /** The heads of exactly the index's routines, in its order, and their facts. */
 const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
   && recordsOf(ids, isSnapshotHead)(v.routineHeads);
@@ -172,12 +196,18 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
  */
 export function readSnapshot(dir: string): Catalog | undefined {
   // No index.json: no snapshot. Read at once rather than asked about first (a stat per start).
-  const index = readPart<SnapshotIndex | undefined>(join(dir, 'index.json'), isIndex, () => undefined);
+  const indexFile = join(dir, 'index.json');
+  const index = readPart<SnapshotIndex | undefined>(indexFile, isIndex, () => undefined);
   if (!index) return undefined;
   const points = groupedKeys(index.points);
   const routines = ownedBy(Object.fromEntries(index.routines.map((id) => [id, ROUTINES_FILE])));
-  const conditions = ownedBy(Object.fromEntries(Object.keys(index.conditions).map((id) => [id, id])));
-  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(index.points[group]!.split(' '), isSnapshotPoint));
+  // Each condition is a group of one, named by its id: the first name of its line.
+  const conditionLines = () => (index.conditions ? index.conditions.split('\n').map((line) => line.split('\t')) : []);
+  const conditions = {
+    groupOf: (id: string) => (!id.includes('\t') && !id.includes('\n') && `\n${index.conditions}`.includes(`\n${id}\t`) ? id : undefined),
+    keys: () => conditionLines().map((names) => names[0]!),
+  };
+  const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(points.keysOf(group), isSnapshotPoint));
   // Every point a routine presses or names for its massage is one the index lists.
   const pointsKnown = (r: Routine) => r.steps.every((s) => (s.kind === 'press' ? points.groupOf(s.point) !== undefined : s.kind !== 'massage' || s.points.every((p) => points.groupOf(p) !== undefined)));
   let heads: SnapshotHeads | undefined;
@@ -193,16 +223,17 @@ export function readSnapshot(dir: string): Catalog | undefined {
         delete catalog.uses;
       },
     }),
-    uses: index.uses,
     conditions: new LazyMap<Condition>({
       ...conditions,
       load: (id) => readPart<Condition[]>(conditionFile(dir, id), recordsOf([id], isSnapshotCondition)),
       onChange: () => delete catalog.conditionNames,
     }),
-    conditionNames: index.conditions,
     notices: [],
     ...(typeof index.release === 'string' ? { release: index.release } : {}),
   };
+  // Which routines press each point, and the conditions' names, when something asks for them.
+  lazyProperty(catalog, 'uses', () => usesOf(indexFile, index.uses, index.routines));
+  lazyProperty(catalog, 'conditionNames', () => Object.fromEntries(conditionLines().map((names) => [names[0]!, names])));
   // The heads and facts only when something asks for them (`list`, a name that is no id).
   lazyProperty(catalog, 'routineHeads', () => readHeads().routineHeads);
   lazyProperty(catalog, 'facts', () => new Map(Object.entries(readHeads().facts)));
