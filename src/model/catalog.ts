@@ -34,7 +34,8 @@ export interface Catalog {
    * user routine merged in; snapshot.ts), and everything falls back to `routines`.
    */
   routineHeads?: RoutineHead[];
-  uses?: Record<string, string[]>;
+  /** The ids of the routines pressing a point ([] for none), from the snapshot's index. */
+  uses?: (pointId: string) => string[];
   /**
    * Which build of the code and built-in data this is (from the snapshot): the user-data cache
    * is only trusted for the release that wrote it. Undefined when running from source.
@@ -69,7 +70,7 @@ export function neighbours(catalog: Catalog, point: Point): { prev?: Point; next
 
 /** The ids of the routines that press a point, for the point card. */
 export function routinesUsing(catalog: Catalog, pointId: string): string[] {
-  if (catalog.uses) return Object.hasOwn(catalog.uses, pointId) ? catalog.uses[pointId]! : [];
+  if (catalog.uses) return catalog.uses(pointId);
   return pressing(catalog.routines.values(), pointId);
 }
 

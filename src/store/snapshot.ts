@@ -153,18 +153,18 @@ const isIndex = (v: unknown): v is SnapshotIndex =>
   && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions);
 
 /**
- * The routines pressing each point, from index.json's lines (read when first asked for). A
- * routine the index does not list, or a point listed twice, is a damaged file.
+ * The routines pressing a point, from its line of index.json's `uses` ([] when it has none): a
+ * search of the text, not a table of every point (`show LI4` asks for one). A routine the index
+ * does not list is a damaged file.
  */
-function usesOf(file: string, text: string, routines: readonly string[]): Record<string, string[]> {
-  const known = new Set(routines);
-  const uses: Record<string, string[]> = {};
-  for (const line of text ? text.split('\n') : []) {
-    const [point, ...ids] = line.split(' ');
-    if (!ids.every((id) => known.has(id)) || Object.hasOwn(uses, point!)) throw damaged(file, 'not the data this build wrote');
-    uses[point!] = ids;
-  }
-  return uses;
+function usesOf(file: string, text: string, routines: ReadonlySet<string>, pointId: string): string[] {
+  if (pointId.includes(' ') || pointId.includes('\n')) return [];
+  const at = `\n${text}`.indexOf(`\n${pointId} `);
+  if (at < 0) return [];
+  const end = text.indexOf('\n', at);
+  const ids = text.slice(at + pointId.length + 1, end < 0 ? undefined : end).split(' ');
+  if (!ids.every((id) => routines.has(id))) throw damaged(file, 'not the data this build wrote');
+  return ids;
 }
 /** The heads of exactly the index's routines, in its order, and their facts. */
 const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
@@ -231,8 +231,9 @@ export function readSnapshot(dir: string): Catalog | undefined {
     notices: [],
     ...(typeof index.release === 'string' ? { release: index.release } : {}),
   };
-  // Which routines press each point, and the conditions' names, when something asks for them.
-  lazyProperty(catalog, 'uses', () => usesOf(indexFile, index.uses, index.routines));
+  // Which routines press a point, and the conditions' names, only when something asks.
+  let routineSet: Set<string> | undefined;
+  catalog.uses = (pointId) => usesOf(indexFile, index.uses, (routineSet ??= new Set(index.routines)), pointId);
   lazyProperty(catalog, 'conditionNames', () => Object.fromEntries(conditionLines().map((names) => [names[0]!, names])));
   // The heads and facts only when something asks for them (`list`, a name that is no id).
   lazyProperty(catalog, 'routineHeads', () => readHeads().routineHeads);
