@@ -7,11 +7,10 @@ import { BOUNDS } from '../model/duration.js';
 import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from '../model/enums.js';
 import { CONTROL, CONTROL_IN_BLOCK } from '../model/printable.js';
 import { FIGURE_VIEWS } from '../model/figure-views.js';
+import { isObj } from './snapshot-shape.js';
 
-type Obj = Record<string, unknown>;
 type Check = (v: unknown) => boolean;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One line of text: non-empty, no control characters. */
 const line: Check = (v) => typeof v === 'string' && v.length > 0 && !CONTROL.test(v);

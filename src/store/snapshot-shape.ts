@@ -7,9 +7,11 @@
 import { LEVELS, SIDES } from '../model/enums.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A plain object (not null, not an array). */
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const isTexts = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
+/** A list of non-empty strings. */
+export const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
 const isLevel = (v: unknown): boolean => (LEVELS as readonly unknown[]).includes(v);
 const isMs = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
 const isOrigin = (v: unknown): boolean => isObj(v) && v.source === 'builtin' && isText(v.file);

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
 import { fsReason } from './fs-reason.js';
-import { isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine } from './snapshot-shape.js';
+import { isObj, isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine, isTexts } from './snapshot-shape.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
 import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
@@ -130,8 +130,6 @@ function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () 
   return value as T;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
 /**
  * Exactly the records the index promised for this file, in its order, each of the shape its
  * readers rely on (snapshot-shape.ts): a record left out, doubled, swapped or cut short is a damaged
@@ -147,7 +145,7 @@ const USE_LINES = /^(?:[A-Z][A-Z0-9-]*(?: [^\s]+)+(?:\n[A-Z][A-Z0-9-]*(?: [^\s]+
 /** Lines of names separated by tabs, two at least (an id and a title). */
 const NAME_LINES = /^(?:[^\t\n]+(?:\t[^\t\n]+)+(?:\n[^\t\n]+(?:\t[^\t\n]+)+)*)?$/;
 const isIndex = (v: unknown): v is SnapshotIndex =>
-  isObject(v) && v.version === FORMAT && isStrings(v.routines) && new Set(v.routines).size === v.routines.length
+  isObj(v) && v.version === FORMAT && isTexts(v.routines) && new Set(v.routines).size === v.routines.length
   && typeof v.points === 'string' && GROUP_LINES.test(v.points)
   && typeof v.uses === 'string' && USE_LINES.test(v.uses)
   && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions);
@@ -167,7 +165,7 @@ function usesOf(file: string, text: string, routines: ReadonlySet<string>, point
   return ids;
 }
 /** The heads of exactly the index's routines, in its order, and their facts. */
-const headsOf = (ids: string[]) => (v: unknown): boolean => isObject(v) && isObject(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
+const headsOf = (ids: string[]) => (v: unknown): boolean => isObj(v) && isObj(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
   && recordsOf(ids, isSnapshotHead)(v.routineHeads);
 
 /**
