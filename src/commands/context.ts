@@ -55,11 +55,20 @@ export async function conditionsFor(options: Common, catalog: Catalog, io: Io, p
   return (await activeConditions(options, catalog, io, profile)).conditions;
 }
 
+/**
+ * The names in one --condition value, commas and spaces around them tidied away. A value that
+ * names nothing (`--condition ""`, `--condition "$UNSET"`) is a usage error: dropping it would
+ * answer a safety check with no condition at all.
+ */
+function conditionList(value: string): string[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UserError(`--condition: ${quote(value)} names no condition; give an id such as pregnancy (see: acupress list conditions)`);
+  return names;
+}
+
 /** As conditionsFor, and says where each came from, so a hint can name what to change to see everything. */
 export async function activeConditions(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<ActiveConditions> {
-  const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap((c) => c.split(','))]
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap(conditionList)];
   const fromFlags = names.length;
   // Every command that names conditions (list, show, check, run) applies the profile unless --no-profile.
   if (options.profile === true) {
@@ -89,7 +98,7 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
     (i < fromFlags ? flagged : saved).add(id);
   }
   // Said only once every name is known: a profile naming an unknown condition gets its error alone.
-  const named = names.slice(fromFlags);
+  const named = [...new Set(names.slice(fromFlags))];
   if (named.length > 0 && !options.json) {
     io.stderr.write(`${hang(`Using your safety profile: ${named.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
   }

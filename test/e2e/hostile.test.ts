@@ -105,6 +105,19 @@ describe('safety answers cannot be shadowed', () => {
     expect(r.stderr).toMatch(/^warning: skipped .*already names the point/);
   });
 
+  it.each([
+    ['check', 'headache', '--condition', ''],
+    ['check', 'headache', '--condition', '  '],
+    ['check', 'headache', '--condition=,'],
+    ['list', '--condition='],
+    ['run', 'headache', '--dry-run', '--condition', ''],
+  ])('a --condition that names nothing (an unset variable) is a usage error, never an answer without it: %s %s %s %s', async (...args) => {
+    const r = await cli([...args, '--no-profile']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^acupress: --condition: ".*" names no condition; give an id such as pregnancy \(see: acupress list conditions\)\n$/);
+  });
+
   it('a routine named like a condition does not change which condition --condition means, nor what show prints', async () => {
     const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'pregnancy', steps: [{ press: 'ST36' }] }) });
     const r = await cli(['check', 'LI4', '--condition', 'pregnancy'], { env });
