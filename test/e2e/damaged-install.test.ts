@@ -17,11 +17,11 @@ afterAll(() => [copy, home].forEach((d) => rmSync(d, { recursive: true, force: t
 const run = (...args: string[]) => spawnSync(process.execPath, [join(copy, 'dist/main.cjs'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home }, timeout: 20_000 });
 
 /** Run `args` with `file` (under the copy) truncated, or removed; then put it back. */
-function withDamage(file: string, how: 'truncated' | 'missing', args: string[]) {
+function withDamage(file: string, how: 'truncated' | 'emptied' | 'missing', args: string[]) {
   const path = join(copy, file);
   const good = readFileSync(path);
   if (how === 'missing') rmSync(path);
-  else writeFileSync(path, good.subarray(0, 4000));
+  else writeFileSync(path, how === 'emptied' ? '' : good.subarray(0, 4000));
   try {
     return run(...args);
   } finally {
@@ -30,8 +30,12 @@ function withDamage(file: string, how: 'truncated' | 'missing', args: string[]) 
 }
 
 describe('a damaged installation', () => {
-  const cases: Array<[string, 'truncated' | 'missing', string[]]> = [
+  const cases: Array<[string, 'truncated' | 'emptied' | 'missing', string[]]> = [
     ['dist/info.cjs', 'truncated', ['--help']],
+    ['dist/info.cjs', 'emptied', ['--help']],
+    ['dist/app.cjs', 'emptied', ['show', 'LI4']],
+    ['dist/vendor/yaml.cjs', 'emptied', ['validate', 'x.yaml']],
+    ['dist/cli.cjs', 'emptied', ['run', 'LI4', '--dry-run']],
     ['dist/info.cjs', 'missing', ['--version']],
     ['dist/app.cjs', 'truncated', ['show', 'LI4']],
     ['dist/cli.cjs', 'truncated', ['run', 'LI4', '--dry-run']],
