@@ -88,6 +88,8 @@ describe('a damaged snapshot file', () => {
     ['a point used by a routine that is not there', 'index.json', (v) => (v.uses = v.uses.replace(/^LI4 .*$/m, 'LI4 nosuch')), (c) => c.uses!('LI4')],
     ['a routine listed twice', 'index.json', (v) => v.routines.push(v.routines[0]), (c) => c.points.get('LI4')],
     ['condition names that are no list', 'index.json', (v) => (v.conditions = v.conditions.replace(/^pregnancy\t.*$/m, 'pregnancy')), (c) => c.points.get('LI4')],
+    ['the general rules left out', 'index.json', (v) => (v.conditions = v.conditions.replace(/^general\t.*\n/m, '')), (c) => c.points.get('LI4')],
+    ['pregnancy left out', 'index.json', (v) => (v.conditions = v.conditions.replace(/^pregnancy\t.*\n/m, '')), (c) => c.points.get('LI4')],
     ['condition names with an empty one', 'index.json', (v) => (v.conditions = v.conditions.replace('pregnancy\t', 'pregnancy\t\t')), (c) => c.points.get('LI4')],
   ];
   it.each(valid)('%s (%s): one line naming it, exit 70', (_, file, change, touch) => {

@@ -5,7 +5,7 @@ import type { Condition, Profile } from '../model/types.js';
 import { resolve } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
-import { GENERAL } from '../core/safety.js';
+import { GENERAL, PREGNANCY } from '../core/safety.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang } from '../render/text.js';
 import { escapeHidden, quote, safeLines } from '../model/printable.js';
@@ -68,7 +68,7 @@ function conditionList(value: string): string[] {
 
 /** As conditionsFor, and says where each came from, so a hint can name what to change to see everything. */
 export async function activeConditions(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<ActiveConditions> {
-  const names = [...(options.pregnant ? ['pregnancy'] : []), ...(options.condition ?? []).flatMap(conditionList)];
+  const names = [...(options.pregnant ? [PREGNANCY] : []), ...(options.condition ?? []).flatMap(conditionList)];
   const fromFlags = names.length;
   // Every command that names conditions (list, show, check, run) applies the profile unless --no-profile.
   if (options.profile === true) {

@@ -34,6 +34,9 @@ export interface Note { target: string; point: string; condition: string; reason
  */
 export const GENERAL = 'general';
 
+/** The condition --pregnant names, and the pregnancy hint checks routines against. */
+export const PREGNANCY = 'pregnancy';
+
 /** The `general` entry of the conditions data, when there is one. */
 export function generalCondition(catalog: Catalog): Condition | undefined {
   return catalog.conditions.get(GENERAL);
@@ -284,7 +287,7 @@ export function saferAlternatives(catalog: Catalog, routine: Routine, conditions
  * <region>"), for the hint shown to people who gave no condition; empty when nothing is.
  */
 export function pregnancyAvoided(catalog: Catalog, routine: Routine): string[] {
-  const pregnancy = catalog.conditions.get('pregnancy');
+  const pregnancy = catalog.conditions.get(PREGNANCY);
   if (!pregnancy) return [];
   const avoid = routineFindings(catalog, routine, [pregnancy]).filter((f) => f.level === 'avoid');
   return [...new Set(avoid.map((f) => (f.point || !f.region ? findingPlace(f) : `the ${f.region}`)))];

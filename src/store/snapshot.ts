@@ -16,6 +16,7 @@ import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead
 import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
 import { routineFacts } from '../core/routine-facts.js';
 import { conditionNames } from '../core/resolve.js';
+import { GENERAL, PREGNANCY } from '../core/safety.js';
 import type { RoutineFacts } from '../model/catalog.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 
@@ -148,7 +149,10 @@ const isIndex = (v: unknown): v is SnapshotIndex =>
   isObj(v) && v.version === FORMAT && isTexts(v.routines) && new Set(v.routines).size === v.routines.length
   && typeof v.points === 'string' && GROUP_LINES.test(v.points)
   && typeof v.uses === 'string' && USE_LINES.test(v.uses)
-  && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions);
+  && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions)
+  // The conditions the program itself names: without them `check` would lose the general rules,
+  // and --pregnant would be an unknown condition, instead of a damaged install.
+  && [GENERAL, PREGNANCY].every((id) => `\n${v.conditions}`.includes(`\n${id}\t`));
 
 /**
  * The routines pressing a point, from its line of index.json's `uses` ([] when it has none): a
