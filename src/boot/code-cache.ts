@@ -13,7 +13,7 @@
 // a cold process more (1 ms and up for 136 KB) than the cache saves. A cache is only an
 // accelerator: nothing here throws out of a failed read or write, waits on a file, or follows a
 // link planted at a cache's path.
-import { closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -288,7 +288,15 @@ export function saveCache(cacheFile: string, data: Buffer): void {
     if (fresh) pruneBuilds(join(buildDir, '..'), buildDir.slice(join(buildDir, '..').length + 1));
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
+      // Flushed before the rename: after a power loss, the name must not point at a file of
+      // zeros (the disk had the rename but not the data), which V8 would crash on.
+      const fd = openSync(tmp, 'wx', 0o600);
+      try {
+        for (let off = 0; off < data.length; ) off += writeSync(fd, data, off);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, cacheFile);
     } catch (e) {
       // Ours half written, or something planted at its name (removed, never followed): the
