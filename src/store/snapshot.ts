@@ -1,11 +1,12 @@
 // The build-time snapshot of the built-in data, in dist/data/: index.json holds the routines'
 // ids, and as lines of text each group's point ids (up to eight along a channel), the routines
 // pressing each point and each condition's names; heads.json the routines without their steps,
-// and their facts (for `list` and name lookups); points-<group>.json a group's points (points-LI-1.json: LI1 to LI8);
-// conditions-<id>.json each condition. Each is read only when something asks for it
-// (lazy-map.ts): `show LI4` reads index.json, points-LI-1.json and the general rules; `check
-// --pregnant` pregnancy's too. Parsing JSON costs a cold process about 30 µs a kilobyte, so what
-// every start reads is kept small; each file is checked for exactly what the index promised.
+// and their facts (for `list` and name lookups); points-<group>.json a group's points
+// (points-LI-1.json: LI1 to LI8); conditions-<id>.json each condition. Each is read only when
+// something asks for it (lazy-map.ts): `show LI4` reads index.json, points-LI-1.json and the
+// general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process about
+// 30 µs a kilobyte, so what every start reads is kept small; each file is checked for exactly
+// what the index promised.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
