@@ -2,7 +2,7 @@
 import type { Catalog } from '../model/catalog.js';
 import { loadCatalog } from '../store/load-catalog.js';
 import type { Condition, Profile } from '../model/types.js';
-import { resolve } from '../core/resolve.js';
+import { lookup, resolve } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
@@ -89,8 +89,12 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
     try {
       id = resolve(catalog, name, ['condition']).id;
     } catch (e) {
-      if (e instanceof UserError) return blame(i, e.message, 'acupress list conditions');
-      throw e;
+      if (!(e instanceof UserError)) throw e;
+      // `check --condition pregnancy headache`: --condition takes every word after it, so the
+      // target went with it. Say so rather than only "unknown condition".
+      const target = i < fromFlags ? lookup(catalog, name, ['routine', 'point']) : undefined;
+      const hint = target ? `; --condition takes every word after it: put the ${target.kind} ${quote(name)} before --condition` : '';
+      return blame(i, `${e.message}${hint}`, 'acupress list conditions');
     }
     // The general rules apply to everyone already; naming them as a condition would mean nothing.
     if (id === GENERAL) return blame(i, `${quote(name)} is not a condition; the general rules always apply`, 'acupress check, acupress list conditions');

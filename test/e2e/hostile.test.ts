@@ -118,6 +118,12 @@ describe('safety answers cannot be shadowed', () => {
     expect(r.stderr).toMatch(/^acupress: --condition: ".*" names no condition; give an id such as pregnancy \(see: acupress list conditions\)\n$/);
   });
 
+  it('a target after --condition, which takes every word after it, is named as such', async () => {
+    const r = await cli(['check', '--condition', 'pregnancy', 'headache', '--no-profile']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('acupress: --condition: unknown condition "headache"; --condition takes every word after it: put the routine "headache" before --condition (see: acupress list conditions)\n');
+  });
+
   it('a routine named like a condition does not change which condition --condition means, nor what show prints', async () => {
     const { env } = userHome({ 'routines/mine.yaml': routineObj({ id: 'pregnancy', steps: [{ press: 'ST36' }] }) });
     const r = await cli(['check', 'LI4', '--condition', 'pregnancy'], { env });
