@@ -88,7 +88,11 @@ function load(name: string, cacheName: string): unknown {
     c.run(mod.exports, appRequire, mod, file, __dirname);
   }
   if (cacheFile) loaded.push(c);
-  return mod.exports;
+  // Each of our files exports something; an emptied one compiles to a module of nothing, which
+  // would fail later as a TypeError worded as our bug.
+  const exported: unknown = mod.exports;
+  if (exported === null || (typeof exported !== 'object' && typeof exported !== 'function') || Reflect.ownKeys(exported).length === 0) throw damaged(file, 'it defines nothing');
+  return exported;
 }
 
 const modules = new Map<string, unknown>();
