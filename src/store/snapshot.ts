@@ -21,7 +21,7 @@ import { GENERAL, PREGNANCY } from '../core/safety.js';
 import type { RoutineFacts } from '../model/catalog.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 
-/** The snapshot's layout; readSnapshot ignores any other (a dist/ left by an older build). */
+/** The snapshot's layout; readSnapshot takes any other (a dist/ left by an older build) as damaged. */
 const FORMAT = 4;
 
 interface SnapshotIndex {
@@ -122,13 +122,16 @@ function damaged(file: string, why: unknown): ExitError {
  */
 function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () => T): T {
   let value: unknown;
+  let sound: boolean;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
+    // Inside the try: a file of millions of lines can overflow a check's regular expression.
+    sound = shape(value);
   } catch (e) {
     if (missing && (e as NodeJS.ErrnoException).code === 'ENOENT') return missing();
     throw damaged(file, e);
   }
-  if (!shape(value)) throw damaged(file, 'not the data this build wrote');
+  if (!sound) throw damaged(file, 'not the data this build wrote');
   return value as T;
 }
 
@@ -144,13 +147,21 @@ const recordsOf = (ids: readonly string[], isRecord: (v: unknown) => boolean) =>
 const GROUP_LINES = /^(?:[A-Z]{2}-[1-9][0-9]*(?: [A-Z][A-Z0-9-]*)+(?:\n[A-Z]{2}-[1-9][0-9]*(?: [A-Z][A-Z0-9-]*)+)*)?$/;
 /** Lines of a point id and the ids of the routines pressing it (checked against the routines when read: usesOf). */
 const USE_LINES = /^(?:[A-Z][A-Z0-9-]*(?: [^\s]+)+(?:\n[A-Z][A-Z0-9-]*(?: [^\s]+)+)*)?$/;
-/** Lines of names separated by tabs, two at least (an id and a title). */
-const NAME_LINES = /^(?:[^\t\n]+(?:\t[^\t\n]+)+(?:\n[^\t\n]+(?:\t[^\t\n]+)+)*)?$/;
+/** Lines of names separated by tabs, two at least: an id that can name a file (conditions-<id>.json), then a title and any others. */
+const NAME_LINES = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*(?:\t[^\t\n]+)+(?:\n[a-z0-9]+(?:-[a-z0-9]+)*(?:\t[^\t\n]+)+)*)?$/;
+/**
+ * Each line's first name (a group, a point, a condition) once: a group named twice would have
+ * its second line's points looked for in a file checked against the first line's, and missed.
+ */
+const firstsOnce = (text: string) => {
+  const firsts = text.match(/^[^ \t\n]+/gm) ?? [];
+  return new Set(firsts).size === firsts.length;
+};
 const isIndex = (v: unknown): v is SnapshotIndex =>
   isObj(v) && v.version === FORMAT && isTexts(v.routines) && new Set(v.routines).size === v.routines.length
-  && typeof v.points === 'string' && GROUP_LINES.test(v.points)
-  && typeof v.uses === 'string' && USE_LINES.test(v.uses)
-  && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions)
+  && typeof v.points === 'string' && GROUP_LINES.test(v.points) && firstsOnce(v.points)
+  && typeof v.uses === 'string' && USE_LINES.test(v.uses) && firstsOnce(v.uses)
+  && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions) && firstsOnce(v.conditions)
   // The conditions the program itself names: without them `check` would lose the general rules,
   // and --pregnant would be an unknown condition, instead of a damaged install.
   && [GENERAL, PREGNANCY].every((id) => `\n${v.conditions}`.includes(`\n${id}\t`));
