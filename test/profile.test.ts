@@ -29,6 +29,15 @@ describe('safety profile', () => {
     expect((await conditionsFor({ profile: false }, catalog, io)).map((c) => c.id)).toEqual([]);
   });
 
+  it('announces each of the profile\'s conditions once, as written, however often it is named', async () => {
+    const { io, stderr } = fakeIo();
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'conditions:\n  - pregnant\n  - pregnancy\n  - bleeding\n  - pregnant\n');
+    expect((await conditionsFor({ profile: true }, catalog, io)).map((c) => c.id)).toEqual(['pregnancy', 'bleeding']);
+    expect(stderr.text()).toBe('Using your safety profile: pregnant, bleeding (--no-profile to ignore)\n');
+  });
+
   it('a corrupt profile is a clear error naming the file, and is never reset', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;

@@ -66,10 +66,20 @@ function conditionList(value: string): string[] {
   return names;
 }
 
+/** A routine or point answering to exactly this name, or undefined (an ambiguous name too). */
+function lookupQuietly(catalog: Catalog, name: string): ReturnType<typeof lookup> {
+  try {
+    return lookup(catalog, name, ['routine', 'point']);
+  } catch {
+    return undefined;
+  }
+}
+
 /** As conditionsFor, and says where each came from, so a hint can name what to change to see everything. */
 export async function activeConditions(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<ActiveConditions> {
   const names = [...(options.pregnant ? [PREGNANCY] : []), ...(options.condition ?? []).flatMap(conditionList)];
   const fromFlags = names.length;
+  const wholeWords = new Set(options.condition?.filter((v) => !v.includes(',')).map((v) => v.trim()));
   // Every command that names conditions (list, show, check, run) applies the profile unless --no-profile.
   if (options.profile === true) {
     const read = profile !== undefined ? profile : await (await import('../store/profile.js')).readProfile(io);
@@ -78,6 +88,7 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
   const out = new Map<string, Condition>();
   const flagged = new Set<string>();
   const saved = new Set<string>();
+  const fromProfile = new Map<string, string>();
   // A name from the profile is blamed on the profile, with the ways out: no flag was given.
   const blame = async (i: number, problem: string, see: string): Promise<never> => {
     if (i < fromFlags) throw new UserError(`--condition: ${problem} (see: ${see})`);
@@ -91,18 +102,20 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       // `check --condition pregnancy headache`: --condition takes every word after it, so the
-      // target went with it. Say so rather than only "unknown condition".
-      const target = i < fromFlags ? lookup(catalog, name, ['routine', 'point']) : undefined;
-      const hint = target ? `; --condition takes every word after it: put the ${target.kind} ${quote(name)} before --condition` : '';
+      // target went with it. Say what the word is rather than only "unknown condition".
+      const target = i < fromFlags && wholeWords.has(name) ? lookupQuietly(catalog, name) : undefined;
+      const hint = target ? `; ${quote(name)} is a ${target.kind}, and --condition takes every word after it as a condition` : '';
       return blame(i, `${e.message}${hint}`, 'acupress list conditions');
     }
     // The general rules apply to everyone already; naming them as a condition would mean nothing.
     if (id === GENERAL) return blame(i, `${quote(name)} is not a condition; the general rules always apply`, 'acupress check, acupress list conditions');
     out.set(id, catalog.conditions.get(id)!);
     (i < fromFlags ? flagged : saved).add(id);
+    // The profile's conditions as its owner wrote them, each condition once ("pregnant" and "pregnancy" are one).
+    if (i >= fromFlags && !fromProfile.has(id)) fromProfile.set(id, name);
   }
   // Said only once every name is known: a profile naming an unknown condition gets its error alone.
-  const named = [...new Set(names.slice(fromFlags))];
+  const named = [...fromProfile.values()];
   if (named.length > 0 && !options.json) {
     io.stderr.write(`${hang(`Using your safety profile: ${named.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
   }

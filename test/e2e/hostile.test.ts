@@ -121,7 +121,13 @@ describe('safety answers cannot be shadowed', () => {
   it('a target after --condition, which takes every word after it, is named as such', async () => {
     const r = await cli(['check', '--condition', 'pregnancy', 'headache', '--no-profile']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('acupress: --condition: unknown condition "headache"; --condition takes every word after it: put the routine "headache" before --condition (see: acupress list conditions)\n');
+    expect(r.stderr).toBe('acupress: --condition: unknown condition "headache"; "headache" is a routine, and --condition takes every word after it as a condition (see: acupress list conditions)\n');
+    // A name that is ambiguous as a point keeps the condition's own answer and its "did you mean".
+    const futu = await cli(['check', '--condition', 'pregnancy', 'futu', '--no-profile']);
+    expect(futu.code).toBe(2);
+    expect(futu.stderr).toMatch(/^acupress: --condition: unknown condition "futu"; did you mean/);
+    // Part of a comma list is no word after the flag.
+    expect((await cli(['check', 'LI4', '--condition', 'pregnancy,headache', '--no-profile'])).stderr).toBe('acupress: --condition: unknown condition "headache" (see: acupress list conditions)\n');
   });
 
   it('a routine named like a condition does not change which condition --condition means, nor what show prints', async () => {
