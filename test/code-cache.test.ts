@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir, compileWithCache, readCacheFile, saveCache, settleCache } from '../src/boot/code-cache.js';
+import { codeCacheDir, compileWithCache, readBundle, readCacheFile, saveCache, settleCache } from '../src/boot/code-cache.js';
 import { BIN, ROOT, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -23,6 +23,28 @@ function runFile(file: string, cache: string | undefined) {
   c.run(mod.exports as object, require, mod, file, join(file, '..'));
   return { c, exports: mod.exports };
 }
+
+describe('reading a bundle', () => {
+  it('gives each built bundle\'s text exactly as readFileSync does, on this Node', () => {
+    const files = ['app.cjs', 'info.cjs', 'cli.cjs', 'figures.cjs', ...readdirSync(join(ROOT, 'dist/vendor')).map((f) => `vendor/${f}`)];
+    for (const f of files) expect(readBundle(join(ROOT, 'dist', f)) === readFileSync(join(ROOT, 'dist', f), 'utf8'), f).toBe(true);
+  });
+
+  it('falls back to the documented call when latin1Slice is missing or answers wrongly', () => {
+    const file = join(ROOT, 'dist/info.cjs');
+    const whole = readFileSync(file, 'utf8');
+    const proto = Buffer.prototype as unknown as { latin1Slice?: unknown };
+    const own = proto.latin1Slice;
+    try {
+      for (const stub of [undefined, () => whole.slice(0, -1), () => 42]) {
+        proto.latin1Slice = stub;
+        expect(readBundle(file) === whole).toBe(true);
+      }
+    } finally {
+      proto.latin1Slice = own;
+    }
+  });
+});
 
 describe('the V8 code cache', () => {
   it('is optional: without one the file compiles and runs', () => {

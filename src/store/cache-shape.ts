@@ -11,7 +11,6 @@ import { isObj } from './snapshot-shape.js';
 
 type Check = (v: unknown) => boolean;
 
-
 /** One line of text: non-empty, no control characters. */
 const line: Check = (v) => typeof v === 'string' && v.length > 0 && !CONTROL.test(v);
 /** Block text: non-empty, newlines and tabs only. */

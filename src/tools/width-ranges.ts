@@ -37,7 +37,7 @@ export function widthRanges(): WidthRange[] {
 /**
  * The ranges as TypeScript source: three parallel arrays of numbers (first and last code point,
  * width), `perLine` numbers to a line. Array literals, not a packed string: a cold process takes
- * 0.2–0.7 ms to run any decoding loop over 507 ranges, and V8 builds a literal from the code
+ * 0.4–0.7 ms to run the decoding loop over 507 ranges, and V8 builds a literal from the code
  * cache at no cost worth measuring.
  */
 export function rangesSource(ranges: WidthRange[], perLine = 16): string {
