@@ -10,7 +10,8 @@ import { historyLineSchema, sessionSchema, type Session } from '../src/model/his
 import { appendHistory, clearHistory, historyPath, readHistory } from '../src/store/history-file.js';
 import { stateDir } from '../src/store/paths.js';
 import type { Timeline } from '../src/model/timeline.js';
-import { tempDir } from './helpers.js';
+import { tryAppend } from '../src/commands/session-log.js';
+import { fakeIo, tempDir } from './helpers.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -253,5 +254,23 @@ describe('history.jsonl', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'acupress'), 'a file where the directory should be');
     expect(() => appendHistory(join(dir, 'acupress', 'history.jsonl'), session('2025-03-01T09:00:00.000+01:00'))).toThrow(/EEXIST|ENOTDIR/);
+  });
+
+  it('refuses a FIFO or a link to /dev/null or /dev/zero where the log should be, at once, writing nothing', () => {
+    const dir = tmp();
+    mkdirSync(dir, { recursive: true });
+    const fifo = join(dir, 'fifo.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync('/dev/null', join(dir, 'null.jsonl'));
+    symlinkSync('/dev/zero', join(dir, 'zero.jsonl'));
+    // A FIFO with no reader: a blocking open would hang here, and a read-write one swallow the record.
+    for (const name of ['fifo.jsonl', 'null.jsonl', 'zero.jsonl']) {
+      expect(() => appendHistory(join(dir, name), session('2025-03-01T09:00:00.000+01:00'))).toThrow(/^not a regular file \(a pipe or a device is in its place\)$/);
+    }
+    const f = fakeIo({ HOME: dir, XDG_STATE_HOME: dir });
+    mkdirSync(join(dir, 'acupress'));
+    symlinkSync('/dev/null', join(dir, 'acupress', 'history.jsonl'));
+    expect(tryAppend(f.io, session('2025-03-01T09:00:00.000+01:00'))).toBe(false);
+    expect(f.stderr.text()).toBe(`acupress: warning: could not write the session log ${join(dir, 'acupress', 'history.jsonl')} (not a regular file (a pipe or a device is in its place)); the session is not logged\n`);
   });
 });

@@ -2,7 +2,7 @@
 // `acupress run --before N`. It appends a rating line; the session's own line is never touched.
 import type { Io } from '../model/io.js';
 import type { Session } from '../model/history.js';
-import { ExitError, UserError } from '../model/errors.js';
+import { EXIT, ExitError, UserError } from '../model/errors.js';
 import { escapeHidden } from '../model/printable.js';
 import { parseRating, ratingChange } from '../core/history.js';
 import { ratingLine } from '../core/session-record.js';
@@ -17,7 +17,7 @@ export interface RateOptions extends Common {
 /** How recent a session must be to take a rating: an after-rating is about how it feels now. */
 export const RATE_WINDOW_MS = 6 * 3_600_000;
 
-/** `acupress rate <0-10>`; resolves to the exit code (1 when there is no recent session to rate). */
+/** `acupress rate <0-10>`; resolves to the exit code (1 when there is no recent session to rate, 2 when the rating cannot be written). */
 export async function run(options: RateOptions, io: Io): Promise<number> {
   const text = options.args?.[0];
   if (text === undefined) throw new UserError('rate: missing the rating; say how strong it is now, from 0 (none) to 10 (worst), e.g. "acupress rate 3"');
@@ -32,7 +32,9 @@ export async function run(options: RateOptions, io: Io): Promise<number> {
   if (now - Date.parse(latest.end) > RATE_WINDOW_MS) {
     throw new ExitError(1, `rate: no session in the last ${hours} h to rate (the latest, ${escapeHidden(latest.title)}, started ${whenLabel(latest.start)}); a rating is about how it feels soon after`);
   }
-  if (!tryAppend(io, ratingLine(latest.session, r.value, now, io.calendar.offset(now)), 'the rating')) return 1;
+  // The rating is all this command does: one that cannot be written fails it, as output that
+  // cannot be written does (exit 2; the warning says why), never as "no session" (exit 1).
+  if (!tryAppend(io, ratingLine(latest.session, r.value, now, io.calendar.offset(now)), 'the rating')) return EXIT.usage;
   const was = latest.after;
   const rated: Session = { ...latest, after: r.value };
   const change = ratingChange(rated);

@@ -1,8 +1,9 @@
 // The session log on disk: $XDG_STATE_HOME/acupress/history.jsonl. Records are appended with
 // one write each through O_APPEND, so concurrent runs never interleave and a crash never leaves
 // half a file; lines are read back one at a time, and a bad line is reported, never repaired.
-// Nothing here rewrites the file: only clearHistory removes it, for `history --clear`.
-import { closeSync, createReadStream, fstatSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+// Nothing here rewrites the file: only clearHistory removes it, for `history --clear`, and an
+// append that fails part-way takes back only its own bytes.
+import { closeSync, constants, createReadStream, fstatSync, ftruncateSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HistoryLine } from '../model/history.js';
 import type { BadLine, NumberedLine } from '../core/history.js';
@@ -21,23 +22,44 @@ export function historyPath(env: Record<string, string | undefined>): string {
 /**
  * Append one line (one write, O_APPEND). The directory is made private (0700) and the file
  * too (0600): it is health information. If the file does not end in a newline (a line cut
- * short by a full disk, or a hand edit), the record starts on a line of its own.
- * Throws the fs error when the directory or file cannot be written.
+ * short by a hand edit, or by an older acupress), the record starts on a line of its own.
+ * A write that fails part-way (a full disk, a file size limit) is taken back, so the log never
+ * ends in half a record. Throws the fs error when the directory or file cannot be written, and
+ * an Error when something other than a regular file (a pipe, /dev/null) is in the log's place.
  */
 export function appendHistory(path: string, line: HistoryLine): void {
   makeDirs(dirname(path), 0o700);
-  const fd = openSync(path, 'a+', 0o600);
+  // O_NONBLOCK: a FIFO in the log's place must not hang the open (nor the write); it is refused below.
+  const { O_APPEND, O_CREAT, O_NOCTTY, O_NONBLOCK, O_RDWR } = constants;
+  const fd = openSync(path, O_RDWR | O_APPEND | O_CREAT | O_NOCTTY | O_NONBLOCK, 0o600);
   try {
+    const st = fstatSync(fd);
+    // A pipe or device would swallow the record (as /dev/null does) while the run said nothing.
+    if (!st.isFile()) throw new Error('not a regular file (a pipe or a device is in its place)');
     let text = `${JSON.stringify(line)}\n`;
-    const { size } = fstatSync(fd);
-    if (size > 0) {
+    if (st.size > 0) {
       const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
+      readSync(fd, last, 0, 1, st.size - 1);
       if (last[0] !== 0x0a) text = `\n${text}`;
     }
     const bytes = Buffer.from(text);
-    // A regular file takes the whole buffer in one write; the loop only guards the exotic case.
-    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off);
+    // A regular file takes the whole buffer in one write, or fails part-way only when it cannot
+    // grow: the loop then meets the error (ENOSPC, EFBIG) on its next write.
+    let off = 0;
+    try {
+      while (off < bytes.length) off += writeSync(fd, bytes, off);
+    } catch (e) {
+      // Cut off what this append wrote: the bytes at the end of the file now, the only ones it
+      // can know are its own (another run's record, appended before, stays).
+      if (off > 0) {
+        try {
+          ftruncateSync(fd, Math.max(0, fstatSync(fd).size - off));
+        } catch {
+          // Nothing more can be done; the reader skips the cut line with a warning.
+        }
+      }
+      throw e;
+    }
   } finally {
     closeSync(fd);
   }

@@ -1,9 +1,10 @@
 // The session log end to end: the built CLI, real runs, a real signal, one state directory.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyRecordSchema, statsReportSchema } from '../../src/model/json-schemas.js';
-import { cli, routineObj, spawnCli, tempDir, tempTree } from '../helpers.js';
+import { BIN, cli, routineObj, spawnCli, tempDir, tempTree } from '../helpers.js';
 
 /** A user routine of 1 s phases: locate, ramp, hold and release on LI4 (left), then a 1 s rest. */
 const data = tempTree({ 'routines/tiny.yaml': routineObj({ id: 'tiny', title: 'Tiny', timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }, steps: [{ press: 'LI4', sides: 'left' }, { rest: '1s' }] }) });
@@ -99,5 +100,18 @@ describe('session log', () => {
     expect(m.acupress('run', 'tiny', '--data', data, '--before', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^acupress: --before: expected a whole number from 0 \(none\) to 10 \(worst\), got "x"\n$/) });
     expect(m.acupress('stats', '--since', 'soon')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^acupress: --since: expected a date .* got "soon"\n$/) });
     expect(m.acupress('history', 'extra')).toMatchObject({ code: 2 });
+  });
+  it('a rating that the disk cannot take is taken back whole: no half line, one line saying why, exit 2', () => {
+    const m = machine();
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain', '--yes').code).toBe(0);
+    // Fill the log to 40 bytes short of an 8 KiB file size limit (blank lines are no records):
+    // the rating's write gets 40 bytes in, then EFBIG, as on a disk that fills up mid-write.
+    appendFileSync(m.log, `${' '.repeat(8192 - statSync(m.log).size - 41)}\n`);
+    const before = readFileSync(m.log, 'utf8');
+    const r = spawnSync('bash', ['-c', 'ulimit -f 8 && exec "$0" "$@"', process.execPath, BIN, 'rate', '3'], { env: { PATH: process.env.PATH, ...m.env }, encoding: 'utf8' });
+    expect(r.stderr).toBe(`acupress: warning: could not write the session log ${m.log} (file too large); the rating is not logged\n`);
+    expect(r.status).toBe(2);
+    expect(readFileSync(m.log, 'utf8')).toBe(before);
+    expect(m.acupress('history')).toMatchObject({ code: 0, stderr: '' });
   });
 });
