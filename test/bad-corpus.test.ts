@@ -2,10 +2,11 @@
 // recorded in fixtures/bad/expected.json (exit 2, no stack trace, a few lines at most).
 // Files too big or too odd to commit (huge, unreadable, symlink loops, FIFOs) are made in temp dirs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliAsync as cli, ROOT, tempTree } from './helpers.js';
+import { readTextFile } from '../src/store/source-file.js';
+import { cliAsync as cli, ROOT, tempDir, tempTree } from './helpers.js';
 
 const BAD = join(ROOT, 'test', 'fixtures', 'bad');
 /** File (relative to BAD) → the exact stderr lines of `acupress validate <file>` run in BAD. */
@@ -104,6 +105,23 @@ describe('files made on the fly', () => {
   it('a file over 1 MiB is refused before parsing', async () => {
     const dir = tempTree({ 'huge.yaml': '# padding\n'.repeat(120_000).slice(0, 1024 * 1024 + 1) });
     await one(dir, 'huge.yaml', 'huge.yaml: file is 1025 KiB, larger than the 1024 KiB limit');
+  });
+
+  it('a file whose size says 0 but holds more (procfs) is read only up to the limit, then refused', () => {
+    // /proc/self/maps: a few KiB that stat calls 0 bytes; with a 100-byte limit it is "too big".
+    expect(() => readTextFile('/proc/self/maps', 'maps', 100)).toThrow('maps: file is larger than the 0 KiB limit');
+  });
+
+  it.skipIf(!existsSync('/proc/self/pagemap'))('a link to /proc/self/pagemap (size 0, gigabytes long) is one line for validate, and one skipped file for list', async () => {
+    const dir = tempDir('acupress-proc-');
+    symlinkSync('/proc/self/pagemap', join(dir, 'pagemap.yaml'));
+    await one(dir, 'pagemap.yaml', 'pagemap.yaml: file is larger than the 1024 KiB limit');
+    const config = join(dir, 'config');
+    mkdirSync(join(config, 'acupress', 'routines'), { recursive: true });
+    symlinkSync('/proc/self/pagemap', join(config, 'acupress', 'routines', 'pagemap.yaml'));
+    const r = await cli(['list', 'routines', '--json'], { env: { XDG_CONFIG_HOME: config } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: skipped [^\n]*pagemap\.yaml: file is larger than the 1024 KiB limit[^\n]*\n$/);
   });
 
   it('a file of exactly 1 MiB is read (the limit is inclusive)', async () => {

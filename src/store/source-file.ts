@@ -1,6 +1,6 @@
 // Reading a user's file safely: size limit, directories, binary and invalid UTF-8 are all
 // clear user errors, never exceptions escaping to a stack trace.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { UserError } from '../model/errors.js';
 import { CONTROL, untrusted } from '../model/printable.js';
@@ -68,8 +68,11 @@ function sequenceLength(b: Buffer, i: number): number {
 // One strict decoder for every file (a fatal decoder keeps no state between whole decodes).
 let utf8: InstanceType<typeof TextDecoder> | undefined;
 
-/** Read a text file, refusing directories, huge files, binary data and invalid UTF-8. */
-export function readTextFile(path: string, shown: string = displayPath(path)): string {
+/**
+ * Read a text file, refusing directories, huge files, binary data and invalid UTF-8. `limit`
+ * (bytes) is MAX_FILE_BYTES but for tests.
+ */
+export function readTextFile(path: string, shown: string = displayPath(path), limit: number = MAX_FILE_BYTES): string {
   shown = untrusted(shown, 300);
   let size: number;
   try {
@@ -80,15 +83,16 @@ export function readTextFile(path: string, shown: string = displayPath(path)): s
   } catch (e) {
     throw e instanceof UserError ? e : fsError(shown, e);
   }
-  if (size > MAX_FILE_BYTES) {
-    throw new UserError(`${shown}: file is ${Math.ceil(size / 1024)} KiB, larger than the 1024 KiB limit`);
-  }
+  const tooBig = (what: string) => new UserError(`${shown}: file is ${what}larger than the ${Math.round(limit / 1024)} KiB limit`);
+  if (size > limit) throw tooBig(`${Math.ceil(size / 1024)} KiB, `);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readAtLeast(path, limit + 1);
   } catch (e) {
     throw fsError(shown, e);
   }
+  // The size said it fitted, but a file of /proc or /sys says 0 and may hold gigabytes (pagemap).
+  if (bytes.length > limit) throw tooBig('');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UserError(`${shown}: is UTF-16 text, expected UTF-8; save the file as UTF-8`);
   }
@@ -101,6 +105,28 @@ export function readTextFile(path: string, shown: string = displayPath(path)): s
   }
   // A BOM is harmless in a text file; strip it so column numbers match what editors show.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The first bytes of a file, at least `min` of them when it has that many, read through one
+ * descriptor whatever its size says. Reads go in 64 KiB blocks: some files of /proc take only
+ * reads of a multiple of 8 bytes (pagemap says EINVAL to others).
+ */
+function readAtLeast(path: string, min: number): Buffer {
+  const block = 64 * 1024;
+  const buf = Buffer.allocUnsafe(Math.ceil(min / block) * block);
+  const fd = openSync(path, 'r');
+  try {
+    let n = 0;
+    while (n < min) {
+      const got = readSync(fd, buf, n, Math.min(block, buf.length - n), null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Turn a Node fs error into one plain sentence: what reading a data file needs said, else fsReason's words. */
