@@ -1,6 +1,7 @@
 // Figures as data (issue 19): the views validate, every built-in point is placed, and the
 // placements keep anatomical order, proportional cun, the midline and the person's left side.
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../src/store/snapshot.js';
@@ -11,6 +12,7 @@ import { pointFileSchema, pointSchema, REGIONS } from '../src/model/schema.js';
 import { figureOnSide } from '../src/core/figure-side.js';
 import type { FigureView, Point } from '../src/model/types.js';
 import { checkYamlText } from '../src/store/yaml-load.js';
+import { ExitError } from '../src/model/errors.js';
 import { ROOT, cli } from './helpers.js';
 
 let points: Map<string, Point>;
@@ -86,6 +88,25 @@ describe('views', () => {
   it('reads the views from the build snapshot, in the same shape as the YAML', async () => {
     const built = await loadFigureViews(join(ROOT, 'dist/data'));
     expect([...built.values()]).toEqual(JSON.parse(JSON.stringify([...views.values()])));
+  });
+
+  it.each([
+    ['truncated', (t: string) => t.slice(0, 200), /is damaged \(.+\)/],
+    ['an empty object', () => '{}', /is damaged \(not the data this build wrote\)/],
+    ['[null]', () => '[null]', /is damaged \(not the data this build wrote\)/],
+    ['a view short of its outlines', (t: string) => JSON.stringify(JSON.parse(t).map((v: FigureView, i: number) => (i === 3 ? { ...v, outlines: 'M 0 0' } : v))), /is damaged \(not the data this build wrote\)/],
+    ['missing beside the rest of the snapshot', () => undefined, /is missing/],
+  ])('a figures.json %s is a damaged installation: one line naming it, exit 70', async (_, make, why) => {
+    const dir = mkdtempSync(join(tmpdir(), 'acupress-figures-'));
+    cpSync(join(ROOT, 'dist/data'), dir, { recursive: true });
+    const text = make(readFileSync(join(dir, 'figures.json'), 'utf8'));
+    if (text === undefined) rmSync(join(dir, 'figures.json'));
+    else writeFileSync(join(dir, 'figures.json'), text);
+    const e = await loadFigureViews(dir).then(() => undefined, (err: unknown) => err);
+    rmSync(dir, { recursive: true, force: true });
+    expect(e).toBeInstanceOf(ExitError);
+    expect((e as ExitError).exitCode).toBe(70);
+    expect((e as ExitError).message).toMatch(new RegExp(`^the built-in data file ${dir}/figures\\.json ${why.source}; reinstall acupress$`));
   });
 });
 
