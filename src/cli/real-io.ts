@@ -1,3 +1,6 @@
+import { fstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
 import { fdOut, isPlainSink } from '../boot/fd-out.js';
 import type { Io, Out, Signal, StopScope } from '../model/io.js';
 import { realClock } from '../core/clock.js';
@@ -33,8 +36,15 @@ export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
     stop();
     onEnd?.(end);
   };
+  const pipes: PipeOut[] = [];
   const out = (fd: 1 | 2): Out => {
-    if (isPlainSink(fd, process.platform)) return fdOut(fd, () => ended(fd), (e) => ended(fd, e));
+    if (isPlainSink(fd, process.platform)) {
+      const sync = fdOut(fd, () => ended(fd), (e) => ended(fd, e));
+      if (!isPipe(fd)) return sync;
+      const pipe = pipeOut(fd, sync, () => ended(fd), (e) => ended(fd, e));
+      pipes.push(pipe);
+      return pipe;
+    }
     const stream = fd === 1 ? process.stdout : process.stderr;
     let failed = false;
     stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -59,8 +69,16 @@ export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
     cwd: process.cwd(),
     platform: process.platform,
     onSignal(fn) {
+      // A command that waits for signals runs for a while (a live run): its output must never
+      // block the event loop on a reader that stops reading, or the signals would go unheard.
+      pipes.forEach((p) => p.live());
       const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
-        const h = () => fn(sig);
+        const h = () => {
+          // Output queued for a reader that does not read would keep the process from exiting
+          // once the command has stopped: a moment to drain, then it is dropped.
+          setTimeout(() => pipes.forEach((p) => p.drop()), DRAIN_MS).unref();
+          fn(sig);
+        };
         process.on(sig, h);
         return [sig, h] as const;
       });
@@ -76,6 +94,70 @@ export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
     stopSelf,
   };
   return { io, outputEnd: () => end };
+}
+
+/** How long output still queued after a stopping signal may take to reach its reader. */
+const DRAIN_MS = 1000;
+
+/** Whether a descriptor is a pipe or socket: a reader at its other end may stop reading. */
+function isPipe(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    return st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/** A pipe's writer: synchronous until `live`, then Node's queued stream; `drop` discards what is queued. */
+interface PipeOut extends Out {
+  live(): void;
+  drop(): void;
+}
+
+/**
+ * Output to a pipe or socket. Short commands write synchronously (fd-out.ts: no stream stack
+ * to load, and the output is gone before the process ends). A long-running one is moved onto a
+ * net.Socket over the same descriptor, which libuv makes non-blocking: a write the reader is
+ * not ready for is queued, and the event loop (timers, signals) carries on. Failures are
+ * reported as fd-out reports them: EPIPE as `closed`, anything else as `failed`, once.
+ */
+function pipeOut(fd: number, sync: Out, closed: () => void, failed: (e: NodeJS.ErrnoException) => void): PipeOut {
+  let sock: Socket | undefined;
+  let dead = false;
+  const end = (e?: NodeJS.ErrnoException) => {
+    if (dead) return;
+    dead = true;
+    if (!e || e.code === 'EPIPE') closed();
+    else failed(e);
+  };
+  return {
+    isTTY: false,
+    write(chunk: string) {
+      if (dead) return false;
+      if (!sock) {
+        const ok = sync.write(chunk);
+        if (!ok) dead = true;
+        return ok;
+      }
+      sock.write(chunk);
+      return true;
+    },
+    live() {
+      if (sock || dead) return;
+      // Loaded here, not at start-up: net costs some milliseconds that short commands need not pay.
+      const { Socket: NetSocket } = createRequire(process.execPath)('node:net') as typeof import('node:net');
+      sock = new NetSocket({ fd, readable: false, writable: true });
+      sock.on('error', (e: NodeJS.ErrnoException) => end(e));
+      // Queued writes still keep the process alive until they are written; an idle socket does not.
+      sock.unref();
+    },
+    drop() {
+      if (!sock || sock.writableLength === 0) return;
+      dead = true;
+      sock.destroy();
+    },
+  };
 }
 
 /**

@@ -1,7 +1,46 @@
 // Signals and streams against the real process.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnCli } from '../helpers.js';
+import { BIN, spawnCli, tempDir } from '../helpers.js';
+
+/**
+ * A parent (Python: Node cannot make a raw pipe) that fills a pipe to the brim, starts
+ * `acupress run headache --json --yes` writing into it and never reads: the first event finds
+ * no room. Once the child is stuck in the write (wchan) or has made the pipe non-blocking
+ * (libuv's stream), the parent sends SIGTERM and waits for the exit, up to 20 s.
+ */
+const STUCK_READER = `
+import fcntl, json, os, signal, subprocess, sys, time
+r, w = os.pipe()
+os.set_blocking(w, False)
+try:
+    while True:
+        os.write(w, b'x' * 4096)
+except BlockingIOError:
+    pass
+os.set_blocking(w, True)
+child = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=w, stderr=subprocess.PIPE)
+for _ in range(600):
+    try:
+        wchan = open('/proc/%d/wchan' % child.pid).read()
+    except OSError:
+        wchan = ''
+    if 'pipe_write' in wchan or fcntl.fcntl(w, fcntl.F_GETFL) & os.O_NONBLOCK:
+        break
+    time.sleep(0.05)
+time.sleep(0.5)
+child.send_signal(signal.SIGTERM)
+try:
+    code = child.wait(timeout=20)
+except subprocess.TimeoutExpired:
+    code = 'still running 20 s after SIGTERM'
+    child.kill()
+    child.wait()
+print(json.dumps({'code': code, 'stderr': child.stderr.read().decode()}))
+`;
+const python = spawnSync('python3', ['--version']).status === 0;
 
 function runUntilFirstPhase(args: string[]) {
   const child = spawnCli(args);
@@ -23,6 +62,15 @@ describe('signals', () => {
     expect(r.out()).toContain(`"reason":"interrupted","elapsed_ms"`);
     expect(r.err()).toMatch(new RegExp(`^Stopped \\(interrupted, ${sig}\\) after 0:0\\d of \\d+:\\d\\d: Headache relief\\.`));
   });
+
+  it.skipIf(!python || !existsSync('/proc/self/wchan'))('a reader that never reads does not block the run: SIGTERM still ends it with 143, and the session is logged', () => {
+    const home = tempDir('acupress-home-');
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, 'state') };
+    const r = spawnSync('python3', ['-c', STUCK_READER, process.execPath, BIN, 'run', 'headache', '--json', '--yes'], { env, encoding: 'utf8', timeout: 90_000 });
+    expect(JSON.parse(r.stdout)).toEqual({ code: 143, stderr: expect.stringMatching(/^Stopped \(interrupted, SIGTERM\) after 0:0\d of 7:35: Headache relief\.\n$/) });
+    const log = readFileSync(join(home, 'state', 'acupress', 'history.jsonl'), 'utf8').trim().split('\n');
+    expect(log.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ type: 'session', target: 'headache', completed: false, reason: 'interrupted', signal: 'SIGTERM' })]);
+  }, 100_000);
 
   it.skipIf(!existsSync('/proc/self/stat'))('a closed stdin does not spin the CPU', async () => {
     const r = runUntilFirstPhase(['run', 'headache', '--json']);
