@@ -16,7 +16,8 @@ import { width } from '../src/render/width.js';
 import { profilePath } from '../src/store/profile.js';
 import { addProfileConditions, loadProfile } from '../src/store/profile-store.js';
 import { cli, cliAsync, fakeIo, ROOT, tempTree } from './helpers.js';
-import { massage, press, routine } from './fixtures-data.js';
+import { massage, press, rest, routine } from './fixtures-data.js';
+import type { Step } from '../src/model/types.js';
 
 const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
 const pregnancy = [catalog.conditions.get('pregnancy')!];
@@ -93,6 +94,25 @@ describe('a press on a point the catalog does not hold', () => {
 });
 
 describe('massage steps whose area text names a point', () => {
+  it('that also lists points are checked for the ones the text names too: listing PC6 does not hide LI4 in the area', () => {
+    const step = { ...massage('the web between thumb and index finger, where LI4 is', 60_000), points: ['PC6'], regions: ['hand'] } as Step;
+    const avoided = routineFindings(catalog, routine([step]), pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point);
+    expect(avoided).toEqual(['LI4']);
+    // Its cue counts too, by code (a cue is prose: "Return to any sore spot" is no ST29, Guilai, "Return").
+    const cued = { ...massage('the forearm', 60_000), points: ['PC6'], regions: ['forearm'], cue: 'then knead LI4 in the web of the hand' } as Step;
+    expect(routineFindings(catalog, routine([cued]), pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['LI4']);
+  });
+
+  it('and a press or rest cue naming another point is checked as if that point were pressed', () => {
+    const restCue = routine([press('PC6'), { ...rest(30_000), cue: 'squeeze LI4 firmly' } as Step]);
+    const r = routineFindings(catalog, restCue, pregnancy).filter((f) => f.level === 'avoid');
+    expect(r.map((f) => [f.point, f.step])).toEqual([['LI4', 1]]);
+    const pressCue = routine([press('PC6', { cue: 'then move to SP6 and press it hard' })]);
+    expect(routineFindings(catalog, pressCue, pregnancy).filter((f) => f.level === 'avoid').map((f) => [f.point, f.step])).toEqual([['SP6', 0]]);
+    // A cue naming its own point adds nothing.
+    expect(routineFindings(catalog, routine([press('PC6', { cue: 'Return to PC6 and press it gently' })]), pregnancy).filter((f) => f.level === 'avoid')).toEqual([]);
+  });
+
   it('are checked for the points they name, legacy codes too (LV3 is LR3), and prose numbers are not codes', async () => {
     const { codesInText } = await import('../src/core/safety.js');
     expect(codesInText('SP6 Sanyinjiao above the inner ankle')).toEqual(['SP6']);

@@ -1,7 +1,7 @@
 // Safety logic: which steps of a routine (or which points) a set of conditions says to
 // avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
 import type { Catalog } from '../model/catalog.js';
-import type { Condition, MassageStep, Point, Region, Routine, Urgent } from '../model/types.js';
+import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } from '../model/types.js';
 import { compareIds } from './text.js';
 import { pointsNamedInText } from './resolve.js';
 import { CHANNEL_ALIASES, CHANNELS } from '../model/channels.js';
@@ -124,19 +124,42 @@ export function knownCodesInText(text: string, known: Pick<ReadonlyMap<string, u
 }
 
 /**
- * The points a massage step works over: the ones it names, else the ones its area text implies
- * (a known area such as the tops of the shoulders, standard point codes written in it, and the
- * codes of `known` points, the catalog's, which holds the user's own). Given the catalog, the
- * points' names written in it count too (Hegu, "Union Valley": pointsNamedInText). When unsure
- * a point is there, it counts: a check may only find more, never less.
+ * The points a text names: standard point codes written in it and the codes of `known` points
+ * (the catalog's, which holds the user's own); with `names` and the catalog, the points' names too
+ * (Hegu, "Union Valley": pointsNamedInText). In order, once each.
  */
-export function massagePoints(step: Pick<MassageStep, 'area' | 'points'>, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
-  if (step.points.length > 0) return step.points;
+export function pointsInText(text: string, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>, names = true): string[] {
   const catalog = known && 'points' in known ? known : undefined;
   const codes = catalog ? catalog.points : (known as Pick<ReadonlyMap<string, unknown>, 'has'> | undefined);
-  const implied = AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : []));
-  const named = catalog ? pointsNamedInText(catalog, step.area) : [];
-  return [...new Set([...implied, ...codesInText(step.area), ...(codes ? knownCodesInText(step.area, codes) : []), ...named])];
+  const named = catalog && names ? pointsNamedInText(catalog, text) : [];
+  return [...new Set([...codesInText(text), ...(codes ? knownCodesInText(text, codes) : []), ...named])];
+}
+
+/**
+ * The points a step's cue names by code ("squeeze LI4 firmly"): a person may well do what a cue
+ * says. Codes only: cues are sentences, and names read as prose there ("Return to any sore
+ * spot" is not ST29, Guilai, "Return").
+ */
+function cueCodes(cue: string | undefined, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
+  return cue ? pointsInText(cue, known, false) : [];
+}
+
+/**
+ * The points a massage step works over: the ones it lists, every one its area text names
+ * (pointsInText) and its cue names by code; with none listed, also the ones its area implies (a
+ * known area such as the tops of the shoulders). Listing points never hides one the text names:
+ * when unsure a point is there, it counts, for a check may only find more, never less.
+ */
+export function massagePoints(step: Pick<MassageStep, 'area' | 'points'> & { cue?: string | undefined }, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
+  const implied = step.points.length > 0 ? [] : AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : []));
+  return [...new Set([...step.points, ...implied, ...pointsInText(step.area, known), ...cueCodes(step.cue, known)])];
+}
+
+/** The points a press or rest step's cues name by code besides the one it presses: checked as if pressed. */
+export function cuePoints(step: Step, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
+  if (step.kind === 'massage') return [];
+  const found = [...cueCodes(step.cue, known), ...(step.kind === 'press' ? cueCodes(step.cueOneSide, known) : [])];
+  return [...new Set(found)].filter((id) => step.kind !== 'press' || id !== step.point);
 }
 
 /** Findings for one point under the given conditions (plus the general cautions). */
@@ -194,7 +217,13 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
       if (point) out.push(...pointFindings(point, conditions, routine.id, i));
       // Loading refuses such a routine; should one get through, never a silent "nothing to avoid".
       else for (const c of conditions.length ? conditions.map((x) => x.id) : [GENERAL]) out.push({ target: routine.id, point: step.point, step: i, condition: c, level: 'caution', reason: UNKNOWN_POINT.reason, source: UNKNOWN_POINT.source });
-    } else if (step.kind === 'massage') {
+    }
+    if (step.kind !== 'massage') {
+      for (const id of cuePoints(step, catalog)) {
+        const named = catalog.points.get(id);
+        if (named) out.push(...pointFindings(named, conditions, routine.id, i));
+      }
+    } else {
       const said = new Set<string>();
       const add = (f: Finding) => {
         // One line per rule and place: a region rule met through the region and through a point in it is said once.
