@@ -147,7 +147,12 @@ function pipeOut(fd: number, sync: Out, closed: () => void, failed: (e: NodeJS.E
       if (sock || dead) return;
       // Loaded here, not at start-up: net costs some milliseconds that short commands need not pay.
       const { Socket: NetSocket } = createRequire(process.execPath)('node:net') as typeof import('node:net');
-      sock = new NetSocket({ fd, readable: false, writable: true });
+      try {
+        sock = new NetSocket({ fd, readable: false, writable: true });
+      } catch {
+        // A descriptor Node cannot stream (a UDP socket): it keeps the synchronous writer.
+        return;
+      }
       sock.on('error', (e: NodeJS.ErrnoException) => end(e));
       // Queued writes still keep the process alive until they are written; an idle socket does not.
       sock.unref();
