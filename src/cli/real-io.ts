@@ -1,5 +1,4 @@
 import { fstatSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { fdOut, isPlainSink } from '../boot/fd-out.js';
 import type { Io, Out, Signal, StopScope } from '../model/io.js';
@@ -96,6 +95,18 @@ export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
   return { io, outputEnd: () => end };
 }
 
+/**
+ * node:net, loaded only when a live run needs it: it and node:module (for createRequire) cost
+ * every short command milliseconds at start-up. process.getBuiltinModule is Node 20.16's and
+ * later; the CLI bundle also has CommonJS's require. Undefined when neither is there (the
+ * sources run as ESM on an older Node 20): the writer then stays synchronous.
+ */
+function loadNet(): typeof import('node:net') | undefined {
+  const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (builtin) return builtin.call(process, 'node:net') as typeof import('node:net');
+  return typeof require === 'function' ? (require('node:net') as typeof import('node:net')) : undefined;
+}
+
 /** How long output still queued after a stopping signal may take to reach its reader. */
 const DRAIN_MS = 1000;
 
@@ -145,10 +156,10 @@ function pipeOut(fd: number, sync: Out, closed: () => void, failed: (e: NodeJS.E
     },
     live() {
       if (sock || dead) return;
-      // Loaded here, not at start-up: net costs some milliseconds that short commands need not pay.
-      const { Socket: NetSocket } = createRequire(process.execPath)('node:net') as typeof import('node:net');
+      const net = loadNet();
+      if (!net) return;
       try {
-        sock = new NetSocket({ fd, readable: false, writable: true });
+        sock = new net.Socket({ fd, readable: false, writable: true });
       } catch {
         // A descriptor Node cannot stream (a UDP socket): it keeps the synchronous writer.
         return;
