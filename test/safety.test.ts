@@ -323,3 +323,27 @@ describe('check in a narrow terminal', () => {
     expect(lines[at + 2]).toMatch(/^ {2}morning-sickness {2}Morning sickness/);
   });
 });
+
+describe('list in a narrow terminal', () => {
+  // A 40-column pane cut the titles with "…" and the ⚠ marks went with them, legend still printed.
+  it('keeps every ⚠ mark of the routines and points at 40 columns, cutting the title before it', async () => {
+    const wide = fakeIo({}, true);
+    await list({ args: ['routines'], profile: false }, wide.io);
+    const expected = wide.stdout.text().split('\n').filter((l) => l.includes('⚠') && !/^⚠/.test(l)).length;
+    expect(expected).toBeGreaterThan(3);
+    for (const cols of [30, 40]) {
+      const { io, stdout } = fakeIo({}, true);
+      (stdout as { columns: number }).columns = cols;
+      await list({ args: ['routines'], profile: false }, io);
+      const rows = stdout.text().split('\n\n')[0]!.split('\n');
+      expect(rows.filter((l) => /⚠$/.test(l))).toHaveLength(expected);
+      expect(rows.filter((l) => width(l) > cols)).toEqual([]);
+      expect(rows.join('\n')).toMatch(/^eye-strain +6:40 +T.*… ⚠$/m);
+    }
+    const { io, stdout } = fakeIo({}, true);
+    (stdout as { columns: number }).columns = 40;
+    await list({ args: ['points'], meridian: 'ST', profile: false }, io);
+    expect(stdout.text()).toMatch(/^ST9 +.*… ⚠ avoid$/m);
+    expect(stdout.text().split('\n').filter((l) => width(l) > 40)).toEqual([]);
+  });
+});

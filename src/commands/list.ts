@@ -70,16 +70,17 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       const m = r.avoid ? ` ${warn} avoid` : r.cautions ? ` ${warn}` : '';
       if (m) marks.add(m.trim());
       if (r.routine.origin.source === 'user') marks.add('(user)');
-      return `${m}${r.routine.origin.source === 'user' ? ' (user)' : ''}`;
+      return `${m}${r.routine.origin.source === 'user' ? ' (user)' : ''}`.trim() || undefined;
     };
+    // Marks ride in the table's own slot after the title, so a narrow terminal cuts the title, never a mark.
     const lines = table([
       ...(header ? [[c.bold('ID'), c.bold('TIME'), c.bold('TITLE')]] : []),
       ...rows.map((r) => [
         r.routine.origin.source === 'user' ? c.user(r.routine.id) : r.routine.id,
         formatClock(r.total),
-        `${r.routine.title}${mark(r)}`,
+        r.routine.title,
       ]),
-    ], width, { ellipsis: c.g.ellipsis, keep: [0, 1] });
+    ], width, { ellipsis: c.g.ellipsis, keep: [0, 1], marks: [...(header ? [undefined] : []), ...rows.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
     if (left > 0) io.stderr.write(`${hang(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
@@ -93,9 +94,9 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     if (options.json) return writeJson(io, points);
     const marks = new Set<string>();
     const mark = (p: (typeof points)[number]) => {
-      if (!p.cautions.some((k) => k.condition === GENERAL && k.level === 'avoid')) return '';
+      if (!p.cautions.some((k) => k.condition === GENERAL && k.level === 'avoid')) return undefined;
       marks.add(`${warn} avoid`);
-      return ` ${warn} avoid`;
+      return `${warn} avoid`;
     };
     // Columns give way in a narrow terminal, least needed first; characters only where they show.
     const columns = fitColumns([
@@ -107,8 +108,8 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     ], points, width);
     const lines = table([
       ...(header ? [columns.map((col) => c.bold(col.head))] : []),
-      ...points.map((p) => [...columns.slice(0, -1).map((col) => col.cell(p)), `${columns.at(-1)!.cell(p)}${mark(p)}`]),
-    ], width, { ellipsis: c.g.ellipsis, keep: [0] });
+      ...points.map((p) => columns.map((col) => col.cell(p))),
+    ], width, { ellipsis: c.g.ellipsis, keep: [0], marks: [...(header ? [undefined] : []), ...points.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c, width);
     // An indication that can be an emergency says where to get help, as the point card does.

@@ -174,6 +174,11 @@ export interface TableFit {
    * least 10 wide (or whole, if narrower): a figure cut to "0:1…" misleads, a missing column does not.
    */
   drop?: number[];
+  /**
+   * Per row, a mark set after the last cell and never cut (a safety mark such as "⚠ avoid"): when
+   * the row is too wide, the cell is cut before the mark instead, so the cue always shows.
+   */
+  marks?: ReadonlyArray<string | undefined>;
 }
 
 /** Which columns to show: all, less those of `drop` (in order) until the rest fit `totalWidth`. */
@@ -195,23 +200,28 @@ function shownColumns(natural: number[], totalWidth: number, gap: number, drop: 
  * Align rows into columns that fit `totalWidth`: first the `drop` columns go, whole, while the
  * rest do not fit; then the last column takes what is left and is cut to fit; when even that
  * leaves it under 10 columns, the widest other columns give way (down to 4 columns each; `keep`
- * columns last), their cells cut with `ellipsis`. Infinity (not a terminal) cuts nothing.
+ * columns last), their cells cut with `ellipsis`. A row's mark (`marks`) follows its last cell and
+ * is never cut. Infinity (not a terminal) cuts nothing.
  */
 export function table(rows: string[][], totalWidth = Infinity, fit: TableFit = {}): string[] {
-  const { gap = 2, ellipsis = '…', keep = [], drop = [] } = fit;
+  const { gap = 2, ellipsis = '…', keep = [], drop = [], marks = [] } = fit;
   if (rows.length === 0) return [];
   const cols = Math.max(...rows.map((r) => r.length));
-  const natural = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  const marked = (r: number) => (marks[r] ? ` ${marks[r]}` : '');
+  const natural = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r, n) => width(r[i] ?? '') + (i === cols - 1 ? width(marked(n)) : 0))));
   if (totalWidth !== Infinity && drop.length) {
     const shown = shownColumns(natural, totalWidth, gap, drop);
     if (shown.length < cols) {
       const kept = keep.map((k) => shown.indexOf(k)).filter((k) => k >= 0);
-      return table(rows.map((r) => shown.map((i) => r[i] ?? '')), totalWidth, { gap, ellipsis, keep: kept });
+      // A dropped last column takes its marks with it: they go on the new last cell instead.
+      return table(rows.map((r) => shown.map((i) => r[i] ?? '')), totalWidth, { gap, ellipsis, keep: kept, marks });
     }
   }
   const widths = [...natural];
   const fixed = () => widths.slice(0, -1).reduce((s, w) => s + w + gap, 0);
-  const lastNeed = Math.min(natural[cols - 1]!, 10);
+  // The last column needs room for its widest mark and a character of text before it, as well as its 10.
+  const markNeed = Math.max(0, ...rows.map((_, n) => (marks[n] ? width(marked(n)) + 1 + width(ellipsis) : 0)));
+  const lastNeed = Math.min(natural[cols - 1]!, Math.max(10, markNeed));
   // Other columns give way until the last has its 10; `keep` columns only until it has one.
   for (const kept of [false, true]) {
     while (totalWidth - fixed() < (kept ? 1 : lastNeed)) {
@@ -224,9 +234,10 @@ export function table(rows: string[][], totalWidth = Infinity, fit: TableFit = {
     }
   }
   const last = Math.max(1, totalWidth - fixed());
-  return rows.map((r) =>
+  return rows.map((r, n) =>
     r.map((cell, i) => {
-      if (i === cols - 1) return truncate(cell, last, ellipsis);
+      // The mark is never cut, even when that leaves the line a little wider than the terminal.
+      if (i === cols - 1) return marks[n] ? `${truncate(cell, Math.max(1, last - width(marked(n))), ellipsis)}${marked(n)}` : truncate(cell, last, ellipsis);
       return padEnd(widths[i]! < natural[i]! ? truncate(cell, widths[i]!, ellipsis) : cell, widths[i]!);
     }).join(' '.repeat(gap)).trimEnd(),
   );
