@@ -47,24 +47,41 @@ describe('tables in narrow terminals', () => {
       for (const sessions of [[quit, plain], [rated, quit, plain]]) {
         const lines = historyTable(sessions, c, cols, true);
         expectWhole(lines, cols);
-        expect(lines[0]).toMatch(/^WHEN\s+.*ID/);
-        expect(lines.join('\n')).toContain('desk-break');
+        const text = lines.join('\n');
+        expect(text).toContain('desk-break');
+        // How each session ended, and its ratings, never give way (at 40 columns they did).
+        expect(text).toContain('0:20 of 10:10, quit');
+        if (sessions.includes(rated)) expect(text).toContain('7 → 3 (−4)');
       }
     }
-    // With room, every column shows; an empty RATING column is the first to go.
+    // With room, every column shows; a RATING column with no ratings is left out, then the title.
     expect(historyTable([rated, quit], c, 80, true)[0]).toMatch(/^WHEN +DONE +RATING +ID +TITLE$/);
-    expect(historyTable([quit, plain], c, 64, true)[0]).toMatch(/^WHEN +DONE +ID +TITLE$/);
-    expect(historyTable([rated, quit], c, 40, true)[0]).toMatch(/^WHEN +RATING +ID$/);
+    expect(historyTable([quit, plain], c, 80, true)[0]).toMatch(/^WHEN +DONE +ID +TITLE$/);
+    expect(historyTable([quit, plain], c, 52, true)[0]).toMatch(/^WHEN +DONE +ID$/);
+    // Too narrow for when, done, rating and id side by side: two lines a session, nothing cut.
+    expect(historyTable([rated, quit], c, 40, true)).toEqual([
+      '2025-03-03 09:00  headache',
+      '  done 10:10 of 10:10 · rated 7 → 3 (−4)',
+      '2025-03-02 09:00  desk-break',
+      '  done 0:20 of 10:10, quit',
+    ]);
   });
 
   it('stats keeps its figures whole at 30, 40 and 80 columns', () => {
     for (const cols of [30, 40, 80]) {
       for (const sessions of [[quit, plain], [rated, quit, plain]]) {
-        const lines = statsText(stats(sessions), { days: 1, through: '2025-03-03' }, '2025-03-03', 'in all', c, cols);
-        expectWhole(lines.flatMap((l) => l.split('\n')), cols);
-        expect(lines.join('\n')).toMatch(/^ID +/m);
+        const lines = statsText(stats(sessions), { days: 1, through: '2025-03-03' }, '2025-03-03', 'in all', c, cols).flatMap((l) => l.split('\n'));
+        expectWhole(lines, cols);
+        expect(lines.join('\n')).toMatch(/^desk-break/m);
+        // The completed share and the change never give way, nor are cut (at 40 columns they were).
+        expect(lines.join('\n')).toMatch(/(^|\s)0%(\s|$)/m);
+        if (sessions.includes(rated)) expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('−4.0 (1 rated; too few)');
       }
     }
+    const lines = statsText(stats([rated, quit, plain]), { days: 1, through: '2025-03-03' }, '2025-03-03', 'in all', c, 40);
+    // Too narrow for the figures side by side: a routine's facts under its id, nothing cut.
+    expect(lines.slice(3)).toEqual(['headache', '  2 sessions · 20:20 in all', '  100% completed', '  change −4.0 (1 rated; too few)',
+      'desk-break', '  1 session · 0:20 in all · 0% completed', '  change not rated', '', expect.stringMatching(/^Change: /)]);
   });
 });
 

@@ -5,7 +5,7 @@ import { formatClock } from '../model/duration.js';
 import { escapeHidden } from '../model/printable.js';
 import { MIN_RATED, ratingChange, type Stats, type Streak, type TargetStats } from '../core/history.js';
 import type { Paint } from './paint.js';
-import { hang, table, wrap } from './text.js';
+import { hang, table, width as textWidth, wrap } from './text.js';
 
 /** A signed number with a real minus sign: −4, +1.5, 0. */
 export function signed(x: number, digits = 0): string {
@@ -39,21 +39,51 @@ export function ratingLabel(s: Session): string {
   return `${s.before ?? '?'} → ${s.after ?? '?'}${change !== undefined ? ` (${signed(change)})` : ''}`;
 }
 
-/** The history table: one row per session as given (newest first), with a header in a terminal. */
+/** Whether the columns `need` fit `totalWidth` whole, side by side, two columns apart. */
+function fitWhole(rows: string[][], need: number[], totalWidth: number): boolean {
+  const natural = need.map((i) => Math.max(...rows.map((r) => textWidth(r[i] ?? ''))));
+  return natural.reduce((s, w) => s + w, 0) + 2 * (need.length - 1) <= totalWidth;
+}
+
+/**
+ * A record as two or more lines, for a terminal too narrow for its table: `head` at the margin,
+ * then `facts` indented by 2, joined by a dot and broken only between facts (a fact wider than a
+ * line wraps under itself). Nothing is cut.
+ */
+function stacked(head: string, facts: string[], c: Paint, totalWidth: number): string[] {
+  const lines = [hang(head, totalWidth)];
+  const put = (text: string) => lines.push(`  ${wrap(text, totalWidth - 4, '    ', totalWidth - 2)}`);
+  const sep = ` ${c.g.dot} `;
+  let line = '';
+  for (const fact of facts.filter(Boolean)) {
+    if (line && textWidth(line + sep + fact) <= totalWidth - 2) line += sep + fact;
+    else {
+      if (line) put(line);
+      line = fact;
+    }
+  }
+  if (line) put(line);
+  return lines;
+}
+
+/**
+ * The history table: one row per session as given (newest first), with a header in a terminal.
+ * The title gives way first (the id names the routine); when when, done, rating and id do not fit
+ * whole, each session takes two lines instead, so how a session ended and its ratings never go.
+ */
 export function historyTable(sessions: readonly Session[], c: Paint, width: number, header: boolean, home?: string): string[] {
-  // Narrow terminals lose whole columns rather than show cut figures: an empty RATING column
-  // first, then the title (the id names the routine), then how much was done, then the ratings.
   const rated = sessions.some((s) => ratingLabel(s) !== '');
+  const done = (s: Session) => (s.completed ? doneLabel(s) : c.caution(doneLabel(s)));
+  const rows = sessions.map((s) => [whenLabel(s.start), done(s), ratingLabel(s), targetLabel(s, home), escapeHidden(s.title)]);
+  if (!fitWhole(rows, rated ? [0, 1, 2, 3] : [0, 1, 3], width)) {
+    return rows.flatMap(([when, doneText, rating, id]) => stacked(`${when}  ${id}`, [`done ${doneText}`, rating ? `rated ${rating}` : ''], c, width));
+  }
+  // A RATING column with no ratings in it is left out; a narrow terminal drops the title.
+  const shown = (r: string[]) => (rated ? r : r.filter((_, i) => i !== 2));
   return table([
-    ...(header ? [[c.bold('WHEN'), c.bold('DONE'), c.bold('RATING'), c.bold('ID'), c.bold('TITLE')]] : []),
-    ...sessions.map((s) => [
-      whenLabel(s.start),
-      s.completed ? doneLabel(s) : c.caution(doneLabel(s)),
-      ratingLabel(s),
-      targetLabel(s, home),
-      escapeHidden(s.title),
-    ]),
-  ], width, { ellipsis: c.g.ellipsis, keep: [0, 3], drop: rated ? [4, 1, 2] : [2, 4, 1] });
+    ...(header ? [shown([c.bold('WHEN'), c.bold('DONE'), c.bold('RATING'), c.bold('ID'), c.bold('TITLE')])] : []),
+    ...rows.map(shown),
+  ], width, { ellipsis: c.g.ellipsis, keep: rated ? [0, 3] : [0, 2], drop: rated ? [4] : [3] });
 }
 
 /** "−2.4 (6 rated)", "−4.0 (1 rated; too few)", or "not rated". */
@@ -77,20 +107,25 @@ export function statsText(st: Stats, streakNow: Streak, todayDay: string, scope:
   ];
   if (st.routines.length === 0) return lines;
   lines.push('');
-  // Narrow terminals lose whole columns, least needed first: a CHANGE column with no ratings in
-  // it, the title (the id names the routine), the completed share, the session count.
+  // The title gives way first (the id names the routine), then a CHANGE column with no ratings in
+  // it; when the figures do not fit whole, each routine takes two lines instead, so none is cut.
   const rated = st.routines.some((t) => t.mean_change !== null);
-  lines.push(...table([
-    [c.bold('ID'), c.bold('SESSIONS'), c.bold('TIME'), c.bold('COMPLETED'), c.bold('CHANGE'), c.bold('TITLE')],
-    ...st.routines.map((t) => [
-      targetLabel(t, home),
-      String(t.sessions),
-      formatClock(t.active_ms, 'down'),
-      `${Math.round(t.completed_share * 100)}%`,
-      t.mean_change === null || t.enough ? changeLabel(t) : c.dim(changeLabel(t)),
-      escapeHidden(t.title),
-    ]),
-  ], width, { ellipsis: c.g.ellipsis, keep: [0], drop: rated ? [5, 3, 1, 4] : [4, 5, 3, 1] }));
+  const rows = st.routines.map((t) => [
+    targetLabel(t, home),
+    String(t.sessions),
+    formatClock(t.active_ms, 'down'),
+    `${Math.round(t.completed_share * 100)}%`,
+    t.mean_change === null || t.enough ? changeLabel(t) : c.dim(changeLabel(t)),
+    escapeHidden(t.title),
+  ]);
+  const head = [c.bold('ID'), c.bold('SESSIONS'), c.bold('TIME'), c.bold('COMPLETED'), c.bold('CHANGE'), c.bold('TITLE')];
+  if (fitWhole([head, ...rows], rated ? [0, 1, 2, 3, 4] : [0, 1, 2, 3], width)) {
+    lines.push(...table([head, ...rows], width, { ellipsis: c.g.ellipsis, keep: [0], drop: rated ? [5] : [4, 5] }));
+  } else {
+    lines.push(...st.routines.flatMap((t, i) => stacked(rows[i]![0]!, [
+      `${t.sessions} session${t.sessions === 1 ? '' : 's'}`, `${rows[i]![2]} in all`, `${rows[i]![3]} completed`, rated ? `change ${rows[i]![4]}` : '',
+    ], c, width)));
+  }
   if (st.routines.some((t) => t.rated > 0)) {
     lines.push('');
     lines.push(c.dim(wrap(`Change: the mean of after minus before, on the 0 to 10 scale, over sessions rated both times; below zero it eased. Fewer than ${MIN_RATED} rated sessions are too few to mean much.`, width)));
