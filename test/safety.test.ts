@@ -193,7 +193,7 @@ describe('check names the massage step it cannot check by its place in the routi
   it('"the massage in step 3" in the text, and step: 2 (from 0, as validate\'s steps[2]) in --json, on that finding alone', async () => {
     const dir = tempTree({ 'mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: ST36\n  - rest: 10s\n  - massage: wherever it feels tight\n    duration: 1m\n' });
     const text = await cliAsync(['check', join(dir, 'mine.yaml'), '--pregnant'], { cwd: dir });
-    expect(text.stdout).toMatch(/caution +the massage in step 3 \(pregnancy\)/);
+    expect(text.stdout).toMatch(/^CAUTION the mine routine with pregnancy\n +caution +the massage in step 3: /m);
     const json = await cliAsync(['check', join(dir, 'mine.yaml'), '--pregnant', '--json'], { cwd: dir });
     const findings = JSON.parse(json.stdout).findings as Array<{ step?: number; point?: string }>;
     expect(findings.filter((f) => f.step !== undefined)).toEqual([expect.objectContaining({ step: 2, level: 'caution' })]);

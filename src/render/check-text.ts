@@ -4,7 +4,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition } from '../model/types.js';
-import { choosableConditions, findingPlace, generalCondition, groupFindings, type Finding } from '../core/safety.js';
+import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, type Finding } from '../core/safety.js';
 import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
@@ -108,15 +108,29 @@ function targetSection(catalog: Catalog, report: CheckReport, target: string, co
   const findings = report.findings.filter((f) => f.target === target) as Finding[];
   const avoid = findings.some((f) => f.level === 'avoid');
   const status = avoid ? c.avoid('AVOID') : findings.length ? c.caution('CAUTION') : c.ok('OK');
-  const lines = [hang(`${status} ${c.bold(target)}${conditions.length ? c.dim(` (${conditions.map((x) => x.id).join(', ')})`) : ''}`, width)];
   const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : findingPlace(f));
+  const point = catalog.points.get(target);
+  // "AVOID headache" read as advice to avoid headaches: a routine (or routine file) is called one.
+  const called = point ? `${target} ${point.pinyin}`.trim() : `the ${target} routine`;
+  const groups = groupFindings(findings, name);
+  // The verdict says once whom it is for (the conditions behind its level); the findings then
+  // repeat neither that nor the point's name, and a level label only where levels differ.
+  const top = groups.filter((g) => g.level === groups[0]?.level);
+  const whom = [...new Set(top.map((g) => g.condition))];
+  const forAll = whom.length === 1 && groups.every((g) => g.condition === whom[0]);
+  const says = groups.length ? whomText(whom) : conditions.length ? ` with ${andList(conditions.map((x) => x.id))}` : '';
+  const lines = [hang(`${status} ${c.bold(called)}${says}`, width)];
+  const labels = new Set(groups.map((g) => g.level)).size > 1 || !point;
   // The text hangs beside its label; in a narrow terminal it runs back under the label instead.
   const under = width - 10 >= 30 ? 10 : 4;
-  const labelled = (label: string, text: string) => `  ${label} ${wrap(text, width - under, ' '.repeat(under), width - 10)}`;
-  for (const g of groupFindings(findings, name)) {
+  const labelled = (label: string, text: string) => (labels ? `  ${label} ${wrap(text, width - under, ' '.repeat(under), width - 10)}` : `  ${wrap(text, width - 2, '  ')}`);
+  for (const g of groups) {
     const level = g.level === 'avoid' ? c.avoid('avoid  ') : c.caution('caution');
     const cited = g.cited_by?.length ? ` Cited by ${g.cited_by.length}: ${g.cited_by.join(', ')}.` : '';
-    lines.push(labelled(level, `${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason}${cited} ${ref(g.source)}`));
+    const what = point && g.what.length === 1 && g.what[0] === called ? '' : g.what.join(', ');
+    const who = forAll ? '' : `(${forWhom(g.condition)})`;
+    const lead = [what, who].filter(Boolean).join(' ');
+    lines.push(labelled(level, `${lead ? `${lead}: ` : ''}${g.reason}${cited} ${ref(g.source)}`));
   }
   for (const n of report.notes.filter((x) => x.target === target)) {
     lines.push(labelled(c.ok('used   '), `${n.point} is commonly used in ${n.condition}: ${n.reason} ${ref(n.source)}`));
@@ -125,6 +139,13 @@ function targetSection(catalog: Catalog, report: CheckReport, target: string, co
   const safer = report.safer.find((x) => x.target === target)?.routines ?? [];
   if (safer.length) lines.push(`  ${c.bold('Safer:')} ${wrap(safer.join(', '), width - 9, ' '.repeat(9))}`);
   return lines.join('\n');
+}
+
+/** Whom a verdict is for, after the target: " with pregnancy", " for everyone", " with asthma and for everyone". */
+function whomText(conditions: string[]): string {
+  const named = conditions.filter((x) => x !== GENERAL);
+  const parts = [...(named.length ? [`with ${andList(named)}`] : []), ...(conditions.includes(GENERAL) ? ['for everyone'] : [])];
+  return parts.length ? ` ${parts.join(' and ')}` : '';
 }
 
 /** Every routine with nothing to avoid, one a line with its title, for when the summary names only a few. */

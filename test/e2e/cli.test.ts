@@ -195,7 +195,11 @@ describe('check', () => {
   it('check headache --pregnant exits 1 with sourced findings; --json has the documented shape', () => {
     const r = cli(['check', 'headache', '--pregnant']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/AVOID headache/);
+    // One verdict says whom it is for; the finding under it does not say it again ("AVOID headache" read as advice about headaches).
+    expect(r.stdout).toMatch(/^AVOID the headache routine with pregnancy\n {2}avoid {3}LI4 Hégǔ: Hegu, in the web/m);
+    const point = cli(['check', 'LI4', '--pregnant']);
+    expect(point.stdout).toMatch(/^AVOID LI4 Hégǔ with pregnancy\n {2}Hegu, in the web/m);
+    expect(point.stdout).not.toMatch(/\(pregnancy\)/);
     const j = JSON.parse(cli(['check', 'headache', '--pregnant', '--json']).stdout);
     expect(j).toMatchObject({ ok: false, conditions: ['pregnancy'] });
     expect(j.findings[0]).toMatchObject({ target: 'headache', point: 'LI4', condition: 'pregnancy', level: 'avoid', reason: expect.any(String), source: expect.any(String) });
@@ -235,7 +239,7 @@ describe('check', () => {
       const r = cli(['check', id]);
       expect(r.code, id).toBe(1);
       expect(r.stdout, id).toMatch(new RegExp(`^Avoid: ${id}\\.\n`));
-      expect(r.stdout, id).toMatch(new RegExp(`AVOID ${id}\\n  avoid\\s+${id} \\S+ \\(everyone\\)`));
+      expect(r.stdout, id).toMatch(new RegExp(`AVOID ${id} \\S+ for everyone\\n {2}[A-Z]`));
     }
     const general = cli(['check']);
     expect(general.code).toBe(0);
@@ -265,7 +269,7 @@ describe('check', () => {
   it('check techniques --pregnant exits 1: its massage on the tops of the shoulders works GB21', () => {
     const r = cli(['check', 'techniques', '--pregnant']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/avoid\s+GB21 Jiānjǐng \(pregnancy\)/);
+    expect(r.stdout).toMatch(/^AVOID the techniques routine with pregnancy\n {2}avoid\s+GB21 Jiānjǐng: /m);
   });
   it('a point tagged with an emergency says where to get help: check, show and list --tag', () => {
     const r = cli(['check', 'PC4']);

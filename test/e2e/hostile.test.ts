@@ -48,7 +48,7 @@ describe('safety answers cannot be shadowed', () => {
     for (const round of [1, 2]) {
       const r = await cli(['check', 'LI4', '--pregnant'], { env });
       expect(r.code, `round ${round}`).toBe(1);
-      expect(r.stdout).toMatch(/^AVOID LI4 \(pregnancy\)/m);
+      expect(r.stdout).toMatch(/^AVOID LI4 Hégǔ with pregnancy$/m);
       expect(r.stderr).toBe('warning: skipped ~/.config/acupress/routines/mine.yaml:9:5 aliases[0]: "li4" already names the point LI4 (Hégǔ); a routine cannot take the name of a point or condition (see: acupress validate ~/.config/acupress/routines/mine.yaml)\n');
     }
   });
@@ -77,7 +77,7 @@ describe('safety answers cannot be shadowed', () => {
     // Before the fix: "Nothing to avoid in xba with pregnancy", exit 0, and list kept it.
     const pregnant = await cli(['check', 'xba', '--pregnant'], { env });
     expect(pregnant.code).toBe(1);
-    expect(pregnant.stdout).toMatch(/^AVOID xba \(pregnancy\)/m);
+    expect(pregnant.stdout).toMatch(/^AVOID the xba routine with pregnancy$/m);
     expect(pregnant.stdout).toMatch(/XB1/);
     const listed = await cli(['list', '--pregnant'], { env });
     expect(listed.stdout).not.toMatch(/^xba /m);
