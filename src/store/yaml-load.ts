@@ -48,7 +48,12 @@ export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>)
     return fail([{ file, line: 1, col: 1, path: '', message: readError(e) }]);
   }
   if (doc.errors.length > 0) {
-    return fail(doc.errors.map((e) => ({ file, path: '', ...yamlProblem(e.code, e.message, text, e.pos[0], at) })));
+    // One key out of line sends the parser on a run of errors, in its own words, after it: the
+    // first indentation error is the mistake, and what follows it is left unsaid.
+    const errors = [...doc.errors].sort((x, y) => x.pos[0] - y.pos[0]);
+    const indent = errors.findIndex((e) => isIndentError(e.code, e.message));
+    const kept = indent < 0 ? errors : errors.slice(0, indent + 1);
+    return fail(kept.map((e) => ({ file, path: '', ...yamlProblem(e.code, e.message, text, e.pos[0], at) })));
   }
   // Unknown tags (!seconds 30) are only warnings to the parser, but silently guessing is worse.
   if (doc.warnings.length > 0) {
@@ -159,16 +164,53 @@ function yamlProblem(code: string, message: string, text: string, offset: number
     const open = outermostUnclosed(text.slice(0, offset), closer === ']' ? '[' : '{', closer);
     return { ...at(open ?? offset), message: `invalid YAML: this ${closer === ']' ? 'list' : 'mapping'} is never closed; end it with "${closer}"` };
   }
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+  if (isIndentError(code, message)) {
     const pos = at(offset);
-    const line = text.split(/\r?\n/)[pos.line - 1] ?? '';
-    if (/:\s.*:\s/.test(line) || /:\s.*:$/.test(line)) {
+    const lines = text.split(/\r?\n/);
+    const line = lines[pos.line - 1] ?? '';
+    if ((code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') && (/:\s.*:\s/.test(line) || /:\s.*:$/.test(line))) {
       return { ...pos, message: 'invalid YAML: a value containing ": " must be quoted, like title: "Neck: the sequel"' };
     }
-    return { line: pos.line + 1, col: 1, message: 'invalid YAML: bad indentation; keys of one mapping must line up' };
+    // These two are noticed at the value before the line out of line; the rest at that line's start.
+    const bad = code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' ? nextContentLine(lines, pos.line) : pos.line;
+    return { ...misindented(lines, bad) };
   }
   // The yaml package puts "at line X, column Y" into some messages; we print our own position.
   return { ...at(offset), message: `invalid YAML: ${message.replace(/ at line \d+, column \d+.*$/s, '').trim()}` };
+}
+
+/** The parser's errors that mean a line is indented wrongly (a key out of line with the keys above it). */
+function isIndentError(code: string, message: string): boolean {
+  if (code === 'BAD_INDENT' || code === 'MULTILINE_IMPLICIT_KEY') return true;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return /nested mappings|block sequence/i.test(message);
+  return code === 'MISSING_CHAR' && /without - indicator|followed by map values/i.test(message);
+}
+
+/** The first line after line `n` (1-based) with something on it other than a comment. */
+function nextContentLine(lines: string[], n: number): number {
+  for (let i = n; i < lines.length; i++) if (/^\s*[^\s#]/.test(lines[i]!)) return i + 1;
+  return n;
+}
+
+/** A key line's key and the column it starts in (after any "- "), or undefined for another kind of line. */
+function keyAt(line: string): { key: string; col: number } | undefined {
+  const m = /^(\s*(?:-\s+)*)([^\s#\-"'][^:#]*?|"[^"]*"|'[^']*')\s*:(\s|$)/.exec(line);
+  return m ? { key: m[2]!, col: m[1]!.length + 1 } : undefined;
+}
+
+/** Line `n` is out of line: say so at its key, against the key above it, in plain words. */
+function misindented(lines: string[], n: number): { line: number; col: number; message: string } {
+  const here = lines[n - 1] ?? '';
+  const col = here.length - here.trimStart().length + 1;
+  const own = keyAt(here);
+  let above: { key: string; col: number } | undefined;
+  for (let i = n - 2; i >= 0 && !above; i--) if (/^\s*[^\s#]/.test(lines[i]!)) above = keyAt(lines[i]!) ?? { key: '', col: 0 };
+  if (!own || !above || above.col === 0) return { line: n, col, message: 'invalid YAML: bad indentation; this line does not line up with the lines above it' };
+  return {
+    line: n,
+    col: own.col,
+    message: `invalid YAML: bad indentation: ${quote(own.key)} starts in column ${own.col} but ${quote(above.key)} above it in column ${above.col}; keys of one mapping must line up`,
+  };
 }
 
 function lastUnclosedQuote(before: string): number | undefined {
