@@ -13,6 +13,7 @@ import { isPathLike, resolveTarget, routineFor } from './run/target.js';
 import { pointFindings, recommendedNotes } from '../core/safety.js';
 import { checkReport, checkRoutine, type Checked } from '../core/check-report.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
+import { withSkippedHint } from './skipped-hint.js';
 
 export interface CheckOptions extends Common {
   args?: [string[]];
@@ -42,7 +43,7 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   const targets = options.args?.[0] ?? [];
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd);
+  const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd).catch((e: unknown) => { throw withSkippedHint(e, catalog, targets, io.env.HOME); });
   if (options.json) {
     writeJson(io, report);
     return report.ok ? EXIT.ok : EXIT.safety;

@@ -23,6 +23,7 @@ import { refusalText } from '../render/refusal.js';
 import { followableFit, plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
 import { canPrompt, catalogFor, conditionsFor, warn, type Common } from './context.js';
+import { withSkippedHint } from './skipped-hint.js';
 import { wrap } from '../render/text.js';
 import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
@@ -214,7 +215,7 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
     return { routine, overrides: {}, target: { kind: 'routine', target: routine.id } };
   }
   if (target) {
-    const routine = await routineFor(catalog, target, io.cwd);
+    const routine = await routineFor(catalog, target, io.cwd).catch((e: unknown) => { throw withSkippedHint(e, catalog, [target], io.env.HOME); });
     // The log names a file by its absolute path, and a point by its id (a routine id is never a point id).
     const named: SessionTarget = isPathLike(target) ? { kind: 'file', target: resolvePath(io.cwd, target) }
       : catalog.routines.has(routine.id) ? { kind: 'routine', target: routine.id } : { kind: 'point', target: routine.id };

@@ -1,4 +1,5 @@
 import { resolve } from '../core/resolve.js';
+import { withSkippedHint } from './skipped-hint.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
@@ -33,7 +34,13 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
   // Resolve everything first: one unknown id fails the command before anything prints.
-  const refs = ids.map((id) => resolve(catalog, id));
+  const refs = ids.map((id) => {
+    try {
+      return resolve(catalog, id);
+    } catch (e) {
+      throw withSkippedHint(e, catalog, [id], io.env.HOME);
+    }
+  });
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
   if (options.html) {
     const { showHtml } = await import('./figures.js');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { BIN, cli, ROOT, routineObj, spawnCli, tempTree } from '../helpers.js';
+import { BIN, cli, cliAsync, ROOT, routineObj, spawnCli, tempTree } from '../helpers.js';
 
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
@@ -188,6 +188,21 @@ describe('run', () => {
     expect(r.stdout).toMatch(/^headache /m);
     const file = join(dir, 'routines/bad.yaml');
     expect(r.stderr).toBe(`warning: skipped ${file}:6:12 steps[0].press: unknown point "LI44"; did you mean LI14, LI4, BL44? (see: acupress validate ${file})\n`);
+  });
+  it('naming a skipped user file (its id or its file name) says it was skipped, pointing to the warning', async () => {
+    const home = tempTree({ '.config/acupress/routines/typo.yaml': 'id: my-typo\ntitle: Typo\nsummary: x\nsources: [x]\nsteps:\n  - pres: LI4\n' });
+    const env = { HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+    const file = '~/.config/acupress/routines/typo.yaml';
+    for (const args of [['run', 'my-typo', '--dry-run'], ['check', 'my-typo'], ['show', 'my-typo']]) {
+      const r = await cliAsync(args, { env });
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toMatch(new RegExp(`^warning: skipped ${file.replace(/\./g, '\\.')}:6:5 `));
+      expect(r.stderr, args[0]).toMatch(new RegExp(`\nacupress: unknown [a-z, ]+ "my-typo": it is the id in ${file.replace(/\./g, '\\.')}, which was skipped for a problem \\(see the warning above\\)\n$`));
+    }
+    const byName = await cliAsync(['run', 'typo', '--dry-run'], { env });
+    expect(byName.stderr).toContain(`acupress: unknown routine or point "typo": ${file} was skipped for a problem (see the warning above)\n`);
+    // A name that is no skipped file's keeps the plain error.
+    expect((await cliAsync(['run', 'nosuch', '--dry-run'], { env })).stderr).toMatch(/\nacupress: unknown routine or point "nosuch"\n$/);
   });
 });
 
