@@ -87,10 +87,10 @@ describe('tables in narrow terminals', () => {
 
 describe('messages on a terminal', () => {
   it('a line wider than the terminal wraps between words, hanging under itself', () => {
-    const msg = 'acupress: warning: --rate asks only in a terminal (not with --json, --yes or CI); use --before <0-10> and "acupress rate <0-10>" instead';
+    const msg = 'warning: --rate asks only in a terminal (not with --json, --yes or CI); use --before <0-10> and "acupress rate <0-10>" instead';
     const out = fitLine(msg, 40).split('\n');
     for (const l of out) expect(width(l)).toBeLessThanOrEqual(40);
-    expect(out[0]).toMatch(/^acupress: warning:/);
+    expect(out[0]).toMatch(/^warning:/);
     expect(out.slice(1).every((l) => l.startsWith('  '))).toBe(true);
     expect(out.map((l) => l.trim()).join(' ')).toBe(msg);
     // Lines that fit, and indented ones, keep their shape; a drawn line is left alone.

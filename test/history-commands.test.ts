@@ -77,7 +77,7 @@ describe('run logs the session', () => {
     await runTiny(f, {});
     await runTiny(f, { profile: false, before: '5' });
     expect(existsSync(historyPath(f.io.env))).toBe(false);
-    expect(f.stderr.text()).toMatch(/the session log is off in your profile \(history: false\), so no rating is recorded/);
+    expect(f.stderr.text()).toMatch(/^warning: the session log is off in your profile \(history: false\), so no rating is recorded$/m);
   });
 
   it('an unwritable state directory is one warning, and the run still succeeds', async () => {
@@ -86,7 +86,7 @@ describe('run logs the session', () => {
     f.io.env.XDG_STATE_HOME = join(f.home, 'state');
     expect(await runTiny(f)).toBe(0);
     const warnings = f.stderr.text().split('\n').filter((l) => /warning/.test(l));
-    expect(warnings).toEqual([expect.stringMatching(/^acupress: warning: could not write the session log .*state\/acupress\/history\.jsonl \(.*\); the session is not logged$/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^warning: could not write the session log .*state\/acupress\/history\.jsonl \(.*\); the session is not logged$/)]);
     expect(f.stdout.text()).toMatch(/Done: Tiny/);
   });
 
@@ -99,7 +99,7 @@ describe('run logs the session', () => {
     symlinkSync('/dev/full', join(state, 'acupress', 'history.jsonl'));
     f.io.env.XDG_STATE_HOME = state;
     expect(await runTiny(f)).toBe(0);
-    expect(f.stderr.text()).toContain(`acupress: warning: could not write the session log ${join(state, 'acupress', 'history.jsonl')} (not a regular file (a pipe or a device is in its place)); the session is not logged\n`);
+    expect(f.stderr.text()).toContain(`warning: could not write the session log ${join(state, 'acupress', 'history.jsonl')} (not a regular file (a pipe or a device is in its place)); the session is not logged\n`);
   });
 
   it('a profile that cannot be read is warned about with its message escaped', async () => {
@@ -110,7 +110,7 @@ describe('run logs the session', () => {
     writeFileSync(join(config, 'acupress', 'profile.yaml'), 'conditions: [\n');
     f.io.env.XDG_CONFIG_HOME = config;
     expect(await runTiny(f, { profile: false })).toBe(0);
-    expect(f.stderr.text()).toMatch(/acupress: warning: .*profile\.yaml.*; the session log stays on, as without a profile, until .*profile\.yaml can be read\n/);
+    expect(f.stderr.text()).toMatch(/warning: .*profile\.yaml.*; the session log stays on, as without a profile, until .*profile\.yaml can be read\n/);
     expect(f.stderr.text()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     // It said nothing about the log, whose default is on: the session is logged.
     expect(lines(f)).toHaveLength(1);
@@ -125,7 +125,7 @@ describe('run logs the session', () => {
     const r = later(f);
     r.io.env.XDG_CONFIG_HOME = config;
     expect(await rate({ args: ['3'] }, r.io)).toBe(0);
-    expect(r.stderr.text()).toMatch(/^acupress: warning: .*profile\.yaml.*; the session log stays on/);
+    expect(r.stderr.text()).toMatch(/^warning: .*profile\.yaml.*; the session log stays on/);
     expect(r.stderr.text()).not.toMatch(/history: false/);
     expect(lines(f).map((l) => l.type)).toEqual(['session', 'rating']);
   });
@@ -142,7 +142,7 @@ describe('run logs the session', () => {
   it('--rate outside a terminal says how to rate from a script, and still logs', async () => {
     const f = fakeIo();
     await runTiny(f, { rate: true });
-    expect(f.stderr.text()).toMatch(/--rate asks only in a terminal .*use --before <0-10> and "acupress rate <0-10>" instead/);
+    expect(f.stderr.text()).toMatch(/^warning: --rate asks only in a terminal .*use --before <0-10> and "acupress rate <0-10>" instead$/m);
     expect(lines(f)).toHaveLength(1);
   });
 });
@@ -216,7 +216,7 @@ describe('rate, history and stats', () => {
     await history({ json: true }, q.io);
     expect(json(q)).toHaveLength(2);
     const path = historyPath(f.io.env);
-    expect(q.stderr.text()).toBe(`acupress: warning: ${path}:2: not valid JSON; line skipped\nacupress: warning: ${path}:3: v: Invalid input: expected number, received undefined; line skipped\n`);
+    expect(q.stderr.text()).toBe(`warning: ${path}:2: not valid JSON; line skipped\nwarning: ${path}:3: v: Invalid input: expected number, received undefined; line skipped\n`);
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 

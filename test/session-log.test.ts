@@ -17,6 +17,6 @@ describe('historyOffInProfile', () => {
   it('warns about a profile it cannot read with the message escaped, and leaves the log on (its default)', async () => {
     const f = fakeIo();
     expect(await historyOffInProfile(f.io)).toBe(false);
-    expect(f.stderr.text()).toBe('acupress: warning: profile.yaml:1:1 title: "\\u001b]0;pwned\\u0007\\u001b[2J" is not a key; the session log stays on, as without a profile, until /home/me/.config/acupress/profile.yaml can be read\n');
+    expect(f.stderr.text()).toBe('warning: profile.yaml:1:1 title: "\\u001b]0;pwned\\u0007\\u001b[2J" is not a key; the session log stays on, as without a profile, until /home/me/.config/acupress/profile.yaml can be read\n');
   });
 });

@@ -142,11 +142,11 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // The session log: one record when the run ends, however it ends; ratings if asked for.
   const logging = options.history !== false && !(profile ? profile.history === false : await historyOffInProfile(io));
   if (!logging && options.history !== false && (before !== undefined || options.rate)) {
-    io.stderr.write('acupress: warning: the session log is off in your profile (history: false), so no rating is recorded\n');
+    io.stderr.write('warning: the session log is off in your profile (history: false), so no rating is recorded\n');
   }
   const ask = logging && options.rate === true && canPrompt(io, options) && !options.json;
   if (logging && options.rate && !ask) {
-    io.stderr.write('acupress: warning: --rate asks only in a terminal (not with --json, --yes or CI); use --before <0-10> and "acupress rate <0-10>" instead\n');
+    io.stderr.write('warning: --rate asks only in a terminal (not with --json, --yes or CI); use --before <0-10> and "acupress rate <0-10>" instead\n');
   }
   const rated = before ?? (ask ? await askRating(io, 'before', term) : undefined);
   const startMs = io.calendar.now();

@@ -15,10 +15,10 @@ const MAX_WARNINGS = 5;
 export function warnBadLines(io: Io, path: string, bad: readonly BadLine[]): void {
   const sorted = [...bad].sort((a, b) => a.line - b.line);
   for (const b of sorted.slice(0, MAX_WARNINGS)) {
-    io.stderr.write(`acupress: warning: ${escapeHidden(path)}:${b.line}: ${escapeHidden(b.message)}; line skipped\n`);
+    io.stderr.write(`warning: ${escapeHidden(path)}:${b.line}: ${escapeHidden(b.message)}; line skipped\n`);
   }
   const more = sorted.length - MAX_WARNINGS;
-  if (more > 0) io.stderr.write(`acupress: warning: ${escapeHidden(path)}: ${more} more bad line${more === 1 ? '' : 's'} skipped\n`);
+  if (more > 0) io.stderr.write(`warning: ${escapeHidden(path)}: ${more} more bad line${more === 1 ? '' : 's'} skipped\n`);
 }
 
 /** The log's sessions in file order, ratings folded in; bad lines are warned about and skipped. */
@@ -46,7 +46,7 @@ export function tryAppend(io: Io, line: HistoryLine, what = 'the session'): bool
     appendHistory(path, line);
     return true;
   } catch (e) {
-    io.stderr.write(`acupress: warning: could not write the session log ${escapeHidden(path)} (${e instanceof UserError ? escapeHidden(e.message) : fsReason(e)}); ${what} is not logged\n`);
+    io.stderr.write(`warning: could not write the session log ${escapeHidden(path)} (${e instanceof UserError ? escapeHidden(e.message) : fsReason(e)}); ${what} is not logged\n`);
     return false;
   }
 }
@@ -63,7 +63,7 @@ export async function historyOffInProfile(io: Io): Promise<boolean> {
     return (await readProfile(io))?.history === false;
   } catch (e) {
     // The message may quote the file's name or text: escaped, like every line that reaches the terminal.
-    io.stderr.write(`acupress: warning: ${safeLines(e instanceof Error ? e.message : String(e))}; the session log stays on, as without a profile, until ${escapeHidden(profilePath(io.env) ?? 'the profile')} can be read\n`);
+    io.stderr.write(`warning: ${safeLines(e instanceof Error ? e.message : String(e))}; the session log stays on, as without a profile, until ${escapeHidden(profilePath(io.env) ?? 'the profile')} can be read\n`);
     return false;
   }
 }

@@ -82,7 +82,7 @@ describe('session log', () => {
     const r = m.acupress('stats', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).sessions).toBe(2);
-    expect(r.stderr).toBe(`acupress: warning: ${m.log}:2: not valid JSON; line skipped\n`);
+    expect(r.stderr).toBe(`warning: ${m.log}:2: not valid JSON; line skipped\n`);
     expect(readFileSync(m.log, 'utf8')).toBe(before);
   });
 
@@ -91,7 +91,7 @@ describe('session log', () => {
     const r = cli(['run', 'tiny', '--data', data, '--plain'], { env: { ...m.env, XDG_STATE_HOME: '/proc/acupress-cannot-write-here' } });
     expect(r.code).toBe(0);
     expect(r.stderr.match(/warning/g)).toHaveLength(1);
-    expect(r.stderr).toMatch(/acupress: warning: could not write the session log \/proc\/acupress-cannot-write-here\/acupress\/history\.jsonl \(.+\); the session is not logged/);
+    expect(r.stderr).toMatch(/warning: could not write the session log \/proc\/acupress-cannot-write-here\/acupress\/history\.jsonl \(.+\); the session is not logged/);
   });
 
   it('bad ratings and --since values are one line and exit 2', () => {
