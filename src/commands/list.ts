@@ -72,7 +72,8 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       if (r.routine.origin.source === 'user') marks.add('(user)');
       return `${m}${r.routine.origin.source === 'user' ? ' (user)' : ''}`.trim() || undefined;
     };
-    // Marks ride in the table's own slot after the title, so a narrow terminal cuts the title, never a mark.
+    // Marks ride in the table's own slot after the title, so a narrow terminal cuts the title, never a
+    // mark; where even a mark has no room (30 columns), TIME goes whole rather than an id be cut.
     const lines = table([
       ...(header ? [[c.bold('ID'), c.bold('TIME'), c.bold('TITLE')]] : []),
       ...rows.map((r) => [
@@ -80,7 +81,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
         formatClock(r.total),
         r.routine.title,
       ]),
-    ], width, { ellipsis: c.g.ellipsis, keep: [0, 1], marks: [...(header ? [undefined] : []), ...rows.map(mark)] });
+    ], width, { ellipsis: c.g.ellipsis, keep: [0, 1], drop: [1], marks: [...(header ? [undefined] : []), ...rows.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
     if (left > 0) io.stderr.write(`${hang(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
