@@ -315,11 +315,11 @@ describe('one broken user file never breaks the rest', () => {
     expect(r.stderr).toBe(warning);
   });
 
-  it('the skipped routine is simply unknown, as if it were not there', async () => {
+  it('the skipped routine is unknown, and the error says its file was skipped, pointing to the warning', async () => {
     const { env } = userHome(broken);
     const r = await cli(['run', 'bad', '--dry-run'], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${warning}acupress: unknown routine or point "bad"\n`);
+    expect(r.stderr).toBe(`${warning}acupress: unknown routine or point "bad": ~/.config/acupress/routines/bad.yaml was skipped for a problem (see the warning above)\n`);
   });
 
   it('a file name that is not valid UTF-8 is named (escaped) and skipped', async () => {
