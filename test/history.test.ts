@@ -271,6 +271,6 @@ describe('history.jsonl', () => {
     mkdirSync(join(dir, 'acupress'));
     symlinkSync('/dev/null', join(dir, 'acupress', 'history.jsonl'));
     expect(tryAppend(f.io, session('2025-03-01T09:00:00.000+01:00'))).toBe(false);
-    expect(f.stderr.text()).toBe(`acupress: warning: could not write the session log ${join(dir, 'acupress', 'history.jsonl')} (not a regular file (a pipe or a device is in its place)); the session is not logged\n`);
+    expect(f.stderr.text()).toBe(`warning: could not write the session log ${join(dir, 'acupress', 'history.jsonl')} (not a regular file (a pipe or a device is in its place)); the session is not logged\n`);
   });
 });

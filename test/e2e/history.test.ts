@@ -109,7 +109,7 @@ describe('session log', () => {
     appendFileSync(m.log, `${' '.repeat(8192 - statSync(m.log).size - 41)}\n`);
     const before = readFileSync(m.log, 'utf8');
     const r = spawnSync('bash', ['-c', 'ulimit -f 8 && exec "$0" "$@"', process.execPath, BIN, 'rate', '3'], { env: { PATH: process.env.PATH, ...m.env }, encoding: 'utf8' });
-    expect(r.stderr).toBe(`acupress: warning: could not write the session log ${m.log} (file too large); the rating is not logged\n`);
+    expect(r.stderr).toBe(`warning: could not write the session log ${m.log} (file too large); the rating is not logged\n`);
     expect(r.status).toBe(2);
     expect(readFileSync(m.log, 'utf8')).toBe(before);
     expect(m.acupress('history')).toMatchObject({ code: 0, stderr: '' });
