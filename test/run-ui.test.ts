@@ -23,7 +23,7 @@ import { width } from '../src/render/width.js';
 import { wrap } from '../src/render/text.js';
 import { cliAsync, fakeIo, ROOT } from './helpers.js';
 import { formatDuration } from '../src/model/duration.js';
-import { lookup, press, routine } from './fixtures-data.js';
+import { lookup, massage, press, routine } from './fixtures-data.js';
 
 const plain = paint(new Chalk({ level: 0 }));
 const timeline = plan(routine([press('A1', { rounds: 2, cue: 'Breathe out.' }), press('M1', { rounds: 1 })], { locate: 2_000, ramp: 1_000, hold: 2_000, release: 1_000, switch: 1_000 }), lookup);
@@ -134,8 +134,17 @@ describe('a run whose output closed', () => {
   it('is no session before anything past finding the point began; after a press it is one', () => {
     expect(outputClosedEarly(t, end, [0])).toBe(true);
     expect(outputClosedEarly(t, end, [])).toBe(true);
-    expect(outputClosedEarly(t, end, [0, 1])).toBe(false);
+    expect(outputClosedEarly(t, end, [0, 1, 2])).toBe(false);
     expect(outputClosedEarly(t, { ...end, signal: 'SIGINT' }, [0])).toBe(false);
+  });
+  // A closed pipe is noticed at the next write: a JSON tick a second into a first massage
+  // (desk-break), or a plain line at the ramp's start, after a reader that left at 0:00.
+  it('noticed in the first pressing phase (a massage, or the ramp after the locate), it is still no session', () => {
+    expect(outputClosedEarly(t, end, [0, 1])).toBe(true);
+    const m = plan(routine([massage('neck', 30_000), press('M1')]), lookup);
+    expect(m.phases[0]!.kind).toBe('massage');
+    expect(outputClosedEarly(m, end, [0])).toBe(true);
+    expect(outputClosedEarly(m, end, [0, 1])).toBe(false);
   });
   it('history shows it as "output closed", not as an interruption', () => {
     const s = { completed: false, reason: 'interrupted', signal: 'SIGPIPE', active_ms: 70_000, planned_ms: 455_000 } as Session;

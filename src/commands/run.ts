@@ -180,16 +180,22 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   return code;
 }
 
+/** The phases that are pressing or rubbing (finding a point, switching sides and resting are not). */
+const PRESSING = new Set(['ramp', 'hold', 'release', 'massage']);
+
 /**
  * A run that ended because its output closed (a reader of `run --json | head -1` had its line) or
- * failed, before anything past finding the first point began: the person did no session, and the
- * reader is not the person interrupting, so the log keeps no record of it. Once a press (or any
- * later phase) has begun the record is kept, as ended by SIGPIPE, which history shows as
- * "output closed".
+ * failed before any pressing phase had run through: the person did no session, and the reader
+ * is not the person interrupting, so the log keeps no record of it. A closed pipe is only noticed
+ * at the next write (a JSON tick, a plain phase line), so the phase the run was in when it noticed
+ * may have begun after the reader left: a first massage, or the ramp a plain line announced, is
+ * not yet a session. Once a ramp, hold, release or massage has run through, the record is kept, as
+ * ended by SIGPIPE, which history shows as "output closed".
  */
 export function outputClosedEarly(timeline: Timeline, end: EndEvent, started: readonly number[]): boolean {
   if (end.reason !== 'interrupted' || end.signal !== 'SIGPIPE') return false;
-  return started.every((i) => timeline.phases[i]?.kind === 'locate');
+  // Every phase but the last one begun was run through (or skipped past).
+  return started.slice(0, -1).every((i) => !PRESSING.has(timeline.phases[i]?.kind ?? 'locate'));
 }
 
 /** A rating flag's value (0 to 10), or a usage error naming the flag. */

@@ -484,6 +484,19 @@ describe('output errors are one line', () => {
     expect(existsSync(join(home, '.local/state/acupress/history.jsonl'))).toBe(false);
   });
 
+  // A closed pipe is noticed at the next write only: a tick a second into desk-break's first
+  // phase (a massage), or the line announcing headache's first ramp 10 s in with --plain --quiet.
+  it.each([
+    ['desk-break', '--json'],
+    ['headache', '--plain --quiet'],
+  ])('run %s %s | head -1: noticed once a pressing phase had begun, still no session logged', (routine, flags) => {
+    const home = tempDir('acupress-pipe-');
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" run ${routine} ${flags} --no-tips --yes | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home } });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.status).toBe(0);
+    expect(existsSync(join(home, '.local/state/acupress/history.jsonl'))).toBe(false);
+  });
+
   it('run --plain | head -2: the run stops at once, quietly, exit 0 (pipefail)', () => {
     const t0 = Date.now();
     const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" run headache --plain --no-tips --yes | head -2`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tempDir('acupress-pipe-') } });
