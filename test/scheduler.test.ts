@@ -84,6 +84,29 @@ describe('scheduler', () => {
     ]);
   });
 
+  it('a run that reaches its end with a hold or massage skipped is done but not completed; skipping a locate or rest is fine', async () => {
+    const skipAll = record();
+    for (let i = 0; i < skipAll.timeline.phases.length; i++) skipAll.run.send('skip');
+    await expect(skipAll.run.done).resolves.toEqual({ type: 'end', completed: false, reason: 'done', elapsed_ms: 0 });
+    const skipHold = record();
+    skipHold.clock.advance(3_000);
+    skipHold.run.send('skip');
+    skipHold.clock.runAll();
+    await expect(skipHold.run.done).resolves.toMatchObject({ completed: false, reason: 'done' });
+    const skipLocate = record();
+    skipLocate.run.send('skip');
+    skipLocate.clock.runAll();
+    await expect(skipLocate.run.done).resolves.toMatchObject({ completed: true, reason: 'done' });
+    const rubbed = record(routine([massage('palm', 5_000), rest(5_000)]));
+    rubbed.clock.advance(5_000);
+    rubbed.run.send('skip');
+    await expect(rubbed.run.done).resolves.toMatchObject({ completed: true, reason: 'done' });
+    const unrubbed = record(routine([massage('palm', 5_000), rest(5_000)]));
+    unrubbed.run.send('skip');
+    unrubbed.clock.runAll();
+    await expect(unrubbed.run.done).resolves.toMatchObject({ completed: false, reason: 'done' });
+  });
+
   it('quit and interrupt end the run with a reason', async () => {
     const a = record();
     a.clock.advance(1_500);

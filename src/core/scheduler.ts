@@ -42,6 +42,8 @@ export interface State {
   readonly nextTick: number;
   /** Phases actually started (for the summary). */
   readonly started: readonly number[];
+  /** Phases that ran to their end, not skipped past (whether the run completed). */
+  readonly ranThrough: readonly number[];
   readonly end?: EndEvent;
 }
 
@@ -50,7 +52,7 @@ export type Step = { state: State; events: RunEvent[] };
 /** Start a run at clock time `now`: the start event and the first phase. */
 export function start(timeline: Timeline, now: number): Step {
   const state: State = {
-    timeline, status: 'running', startAt: now, pausedMs: 0, seenAt: now, index: 0, phaseStart: 0, nextTick: TICK_MS, started: [0],
+    timeline, status: 'running', startAt: now, pausedMs: 0, seenAt: now, index: 0, phaseStart: 0, nextTick: TICK_MS, started: [0], ranThrough: [],
   };
   const events: RunEvent[] = [
     { type: 'start', routine: timeline.routine, title: timeline.title, total_ms: timeline.total_ms, phases: timeline.phases.length },
@@ -165,6 +167,7 @@ function advance(s: State, now: number): Step {
   const events: RunEvent[] = [];
   let { index, phaseStart, nextTick } = s;
   const started = [...s.started];
+  const ranThrough = [...s.ranThrough];
   const phases = s.timeline.phases;
   for (;;) {
     const end = phaseStart + phases[index]!.duration_ms;
@@ -173,21 +176,28 @@ function advance(s: State, now: number): Step {
       nextTick += TICK_MS;
     }
     if (a < end) break;
+    ranThrough.push(index);
     // The next phase starts at the planned boundary, not at "now": lateness never accumulates.
     index++;
     phaseStart = end;
     nextTick = end + TICK_MS;
     if (index >= phases.length) {
-      return finish({ ...s, index: phases.length - 1, phaseStart, nextTick, started }, now, events, 'done');
+      return finish({ ...s, index: phases.length - 1, phaseStart, nextTick, started, ranThrough }, now, events, 'done');
     }
     started.push(index);
     events.push(phaseEvent(phases[index]!, a));
   }
-  return { state: { ...s, index, phaseStart, nextTick, started }, events };
+  return { state: { ...s, index, phaseStart, nextTick, started, ranThrough }, events };
 }
 
+/** The phases a run must run through, not skip, to be a completed session: the holds and massages. */
+const WORK = new Set(['hold', 'massage']);
+
 function finish(s: State, now: number, events: RunEvent[], reason: EndEvent['reason'], signal?: string): Step {
-  const end: EndEvent = { type: 'end', completed: reason === 'done', reason, elapsed_ms: Math.round(activeAt(s, now)) };
+  // Reaching the end by skipping every hold (s pressed 14 times) is no completed session: the
+  // end says "done" (how it ended) but not "completed" (what was done).
+  const worked = s.timeline.phases.every((p, i) => !WORK.has(p.kind) || s.ranThrough.includes(i));
+  const end: EndEvent = { type: 'end', completed: reason === 'done' && worked, reason, elapsed_ms: Math.round(activeAt(s, now)) };
   if (signal) end.signal = signal;
   return { state: { ...s, status: 'done', end }, events: [...events, end] };
 }

@@ -24,11 +24,14 @@ export function whenLabel(start: string): string {
   return `${start.slice(0, 10)} ${start.slice(11, 16)}`;
 }
 
-/** "7:35 of 7:35", or "1:10 of 7:35, quit" for a run that did not finish ("output closed" when its output went: no one interrupted it). */
+/**
+ * "7:35 of 7:35", or "1:10 of 7:35, quit" for a run that did not finish ("output closed" when its
+ * output went: no one interrupted it; "skipped" when it reached its end with a hold skipped).
+ */
 export function doneLabel(s: Session): string {
   const text = `${formatClock(s.active_ms, 'down')} of ${formatClock(s.planned_ms)}`;
   if (s.completed) return text;
-  const how = s.reason !== 'interrupted' ? s.reason : s.signal === 'SIGINT' ? 'Ctrl-C' : s.signal === 'SIGPIPE' ? 'output closed' : s.reason;
+  const how = s.reason === 'done' ? 'skipped' : s.reason !== 'interrupted' ? s.reason : s.signal === 'SIGINT' ? 'Ctrl-C' : s.signal === 'SIGPIPE' ? 'output closed' : s.reason;
   return `${text}, ${how}`;
 }
 

@@ -16,6 +16,8 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, sta
   const elapsed = formatClock(end.elapsed_ms ?? 0, 'down');
   const head = end.completed
     ? `Done: ${timeline.title}, ${elapsed}.`
+    : end.reason === 'done'
+    ? `Skipped to the end: ${timeline.title}, ${elapsed} of ${formatClock(timeline.total_ms)}, not counted as completed (a hold or massage was skipped).`
     : `Stopped (${end.reason}${end.signal ? `, ${end.signal}` : ''}) after ${elapsed} of ${formatClock(timeline.total_ms)}: ${timeline.title}.`;
   const lines = [head];
   if (worked.length) {

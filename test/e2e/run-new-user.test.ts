@@ -1,0 +1,26 @@
+// The guided run as a fresh user reviewed it (session 8): a run whose holds were all skipped is
+// not a completed session, and the words on screen say what they mean.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers.js';
+import { hasTmux, tmuxServer } from './tmux.js';
+
+const t = tmuxServer('newuser');
+
+describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
+  afterEach(() => t.kill());
+
+  it('skipping every phase of desk-break ends "Skipped to the end", and history and stats do not count it as completed', async () => {
+    const { s, home } = t.session('run desk-break --no-tips', { cols: 100, rows: 30 });
+    await t.waitFor(s, /MASSAGE \d:\d\d/);
+    // desk-break has 14 phases: one s each, the last one ending the run.
+    for (let i = 0; i < 14; i++) t.keys(s, 's');
+    const end = await t.waitFor(s, /Skipped to the end: Two-minute desk break, \d:\d\d of 1:58, not counted as completed/, 8000, true);
+    expect(end).not.toMatch(/Done: /);
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+    const cli = (cmd: string) => spawnSync(process.execPath, [BIN, cmd], { encoding: 'utf8', env }).stdout;
+    expect(cli('history')).toMatch(/\d:\d\d of 1:58, skipped +desk-break/);
+    expect(cli('stats')).toMatch(/1 session.*0 completed[\s\S]*desk-break\s+1\s+\d:\d\d\s+0%/);
+  });
+});
