@@ -79,7 +79,7 @@ describe('the live frame', () => {
     const closed = frameLines(timeline, { index: 0, remaining: 1_000, elapsed: 0, paused: false, help: false }, plain, { columns: 80, rows: 24 }, KEY_HELP);
     expect(closed.at(-1)).toBe('  space pause · s skip · b back · q quit · ? keys');
     const open = frameLines(timeline, { index: 0, remaining: 1_000, elapsed: 0, paused: false, help: true }, plain, { columns: 80, rows: 24 }, KEY_HELP);
-    const panel = open.slice(open.indexOf('  Keys') + 1);
+    const panel = open.slice(open.indexOf('  Keys (? closes)') + 1);
     expect(panel).toHaveLength(KEY_HELP.length);
     for (const k of KEY_HELP) expect(panel.some((l) => l.startsWith(`  ${k.key}`) && l.includes(k.what))).toBe(true);
   });

@@ -69,6 +69,17 @@ describe('the key help panel', () => {
     expect(cut).toHaveLength(2);
     expect(cut[1]).toMatch(/…$/);
   });
+  it('always says how to close it: in its heading, however narrow, and first when packed and cut', () => {
+    expect(panelLines(KEY_HELP, 70, plain)[0]).toBe('Keys (? closes)');
+    expect(panelLines(KEY_HELP, 26, plain, Infinity, true)[0]).toBe('Keys (paused; ? goes on)');
+    expect(panelLines(KEY_HELP, 20, plain, Infinity, true)[0]).toBe('Keys (? goes on)');
+    expect(panelLines(KEY_HELP, 20, plain, 2)[0]).toMatch(/^\? close/);
+  });
+  it('the hint line says space resumes while the run is paused, and pauses while it runs', () => {
+    const at = (paused: boolean) => frameLines(timeline, view({ paused }), plain, { columns: 80, rows: 24 }, KEY_HELP).at(-1)!;
+    expect(at(false)).toContain('space pause · s skip');
+    expect(at(true)).toContain('space resume · s skip');
+  });
 
   it('? pauses a running run and closing it goes on; a run paused before stays paused', () => {
     const f = fakeIo();

@@ -20,13 +20,13 @@ export interface RunKey { action: KeyAction; keys: readonly string[]; help: KeyH
  * nothing.
  */
 export const RUN_KEYS: readonly RunKey[] = [
-  { action: 'toggle', keys: [' ', 'p'], help: { key: 'space', also: ['p'], short: 'pause', what: 'pause or resume' } },
+  { action: 'toggle', keys: [' ', 'p'], help: { key: 'space', also: ['p'], short: 'pause', shortPaused: 'resume', what: 'pause or resume' } },
   { action: 'skip', keys: ['s', 'n', 'right'], help: { key: 's', also: ['n', 'right'], short: 'skip', what: 'skip to the next phase' } },
   { action: 'back', keys: ['b', 'left'], help: { key: 'b', also: ['left'], short: 'back', what: 'go back one phase' } },
   { action: 'quit', keys: ['q', 'escape'], help: { key: 'q', also: ['Esc'], short: 'quit', what: 'quit, with a summary' } },
   { action: 'suspend', keys: ['ctrl-z'], help: { key: 'Ctrl-Z', what: 'suspend; fg brings the run back, paused' } },
   { action: 'interrupt', keys: ['ctrl-c'], help: { key: 'Ctrl-C', what: 'stop at once (exit 130)' } },
-  { action: 'help', keys: ['?', 'h', 'f1'], help: { key: '?', also: ['h', 'F1'], short: 'keys', what: 'show or hide this help' } },
+  { action: 'help', keys: ['?', 'h', 'f1'], help: { key: '?', also: ['h', 'F1'], short: 'keys', what: 'show or hide this help', plainWhat: 'print these keys' } },
 ];
 
 /** The keys' help for the hint line and the panel, with the arrows in the terminal's glyphs. */

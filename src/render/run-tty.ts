@@ -38,6 +38,10 @@ export interface KeyHelp {
   also?: string[];
   /** One word for the hint line ("pause"); keys without one appear only in the panel. */
   short?: string;
+  /** The hint word while the run is paused, when it differs ("resume" for space). */
+  shortPaused?: string;
+  /** What it does in plain lines, when that differs (there `?` prints the keys, with nothing to hide). */
+  plainWhat?: string;
   /** What it does, for the panel. */
   what: string;
 }
@@ -73,9 +77,10 @@ function timeLeft(t: Timeline, v: View): number {
  * Narrower, keys go from the least needed (back, skip, pause, then the help key); quit stays to the
  * last, so from 30 columns up the hint always says how to get out.
  */
-function hintLine(keys: KeyHelp[], c: Paint, room: number): string {
+function hintLine(keys: KeyHelp[], c: Paint, room: number, paused = false): string {
   const shown = keys.filter((k) => k.short);
-  const label = (k: KeyHelp) => `${k.key} ${k.short}`;
+  // Paused, space resumes: the hint says what the key does now.
+  const label = (k: KeyHelp) => `${k.key} ${(paused && k.shortPaused) || k.short}`;
   const sep = ` ${c.g.dot} `;
   // Which to drop first: back, skip, pause (the table's order backwards, quit and help aside), then help.
   const quit = shown.find((k) => k.short === 'quit');
@@ -99,11 +104,16 @@ export function panelLines(keys: KeyHelp[], room: number, c: Paint, max = Infini
   const label = (k: KeyHelp) => [k.key, ...(k.also ?? [])].join(' or ');
   const col = Math.min(Math.max(...keys.map((k) => width(label(k)))) + 2, Math.floor(room / 2));
   const rows = keys.map((k) => truncate(`${truncate(label(k), col - 2, g.ellipsis).padEnd(col)}${k.what}`, room, g.ellipsis));
-  const heading = c.bold(truncate(paused ? 'Keys (paused while this is open; ? goes on)' : 'Keys', room, g.ellipsis));
+  // The heading always says how to close the panel: the longest wording that fits.
+  const headings = paused ? ['Keys (paused while this is open; ? goes on)', 'Keys (paused; ? goes on)', 'Keys (? goes on)'] : ['Keys (? closes)'];
+  const heading = c.bold(truncate(headings.find((h) => width(h) <= room) ?? headings.at(-1)!, room, g.ellipsis));
   if (rows.length + 1 <= max) return [heading, ...rows];
   if (rows.length <= max) return rows;
-  // One word a key: its hint word, or the first word of what it does ("suspend", "stop").
-  const words = keys.map((k) => `${k.key} ${k.short ?? k.what.split(/[\s;,(]/)[0]}`);
+  // One word a key: its hint word, or the first word of what it does ("suspend", "stop"); the
+  // help key says it closes the panel, as the heading that gave way did.
+  const word = (k: KeyHelp) => (k.key === '?' ? 'close' : k.short ?? k.what.split(/[\s;,(]/)[0]);
+  // The help key first, so a panel cut to its rows still says how to close it.
+  const words = [...keys.filter((k) => k.key === '?'), ...keys.filter((k) => k.key !== '?')].map((k) => `${k.key} ${word(k)}`);
   const packed: string[] = [];
   for (const w of words) {
     const last = packed.length ? `${packed[packed.length - 1]} ${g.dot} ${w}` : undefined;
@@ -156,7 +166,7 @@ export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys
     const text = bodyRoom <= 0 ? [] : body.length > bodyRoom ? [...body.slice(0, bodyRoom - 1), `  ${truncate(`${body[bodyRoom - 1]!.slice(2)} ${g.ellipsis}`, room, g.ellipsis)}`] : body;
     return [headLine, ...text, ...prog, ...panel];
   }
-  let keysLines = [`  ${c.dim(hintLine(keys, c, room))}`];
+  let keysLines = [`  ${c.dim(hintLine(keys, c, room, v.paused))}`];
   // Fit the height: the instruction shrinks to one line, then the hint goes, then the panel is cut.
   const fixed = 1 + progress.length;
   let bodyRoom = max - fixed - keysLines.length;
@@ -220,7 +230,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const release = firstHold >= 0 ? firstHold : 1;
   const rowsNow = () => (keep > 0 ? Math.max(LIVE_MIN.rows, size.rows! - keep) : size.rows!);
 
-  const hintWidth = width(hintLine(o.keys, c, Infinity));
+  const hintWidth = Math.max(width(hintLine(o.keys, c, Infinity)), width(hintLine(o.keys, c, Infinity, true)));
   const write = (s: string) => io.stdout.write(s);
   const up = () => (drawn > 1 ? `\x1b[${drawn - 1}A\r` : drawn === 1 ? '\r' : '');
   const lines = () => {

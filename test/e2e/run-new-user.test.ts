@@ -23,4 +23,30 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     expect(cli('history')).toMatch(/\d:\d\d of 1:58, skipped +desk-break/);
     expect(cli('stats')).toMatch(/1 session.*0 completed[\s\S]*desk-break\s+1\s+\d:\d\d\s+0%/);
   });
+
+  it('paused (by space, or by Ctrl-Z and fg), the hint line says "space resume"; going on, "space pause"', async () => {
+    const { s } = t.session('run LI4 --yes --no-tips', { cols: 100, rows: 30 });
+    await t.waitFor(s, /LOCATE \d:\d\d[\s\S]*space pause · s skip/);
+    t.keys(s, ' ');
+    const paused = await t.waitFor(s, /PAUSED[\s\S]*space resume · s skip/);
+    expect(paused).not.toMatch(/space pause/);
+    t.keys(s, ' ');
+    await t.waitFor(s, /^(?![\s\S]*PAUSED)[\s\S]*space pause · s skip/);
+    t.keys(s, 'C-z');
+    await t.waitFor(s, /Stopped/);
+    t.keys(s, 'fg', 'Enter');
+    await t.waitFor(s, /PAUSED[\s\S]*space resume · s skip/);
+    t.keys(s, 'q');
+    await t.waitFor(s, /Stopped \(quit\)/, 8000, true);
+  });
+
+  it('in --plain lines, ? prints the keys and says it prints them (there is nothing to hide)', async () => {
+    const { s } = t.session('run LI4 --plain --yes --no-tips', { cols: 100, rows: 30 });
+    await t.waitFor(s, /locate/);
+    t.keys(s, '?');
+    const shown = await t.waitFor(s, /\? or h or F1: print these keys/);
+    expect(shown).not.toMatch(/show or hide/);
+    t.keys(s, 'q');
+    await t.waitFor(s, /Stopped \(quit\)/, 8000, true);
+  });
 });

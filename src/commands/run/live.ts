@@ -123,7 +123,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     // Plain lines have no frame to clear or redraw; after fg, say how to go on.
     suspend: () => {},
     resume: () => void io.stdout.write(`${c.dim(pausedWords(c.g.dash))}\n`),
-    toggleHelp: () => void io.stdout.write(`${keys.map((k) => `  ${wrap(`${[k.key, ...(k.also ?? [])].join(' or ')}: ${k.what}`, fitWidth(term) - 2, '    ')}`).join('\n')}\n`),
+    toggleHelp: () => void io.stdout.write(`${keys.map((k) => `  ${wrap(`${[k.key, ...(k.also ?? [])].join(' or ')}: ${k.plainWhat ?? k.what}`, fitWidth(term) - 2, '    ')}`).join('\n')}\n`),
   });
   let end: EndEvent;
   try {
