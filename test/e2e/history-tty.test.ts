@@ -55,12 +55,12 @@ describe.skipIf(!hasTmux)('session log in a terminal', { timeout: 90_000 }, () =
   it('run --rate asks before the first phase and at the end, refuses 12, and logs both ratings', async () => {
     const t = terminal();
     t.run(`run tiny --data ${data} --rate --no-tips`);
-    await waitFor(t.name, /How strong is it now, 0 \(none\) to 10 \(worst\)\? Enter skips:/);
+    await waitFor(t.name, /How strong is your discomfort now, 0 \(none\) to 10 \(worst\)\? Enter or Esc skips:/);
     keys(t.name, '12', 'Enter');
     await waitFor(t.name, /a whole number from 0 to 10, or Enter to skip/);
     keys(t.name, 'BSpace', 'BSpace', '7', 'Enter');
     await waitFor(t.name, /(LOCATE|RAMP|HOLD|RELEASE|REST) \d:\d\d/);
-    await waitFor(t.name, /Done: Tiny[\s\S]*And how strong is it now, 0 to 10\? Enter skips:/);
+    await waitFor(t.name, /Done: Tiny[\s\S]*And how strong is your discomfort now, 0 to 10\? Enter or Esc skips:/);
     keys(t.name, '3', 'Enter');
     // One line says what was recorded.
     await waitFor(t.name, /\nRecorded: tiny, before 7, after 3 \(−4\)\.\nEXIT=0/);
@@ -73,12 +73,12 @@ describe.skipIf(!hasTmux)('session log in a terminal', { timeout: 90_000 }, () =
     await waitFor(t.name, /WHEN +DONE +RATING +ID +TITLE\n.* 0:05 of 0:05 +7 → 3 \(−4\) +tiny +Tiny/);
   });
 
-  it('Enter skips both questions; the session is still logged, without ratings', async () => {
+  it('Esc (as at every other question) or Enter skips each question; the session is still logged, without ratings', async () => {
     const t = terminal();
     t.run(`run tiny --data ${data} --rate --no-tips`);
-    await waitFor(t.name, /How strong is it now/);
-    keys(t.name, 'Enter');
-    await waitFor(t.name, /And how strong is it now/);
+    await waitFor(t.name, /How strong is your discomfort now/);
+    keys(t.name, 'Escape');
+    await waitFor(t.name, /And how strong is your discomfort now/);
     keys(t.name, 'Enter');
     await waitFor(t.name, /\nRecorded: tiny, no ratings\.\nEXIT=0/);
     const [session, ...rest] = readFileSync(t.log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
