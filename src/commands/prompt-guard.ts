@@ -10,7 +10,11 @@ import { stripEscapes } from '../render/width.js';
 import { promptContext } from './run/prompt-io.js';
 
 /** What inquirer's prompt functions take as their second argument. */
-export interface PromptContext { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal }
+export interface PromptContext {
+  input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal;
+  /** Read by inquirer when the prompt ends: set it before cancelling to erase the question. */
+  clearPromptOnDone?: boolean;
+}
 
 const CODES: Record<Exclude<Signal, 'SIGPIPE'>, number> = { SIGINT: EXIT.sigint, SIGTERM: EXIT.sigterm, SIGHUP: EXIT.sighup };
 const CURSOR_SHOW = '\x1b[?25h';

@@ -67,7 +67,9 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const catalog = await catalogFor(options, io);
   const term = terminal(io, options.color);
   // The profile is read once here and shared: conditions come from it, and it remembers the tips.
-  const profile = options.profile === true ? await profileFor(catalog, io, options, term) : undefined;
+  const asked = options.profile === true ? await profileFor(catalog, io, options, term) : undefined;
+  if (asked === 'left') return EXIT.ok;
+  const profile = asked;
   const conditions = await conditionsFor(options, catalog, io, profile ?? null);
   const c = await painter(term);
   const chosen = await chooseRoutine(catalog, options, io, conditions, term);
@@ -250,13 +252,22 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
   }
 }
 
-/** The saved profile; the first interactive run asks for one (and saves it) when there is none. */
-async function profileFor(catalog: Catalog, io: Io, o: RunOptions, term: Terminal): Promise<Profile | undefined> {
+/**
+ * The saved profile; the first interactive run asks for one (and saves it) when there is none.
+ * 'left' when the person left that question (Esc or q): said here, without an error's prefix.
+ */
+async function profileFor(catalog: Catalog, io: Io, o: RunOptions, term: Terminal): Promise<Profile | undefined | 'left'> {
   const { readProfile } = await import('../store/profile.js');
   const saved = await readProfile(io);
   if (saved || !canPrompt(io, o) || o.json) return saved;
-  const { firstRun } = await import('./run/first-run.js');
-  return firstRun(catalog, io, undefined, term);
+  const { firstRun, QuestionLeft } = await import('./run/first-run.js');
+  try {
+    return await firstRun(catalog, io, undefined, term);
+  } catch (e) {
+    if (!(e instanceof QuestionLeft)) throw e;
+    io.stderr.write(`${wrap(e.message, fitWidth(term))}\n`);
+    return 'left';
+  }
 }
 
 /**

@@ -49,4 +49,25 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     t.keys(s, 'q');
     await t.waitFor(s, /Stopped \(quit\)/, 8000, true);
   });
+
+  it('Esc at the first-run question says so plainly, as the picker does: no error prefix, exit 0, the question gone', async () => {
+    const { s } = t.session('run headache --no-tips; echo EXIT=$?', { profile: false });
+    await t.waitFor(s, /do any of these apply to you/);
+    t.keys(s, 'Escape');
+    const after = await t.waitFor(s, /EXIT=\d/);
+    expect(after).toMatch(/^No answer saved and nothing run;/m);
+    expect(after).not.toMatch(/acupress: No answer/);
+    expect(after).not.toMatch(/do any of these apply to you/);
+    expect(after).toMatch(/EXIT=0/);
+  });
+
+  it('q in a fresh picker leaves it, and the screen keeps no question with a q typed into it', async () => {
+    const { s } = t.session('run; echo EXIT=$?');
+    await t.waitFor(s, /Which routine\?[\s\S]*navigate/);
+    t.keys(s, 'q');
+    const after = await t.waitFor(s, /EXIT=\d/);
+    expect(after).toMatch(/^No routine chosen\.$/m);
+    expect(after).not.toMatch(/Which routine\?/);
+    expect(after).toMatch(/EXIT=0/);
+  });
 });

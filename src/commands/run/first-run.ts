@@ -2,7 +2,7 @@
 import type { Catalog } from '../../model/catalog.js';
 import type { Io } from '../../model/io.js';
 import type { Profile } from '../../model/types.js';
-import { EXIT, ExitError, UserError } from '../../model/errors.js';
+import { UserError } from '../../model/errors.js';
 import { untrusted } from '../../model/printable.js';
 import { profilePath } from '../../store/profile.js';
 import { choosableConditions } from '../../core/safety.js';
@@ -53,8 +53,16 @@ export async function firstRun(
 export const LEFT_QUESTION = 'No answer saved and nothing run; the question comes back on your next run (--no-profile skips it).';
 
 /**
+ * The question was left with Esc or q: the person's choice, not an error, so the caller says
+ * LEFT_QUESTION plainly (as the picker says "No routine chosen.") and exits 0.
+ */
+export class QuestionLeft extends Error {
+  override name = 'QuestionLeft';
+}
+
+/**
  * The question itself: space selects, Enter confirms; Esc, or q, leaves without saving or
- * running anything (ExitError 0 with LEFT_QUESTION). inquirer's one-letter shortcuts (a selects
+ * running anything (QuestionLeft). inquirer's one-letter shortcuts (a selects
  * all, i inverts) are off: a stray word typed here would otherwise save every condition.
  */
 async function askConditions(choices: ReturnType<typeof conditionChoices>, io: Io, term: Terminal): Promise<string[]> {
@@ -68,7 +76,9 @@ async function askConditions(choices: ReturnType<typeof conditionChoices>, io: I
   // Sized to the terminal on every draw (prompt-fit.ts): the page is read first, then the
   // description is cut to the rows the page left it.
   let room = { page: 14, description: 4 };
+  let context: { clearPromptOnDone?: boolean } | undefined;
   const question = askGuarded(io, term, (ctx) => {
+    context = ctx;
     const prompt = checkbox(
       {
         message,
@@ -89,6 +99,8 @@ async function askConditions(choices: ReturnType<typeof conditionChoices>, io: I
   // is not Esc); q has no other meaning in this question.
   const leave = () => {
     left = true;
+    // Left, the question goes from the screen, as the picker's does, and the caller says so in its place.
+    if (context) context.clearPromptOnDone = true;
     cancel?.();
   };
   const reader = keyReader(io.clock, (key) => {
@@ -101,7 +113,7 @@ async function askConditions(choices: ReturnType<typeof conditionChoices>, io: I
   try {
     return await question;
   } catch (e) {
-    if (left) throw new ExitError(EXIT.ok, LEFT_QUESTION);
+    if (left) throw new QuestionLeft(LEFT_QUESTION);
     throw e;
   } finally {
     offResize();

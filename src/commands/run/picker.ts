@@ -100,7 +100,9 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
   let room = { page: 15, description: 4 };
   let shown: Array<{ name?: string }> = grouped as Array<{ name?: string }>;
   let active = '';
+  let context: { clearPromptOnDone?: boolean } | undefined;
   const ask = askGuarded(io, terminal, (ctx) => {
+    context = ctx;
     const prompt = search(
       {
         message,
@@ -132,6 +134,9 @@ export async function pickRoutine(catalog: Catalog, conditions: Condition[], io:
   let left = false;
   const leave = () => {
     left = true;
+    // Left, the question goes from the screen (with a q typed into its search) and the caller
+    // says "No routine chosen." in its place.
+    if (context) context.clearPromptOnDone = true;
     cancel?.();
   };
   const reader = keyReader(io.clock, (key) => {
