@@ -45,6 +45,12 @@ describe('plan', () => {
     expect(t.total_ms).toBeGreaterThanOrEqual(45_000);
   });
   it('--quick fits two minutes', () => expect(total([press('A1'), press('B1'), press('M1')], { quick: true })).toBeLessThanOrEqual(120_000));
+  it('--quick never lengthens a routine already under two minutes (desk-break was 1:58, and 2:00 with --quick)', () => {
+    const short = routine([press('M1', { rounds: 1 })], { locate: 10_000, ramp: 5_000, hold: 20_000, release: 5_000 });
+    const normal = plan(short, lookup).total_ms;
+    expect(normal).toBeLessThan(120_000);
+    expect(plan(short, lookup, { quick: true }).total_ms).toBeLessThanOrEqual(normal);
+  });
   it('--quick is one round', () => expect(plan(routine([press('M1')]), lookup, { quick: true }).phases.filter((p) => p.kind === 'hold')).toHaveLength(1));
   it('skipSteps leaves steps out', () => expect(kinds([press('M1'), rest(5_000)], { skipSteps: new Set([0]) })).toBe('rest'));
   it('refuses a routine over two hours', () => expect(() => plan(routine([press('A1')]), lookup, { rounds: 10, hold: 600_000 })).toThrow(/more than the 2h limit/));

@@ -72,7 +72,10 @@ export function plannedLength(routine: Routine, points: (id: string) => Point | 
 /** The phases before offsets: drafted, then fitted to the budget of `fit` or `quick`. */
 function fittedDrafts(routine: Routine, points: (id: string) => Point | undefined, options: PlanOptions): Draft[] {
   const drafted = draft(routine, points, options, options.quick ? QUICK.rounds : undefined);
-  const budget = options.fit ?? (options.quick ? QUICK.budget : undefined);
+  // --quick is "at most two minutes": a routine already shorter (desk-break, 1:58) keeps its own
+  // length rather than being stretched to the budget.
+  const quickBudget = () => Math.min(QUICK.budget, draft(routine, points, { ...options, quick: false, texts: false }).reduce((n, d) => n + d.duration_ms, 0));
+  const budget = options.fit ?? (options.quick ? quickBudget() : undefined);
   if (budget === undefined) return drafted;
   // Fewer rounds before phases too short to follow: every round with presses at ROUND_FLOORS,
   // then one round a point at the comfortable floors, then one round at the one-second bound
