@@ -54,7 +54,13 @@ describe('plan', () => {
   it('--quick is one round', () => expect(plan(routine([press('M1')]), lookup, { quick: true }).phases.filter((p) => p.kind === 'hold')).toHaveLength(1));
   it('skipSteps leaves steps out', () => expect(kinds([press('M1'), rest(5_000)], { skipSteps: new Set([0]) })).toBe('rest'));
   it('refuses a routine over two hours', () => expect(() => plan(routine([press('A1')]), lookup, { rounds: 10, hold: 600_000 })).toThrow(/more than the 2h limit/));
-  it('locate text says how to find the point', () => expect(plan(routine([press('A1')]), lookup).phases[0]!.text).toBe('Find A1 (PA1, Point A1) on your left hand: Where A1 is.'));
+  it('locate text says how to find the point, in lower case after its colon', () => expect(plan(routine([press('A1')]), lookup).phases[0]!.text).toBe('Find A1 (PA1, Point A1) on your left hand: where A1 is.'));
+  it('a find text that says "Find the spot…" itself is not preceded by another "Find"; ids and acronyms keep their case', () => {
+    const text = (find: string) => plan(routine([press('A1', { find })]), lookup).phases[0]!.text;
+    expect(text('Find the spot in the hollow.')).toBe('A1 (PA1, Point A1) on your left hand: find the spot in the hollow.');
+    expect(text('GB20 is level with it.')).toBe('Find A1 (PA1, Point A1) on your left hand: GB20 is level with it.');
+    expect(text('I find it by feel.')).toBe('Find A1 (PA1, Point A1) on your left hand: I find it by feel.');
+  });
   it('is deterministic', () => expect(plan(routine([press('A1')]), lookup, { fit: 77_000 })).toEqual(plan(routine([press('A1')]), lookup, { fit: 77_000 })));
 });
 

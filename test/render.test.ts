@@ -40,7 +40,7 @@ describe('renderers', () => {
   it('NDJSON', () => {
     expect(drive((out) => jsonSink(out))).toMatchInlineSnapshot(`
       "{"type":"start","routine":"test","title":"Test","total_ms":11000,"phases":8}
-      {"type":"phase","index":0,"kind":"locate","point":"A1","side":"left","duration_ms":2000,"planned_ms":0,"elapsed_ms":0,"text":"Find A1 (PA1, Point A1) on your left hand: Where A1 is."}
+      {"type":"phase","index":0,"kind":"locate","point":"A1","side":"left","duration_ms":2000,"planned_ms":0,"elapsed_ms":0,"text":"Find A1 (PA1, Point A1) on your left hand: where A1 is."}
       {"type":"tick","index":0,"remaining_ms":1000,"elapsed_ms":1000}
       {"type":"phase","index":1,"kind":"ramp","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":1000,"planned_ms":2000,"elapsed_ms":2000,"text":"Slowly increase pressure on A1 (PA1), left hand, steadily. Breathe out."}
       {"type":"phase","index":2,"kind":"hold","point":"A1","side":"left","round":1,"rounds":1,"duration_ms":2000,"planned_ms":3000,"elapsed_ms":3000,"text":"Hold steady pressure on A1 (PA1), left hand. Breathe slowly."}

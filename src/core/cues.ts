@@ -14,6 +14,14 @@ export function sideWords(side: Side | undefined, region: string | undefined): s
   return `${side} side`;
 }
 
+/**
+ * A sentence as it reads after a colon: its first word in lower case when it is an ordinary
+ * capitalised word ("Squeeze" -> "squeeze"); a point id, an acronym or "I" stays as written.
+ */
+export function afterColon(text: string): string {
+  return /^[A-Z][a-z]+\b/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
+}
+
 /** A short spoken name: "LI4 (Hegu)". */
 export function shortName(point: Pick<Point, 'id' | 'pinyin'>): string {
   return `${point.id} (${point.pinyin})`;
@@ -30,7 +38,10 @@ export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, 
     case 'locate': {
       const how = extra.find ?? point.find ?? point.location;
       const on = side === 'both' ? ' on both sides' : where ? ` on your ${where}` : '';
-      return `Find ${point.id} (${point.pinyin}, ${point.english})${on}: ${how}`;
+      const named = `${point.id} (${point.pinyin}, ${point.english})${on}`;
+      // After the colon the text goes on in lower case; a text that itself says "Find the spot…"
+      // takes the lead verb, so it is not said twice.
+      return /^find\b/i.test(how) ? `${named}: ${afterColon(how)}` : `Find ${named}: ${afterColon(how)}`;
     }
     case 'ramp': {
       const firm = PRESSURE[point.pressure ?? 'moderate'];
