@@ -167,7 +167,9 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // The end-of-run reminder is about the steps that ran, not the ones skipped.
   const ran = findings.filter((f) => !(f.step !== undefined && unsafe.has(f.step)));
   // A rating question asked since has moved the notes up out of reach: keep none then.
-  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines }, c, term, warnMs, onEnd);
+  // Adjusted at the picker, the run's length is no longer the routine's: the header says both.
+  const ownMs = Object.keys(overrides).length ? plan(routine, (id) => catalog.points.get(id), { skipSteps: planOptions.skipSteps, texts: false }).total_ms : undefined;
+  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines, ownMs }, c, term, warnMs, onEnd);
   if (logged && ask) {
     const asked = await askRating(io, 'after', term);
     let after: number | undefined;
@@ -245,11 +247,23 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
     const avoid = routineFindings(catalog, routine, conditions).filter((f) => f.level === 'avoid');
     const steps = unsafeSteps(avoid);
     const avoided = steps.size ? { what: [...new Set(avoid.map(findingPlace))].join(', '), every: steps.size === routine.steps.length } : undefined;
-    const answer = await confirmOrAdjust(io, term, avoided);
+    const answer = await confirmOrAdjust(io, term, avoided, ownTiming(routine, catalog));
     if (answer === 'back') continue;
     if (answer === 'cancel') return 'cancel';
     return { routine, overrides: answer.overrides, skipUnsafe: answer.skipUnsafe, target: { kind: 'routine', target: routine.id } };
   }
+}
+
+/** The routine's own rounds and hold, from its plan with no flags ("3", "20s", or "20s-1m" when its holds differ). */
+function ownTiming(routine: Routine, catalog: Catalog): { rounds: string; hold: string } {
+  const phases = plan(routine, (id) => catalog.points.get(id), { texts: false }).phases;
+  const rounds = [...new Set(phases.map((p) => p.rounds).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
+  const holds = phases.filter((p) => p.kind === 'hold').map((p) => p.duration_ms);
+  const range = (lo: string, hi: string) => (lo === hi ? lo : `${lo}-${hi}`);
+  return {
+    rounds: rounds.length ? range(String(rounds[0]), String(rounds.at(-1))) : '1',
+    hold: holds.length ? range(formatDuration(Math.min(...holds)), formatDuration(Math.max(...holds))) : 'none',
+  };
 }
 
 /**

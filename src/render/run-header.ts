@@ -6,10 +6,15 @@ import type { Timeline } from '../model/timeline.js';
 import type { Paint } from './style.js';
 import { hang } from './text.js';
 
-/** "Headache relief · 7:35 · 29 phases · 3 rounds a side" and "Points: LI4 Hégǔ (left, right) → …", wrapped to `width`. */
-export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width: number): string {
+/**
+ * "Headache relief · 7:35 · 29 phases · 3 rounds a side" and "Points: LI4 Hégǔ (left, right) → …",
+ * wrapped to `width`. `ownMs`, the routine's own length when the run was adjusted to another, is
+ * named beside the time: a title such as "Two-minute desk break" no longer says how long it is.
+ */
+export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width: number, ownMs?: number): string {
   const rounds = Math.max(0, ...timeline.phases.map((p) => p.rounds ?? 0));
-  const facts = [formatClock(timeline.total_ms), `${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}`, ...(rounds ? [`${rounds} round${rounds === 1 ? '' : 's'} a side`] : [])];
+  const adjusted = ownMs !== undefined && Math.abs(ownMs - timeline.total_ms) >= 1_000 ? ` (adjusted from ${formatClock(ownMs)})` : '';
+  const facts = [`${formatClock(timeline.total_ms)}${adjusted}`, `${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}`, ...(rounds ? [`${rounds} round${rounds === 1 ? '' : 's'} a side`] : [])];
   // Each press step once, with its sides in the order the run does them.
   const steps = new Map<number, { point: string; sides: string[] }>();
   for (const p of timeline.phases) {

@@ -37,17 +37,19 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     t.keys(s, 'fg', 'Enter');
     await t.waitFor(s, /PAUSED[\s\S]*space resume · s skip/);
     t.keys(s, 'q');
-    await t.waitFor(s, /Stopped \(quit\)/, 8000, true);
+    // Up to the shell's prompt: the session is logged after the summary, before the home goes (no echo: after Ctrl-Z the shell would run it at once).
+    await t.waitFor(s, /Stopped \(quit\)[\s\S]*^\$$/m, 8000, true);
   });
 
   it('in --plain lines, ? prints the keys and says it prints them (there is nothing to hide)', async () => {
-    const { s } = t.session('run LI4 --plain --yes --no-tips', { cols: 100, rows: 30 });
+    const { s } = t.session('run LI4 --plain --yes --no-tips; echo EXIT=$?', { cols: 100, rows: 30 });
     await t.waitFor(s, /locate/);
     t.keys(s, '?');
     const shown = await t.waitFor(s, /\? or h or F1: print these keys/);
     expect(shown).not.toMatch(/show or hide/);
     t.keys(s, 'q');
-    await t.waitFor(s, /Stopped \(quit\)/, 8000, true);
+    // Up to the shell: the session is logged after the summary, before the home directory goes.
+    await t.waitFor(s, /Stopped \(quit\)[\s\S]*EXIT=0/, 8000, true);
   });
 
   it('Esc at the first-run question says so plainly, as the picker does: no error prefix, exit 0, the question gone', async () => {
@@ -69,5 +71,23 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     expect(after).toMatch(/^No routine chosen\.$/m);
     expect(after).not.toMatch(/Which routine\?/);
     expect(after).toMatch(/EXIT=0/);
+  });
+
+  it('adjusting at the picker: the questions say what empty keeps, and the header names the routine\'s own length beside the new one', async () => {
+    const { s } = t.session('run --no-tips; echo EXIT=$?', { cols: 100, rows: 30 });
+    await t.waitFor(s, /Which routine\?[\s\S]*navigate/);
+    t.raw(s, 'desk-break');
+    await t.waitFor(s, /❯ .*Two-minute desk break/);
+    t.keys(s, 'Enter');
+    await t.waitFor(s, /Ready\?/);
+    t.keys(s, 'Down', 'Enter');
+    await t.waitFor(s, /Rounds per point \(1-10; empty keeps the routine's 1\):/);
+    t.keys(s, '3', 'Enter');
+    await t.waitFor(s, /Hold time \(e\.g\. 45s or 1m; empty keeps the routine's \d+s(-\d+s)?\):/);
+    t.keys(s, '1m', 'Enter');
+    await t.waitFor(s, /Two-minute desk break · \d+:\d\d \(adjusted from 1:58\) ·/, 8000, true);
+    t.keys(s, 'q');
+    // Up to the shell: the session is logged after the summary, before the home directory goes.
+    await t.waitFor(s, /Stopped \(quit\)[\s\S]*EXIT=0/, 8000, true);
   });
 });

@@ -26,8 +26,14 @@ export function readyChoices(avoided?: Avoided): Array<{ value: string; name: st
   ];
 }
 
-/** Ask whether to start, adjust, choose again or cancel. */
-export async function confirmOrAdjust(io: Io, term: Terminal, avoided?: Avoided): Promise<Confirmed | 'cancel' | 'back'> {
+/** The routine's own rounds and hold, as the adjust questions name them ("3", "20s" or "20s-1m"). */
+export interface OwnTiming { rounds: string; hold: string }
+
+/**
+ * Ask whether to start, adjust, choose again or cancel. The adjust questions say what an empty
+ * answer keeps: the routine's own rounds and hold (`own`).
+ */
+export async function confirmOrAdjust(io: Io, term: Terminal, avoided?: Avoided, own?: OwnTiming): Promise<Confirmed | 'cancel' | 'back'> {
   const { select, input } = await import('@inquirer/prompts');
   const { askGuarded } = await import('../prompt-guard.js');
   const choice = await askGuarded(io, term, (ctx) => select({ message: 'Ready?', choices: readyChoices(avoided) }, ctx));
@@ -35,11 +41,11 @@ export async function confirmOrAdjust(io: Io, term: Terminal, avoided?: Avoided)
   const skipUnsafe = avoided !== undefined;
   if (choice === 'start') return { overrides: {}, skipUnsafe };
   const rounds = await askGuarded(io, term, (ctx) => input({
-    message: 'Rounds per point (1-10, empty keeps the routine\'s):',
+    message: `Rounds per point (1-10; empty keeps the routine's${own ? ` ${own.rounds}` : ''}):`,
     validate: (v) => v.trim() === '' || (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10) || 'a whole number from 1 to 10',
   }, ctx));
   const hold = await askGuarded(io, term, (ctx) => input({
-    message: 'Hold time (e.g. 45s or 1m, empty keeps the routine\'s):',
+    message: `Hold time (e.g. 45s or 1m; empty keeps the routine's${own ? ` ${own.hold}` : ''}):`,
     validate: (v) => {
       if (v.trim() === '') return true;
       const r = checkDuration(v, BOUNDS.minPhaseMs, BOUNDS.maxHoldMs);

@@ -28,6 +28,8 @@ export interface LiveOptions {
   above?: number;
   /** --yes: never wait for a person, not even for the notes to be read. */
   yes?: boolean;
+  /** The routine's own length, when the run was adjusted to another (the header names both). */
+  ownMs?: number;
 }
 
 /** Called once when the run has ended, however it ended (the session log writes its record here). */
@@ -60,7 +62,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     tty = ttySink(io, timeline, c, term, {
       keys,
       // The notes and the run's header, which is printed below them (its lines and a newline).
-      keepAbove: o.quiet ? 0 : (o.above ?? 0) + runHeader(catalog, timeline, c, fitWidth(term)).split('\n').length,
+      keepAbove: o.quiet ? 0 : (o.above ?? 0) + runHeader(catalog, timeline, c, fitWidth(term), o.ownMs).split('\n').length,
       figure: await locateFigures(catalog, timeline, c, term),
       pointName: (id) => catalog.points.get(id)?.pinyin,
       // The spinner turns on a plain timer, unref'd: the run's clock is for cues, and spins to be exact.
@@ -108,7 +110,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
 
   // What is coming, before the first cue: the title, time, rounds and points in order. In JSON
   // the start event says the same to scripts.
-  if (mode !== 'json' && !o.quiet) io.stdout.write(`${runHeader(catalog, timeline, c, fitWidth(term))}\n`);
+  if (mode !== 'json' && !o.quiet) io.stdout.write(`${runHeader(catalog, timeline, c, fitWidth(term), o.ownMs)}\n`);
   const emit = (ev: RunEvent) => sinks.forEach((s) => s(ev));
   // The handler goes in before the first event is written: a reader may send a signal the
   // moment it sees one, and a signal with no handler yet would kill the process without the
