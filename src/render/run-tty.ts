@@ -228,6 +228,8 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   let keep = o.keepAbove ?? 0;
   const firstHold = t.phases.findIndex((p) => p.kind === 'hold');
   const release = firstHold >= 0 ? firstHold : 1;
+  // The notes cannot all stay on screen beside even the smallest frame (see the notesCut below).
+  const notesCut = keep > 0 && size.live && size.rows! - keep < LIVE_MIN.rows;
   const rowsNow = () => (keep > 0 ? Math.max(LIVE_MIN.rows, size.rows! - keep) : size.rows!);
 
   const hintWidth = Math.max(width(hintLine(o.keys, c, Infinity)), width(hintLine(o.keys, c, Infinity, true)));
@@ -361,6 +363,9 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
       view.elapsed = ev.elapsed_ms;
     } else if (ev.type === 'pause' || ev.type === 'resume') {
       view.paused = ev.type === 'pause';
+      // Notes too long to stay beside the view were read while the run waited: going on, the
+      // view takes the whole screen (the notes scroll up), not two cut lines and no figure.
+      if (ev.type === 'resume' && notesCut) keep = 0;
       const note = pauseNote(ev, c.g.dash);
       if (!size.live && note) write(`${c.dim(note)}\n`);
     } else if (ev.type === 'end') {
@@ -383,7 +388,12 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
      * The notes above cannot all stay on screen beside even the smallest frame: the run should
      * wait (paused) for the person to read them, scrolling back if need be.
      */
-    notesCut: keep > 0 && size.live && size.rows! - keep < LIVE_MIN.rows,
+    notesCut,
+    /** Let the view take the whole screen now (notes too long to keep, and a run that does not wait for them). */
+    releaseNotes() {
+      keep = 0;
+      draw();
+    },
     /** Open or close the key help panel (`pausedForHelp`: the run waits for it, and the panel says so); true when now open. */
     toggleHelp(pausedForHelp = false): boolean {
       view.help = !view.help;

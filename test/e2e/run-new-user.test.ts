@@ -90,4 +90,21 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     // Up to the shell: the session is logged after the summary, before the home directory goes.
     await t.waitFor(s, /Stopped \(quit\)[\s\S]*EXIT=0/, 8000, true);
   });
+
+  it('at 80x24 after the first-run question, the notes are read while the run waits; going on, the first phase gets the whole screen, text and figure', async () => {
+    const { s } = t.session('run headache', { profile: false, cols: 80, rows: 24 });
+    await t.waitFor(s, /do any of these apply to you/);
+    t.keys(s, 'Enter');
+    const waiting = await t.waitFor(s, /LOCATE \d:\d\d {2}PAUSED/);
+    expect(waiting).toMatch(/bone|Get medical help|disclaimer|medical advice/i);
+    t.keys(s, ' ');
+    // The whole locate text, to its last words, with nothing cut.
+    const shown = await t.waitFor(s, /LOCATE \d:\d\d(?! {2}PAUSED)[\s\S]*index-finger[\s\S]*bone\./);
+    const frame = shown.slice(shown.indexOf('LOCATE'));
+    expect(frame).not.toMatch(/…/);
+    // The hand figure beside the text: lines wider than the text's column carry its drawing.
+    expect(frame.split('\n').filter((l) => l.length > 50).length).toBeGreaterThan(3);
+    t.keys(s, 'q');
+    await t.waitFor(s, /Stopped \(quit\)[\s\S]*^\$$/m, 8000, true);
+  });
 });

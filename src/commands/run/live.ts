@@ -120,7 +120,11 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const run = startRun(timeline, io.clock, emit);
   started = run;
   // Notes too long to stay on screen beside the view: the run waits, paused, while they are read.
-  if (tty?.notesCut && !o.yes) run.send('pause');
+  // With --yes it never waits: the view takes the screen at once, the notes above in the scrollback.
+  if (tty?.notesCut) {
+    if (o.yes) tty.releaseNotes();
+    else run.send('pause');
+  }
   control?.attach(run, tty ?? {
     // Plain lines have no frame to clear or redraw; after fg, say how to go on.
     suspend: () => {},
