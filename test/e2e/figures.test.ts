@@ -165,7 +165,7 @@ describe.skipIf(!hasTmux)('the locate phase in a real terminal', () => {
       t.keys('s');
       await sleep(150);
     }
-    const temple = await t.waitFor(/Find EX-HN5[^]*(● EX-HN5|EX-HN5 ●)/);
+    const temple = await t.waitFor(/EX-HN5 \(Tàiyáng, Supreme Yang\) on both sides: find the spot[^]*(● EX-HN5|EX-HN5 ●)/);
     expect(temple).toMatch(/head/i);
     t.keys('q');
     await t.waitFor(/EXIT=0/);
