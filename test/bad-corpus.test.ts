@@ -124,6 +124,13 @@ describe('files made on the fly', () => {
     expect(r.stderr).toMatch(/^warning: skipped [^\n]*pagemap\.yaml: file is larger than the 1024 KiB limit[^\n]*\n$/);
   });
 
+  it('a line out of line that is 900 KiB of spaces is one problem at once (the key search is linear; a pattern was quadratic: 60,000 spaces took 8 s)', async () => {
+    const dir = tempTree({ 'wide.yaml': `id: x\ntitle: y\nsteps:\n  - press: LI4\n    sides: left\n   cue${' '.repeat(900 * 1024)}x: 1\n` });
+    const r = await cli(['validate', 'wide.yaml'], { cwd: dir });
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/^wide\.yaml:6:4: invalid YAML: bad indentation: "cue +…" starts in column 4 but "sides" above it in column 5; keys of one mapping must line up\n1 problem in 1 file\n$/);
+  });
+
   it('a file of exactly 1 MiB is read (the limit is inclusive)', async () => {
     const dir = tempTree({ 'limit.yaml': `# ${'x'.repeat(1024 * 1024 - 3)}\n` });
     await one(dir, 'limit.yaml', 'limit.yaml:1:1: file is empty, expected a YAML mapping');
