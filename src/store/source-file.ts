@@ -87,7 +87,7 @@ export function readTextFile(path: string, shown: string = displayPath(path), li
   if (size > limit) throw tooBig(`${Math.ceil(size / 1024)} KiB, `);
   let bytes: Buffer;
   try {
-    bytes = readAtLeast(path, limit + 1);
+    bytes = readAtLeast(path, limit + 1, size);
   } catch (e) {
     throw fsError(shown, e);
   }
@@ -110,15 +110,22 @@ export function readTextFile(path: string, shown: string = displayPath(path), li
 /**
  * The first bytes of a file, at least `min` of them when it has that many, read through one
  * descriptor whatever its size says. Reads go in 64 KiB blocks: some files of /proc take only
- * reads of a multiple of 8 bytes (pagemap says EINVAL to others).
+ * reads of a multiple of 8 bytes (pagemap says EINVAL to others). The buffer starts at what
+ * `size` (stat's) needs and grows only for a file holding more: not 1 MiB for every small file.
  */
-function readAtLeast(path: string, min: number): Buffer {
+function readAtLeast(path: string, min: number, size: number): Buffer {
   const block = 64 * 1024;
-  const buf = Buffer.allocUnsafe(Math.ceil(min / block) * block);
+  const most = Math.ceil(min / block) * block;
+  let buf = Buffer.allocUnsafe(Math.min(most, Math.ceil((size + 1) / block) * block));
   const fd = openSync(path, 'r');
   try {
     let n = 0;
     while (n < min) {
+      if (n === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(most, buf.length * 2));
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
       const got = readSync(fd, buf, n, Math.min(block, buf.length - n), null);
       if (got === 0) break;
       n += got;
