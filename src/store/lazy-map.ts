@@ -167,12 +167,19 @@ export function groupedKeys(text: string): Pick<LazySource<never>, 'groupOf' | '
       return undefined;
     },
     keys: () => [...all().keys()],
-    keysOf: (group) => {
-      // Where the group's line starts in `text` (the newline put in front matches the first line too).
-      const at = `\n${text}`.indexOf(`\n${group} `);
-      if (at < 0) return [];
-      const end = text.indexOf('\n', at);
-      return text.slice(at + group.length + 1, end < 0 ? undefined : end).split(' ');
-    },
+    keysOf: (group) => lineOf(text, group, ' ') ?? [],
   };
+}
+
+/**
+ * The rest of the line of `text` whose first word is `key`, split at `sep` (the words' separator);
+ * undefined when no line starts with it. The lines are the snapshot index's (snapshot.ts).
+ */
+export function lineOf(text: string, key: string, sep: string): string[] | undefined {
+  if (key === '' || key.includes(sep) || key.includes('\n')) return undefined;
+  // Where the key's line starts in `text` (the newline put in front matches the first line too).
+  const at = `\n${text}`.indexOf(`\n${key}${sep}`);
+  if (at < 0) return undefined;
+  const end = text.indexOf('\n', at);
+  return text.slice(at + key.length + 1, end < 0 ? undefined : end).split(sep);
 }

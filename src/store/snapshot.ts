@@ -14,7 +14,7 @@ import { fsReason } from './fs-reason.js';
 import { isObj, isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine, isTexts } from './snapshot-shape.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
-import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
+import { groupedKeys, LazyMap, lineOf, ownedBy } from './lazy-map.js';
 import { routineFacts } from '../core/routine-facts.js';
 import { conditionNames } from '../core/resolve.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
@@ -164,7 +164,7 @@ const isIndex = (v: unknown): v is SnapshotIndex =>
   && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions) && firstsOnce(v.conditions)
   // The conditions the program itself names: without them `check` would lose the general rules,
   // and --pregnant would be an unknown condition, instead of a damaged install.
-  && [GENERAL, PREGNANCY].every((id) => `\n${v.conditions}`.includes(`\n${id}\t`));
+  && [GENERAL, PREGNANCY].every((id) => lineOf(v.conditions as string, id, '\t'));
 
 /**
  * The routines pressing a point, from its line of index.json's `uses` ([] when it has none): a
@@ -172,11 +172,8 @@ const isIndex = (v: unknown): v is SnapshotIndex =>
  * does not list is a damaged file.
  */
 function usesOf(file: string, text: string, routines: ReadonlySet<string>, pointId: string): string[] {
-  if (pointId.includes(' ') || pointId.includes('\n')) return [];
-  const at = `\n${text}`.indexOf(`\n${pointId} `);
-  if (at < 0) return [];
-  const end = text.indexOf('\n', at);
-  const ids = text.slice(at + pointId.length + 1, end < 0 ? undefined : end).split(' ');
+  const ids = lineOf(text, pointId, ' ');
+  if (!ids) return [];
   if (!ids.every((id) => routines.has(id))) throw damaged(file, 'not the data this build wrote');
   return ids;
 }
@@ -218,7 +215,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
   // Each condition is a group of one, named by its id: the first name of its line.
   const conditionLines = () => (index.conditions ? index.conditions.split('\n').map((line) => line.split('\t')) : []);
   const conditions = {
-    groupOf: (id: string) => (!id.includes('\t') && !id.includes('\n') && `\n${index.conditions}`.includes(`\n${id}\t`) ? id : undefined),
+    groupOf: (id: string) => (lineOf(index.conditions, id, '\t') ? id : undefined),
     keys: () => conditionLines().map((names) => names[0]!),
   };
   const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(points.keysOf(group), isSnapshotPoint));
