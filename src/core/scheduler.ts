@@ -196,7 +196,9 @@ const WORK = new Set(['hold', 'massage']);
 function finish(s: State, now: number, events: RunEvent[], reason: EndEvent['reason'], signal?: string): Step {
   // Reaching the end by skipping every hold (s pressed 14 times) is no completed session: the
   // end says "done" (how it ended) but not "completed" (what was done).
-  const worked = s.timeline.phases.every((p, i) => !WORK.has(p.kind) || s.ranThrough.includes(i));
+  // One pass over each list: a Set, not ranThrough.includes per phase (quadratic in a long routine).
+  const ran = new Set(s.ranThrough);
+  const worked = s.timeline.phases.every((p, i) => !WORK.has(p.kind) || ran.has(i));
   const end: EndEvent = { type: 'end', completed: reason === 'done' && worked, reason, elapsed_ms: Math.round(activeAt(s, now)) };
   if (signal) end.signal = signal;
   return { state: { ...s, status: 'done', end }, events: [...events, end] };
