@@ -8,6 +8,7 @@ import { damagedInstall } from '../model/damaged-install.js';
 import { FIGURE_VIEWS } from '../model/figure-views.js';
 import { fsReason } from './fs-reason.js';
 import { snapshotDir } from './load-catalog.js';
+import { isObj, isText, isTexts } from './snapshot-shape.js';
 
 /** The file in a snapshot directory that holds every view, in FIGURE_VIEWS order. */
 export const FIGURES_FILE = 'figures.json';
@@ -52,11 +53,8 @@ function damaged(file: string, e: unknown): ExitError {
   return new ExitError(EXIT.internal, damagedInstall(`built-in data file ${file}`, why));
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 const isList = (v: unknown, each: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(each);
-const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
 
 /**
  * Every view in FIGURE_VIEWS order, with the fields the renderers read, of the right kinds. The
@@ -66,7 +64,7 @@ function isViews(v: unknown): v is FigureView[] {
   return Array.isArray(v) && v.length === FIGURE_VIEWS.length && v.every((x, i) => isObj(x) && x.id === FIGURE_VIEWS[i]
     && isText(x.title) && isText(x.shows) && isText(x.side) && typeof x.mirror === 'boolean'
     && isObj(x.box) && isNum(x.box.width) && isNum(x.box.height)
-    && Array.isArray(x.outlines) && x.outlines.length > 0 && isList(x.outlines, isText) && isList(x.details, isText)
+    && Array.isArray(x.outlines) && x.outlines.length > 0 && isTexts(x.outlines) && isTexts(x.details)
     && isList(x.landmarks, (l) => isObj(l) && isText(l.name) && isNum(l.x) && isNum(l.y))
     && isList(x.areas, (a) => isObj(a) && isText(a.region) && isNum(a.x) && isNum(a.y) && isNum(a.rx) && isNum(a.ry)));
 }

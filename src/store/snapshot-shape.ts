@@ -9,7 +9,8 @@ import { LEVELS, SIDES } from '../model/enums.js';
 type Obj = Record<string, unknown>;
 /** A plain object (not null, not an array). */
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+/** A non-empty string. */
+export const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 /** A list of non-empty strings. */
 export const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
 const isLevel = (v: unknown): boolean => (LEVELS as readonly unknown[]).includes(v);
