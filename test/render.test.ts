@@ -9,6 +9,7 @@ import { recordedLine } from '../src/render/run-rated.js';
 import { viewText } from '../src/render/run-tty.js';
 import { KEY_HELP } from '../src/commands/run/keys.js';
 import { width, wrap } from '../src/render/text.js';
+import { count, plural } from '../src/core/text.js';
 import { stripEscapes } from '../src/render/width.js';
 import { FakeClock } from '../src/core/clock.js';
 import { plan } from '../src/core/plan.js';
@@ -137,5 +138,13 @@ describe('renderers', () => {
       });
       expect(visible(out)).toBe(visible(t));
     }), { numRuns: 600 });
+  });
+});
+
+describe('count and plural (the one place a plural is made)', () => {
+  it('is singular for exactly 1, plural otherwise (0 included), with an irregular plural when given', () => {
+    expect([count(0, 'phase'), count(1, 'phase'), count(2, 'round')]).toEqual(['0 phases', '1 phase', '2 rounds']);
+    expect(count(3, 'more bad line')).toBe('3 more bad lines');
+    expect([plural(1, 'is', 'are'), plural(2, 'is', 'are'), plural(2, 'region')]).toEqual(['is', 'are', 'regions']);
   });
 });

@@ -12,6 +12,7 @@ import { canPrompt, writeJson, type Common } from './context.js';
 import { routineTargets, sinceFlag } from './history-filters.js';
 import { loadSessions } from './session-log.js';
 import { fsReason } from '../store/fs-reason.js';
+import { count } from '../core/text.js';
 
 export interface HistoryOptions extends Common {
   since?: string;
@@ -66,7 +67,7 @@ async function clear(options: HistoryOptions, io: Io): Promise<number> {
     io.stdout.write('There is no session log to clear.\n');
     return 0;
   }
-  const what = `${sessions.length} session${sessions.length === 1 ? '' : 's'} in ${escapeHidden(path)}`;
+  const what = `${count(sessions.length, 'session')} in ${escapeHidden(path)}`;
   if (!options.yes) {
     if (!canPrompt(io, options)) throw new UserError('history --clear: not asking outside a terminal; add --yes to delete the session log');
     const { confirm } = await import('@inquirer/prompts');

@@ -9,7 +9,7 @@ import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang, table, width as textWidth } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
-import { foldText, orList, suggest } from '../core/text.js';
+import { count, foldText, orList, suggest } from '../core/text.js';
 import { choosableConditions, GENERAL, urgentFor } from '../core/safety.js';
 import { activeConditions, catalogFor, showAllHint, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
@@ -84,7 +84,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     ], width, { ellipsis: c.g.ellipsis, keep: [0, 1], drop: [1], marks: [...(header ? [undefined] : []), ...rows.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
-    if (left > 0) io.stderr.write(`${hang(`Left out ${left} routine${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
+    if (left > 0) io.stderr.write(`${hang(`Left out ${count(left, 'routine')} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
   }
@@ -118,7 +118,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       const tag = filter.tag;
       for (const u of urgentFor(catalog, { indications: [foldText(tag)] }, conditions)) io.stderr.write(`${hang(`${warn} ${u.reason}`, width)}\n`);
     }
-    if (left > 0) io.stderr.write(`${hang(`Left out ${left} point${left > 1 ? 's' : ''} to avoid with ${who} (acupress check <code> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
+    if (left > 0) io.stderr.write(`${hang(`Left out ${count(left, 'point')} to avoid with ${who} (acupress check <code> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (points.length === 0) io.stderr.write('No points match.\n');
     return EXIT.ok;
   }

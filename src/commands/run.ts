@@ -27,6 +27,7 @@ import { withSkippedHint } from './skipped-hint.js';
 import { wrap } from '../render/text.js';
 import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
+import { count } from '../core/text.js';
 
 export interface RunOptions extends Common, TimingFlags {
   args?: [string | undefined];
@@ -88,7 +89,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
       io.stderr.write(`${refusalText(catalog, routine, avoid, { unsafeSteps: unsafe.size, skipUnsafe, safer, width: fitWidth(term), c })}\n`);
       return EXIT.safety;
     }
-    io.stderr.write(`Skipping ${unsafe.size} unsafe step${unsafe.size > 1 ? 's' : ''}:\n${describeFindings(catalog, avoid, fitWidth(term))}\n`);
+    io.stderr.write(`Skipping ${count(unsafe.size, 'unsafe step')}:\n${describeFindings(catalog, avoid, fitWidth(term))}\n`);
     planOptions.skipSteps = unsafe;
   }
   // A budget too short to fit is worded as being about the flag that asked for it; without one,

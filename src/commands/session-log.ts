@@ -7,6 +7,7 @@ import { escapeHidden, safeLines } from '../model/printable.js';
 import { foldHistory, type BadLine } from '../core/history.js';
 import { appendHistory, historyPath, readHistory } from '../store/history-file.js';
 import { fsReason } from '../store/fs-reason.js';
+import { count } from '../core/text.js';
 
 /** How many bad lines are named one by one before the rest are counted. */
 const MAX_WARNINGS = 5;
@@ -18,7 +19,7 @@ export function warnBadLines(io: Io, path: string, bad: readonly BadLine[]): voi
     io.stderr.write(`warning: ${escapeHidden(path)}:${b.line}: ${escapeHidden(b.message)}; line skipped\n`);
   }
   const more = sorted.length - MAX_WARNINGS;
-  if (more > 0) io.stderr.write(`warning: ${escapeHidden(path)}: ${more} more bad line${more === 1 ? '' : 's'} skipped\n`);
+  if (more > 0) io.stderr.write(`warning: ${escapeHidden(path)}: ${count(more, 'more bad line')} skipped\n`);
 }
 
 /** The log's sessions in file order, ratings folded in; bad lines are warned about and skipped. */

@@ -17,7 +17,7 @@ import type { Io } from '../model/io.js';
 import type { Routine } from '../model/types.js';
 import { untrusted } from '../model/printable.js';
 import { painter } from '../render/paint.js';
-import { count } from '../render/text.js';
+import { count } from '../core/text.js';
 import { terminal } from '../render/terminal.js';
 import { writeJson, type Common } from './context.js';
 

@@ -5,7 +5,7 @@ import type { Routine } from '../model/types.js';
 import { exceeds, pressureAsked } from './pressure-words.js';
 import { GENERAL, massagePoints, massageRegions } from './safety.js';
 import { routineNames } from './resolve.js';
-import { normalizeKey } from './text.js';
+import { normalizeKey, plural } from './text.js';
 
 /** One warning: where in the routine (a field path) and what to do about it. */
 export interface RoutineWarning {
@@ -30,7 +30,7 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
       const seen = massagePoints(step, catalog);
       const read = massageRegions(step);
       const blind = seen.length
-        ? `rules about body regions cannot see it (only its point${seen.length > 1 ? 's' : ''} ${seen.join(', ')} ${seen.length > 1 ? 'are' : 'is'} checked)`
+        ? `rules about body regions cannot see it (only its ${plural(seen.length, 'point')} ${seen.join(', ')} ${plural(seen.length, 'is', 'are')} checked)`
         : read.length
           ? `condition checks go by the body words of its area text (${read.join(', ')})`
           : 'condition checks cannot see it';

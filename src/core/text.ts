@@ -53,6 +53,19 @@ export function suggest(input: string, candidates: Iterable<string>, limit = 3):
   return scored.slice(0, limit).map(([, c]) => c);
 }
 
+/**
+ * The noun for `n` of it: `noun` for exactly 1, else `many` (by default the noun and an "s"):
+ * plural(2, 'phase') → 'phases', plural(1, 'is', 'are') → 'is'. The one place our plurals are made.
+ */
+export function plural(n: number, noun: string, many = `${noun}s`): string {
+  return n === 1 ? noun : many;
+}
+
+/** `n` and the noun, plural unless n is 1: count(1, 'file') → '1 file', count(3, 'problem') → '3 problems'. */
+export function count(n: number, noun: string, many?: string): string {
+  return `${n} ${plural(n, noun, many)}`;
+}
+
 /** "a", "a or b", "a, b or c". */
 export function orList(items: string[]): string {
   if (items.length <= 1) return items.join('');

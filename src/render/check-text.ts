@@ -10,6 +10,7 @@ import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
 import type { Paint } from './paint.js';
 import { hang, table, wrap } from './text.js';
+import { plural } from '../core/text.js';
 
 /** How many safer routines the summary names before saying how many there are in all. */
 const SAFER_SHOWN = 4;
@@ -21,7 +22,7 @@ function andList(items: string[]): string {
 
 /** "the abdomen and lower-back regions" for region names. */
 function regionWords(regions: string[]): string {
-  return `the ${andList(regions)} region${regions.length > 1 ? 's' : ''}`;
+  return `the ${andList(regions)} ${plural(regions.length, 'region')}`;
 }
 
 const isRegion = (catalog: Catalog, id: string) => !catalog.points.has(id);

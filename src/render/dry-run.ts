@@ -5,6 +5,7 @@ import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 import { hang } from './text.js';
+import { count } from '../core/text.js';
 
 
 /** Print a plan without running it: NDJSON events (no ticks, no elapsed) or a readable table fitted to `width`. */
@@ -19,7 +20,7 @@ export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, w
     return;
   }
   const dot = ` ${c.g.dot} `;
-  const out = [hang(`${c.bold(timeline.title)}${dot}${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
+  const out = [hang(`${c.bold(timeline.title)}${dot}${count(timeline.phases.length, 'phase')}${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
   for (const p of timeline.phases) out.push(phaseLine(p, c, width));
   out.push(`${formatClock(timeline.total_ms).padStart(5)}  ${c.bold('end')}`);
   io.stdout.write(`${out.join('\n')}\n`);

@@ -6,6 +6,7 @@ import { escapeHidden } from '../model/printable.js';
 import { MIN_RATED, ratingChange, type Stats, type Streak, type TargetStats } from '../core/history.js';
 import type { Paint } from './paint.js';
 import { hang, table, width as textWidth, wrap } from './text.js';
+import { count } from '../core/text.js';
 
 /** A signed number with a real minus sign: −4, +1.5, 0. */
 export function signed(x: number, digits = 0): string {
@@ -98,14 +99,14 @@ export function changeLabel(t: TargetStats): string {
 /** "3 days, through today", "1 day, through yesterday: a session today keeps it going", or "none". */
 export function streakLabel(s: Streak, todayDay: string): string {
   if (s.days === 0 || s.through === null) return 'none yet (a session today starts one)';
-  const n = `${s.days} day${s.days === 1 ? '' : 's'}`;
+  const n = count(s.days, 'day');
   return s.through === todayDay ? `${n}, through today` : `${n}, through yesterday: a session today keeps it going`;
 }
 
 /** The stats report: a headline, the streak, a table per routine, and what the change column means. */
 export function statsText(st: Stats, streakNow: Streak, todayDay: string, scope: string, c: Paint, width: number, home?: string): string[] {
   const lines = [
-    wrap(`${st.sessions} session${st.sessions === 1 ? '' : 's'} ${scope}, ${formatClock(st.active_ms, 'down')} in all, ${st.completed} completed.`, width),
+    wrap(`${count(st.sessions, 'session')} ${scope}, ${formatClock(st.active_ms, 'down')} in all, ${st.completed} completed.`, width),
     hang(`Streak: ${streakLabel(streakNow, todayDay)}.`, width),
   ];
   if (st.routines.length === 0) return lines;
@@ -126,7 +127,7 @@ export function statsText(st: Stats, streakNow: Streak, todayDay: string, scope:
     lines.push(...table([head, ...rows], width, { ellipsis: c.g.ellipsis, keep: [0], drop: rated ? [5] : [4, 5] }));
   } else {
     lines.push(...st.routines.flatMap((t, i) => stacked(rows[i]![0]!, [
-      `${t.sessions} session${t.sessions === 1 ? '' : 's'}`, `${rows[i]![2]} in all`, `${rows[i]![3]} completed`, rated ? `change ${rows[i]![4]}` : '',
+      count(t.sessions, 'session'), `${rows[i]![2]} in all`, `${rows[i]![3]} completed`, rated ? `change ${rows[i]![4]}` : '',
     ], c, width)));
   }
   if (st.routines.some((t) => t.rated > 0)) {

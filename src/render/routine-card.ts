@@ -6,6 +6,7 @@ import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
 import { forWhom } from './findings.js';
+import { count } from '../core/text.js';
 
 
 /** A routine card from its planned timeline: summary, each step with its timing, total, red flags, evidence and sources. */
@@ -20,7 +21,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   if (verdict) out.push(wrap(verdict, width));
   out.push(wrap(r.summary, width));
   out.push('');
-  field('Time', `${formatClock(timeline.total_ms)} in all, ${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}`);
+  field('Time', `${formatClock(timeline.total_ms)} in all, ${count(timeline.phases.length, 'phase')}`);
   if (r.tags.length) field('Tags', r.tags.join(', '));
   if (r.aliases.length) field('Also', r.aliases.join(', '));
   out.push('');

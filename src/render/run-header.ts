@@ -5,6 +5,7 @@ import { formatClock } from '../model/duration.js';
 import type { Timeline } from '../model/timeline.js';
 import type { Paint } from './style.js';
 import { hang } from './text.js';
+import { count } from '../core/text.js';
 
 /**
  * "Headache relief · 7:35 · 29 phases · 3 rounds a side" and "Points: LI4 Hégǔ (left, right) → …",
@@ -14,7 +15,7 @@ import { hang } from './text.js';
 export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width: number, ownMs?: number): string {
   const rounds = Math.max(0, ...timeline.phases.map((p) => p.rounds ?? 0));
   const adjusted = ownMs !== undefined && Math.abs(ownMs - timeline.total_ms) >= 1_000 ? ` (adjusted from ${formatClock(ownMs)})` : '';
-  const facts = [`${formatClock(timeline.total_ms)}${adjusted}`, `${timeline.phases.length} phase${timeline.phases.length === 1 ? '' : 's'}`, ...(rounds ? [`${rounds} round${rounds === 1 ? '' : 's'} a side`] : [])];
+  const facts = [`${formatClock(timeline.total_ms)}${adjusted}`, count(timeline.phases.length, 'phase'), ...(rounds ? [`${count(rounds, 'round')} a side`] : [])];
   // Each press step once, with its sides in the order the run does them.
   const steps = new Map<number, { point: string; sides: string[] }>();
   for (const p of timeline.phases) {

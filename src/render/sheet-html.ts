@@ -12,6 +12,7 @@ import { DISCLAIMER } from './disclaimer.js';
 import { placeMarks, type FigureView } from './figure-place.js';
 import { figureSvg } from './figure-svg.js';
 import { escapeHtml as e } from './html.js';
+import { count, plural } from '../core/text.js';
 
 /**
  * One thing to print: a routine with its timeline, its findings for the conditions given and the
@@ -152,7 +153,7 @@ function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findi
   out.push(`<article class="item routine" data-routine="${e(r.id)}">`);
   out.push(`<h1>${e(r.title)}</h1>`);
   out.push(`<p class="summary">${e(r.summary)}</p>`);
-  out.push(`<p class="facts"><span class="label">Total time</span> ${e(formatClock(timeline.total_ms))} · ${r.steps.length} step${r.steps.length === 1 ? '' : 's'} · ${timeline.points.length} point${timeline.points.length === 1 ? '' : 's'}${r.tags.length ? ` · ${e(r.tags.join(', '))}` : ''}</p>`);
+  out.push(`<p class="facts"><span class="label">Total time</span> ${e(formatClock(timeline.total_ms))} · ${count(r.steps.length, 'step')} · ${count(timeline.points.length, 'point')}${r.tags.length ? ` · ${e(r.tags.join(', '))}` : ''}</p>`);
   out.push(`<ol class="steps">${steps.join('')}</ol>`);
   if (hint) out.push(`<p class="caution">${e(hint.replace('add --pregnant', 'run it with --pregnant')).replace('--pregnant', '<code>--pregnant</code>')}</p>`);
   if (r.red_flags.length) out.push(`<section class="red-flags"><h3>Get medical help instead if</h3><ul>${r.red_flags.map((f) => `<li>${e(f)}</li>`).join('')}</ul></section>`);
@@ -238,7 +239,7 @@ function conditionSection(catalog: Catalog, x: Condition): string {
     for (const r of rules) {
       const what = r.points
         ? r.points.map((id) => { const p = catalog.points.get(id); return p ? `${id} ${p.pinyin}` : id; }).join(', ')
-        : r.regions ? `the ${r.regions.join(', ')} region${r.regions.length > 1 ? 's' : ''}` : 'in general';
+        : r.regions ? `the ${r.regions.join(', ')} ${plural(r.regions.length, 'region')}` : 'in general';
       const cited = r.cited_by?.length ? ` Cited by: ${r.cited_by.join(', ')}.` : '';
       out.push(`<li><span class="label">${e(what)}:</span> ${e(r.reason)}${e(cited)} <span class="sources">[${e(r.source)}]</span></li>`);
     }

@@ -242,8 +242,3 @@ export function table(rows: string[][], totalWidth = Infinity, fit: TableFit = {
     }).join(' '.repeat(gap)).trimEnd(),
   );
 }
-
-/** `n` and the noun, plural unless n is 1: count(1, 'file') → '1 file', count(3, 'problem') → '3 problems'. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

@@ -2,7 +2,7 @@
 // single-file schema cannot make: duplicate ids, unknown point references, routines too long to
 // run, and names that would shadow a point or condition. A record with a problem is left out
 // (and its problem returned); every other record still goes in.
-import { suggest } from '../core/text.js';
+import { count, suggest } from '../core/text.js';
 import { UserError } from '../model/errors.js';
 import { plannedLength } from '../core/plan.js';
 import { routineFacts } from '../core/routine-facts.js';
@@ -223,7 +223,7 @@ export function pressProblems(catalog: Catalog, rec: Loaded<{ steps: readonly un
     check(s.kind === 'press' ? s.point : s.press, ['steps', i, 'press']);
     if ((s.kind === 'massage' || s.massage !== undefined) && Array.isArray(s.points)) s.points.forEach((id, j) => check(id, ['steps', i, 'points', j]));
   });
-  if (more > 0) problems.push(problemAt(rec, ['steps'], `and ${more} more step${more === 1 ? '' : 's'} naming a point acupress does not know (only the first ${MAX_POINT_PROBLEMS} are listed)`));
+  if (more > 0) problems.push(problemAt(rec, ['steps'], `and ${count(more, 'more step')} naming a point acupress does not know (only the first ${MAX_POINT_PROBLEMS} are listed)`));
   return problems;
 }
 

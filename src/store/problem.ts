@@ -3,6 +3,7 @@
 import { UserError } from '../model/errors.js';
 import type { WithOrigin } from '../model/types.js';
 import { cut, escapeHidden, quote } from '../model/printable.js';
+import { count } from '../core/text.js';
 
 /** One problem in a file, already worded for the user. Line 0: about the whole file (unreadable, binary …). */
 export type Problem = { file: string; line: number; col: number; path: string; message: string };
@@ -40,7 +41,7 @@ export function skipWarnings(problems: readonly Problem[]): string[] {
     else byFile.set(p.file, [p]);
   }
   return [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, [first, ...rest]]) => {
-    const more = rest.length ? `and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; ` : '';
+    const more = rest.length ? `and ${count(rest.length, 'more problem')}; ` : '';
     if (first!.message === UNNAMEABLE && rest.length === 0) return `warning: skipped ${formatProblem(first!)}`;
     return `warning: skipped ${formatProblem(first!)} (${more}see: acupress validate ${shellWord(file)})`;
   });
@@ -71,7 +72,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** One UserError for a list of problems: the first in full, then a count of the rest. */
 export function problemsError(problems: readonly Problem[]): UserError {
   const [first, ...rest] = problems;
-  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'}; run acupress validate)` : '';
+  const more = rest.length ? ` (and ${count(rest.length, 'more problem')}; run acupress validate)` : '';
   return new UserError(`${formatProblem(first!)}${more}`);
 }
 
