@@ -43,7 +43,7 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   const targets = options.args?.[0] ?? [];
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd).catch((e: unknown) => { throw withSkippedHint(e, catalog, targets, io.env.HOME); });
+  const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd).catch((e: unknown) => { throw withSkippedHint(e, catalog, targets); });
   if (options.json) {
     writeJson(io, report);
     return report.ok ? EXIT.ok : EXIT.safety;

@@ -226,7 +226,7 @@ async function chooseRoutine(catalog: Catalog, o: RunOptions, io: Io, conditions
     return { routine, overrides: {}, target: { kind: 'routine', target: routine.id } };
   }
   if (target) {
-    const routine = await routineFor(catalog, target, io.cwd).catch((e: unknown) => { throw withSkippedHint(e, catalog, [target], io.env.HOME); });
+    const routine = await routineFor(catalog, target, io.cwd).catch((e: unknown) => { throw withSkippedHint(e, catalog, [target]); });
     // The log names a file by its absolute path, and a point by its id (a routine id is never a point id).
     const named: SessionTarget = isPathLike(target) ? { kind: 'file', target: resolvePath(io.cwd, target) }
       : catalog.routines.has(routine.id) ? { kind: 'routine', target: routine.id } : { kind: 'point', target: routine.id };

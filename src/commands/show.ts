@@ -38,7 +38,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     try {
       return resolve(catalog, id);
     } catch (e) {
-      throw withSkippedHint(e, catalog, [id], io.env.HOME);
+      throw withSkippedHint(e, catalog, [id]);
     }
   });
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);

@@ -1,4 +1,5 @@
 import type { Condition, Point, Routine, WithOrigin } from './types.js';
+import type { SkippedFile } from './skipped-file.js';
 
 /** A routine's planned length with default options (ms), and whether any general caution applies. */
 export interface RoutineFacts {
@@ -41,6 +42,8 @@ export interface Catalog {
    * is only trusted for the release that wrote it. Undefined when running from source.
    */
   release?: string;
+  /** The user's files skipped for a problem (each has a warning in notices), set by the user-data load. */
+  skipped?: SkippedFile[];
 }
 
 /** The plain shape stored in the build-time snapshot. */

@@ -7,6 +7,7 @@ import { BOUNDS } from '../model/duration.js';
 import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from '../model/enums.js';
 import { CONTROL, CONTROL_IN_BLOCK } from '../model/printable.js';
 import { FIGURE_VIEWS } from '../model/figure-views.js';
+import { isIdWord } from '../model/skipped-file.js';
 import { isObj } from './snapshot-shape.js';
 
 type Check = (v: unknown) => boolean;
@@ -80,3 +81,6 @@ export const isRoutine = shape({ ...routineFields, origin }, { evidence: block }
 
 /** A notice or warning line. */
 export const isNotice = line;
+
+/** A file skipped for a problem: as shown, and the id it gives itself (a plain word) when known. */
+export const isSkipped = shape({ file: line }, { id: isIdWord });

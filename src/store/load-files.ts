@@ -12,6 +12,7 @@ import { UNNAMEABLE, type Loaded, type Problem } from './problem.js';
 import { displayPath, nameFromBytes, readTextFile } from './source-file.js';
 import { fsReason } from './fs-reason.js';
 import type { Condition, Origin, Point, Routine } from '../model/types.js';
+import { isIdWord } from '../model/skipped-file.js';
 import type { ZodType } from 'zod';
 
 /**
@@ -34,6 +35,11 @@ export interface DirContents {
   problems: Problem[];
   /** Routine files the schema refused; the merge words their problems (see RefusedRoutine). */
   refused?: RefusedRoutine[];
+  /**
+   * The id each routine file gives itself, by the file as shown, where it could be read: so a
+   * file skipped for a problem can still be found by that id (load-user.ts, SkippedFile).
+   */
+  ids?: Map<string, string>;
 }
 
 /** The YAML files directly inside a folder (sorted, so load and error order are stable), and the entries that cannot be read as files. */
@@ -61,8 +67,11 @@ export function yamlFiles(dir: string, shown: (path: string) => string = (p) => 
   return { files: files.sort(), problems };
 }
 
-/** Read and check one file, turning a refusal to read it (directory, binary, too big …) into a problem. */
-function checkFile<T>(file: string, schema: ZodType<T>, shown: string): Checked<T> {
+/**
+ * Read and check one file, turning a refusal to read it (directory, binary, too big …) into a
+ * problem. The text comes back too (when it could be read), for ownId.
+ */
+function checkFile<T>(file: string, schema: ZodType<T>, shown: string): Checked<T> & { text?: string } {
   let text: string;
   try {
     text = readTextFile(file, shown);
@@ -71,7 +80,18 @@ function checkFile<T>(file: string, schema: ZodType<T>, shown: string): Checked<
     const message = e.message.startsWith(`${shown}: `) ? e.message.slice(shown.length + 2) : e.message;
     return { ok: false, problems: [{ file: shown, line: 0, col: 0, path: '', message }] };
   }
-  return checkYamlText(text, shown, schema);
+  return { ...checkYamlText(text, shown, schema), text };
+}
+
+/**
+ * The id a routine file that did not load gives itself: its `id` when the YAML parsed, else an
+ * `id:` line read as plain text (the YAML did not parse, but the person may well name the
+ * routine by it). Only a plain word: it is shown in an error, and the cache keeps it.
+ */
+function ownId(raw: unknown, text: string | undefined): string | undefined {
+  const parsed = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  const id = typeof parsed === 'string' ? parsed.trim() : text === undefined ? undefined : /^id:[ \t]*["']?([^"'#\s]+)/m.exec(text)?.[1];
+  return isIdWord(id) ? id : undefined;
 }
 
 /**
@@ -80,7 +100,7 @@ function checkFile<T>(file: string, schema: ZodType<T>, shown: string): Checked<
  * (default: relative to `cwd`).
  */
 export function loadDir(dir: string, source: Origin['source'], cwd: string, withConditions = false, show?: (path: string) => string): DirContents {
-  const out: DirContents = { points: [], routines: [], conditions: [], problems: [], refused: [] };
+  const out: DirContents = { points: [], routines: [], conditions: [], problems: [], refused: [], ids: new Map() };
   const shownFor = show ?? ((file: string) => (source === 'builtin' ? displayPath(file, join(dir, '..')) : displayPath(file, cwd)));
   const points = yamlFiles(join(dir, 'points'), shownFor);
   out.problems.push(...points.problems);
@@ -101,10 +121,13 @@ export function loadDir(dir: string, source: Origin['source'], cwd: string, with
     const shown = shownFor(file);
     const r = checkFile(file, routineSchema, shown);
     if (!r.ok) {
+      const id = ownId(r.raw, r.text);
+      if (id !== undefined) out.ids!.set(shown, id);
       if (r.locate && r.raw !== undefined) out.refused!.push({ shown, raw: r.raw, locate: r.locate, problems: r.problems });
       else out.problems.push(...r.problems);
       continue;
     }
+    out.ids!.set(shown, r.value.id);
     out.routines.push({ value: { ...r.value, origin: { source, file: shown } }, locate: r.locate, shown });
   }
   if (withConditions) {

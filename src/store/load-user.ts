@@ -5,7 +5,7 @@ import type { Catalog } from '../model/catalog.js';
 import { forgetIndex } from '../core/resolve.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { mergeInto } from './merge.js';
-import { skipWarnings, type Problem } from './problem.js';
+import { skippedFiles, skipWarnings, type Problem } from './problem.js';
 import { cacheFile, readCache, stampDirs, writeCache, type Cached } from './user-cache.js';
 import { dataPath } from './source-file.js';
 import { fsReason } from './fs-reason.js';
@@ -22,7 +22,8 @@ export interface UserLoadOptions {
 
 /**
  * Load user directories (later ones win) into the catalog. Problems never throw: each file or
- * record with one is left out, and catalog.notices gets one warning line per such file.
+ * record with one is left out, catalog.notices gets one warning line per such file, and
+ * catalog.skipped the same files as data (with the id each gives itself, where readable).
  */
 export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: UserLoadOptions): Promise<void> {
   const show = (path: string) => dataPath(path, opts.home);
@@ -38,16 +39,20 @@ export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: UserL
   const { loadDir } = await import('./load-files.js');
   const noticesBefore = catalog.notices.length;
   const problems: Problem[] = [];
+  const ids = new Map<string, string>();
   const points: WithOrigin<Point>[] = [];
   const routines: WithOrigin<Routine>[] = [];
   for (const dir of dirs) {
     const contents = loadDir(dir, 'user', dir, false, show);
+    for (const [shown, id] of contents.ids ?? []) ids.set(shown, id);
     problems.push(...mergeInto(catalog, contents, { checkNames: true }));
     // What went in: the records the catalog now holds (a later directory may replace one).
     points.push(...contents.points.map((r) => r.value).filter((p) => catalog.points.get(p.id) === p));
     routines.push(...contents.routines.map((r) => r.value).filter((r) => catalog.routines.get(r.id) === r));
   }
   catalog.notices.push(...skipWarnings(problems));
+  const skipped = skippedFiles(problems, ids);
+  catalog.skipped = [...(catalog.skipped ?? []), ...skipped];
   if (file === undefined) return;
   const failed = writeCache(file, {
     release: opts.release,
@@ -56,6 +61,7 @@ export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: UserL
     points: points.filter((p) => catalog.points.get(p.id) === p),
     routines: routines.filter((r) => catalog.routines.get(r.id) === r),
     notices: catalog.notices.slice(noticesBefore),
+    skipped,
   });
   if (failed) catalog.notices.push(`warning: cannot write the cache ${show(file)}: ${fsReason(failed)} (set ACUPRESS_NO_CACHE=1 to go without)`);
 }
@@ -88,6 +94,7 @@ function apply(catalog: Catalog, cached: Cached): boolean {
     catalog.facts?.delete(r.id);
   }
   catalog.notices.push(...cached.notices);
+  catalog.skipped = [...(catalog.skipped ?? []), ...cached.skipped];
   forgetIndex(catalog);
   return true;
 }

@@ -2,6 +2,8 @@
 // fast path can report and merge without loading either.
 import { UserError } from '../model/errors.js';
 import type { WithOrigin } from '../model/types.js';
+import type { SkippedFile } from '../model/skipped-file.js';
+import { isYamlName } from './yaml-name.js';
 import { cut, escapeHidden, quote } from '../model/printable.js';
 import { count } from '../core/text.js';
 
@@ -34,17 +36,35 @@ export const UNNAMEABLE = 'the file name is not valid UTF-8 text or holds contro
  * first problem in full, how many more, and the command that lists them all.
  */
 export function skipWarnings(problems: readonly Problem[]): string[] {
-  const byFile = new Map<string, Problem[]>();
-  for (const p of [...problems].sort((x, y) => x.line - y.line || x.col - y.col)) {
-    const list = byFile.get(p.file);
-    if (list) list.push(p);
-    else byFile.set(p.file, [p]);
-  }
-  return [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, [first, ...rest]]) => {
+  return byFile(problems).map(([file, [first, ...rest]]) => {
     const more = rest.length ? `and ${count(rest.length, 'more problem')}; ` : '';
     if (first!.message === UNNAMEABLE && rest.length === 0) return `warning: skipped ${formatProblem(first!)}`;
     return `warning: skipped ${formatProblem(first!)} (${more}see: acupress validate ${shellWord(file)})`;
   });
+}
+
+/**
+ * The files skipWarnings warns about, in its order, as data: each YAML file, named as its warning
+ * names it (cut and escaped alike), with the id it gives itself from `ids` (shown path → id). A
+ * folder that could not be listed is no file of a name.
+ */
+export function skippedFiles(problems: readonly Problem[], ids: ReadonlyMap<string, string>): SkippedFile[] {
+  return byFile(problems).filter(([file]) => isYamlName(file.slice(file.lastIndexOf('/') + 1))).map(([file]) => {
+    const id = ids.get(file);
+    const shown = escapeHidden(cut(file, 300));
+    return id === undefined ? { file: shown } : { file: shown, id };
+  });
+}
+
+/** Problems grouped by file, files in code-unit order and each file's problems in reading order. */
+function byFile(problems: readonly Problem[]): [string, Problem[]][] {
+  const out = new Map<string, Problem[]>();
+  for (const p of [...problems].sort((x, y) => x.line - y.line || x.col - y.col)) {
+    const list = out.get(p.file);
+    if (list) list.push(p);
+    else out.set(p.file, [p]);
+  }
+  return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** A path as a shell word a user can paste: quoted when it holds anything but safe characters. */

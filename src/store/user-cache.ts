@@ -1,7 +1,7 @@
 // A cache of the user's validated data, so that a prompt hook with a few user routines does not
 // load yaml and zod at every start. One entry holds the outcome of loading every user data
-// directory at once: the records that passed every check, and the notices and warnings to print
-// (not the routines' facts for `list`: load-user.ts works those out again rather than trust a file). It is keyed by the release (code and built-in data), by the
+// directory at once: the records that passed every check, the notices and warnings to print, and
+// the files skipped for a problem (not the routines' facts for `list`: load-user.ts works those out again rather than trust a file). It is keyed by the release (code and built-in data), by the
 // directories and HOME (which shape the paths shown), and by each file's path, size, mtime,
 // ctime and inode, so any edit (even one that keeps size and mtime) is seen.
 //
@@ -11,15 +11,16 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
+import type { SkippedFile } from '../model/skipped-file.js';
 import { isYamlName } from './yaml-name.js';
 import { atomicWrite } from './atomic-write.js';
-import { isNotice, isPoint, isRoutine } from './cache-shape.js';
+import { isNotice, isPoint, isRoutine, isSkipped } from './cache-shape.js';
 
 /** One file's identity for the cache: change any of these and the data is read again. */
 export type Stamp = [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 /** Bumped whenever the entry's layout changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What one load of the user's directories produced. */
 export interface CacheEntry {
@@ -30,10 +31,12 @@ export interface CacheEntry {
   points: WithOrigin<Point>[];
   routines: WithOrigin<Routine>[];
   notices: string[];
+  /** The files the warnings in `notices` say were skipped, as data (catalog.skipped). */
+  skipped: SkippedFile[];
 }
 
 /** The contents of a cache entry, without the fields that say whom it is for. */
-export type Cached = Pick<CacheEntry, 'points' | 'routines' | 'notices'>;
+export type Cached = Pick<CacheEntry, 'points' | 'routines' | 'notices' | 'skipped'>;
 
 /**
  * Stamps for the YAML files of the data directories (points/ and routines/ of each), in order.
@@ -129,11 +132,12 @@ export function readCache(file: string, release: string, key: string, stamps: St
   if (typeof entry !== 'object' || entry === null) return undefined;
   if (entry.format !== FORMAT || entry.release !== release || entry.key !== key) return undefined;
   if (!sameStamps(entry.stamps, stamps)) return undefined;
-  const { points, routines, notices } = entry;
+  const { points, routines, notices, skipped } = entry;
   if (!Array.isArray(points) || !points.every(isPoint)) return undefined;
   if (!Array.isArray(routines) || !routines.every(isRoutine)) return undefined;
   if (!Array.isArray(notices) || !notices.every(isNotice)) return undefined;
-  return { points, routines, notices };
+  if (!Array.isArray(skipped) || !skipped.every(isSkipped)) return undefined;
+  return { points, routines, notices, skipped };
 }
 
 function sameStamps(a: unknown, b: Stamp[]): boolean {
