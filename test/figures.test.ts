@@ -1,7 +1,6 @@
 // Figures as data (issue 19): the views validate, every built-in point is placed, and the
 // placements keep anatomical order, proportional cun, the midline and the person's left side.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../src/store/snapshot.js';
@@ -13,7 +12,7 @@ import { figureOnSide } from '../src/core/figure-side.js';
 import type { FigureView, Point } from '../src/model/types.js';
 import { checkYamlText } from '../src/store/yaml-load.js';
 import { ExitError } from '../src/model/errors.js';
-import { ROOT, cli } from './helpers.js';
+import { ROOT, cli, tempDir } from './helpers.js';
 
 let points: Map<string, Point>;
 let views: Map<string, FigureView>;
@@ -97,13 +96,12 @@ describe('views', () => {
     ['a view short of its outlines', (t: string) => JSON.stringify(JSON.parse(t).map((v: FigureView, i: number) => (i === 3 ? { ...v, outlines: 'M 0 0' } : v))), /is damaged \(not the data this build wrote\)/],
     ['missing beside the rest of the snapshot', () => undefined, /is missing/],
   ])('a figures.json %s is a damaged installation: one line naming it, exit 70', async (_, make, why) => {
-    const dir = mkdtempSync(join(tmpdir(), 'acupress-figures-'));
+    const dir = tempDir('acupress-figures-');
     cpSync(join(ROOT, 'dist/data'), dir, { recursive: true });
     const text = make(readFileSync(join(dir, 'figures.json'), 'utf8'));
     if (text === undefined) rmSync(join(dir, 'figures.json'));
     else writeFileSync(join(dir, 'figures.json'), text);
     const e = await loadFigureViews(dir).then(() => undefined, (err: unknown) => err);
-    rmSync(dir, { recursive: true, force: true });
     expect(e).toBeInstanceOf(ExitError);
     expect((e as ExitError).exitCode).toBe(70);
     expect((e as ExitError).message).toMatch(new RegExp(`^the built-in data file ${dir}/figures\\.json ${why.source}; reinstall acupress$`));

@@ -17,9 +17,21 @@ export function tempDir(prefix = 'acupress-'): string {
   return dir;
 }
 
-/** Remove every directory tempDir made in this test file. */
+/**
+ * Remove every directory tempDir made in this test file. Each is tried, so one that will not go
+ * (a child process still writing in it, after rmSync's retries) cannot leave the rest behind;
+ * the first failure is thrown after, so a leak fails the file rather than fill /tmp unseen.
+ */
 export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  const failures: unknown[] = [];
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    } catch (e) {
+      failures.push(e);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
 }
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

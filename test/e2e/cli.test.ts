@@ -1,10 +1,9 @@
 // End-to-end: spawn the built CLI as a user would.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { BIN, cli, cliAsync, ROOT, routineObj, spawnCli, tempTree } from '../helpers.js';
+import { BIN, cli, cliAsync, ROOT, routineObj, spawnCli, tempDir, tempTree } from '../helpers.js';
 
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
@@ -375,7 +374,7 @@ describe('check', () => {
 
 describe('a saved profile applies everywhere; --no-profile turns it off', () => {
   const profiled = () => {
-    const home = mkdtempSync(join(tmpdir(), 'acupress-home-'));
+    const home = tempDir('acupress-home-');
     mkdirSync(join(home, '.config', 'acupress'), { recursive: true });
     writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), '# acupress safety profile\nconditions:\n  - pregnancy\ntips_seen: true\n');
     return { HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
@@ -426,7 +425,7 @@ describe('a saved profile applies everywhere; --no-profile turns it off', () => 
 });
 
 describe('streams', () => {
-  const sh = (script: string) => spawnSync('bash', ['-o', 'pipefail', '-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmpdir() } });
+  const sh = (script: string) => spawnSync('bash', ['-o', 'pipefail', '-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tempDir('acupress-pipe-') } });
   it('a closed stdout pipe exits quietly (list | head -1)', () => {
     const r = sh(`node ${BIN} list points | head -1`);
     expect(r.stdout).toMatch(/^LU1 /);

@@ -4,7 +4,6 @@
 // failures are one line, never exit 70 or a stack.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -507,7 +506,7 @@ describe('output errors are one line', () => {
   });
 
   it('a closed pipe stays quiet (list | head -1)', async () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list points | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmpdir() } });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list points | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tempDir('acupress-pipe-') } });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toBe('');
   });

@@ -3,11 +3,10 @@
 // looks at the screen (and at the raw bytes the program wrote).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers.js';
+import { BIN, tempDir } from '../helpers.js';
 import { width } from '../../src/render/width.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -20,8 +19,10 @@ const run = promisify(execFile);
 const tmuxAsync = async (...args: string[]) => (await run('tmux', ['-L', socket, ...args], { encoding: 'utf8' })).stdout;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Every directory here is a tempDir, removed when the file is done (thousands of session homes
+// were left in /tmp when they were not).
 // A user routine in Chinese, with emoji in its title and cues, and short phases.
-const data = mkdtempSync(join(tmpdir(), 'acupress-cjk-'));
+const data = tempDir('acupress-cjk-');
 mkdirSync(join(data, 'routines'), { recursive: true });
 writeFileSync(join(data, 'routines', 'calm.yaml'), [
   'id: calm-cjk',
@@ -55,7 +56,7 @@ const QUICK = `run quick-li4 --no-tips --data ${data}`;
  */
 async function start(args: string, cols: number, rows: number, env: Record<string, string> = {}) {
   const name = `t${++n}`;
-  const home = mkdtempSync(join(tmpdir(), 'acupress-term-'));
+  const home = tempDir('acupress-term-');
   mkdirSync(join(home, '.config/acupress'), { recursive: true });
   writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions: []\n');
   const raw = join(home, 'raw.out');
