@@ -1,13 +1,14 @@
 // The session log's pure parts (calendar, folding, filters, stats, streak) and its file store.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as realFs from 'node:fs';
+import { appendFileSync, constants, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoLocal, parseSince, startOfDay, today } from '../src/core/calendar.js';
 import { foldHistory, parseRating, selectSessions, stats, streak, MIN_RATED, type NumberedLine } from '../src/core/history.js';
 import { pointsWorked, ratingLine, sessionId, sessionRecord } from '../src/core/session-record.js';
 import { historyLineSchema, sessionSchema, type Session } from '../src/model/history.js';
-import { appendHistory, clearHistory, historyPath, readHistory } from '../src/store/history-file.js';
+import { appendHistory, clearHistory, historyPath, readHistory, type AppendFs } from '../src/store/history-file.js';
 import { stateDir } from '../src/store/paths.js';
 import type { Timeline } from '../src/model/timeline.js';
 import { tryAppend } from '../src/commands/session-log.js';
@@ -272,5 +273,70 @@ describe('history.jsonl', () => {
     symlinkSync('/dev/null', join(dir, 'acupress', 'history.jsonl'));
     expect(tryAppend(f.io, session('2025-03-01T09:00:00.000+01:00'))).toBe(false);
     expect(f.stderr.text()).toBe(`warning: could not write the session log ${join(dir, 'acupress', 'history.jsonl')} (not a regular file (a pipe or a device is in its place)); the session is not logged\n`);
+  });
+
+  describe('a write that fails part-way (a full disk, a size limit) never costs another run its bytes', () => {
+    /**
+     * node:fs, but the append's record goes in `cut` bytes at a time and fails with ENOSPC after the
+     * first piece; `between` runs after that piece is written (another run appending, say).
+     */
+    function failingFs(cut: number, between: () => void = () => undefined): AppendFs {
+      let appendFd: number | undefined;
+      return {
+        ...realFs,
+        openSync: ((path: string, flags: number, mode?: number) => {
+          const fd = realFs.openSync(path, flags, mode);
+          if (flags & constants.O_APPEND) appendFd = fd;
+          return fd;
+        }) as AppendFs['openSync'],
+        writeSync: ((fd: number, buf: Buffer, offset?: number, length?: number, position?: number | null) => {
+          if (fd !== appendFd) return realFs.writeSync(fd, buf, offset, length, position);
+          if (offset !== 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          const n = realFs.writeSync(fd, buf, 0, cut);
+          between();
+          return n;
+        }) as AppendFs['writeSync'],
+      };
+    }
+    const first = session('2025-03-01T09:00:00.000+01:00');
+    const second = session('2025-03-02T09:00:00.000+01:00');
+    const other = `${JSON.stringify(session('2025-03-03T09:00:00.000+01:00'))}\n`;
+
+    it('alone, its piece is blanked out in place: a blank line readers skip, and the log reads clean', async () => {
+      const path = join(tmp(), 'history.jsonl');
+      appendHistory(path, first);
+      const before = readFileSync(path, 'utf8');
+      expect(() => appendHistory(path, second, failingFs(40))).toThrow(/ENOSPC/);
+      expect(readFileSync(path, 'utf8')).toBe(`${before}${' '.repeat(39)}\n`);
+      appendHistory(path, second);
+      const r = await readHistory(path);
+      expect(r.bad).toEqual([]);
+      expect(r.lines.map((l) => [l.line, (l.value as Session).start])).toEqual([[1, first.start], [3, second.start]]);
+    });
+
+    it('with another run appending after its piece, the other run\'s record is left whole (no cut at the end)', async () => {
+      const path = join(tmp(), 'history.jsonl');
+      appendHistory(path, first);
+      const before = readFileSync(path, 'utf8');
+      const piece = JSON.stringify(second).slice(0, 40);
+      expect(() => appendHistory(path, second, failingFs(40, () => appendFileSync(path, other)))).toThrow(/ENOSPC/);
+      // Where its own bytes are cannot be known for sure, so they stay: the reader reports that line.
+      expect(readFileSync(path, 'utf8')).toBe(`${before}${piece}${other}`);
+      expect((await readHistory(path)).bad).toEqual([{ line: 2, message: 'not valid JSON' }]);
+    });
+
+    it('a file put in the log\'s place meanwhile is not written to', () => {
+      const dir = tmp();
+      const path = join(dir, 'history.jsonl');
+      appendHistory(path, first);
+      const before = readFileSync(path, 'utf8');
+      // The log is moved aside and a new file made at its name after the piece is written.
+      expect(() => appendHistory(path, second, failingFs(40, () => {
+        renameSync(path, join(dir, 'moved.jsonl'));
+        writeFileSync(path, 'x'.repeat(before.length + 40));
+      }))).toThrow(/ENOSPC/);
+      expect(readFileSync(path, 'utf8')).toBe('x'.repeat(before.length + 40));
+      expect(readFileSync(join(dir, 'moved.jsonl'), 'utf8')).toBe(`${before}${JSON.stringify(second).slice(0, 40)}`);
+    });
   });
 });

@@ -2,8 +2,8 @@
 // one write each through O_APPEND, so concurrent runs never interleave and a crash never leaves
 // half a file; lines are read back one at a time, and a bad line is reported, never repaired.
 // Nothing here rewrites the file: only clearHistory removes it, for `history --clear`, and an
-// append that fails part-way takes back only its own bytes.
-import { closeSync, constants, createReadStream, fstatSync, ftruncateSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+// append that fails part-way blanks out only its own bytes (takeBack).
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HistoryLine } from '../model/history.js';
 import type { BadLine, NumberedLine } from '../core/history.js';
@@ -19,15 +19,22 @@ export function historyPath(env: Record<string, string | undefined>): string {
   return join(dir, 'history.jsonl');
 }
 
+/** The calls an append makes on the log: node:fs, or in tests a fake whose write fails part-way. */
+export type AppendFs = Pick<typeof import('node:fs'), 'openSync' | 'fstatSync' | 'readSync' | 'writeSync' | 'closeSync'>;
+
+const NODE_FS: AppendFs = { openSync, fstatSync, readSync, writeSync, closeSync };
+
 /**
  * Append one line (one write, O_APPEND). The directory is made private (0700) and the file
  * too (0600): it is health information. If the file does not end in a newline (a line cut
  * short by a hand edit, or by an older acupress), the record starts on a line of its own.
- * A write that fails part-way (a full disk, a file size limit) is taken back, so the log never
- * ends in half a record. Throws the fs error when the directory or file cannot be written, and
- * an Error when something other than a regular file (a pipe, /dev/null) is in the log's place.
+ * A write that fails part-way (a full disk, a file size limit) is blanked out (takeBack), so
+ * the log never holds half a record of ours. Throws the fs error when the directory or file
+ * cannot be written, and an Error when something other than a regular file (a pipe,
+ * /dev/null) is in the log's place.
  */
-export function appendHistory(path: string, line: HistoryLine): void {
+export function appendHistory(path: string, line: HistoryLine, fs: AppendFs = NODE_FS): void {
+  const { openSync, fstatSync, readSync, writeSync, closeSync } = fs;
   makeDirs(dirname(path), 0o700);
   // O_NONBLOCK: a FIFO in the log's place must not hang the open (nor the write); it is refused below.
   const { O_APPEND, O_CREAT, O_NOCTTY, O_NONBLOCK, O_RDWR } = constants;
@@ -49,19 +56,56 @@ export function appendHistory(path: string, line: HistoryLine): void {
     try {
       while (off < bytes.length) off += writeSync(fd, bytes, off);
     } catch (e) {
-      // Cut off what this append wrote: the bytes at the end of the file now, the only ones it
-      // can know are its own (another run's record, appended before, stays).
-      if (off > 0) {
-        try {
-          ftruncateSync(fd, Math.max(0, fstatSync(fd).size - off));
-        } catch {
-          // Nothing more can be done; the reader skips the cut line with a warning.
-        }
-      }
+      if (off > 0) takeBack(path, fd, st, bytes.subarray(0, off), fs);
       throw e;
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Make harmless the `written` bytes a failed append left, the file having been `before` when it
+ * began, without ever touching a byte another process wrote. Other runs append to the log at
+ * any moment, so it is never cut back: no truncate can know that nothing was appended between
+ * its check and its cut, and whatever was would be cut with it. Instead:
+ * - Appends only ever add at the end. When the file is now exactly `written` bytes longer than
+ *   `before`, nothing else was appended since this append looked, so its bytes are the ones at
+ *   [before.size, before.size + written), and stay there whatever is appended after.
+ * - Those bytes, and only those, are overwritten in place with spaces ending in a newline: a
+ *   blank line, which readers skip without a word, so the log holds no half record and the next
+ *   record starts on a line of its own. Overwriting needs no room, so it works on the full disk
+ *   or at the size limit that failed the append.
+ * - Otherwise (another run appended too, so where these bytes are is not known; or the file in
+ *   the log's place has changed) they are left: the reader reports the damaged line and skips
+ *   it, and the next append starts a line of its own.
+ * Nothing here throws: the append's own error is what the caller hears.
+ */
+function takeBack(path: string, fd: number, before: Stats, written: Buffer, fs: AppendFs): void {
+  try {
+    if (fs.fstatSync(fd).size !== before.size + written.length) return;
+    // Newlines stay (a record begun with one keeps an unfinished line above it closed); the rest
+    // become spaces, the last byte a newline.
+    const blank = Buffer.from(written.map((b) => (b === 0x0a ? b : 0x20)));
+    blank[blank.length - 1] = 0x0a;
+    // A descriptor of its own, without O_APPEND: on Linux a positioned write through an O_APPEND
+    // one still goes to the end of the file.
+    const { O_NOCTTY, O_NOFOLLOW, O_NONBLOCK, O_WRONLY } = constants;
+    const w = fs.openSync(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | (O_NOFOLLOW ?? 0));
+    try {
+      // The same file the append wrote to, not one renamed into its place since.
+      const now = fs.fstatSync(w);
+      if (now.dev !== before.dev || now.ino !== before.ino) return;
+      for (let done = 0; done < blank.length;) {
+        const n = fs.writeSync(w, blank, done, blank.length - done, before.size + done);
+        if (n <= 0) break;
+        done += n;
+      }
+    } finally {
+      fs.closeSync(w);
+    }
+  } catch {
+    // Nothing more can be done; the reader skips the damaged line with a warning.
   }
 }
 
