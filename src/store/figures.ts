@@ -1,12 +1,13 @@
 // The body views at run time, read only when a figure is drawn (never on the start-up path of
 // list or show): dist/data/figures.json from the build, or in development the YAML itself.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureView } from '../model/types.js';
 import { EXIT, ExitError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
 import { FIGURE_VIEWS } from '../model/figure-views.js';
 import { fsReason } from './fs-reason.js';
+import { readDataFile } from './read-data-file.js';
 import { snapshotDir } from './load-catalog.js';
 import { isObj, isText, isTexts } from './snapshot-shape.js';
 
@@ -32,7 +33,7 @@ export async function loadFigureViews(dir: string = snapshotDir()): Promise<Map<
   const file = join(dir, FIGURES_FILE);
   let views: FigureView[];
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const value: unknown = JSON.parse(readDataFile(file));
     if (!isViews(value)) throw new Error('not the data this build wrote');
     views = value;
   } catch (e) {

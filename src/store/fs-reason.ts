@@ -20,6 +20,8 @@ const WORDS: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   ENOENT: 'no such file or directory',
   EBUSY: 'another acupress is changing it',
+  // Not an errno: store/read-data-file.ts's, for a FIFO, device or directory where a file should be.
+  ENOTREG: 'not a regular file',
 };
 
 /**

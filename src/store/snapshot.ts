@@ -7,10 +7,11 @@
 // general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process about
 // 30 µs a kilobyte, so what every start reads is kept small; each file is checked for exactly
 // what the index promised.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
 import { fsReason } from './fs-reason.js';
+import { readDataFile } from './read-data-file.js';
 import { isObj, isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine, isTexts } from './snapshot-shape.js';
 import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
@@ -124,7 +125,7 @@ function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () 
   let value: unknown;
   let sound: boolean;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    value = JSON.parse(readDataFile(file));
     // Inside the try: a file of millions of lines can overflow a check's regular expression.
     sound = shape(value);
   } catch (e) {

@@ -2,7 +2,7 @@
 // line naming the file and saying to reinstall, exit 70: never a stack trace, a page of minified
 // code, or a JSON parser's message.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,21 +16,30 @@ afterAll(() => [copy, home].forEach((d) => rmSync(d, { recursive: true, force: t
 
 const run = (...args: string[]) => spawnSync(process.execPath, [join(copy, 'dist/main.cjs'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home }, timeout: 20_000 });
 
-/** Run `args` with `file` (under the copy) truncated, or removed; then put it back. */
-function withDamage(file: string, how: 'truncated' | 'emptied' | 'missing', args: string[]) {
+type Damage = 'truncated' | 'emptied' | 'missing' | 'a FIFO' | 'a link to /dev/zero' | 'a 9 MB file';
+
+/** Run `args` with `file` (under the copy) damaged as `how` says; then put it back. */
+function withDamage(file: string, how: Damage, args: string[]) {
   const path = join(copy, file);
   const good = readFileSync(path);
-  if (how === 'missing') rmSync(path);
-  else writeFileSync(path, how === 'emptied' ? '' : good.subarray(0, 4000));
+  if (how === 'truncated' || how === 'emptied') writeFileSync(path, how === 'emptied' ? '' : good.subarray(0, 4000));
+  else rmSync(path);
+  if (how === 'a FIFO') spawnSync('mkfifo', [path]);
+  if (how === 'a link to /dev/zero') symlinkSync('/dev/zero', path);
+  if (how === 'a 9 MB file') {
+    writeFileSync(path, '');
+    truncateSync(path, 9 * 1024 * 1024);
+  }
   try {
     return run(...args);
   } finally {
+    rmSync(path, { force: true });
     writeFileSync(path, good);
   }
 }
 
 describe('a damaged installation', () => {
-  const cases: Array<[string, 'truncated' | 'emptied' | 'missing', string[]]> = [
+  const cases: Array<[string, Damage, string[]]> = [
     ['dist/info.cjs', 'truncated', ['--help']],
     ['dist/info.cjs', 'emptied', ['--help']],
     ['dist/app.cjs', 'emptied', ['show', 'LI4']],
@@ -42,6 +51,12 @@ describe('a damaged installation', () => {
     ['dist/cli.cjs', 'missing', ['validate', 'x.yaml']],
     ['dist/data/routines.json', 'truncated', ['show', 'headache']],
     ['dist/data/points-LI-1.json', 'missing', ['show', 'LI4']],
+    // Reading these waited forever (a FIFO: open blocks for a writer; /dev/zero never ends).
+    ['dist/data/index.json', 'a FIFO', ['show', 'LI4']],
+    ['dist/data/index.json', 'a link to /dev/zero', ['check', 'LI4', '--pregnant']],
+    ['dist/data/points-LI-1.json', 'a FIFO', ['show', 'LI4']],
+    ['dist/data/figures.json', 'a link to /dev/zero', ['show', 'LI4', '--html']],
+    ['dist/data/conditions-pregnancy.json', 'a 9 MB file', ['check', 'LI4', '--pregnant']],
   ];
   it.each(cases)('%s %s: `acupress %s` says so in one line, exit 70', (file, how, args) => {
     // A first, undamaged run makes the code caches, as an earlier run would have.
