@@ -201,6 +201,22 @@ describe('check names the massage step it cannot check by its place in the routi
   });
 });
 
+describe('check\'s headline for a step it cannot check', () => {
+  it('says the step is not checked and to use care, never "Nothing to avoid", with a condition or without', async () => {
+    const dir = tempTree({ 'mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: ST36\n  - massage: wherever it feels tight\n    duration: 1m\n' });
+    for (const flags of [['--pregnant'], []]) {
+      const r = await cliAsync(['check', join(dir, 'mine.yaml'), 'ST36', ...flags], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n').slice(0, 2).join('\n')).not.toMatch(/Nothing to avoid/i);
+      const who = flags.length ? ' with pregnancy' : '';
+      expect(r.stdout.split('\n')[0]).toBe(`Not checked${who}: mine (the massage in step 2) cannot be checked against the rules, so use with care.`);
+      expect(r.stdout.split('\n')[1]).toMatch(/^With care: mine \(see below\)\. Fine: ST36\./);
+    }
+    // A routine every step of which was checked keeps its plain headline.
+    expect((await cliAsync(['check', 'ST36'])).stdout).toMatch(/^Nothing to avoid in ST36\./);
+  });
+});
+
 describe('check shows a routine\'s red flags', () => {
   it('check headache --pregnant says to get help first for pre-eclampsia, in the text and in --json', async () => {
     const text = await cliAsync(['check', 'headache', '--pregnant']);

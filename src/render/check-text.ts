@@ -4,7 +4,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition } from '../model/types.js';
-import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, type Finding } from '../core/safety.js';
+import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, UNCHECKED, type Finding } from '../core/safety.js';
 import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
@@ -67,12 +67,20 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
       const names = [...new Set(report.findings.filter((f) => f.target === t && f.level === 'avoid').map(findingPlace))];
       return names.length === 1 && names[0] === t ? t : `${t} (${names.join(', ')})`;
     };
+    // A step that could not be checked (a massage naming nowhere, a point the data lacks) is
+    // unsure: the headline says so, never "Nothing to avoid".
+    const unchecked = targets.filter((t) => !s.avoid.includes(t)).flatMap((t) => {
+      const places = [...new Set(report.findings.filter((f) => f.target === t && f.source === UNCHECKED.source).map(findingPlace))];
+      return places.length ? [`${t} (${places.join(', ')})`] : [];
+    });
     lines.push(s.avoid.length
       ? `${c.avoid('Avoid')}${who}: ${s.avoid.map(what).join('; ')}.`
-      : `${c.ok('Nothing to avoid')} in ${andList(targets)}${who}.`);
+      : unchecked.length
+        ? `${c.caution('Not checked')}${who}: ${unchecked.join('; ')} cannot be checked against the rules, so use with care.`
+        : `${c.ok('Nothing to avoid')} in ${andList(targets)}${who}.`);
     const second = [
       s.caution.length ? `${c.caution('With care')}: ${s.caution.join(', ')} (see below).` : '',
-      s.avoid.length && s.fine.length ? `${c.ok('Fine')}: ${s.fine.join(', ')}.` : '',
+      (s.avoid.length || unchecked.length) && s.fine.length ? `${c.ok('Fine')}: ${s.fine.join(', ')}.` : '',
       report.notes.length ? `Commonly used: ${[...new Set(report.notes.map((n) => n.point))].join(', ')}.` : '',
       safer(s.safer),
     ].filter(Boolean);
