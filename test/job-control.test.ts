@@ -110,6 +110,7 @@ describe('the live view around a stop', () => {
     v.spin();
     expect(v.since(mark)).toBe('');
     v.sink.resume();
+    v.clock.advance(50); // drawn once things settle (a second SIGCONT, fg's, may follow)
     const back = v.since(mark);
     expect(back).not.toMatch(CURSOR_UP); // a fresh frame where the cursor is, the old one forgotten
     expect(back).toContain('\x1b[?25l');
@@ -126,12 +127,31 @@ describe('the live view around a stop', () => {
     v.spin();
     expect(v.since(mark)).toBe(''); // moving up now would erase "Stopped" and "fg"
     v.sink.resume(); // the SIGCONT handler
+    v.clock.advance(50);
     const back = v.since(mark);
     expect(back).not.toMatch(CURSOR_UP);
     expect(back).toMatch(/LOCATE \d:\d\d/);
     v.clock.advance(80);
     v.spin();
     expect(v.since(mark)).toMatch(CURSOR_UP); // and from there on, frames overwrite that frame
+    v.sink.stop();
+  });
+
+  it('two SIGCONTs for one return (kill -CONT in the background, then fg) draw one frame, not a second below the first', () => {
+    const v = liveView();
+    for (let i = 0; i < 5; i++) v.clock.advance(80), v.spin();
+    v.run.send('suspend');
+    v.sink.suspend();
+    const mark = v.writes.length;
+    v.clock.advance(5_000);
+    v.sink.resume(); // the first handler, which waited on raw mode until fg
+    v.sink.resume(); // fg's own SIGCONT, handled right after
+    v.clock.advance(50);
+    const back = v.since(mark);
+    expect(back.match(/PAUSED/g)).toHaveLength(1);
+    expect(back).not.toMatch(CURSOR_UP);
+    v.run.send('toggle'); // space: going on redraws over that frame, in place
+    expect(v.since(mark)).toMatch(CURSOR_UP);
     v.sink.stop();
   });
 

@@ -420,6 +420,9 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
      * afresh there. After a stop we could not see coming (SIGSTOP) the old frame is still on screen
      * above the shell's lines: forget it rather than erase it, since erasing would take the shell's
      * lines instead; and the shell may have reset the terminal's modes, so set them again.
+     * The frame is drawn once things settle, not at once: continued in the background (`kill
+     * -CONT`), the handler stops on raw mode until `fg`, whose own SIGCONT then comes right after
+     * it; drawn at each, the second frame landed below the first, a stale copy left on screen.
      */
     resume() {
       if (stopped) return;
@@ -430,7 +433,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
       if (settling !== undefined) io.clock.clearTimeout(settling);
       settling = undefined;
       beat = now();
-      draw();
+      settle();
     },
     /** Erase the frame, show the cursor, stop listening; safe to call twice. */
     stop() {

@@ -68,6 +68,29 @@ describe.skipIf(!hasTmux)('job control in a real terminal', () => {
     expect(await exitStatus(s)).toBe(0);
   });
 
+  it('kill -TSTP, then kill -CONT while in the background, then fg: one clean paused frame (no stale copy), in the live view and in plain lines', async () => {
+    for (const [args, once] of [['run LI4 --no-tips', /LOCATE \d:\d\d {2}PAUSED/g], ['run LI4 --no-tips --plain', /^PAUSED — space resumes$/gm]] as const) {
+      const { s } = t.session(args);
+      await t.waitFor(s, /locate|LOCATE/);
+      const pid = t.childPid(s);
+      process.kill(pid, 'SIGTSTP');
+      await t.waitFor(s, /Stopped\s+node/);
+      process.kill(pid, 'SIGCONT'); // continued in the background: it must not draw there
+      await sleep(1000);
+      expect(t.screen(s), args).toMatch(/Stopped\s+node[^$]*\n\$ ?\n*$/); // nothing drawn after the prompt
+      t.keys(s, 'fg', 'Enter');
+      await t.waitFor(s, once);
+      await sleep(1000); // the second SIGCONT (fg's own) has been handled
+      const screen = t.tmux('capture-pane', '-p', '-S', '-', '-t', s); // the scrollback too: the frame is tall
+      const afterFg = screen.slice(screen.lastIndexOf('\n$ fg'));
+      expect(afterFg, screen).toMatch(/^\n\$ fg/);
+      expect(afterFg.match(once)?.length, `${args}:\n${screen}`).toBe(1);
+      if (!args.includes('--plain')) expect(afterFg).not.toMatch(/keys⏸/); // no frame glued to the last one
+      t.keys(s, 'q');
+      expect(await exitStatus(s)).toBe(0);
+    }
+  });
+
   // A parent that waits for acupress (npx, a script) is in the same job. Before the fix Ctrl-Z
   // stopped acupress alone: the parent kept the terminal, and the shell never came back.
   const underSh = (cmd: string) => `sh -c '${cmd}; echo "sh saw $?"'`;

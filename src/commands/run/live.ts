@@ -125,10 +125,21 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     if (o.yes) tty.releaseNotes();
     else run.send('pause');
   }
+  // Plain lines have no frame to clear or redraw; after fg, say how to go on, once: continued in
+  // the background (`kill -CONT`), the handler waits on raw mode until `fg`, whose own SIGCONT
+  // follows, and the line came twice.
+  let pausedSaid = false;
+  if (!tty && control) {
+    sinks.push((ev) => {
+      if (ev.type === 'resume') pausedSaid = false;
+    });
+  }
   control?.attach(run, tty ?? {
-    // Plain lines have no frame to clear or redraw; after fg, say how to go on.
-    suspend: () => {},
-    resume: () => void io.stdout.write(`${c.dim(pausedWords(c.g.dash))}\n`),
+    suspend: () => void (pausedSaid = false),
+    resume: () => {
+      if (!pausedSaid) io.stdout.write(`${c.dim(pausedWords(c.g.dash))}\n`);
+      pausedSaid = true;
+    },
     toggleHelp: () => void io.stdout.write(`${keys.map((k) => `  ${wrap(`${[k.key, ...(k.also ?? [])].join(' or ')}: ${k.plainWhat ?? k.what}`, fitWidth(term) - 2, '    ')}`).join('\n')}\n`),
   });
   let end: EndEvent;
