@@ -59,6 +59,31 @@ describe('terminal capabilities', () => {
     expect(colorLevel({ env: env({ TERM: 'xterm' }), stdout: tty })).toBe(1);
   });
 
+  it('FORCE_COLOR as chalk documents it; an odd value forces nothing and the terminal decides', () => {
+    const pipe = out({ isTTY: false });
+    for (const [v, level] of [['0', 0], ['false', 0], ['', 1], ['true', 1], ['1', 1], ['2', 2], ['3', 3], ['4', 3], ['99', 3]] as const) {
+      expect(colorLevel({ env: env({ FORCE_COLOR: v }), stdout: pipe }), v).toBe(level);
+    }
+    for (const v of ['abc', '-1', '1.5', ' 2', '2abc', 'yes', '0x2', '1e3', '99999999999']) {
+      expect(colorLevel({ env: env({ FORCE_COLOR: v }), stdout: pipe }), v).toBe(0); // a pipe: no colour
+      expect(colorLevel({ env: env({ FORCE_COLOR: v }), stdout: out() }), v).toBe(2); // a 256-colour terminal
+    }
+  });
+
+  it('FORCE_COLOR=abc, -1 or 4 through the CLI: no crash, no colour in a pipe for the odd ones, truecolor-capped for 4', async () => {
+    const { cliAsync } = await import('./helpers.js');
+    for (const v of ['abc', '-1', '1.5']) {
+      const r = await cliAsync(['check', 'LI4'], { env: { FORCE_COLOR: v } });
+      expect(r.code, v).toBe(0);
+      expect(r.stdout, v).not.toMatch(/\x1b/);
+      expect(r.stderr, v).toBe('');
+    }
+    const four = await cliAsync(['check', 'LI4'], { env: { FORCE_COLOR: '4' } });
+    expect(four.code).toBe(0);
+    expect(four.stdout).toMatch(/^\x1b\[32mNothing to avoid/);
+    expect(four.stderr).toBe('');
+  });
+
   it('the locale: LC_ALL, then LC_CTYPE, then LANG decides whether Unicode shows', () => {
     expect(isUtf8Locale({ LANG: 'C' })).toBe(false);
     expect(isUtf8Locale({ LANG: 'POSIX' })).toBe(false);

@@ -124,20 +124,30 @@ export function isUtf8Locale(env: Io['env'], platform = 'linux'): boolean {
 }
 
 /**
+ * FORCE_COLOR as chalk documents it: `0` or `false` off, `1`, `true` or empty the basic 16 colours,
+ * `2` 256, `3` truecolor (a larger whole number is 3, as chalk caps it). Any other value (`abc`,
+ * `-1`, `1.5`) forces nothing: undefined, and the terminal decides, as chalk does for a value that
+ * is not a number (it read `abc` as 1 here, colouring a pipe).
+ */
+export function forcedColor(force: string | undefined): ColorLevel | undefined {
+  if (force === undefined) return undefined;
+  if (force === '' || force === 'true') return 1;
+  if (force === 'false') return 0;
+  if (!/^\d{1,9}$/.test(force)) return undefined;
+  return Math.min(Number(force), 3) as ColorLevel;
+}
+
+/**
  * Colour depth from, in order: --no-color (`flag === false`), NO_COLOR (any non-empty value),
- * FORCE_COLOR (0/false off; 1/true/empty, 2 or 3 force that depth), then what the terminal says:
- * none for a pipe or file, a dumb or missing TERM; truecolor for COLORTERM=truecolor; 256 for *256*.
+ * FORCE_COLOR (forcedColor), then what the terminal says: none for a pipe or file, a dumb or
+ * missing TERM; truecolor for COLORTERM=truecolor; 256 for *256*.
  */
 export function colorLevel(io: Pick<Io, 'env' | 'stdout'> & { platform?: string }, flag?: boolean): ColorLevel {
   if (flag === false) return 0;
   const { env } = io;
   if (env.NO_COLOR) return 0;
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    if (force === '0' || force === 'false') return 0;
-    const n = Number(force);
-    return n >= 3 ? 3 : n === 2 ? 2 : 1;
-  }
+  const forced = forcedColor(env.FORCE_COLOR);
+  if (forced !== undefined) return forced;
   if (!io.stdout.isTTY || !termUnderstood(env, io.platform)) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return env.TERM?.includes('256') ? 2 : 1;
