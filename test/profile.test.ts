@@ -29,6 +29,17 @@ describe('safety profile', () => {
     expect((await conditionsFor({ profile: false }, catalog, io)).map((c) => c.id)).toEqual([]);
   });
 
+  it('a CR-only profile (old Mac line ends) reads as lines, and adding a condition keeps its comment and what it held', async () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, '# mine\rconditions:\r  - pregnancy\r');
+    expect((await readProfile(io))?.conditions).toEqual(['pregnancy']);
+    expect((await addProfileConditions(path, ['bleeding'])).conditions).toEqual(['pregnancy', 'bleeding']);
+    expect(readFileSync(path, 'utf8')).toBe('# mine\nconditions:\n  - pregnancy\n  - bleeding\n');
+    expect((await readProfile(io))?.conditions).toEqual(['pregnancy', 'bleeding']);
+  });
+
   it('announces each of the profile\'s conditions once, as written, however often it is named', async () => {
     const { io, stderr } = fakeIo();
     const path = profilePath(io.env)!;

@@ -11,7 +11,7 @@ import { atomicWrite, followLinks } from './atomic-write.js';
 import { makeDirs } from './make-dirs.js';
 import { withLock } from './file-lock.js';
 import { readTextFile } from './source-file.js';
-import { loadYamlFile } from './yaml-load.js';
+import { crLineEnds, loadYamlFile } from './yaml-load.js';
 
 const HEADER = '# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n';
 
@@ -36,7 +36,8 @@ export async function addProfileConditions(path: string, conditions: readonly st
       return fresh;
     }
     loadProfile(target); // Never edit a profile we could not read back.
-    const doc = parseDocument(readTextFile(target));
+    // Line ends as loadProfile read them: a CR-only profile is written back with line feeds.
+    const doc = parseDocument(crLineEnds(readTextFile(target)));
     let list = doc.get('conditions', true);
     if (!isSeq(list)) {
       // `conditions:` left empty (null) or absent: a list in its place, the rest untouched.

@@ -24,8 +24,18 @@ const MAX_ALIASES = 100;
 // Broken YAML syntax can produce hundreds of near-identical parser errors; a few say it all.
 const MAX_PROBLEMS = 20;
 
+/**
+ * Text with each lone carriage return (the old Mac line end) made a line feed. YAML counts a lone
+ * CR as a line break, but the parser reads it as part of the line, so a whole CR-only file was one
+ * line and failed at 1:5 with a misleading message. One character for one: offsets stay true.
+ */
+export function crLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** Parse YAML text and validate it, collecting every problem rather than stopping at the first. */
-export function checkYamlText<T>(text: string, file: string, schema: ZodType<T>): Checked<T> {
+export function checkYamlText<T>(source: string, file: string, schema: ZodType<T>): Checked<T> {
+  const text = crLineEnds(source);
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
   const fail = (problems: Problem[], cap = MAX_PROBLEMS): Checked<T> => ({ ok: false, problems: tidy(problems, cap) });

@@ -349,6 +349,26 @@ describe('one broken user file never breaks the rest', () => {
     expect(readdirSync(parent, { encoding: 'buffer' }).map((b) => b.toString('latin1'))).toEqual(['h\xffome']);
   });
 
+  it('CR-only line ends (old Mac) read as line ends: a good file loads, a bad one names its real line, the others are unaffected', async () => {
+    const cr = (lines: string[]) => lines.join('\r') + '\r';
+    const good = cr(['id: mac-good', 'title: Mac good', 'summary: Old line ends.', 'sources: [me]', 'steps:', '  - press: ST36', '  - massage: the palm', '    region: hand', '    duration: 30s', '    cue: |', '      Knead slowly.', '      Then rest.']);
+    const bad = cr(['id: mac-bad', 'title: Mac bad', 'summary: Old line ends.', 'sources: [me]', 'steps:', '  - press: LI4', '  - press: ST366']);
+    const { home, env } = userHome({ 'routines/good.yaml': good, 'routines/bad.yaml': bad, 'routines/fine.yaml': routineObj({ id: 'fine' }), 'profile.yaml': cr(['# mine', 'conditions:', '  - pregnancy']) });
+    const listed = await cli(['list', '--no-profile'], { env });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^mac-good .*\(user\)$/m);
+    expect(listed.stdout).toMatch(/^fine /m);
+    expect(listed.stderr).toBe('warning: skipped ~/.config/acupress/routines/bad.yaml:7:12 steps[1].press: unknown point "ST366"; did you mean ST36, ST16, ST26? (see: acupress validate ~/.config/acupress/routines/bad.yaml)\n');
+    const v = await cli(['validate', join(home, '.config/acupress/routines/good.yaml'), join(home, '.config/acupress/routines/bad.yaml')], { env });
+    expect(v.code).toBe(2);
+    expect(v.stdout + v.stderr).toMatch(/bad\.yaml:7:12 steps\[1\]\.press: unknown point "ST366"/);
+    expect(v.stdout).toMatch(/^ok +\S*good\.yaml$/m);
+    // The cue's block text keeps its two lines; the profile, CR-only too, applies.
+    const plan = await cli(['run', 'mac-good', '--dry-run', '--no-tips'], { env });
+    expect(plan.stdout).toMatch(/Knead slowly\.\nThen rest\./);
+    expect(plan.stderr).toMatch(/Using your safety profile: pregnancy/);
+  });
+
   it('a routines folder that cannot be listed is a warning', async () => {
     const { home, env } = userHome({ 'points/ok.yaml': { points: [] } });
     writeFileSync(join(home, '.config/acupress/routines'), 'not a folder');
