@@ -29,6 +29,35 @@ describe('safety profile', () => {
     expect((await conditionsFor({ profile: false }, catalog, io)).map((c) => c.id)).toEqual([]);
   });
 
+  it('a profile that is empty or only comments means no conditions: no error, no warning, no question', async () => {
+    for (const text of ['', '\n\n', '# only\n# comments\n', '---\n', '# c\r\n', '   \n']) {
+      const { io, stderr } = fakeIo();
+      const path = profilePath(io.env)!;
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      expect(await readProfile(io), JSON.stringify(text)).toEqual({ conditions: [], tips_seen: false });
+      expect((await conditionsFor({ profile: true }, catalog, io)).map((c) => c.id)).toEqual([]);
+      expect(stderr.text(), JSON.stringify(text)).toBe('');
+    }
+    // Answering the question into such a file keeps its comment.
+    const { io } = fakeIo();
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, '# only a comment\n');
+    expect((await addProfileConditions(path, ['pregnancy'])).conditions).toEqual(['pregnancy']);
+    expect(readFileSync(path, 'utf8')).toMatch(/^# only a comment\n[\s\S]*conditions:\n  - pregnancy\n$/);
+  });
+
+  it('through the CLI, a comment-only profile runs and checks as no conditions, with nothing on stderr', async () => {
+    const { cliAsync, tempTree } = await import('./helpers.js');
+    const home = tempTree({ '.config/acupress/profile.yaml': '# I will fill this in later\n' });
+    const env = { HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+    const check = await cliAsync(['check', 'LI4'], { env });
+    expect([check.code, check.stderr]).toEqual([0, '']);
+    const run = await cliAsync(['run', 'desk-break', '--dry-run', '--no-tips'], { env });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+  });
+
   it('a CR-only profile (old Mac line ends) reads as lines, and adding a condition keeps its comment and what it held', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;

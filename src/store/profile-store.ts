@@ -17,7 +17,9 @@ const HEADER = '# acupress safety profile: the conditions applied to every run a
 
 /** Read and validate a profile file; errors name the file, line and field. */
 export function loadProfile(path: string): Profile {
-  return loadYamlFile(path, profileSchema);
+  // A profile emptied, or left with comments alone, says nothing applies: no conditions, as
+  // `conditions: []` would (it was an error that stopped every command).
+  return loadYamlFile(path, profileSchema, undefined, { empty: {} });
 }
 
 /**

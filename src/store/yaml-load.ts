@@ -33,8 +33,13 @@ export function crLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/** How to read a file: `empty` is the value of a file with nothing in it (blank, or only comments); without it that is a problem. */
+export interface YamlOptions {
+  empty?: unknown;
+}
+
 /** Parse YAML text and validate it, collecting every problem rather than stopping at the first. */
-export function checkYamlText<T>(source: string, file: string, schema: ZodType<T>): Checked<T> {
+export function checkYamlText<T>(source: string, file: string, schema: ZodType<T>, opts: YamlOptions = {}): Checked<T> {
   const text = crLineEnds(source);
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -82,6 +87,7 @@ export function checkYamlText<T>(source: string, file: string, schema: ZodType<T
     }
     return fail([{ file, line: 1, col: 1, path: '', message: readError(e) }]);
   }
+  if ((raw === null || raw === undefined) && opts.empty !== undefined) raw = opts.empty;
   if (raw === null || raw === undefined) {
     return fail([{ file, line: 1, col: 1, path: '', message: 'file is empty, expected a YAML mapping' }]);
   }
@@ -144,13 +150,13 @@ function complexKey(doc: Document.Parsed): number | undefined {
 }
 
 /** Read and check a YAML file; `shown` is the path as printed in messages. */
-export function checkYamlFile<T>(path: string, schema: ZodType<T>, shown: string = displayPath(path)): Checked<T> {
-  return checkYamlText(readTextFile(path, shown), shown, schema);
+export function checkYamlFile<T>(path: string, schema: ZodType<T>, shown: string = displayPath(path), opts: YamlOptions = {}): Checked<T> {
+  return checkYamlText(readTextFile(path, shown), shown, schema, opts);
 }
 
 /** Read and validate a YAML file, throwing a UserError that names the first problem (and how many more). */
-export function loadYamlFile<T>(path: string, schema: ZodType<T>, shown?: string): T {
-  const r = checkYamlFile(path, schema, shown);
+export function loadYamlFile<T>(path: string, schema: ZodType<T>, shown?: string, opts: YamlOptions = {}): T {
+  const r = checkYamlFile(path, schema, shown, opts);
   if (r.ok) return r.value;
   throw problemsError(r.problems);
 }
