@@ -54,6 +54,24 @@ describe('live view job control', () => {
     expect(f.job.SIGTSTP.size + f.job.SIGCONT.size).toBe(0);
   });
 
+  it('with no key to read (stdin not a terminal), SIGCONT after a stop goes on by itself: nothing could press space', () => {
+    const f = fakeIo();
+    const control = liveControl(f.io, { keys: false });
+    const events: RunEvent[] = [];
+    const run = startRun(plan(routine([press('M1')]), lookup), f.clock, (e) => events.push(e));
+    const calls: string[] = [];
+    control.attach(run, { suspend: () => calls.push('suspend'), resume: () => calls.push('resume'), toggleHelp: () => void calls.push('help') });
+    f.clock.advance(1_000);
+    f.jobSignal('SIGTSTP');
+    expect(run.state.status).toBe('paused');
+    f.clock.advance(30_000);
+    f.jobSignal('SIGCONT');
+    expect(calls).toEqual(['suspend', 'resume']);
+    expect(run.state.status).toBe('running');
+    expect(events.at(-1)).toEqual({ type: 'resume', index: 0, elapsed_ms: 1_000, reason: 'suspend', paused_ms: 30_000 });
+    control.stop();
+  });
+
   it('SIGTSTP from outside does the same, also before the run has started; SIGCONT after SIGSTOP pauses', () => {
     const f = fakeIo();
     f.io.stdin = ttyStdin();
@@ -153,6 +171,19 @@ describe('the live view around a stop', () => {
     v.run.send('toggle'); // space: going on redraws over that frame, in place
     expect(v.since(mark)).toMatch(CURSOR_UP);
     v.sink.stop();
+  });
+
+  it('with no key to read, the hint line says so and promises none', () => {
+    const writes: string[] = [];
+    const stdout = { isTTY: true, columns: 80, rows: 24, write: (x: string) => (writes.push(x), true), on: () => stdout, off: () => stdout };
+    const io = { stdout, stderr: stdout, env: { TERM: 'xterm-256color', LANG: 'C.UTF-8' }, platform: 'linux', clock: new FakeClock() } as unknown as Io;
+    const timeline = plan(routine([press('M1')]), lookup);
+    const sink = ttySink(io, timeline, paint(new Chalk({ level: 0 })), terminal(io), { keys: [], pointName: () => undefined });
+    startRun(timeline, io.clock, sink.handle);
+    const screen = writes.join('');
+    expect(screen).toMatch(/keys off: stdin is not a terminal/);
+    expect(screen).not.toMatch(/space|quit|\? keys/);
+    sink.stop();
   });
 
   it('a gap that was mere slowness costs one short wait, and the frame goes on in place', () => {

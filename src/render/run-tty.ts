@@ -78,6 +78,8 @@ function timeLeft(t: Timeline, v: View): number {
  * last, so from 30 columns up the hint always says how to get out.
  */
 function hintLine(keys: KeyHelp[], c: Paint, room: number, paused = false): string {
+  // No key can be read (stdin is not a terminal): say so rather than promise any.
+  if (keys.length === 0) return truncate(NO_KEYS, room, c.g.ellipsis);
   const shown = keys.filter((k) => k.short);
   // Paused, space resumes: the hint says what the key does now.
   const label = (k: KeyHelp) => `${k.key} ${(paused && k.shortPaused) || k.short}`;
@@ -93,6 +95,9 @@ function hintLine(keys: KeyHelp[], c: Paint, room: number, paused = false): stri
   }
   return truncate(quit ? label(quit) : '', room, c.g.ellipsis);
 }
+
+/** The hint line when no key can be read. */
+export const NO_KEYS = 'keys off: stdin is not a terminal';
 
 /**
  * The help panel in at most `max` lines: a heading (saying when the run waits for it) and every

@@ -91,6 +91,23 @@ describe.skipIf(!hasTmux)('job control in a real terminal', () => {
     }
   });
 
+  it('stdin not a terminal (< /dev/null): the view promises no key, and after Ctrl-Z and fg it goes on by itself', async () => {
+    const { s } = t.session('run LI4 --no-tips < /dev/null');
+    const first = await t.waitFor(s, /LOCATE \d:\d\d/);
+    expect(first).toMatch(/keys off: stdin is not a terminal/);
+    expect(first).not.toMatch(/space pause|q quit|\? keys/);
+    t.keys(s, 'C-z');
+    await t.waitFor(s, /Stopped\s+node/);
+    expect(t.cursorShown(s)).toBe(true);
+    t.keys(s, 'fg', 'Enter');
+    const back = countdown(await t.waitFor(s, /fg\n[\s\S]*LOCATE \d:\d\d/));
+    // No key could resume it, so it never waits for one: the countdown moves on.
+    await t.waitFor(s, new RegExp(`LOCATE (?!${back})\\d:\\d\\d`), 4000);
+    expect(t.screen(s)).not.toMatch(/PAUSED|space resumes/);
+    t.keys(s, 'C-c');
+    expect(await exitStatus(s)).toBe(130);
+  });
+
   // A parent that waits for acupress (npx, a script) is in the same job. Before the fix Ctrl-Z
   // stopped acupress alone: the parent kept the terminal, and the shell never came back.
   const underSh = (cmd: string) => `sh -c '${cmd}; echo "sh saw $?"'`;

@@ -3,9 +3,10 @@
 // process; when it runs again (fg, or SIGCONT after any stop, SIGSTOP included), raw mode comes
 // back, the frame is drawn afresh and the run stays paused until the person presses space.
 // The same goes for plain lines in a terminal (a dumb or small one, or --plain and --quiet with a
-// terminal on stdin), where keys are read too. Runs that read no keys (--json, output to a pipe,
-// --plain or --quiet with stdin not a terminal) keep the default SIGTSTP: they stop, and the
-// scheduler counts the gap as a stall.
+// terminal on stdin), where keys are read too. The live view with stdin not a terminal clears and
+// redraws the same way, but goes on by itself after a stop (no key could resume it). Runs that
+// read no keys and draw no view (--json, output to a pipe, plain lines with stdin not a terminal)
+// keep the default SIGTSTP: they stop, and the scheduler counts the gap as a stall.
 import type { Run } from '../../core/runner.js';
 import type { Io, StopScope } from '../../model/io.js';
 import { listenKeys, type KeyListener } from './keys.js';
@@ -34,7 +35,10 @@ export interface LiveControl {
  * Install the SIGTSTP and SIGCONT handlers now, before anything is drawn (a stop with no handler
  * would leave the terminal raw and the cursor hidden at the shell); keys are read from `attach`.
  */
-export function liveControl(io: Io): LiveControl {
+export function liveControl(io: Io, o: { keys?: boolean } = {}): LiveControl {
+  // Without a terminal on stdin no key can be read, so no pause may wait for space: after a stop
+  // the run goes on by itself (the stopped time counted as paused).
+  const keysRead = o.keys !== false;
   let run: Run | undefined;
   let view: SuspendableView | undefined;
   let keys: KeyListener | undefined;
@@ -61,6 +65,7 @@ export function liveControl(io: Io): LiveControl {
     keys?.resume();
     view?.resume();
     run.send('suspend');
+    if (!keysRead) run.send('resume');
   };
   const offs = [io.onSuspend(() => suspend('process')), io.onContinue(onContinue)];
   return {

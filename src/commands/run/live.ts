@@ -45,14 +45,17 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const mode = o.json ? 'json' : o.plain || o.quiet || !term.live ? 'plain' : 'tty';
   // A person at a terminal hears the bell by default, in the live view or (dumb or small terminal) plain lines.
   const bell = o.bell ?? (mode === 'tty' || (mode === 'plain' && term.tty && !o.plain && !o.quiet));
-  // Keys work wherever a person watches: the live view, or plain lines in a terminal (a dumb or
-  // small one, or --plain and --quiet; there `?` prints the keys). Unread, the terminal would echo
-  // them into the lines. With stdin not a terminal (a script), --plain and --quiet read nothing.
-  const watched = mode === 'tty' || (mode === 'plain' && term.tty && (Boolean(io.stdin.isTTY) || (!o.plain && !o.quiet)));
-  // Job control goes in before anything is drawn (see job-control.ts); where keys are not read,
-  // the default SIGTSTP stops the process and the scheduler counts the gap as a stall.
-  const control = watched ? (await import('./job-control.js')).liveControl(io) : undefined;
-  const keys = watched ? (await import('../../render/run-keys.js')).keyHelp(c.g) : [];
+  // Keys work wherever a person watches with a terminal on stdin: the live view, or plain lines in
+  // a terminal (a dumb or small one, or --plain and --quiet; there `?` prints the keys). Unread,
+  // the terminal would echo them into the lines. With stdin not a terminal (`< /dev/null`, a
+  // pipe) no key can be read: the view promises none, and nothing waits for one.
+  const readsKeys = Boolean(io.stdin.isTTY);
+  const watched = mode === 'tty' || (mode === 'plain' && term.tty && readsKeys);
+  // Job control goes in before anything is drawn (see job-control.ts): the live view clears its
+  // frame and shows the cursor before it stops. Where nothing is drawn and keys are not read, the
+  // default SIGTSTP stops the process and the scheduler counts the gap as a stall.
+  const control = watched ? (await import('./job-control.js')).liveControl(io, { keys: readsKeys }) : undefined;
+  const keys = watched && readsKeys ? (await import('../../render/run-keys.js')).keyHelp(c.g) : [];
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
   if (mode === 'json') sinks.push(jsonSink(io.stdout));
@@ -122,7 +125,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // Notes too long to stay on screen beside the view: the run waits, paused, while they are read.
   // With --yes it never waits: the view takes the screen at once, the notes above in the scrollback.
   if (tty?.notesCut) {
-    if (o.yes) tty.releaseNotes();
+    if (o.yes || !readsKeys) tty.releaseNotes();
     else run.send('pause');
   }
   // Plain lines have no frame to clear or redraw; after fg, say how to go on, once: continued in
