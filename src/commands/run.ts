@@ -115,10 +115,6 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   if (planOptions.fit !== undefined && timeline.total_ms < planOptions.fit - 1_000) {
     io.stderr.write(`acupress: --fit ${formatDuration(planOptions.fit)}: "${routine.id}" stretches to ${formatDuration(timeline.total_ms)} at most (no phase runs longer than ${formatDuration(BOUNDS.maxPhaseMs)})\n`);
   }
-  if (options.dryRun) {
-    printPlan(io, timeline, Boolean(options.json), c, fitWidth(term));
-    return EXIT.ok;
-  }
   const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
   // The lines are counted: the live view keeps them on screen until the first hold.
@@ -139,8 +135,16 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  ${c.g.bullet} ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
     }
-    if (options.tips !== false && !options.json && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
+    // A dry run is no session: the tips wait for the first real one.
+    if (options.tips !== false && !options.json && !options.dryRun && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
+  }
+  // The plan comes with the safety notes the run would print first (cautions, each condition's
+  // advice, red flags): a plan read ahead of time said nothing of a step that needs care. With
+  // --json they go to stderr, as a run's do, and stdout stays the plan's events.
+  if (options.dryRun) {
+    printPlan(io, timeline, Boolean(options.json), c, fitWidth(term));
+    return EXIT.ok;
   }
   // The session log: one record when the run ends, however it ends; ratings if asked for.
   const logging = options.history !== false && !(profile ? profile.history === false : await historyOffInProfile(io));

@@ -113,8 +113,23 @@ describe('run', () => {
   it('--dry-run prints the whole plan and exits at once', () => {
     const r = cli(['run', 'headache', '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Headache relief · \d+ phases · \d+:\d\d in all \(dry run\)/);
+    expect(r.stdout).toMatch(/^Headache relief · \d+ phases · \d+:\d\d in all \(dry run\)/m);
     expect(r.stdout).toMatch(/0:00\s+locate/);
+  });
+  it('--dry-run comes with the safety notes the run would print first; with --json they go to stderr and stdout stays the events', () => {
+    const text = cli(['run', 'feet', '--dry-run']);
+    expect(text.code).toBe(0);
+    const plan = text.stdout.search(/^.* · \d+ phases · .* \(dry run\)$/m);
+    expect(plan).toBeGreaterThan(0);
+    expect(text.stdout.slice(0, plan)).toMatch(/^Cautions:\n  caution LR3 /);
+    expect(text.stdout.slice(0, plan)).toMatch(/Get medical help instead if:/);
+    expect(text.stdout).not.toMatch(/Before you start/); // the tips wait for a real run
+    const json = cli(['run', 'feet', '--dry-run', '--json']);
+    expect(json.code).toBe(0);
+    expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l).type)).toContain('start');
+    expect(json.stderr).toMatch(/^Cautions:\n  caution LR3 /);
+    // With a condition: its advice too, as a run in text says it.
+    expect(cli(['run', 'feet', '--dry-run', '--pregnant', '--skip-unsafe']).stdout).toMatch(/^With pregnancy:$/m);
   });
   it('--dry-run --json prints start, phases and end without ticks or elapsed', () => {
     const lines = cli(['run', 'headache', '--dry-run', '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
