@@ -97,25 +97,51 @@ describe('the live frame', () => {
 });
 
 describe('the live sink', () => {
-  it('keeps the lines printed above (red flags, tips) on screen until the first hold, then takes its full height', () => {
-    const long = { ...timeline, phases: timeline.phases.map((p) => ({ ...p, text: 'word '.repeat(200) })) };
-    const t = fakeTerminal(40, 24);
+  // A stand-in figure as tall as it is let be, so a frame's figure rows show the rows it was given.
+  const figureRows = (text: string) => stripEscapes(text).split('\n').filter((l) => l.endsWith('FFFFFFFFFFFFFFFFFFFFFFFF')).length;
+  const figure = (index: number) => (['locate', 'switch'].includes(timeline.phases[index]!.kind)
+    ? (_cols: number, rows: number) => ({ width: 24, lines: Array.from({ length: Math.min(rows, 18) }, () => 'F'.repeat(24)) })
+    : undefined);
+
+  it('keeps the lines printed above (red flags, tips) on screen until the first hold, beside a view that loses nothing to them', () => {
+    const t = fakeTerminal(80, 40);
     const clock = new FakeClock();
-    const sink = ttySink(t.io, long, plain, t.term, { keys: KEY_HELP, pointName: (id) => id, keepAbove: 12 });
+    const sink = ttySink(t.io, timeline, plain, t.term, { keys: KEY_HELP, pointName: (id) => id, keepAbove: 25, figure });
     expect(sink.notesCut).toBe(false);
-    const heights: string[] = [];
-    const run = startRun(long, clock, (ev) => {
+    const shown: string[] = [];
+    const run = startRun(timeline, clock, (ev) => {
       sink.handle(ev);
-      if (ev.type === 'phase') heights.push(`${long.phases[ev.index]!.kind} ${t.writes.at(-1)!.split('\n').length}`);
+      if (ev.type === 'phase' || ev.type === 'start') shown.push(`${timeline.phases[ev.type === 'phase' ? ev.index : 0]!.kind} ${figureRows(t.writes.at(-1)!)}`);
     });
     clock.runAll();
     sink.stop();
     void run;
-    // 24 rows less the 12 kept, less the line a frame never fills: 11 until the hold, 23 from it.
-    expect(heights.slice(0, 3)).toEqual(['locate 11', 'ramp 11', 'hold 23']);
-    // Too many lines to keep beside even the smallest frame: the run is told to wait.
-    expect(ttySink(fakeTerminal(40, 24).io, long, plain, fakeTerminal(40, 24).term, { keys: KEY_HELP, pointName: (id) => id, keepAbove: 19 }).notesCut).toBe(true);
+    // 40 rows less the 25 kept, less the cursor's line and the spinner's: a figure of 13 rows
+    // while the point is found; from the first hold the view has the screen, and the figure its 18.
+    expect(shown.slice(0, 4)).toEqual(['locate 13', 'locate 13', 'ramp 0', 'hold 0']);
+    expect(shown.find((s) => s.startsWith('switch'))).toBe('switch 18');
   });
+
+  it('the notes are too long to keep when the view beside them would lose any of its text: the run is told to wait', () => {
+    const long = { ...timeline, phases: timeline.phases.map((p) => ({ ...p, text: 'word '.repeat(200) })) };
+    const sink = (keepAbove: number) => ttySink(fakeTerminal(40, 24).io, long, plain, fakeTerminal(40, 24).term, { keys: KEY_HELP, pointName: (id) => id, keepAbove });
+    // 1,000 characters at 40 columns need more than the 12 rows left, though a frame of 6 would fit.
+    expect(sink(12).notesCut).toBe(true);
+    expect(sink(19).notesCut).toBe(true);
+    // Text that fits in the rows left: the notes stay.
+    const short = { ...timeline, phases: timeline.phases.map((p) => ({ ...p, text: 'word '.repeat(30) })) };
+    expect(ttySink(fakeTerminal(40, 24).io, short, plain, fakeTerminal(40, 24).term, { keys: KEY_HELP, pointName: (id) => id, keepAbove: 12 }).notesCut).toBe(false);
+  });
+
+  it('the notes are too long to keep when they would leave out the figure the whole screen shows: the run is told to wait', () => {
+    const sink = (keepAbove: number) => ttySink(fakeTerminal(80, 24).io, timeline, plain, fakeTerminal(80, 24).term, { keys: KEY_HELP, pointName: (id) => id, keepAbove, figure });
+    // 24 rows less 14: a figure of 8 rows still fits beside the text; less 16, none would.
+    expect(sink(14).notesCut).toBe(false);
+    expect(sink(16).notesCut).toBe(true);
+    // With no figure to show, the same notes stay: the short text fits under them.
+    expect(ttySink(fakeTerminal(80, 24).io, timeline, plain, fakeTerminal(80, 24).term, { keys: KEY_HELP, pointName: (id) => id, keepAbove: 16 }).notesCut).toBe(false);
+  });
+
   it('writes each frame whole, in one call, in synchronized output, never a cleared frame', () => {
     const writes = runLive(60, 20, (run, sink, clock) => {
       clock.advance(1_500);

@@ -13,6 +13,15 @@ export const MIN_TEXT = 36;
 /** The fewest columns a figure beside the text is drawn in; narrower, it goes below or is left out. */
 export const MIN_FIGURE_COLS = 24;
 
+/** A phase's frame as laid out: its text, the width the text was wrapped to, and whether the figure is in it. */
+export interface FigureFrame {
+  frame: string;
+  /** The columns `text` was given for the text that is shown (narrower than the frame beside a figure). */
+  textColumns: number;
+  /** The figure was drawn (below or beside the text). */
+  figure: boolean;
+}
+
 /**
  * The frame for a phase: `text(columns)` is the live view wrapped to a width; `figure` draws the
  * point (or is undefined outside a locate phase). The frame never has more lines than `rows - 1`
@@ -21,8 +30,14 @@ export const MIN_FIGURE_COLS = 24;
  * for its whole key hint line), and not beside it at all when that leaves under MIN_FIGURE_COLS.
  */
 export function frameWithFigure(text: (columns: number) => string, figure: FigureAt | undefined, columns: number, rows: number | undefined, minText = MIN_TEXT): string {
+  return layFigure(text, figure, columns, rows, minText).frame;
+}
+
+/** frameWithFigure, saying how it laid the frame out (the live view checks that nothing was left out). */
+export function layFigure(text: (columns: number) => string, figure: FigureAt | undefined, columns: number, rows: number | undefined, minText = MIN_TEXT): FigureFrame {
   const full = text(columns);
-  if (!figure || rows === undefined) return full;
+  const alone = { frame: full, textColumns: columns, figure: false };
+  if (!figure || rows === undefined) return alone;
   const height = full.split('\n').length;
   // Below the text (indented like its body, after a blank line) or beside it (the text wrapped
   // narrower, the figure from the second line on: the spinner stands before the first),
@@ -43,12 +58,12 @@ export function frameWithFigure(text: (columns: number) => string, figure: Figur
         const r = i === 0 ? undefined : f.lines[i - 1];
         out.push(r === undefined ? (left[i] ?? '') : `${padEnd(left[i] ?? '', w + GAP)}${r}`);
       }
-      return out.join('\n');
+      return { frame: out.join('\n'), textColumns: columns - GAP - f.width, figure: true };
     }
   }
   if (canBelow) {
     const f = figure(Math.min(FIGURE_COLS, columns - 2), below);
-    if (f) return `${full}\n\n${f.lines.map((l) => `  ${l}`).join('\n')}`;
+    if (f) return { frame: `${full}\n\n${f.lines.map((l) => `  ${l}`).join('\n')}`, textColumns: columns, figure: true };
   }
-  return full;
+  return alone;
 }

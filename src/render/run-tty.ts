@@ -10,7 +10,7 @@ import type { Phase, Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
-import { frameWithFigure, type FigureAt } from './run-figure.js';
+import { layFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
 import { pauseNote, pausedWords } from './run-plain.js';
 import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
@@ -229,26 +229,44 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   let settling: unknown;
   const held: string[] = [];
 
+  const hintWidth = Math.max(width(hintLine(o.keys, c, Infinity)), width(hintLine(o.keys, c, Infinity, true)));
+  /** The frame of view `v` in `rows`, with the width its text was wrapped to and whether the figure is in it. */
+  const layout = (v: View, rows: number) => {
+    const columns = size.columns!;
+    const figure = o.figure?.(v.index);
+    if (!figure) return { frame: frameLines(t, v, c, { columns, rows }, o.keys), textColumns: columns, figure: false };
+    // The frame's lines stop short of the last column (see frameLines), so the figure's must too.
+    // Beside the figure the text keeps room for the whole hint line (after its two-space indent).
+    const laid = layFigure((w) => frameLines(t, v, c, { columns: w + 1, rows }, o.keys).join('\n'), figure, columns - 1, rows, hintWidth + 2);
+    return { frame: laid.frame.split('\n'), textColumns: laid.textColumns + 1, figure: laid.figure };
+  };
+  /**
+   * Does phase `index` show in `rows` all it shows on a screen of its own: every line of its text
+   * and the key hint (frameLines cuts them to fit, so a cut frame is a shorter one), and a figure
+   * when the whole screen has one (a smaller figure is fine)?
+   */
+  const whole = (index: number, rows: number) => {
+    const v: View = { ...view, index, remaining: t.phases[index]!.duration_ms };
+    const laid = layout(v, rows);
+    const uncut = frameLines(t, v, c, { columns: laid.textColumns, rows: Infinity }, o.keys).length;
+    if (frameLines(t, v, c, { columns: laid.textColumns, rows }, o.keys).length < uncut) return false;
+    return laid.figure || !layout(v, size.rows!).figure;
+  };
+
   // Rows kept for the notes above, until the first hold begins (or the screen is cleared).
   let keep = o.keepAbove ?? 0;
   const firstHold = t.phases.findIndex((p) => p.kind === 'hold');
   const release = firstHold >= 0 ? firstHold : 1;
-  // The notes cannot all stay on screen beside even the smallest frame (see the notesCut below).
-  const notesCut = keep > 0 && size.live && size.rows! - keep < LIVE_MIN.rows;
+  // The notes stay on screen only beside a view that loses nothing to them: each phase until
+  // the first hold with its whole text and its figure (see whole). Otherwise the run should wait
+  // for them to be read, then give the view the whole screen (see notesCut below).
+  const notesCut = keep > 0 && size.live === true && (size.rows! - keep < LIVE_MIN.rows
+    || !t.phases.slice(0, release).every((_, i) => whole(i, size.rows! - keep)));
   const rowsNow = () => (keep > 0 ? Math.max(LIVE_MIN.rows, size.rows! - keep) : size.rows!);
 
-  const hintWidth = Math.max(width(hintLine(o.keys, c, Infinity)), width(hintLine(o.keys, c, Infinity, true)));
   const write = (s: string) => io.stdout.write(s);
   const up = () => (drawn > 1 ? `\x1b[${drawn - 1}A\r` : drawn === 1 ? '\r' : '');
-  const lines = () => {
-    const columns = size.columns!;
-    const rows = rowsNow();
-    const figure = o.figure?.(view.index);
-    if (!figure) return frameLines(t, view, c, { columns, rows }, o.keys);
-    // The frame's lines stop short of the last column (see frameLines), so the figure's must too.
-    // Beside the figure the text keeps room for the whole hint line (after its two-space indent).
-    return frameWithFigure((w) => frameLines(t, view, c, { columns: w + 1, rows }, o.keys).join('\n'), figure, columns - 1, rows, hintWidth + 2).split('\n');
-  };
+  const lines = () => layout(view, rowsNow()).frame;
 
   /** Draw the frame, with `above` printed over it first; one write. */
   const draw = (above: string[] = []) => {
@@ -368,8 +386,8 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
       view.elapsed = ev.elapsed_ms;
     } else if (ev.type === 'pause' || ev.type === 'resume') {
       view.paused = ev.type === 'pause';
-      // Notes too long to stay beside the view were read while the run waited: going on, the
-      // view takes the whole screen (the notes scroll up), not two cut lines and no figure.
+      // Notes too long to stay beside a whole view were read while the run waited: going on, the
+      // view takes the whole screen (the notes scroll up), not cut lines and no figure.
       if (ev.type === 'resume' && notesCut) keep = 0;
       const note = pauseNote(ev, c.g.dash);
       if (!size.live && note) write(`${c.dim(note)}\n`);
@@ -390,8 +408,9 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   return {
     handle,
     /**
-     * The notes above cannot all stay on screen beside even the smallest frame: the run should
-     * wait (paused) for the person to read them, scrolling back if need be.
+     * The notes above cannot stay on screen beside a whole view (each phase until the first hold
+     * with all its text, and its figure): the run should wait (paused) for the person to read
+     * them, scrolling back if need be, or (--yes) let the view take the whole screen at once.
      */
     notesCut,
     /** Let the view take the whole screen now (notes too long to keep, and a run that does not wait for them). */

@@ -54,11 +54,11 @@ const QUICK = `run quick-li4 --no-tips --data ${data}`;
  * of a capable UTF-8 terminal. The program waits for a key first, so the raw-output pipe is in
  * place before it writes anything; returns the session and the file with the raw bytes.
  */
-async function start(args: string, cols: number, rows: number, env: Record<string, string> = {}) {
+async function start(args: string, cols: number, rows: number, env: Record<string, string> = {}, profile = 'conditions: []\n') {
   const name = `t${++n}`;
   const home = tempDir('acupress-term-');
   mkdirSync(join(home, '.config/acupress'), { recursive: true });
-  writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions: []\n');
+  writeFileSync(join(home, '.config/acupress/profile.yaml'), profile);
   const raw = join(home, 'raw.out');
   const vars = { HOME: home, XDG_CONFIG_HOME: `${home}/.config`, TERM: 'xterm-256color', LANG: 'C.UTF-8', PATH: process.env.PATH!, ...env };
   const envArgs = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
@@ -189,6 +189,33 @@ describe.skipIf(!hasTmux)('in the terminals people use', () => {
     expect(raw).not.toMatch(/[\u2800-\u28ff\u2580-\u259f]/u);
     expect(raw).not.toMatch(/[^\x00-\x7f]/);
   });
+
+  it('at 80x24 under a page of notes (pregnancy), the first locate shows its whole text and figure: at once with --yes, after space without', async () => {
+    const text = JSON.parse(execFileSync(process.execPath, [BIN, 'run', 'skull-base', '--dry-run', '--json', '--no-profile'], { encoding: 'utf8' }).split('\n')[1]!).text as string;
+    /** Every word of the locate text, in order, in the frame: from its head line to the progress bar (the figure beside it adds only braille and a label). */
+    const expectWhole = (shot: string) => {
+      const frame = shot.slice(shot.search(/LOCATE \d:\d\d/), shot.search(/point 1\/4/));
+      expect(frame).not.toContain('…');
+      let at = 0;
+      for (const word of text.split(/\s+/)) {
+        const found = frame.indexOf(word, at);
+        expect(found, `"${word}" after ${at} in:\n${frame}`).toBeGreaterThanOrEqual(0);
+        at = found + word.length;
+      }
+      expect(shot).toMatch(/Left side of the head/); // the figure's caption
+    };
+    const pregnant = 'conditions: [pregnancy]\n';
+    const yes = await start('run skull-base --yes --no-tips', 80, 24, {}, pregnant);
+    expectWhole(await waitFor(yes.name, /LOCATE 0:0[5-9]/));
+    expect(await screen(yes.name)).not.toMatch(/PAUSED/);
+    tmux('kill-session', '-t', yes.name);
+    // Without --yes the notes are read first: the run waits, paused, and space gives the view the screen.
+    const asked = await start('run skull-base --no-tips', 80, 24, {}, pregnant);
+    await waitFor(asked.name, /LOCATE 0:10 +PAUSED/);
+    tmux('send-keys', '-t', asked.name, 'Space');
+    expectWhole(await waitFor(asked.name, /LOCATE 0:0\d(?! +PAUSED)/, 4000));
+    tmux('kill-session', '-t', asked.name);
+  }, 60_000);
 
   it('a pane too small for the live view gets plain lines fitted to it', async () => {
     const s = await start(QUICK, 24, 30);

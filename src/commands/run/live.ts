@@ -122,7 +122,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const offSignal = io.onSignal((sig) => started?.interrupt(sig));
   const run = startRun(timeline, io.clock, emit);
   started = run;
-  // Notes too long to stay on screen beside the view: the run waits, paused, while they are read.
+  // Notes that would cut the view beside them (its text or figure): the run waits, paused, while they are read.
   // With --yes it never waits: the view takes the screen at once, the notes above in the scrollback.
   if (tty?.notesCut) {
     if (o.yes || !readsKeys) tty.releaseNotes();
