@@ -52,8 +52,9 @@ describe('run logs the session', () => {
     const f = fakeIo();
     const code = await runTiny(f, {}, () => f.signal('SIGINT'));
     expect(code).toMatchObject({ name: 'ExitError', exitCode: 130 });
-    // 1.5 s in: located, and started the ramp, so LI4 counts as worked.
-    expect(lines(f)[0]).toMatchObject({ completed: false, reason: 'interrupted', signal: 'SIGINT', active_ms: 1500, points: [{ point: 'LI4', sides: ['left'] }] });
+    // 1.5 s in: located, and started the ramp but not the hold, so LI4 is not worked, not even partly.
+    expect(lines(f)[0]).toMatchObject({ completed: false, reason: 'interrupted', signal: 'SIGINT', active_ms: 1500, points: [] });
+    expect(lines(f)[0]).not.toHaveProperty('partly');
   });
 
   it('names a point by its id and a routine file by its absolute path, with the conditions applied', async () => {

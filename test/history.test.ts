@@ -104,20 +104,30 @@ describe('records', () => {
     ],
   };
 
-  it('points worked count pressing, not locating, with their sides', () => {
-    expect(pointsWorked(timeline, [0, 1])).toEqual([{ point: 'LI4', sides: ['left'] }]);
-    expect(pointsWorked(timeline, [0, 1, 2, 3])).toEqual([{ point: 'LI4', sides: ['left', 'right'] }]);
-    expect(pointsWorked(timeline, [0, 1, 2, 3, 4])).toEqual([{ point: 'LI4', sides: ['left', 'right'] }, { point: 'CV17', sides: [] }]);
+  it('points worked: a side whose hold ran to its end; partly, one whose hold ran at least half before it was cut short', () => {
+    const none = { points: [], partly: [] };
+    // Locating is not working a point, nor is a hold skipped at once or cut short before half.
+    expect(pointsWorked(timeline, { ranThrough: [0], cutShort: [] })).toEqual(none);
+    expect(pointsWorked(timeline, { ranThrough: [0], cutShort: [[1, 0]] })).toEqual(none);
+    expect(pointsWorked(timeline, { ranThrough: [0], cutShort: [[1, 499]] })).toEqual(none);
+    expect(pointsWorked(timeline, { ranThrough: [0], cutShort: [[1, 500]] })).toEqual({ points: [], partly: [{ point: 'LI4', sides: ['left'] }] });
+    expect(pointsWorked(timeline, { ranThrough: [0, 1], cutShort: [[2, 999]] })).toEqual({ points: [{ point: 'LI4', sides: ['left'] }], partly: [{ point: 'LI4', sides: ['right'] }] });
+    // Cut short, then gone back to and held through: worked.
+    expect(pointsWorked(timeline, { ranThrough: [0, 1, 2], cutShort: [[1, 600], [2, 100]] })).toEqual({ points: [{ point: 'LI4', sides: ['left', 'right'] }], partly: [] });
+    // A midline point has no sides; 3 s of its 6 s hold is half.
+    expect(pointsWorked(timeline, { ranThrough: [0, 1, 2, 3, 4], cutShort: [] })).toEqual({ points: [{ point: 'LI4', sides: ['left', 'right'] }, { point: 'CV17', sides: [] }], partly: [] });
+    expect(pointsWorked(timeline, { ranThrough: [0, 1, 2, 3], cutShort: [[4, 3000]] }).partly).toEqual([{ point: 'CV17', sides: [] }]);
   });
 
   it('a session record is a valid line, with the signal and the before rating when there are', () => {
     const start = Date.UTC(2025, 2, 1, 8, 0);
-    const rec = sessionRecord(timeline, { type: 'end', completed: false, reason: 'interrupted', elapsed_ms: 2500, signal: 'SIGINT' }, [0, 1, 2], {
+    const rec = sessionRecord(timeline, { type: 'end', completed: false, reason: 'interrupted', elapsed_ms: 2500, signal: 'SIGINT' }, { ranThrough: [0, 1], cutShort: [[2, 500]] }, {
       session: sessionId(start, () => 0.5), kind: 'routine', target: 'r', startMs: start, endMs: start + 2600, startOffset: 60, endOffset: 60, conditions: ['pregnancy'], before: 7,
     });
     expect(historyLineSchema.parse(JSON.parse(JSON.stringify(rec)))).toEqual(rec);
     expect(rec).toMatchObject({ start: '2025-03-01T09:00:00.000+01:00', end: '2025-03-01T09:00:02.600+01:00', planned_ms: 10_000, active_ms: 2500, completed: false, reason: 'interrupted', signal: 'SIGINT', before: 7, conditions: ['pregnancy'] });
-    expect(Object.keys(rec)).toEqual(['type', 'v', 'session', 'start', 'end', 'kind', 'target', 'title', 'planned_ms', 'active_ms', 'completed', 'reason', 'signal', 'points', 'conditions', 'before']);
+    expect(Object.keys(rec)).toEqual(['type', 'v', 'session', 'start', 'end', 'kind', 'target', 'title', 'planned_ms', 'active_ms', 'completed', 'reason', 'signal', 'points', 'partly', 'conditions', 'before']);
+    expect(rec).toMatchObject({ points: [{ point: 'LI4', sides: ['left'] }], partly: [{ point: 'LI4', sides: ['right'] }] });
     expect(rec.session).toMatch(/^[0-9a-z]+-iiii$/);
   });
 

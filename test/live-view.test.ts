@@ -35,8 +35,9 @@ function fakeTerminal(columns: number, rows: number, env: Record<string, string>
 function runLive(columns: number, rows: number, control: (run: ReturnType<typeof startRun>, sink: ReturnType<typeof ttySink>, clock: FakeClock) => void = () => {}) {
   const t = fakeTerminal(columns, rows);
   const clock = new FakeClock();
-  const sink = ttySink(t.io, timeline, plain, t.term, { keys: KEY_HELP, pointName: (id) => `P${id}` });
-  const run = startRun(timeline, clock, sink.handle);
+  let run: ReturnType<typeof startRun> | undefined;
+  const sink = ttySink(t.io, timeline, plain, t.term, { keys: KEY_HELP, pointName: (id) => `P${id}`, progress: () => run?.state ?? { ranThrough: [], cutShort: [] } });
+  run = startRun(timeline, clock, sink.handle);
   control(run, sink, clock);
   clock.runAll();
   sink.stop();

@@ -160,10 +160,10 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const session = sessionId(startMs, Math.random);
   let logged = false;
   const onEnd: OnEnd | undefined = logging
-    ? (end, started) => {
-      if (outputClosedEarly(timeline, end, started)) return;
+    ? (end, progress) => {
+      if (outputClosedEarly(timeline, end, progress.started)) return;
       const endMs = io.calendar.now();
-      logged = tryAppend(io, sessionRecord(timeline, end, started, {
+      logged = tryAppend(io, sessionRecord(timeline, end, progress, {
         ...target, session, startMs, endMs, startOffset: io.calendar.offset(startMs), endOffset: io.calendar.offset(endMs),
         conditions: conditions.map((x) => x.id), before: rated,
       }));

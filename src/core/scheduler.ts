@@ -44,6 +44,11 @@ export interface State {
   readonly started: readonly number[];
   /** Phases that ran to their end, not skipped past (whether the run completed). */
   readonly ranThrough: readonly number[];
+  /**
+   * Phases left before their end (skipped, stepped back from, or the run ended in them), each
+   * with the active time it had run, in ms (how much of a hold was held: see pointsWorked).
+   */
+  readonly cutShort: readonly (readonly [index: number, ms: number])[];
   readonly end?: EndEvent;
 }
 
@@ -52,7 +57,7 @@ export type Step = { state: State; events: RunEvent[] };
 /** Start a run at clock time `now`: the start event and the first phase. */
 export function start(timeline: Timeline, now: number): Step {
   const state: State = {
-    timeline, status: 'running', startAt: now, pausedMs: 0, seenAt: now, index: 0, phaseStart: 0, nextTick: TICK_MS, started: [0], ranThrough: [],
+    timeline, status: 'running', startAt: now, pausedMs: 0, seenAt: now, index: 0, phaseStart: 0, nextTick: TICK_MS, started: [0], ranThrough: [], cutShort: [],
   };
   const events: RunEvent[] = [
     { type: 'start', routine: timeline.routine, title: timeline.title, total_ms: timeline.total_ms, phases: timeline.phases.length },
@@ -126,14 +131,14 @@ function apply(s: State, input: Input): Step {
       const cur = caught.state;
       const a = activeAt(cur, input.now);
       const target = input.type === 'skip' ? cur.index + 1 : Math.max(0, cur.index - 1);
-      if (target >= cur.timeline.phases.length) return finish(cur, input.now, caught.events, 'done');
-      const state: State = { ...cur, index: target, phaseStart: a, nextTick: a + TICK_MS, started: [...cur.started, target] };
+      if (target >= cur.timeline.phases.length) return finish(cur, input.now, caught.events, 'done', undefined, true);
+      const state: State = { ...leave(cur, a), index: target, phaseStart: a, nextTick: a + TICK_MS, started: [...cur.started, target] };
       return { state, events: [...caught.events, phaseEvent(cur.timeline.phases[target]!, a)] };
     }
     case 'quit':
-      return finish(s, input.now, [], 'quit');
+      return finish(s, input.now, [], 'quit', undefined, true);
     case 'interrupt':
-      return finish(s, input.now, [], 'interrupted', input.signal);
+      return finish(s, input.now, [], 'interrupted', input.signal, true);
   }
 }
 
@@ -193,15 +198,22 @@ function advance(s: State, now: number): Step {
 /** The phases a run must run through, not skip, to be a completed session: the holds and massages. */
 const WORK = new Set(['hold', 'massage']);
 
-function finish(s: State, now: number, events: RunEvent[], reason: EndEvent['reason'], signal?: string): Step {
+/** The current phase left at active time `a`, before its end: noted with how long it ran. */
+function leave(s: State, a: number): State {
+  return { ...s, cutShort: [...s.cutShort, [s.index, Math.max(0, Math.round(a - s.phaseStart))]] };
+}
+
+/** End the run; `inPhase`: it ends inside the current phase (quit, a signal, a skip past the last), not after it. */
+function finish(s: State, now: number, events: RunEvent[], reason: EndEvent['reason'], signal?: string, inPhase = false): Step {
   // Reaching the end by skipping every hold (s pressed 14 times) is no completed session: the
   // end says "done" (how it ended) but not "completed" (what was done).
   // One pass over each list: a Set, not ranThrough.includes per phase (quadratic in a long routine).
   const ran = new Set(s.ranThrough);
   const worked = s.timeline.phases.every((p, i) => !WORK.has(p.kind) || ran.has(i));
-  const end: EndEvent = { type: 'end', completed: reason === 'done' && worked, reason, elapsed_ms: Math.round(activeAt(s, now)) };
+  const a = activeAt(s, now);
+  const end: EndEvent = { type: 'end', completed: reason === 'done' && worked, reason, elapsed_ms: Math.round(a) };
   if (signal) end.signal = signal;
-  return { state: { ...s, status: 'done', end }, events: [...events, end] };
+  return { state: { ...(inPhase ? leave(s, a) : s), status: 'done', end }, events: [...events, end] };
 }
 
 /** The phase event for a phase that started at active time `elapsed`. */

@@ -1,9 +1,11 @@
 // What a finished run leaves in the session log: built from the plan, the run's end and the
-// phases it started. Pure; the caller supplies the instants and the offset.
+// phases it ran through or cut short. Pure; the caller supplies the instants and the offset.
 import type { EndEvent } from '../model/events.js';
 import type { RatingLine, Session, WorkedPoint } from '../model/history.js';
 import type { Timeline } from '../model/timeline.js';
 import { isoLocal } from './calendar.js';
+
+type Side = WorkedPoint['sides'][number];
 
 /**
  * The version written into every line of the log. Kept here, not beside the schemas, so a run
@@ -11,20 +13,51 @@ import { isoLocal } from './calendar.js';
  */
 export const HISTORY_VERSION = 1;
 
-/** The press phases that count as working a point (locating it does not). */
-const PRESSING = new Set(['ramp', 'hold', 'release']);
+/** What a run did, as the scheduler's state keeps it: the phases that ran to their end, and those left before it. */
+export interface RunProgress {
+  readonly ranThrough: readonly number[];
+  /** Each phase left before its end, with the active time it had run (ms). */
+  readonly cutShort: readonly (readonly [index: number, ms: number])[];
+}
 
-/** The points pressed in the phases that started, in order, with the sides each was pressed on. */
-export function pointsWorked(timeline: Timeline, started: readonly number[]): WorkedPoint[] {
-  const worked = new Map<string, Set<'left' | 'right' | 'both'>>();
-  for (const i of started) {
-    const p = timeline.phases[i];
-    if (!p?.point || !PRESSING.has(p.kind)) continue;
-    const sides = worked.get(p.point) ?? new Set();
+/** The points a run worked: fully (`points`), and only partly (`partly`). */
+export interface Worked {
+  /** Each point with the sides on which a hold ran to its end (no sides: a midline point). */
+  points: WorkedPoint[];
+  /** Each point with the sides on which no hold ran to its end, but one ran at least half its length. */
+  partly: WorkedPoint[];
+}
+
+/**
+ * The points a run worked, in the plan's order. A side is worked when one of its holds ran to its
+ * end, as a completed session needs every hold to; it is worked partly when none did but one ran
+ * for at least half its length (active time, pauses not counted) before it was skipped or the run
+ * stopped. Less is not counted, and neither is finding a point, ramping up or easing off: a point
+ * skipped past, or quit before its hold, is in neither list.
+ */
+export function pointsWorked(timeline: Timeline, progress: RunProgress): Worked {
+  const through = new Set(progress.ranThrough);
+  const longest = new Map<number, number>();
+  for (const [i, ms] of progress.cutShort) longest.set(i, Math.max(ms, longest.get(i) ?? 0));
+  const full = new Map<string, Set<Side>>();
+  const part = new Map<string, Set<Side>>();
+  for (const p of timeline.phases) {
+    if (!p.point || p.kind !== 'hold') continue;
+    const into = through.has(p.index) ? full : 2 * (longest.get(p.index) ?? 0) >= p.duration_ms ? part : undefined;
+    if (!into) continue;
+    const sides = into.get(p.point) ?? new Set();
     if (p.side && p.side !== 'center') sides.add(p.side);
-    worked.set(p.point, sides);
+    into.set(p.point, sides);
   }
-  return [...worked].map(([point, sides]) => ({ point, sides: [...sides] }));
+  // A side held through once is worked, however often it was cut short besides.
+  for (const [point, sides] of full) {
+    const cut = part.get(point);
+    if (!cut) continue;
+    for (const side of sides) cut.delete(side);
+    if (!cut.size) part.delete(point);
+  }
+  const list = (m: Map<string, Set<Side>>) => [...m].map(([point, sides]) => ({ point, sides: [...sides] }));
+  return { points: list(full), partly: list(part) };
 }
 
 /** What was run, as the log names it (see sessionSchema's `target`). */
@@ -48,8 +81,9 @@ export interface SessionFacts extends SessionTarget {
   before?: number;
 }
 
-/** The session line for a run that ended with `end`, having started the phases in `started`. */
-export function sessionRecord(timeline: Timeline, end: EndEvent, started: readonly number[], f: SessionFacts): Session {
+/** The session line for a run that ended with `end`, having done what `progress` says. */
+export function sessionRecord(timeline: Timeline, end: EndEvent, progress: RunProgress, f: SessionFacts): Session {
+  const worked = pointsWorked(timeline, progress);
   const record: Session = {
     type: 'session',
     v: HISTORY_VERSION,
@@ -64,7 +98,8 @@ export function sessionRecord(timeline: Timeline, end: EndEvent, started: readon
     completed: end.completed,
     reason: end.reason,
     ...(end.signal ? { signal: end.signal } : {}),
-    points: pointsWorked(timeline, started),
+    points: worked.points,
+    ...(worked.partly.length ? { partly: worked.partly } : {}),
     conditions: f.conditions,
     ...(f.before !== undefined ? { before: f.before } : {}),
   };

@@ -16,7 +16,21 @@ export function pointWorked(id: string, name: string | undefined, sides: Iterabl
   return `${id}${name ? ` ${name}` : ''}${phrase ? `, ${phrase}` : ''}`;
 }
 
-/** The line the live view prints once a point is finished: "✔ LI4 Hégǔ, left and right". */
-export function pointDone(id: string, name: string | undefined, sides: Iterable<Side>, c: Paint): string {
-  return `${c.ok(c.g.tick)} ${pointWorked(id, name, sides)}`;
+/**
+ * A point as a run worked it (see pointsWorked): `worked` the sides held through, `partly` those
+ * whose hold was cut short, undefined when none was. "GB20 Fēngchí, left and right", "GB20
+ * Fēngchí, left (right partly)", "GB20 Fēngchí, right, partly", "CV17 Shānzhōng, partly".
+ */
+export function workedPhrase(id: string, name: string | undefined, worked: Iterable<Side> | undefined, partly: Iterable<Side> | undefined): string {
+  if (!worked) return `${pointWorked(id, name, partly ?? [])}, partly`;
+  const cut = partly ? sidesPhrase(partly) : '';
+  return `${pointWorked(id, name, worked)}${cut ? ` (${cut} partly)` : ''}`;
+}
+
+/**
+ * The line the live view prints once a point is finished: "✔ LI4 Hégǔ, left and right", or, when
+ * no hold of it ran to its end, "· LI4 Hégǔ, left, partly".
+ */
+export function pointDone(id: string, name: string | undefined, worked: Iterable<Side> | undefined, partly: Iterable<Side> | undefined, c: Paint): string {
+  return `${worked ? c.ok(c.g.tick) : c.dim(c.g.dot)} ${workedPhrase(id, name, worked, partly)}`;
 }

@@ -12,6 +12,8 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 import { layFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
+import { pointsWorked, type RunProgress } from '../core/session-record.js';
+import type { WorkedPoint } from '../model/history.js';
 import { pauseNote, pausedWords } from './run-plain.js';
 import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
 import { truncate, width, wrap } from './text.js';
@@ -196,6 +198,8 @@ export interface TtyOptions {
   figure?: (index: number) => FigureAt | undefined;
   /** Animate the spinner: call `fn` every `ms` until the returned function is called. None: a still spinner. */
   every?(ms: number, fn: () => void): () => void;
+  /** What the run has done so far (the scheduler's ran-through and cut-short phases), for the finished points' lines; without it none are printed. */
+  progress?(): RunProgress;
   /**
    * Lines printed just above the view (red flags, tips, the header): until the first hold the
    * frame takes only the rows under them, so they stay on screen while the point is found.
@@ -215,7 +219,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   let drawn = 0; // lines of the frame now on screen
   let hidden = false;
   const finished: string[] = []; // the lines printed for finished points, newest last
-  const printed = new Set<string>();
+  const printed = new Map<string, string>(); // each point's latest finished line
   let stopped = false;
   let suspended = false; // between suspend() and resume(): the shell has the terminal
   let pasteOn = false;
@@ -345,12 +349,22 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
     draw();
   });
 
-  /** The line for a point once all its phases are behind: "✔ LI4 Hégǔ, left and right". */
+  /**
+   * The line for a point once all its phases are behind: "✔ LI4 Hégǔ, left and right", as the
+   * summary counts it (see pointsWorked: a point skipped before its hold gets none). A point gone
+   * back to and worked again gets a line again only when it says something new.
+   */
   const finish = (prev: Phase) => {
-    if (!prev.point || printed.has(prev.point)) return;
-    printed.add(prev.point);
-    const sides = new Set(t.phases.filter((x) => x.point === prev.point && x.index <= prev.index && x.side).map((x) => x.side!));
-    const line = pointDone(prev.point, o.pointName(prev.point), sides, c);
+    if (!prev.point || !o.progress) return;
+    const id = prev.point;
+    const worked = pointsWorked(t, o.progress());
+    const sidesOf = (list: WorkedPoint[]) => list.find((w) => w.point === id)?.sides;
+    const full = sidesOf(worked.points);
+    const part = sidesOf(worked.partly);
+    if (!full && !part) return;
+    const line = pointDone(id, o.pointName(id), full, part, c);
+    if (printed.get(id) === line) return;
+    printed.set(id, line);
     finished.push(line);
     return size.live ? truncate(line, size.columns! - 1, c.g.ellipsis) : line;
   };

@@ -3,16 +3,19 @@ import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import { findingPlace, type Finding } from '../core/safety.js';
-import { pointsWorked } from '../core/session-record.js';
-import { pointWorked } from './point-done.js';
+import { pointsWorked, type RunProgress } from '../core/session-record.js';
+import { workedPhrase } from './point-done.js';
 import { wrap } from './text.js';
 
 /**
- * The end-of-run summary: what was done, how long, each point worked (once, with its sides), and
- * a reminder of any cautions. Wrapped to `width` columns (Infinity: one line per paragraph).
+ * The end-of-run summary: what was done, how long, each point worked (once, with its sides, those
+ * whose hold was cut short "partly"; see pointsWorked), and a reminder of any cautions. Wrapped to
+ * `width` columns (Infinity: one line per paragraph).
  */
-export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, started: readonly number[], findings: Finding[], width = Infinity): string {
-  const worked = pointsWorked(timeline, started);
+export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, progress: RunProgress, findings: Finding[], width = Infinity): string {
+  const { points, partly } = pointsWorked(timeline, progress);
+  const sidesOf = (list: typeof points, id: string) => list.find((w) => w.point === id)?.sides;
+  const worked = timeline.points.filter((id) => sidesOf(points, id) || sidesOf(partly, id));
   const elapsed = formatClock(end.elapsed_ms ?? 0, 'down');
   const head = end.completed
     ? `Done: ${timeline.title}, ${elapsed}.`
@@ -21,7 +24,7 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, sta
     : `Stopped (${end.reason}${end.signal ? `, ${end.signal}` : ''}) after ${elapsed} of ${formatClock(timeline.total_ms)}: ${timeline.title}.`;
   const lines = [head];
   if (worked.length) {
-    const names = worked.map(({ point: id, sides }) => pointWorked(id, catalog.points.get(id)?.pinyin, sides));
+    const names = worked.map((id) => workedPhrase(id, catalog.points.get(id)?.pinyin, sidesOf(points, id), sidesOf(partly, id)));
     lines.push(`Points worked: ${names.join('; ')}.`);
   }
   const cautions = [...new Set(findings.filter((f) => f.level === 'caution').map((f) => `${f.point ?? f.region ?? findingPlace(f)}: ${f.reason}`))];

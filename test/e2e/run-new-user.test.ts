@@ -1,9 +1,10 @@
 // The guided run as a fresh user reviewed it (session 8): a run whose holds were all skipped is
 // not a completed session, and the words on screen say what they mean.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers.js';
+import { BIN, tempDir } from '../helpers.js';
 import { hasTmux, tmuxServer } from './tmux.js';
 
 const t = tmuxServer('newuser');
@@ -106,5 +107,26 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     expect(frame.split('\n').filter((l) => l.length > 50).length).toBeGreaterThan(3);
     t.keys(s, 'q');
     await t.waitFor(s, /Stopped \(quit\)[\s\S]*^\$$/m, 8000, true);
+  });
+  it('points worked: quit in the next point\'s ramp, only the point held through is worked, in the summary and the log alike', async () => {
+    const data = tempDir('acupress-worked-');
+    mkdirSync(join(data, 'routines'));
+    writeFileSync(join(data, 'routines', 'two.yaml'), [
+      'id: two-points', 'title: Two points', 'summary: LI4 then PC6.', 'sources: [me]',
+      'timing: { locate: 1s, ramp: 1s, hold: 2s, release: 1s, switch: 1s, rounds: 1 }',
+      'steps:', '  - press: LI4', '  - press: PC6', '    ramp: 30s', '',
+    ].join('\n'));
+    const { s, home } = t.session(`run two-points --yes --no-tips --data ${data}; echo EXIT=$?`, { cols: 100, rows: 30 });
+    // LI4 runs through on both hands; PC6's ramp has begun, its hold not, when q quits.
+    await t.waitFor(s, /RAMP \d:\d\d[\s\S]*point 2\/2/, 20_000);
+    t.keys(s, 'q');
+    const end = await t.waitFor(s, /EXIT=0/, 8000, true);
+    expect(end).toMatch(/^✔ LI4 Hégǔ, left and right$/m);
+    expect(end).toMatch(/^Points worked: LI4 Hégǔ, left and right\.$/m);
+    expect(end).not.toMatch(/PC6 Nèiguān, (left|right|both)/);
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+    const [rec] = JSON.parse(spawnSync(process.execPath, [BIN, 'history', '--json'], { encoding: 'utf8', env }).stdout);
+    expect(rec).toMatchObject({ target: 'two-points', reason: 'quit', points: [{ point: 'LI4', sides: ['left', 'right'] }] });
+    expect(rec).not.toHaveProperty('partly');
   });
 });

@@ -14,6 +14,7 @@ import { summary } from '../../render/summary.js';
 import type { Finding } from '../../core/safety.js';
 import type { EndEvent, RunEvent } from '../../model/events.js';
 import { startRun, type Run } from '../../core/runner.js';
+import type { RunProgress } from '../../core/session-record.js';
 import type { Timeline } from '../../model/timeline.js';
 
 /** The gap between the two rings of the end bell, in ms. */
@@ -32,8 +33,8 @@ export interface LiveOptions {
   ownMs?: number;
 }
 
-/** Called once when the run has ended, however it ended (the session log writes its record here). */
-export type OnEnd = (end: EndEvent, started: readonly number[]) => void;
+/** Called once when the run has ended, however it ended, with what it did (the session log writes its record here). */
+export type OnEnd = (end: EndEvent, progress: RunProgress & { readonly started: readonly number[] }) => void;
 
 /**
  * Run a planned timeline live: renderers and cues as sinks, keys in a terminal, signals, and the
@@ -68,6 +69,8 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
       keepAbove: o.quiet ? 0 : (o.above ?? 0) + runHeader(catalog, timeline, c, fitWidth(term), o.ownMs).split('\n').length,
       figure: await locateFigures(catalog, timeline, c, term),
       pointName: (id) => catalog.points.get(id)?.pinyin,
+      // The run's state as it emits each event (set before its events go out; none before the run starts).
+      progress: () => started?.state ?? { ranThrough: [], cutShort: [] },
       // The spinner turns on a plain timer, unref'd: the run's clock is for cues, and spins to be exact.
       every: (ms, fn) => {
         const timer = setInterval(fn, ms);
@@ -165,7 +168,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // 'SIGPIPE': the output has gone (`run --json | head -3`), so there is no one to summarise for.
   const outputGone = end.reason === 'interrupted' && end.signal === 'SIGPIPE';
   try {
-    const text = summary(catalog, timeline, end, run.state.started, findings, fitWidth(term));
+    const text = summary(catalog, timeline, end, run.state, findings, fitWidth(term));
     if (outputGone) {
       // Quiet: a closed pipe is how a reader says it has had enough; main reports a failed write.
     } else if (mode === 'json') {
@@ -173,7 +176,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     } else if (!o.quiet) {
       (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
     }
-    onEnd?.(end, run.state.started);
+    onEnd?.(end, run.state);
   } finally {
     offSignal();
   }
