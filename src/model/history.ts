@@ -63,7 +63,7 @@ export const sessionSchema = z.object({
   reason: z.enum(END_REASONS),
   signal: short(16).optional(),
   points: z.array(workedPointSchema).max(1000),
-  /** Points whose hold began on these sides but never ran to its end (absent when there are none). */
+  /** Points worked partly: on these sides no hold ran to its end, but one ran at least half its length (absent when there are none). */
   partly: z.array(workedPointSchema).max(1000).optional(),
   conditions: z.array(short(64)).max(100),
   before: ratingSchema.optional(),

@@ -18,7 +18,7 @@ export function pointWorked(id: string, name: string | undefined, sides: Iterabl
 
 /**
  * A point as a run worked it (see pointsWorked): `worked` the sides held through, `partly` those
- * whose hold was cut short, undefined when none was. "GB20 Fēngchí, left and right", "GB20
+ * whose hold was cut short after at least half; undefined when there are none. "GB20 Fēngchí, left and right", "GB20
  * Fēngchí, left (right partly)", "GB20 Fēngchí, right, partly", "CV17 Shānzhōng, partly".
  */
 export function workedPhrase(id: string, name: string | undefined, worked: Iterable<Side> | undefined, partly: Iterable<Side> | undefined): string {

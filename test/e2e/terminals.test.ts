@@ -132,7 +132,8 @@ describe.skipIf(!hasTmux)('in the terminals people use', () => {
 
   it('a live run in Chinese with emoji: hundreds of captures, each with its countdown, none wider than the terminal', async () => {
     for (const [cols, rows] of [[40, 12], [80, 24]] as const) {
-      const s = await start(`run calm-cjk --no-tips --data ${data}`, cols, rows);
+      // --yes: the countdown runs at once (at 40x12 the notes would have it wait for space, paused).
+      const s = await start(`run calm-cjk --no-tips --yes --data ${data}`, cols, rows);
       await waitFor(s.name, /LOCATE \d:\d\d/);
       let captures = 0;
       while (captures < (cols === 40 ? 300 : 100)) {
@@ -145,13 +146,15 @@ describe.skipIf(!hasTmux)('in the terminals people use', () => {
       }
       // Under a heavy load a capture can take 100 ms; the run lasts long enough for 300 even then.
       expect(captures).toBeGreaterThanOrEqual(cols === 40 ? 300 : 100);
-      // Skip through the rest: the point is finished on the way, and the run ends.
+      // Skip through the rest: the run ends. How much of LI4 counts as worked depends on how far
+      // the captures got (a skipped hold is not worked), but it is named at most once.
       for (let i = 0; i < 12 && !/EXIT=/.test(await screen(s.name)); i++) {
         tmux('send-keys', '-t', s.name, 's');
         await sleep(300);
       }
       const end = await waitFor(s.name, /EXIT=0/, 15_000, ['-S', '-']);
-      expect(end).toMatch(/✔ LI4 Hégǔ, left and right/);
+      expect(end).toMatch(/^(Done|Skipped to the end): /m);
+      expect((end.match(/^[✔·] LI4 Hégǔ/gm) ?? []).length).toBeLessThanOrEqual(1);
       tmux('kill-session', '-t', s.name);
     }
   }, 180_000);
@@ -181,7 +184,8 @@ describe.skipIf(!hasTmux)('in the terminals people use', () => {
   });
 
   it('LANG=C: ASCII only, no braille spinner, no block bars, pinyin without tone marks', async () => {
-    const s = await start(`run quick-li4 --data ${data}`, 60, 24, { LANG: 'C' });
+    // --yes: the tips and disclaimer leave no room for the figure at 60x24, so the run would wait for space.
+    const s = await start(`run quick-li4 --yes --data ${data}`, 60, 24, { LANG: 'C' });
     await waitFor(s.name, /EXIT=0/, 20_000);
     const raw = s.raw();
     expect(raw).toMatch(/\x1b\[\?2026h/);
