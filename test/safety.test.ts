@@ -364,3 +364,16 @@ describe('list in a narrow terminal', () => {
     expect(stdout.text().split('\n').filter((l) => width(l) > 40)).toEqual([]);
   });
 });
+
+describe('safer routines', () => {
+  it('rank the routines that share the refused one\'s body area before those that share only "desk"', async () => {
+    const { saferAlternatives } = await import('../src/core/safety.js');
+    const ids = (id: string) => saferAlternatives(catalog, catalog.routines.get(id)!, pregnancy).map((r) => r.id);
+    // neck [neck, shoulder, desk, pain]: skull-base shares "neck"; energy, eye-strain and focus only "desk".
+    expect(ids('neck')[0]).toBe('skull-base');
+    // headache [head, pain, neck]: skull-base shares two, then the head routines.
+    expect(ids('headache')).toEqual(['skull-base', 'eye-strain', 'focus']);
+    // Every suggestion still has nothing to avoid.
+    for (const id of ids('neck')) expect(routineFindings(catalog, catalog.routines.get(id)!, pregnancy).some((f) => f.level === 'avoid')).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } fro
 import { compareIds } from './text.js';
 import { pointsNamedInText } from './resolve.js';
 import { CHANNEL_ALIASES, CHANNELS } from '../model/channels.js';
+import { REGIONS } from '../model/regions.js';
 
 export type Level = 'avoid' | 'caution';
 
@@ -301,14 +302,27 @@ export function hasAvoid(findings: Finding[]): boolean {
   return findings.some((f) => f.level === 'avoid');
 }
 
-/** Routines with no `avoid` finding under the conditions, sharing a tag with `routine`: safer alternatives. */
+/**
+ * Routines with no `avoid` finding under the conditions, sharing a tag with `routine`: safer
+ * alternatives, the most relevant first. A shared tag counts for more the fewer routines carry it
+ * ("neck" says more than "desk", which half the desk routines share), and twice when it names a body
+ * region, so a neck routine is offered for a neck routine before an eye one that only shares "desk".
+ */
 export function saferAlternatives(catalog: Catalog, routine: Routine, conditions: Condition[], limit = 3): Routine[] {
   const tags = new Set(routine.tags);
-  return [...catalog.routines.values()]
+  const all = [...catalog.routines.values()];
+  const carriers = new Map<string, number>();
+  for (const r of all) for (const t of new Set(r.tags)) if (tags.has(t)) carriers.set(t, (carriers.get(t) ?? 0) + 1);
+  const weight = (t: string): number => Math.log((all.length + 1) / (carriers.get(t) ?? 1)) * ((REGIONS as readonly string[]).includes(t) ? 2 : 1);
+  const score = (r: Routine): number => [...new Set(r.tags)].reduce((n, t) => n + (tags.has(t) ? weight(t) : 0), 0);
+  return all
     .filter((r) => r.id !== routine.id && r.tags.some((t) => tags.has(t)))
     .filter((r) => !hasAvoid(routineFindings(catalog, r, conditions)))
-    .sort((a, b) => b.tags.filter((t) => tags.has(t)).length - a.tags.filter((t) => tags.has(t)).length || compareIds(a.id, b.id))
-    .slice(0, limit);
+    // Rounded, so that routines sharing the same tags tie exactly and fall back to their ids.
+    .map((r) => ({ r, score: Math.round(score(r) * 1e6) }))
+    .sort((a, b) => b.score - a.score || compareIds(a.r.id, b.r.id))
+    .slice(0, limit)
+    .map((x) => x.r);
 }
 
 /**
