@@ -137,7 +137,9 @@ describe('run', () => {
     writeFileSync(join(home, 'acupress/profile.yaml'), 'conditions:\n  - pregnancy\n');
     const env = { XDG_CONFIG_HOME: home };
     const refused = fakeIo(env);
-    await expect(runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', dryRun: true, json: true, profile: true }, refused.io)).rejects.toThrow('run --random: no routine matches --tag "desk" --max "3m"; desk-break has steps to avoid with pregnancy (add --skip-unsafe to leave those steps out)');
+    await expect(runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', dryRun: true, json: true, profile: true }, refused.io)).rejects.toThrow('run --random: no routine matching --tag "desk" --max "3m" is safe to run; desk-break has steps to avoid with pregnancy (add --skip-unsafe to leave those steps out)');
+    // A routine matched and safety refused it: exit 1, as for run refusing a routine, not 2 (a usage error).
+    await expect(runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', dryRun: true, json: true, profile: true }, fakeIo(env).io)).rejects.toMatchObject({ exitCode: 1 });
     const { io, stdout } = fakeIo(env);
     await runCmd({ args: [undefined], random: true, max: '3m', tag: 'desk', skipUnsafe: true, dryRun: true, json: true, profile: true }, io);
     const lines = stdout.text().trim().split('\n').map((l) => JSON.parse(l));
@@ -148,6 +150,7 @@ describe('run', () => {
   it('--random with nothing matching is a usage error', async () => {
     const { io } = fakeIo();
     await expect(runCmd({ args: [undefined], random: true, max: '5s', dryRun: true }, io)).rejects.toThrow(/no routine matches --max "5s"/);
+    await expect(runCmd({ args: [undefined], random: true, max: '5s', dryRun: true }, fakeIo().io)).rejects.toMatchObject({ exitCode: 2 });
   });
 
   it('--warn says "Release in N seconds" before a hold ends (plain, on the fake clock)', async () => {

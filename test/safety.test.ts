@@ -315,8 +315,9 @@ describe('list in a terminal', () => {
     expect(stdout.text()).toMatch(/\n⚠ avoid  has a step never to press yourself; run refuses it \(acupress check <id>\s+says why\)\n/);
     expect(stdout.text()).toMatch(/\n\(user\)  your own routine\n/);
     const r = cli(['run', '--random', '--tag', 'only-here', '--data', dir, '--dry-run']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no routine matches --tag "only-here"/);
+    // It matched the tag and was refused for safety: exit 1, not a usage error.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no routine matching --tag "only-here" is safe to run; front has steps to avoid/);
   });
 
   it('marks the points never to press yourself, with a legend', async () => {

@@ -85,6 +85,17 @@ describe('README recipes', () => {
     expect(r.stdout).toMatch(/\(dry run\)/);
   });
 
+  it('loop: with a pregnancy profile the break still runs, leaving out the steps to avoid', () => {
+    const [loop] = recipe('loop');
+    const pregnant = (home: string) => {
+      mkdirSync(join(home, '.config/acupress'), { recursive: true });
+      writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions:\n  - pregnancy\n');
+    };
+    const r = shell(loop!.replace('sleep 3000', 'break'), {}, pregnant);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\(dry run\)/);
+  });
+
   it('weekly: the stats of the last 7 days, as text from cron and as numbers through jq', () => {
     const [cron, numbers] = recipe('weekly');
     const fields = cron!.trim().split(/\s+/);

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../model/catalog.js';
 import type { Condition, Routine } from '../../model/types.js';
-import { UserError } from '../../model/errors.js';
+import { EXIT, UserError } from '../../model/errors.js';
 import { quote } from '../../model/printable.js';
 import { filterRoutines } from '../../core/filters.js';
 import { GENERAL, routineFindings, unsafeSteps } from '../../core/safety.js';
@@ -10,7 +10,8 @@ import { bareSecondsHint } from '../duration-hint.js';
 /**
  * Pick a routine at random among those matching --max/--tag and safe for the conditions. With
  * `skipUnsafe`, routines with steps to avoid join the draw too (run leaves those steps out),
- * unless nothing would be left of them. When nothing matches, the error says what the
+ * unless nothing would be left of them. When nothing matches the filters, that is a usage error
+ * (exit 2); when routines match but all are refused for safety, the error (exit 1) says what the
  * conditions left out and how to let them in.
  */
 export function pickRandom(catalog: Catalog, o: { max?: string; tag?: string; skipUnsafe?: boolean }, conditions: Condition[], random: () => number): Routine {
@@ -26,7 +27,10 @@ export function pickRandom(catalog: Catalog, o: { max?: string; tag?: string; sk
     const why = avoided.length
       ? `; ${avoided.join(', ')} ${avoided.length === 1 ? 'has' : 'have'} steps to avoid${which}${o.skipUnsafe ? '' : ' (add --skip-unsafe to leave those steps out)'}`
       : '';
-    throw new UserError(`run --random: no routine matches${asked}${why}${bareSecondsHint('--max', o.max)}`);
+    // Routines matched but safety left none: that is a refusal (exit 1, as run refuses an unsafe
+    // routine), so a break loop or cron job can tell it from a typo in its flags (exit 2).
+    if (rows.length > 0) throw new UserError(`run --random: no routine${asked ? ` matching${asked}` : ''} is safe to run${why}`, EXIT.safety);
+    throw new UserError(`run --random: no routine matches${asked}${bareSecondsHint('--max', o.max)}`);
   }
   return whole(pool[Math.floor(random() * pool.length)]!.routine.id);
 }
