@@ -154,6 +154,13 @@ describe('points', () => {
   });
 });
 
+describe('conditions', () => {
+  it('word their advice for any layout: it is printed in cards, sheets and before a run, where what it could point at comes first', () => {
+    // "skip the points listed below" read wrong before a run, whose skipped points are listed above it.
+    for (const c of data.conditions) expect(c.advice, c.id).not.toMatch(/\b(below|above)\b/i);
+  });
+});
+
 describe('routines', () => {
   it('has at least 24 routines, each with sources and an evidence note', () => {
     expect(data.routines.length).toBeGreaterThanOrEqual(24);

@@ -148,3 +148,36 @@ describe('count and plural (the one place a plural is made)', () => {
     expect([plural(1, 'is', 'are'), plural(2, 'is', 'are'), plural(2, 'region')]).toEqual(['is', 'are', 'regions']);
   });
 });
+
+describe('long words in text that scrolls past', () => {
+  const url = 'http://www.paradigm-pubs.com/Birch-Contra';
+  it('wrap with long "whole" puts a word longer than the line on a line of its own, uncut', async () => {
+    const out = wrap(`Paradigm Publications, ${url} (LI4, SP6, CV4 and BL67)`, 30, '  ', 30, 'whole');
+    expect(out.split('\n')).toEqual(['Paradigm Publications,', `  ${url}`, '  (LI4, SP6, CV4 and BL67)']);
+    // Without it every line still fits (the live view counts on that).
+    for (const l of wrap(url, 30).split('\n')) expect(width(l)).toBeLessThanOrEqual(30);
+  });
+
+  it('the pregnancy findings, their sources and messages keep a URL whole at 40 columns, and the rows it folds onto are counted', async () => {
+    const { buildBuiltin } = await import('../src/store/build-builtin.js');
+    const { catalogFrom } = await import('../src/model/catalog.js');
+    const { routineFindings } = await import('../src/core/safety.js');
+    const { describeFindings } = await import('../src/render/findings.js');
+    const { Citations } = await import('../src/render/citations.js');
+    const { fitLine } = await import('../src/render/fit-out.js');
+    const { rowsOf } = await import('../src/render/text.js');
+    const { ROOT } = await import('./helpers.js');
+    const { join } = await import('node:path');
+    const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+    const findings = routineFindings(catalog, catalog.routines.get('headache')!, [catalog.conditions.get('pregnancy')!]);
+    const text = describeFindings(catalog, findings, 40);
+    expect(text).toContain(url);
+    const cites = new Citations();
+    cites.ref(findings[0]!.source);
+    expect(cites.lines(40).join('\n')).toContain(url);
+    expect(fitLine(`warning: see ${url} for more`, 30)).toContain(url);
+    // A line of 41 columns takes two rows of a 40-column terminal.
+    expect(rowsOf(`${'x'.repeat(41)}\nshort\n`, 40)).toBe(3);
+    expect(rowsOf('a\nb\n', Infinity)).toBe(2);
+  });
+});

@@ -334,7 +334,9 @@ describe('check in a narrow terminal', () => {
     (stdout as { columns: number }).columns = 40;
     await check({ pregnant: true, profile: false }, io);
     const lines = stdout.text().split('\n');
-    expect(lines.filter((l) => width(l) > 40)).toEqual([]);
+    // Every line fits but one holding a single word longer than the line (a source's URL), left whole.
+    expect(lines.filter((l) => width(l) > 40 && l.trim().includes(' '))).toEqual([]);
+    expect(lines).toContain('      http://www.paradigm-pubs.com/Birch-Contra');
     const at = lines.findIndex((l) => /^Safer routines with pregnancy/.test(l));
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 2]).toMatch(/^ {2}morning-sickness {2}Morning sickness/);

@@ -44,7 +44,7 @@ export interface ActiveConditions {
  * in a terminal wrapped to `width` columns with a hanging indent (Infinity: one line).
  */
 export function warn(io: Pick<Io, 'stderr'>, line: string, width = Infinity): void {
-  io.stderr.write(`${hang(safeLines(line), width)}\n`);
+  io.stderr.write(`${hang(safeLines(line), width, '  ', 'whole')}\n`);
 }
 
 /**

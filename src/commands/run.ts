@@ -24,7 +24,7 @@ import { followableFit, plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
 import { canPrompt, catalogFor, conditionsFor, warn, type Common } from './context.js';
 import { withSkippedHint } from './skipped-hint.js';
-import { wrap } from '../render/text.js';
+import { rowsOf, wrap } from '../render/text.js';
 import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { count } from '../core/text.js';
@@ -117,10 +117,12 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   }
   const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
-  // The lines are counted: the live view keeps them on screen until the first hold.
+  // The rows are counted: the live view keeps them on screen until the first hold (a line
+  // holding a URL kept whole may fold onto two).
   let noteLines = 0;
   const out = options.json ? io.stderr : io.stdout;
-  const notes = { write: (s: string) => ((noteLines += s.split('\n').length - 1), out.write(s)) };
+  const noteColumns = fitWidth(term);
+  const notes = { write: (s: string) => ((noteLines += rowsOf(s, noteColumns)), out.write(s)) };
   if (!options.quiet) {
     const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);

@@ -18,9 +18,9 @@ export class Citations {
     return this.list.length;
   }
 
-  /** The numbered list, each entry wrapped to `width` under its number. */
+  /** The numbered list, each entry wrapped to `width` under its number (a URL left whole, to be copied). */
   lines(width: number): string[] {
     const pad = String(this.list.length).length + 4;
-    return this.list.map((s, i) => `  ${`[${i + 1}]`.padEnd(pad - 1)}${wrap(s, width - pad - 1, ' '.repeat(pad + 1))}`);
+    return this.list.map((s, i) => `  ${`[${i + 1}]`.padEnd(pad - 1)}${wrap(s, width - pad - 1, ' '.repeat(pad + 1), width - pad - 1, 'whole')}`);
   }
 }

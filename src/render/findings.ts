@@ -14,10 +14,10 @@ export function cautionFor(condition: string): string {
   return `with ${condition.replace(/-/g, ' ')}`;
 }
 
-/** Findings as indented lines, one per rule, naming every point or region it covers. */
+/** Findings as indented lines, one per rule, naming every point or region it covers (a URL in a source left whole). */
 export function describeFindings(catalog: Catalog, findings: Finding[], width = 80): string {
   const name = (f: Finding) => (f.point ? `${f.point} ${catalog.points.get(f.point)?.pinyin ?? ''}`.trim() : findingPlace(f));
   return groupFindings(findings, name)
-    .map((g) => `  ${wrap(`${g.level} ${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - 4, '    ')}`)
+    .map((g) => `  ${wrap(`${g.level} ${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - 4, '    ', width - 4, 'whole')}`)
     .join('\n');
 }

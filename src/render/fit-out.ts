@@ -1,7 +1,8 @@
 // A sink that keeps every line within the terminal's width: messages on stderr (errors, warnings,
 // notes such as "No sessions logged yet") are written from many places, and most are one sentence
 // that the terminal would otherwise break mid-word. A line wider than the terminal is wrapped
-// between words, its continuation indented two more columns than the line itself. Lines that fit,
+// between words (a word longer than the line, such as a path, left whole), its continuation
+// indented two more columns than the line itself. Lines that fit,
 // and everything written to a pipe or file, pass through untouched.
 import type { Io, Out } from '../model/io.js';
 import { filteredOut } from './filtered-out.js';
@@ -18,7 +19,7 @@ export function fitLine(line: string, columns: number): string {
   const lead = /^ */.exec(line)![0];
   const room = columns - lead.length;
   if (room < 4) return line;
-  const body = wrap(line.slice(lead.length), room - 2, `${lead}  `, room);
+  const body = wrap(line.slice(lead.length), room - 2, `${lead}  `, room, 'whole');
   return `${lead}${body}`;
 }
 

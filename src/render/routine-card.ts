@@ -50,7 +50,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
     for (const g of groupFindings(findings, findingPlace)) {
       const tag = g.level === 'avoid' ? c.avoid('AVOID') : c.caution('caution');
       const under = width - 10 >= 30 ? 8 : 4;
-      out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - under, ' '.repeat(under), width - 10)}`);
+      out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - under, ' '.repeat(under), width - 10, 'whole')}`);
     }
   }
   if (hint) {

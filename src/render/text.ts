@@ -82,11 +82,14 @@ function atoms(para: string): Atom[] {
  * top (callers pass `w` net of it). Spaces between words stay as written within a line and go
  * at a break; a paragraph's leading and trailing spaces go; `\n` starts a paragraph.
  * Lines break between words and between ideographs; a word longer than a line is split between
- * characters. Colours open at a break are closed at the line's end and reopened after the indent.
+ * characters, so every line fits (the live view and a card beside a figure count on it), or with
+ * `long: 'whole'` put on a line of its own and left whole, for text that scrolls past (messages,
+ * sources, notes), where a URL or a path cut in two could not be copied or clicked.
+ * Colours open at a break are closed at the line's end and reopened after the indent.
  * `w` of Infinity (output that is not a terminal) keeps each paragraph on one line. `first`, when
  * given, is the first line's width instead of `w` (a hanging label wider than the indent).
  */
-export function wrap(text: string, w: number, indent = '', first = w): string {
+export function wrap(text: string, w: number, indent = '', first = w, long: 'split' | 'whole' = 'split'): string {
   const rest = Math.max(1, Math.floor(w));
   const lines: string[] = [];
   for (const para of text.split('\n')) {
@@ -111,6 +114,11 @@ export function wrap(text: string, w: number, indent = '', first = w): string {
         max = rest;
         line = a.text;
         used = a.width;
+      } else if (long === 'whole') {
+        // Longer than a line, and to be kept whole: a line of its own (the terminal folds it),
+        // full, so the next word starts the next line.
+        if (used > 0) lines.push(line);
+        (line = a.text), (used = Infinity), (max = rest);
       } else {
         // Longer than a line: start it on a line of its own, and cut it between characters.
         if (used > 0) lines.push(line), (line = ''), (used = 0), (max = rest);
@@ -127,9 +135,9 @@ export function wrap(text: string, w: number, indent = '', first = w): string {
   return styled.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
 }
 
-/** A paragraph fitting `width` in all: its first line at the margin, the rest indented by `indent`. */
-export function hang(text: string, width: number, indent = '  '): string {
-  return wrap(text, width - width_(indent), indent, width);
+/** A paragraph fitting `width` in all: its first line at the margin, the rest indented by `indent` (`long` as for wrap). */
+export function hang(text: string, width: number, indent = '  ', long: 'split' | 'whole' = 'split'): string {
+  return wrap(text, width - width_(indent), indent, width, long);
 }
 
 /** Which SGR codes a closing code ends: bold/dim, italic, underline, inverse, hidden, strike, colours. */
@@ -241,4 +249,15 @@ export function table(rows: string[][], totalWidth = Infinity, fit: TableFit = {
       return padEnd(widths[i]! < natural[i]! ? truncate(cell, widths[i]!, ellipsis) : cell, widths[i]!);
     }).join(' '.repeat(gap)).trimEnd(),
   );
+}
+
+/**
+ * The terminal rows the complete lines of `text` take at `columns` (Infinity: one a line): a line
+ * wider than the terminal, such as one holding a URL kept whole, folds onto more than one.
+ */
+export function rowsOf(text: string, columns: number): number {
+  const lines = text.split('\n');
+  lines.pop(); // the unfinished line after the last newline is not on screen as a row yet
+  if (!Number.isFinite(columns) || columns < 1) return lines.length;
+  return lines.reduce((n, l) => n + Math.max(1, Math.ceil(width_(l) / columns)), 0);
 }
