@@ -380,3 +380,15 @@ describe('safer routines', () => {
     for (const id of ids('neck')) expect(routineFindings(catalog, catalog.routines.get(id)!, pregnancy).some((f) => f.level === 'avoid')).toBe(false);
   });
 });
+
+describe('picker and your own routines', () => {
+  it('marks a copy of a built-in routine (user), as list does, so the two lines differ', async () => {
+    const dir = tempTree({ 'routines/my-neck.yaml': readFileSync(join(ROOT, 'data/routines/neck.yaml'), 'utf8').replace(/^id: neck$/m, 'id: my-neck').replace(/^aliases:.*$/m, '') });
+    const { loadCatalog } = await import('../src/store/load-catalog.js');
+    const mine = await loadCatalog({ env: {}, cwd: dir, data: [dir] });
+    const names = pickerChoices(mine, pregnancy).filter((c) => c.value === 'neck' || c.value === 'my-neck').map((c) => [c.value, c.name]);
+    expect(names).toHaveLength(2);
+    expect(names.find(([v]) => v === 'my-neck')![1]).toMatch(/ ⚠ avoid \(user\)$/);
+    expect(names.find(([v]) => v === 'neck')![1]).not.toMatch(/\(user\)/);
+  });
+});

@@ -11,7 +11,7 @@ import { UNICODE_GLYPHS, type Glyphs, type Terminal } from '../../render/termina
 /** One choice in the picker: a routine with its duration, a mark when it has cautions, and whether a step is to be avoided. */
 export interface PickerChoice { value: string; name: string; group: string; description: string; avoid: boolean; caution: boolean }
 
-/** Build picker choices grouped by each routine's first tag, with durations and caution marks. */
+/** Build picker choices grouped by each routine's first tag, with durations, caution marks and `(user)` for your own. */
 export function pickerChoices(catalog: Catalog, conditions: Condition[], g: Glyphs = UNICODE_GLYPHS): PickerChoice[] {
   return [...catalog.routines.values()]
     .map((r) => {
@@ -19,7 +19,9 @@ export function pickerChoices(catalog: Catalog, conditions: Condition[], g: Glyp
       const findings = routineFindings(catalog, r, conditions);
       const avoid = findings.some((f) => f.level === 'avoid');
       const mark = avoid ? ` ${g.warn} avoid` : findings.length ? ` ${g.warn}` : '';
-      return { value: r.id, name: `${r.title} (${formatClock(total)})${mark}`, group: r.tags[0] ?? 'other', description: r.summary, avoid, caution: !avoid && findings.length > 0 };
+      // Marked as list marks it: a copy of a built-in routine keeps its title, and would read the same.
+      const user = r.origin.source === 'user' ? ' (user)' : '';
+      return { value: r.id, name: `${r.title} (${formatClock(total)})${mark}${user}`, group: r.tags[0] ?? 'other', description: r.summary, avoid, caution: !avoid && findings.length > 0 };
     })
     .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
 }
