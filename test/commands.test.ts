@@ -153,6 +153,23 @@ describe('run', () => {
     await expect(runCmd({ args: [undefined], random: true, max: '5s', dryRun: true }, fakeIo().io)).rejects.toMatchObject({ exitCode: 2 });
   });
 
+  it('--json: the start event says which conditions applied and which steps --skip-unsafe left out', async () => {
+    const { runEventSchema } = await import('../src/model/json-schemas.js');
+    const dir = tempTree({ 'routines/s.yaml': routineObj({ id: 's', steps: [{ press: 'LI4', locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }, { press: 'CV17', locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }] }) });
+    const first = async (flags: Record<string, unknown>) => {
+      const { io, stdout, clock } = fakeIo();
+      const done = runCmd({ args: ['s'], data: [dir], json: true, tips: false, history: false, ...flags }, io);
+      for (let i = 0; i < 400 && clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      clock.runAll();
+      await done;
+      return runEventSchema.parse(JSON.parse(stdout.text().split('\n')[0]!));
+    };
+    expect(await first({ pregnant: true, skipUnsafe: true })).toMatchObject({
+      type: 'start', routine: 's', conditions: ['pregnancy'], skipped: [{ step: 0, points: ['LI4'], regions: [], conditions: ['pregnancy'] }],
+    });
+    expect(await first({})).toMatchObject({ type: 'start', conditions: [], skipped: [] });
+  });
+
   it('--warn says "Release in N seconds" before a hold ends (plain, on the fake clock)', async () => {
     const dir = tempTree({ 'routines/w.yaml': routineObj({ id: 'w', steps: [{ press: 'CV17', locate: '1s', ramp: '1s', hold: '8s', release: '1s', rounds: 1 }] }) });
     const { io, stdout, clock } = fakeIo();

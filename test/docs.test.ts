@@ -31,3 +31,16 @@ it('docs/atlas/ is current: one SVG per view with every point placed (run `npm r
   expect(marked).toHaveLength(410);
   expect(new Set(marked).size).toBe(410);
 });
+
+it('the JSON examples in README and docs/cli.md have every key the real shapes always carry', async () => {
+  const { checkReportSchema, runEventSchema } = await import('../src/model/json-schemas.js');
+  for (const file of ['README.md', 'docs/cli.md']) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    // check --json: every key of the report is always present, red_flags included.
+    const report = JSON.parse(/```\n\s*(\{"ok":false[\s\S]*?)```/.exec(text)![1]!) as Record<string, unknown>;
+    expect(Object.keys(report).sort(), file).toEqual(Object.keys(checkReportSchema.shape).sort());
+    // run --json: the start event says what safety changed.
+    const start = JSON.parse(/^\{"type":"start".*$/m.exec(text)![0]) as Record<string, unknown>;
+    expect(runEventSchema.parse(start), file).toMatchObject({ conditions: [], skipped: [] });
+  }
+});

@@ -16,7 +16,7 @@ import { resolve as resolvePath } from 'node:path';
 import { parseRating } from '../core/history.js';
 import { ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
-import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, unsafeSteps } from '../core/safety.js';
+import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, unsafeSteps } from '../core/safety.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
@@ -176,7 +176,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // A rating question asked since has moved the notes up out of reach: keep none then.
   // Adjusted at the picker, the run's length is no longer the routine's: the header says both.
   const ownMs = Object.keys(overrides).length ? plan(routine, (id) => catalog.points.get(id), { skipSteps: planOptions.skipSteps, texts: false }).total_ms : undefined;
-  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines, ownMs }, c, term, warnMs, onEnd);
+  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines, ownMs, start: { conditions: conditions.map((x) => x.id), skipped: skippedSteps(findings, unsafe) } }, c, term, warnMs, onEnd);
   if (logged && ask) {
     const asked = await askRating(io, 'after', term);
     let after: number | undefined;

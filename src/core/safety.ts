@@ -297,6 +297,15 @@ export function unsafeSteps(findings: Finding[]): Set<number> {
   return new Set(findings.filter((f) => f.level === 'avoid' && f.step !== undefined).map((f) => f.step!));
 }
 
+/** The steps `unsafe` leaves out, each with the points and regions to avoid in it and for whom (`run --json`'s start event). */
+export function skippedSteps(findings: Finding[], unsafe: Set<number>): Array<{ step: number; points: string[]; regions: string[]; conditions: string[] }> {
+  return [...unsafe].sort((a, b) => a - b).map((step) => {
+    const here = findings.filter((f) => f.level === 'avoid' && f.step === step);
+    const uniq = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => x !== undefined))];
+    return { step, points: uniq(here.map((f) => f.point)), regions: uniq(here.map((f) => f.region)), conditions: uniq(here.map((f) => f.condition)) };
+  });
+}
+
 /** Does anything in these findings say avoid? */
 export function hasAvoid(findings: Finding[]): boolean {
   return findings.some((f) => f.level === 'avoid');

@@ -9,7 +9,18 @@ const phaseKind = z.enum(PHASE_KINDS);
 const side = z.enum(SIDES);
 const ms = z.number().int().nonnegative();
 
-export const startEventSchema = z.strictObject({ type: z.literal('start'), routine: z.string(), title: z.string(), total_ms: ms, phases: z.number().int().positive() });
+/** A step `run --skip-unsafe` left out: its index in the routine's steps (from 0), what it presses or works, and for whom. */
+export const skippedStepSchema = z.strictObject({
+  step: z.number().int().nonnegative(), points: z.array(z.string()), regions: z.array(z.string()), conditions: z.array(z.string()),
+});
+/**
+ * A run begins. A real run adds the safety conditions applied (ids; empty with none) and the steps
+ * left out for them, `skipped`, which stderr also lists, so a script reading stdout alone knows.
+ */
+export const startEventSchema = z.strictObject({
+  type: z.literal('start'), routine: z.string(), title: z.string(), total_ms: ms, phases: z.number().int().positive(),
+  conditions: z.array(z.string()).optional(), skipped: z.array(skippedStepSchema).optional(),
+});
 export const phaseEventSchema = z.strictObject({
   type: z.literal('phase'), index: z.number().int().nonnegative(), kind: phaseKind, point: z.string().optional(), side: side.optional(),
   round: z.number().int().positive().optional(), rounds: z.number().int().positive().optional(),

@@ -7,7 +7,7 @@ import { fitWidth, type Terminal } from '../../render/terminal.js';
 import type { TtyOptions } from '../../render/run-tty.js';
 import type { FigureAt } from '../../render/run-figure.js';
 import { wrap } from '../../render/text.js';
-import { jsonSink } from '../../render/run-json.js';
+import { jsonSink, type StartFacts } from '../../render/run-json.js';
 import { pausedWords, plainSink } from '../../render/run-plain.js';
 import { runHeader } from '../../render/run-header.js';
 import { summary } from '../../render/summary.js';
@@ -31,6 +31,8 @@ export interface LiveOptions {
   yes?: boolean;
   /** The routine's own length, when the run was adjusted to another (the header names both). */
   ownMs?: number;
+  /** What `--json`'s start event adds: the conditions applied, the steps skipped for them. */
+  start?: StartFacts;
 }
 
 /** Called once when the run has ended, however it ended, with what it did (the session log writes its record here). */
@@ -59,7 +61,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const keys = watched && readsKeys ? (await import('../../render/run-keys.js')).keyHelp(c.g) : [];
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
-  if (mode === 'json') sinks.push(jsonSink(io.stdout));
+  if (mode === 'json') sinks.push(jsonSink(io.stdout, o.start));
   else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet, fitWidth(term)));
   else {
     const { ttySink } = await import('../../render/run-tty.js');
