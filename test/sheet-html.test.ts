@@ -130,3 +130,22 @@ describe('the printable sheet', () => {
     expect(svg).toContain('text-anchor="end"');
   });
 });
+
+describe('the sheet with a condition', () => {
+  it('leads with the verdict the terminal card leads with, and says each avoid once per point', async () => {
+    const { cli } = await import('./helpers.js');
+    const r = cli(['show', 'headache', '--html', '--pregnant', '--no-profile']);
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    const verdict = html.indexOf('<p class="verdict avoid-verdict">');
+    expect(verdict).toBeGreaterThan(html.indexOf('<h1>Headache relief</h1>'));
+    expect(verdict).toBeLessThan(html.indexOf('data-step="1"'));
+    const text = html.slice(verdict, html.indexOf('</p>', verdict)).replace(/<[^>]+>/g, '');
+    expect(text).toMatch(/^AVOID with pregnancy: step 1 \(LI4\)\. Run it with --skip-unsafe to leave it out; safer routines: skull-base, /);
+    // LI4's step: one "Avoid (pregnancy):", with all three sources' reasons after it.
+    const step1 = html.slice(html.indexOf('data-step="1"'), html.indexOf('data-step="2"'));
+    expect(step1.match(/Avoid \(pregnancy\):/g)).toHaveLength(1);
+    expect(step1).toContain('Hegu, in the web between thumb and index finger');
+    expect(step1).toContain('Listed among the points not to stimulate during pregnancy');
+  });
+});

@@ -3,7 +3,9 @@ import type { Catalog } from '../model/catalog.js';
 import type { Condition, Region } from '../model/types.js';
 import type { Ref } from '../core/resolve.js';
 import { plan } from '../core/plan.js';
-import { pointFindings, pregnancyAvoided, routineFindings } from '../core/safety.js';
+import { hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
+import { plainPaint } from '../render/paint.js';
+import { routineVerdict } from '../render/verdict.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { sheetHtml, type SheetItem } from '../render/sheet-html.js';
 import type { FigureView } from '../render/figure-place.js';
@@ -17,7 +19,11 @@ export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condit
       const routine = catalog.routines.get(ref.id)!;
       const timeline = plan(routine, (id) => catalog.points.get(id));
       const hint = conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
-      return { kind: 'routine', routine, timeline, findings: routineFindings(catalog, routine, conditions), hint };
+      const findings = routineFindings(catalog, routine, conditions);
+      // The verdict the terminal card leads with (what to avoid, --skip-unsafe, safer routines), in words.
+      const safer = hasAvoid(findings) ? saferAlternatives(catalog, routine, conditions).map((r) => r.id) : [];
+      const verdict = routineVerdict(findings, conditions.map((c) => c.id), safer, plainPaint());
+      return { kind: 'routine', routine, timeline, findings, hint, verdict };
     }
     if (ref.kind === 'point') {
       const point = catalog.points.get(ref.id)!;

@@ -15,11 +15,12 @@ import { escapeHtml as e } from './html.js';
 import { count, plural } from '../core/text.js';
 
 /**
- * One thing to print: a routine with its timeline, its findings for the conditions given and the
- * pregnancy hint (when no condition was given); a point with its findings; or a condition.
+ * One thing to print: a routine with its timeline, its findings for the conditions given, the
+ * verdict the terminal card leads with (routineVerdict, unpainted) and the pregnancy hint (when no
+ * condition was given); a point with its findings; or a condition.
  */
 export type SheetItem =
-  | { kind: 'routine'; routine: Routine; timeline: Timeline; findings: Finding[]; hint?: string }
+  | { kind: 'routine'; routine: Routine; timeline: Timeline; findings: Finding[]; hint?: string; verdict?: string }
   | { kind: 'point'; point: Point; findings: Finding[] }
   | { kind: 'condition'; condition: Condition };
 
@@ -42,7 +43,7 @@ export function sheetHtml(input: SheetInput): string {
   const sections = input.items.map((item) => {
     if (item.kind === 'routine') {
       titles.push(item.routine.title);
-      return routineSection(input, item.routine, item.timeline, item.findings, item.hint);
+      return routineSection(input, item.routine, item.timeline, item.findings, item.hint, item.verdict);
     }
     if (item.kind === 'point') {
       titles.push(`${item.point.id} ${item.point.pinyin}`);
@@ -104,6 +105,11 @@ figcaption { font-size: 8pt; color: #444; text-align: center; margin-top: 0.5mm;
 .safety li { padding-left: 0; }
 .avoid { color: #b00000; font-weight: 700; }
 .caution { color: #8a5300; font-weight: 700; }
+.verdict { font-weight: 400; margin: 1mm 0 2mm; padding: 1.5mm 2.5mm; border-left: 1.2mm solid currentColor; }
+.verdict.avoid-verdict { color: #b00000; background: #fdf0f0; }
+.verdict.caution-verdict { color: #8a5300; background: #fdf6ea; }
+.verdict.ok-verdict { color: #1d6b2a; }
+.verdict code { color: inherit; }
 .red-flags { border: 0.4mm solid #b00000; padding: 2mm 3mm; margin: 4mm 0 2mm; break-inside: avoid; }
 .red-flags h3 { margin-top: 0; color: #b00000; }
 .card { display: grid; grid-template-columns: 1fr 62mm; gap: 6mm; break-inside: avoid; }
@@ -132,26 +138,46 @@ function pointFigure(input: SheetInput, p: Point, side?: 'left' | 'right'): stri
   return `<figure>${figureSvg(view, placed, caption)}<figcaption>${e(caption)}</figcaption></figure>`;
 }
 
-/** Safety lines: the findings for the given conditions, then the point's own cautions not said yet. */
+/**
+ * Safety lines: the findings for the given conditions, then the point's own cautions not said yet,
+ * one line for each condition and level ("Avoid (pregnancy):" once, its reasons and sources after
+ * it), so a point that three sources say to avoid reads as one warning, not three.
+ */
 function safetyList(findings: Finding[], p?: Point): string {
-  const said = new Set<string>();
-  const items: string[] = [];
+  const groups = new Map<string, { level: 'avoid' | 'caution'; condition: string; reasons: string[] }>();
   const line = (level: 'avoid' | 'caution', condition: string, reason: string, source: string) => {
-    const key = `${condition}\u0000${level}\u0000${reason}`;
-    if (said.has(key)) return;
-    said.add(key);
-    items.push(`<li><span class="${level}">${level === 'avoid' ? 'Avoid' : 'Caution'} (${e(condition)}):</span> ${e(reason)} <span class="sources">[${e(source)}]</span></li>`);
+    const key = `${condition}\u0000${level}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { level, condition, reasons: [] }));
+    const said = `${e(reason)} <span class="sources">[${e(source)}]</span>`;
+    if (!g.reasons.includes(said)) g.reasons.push(said);
   };
   for (const f of findings) line(f.level, f.condition, f.reason, f.source);
   for (const k of p?.cautions ?? []) line(k.level, k.condition, k.reason, k.source);
+  const items = [...groups.values()].sort((a, b) => (a.level === b.level ? 0 : a.level === 'avoid' ? -1 : 1))
+    .map((g) => `<li><span class="${g.level}">${g.level === 'avoid' ? 'Avoid' : 'Caution'} (${e(g.condition)}):</span> ${g.reasons.join(' ')}</li>`);
   return items.length ? `<ul class="safety">${items.join('')}</ul>` : '';
 }
 
-function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findings: Finding[], hint: string | undefined): string {
+/**
+ * The verdict under the title, as the terminal card has it: "AVOID with pregnancy: step 1 (LI4).
+ * Run it with --skip-unsafe …". The reasons are at each step here, not under a Safety heading.
+ */
+function verdictLine(verdict: string): string {
+  const m = /^(AVOID|CAUTION|OK)\b(.*)$/s.exec(verdict);
+  if (!m) return `<p class="verdict">${e(verdict)}</p>`;
+  const level = m[1] === 'AVOID' ? 'avoid' : m[1] === 'CAUTION' ? 'caution' : 'ok';
+  const rest = e(m[2]!.replace(/ Why, under Safety below\.$/, ' Why, at each step below.').replace(/; read Safety below\.$/, '; read the notes at each step below.'))
+    .replace(/--skip-unsafe/g, '<code>--skip-unsafe</code>');
+  return `<p class="verdict ${level}-verdict"><span class="${level}">${m[1]}</span>${rest}</p>`;
+}
+
+function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findings: Finding[], hint: string | undefined, verdict?: string): string {
   const steps = r.steps.map((s, i) => stepItem(input, s, i, timeline.phases.filter((p) => p.step === i), findings.filter((f) => f.step === i)));
   const out: string[] = [];
   out.push(`<article class="item routine" data-routine="${e(r.id)}">`);
   out.push(`<h1>${e(r.title)}</h1>`);
+  if (verdict) out.push(verdictLine(verdict));
   out.push(`<p class="summary">${e(r.summary)}</p>`);
   out.push(`<p class="facts"><span class="label">Total time</span> ${e(formatClock(timeline.total_ms))} · ${count(r.steps.length, 'step')} · ${count(timeline.points.length, 'point')}${r.tags.length ? ` · ${e(r.tags.join(', '))}` : ''}</p>`);
   out.push(`<ol class="steps">${steps.join('')}</ol>`);
