@@ -1,15 +1,15 @@
 // `acupress validate <file...>`: check user-written routine or point files, printing every
 // problem of every file in one pass: YAML syntax, the schema, and what needs the rest of the
 // data (unknown points, duplicate ids, names that would shadow a point or condition).
-import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { loadBuiltin, loadCatalog } from '../store/load-catalog.js';
-import { mergeInto, refusedRoutineProblems } from '../store/merge.js';
-import { problemAt } from '../store/problem.js';
+import { mergeInto, refusedPointProblems, refusedRoutineProblems } from '../store/merge.js';
+import { barePointProblem, problemAt } from '../store/problem.js';
 import { routineWarnings } from '../core/routine-warnings.js';
 import { pointFileSchema, routineSchema } from '../model/schema.js';
-import { displayPath, readTextFile } from '../store/source-file.js';
+import { dataPath, displayPath, readTextFile } from '../store/source-file.js';
 import { checkYamlText, formatProblem, type Checked, type Problem } from '../store/yaml-load.js';
-import { home } from '../store/paths.js';
+import { configDir, home } from '../store/paths.js';
 import { nameOwners } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Catalog } from '../model/catalog.js';
@@ -29,6 +29,8 @@ export interface ValidateOptions extends Common {
 function isPointFile(path: string, text: string): boolean {
   if (/^points\s*:/m.test(text)) return true;
   if (/^steps\s*:/m.test(text)) return false;
+  // One point written without its `points:` list: checked as a point file, which says so in one line.
+  if (/^(pinyin|meridian|laterality|location)\s*:/m.test(text)) return true;
   return basename(dirname(path)) === 'points';
 }
 
@@ -56,7 +58,7 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
   // Point files first, so routines given alongside them may press their points.
   const points = reads.filter((r) => r.text !== undefined && isPointFile(r.path, r.text));
   for (const r of points) r.problems = checkPoints(catalog, r);
-  for (const r of reads) if (r.text !== undefined && !points.includes(r)) r.problems = checkRoutine(catalog, r);
+  for (const r of reads) if (r.text !== undefined && !points.includes(r)) r.problems = withPointsHint(checkRoutine(catalog, r), io);
   const results = reads.map((r) => ({ file: r.shown, ok: r.problems.length === 0, problems: r.problems, warnings: r.warnings }));
   if (options.json) {
     writeJson(io, results);
@@ -72,6 +74,20 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
     if (warned.length) io.stderr.write(`${count(warned.reduce((n, r) => n + r.warnings.length, 0), 'warning')} in ${count(warned.length, 'file')}\n`);
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;
+}
+
+/**
+ * An unknown point with no near code may be one of the user's own, kept where validate did not
+ * look: the first such line of a file says where your own points are read from, and about --data.
+ */
+function withPointsHint(problems: Problem[], io: Io): Problem[] {
+  const i = problems.findIndex((p) => /^unknown point "[^"]+"$/.test(p.message));
+  if (i < 0) return problems;
+  const dir = configDir(io.env);
+  const where = dir ? `${dataPath(join(dir, 'points'), home(io.env))}/ or ` : '';
+  const out = [...problems];
+  out[i] = { ...out[i]!, message: `${out[i]!.message} (your own points are read from ${where}--data <dir>/points/: add --data <dir>, or name the point file too)` };
+  return out;
 }
 
 /** Read one file, or say in one problem why it cannot be read (or sits in the wrong folder). */
@@ -115,7 +131,12 @@ async function referenceCatalog(options: ValidateOptions, io: Io, given: Set<str
 /** Every problem of a point file: schema, then duplicates, built-in codes and names already taken. */
 function checkPoints(catalog: Catalog, r: Read): Problem[] {
   const checked = checkYamlText(r.text!, r.shown, pointFileSchema);
-  if (!checked.ok) return checked.problems;
+  if (!checked.ok) {
+    const bare = barePointProblem(r.shown, checked.raw);
+    if (bare) return [bare];
+    // What needs the rest of the data (a caution for no known condition) is said in the same pass.
+    return checked.locate && checked.raw !== undefined ? refusedPointProblems(catalog, { shown: r.shown, raw: checked.raw, locate: checked.locate, problems: checked.problems }) : checked.problems;
+  }
   const contents = {
     points: checked.value.points.map((p, i) => ({
       value: { ...p, origin: { source: 'user' as const, file: r.shown } },

@@ -47,11 +47,13 @@ export const cautionSchema = z.strictObject({
   source: text,
 });
 
-export const pointSchema = z.strictObject({
+const pointFields = z.strictObject({
   id: pointId,
   pinyin: line,
-  hanzi: line,
-  hanzi_traditional: line,
+  // A point of your own may have no characters (a personal spot has no Chinese name); given one
+  // form only, it stands for both. Built-in points must have both (builtinPointFileSchema).
+  hanzi: line.optional(),
+  hanzi_traditional: line.optional(),
   english: line,
   meridian: z.enum(MERIDIANS),
   region: z.enum(REGIONS),
@@ -68,8 +70,16 @@ export const pointSchema = z.strictObject({
   figure: figureSchema.optional(),
 });
 
+/** A point: characters filled in from each other, or empty (`''`) for a point of yours without any. */
+export const pointSchema = pointFields.transform((p) => ({ ...p, hanzi: p.hanzi ?? p.hanzi_traditional ?? '', hanzi_traditional: p.hanzi_traditional ?? p.hanzi ?? '' }));
+
 export const pointFileSchema = z.strictObject({
   points: z.array(pointSchema).min(1, 'expected at least one point'),
+});
+
+/** The built-in points: as a user's, but the simplified and traditional characters are required. */
+export const builtinPointFileSchema = z.strictObject({
+  points: z.array(pointFields.extend({ hanzi: line, hanzi_traditional: line })).min(1, 'expected at least one point'),
 });
 
 export const timingSchema = z.strictObject({

@@ -16,7 +16,7 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
     ? `${c.bold(label.padEnd(11))}${wrap(text, width - 11, ' '.repeat(11))}`
     : `${c.bold(label)}\n  ${wrap(text, width - 2, '  ')}`);
   // Characters only where the terminal can show them.
-  const hanzi = c.g.hanzi ? `  ${p.hanzi}${p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : ''}` : '';
+  const hanzi = c.g.hanzi && p.hanzi ? `  ${p.hanzi}${p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : ''}` : '';
   out.push(hang(`${c.title(`${p.id}  ${p.pinyin}${hanzi}`)}  ${p.english}`, width));
   // The safety verdict leads, before anything else is read.
   if (verdict) out.push(wrap(verdict, width));

@@ -124,7 +124,9 @@ dd { margin: 0; }
 /** A point's names in one line: code, pinyin, characters, English. */
 function pointName(p: Point): string {
   const trad = p.hanzi_traditional !== p.hanzi ? ` (${p.hanzi_traditional})` : '';
-  return `${e(p.id)} ${e(p.pinyin)} <span lang="zh">${e(p.hanzi)}${e(trad)}</span> · ${e(p.english)}`;
+  // A point of your own may have no characters.
+  const zh = p.hanzi ? ` <span lang="zh">${e(p.hanzi)}${e(trad)}</span>` : '';
+  return `${e(p.id)} ${e(p.pinyin)}${zh} · ${e(p.english)}`;
 }
 
 /** The figure of a point for a side ('left' or 'right'; otherwise both, or the view's own side). */

@@ -15,6 +15,7 @@ type Check = (v: unknown) => boolean;
 /** One line of text: non-empty, no control characters. */
 const line: Check = (v) => typeof v === 'string' && v.length > 0 && !CONTROL.test(v);
 /** Block text: non-empty, newlines and tabs only. */
+const lineOrEmpty: Check = (v) => v === '' || line(v);
 const block: Check = (v) => typeof v === 'string' && v.length > 0 && !CONTROL_IN_BLOCK.test(v);
 const matches = (re: RegExp): Check => (v) => typeof v === 'string' && re.test(v);
 const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
@@ -55,7 +56,8 @@ const figure = shape({ view: oneOf(FIGURE_VIEWS), x: fraction, y: fraction }, { 
 const caution = shape({ condition: matches(SLUG), level: oneOf(LEVELS), reason: block, source: block });
 
 const pointFields = {
-  id: matches(POINT_ID), pinyin: line, hanzi: line, hanzi_traditional: line, english: line,
+  // A user point may have no characters (''); the schema fills one form from the other.
+  id: matches(POINT_ID), pinyin: line, hanzi: lineOrEmpty, hanzi_traditional: lineOrEmpty, english: line,
   meridian: oneOf(MERIDIANS), region: oneOf(REGIONS), laterality: oneOf(LATERALITIES), location: block,
   indications: listOf(line), cautions: listOf(caution), aliases: listOf(line), sources: listOf(line),
 };

@@ -6,9 +6,9 @@ import { readdirSync } from 'node:fs';
 import { isYamlName } from './yaml-name.js';
 import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
-import { conditionFileSchema, pointFileSchema, routineSchema } from '../model/schema.js';
+import { builtinPointFileSchema, conditionFileSchema, pointFileSchema, routineSchema } from '../model/schema.js';
 import { checkYamlText, type Checked } from './yaml-load.js';
-import { UNNAMEABLE, type Loaded, type Problem } from './problem.js';
+import { barePointProblem, UNNAMEABLE, type Loaded, type Problem } from './problem.js';
 import { displayPath, nameFromBytes, readTextFile } from './source-file.js';
 import { fsReason } from './fs-reason.js';
 import type { Condition, Origin, Point, Routine } from '../model/types.js';
@@ -106,8 +106,12 @@ export function loadDir(dir: string, source: Origin['source'], cwd: string, with
   out.problems.push(...points.problems);
   for (const file of points.files) {
     const shown = shownFor(file);
-    const r = checkFile(file, pointFileSchema, shown);
-    if (!r.ok) { out.problems.push(...r.problems); continue; }
+    const r = checkFile<{ points: Point[] }>(file, source === 'builtin' ? builtinPointFileSchema : pointFileSchema, shown);
+    if (!r.ok) {
+      const bare = barePointProblem(shown, r.raw);
+      out.problems.push(...(bare ? [bare] : r.problems));
+      continue;
+    }
     r.value.points.forEach((p, i) => out.points.push({
       value: { ...p, origin: { source, file: shown } },
       locate: (path) => r.locate(['points', i, ...path]),

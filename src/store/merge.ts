@@ -123,10 +123,12 @@ function pointProblems(catalog: Catalog, rec: Loaded<Point>, seen: Map<string, L
  * (its flag `pregnant`, an alias) is refused too, with the id to write instead, so that a file
  * reads the same as the built-in data and a caution's condition is always a key of the catalog.
  */
-function cautionProblems(catalog: Catalog, rec: Loaded<Point>): Problem[] {
+function cautionProblems(catalog: Catalog, rec: Loaded<{ cautions: readonly unknown[] }>): Problem[] {
   const out: Problem[] = [];
-  rec.value.cautions.forEach((c, i) => {
-    if (catalog.conditions.has(c.condition)) return;
+  rec.value.cautions.forEach((raw, i) => {
+    // A point the schema refused is checked as written: a caution with no condition text is the schema's to report.
+    const c = raw as { condition?: unknown };
+    if (typeof c !== 'object' || c === null || typeof c.condition !== 'string' || catalog.conditions.has(c.condition)) return;
     let meant: string | undefined;
     try {
       meant = lookup(catalog, c.condition, ['condition'])?.id;
@@ -240,3 +242,24 @@ function checkRoutine(catalog: Catalog, rec: Loaded<{ steps: readonly unknown[] 
     return { problems };
   }
 }
+
+/** A point file the schema refused, with what can still be told of it (see refusedPointProblems). */
+export interface RefusedPoints { shown: string; raw: unknown; locate: (path: PropertyKey[]) => { line: number; col: number }; problems: Problem[] }
+
+/**
+ * The schema's problems of a point file, plus the cautions that name no known condition, so
+ * `validate` shows both in one pass instead of the second only once the first are fixed.
+ */
+export function refusedPointProblems(catalog: Catalog, refused: RefusedPoints): Problem[] {
+  const points = (refused.raw as { points?: unknown } | null)?.points;
+  if (!Array.isArray(points)) return refused.problems;
+  const said = new Set(refused.problems.map((p) => p.path));
+  const more = points.flatMap((p, i) => {
+    const cautions = (p as { cautions?: unknown } | null)?.cautions;
+    if (!Array.isArray(cautions)) return [];
+    const rec = { value: { cautions, origin: { source: 'user' as const, file: refused.shown } }, locate: (path: PropertyKey[]) => refused.locate(['points', i, ...path]), shown: refused.shown, prefix: ['points', i] };
+    return cautionProblems(catalog, rec).filter((x) => !said.has(x.path));
+  });
+  return [...refused.problems, ...more].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+

@@ -100,3 +100,12 @@ export function problemsError(problems: readonly Problem[]): UserError {
 export function problemAt<T>(rec: Loaded<T>, path: PropertyKey[], message: string): Problem {
   return { file: rec.shown, ...rec.locate(path), path: formatPath([...(rec.prefix ?? []), ...path]), message };
 }
+
+/**
+ * One point written at the top level (`id: XN1`, `pinyin: …`) instead of in a list under
+ * `points:`: one line that says so, rather than a problem for every key. Undefined otherwise.
+ */
+export function barePointProblem(shown: string, raw: unknown): Problem | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || 'points' in raw || !('id' in raw)) return undefined;
+  return { file: shown, line: 1, col: 1, path: '', message: 'expected a points file: put the point under "points:" (a first line "points:", then "  - id: …" with the other fields indented under it)' };
+}
