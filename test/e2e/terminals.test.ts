@@ -93,7 +93,8 @@ async function waitFor(s: string, re: RegExp, ms = 15_000, opts: string[] = []):
 
 /** Every line of a screen (wrapped lines joined back, so the terminal's own wrapping shows) fits `cols`. */
 function expectFits(text: string, cols: number) {
-  for (const line of text.split('\n')) expect(width(line), line).toBeLessThanOrEqual(cols);
+  // A single word longer than the line (a source's URL) is left whole, as docs/cli.md says.
+  for (const line of text.split('\n')) if (/\S\s+\S/.test(line.trim()) || width(line) <= cols) expect(width(line), line).toBeLessThanOrEqual(cols);
 }
 
 describe.skipIf(!hasTmux)('in the terminals people use', () => {
