@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
@@ -9,7 +10,7 @@ import { addProfileConditions } from '../src/store/profile-store.js';
 import { readState } from '../src/store/state.js';
 import { pickerChoices } from '../src/commands/run/picker.js';
 import { conditionsFor } from '../src/commands/context.js';
-import { fakeIo, ROOT } from './helpers.js';
+import { BIN, fakeIo, ROOT, tempDir } from './helpers.js';
 
 const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
 
@@ -106,6 +107,68 @@ describe('safety profile', () => {
     await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow(`${path}: conditions: "general" is not a condition; the general rules always apply (edit or delete ${path}, or use --no-profile; see: acupress check, acupress list conditions)`);
     // A flag is still blamed on the flag.
     await expect(conditionsFor({ profile: false, condition: ['pregnacy'] }, catalog, io)).rejects.toThrow(/^--condition: unknown condition "pregnacy"; did you mean "pregnancy"\? \(see: acupress list conditions\)$/);
+  });
+
+  // A profile that is there but cannot be reached is a safety answer unread: never "no condition".
+  const unread = (reason: string, fix: string) => `~/.config/acupress/profile.yaml: cannot read your safety profile: ${reason}; ${fix}, or use --no-profile to go without it`;
+
+  it('a profile behind a symlink loop is an error, not "no profile"; a dangling link or a file in the path is none', async () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    symlinkSync('profile.yaml', path);
+    const error = unread('too many symbolic links (a symlink loop?)', 'fix or remove the link');
+    await expect(readProfile(io)).rejects.toMatchObject({ exitCode: 2, message: error });
+    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toMatchObject({ exitCode: 2, message: error });
+    // --no-profile goes without it.
+    expect(await conditionsFor({ profile: false }, catalog, io)).toEqual([]);
+    // Really absent: a link to nothing (a dotfiles repo's file not made yet), or a file where a folder would be.
+    unlinkSync(path);
+    symlinkSync(join(path, '..', 'nowhere.yaml'), path);
+    expect(await readProfile(io)).toBeUndefined();
+    const other = fakeIo();
+    writeFileSync(join(other.home, '.config'), 'not a folder\n');
+    expect(await readProfile(other.io)).toBeUndefined();
+  });
+
+  // root reads anything, so permissions prove nothing in-process as root; the test below drops to nobody.
+  it.skipIf(process.getuid?.() === 0)('a profile in a folder that cannot be entered is an error, not "no profile"', async () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'conditions:\n  - pregnancy\n');
+    chmodSync(join(path, '..'), 0o000);
+    try {
+      await expect(readProfile(io)).rejects.toMatchObject({ exitCode: 2, message: unread('permission denied', 'make it and its folders readable') });
+    } finally {
+      chmodSync(join(path, '..'), 0o755);
+    }
+  });
+
+  const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+  it.skipIf(!asNobody)('as another user: a profile folder without permission makes check and run fail, never say safe', () => {
+    const home = tempDir('acupress-nobody-');
+    chmodSync(home, 0o755);
+    const dir = join(home, '.config', 'acupress');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'profile.yaml'), 'conditions:\n  - pregnancy\n');
+    for (const d of [home, join(home, '.config'), dir]) chownSync(d, 65534, 65534);
+    chownSync(join(dir, 'profile.yaml'), 65534, 65534);
+    chmodSync(dir, 0o000);
+    const as = (args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+      cwd: home, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: home },
+    });
+    try {
+      for (const args of [['check', 'LI4'], ['run', 'desk-break', '--plain', '--yes', '--dry-run']]) {
+        const r = as(args);
+        expect(r.status).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(`acupress: ${unread('permission denied', 'make it and its folders readable')}\n`);
+      }
+      expect(as(['check', 'LI4', '--no-profile']).status).toBe(0);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
   });
 
   it('adding conditions keeps what is there and leaves no temporary file', async () => {

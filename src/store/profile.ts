@@ -5,7 +5,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../model/io.js';
 import type { Profile } from '../model/types.js';
+import { UserError } from '../model/errors.js';
+import { untrusted } from '../model/printable.js';
 import { configDir } from './paths.js';
+import { fsReason } from './fs-reason.js';
+import { dataPath } from './source-file.js';
 
 /** Where the profile lives; undefined when there is no config directory (no usable HOME). */
 export function profilePath(env: Io['env']): string | undefined {
@@ -13,32 +17,46 @@ export function profilePath(env: Io['env']): string | undefined {
   return dir === undefined ? undefined : join(dir, 'profile.yaml');
 }
 
-/** The saved profile, or undefined when there is none. A corrupt profile is a UserError naming the file. */
+/**
+ * The saved profile, or undefined when there is none. A corrupt profile, or one that cannot be
+ * reached (a folder without permission, a symlink loop), is a UserError naming the file: a
+ * profile is a safety answer, and one that is there but unread must never read as "no condition".
+ */
 export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefined> {
   const path = profilePath(io.env);
-  // A link into a dotfiles repo whose file is not there yet is no profile (stat follows links).
   if (path === undefined) return undefined;
   let isFile: boolean;
   try {
     // throwIfNoEntry: no profile is the usual case, and an exception costs a cold start ~0.1 ms.
     const st = statSync(path, { throwIfNoEntry: false });
+    // Nothing there, or a dangling link (into a dotfiles repo whose file is not made yet): no profile.
     if (!st) return undefined;
     isFile = st.isFile();
-  } catch {
-    return undefined;
+  } catch (e) {
+    // A part of the path is a file, not a folder: nothing can be there. Any other failure
+    // (EACCES, ELOOP, EIO …) means something may be there that cannot be read.
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw unreadable(path, io.env, e);
   }
   // Only a regular file is read here: a FIFO would block. Anything else goes to the full loader,
   // which says what it is.
   let text: string | undefined;
   try {
     text = isFile ? readFileSync(path, 'utf8') : undefined;
-  } catch {
-    // Unreadable: the full loader says why, naming the file.
+  } catch (e) {
+    throw unreadable(path, io.env, e);
   }
   const quick = text === undefined ? undefined : quickProfile(text);
   if (quick) return quick;
   const { loadProfile } = await import('./profile-store.js');
   return loadProfile(path);
+}
+
+/** The one line for a profile that is there but cannot be read: why, and the ways out. */
+function unreadable(path: string, env: Io['env'], e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const fix = code === 'EACCES' || code === 'EPERM' ? 'make it and its folders readable' : code === 'ELOOP' ? 'fix or remove the link' : 'fix or remove it';
+  return new UserError(`${untrusted(dataPath(path, env.HOME), 300)}: cannot read your safety profile: ${fsReason(e)}; ${fix}, or use --no-profile to go without it`);
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
