@@ -145,6 +145,56 @@ describe('massage steps whose area text names a point', () => {
     }
     expect(pointsNamedInText(catalog, 'Sanyinjiao, then Kunlun and Wind Pool')).toEqual(['SP6', 'BL60', 'GB20']);
   });
+  it('find a code in every spelling the command line resolves (Sp-6, li-4, Ren 4, cv-4), and no code in prose', async () => {
+    const { codesInText } = await import('../src/core/safety.js');
+    const spellings: Array<[string, string]> = [
+      ['Now press Sp-6 on the inside of each shin', 'SP6'], ['li-4', 'LI4'], ['Li-4', 'LI4'], ['sp-6', 'SP6'], ['cv-4', 'CV4'],
+      ['Ren-4', 'CV4'], ['Ren 4', 'CV4'], ['ren 4', 'CV4'], ['li 4', 'LI4'], ['sp 6', 'SP6'], ['Du 20', 'GV20'], ['lv-3', 'LR3'],
+      ['LI-4', 'LI4'], ['li4', 'LI4'], ['ren4', 'CV4'], ['REN-4', 'CV4'], ['SP-6', 'SP6'], ['GO 2', 'GV2'], ['he-7', 'HT7'],
+      ['ex-hn 5', 'EX-HN5'], ['LI４', 'LI4'], ['(Sp\u20116)', 'SP6'],
+    ];
+    for (const [text, code] of spellings) expect(codesInText(text), text).toEqual([code]);
+    // The channel must be a whole word; English words that are channel spellings count apart from
+    // their number only in capitals.
+    for (const text of ['a 4 minute rest', 'go 2 times', 'Go 2 cun higher', 'he 4 times', 'co 2 rounds', 'the kid 3 times', 'ali4', 'x-li4z', 'email4you', 'LI400', 'hold for 2-4 breaths']) {
+      expect(codesInText(text), text).toEqual([]);
+    }
+    // A long line is still scanned in linear time (the pattern cannot backtrack).
+    expect(codesInText(`${'li-'.repeat(100_000)}li 4`)).toEqual(['LI4']);
+    // In a rest cue and a massage area, a check under pregnancy finds them.
+    for (const cue of ['Now press Sp-6 on the inside of each shin', 'then ren 4 below the navel', 'li-4 again']) {
+      const r = routine([press('PC6'), { ...rest(30_000), cue } as Step]);
+      expect(routineFindings(catalog, r, pregnancy).filter((f) => f.level === 'avoid').length, cue).toBeGreaterThan(0);
+    }
+  });
+  it('find a point named in the area text however it is written: syllables apart in any case, hanzi, fullwidth, hidden characters', () => {
+    const avoided = (area: string, regions: string[]) => routineFindings(catalog, routine([{ ...massage(area, 30_000), regions } as never]), pregnancy)
+      .filter((f) => f.level === 'avoid' && f.point).map((f) => f.point);
+    for (const area of ['he gu', 'hé gǔ', 'Hé gǔ', 'He-gu', '合谷', 'Ｈｅｇｕ', 'LI４', 'He\u200bgu', 'He\u00adgu', 'Hegu', 'hégǔ', 'He Gu', 'knead he-gu gently']) {
+      expect(avoided(area, ['hand']), area).toEqual(['LI4']);
+    }
+    for (const area of ['sān yīn jiāo', 'san yin jiao', 'san-yin-jiao', 'sanyinjiao', '三阴交', '三陰交']) {
+      expect(avoided(area, ['leg']), area).toEqual(['SP6']);
+    }
+    // (Written with capitals, pointsNamedInText also reads its last two syllables as Yinjiao: more, never less.)
+    expect(avoided('Sān Yīn Jiāo', ['leg'])).toContain('SP6');
+    // Prose stays prose.
+    for (const area of ['the web of the hand', 'where he guides you', 'the back of the hand, gently']) expect(avoided(area, ['hand']), area).toEqual([]);
+  });
+  it('check file.yaml --pregnant finds Sp-6 in a rest cue, he gu in an area, and a lower belly whatever region: says', async () => {
+    const dir = tempTree({ 'mine.yaml': [
+      'id: mine', 'title: Mine', 'summary: Mine.', 'sources: [me]', 'steps:', '  - press: PC6',
+      '  - rest: 10s', '    cue: "Now press Sp-6 on the inside of each shin"',
+      '  - massage: he gu', '    region: hand', '    duration: 30s',
+      '  - massage: lower belly', '    region: hand', '    duration: 30s', ''].join('\n') });
+    const r = await cliAsync(['check', join(dir, 'mine.yaml'), '--pregnant', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const avoid = (JSON.parse(r.stdout) as { findings: Array<{ level: string; point?: string; region?: string }> }).findings.filter((f) => f.level === 'avoid');
+    expect(avoid.map((f) => f.point ?? f.region)).toEqual(['SP6', 'LI4', 'abdomen']);
+    // validate says where the area and region: disagree.
+    const warned = routineWarnings(catalog, routine([{ ...massage('lower belly', 30_000), regions: ['hand'] } as never]));
+    expect(warned.map((w) => w.message)).toEqual(['the area text names abdomen, which region: does not list; checks go by both, so add it to region: or reword the area']);
+  });
   it('point names in the area text leave ordinary words alone (the upper arm, a knee joint, "Return to the start")', async () => {
     const { pointsNamedInText } = await import('../src/core/resolve.js');
     // Each of these is also a point's English name or alias (LI14 Upper Arm, LR7 Knee Joint,
@@ -179,13 +229,20 @@ describe('massage steps whose area text names a point', () => {
       expect(found.filter((f) => f.level === 'avoid' && f.step === 1).map((f) => f.region), area).toEqual([area.match(/back|sacrum/i) ? 'lower-back' : 'abdomen']);
       expect(found.some((f) => /cannot be checked/.test(f.reason)), area).toBe(false);
     }
-    expect(massageRegions({ area: 'the back of the neck and the tops of the shoulders', points: [], regions: [] })).toEqual(['neck', 'shoulder']);
+    expect(massageRegions({ area: 'the back of the neck and the tops of the shoulders', regions: [] })).toEqual(['neck', 'shoulder']);
     // Words that are not body parts, or parts of words, read as nothing.
-    expect(massageRegions({ area: 'forehead', points: [], regions: [] })).toEqual(['head']);
-    expect(massageRegions({ area: 'wherever it feels tight', points: [], regions: [] })).toEqual([]);
-    // A step's own regions, or points, are what its author meant: the text adds nothing then.
-    expect(massageRegions({ area: 'lower belly', points: [], regions: ['hand'] })).toEqual(['hand']);
-    expect(massageRegions({ area: 'lower belly', points: ['ST36'], regions: [] })).toEqual([]);
+    expect(massageRegions({ area: 'forehead', regions: [] })).toEqual(['head']);
+    expect(massageRegions({ area: 'wherever it feels tight', regions: [] })).toEqual([]);
+    // A step's own regions, or points, never hide what its area text names: when the two
+    // disagree, the check considers both (an explicit region: hand made "lower belly" safe).
+    expect(massageRegions({ area: 'lower belly', regions: ['hand'] })).toEqual(['hand', 'abdomen']);
+    expect(massageRegions({ area: 'the palm', regions: ['hand'] })).toEqual(['hand']);
+    for (const area of ['abdomen', 'lower belly']) {
+      const step = { ...massage(area, 60_000), regions: ['hand'] } as never;
+      expect(routineFindings(catalog, routine([step]), pregnancy).filter((f) => f.level === 'avoid').map((f) => f.region), area).toEqual(['abdomen']);
+      const listed = { ...massage(area, 60_000), points: ['LI4'] } as never;
+      expect(routineFindings(catalog, routine([listed]), pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point ?? f.region), area).toEqual(['LI4', 'abdomen']);
+    }
   });
 });
 

@@ -3,7 +3,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import { exceeds, pressureAsked } from './pressure-words.js';
-import { GENERAL, massagePoints, massageRegions } from './safety.js';
+import { areaOnlyRegions, GENERAL, massagePoints, massageRegions } from './safety.js';
 import { routineNames } from './resolve.js';
 import { normalizeKey, plural } from './text.js';
 
@@ -29,15 +29,25 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
       // are still checked; rules about body regions (the belly in pregnancy, the legs with a clot) are not.
       const seen = massagePoints(step, catalog);
       const read = massageRegions(step);
-      const blind = seen.length
-        ? `rules about body regions cannot see it (only its ${plural(seen.length, 'point')} ${seen.join(', ')} ${plural(seen.length, 'is', 'are')} checked)`
-        : read.length
-          ? `condition checks go by the body words of its area text (${read.join(', ')})`
+      const blind = read.length
+        ? `condition checks go by the body words of its area text (${read.join(', ')})`
+        : seen.length
+          ? `rules about body regions cannot see it (only its ${plural(seen.length, 'point')} ${seen.join(', ')} ${plural(seen.length, 'is', 'are')} checked)`
           : 'condition checks cannot see it';
       out.push({
         path: ['steps', i],
         message: `this massage step names no region, so ${blind}; add region: with the body regions it covers (for example shoulder, neck, hand)`,
       });
+    }
+    if (step.kind === 'massage' && step.regions.length > 0) {
+      // The area's body words count beside the regions it lists (a check considers both).
+      const more = areaOnlyRegions(step);
+      if (more.length > 0) {
+        out.push({
+          path: ['steps', i, 'area'],
+          message: `the area text names ${more.join(', ')}, which region: does not list; checks go by both, so add ${plural(more.length, 'it', 'them')} to region: or reword the area`,
+        });
+      }
     }
     const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step, catalog) : [];
     for (const id of points) {

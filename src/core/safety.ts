@@ -2,7 +2,8 @@
 // avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } from '../model/types.js';
-import { compareIds } from './text.js';
+import { compareIds, plainText } from './text.js';
+import { areaNames } from './area-names.js';
 import { pointsNamedInText } from './resolve.js';
 import { CHANNEL_ALIASES, CHANNELS } from '../model/channels.js';
 import { REGIONS } from '../model/regions.js';
@@ -54,10 +55,11 @@ const AREA_POINTS: Array<[RegExp, string[]]> = [
   [/\btops? of (?:the |your |both |each |one |the opposite )*shoulders?\b|\bshoulder[- ]?tops?\b|\btrapezius\b/i, ['GB21']],
 ];
 
-// Body words in the area text of a massage step that names neither a region nor a point ("lower
-// belly", "the small of the back"), read as the regions the condition rules name, so that such a
-// step is checked like one that says `regions:` (pregnancy avoids the abdomen and lower back).
-// Only for steps that say nothing else: a step's own regions are what its author meant.
+// Body words in the area text of a massage step ("lower belly", "the small of the back"), read as
+// the regions the condition rules name, so that the step is checked like one that says
+// `regions:` (pregnancy avoids the abdomen and lower back). Added to a step's own regions, never
+// hidden by them: an area of "lower belly" with `region: hand` is a contradiction, and a check
+// that is unsure where hands go considers both.
 const AREA_REGIONS: Array<[RegExp, Region]> = [
   [/\b(?:abdomen|abdominal|belly|tummy|stomach|navel|umbilicus|bowels?|pelvis|pelvic|womb|uterus)\b/i, 'abdomen'],
   [/\b(?:lower|low|small of the) back\b|\blumbar\b|\bsacr(?:um|al)\b|\btailbone\b|\bcoccyx\b/i, 'lower-back'],
@@ -79,26 +81,35 @@ const AREA_REGIONS: Array<[RegExp, Region]> = [
   [/\b(?:hands?|palms?|fingers?|thumbs?)\b/i, 'hand'],
 ];
 
-/** The regions a massage step works: its own, else those its area text names (AREA_REGIONS). */
-export function massageRegions(step: Pick<MassageStep, 'area' | 'points' | 'regions'>): Region[] {
-  if (step.regions.length > 0 || step.points.length > 0) return step.regions;
-  return AREA_REGIONS.filter(([re]) => re.test(step.area)).map(([, region]) => region);
+/** The regions a massage step works: its own and those its area text names (AREA_REGIONS), each once. */
+export function massageRegions(step: Pick<MassageStep, 'area' | 'regions'>): Region[] {
+  const area = plainText(step.area);
+  return [...new Set([...step.regions, ...AREA_REGIONS.filter(([re]) => re.test(area)).map(([, region]) => region)])];
 }
 
-// Point codes written into the area text ("SP6 above the inner ankle", "Hegu (LI4)"), with the
-// legacy channel codes a person may use (LV3, SJ5, Du20, Ren17): a channel of two or three
-// letters and a number, written together, or apart in capitals ("LI 4"), so that prose such as
-// "go 2 times" is not read as GV2. One-letter legacy codes (L, S, H…) are too loose for prose.
-const CODE_IN_TEXT = /\b(?:EX[- ]?(HN|CA|B|UE|LE)[- ]?(\d{1,2})|([A-Za-z]{2,3})([- ]?)(\d{1,2}))\b/gi;
+/** The regions a massage step's area text names (AREA_REGIONS) that its own regions do not. */
+export function areaOnlyRegions(step: Pick<MassageStep, 'area' | 'regions'>): Region[] {
+  return massageRegions(step).filter((r) => !step.regions.includes(r));
+}
+
+// Point codes written into a text ("SP6 above the inner ankle", "Hegu (LI4)", "press Sp-6"), with
+// the legacy channel codes a person may use (LV3, SJ5, Du20, Ren 4): every spelling the
+// command line resolves, in any case, the channel written against the number or apart from it
+// by a dash or a space. The channel must be a whole word ("pa 4" or "ali4" is none). Channel
+// spellings that are English words (go, he, co, kid) count apart from their number only in
+// capitals, so that "go 2 times" is not GV2. One-letter legacy codes (L, S, H…) are too loose
+// for prose. Each alternative has a bounded length, so the scan is linear.
+const CODE_IN_TEXT = /(?<![A-Za-z0-9_\u00c0-\u024f])(?:EX[-\u2010\u2011\u2013 ]?(HN|CA|B|UE|LE)[-\u2010\u2011\u2013 ]?(\d{1,2})|([A-Za-z]{2,3})([-\u2010\u2011\u2013 ]?)(\d{1,2}))(?![A-Za-z0-9_\u00c0-\u024f])/gi;
+const WORDY_CHANNELS = new Set(['go', 'he', 'co', 'kid']);
 
 /** The standard point codes a free text names (LI4, SP6, EX-HN5; LV3 read as LR3), in order, once each. */
 export function codesInText(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(CODE_IN_TEXT)) {
+  for (const m of plainText(text).matchAll(CODE_IN_TEXT)) {
     if (m[1]) out.add(`EX-${m[1].toUpperCase()}${Number(m[2])}`);
     else {
       const letters = m[3]!;
-      if (m[4] && letters !== letters.toUpperCase()) continue;
+      if (m[4] === ' ' && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase())) continue;
       const ch = letters.toUpperCase();
       const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : Object.hasOwn(CHANNEL_ALIASES, ch.toLowerCase()) ? CHANNEL_ALIASES[ch.toLowerCase()] : undefined;
       if (channel && channel.length > 0) out.add(`${channel}${Number(m[5])}`);
@@ -127,12 +138,14 @@ export function knownCodesInText(text: string, known: Pick<ReadonlyMap<string, u
 /**
  * The points a text names: standard point codes written in it and the codes of `known` points
  * (the catalog's, which holds the user's own); with `names` and the catalog, the points' names too
- * (Hegu, "Union Valley": pointsNamedInText). In order, once each.
+ * (Hegu, "Union Valley": pointsNamedInText; "he gu", "sān yīn jiāo", 合谷: areaNames). The text is
+ * read as plainText (fullwidth letters, zero-width characters). In order, once each.
  */
 export function pointsInText(text: string, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>, names = true): string[] {
+  text = plainText(text);
   const catalog = known && 'points' in known ? known : undefined;
   const codes = catalog ? catalog.points : (known as Pick<ReadonlyMap<string, unknown>, 'has'> | undefined);
-  const named = catalog && names ? pointsNamedInText(catalog, text) : [];
+  const named = catalog && names ? [...pointsNamedInText(catalog, text), ...areaNames(catalog, text)] : [];
   return [...new Set([...codesInText(text), ...(codes ? knownCodesInText(text, codes) : []), ...named])];
 }
 
@@ -152,7 +165,8 @@ function cueCodes(cue: string | undefined, known?: Catalog | Pick<ReadonlyMap<st
  * when unsure a point is there, it counts, for a check may only find more, never less.
  */
 export function massagePoints(step: Pick<MassageStep, 'area' | 'points'> & { cue?: string | undefined }, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
-  const implied = step.points.length > 0 ? [] : AREA_POINTS.flatMap(([re, ids]) => (re.test(step.area) ? ids : []));
+  const area = plainText(step.area);
+  const implied = step.points.length > 0 ? [] : AREA_POINTS.flatMap(([re, ids]) => (re.test(area) ? ids : []));
   return [...new Set([...step.points, ...implied, ...pointsInText(step.area, known), ...cueCodes(step.cue, known)])];
 }
 

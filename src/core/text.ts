@@ -5,6 +5,19 @@ function stripMarks(text: string): string {
   return ASCII.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
+// Characters that split a word without showing anything: the soft hyphen, zero-width spaces and
+// joiners, the word joiner, a byte-order mark inside text, and the direction controls.
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * Text as a reader sees it: compatibility forms folded (fullwidth "Ｈｅｇｕ" and "LI４" read as
+ * Hegu and LI4, a no-break space as a space) and invisible characters dropped ("He\u200bgu" is
+ * Hegu). ASCII text is returned as it is.
+ */
+export function plainText(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFKC').replace(INVISIBLE, '');
+}
+
 /** Lower-case, strip tone marks and accents, and drop spaces, hyphens and apostrophes: "Hé Gǔ" → "hegu". */
 export function normalizeKey(text: string): string {
   return stripMarks(text)
