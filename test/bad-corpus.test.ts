@@ -272,6 +272,22 @@ describe('the same files through run <file> --dry-run (exit 2) and in a --data d
     expect(r.stderr).toBe(`warning: skipped ${dir}/routines/b.yaml:1:5 id: duplicate routine id "my-neck", also defined in ${dir}/routines/a.yaml (see: acupress validate ${dir}/routines/b.yaml)\n`);
   });
 
+  // docs/cli.md's Files table: the first directory defining an id is used, a later one is skipped (not "later wins").
+  it('one routine id in two --data directories, or in ACUPRESS_DATA and --data: the first is used, the later skipped with a warning', async () => {
+    const valid = readFileSync(join(BAD, 'good', 'crlf.yaml'), 'utf8');
+    const one = tempTree({ 'routines/x.yaml': valid.replace(/^title: .*$/m, 'title: From one') });
+    const two = tempTree({ 'routines/x.yaml': valid.replace(/^title: .*$/m, 'title: From two') });
+    const skipped = `warning: skipped ${two}/routines/x.yaml:1:5 id: duplicate routine id "my-neck", also defined in ${one}/routines/x.yaml (see: acupress validate ${two}/routines/x.yaml)\n`;
+    for (const r of [await cli(['--data', one, '--data', two, 'show', 'my-neck']), await cli(['--data', two, 'show', 'my-neck'], { env: { ACUPRESS_DATA: one } })]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^From one/);
+      expect(r.stderr).toBe(skipped);
+    }
+    const docs = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+    expect(docs).not.toMatch(/later wins/);
+    expect(docs).toMatch(/an id two of these directories define is taken from the first, the later file skipped with a warning/);
+  });
+
   const pointFile = 'points:\n  - id: EX-ZZ1\n    pinyin: A\n    hanzi: A\n    hanzi_traditional: A\n    english: A\n    meridian: EX\n    region: hand\n    laterality: midline\n    location: Here.\n';
   it('duplicate point ids across two files: the second is skipped, naming the full field path', async () => {
     const dir = tempTree({ 'points/a.yaml': pointFile, 'points/b.yaml': pointFile });
