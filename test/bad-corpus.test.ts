@@ -297,6 +297,15 @@ describe('the same files through run <file> --dry-run (exit 2) and in a --data d
     expect(r.stderr).toBe(`warning: skipped ${dir}/points/b.yaml:2:9 points[0].id: duplicate point id "EX-ZZ1", also defined in ${dir}/points/a.yaml (see: acupress validate ${dir}/points/b.yaml)\n`);
   });
 
+  it('a point of your own whose code reads as a WHO code (SP06, LI04, EX-HN05) is refused, as the cue scanner would read it as another point', async () => {
+    for (const [id, code] of [['SP06', 'SP6'], ['LI04', 'LI4'], ['EX-HN05', 'EX-HN5']]) {
+      const dir = tempTree({ 'points/a.yaml': pointFile.replace('EX-ZZ1', id!) });
+      const r = await cli(['validate', join(dir, 'points/a.yaml')], { cwd: dir });
+      expect(r.code, id).toBe(2);
+      expect(r.stderr, id).toContain(`points/a.yaml:2:9 points[0].id: "${id}" reads as the point code ${code} in cues and area texts; a point of your own needs a code of its own (without a leading zero)`);
+    }
+  });
+
   it('a caution for no known condition refuses the point: validate names it, list and check skip it', async () => {
     const caution = (condition: string) => `      - condition: ${condition}\n        level: avoid\n        reason: x\n        source: y\n`;
     const file = `${pointFile.replace('region: hand', 'region: head')}    cautions:\n${['pregnacy', 'general', 'pregnant', 'constructor'].map(caution).join('')}`;

@@ -349,4 +349,10 @@ describe('history.jsonl', () => {
       expect(readFileSync(join(dir, 'moved.jsonl'), 'utf8')).toBe(`${before}${JSON.stringify(second).slice(0, 40)}`);
     });
   });
+
+  it('says "a directory" when a directory is where the log should be', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'history.jsonl'), { recursive: true });
+    await expect(readHistory(join(dir, 'history.jsonl'))).rejects.toThrow(/^not a regular file \(a directory is in its place\)$/);
+  });
 });

@@ -84,7 +84,7 @@ describe('safety profile', () => {
     const path = profilePath(io.env)!;
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, 'conditions: pregnancy\n');
-    await expect(readProfile(io)).rejects.toThrow(`${path}:1:13 conditions: expected a list, got "pregnancy"`);
+    await expect(readProfile(io)).rejects.toThrow('~/.config/acupress/profile.yaml:1:13 conditions: expected a list, got "pregnancy"');
     await expect(addProfileConditions(path, ['bleeding'])).rejects.toThrow(/expected a list/);
     expect(readFileSync(path, 'utf8')).toBe('conditions: pregnancy\n');
   });

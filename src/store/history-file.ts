@@ -42,7 +42,7 @@ export function appendHistory(path: string, line: HistoryLine, fs: AppendFs = NO
   try {
     const st = fstatSync(fd);
     // A pipe or device would swallow the record (as /dev/null does) while the run said nothing.
-    if (!st.isFile()) throw new Error('not a regular file (a pipe or a device is in its place)');
+    if (!st.isFile()) throw notRegular(st);
     let text = `${JSON.stringify(line)}\n`;
     if (st.size > 0) {
       const last = Buffer.alloc(1);
@@ -109,6 +109,11 @@ function takeBack(path: string, fd: number, before: Stats, written: Buffer, fs: 
   }
 }
 
+/** The error for something other than a regular file in the log's place, saying what it is. */
+function notRegular(st: { isDirectory(): boolean }): Error {
+  return new Error(`not a regular file (${st.isDirectory() ? 'a directory' : 'a pipe or a device'} is in its place)`);
+}
+
 /** Lines longer than this are not records (a record is well under 4 KiB); they are skipped unparsed. */
 export const MAX_LINE_CHARS = 64 * 1024;
 
@@ -131,7 +136,8 @@ export async function readHistory(path: string): Promise<HistoryRead> {
   // A pipe or a device where the log should be would never end (a FIFO blocks the open, /dev/zero
   // streams forever): only a regular file is read.
   try {
-    if (!statSync(path).isFile()) throw new Error('not a regular file (a pipe or a device is in its place)');
+    const st = statSync(path);
+    if (!st.isFile()) throw notRegular(st);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines, bad, missing: true };
     throw e;

@@ -13,6 +13,7 @@ import type { DirContents, RefusedRoutine } from './load-files.js';
 import { problemAt, type Loaded, type Problem } from './problem.js';
 import { describeRef, forgetIndex, legacyCodes, lookup, nameOwners, type NameOwners } from '../core/resolve.js';
 import { POINT_ID } from '../model/enums.js';
+import { codesInText } from '../core/safety.js';
 
 /** How a merge checks what it takes in. */
 export interface MergeOptions {
@@ -107,6 +108,12 @@ function pointProblems(catalog: Catalog, rec: Loaded<Point>, seen: Map<string, L
   // A built-in point keeps its meaning (and its cautions): safety answers rest on it.
   if (existing && existing.origin.source === 'builtin' && rec.value.origin.source !== 'builtin') {
     return [problemAt(rec, ['id'], `${quote(id)} is a built-in point; a point of your own needs a code of its own`)];
+  }
+  // A code the text scanner reads as another (SP06 as SP6, EX-HN05 as EX-HN5) would be checked as
+  // one point by `check SP06` and as the other in a cue: refused, so that a code means one point.
+  const read = codesInText(id);
+  if (read.length === 1 && read[0] !== id) {
+    return [problemAt(rec, ['id'], `${quote(id)} reads as the point code ${read[0]} in cues and area texts; a point of your own needs a code of its own (without a leading zero)`)];
   }
   const out = cautionProblems(catalog, rec);
   if (!owners) return out;

@@ -15,11 +15,11 @@ import { crLineEnds, loadYamlFile } from './yaml-load.js';
 
 const HEADER = '# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n';
 
-/** Read and validate a profile file; errors name the file, line and field. */
-export function loadProfile(path: string): Profile {
+/** Read and validate a profile file; errors name the file (as `shown`), line and field. */
+export function loadProfile(path: string, shown?: string): Profile {
   // A profile emptied, or left with comments alone, says nothing applies: no conditions, as
   // `conditions: []` would (it was an error that stopped every command).
-  return loadYamlFile(path, profileSchema, undefined, { empty: {} });
+  return loadYamlFile(path, profileSchema, shown, { empty: {} });
 }
 
 /**

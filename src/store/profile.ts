@@ -49,7 +49,8 @@ export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefi
   const quick = text === undefined ? undefined : quickProfile(text);
   if (quick) return quick;
   const { loadProfile } = await import('./profile-store.js');
-  return loadProfile(path);
+  // Named as ~/… like the other user files, not relative to wherever the command was run.
+  return loadProfile(path, dataPath(path, io.env.HOME));
 }
 
 /** The one line for a profile that is there but cannot be read: why, and the ways out. */
