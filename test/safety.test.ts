@@ -326,7 +326,7 @@ describe('validate warns, and still passes', () => {
     const dir = tempTree({ 'routines/mine.yaml': 'id: mine\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - massage: the tops of both shoulders\n    duration: 1m\n' });
     const r = cli(['validate', join(dir, 'routines/mine.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`${join(dir, 'routines/mine.yaml')}:6:5 steps[0]: warning: this massage step names no region, so rules about body regions cannot see it (only its point GB21 is checked); add region: with the body regions it covers (for example shoulder, neck, hand)\n1 warning in 1 file\n`);
+    expect(r.stderr).toBe(`${join(dir, 'routines/mine.yaml')}:6:5 steps[0]: warning: this massage step names no region, so condition checks go by the body words of its area text (shoulder) and its point GB21; add region: with the body regions it covers (for example shoulder, neck, hand)\n1 warning in 1 file\n`);
     const j = JSON.parse(cli(['validate', join(dir, 'routines/mine.yaml'), '--json']).stdout);
     expect(j[0]).toMatchObject({ ok: true, problems: [], warnings: [{ line: 6, col: 5, path: 'steps[0]' }] });
     // Its area still says where it works: pregnancy avoids it.

@@ -30,7 +30,7 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
       const seen = massagePoints(step, catalog);
       const read = massageRegions(step);
       const blind = read.length
-        ? `condition checks go by the body words of its area text (${read.join(', ')})`
+        ? `condition checks go by the body words of its area text (${read.join(', ')})${seen.length ? ` and its ${plural(seen.length, 'point')} ${seen.join(', ')}` : ''}`
         : seen.length
           ? `rules about body regions cannot see it (only its ${plural(seen.length, 'point')} ${seen.join(', ')} ${plural(seen.length, 'is', 'are')} checked)`
           : 'condition checks cannot see it';

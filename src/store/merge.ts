@@ -112,7 +112,7 @@ function pointProblems(catalog: Catalog, rec: Loaded<Point>, seen: Map<string, L
   // A code the text scanner reads as another (SP06 as SP6, EX-HN05 as EX-HN5) would be checked as
   // one point by `check SP06` and as the other in a cue: refused, so that a code means one point.
   const read = codesInText(id);
-  if (read.length === 1 && read[0] !== id) {
+  if (read.length === 1 && read[0] !== id && /(?:^|\D)0\d/.test(id)) {
     return [problemAt(rec, ['id'], `${quote(id)} reads as the point code ${read[0]} in cues and area texts; a point of your own needs a code of its own (without a leading zero)`)];
   }
   const out = cautionProblems(catalog, rec);
