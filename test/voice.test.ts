@@ -3,8 +3,19 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findEngine, speaker } from '../src/render/voice.js';
-import { cli, routineObj, tempTree } from './helpers.js';
+import { FakeClock } from '../src/core/clock.js';
+import { findEngine, speaker, STOP_GRACE_MS } from '../src/render/voice.js';
+import { cli, cliAsync, routineObj, tempTree } from './helpers.js';
+
+/** Whether a process is running (a zombie, killed and waiting to be reaped, is not). */
+function alive(pid: number): boolean {
+  try {
+    // The state is the field after the command's name, which is in parentheses.
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 
 const hostile = '$(touch /tmp/acupress-pwned); rm -rf ~; `id`';
 
@@ -23,19 +34,47 @@ describe('voice', () => {
     expect(existsSync('/tmp/acupress-pwned')).toBe(false);
   });
 
-  it('a finished run lets the last cue be heard out, then says it is done', () => {
-    // Each utterance takes 1.5 s; the last cue starts 1 s before the run ends, so a run that
-    // killed its speech at the end would cut it short.
+  it('stops the cue being spoken at the end, says "done", and never waits long on a slow speech command', async () => {
+    // The speech command takes 30 s for anything it says and leaves a note of each process it
+    // ran. The routine lasts 1 s; before issue 9b's fix the run waited for the stale cue and the
+    // "done" (20 s cap): the log's end came 20 s late and the process lingered as long.
     const dir = tempTree({
-      // The engine gets "--" and then the cue (docs/cli.md): the cue is the last argument.
-      'say.sh': '#!/bin/sh\nlog="$(dirname "$0")/spoken.log"\nfor cue; do :; done\necho "start $cue" >> "$log"\nsleep 1.5\necho "end $cue" >> "$log"\n',
-      'routines/two.yaml': routineObj({ id: 'two', title: 'Two rests', steps: [{ rest: '1s', cue: 'first cue' }, { rest: '1s', cue: 'last cue' }] }),
+      'say.sh': '#!/bin/sh\nd="$(dirname "$0")"\nfor cue; do :; done\necho "$$" >> "$d/pids"\necho "start $cue" >> "$d/spoken.log"\nsleep 30\necho "end $cue" >> "$d/spoken.log"\n',
+      'routines/one.yaml': routineObj({ id: 'one', title: 'One rest', steps: [{ rest: '1s', cue: 'last cue' }] }),
     });
     chmodSync(join(dir, 'say.sh'), 0o755);
-    const r = cli(['--data', dir, 'run', 'two', '--voice', '--plain', '--no-tips'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });
+    const r = await cliAsync(['--data', dir, 'run', 'one', '--voice', '--plain', '--no-tips'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh'), HOME: dir } });
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Done: One rest');
+    // The session log ends when the routine did, not when the speech gave up.
+    const record = JSON.parse(readFileSync(join(dir, '.local/state/acupress/history.jsonl'), 'utf8').trim().split('\n').at(-1)!);
+    expect(Date.parse(record.end) - Date.parse(record.start)).toBeLessThan(2_500);
+    // The stale cue was cut short and "done" was said; no cue was heard out, and once acupress
+    // has exited no speech process is left running.
     const log = readFileSync(join(dir, 'spoken.log'), 'utf8').trim().split('\n');
-    expect(log.slice(-4)).toEqual(['start last cue', 'end last cue', 'start Done. Two rests is complete.', 'end Done. Two rests is complete.']);
+    expect(log).toEqual(['start last cue', 'start Done. One rest is complete.']);
+    if (existsSync('/proc/self/stat')) for (const pid of readFileSync(join(dir, 'pids'), 'utf8').trim().split('\n')) expect(alive(Number(pid))).toBe(false);
+  }, 30_000);
+
+  it.skipIf(!existsSync('/proc/self/stat'))('kills a speech command that ignores SIGTERM after a short grace, with what it started', async () => {
+    // The engine ignores SIGTERM (and so does the sleep it starts, which inherits that).
+    const dir = tempTree({ 'say.sh': '#!/bin/sh\ntrap "" TERM\nsleep 30 &\necho "$$ $!" > "$(dirname "$0")/pids"\nwait\n' });
+    chmodSync(join(dir, 'say.sh'), 0o755);
+    const clock = new FakeClock();
+    const s = speaker({ command: join(dir, 'say.sh'), args: [] }, (m) => { throw new Error(m); }, undefined, clock);
+    s.say('a cue');
+    for (let i = 0; i < 100 && !existsSync(join(dir, 'pids')); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
+    const pids = readFileSync(join(dir, 'pids'), 'utf8').trim().split(' ').map(Number);
+    expect(pids).toHaveLength(2);
+    const stopped = s.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    // SIGTERM was ignored: both are still there until the grace has passed.
+    expect(pids.map(alive)).toEqual([true, true]);
+    clock.advance(STOP_GRACE_MS);
+    await stopped;
+    for (let i = 0; i < 50 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(pids.map(alive)).toEqual([false, false]);
   });
 
   it('reports a missing engine once and carries on', () => {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { Clock } from '../model/clock.js';
 import { untrusted } from '../model/printable.js';
 
 /**
@@ -60,21 +61,67 @@ export function findEngine(platform: string, env: Record<string, string | undefi
   return undefined;
 }
 
-/** A speaker that interrupts itself: a new cue stops the one still being spoken. `env` is the environment the engine runs in (the io's). */
-export function speaker(engine: Engine, onError: (message: string) => void, env?: Record<string, string | undefined>) {
+/** How long a speech process asked to stop (SIGTERM) has before it is killed (SIGKILL), in ms. */
+export const STOP_GRACE_MS = 300;
+
+/** The timers a speaker waits on: the run's clock, or plain timers. */
+type Timers = Pick<Clock, 'setTimeout' | 'clearTimeout'>;
+const plainTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+
+/**
+ * A speaker that interrupts itself: a new cue stops the one still being spoken. `env` is the
+ * environment the engine runs in (the io's); `timers` times the grace a stopping engine gets.
+ * A slow or stuck engine never holds the run up: it is stopped (SIGTERM, then SIGKILL after
+ * STOP_GRACE_MS) and waited on no longer than that.
+ */
+export function speaker(engine: Engine, onError: (message: string) => void, env?: Record<string, string | undefined>, timers: Timers = plainTimers) {
   let current: ChildProcess | undefined;
   let failed = false;
+  // Off Windows the engine leads its own process group, so stopping it stops what it started
+  // too: a wrapper script's espeak-ng would otherwise go on speaking a stale cue.
+  const grouped = process.platform !== 'win32';
+  const gone = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null || child.pid === undefined;
   /** Resolves when this child has exited (at once if it already has, or failed to start). */
   const exited = (child: ChildProcess | undefined) => new Promise<void>((done) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return done();
+    if (!child || gone(child)) return done();
     child.once('exit', () => done());
     child.once('error', () => done());
   });
+  const signal = (child: ChildProcess, sig: NodeJS.Signals) => {
+    try {
+      if (grouped && child.pid !== undefined) process.kill(-child.pid, sig);
+      else child.kill(sig);
+    } catch {
+      // Already gone.
+    }
+  };
+  /**
+   * Stop a speaking child: SIGTERM, and SIGKILL if it is still there after the grace. Resolves
+   * when it has exited, or one more grace after the SIGKILL (a process stuck in the kernel):
+   * then it is unref'd, so it cannot keep acupress from exiting.
+   */
+  const hush = (child: ChildProcess | undefined): Promise<void> => {
+    if (!child || gone(child)) return Promise.resolve();
+    signal(child, 'SIGTERM');
+    return new Promise<void>((done) => {
+      let timer = timers.setTimeout(() => {
+        signal(child, 'SIGKILL');
+        timer = timers.setTimeout(() => {
+          child.unref();
+          done();
+        }, STOP_GRACE_MS);
+      }, STOP_GRACE_MS);
+      void exited(child).then(() => {
+        timers.clearTimeout(timer);
+        done();
+      });
+    });
+  };
   const say = (text: string): ChildProcess | undefined => {
     if (failed) return undefined;
-    current?.kill();
+    void hush(current);
     const call = speechCall(engine, text, env);
-    const child = spawn(engine.command, call.args, { stdio: 'ignore', shell: false, ...(call.env ? { env: call.env } : env ? { env } : {}) });
+    const child = spawn(engine.command, call.args, { stdio: 'ignore', shell: false, detached: grouped, ...(call.env ? { env: call.env } : env ? { env } : {}) });
     child.on('error', (e) => {
       if (failed) return;
       failed = true;
@@ -87,16 +134,24 @@ export function speaker(engine: Engine, onError: (message: string) => void, env?
     say(text: string) {
       say(text);
     },
-    /** Let the cue being spoken finish, then speak `text` and resolve when it has been said. */
-    async finish(text: string): Promise<void> {
-      await exited(current);
-      if (failed) return;
-      await exited(say(text));
-      current = undefined;
+    /**
+     * Speak `text` (stopping any cue still being spoken) and resolve when it has been said, or
+     * after `ms` at most, when it is stopped: the last words never hold the run's end hostage.
+     */
+    async finish(text: string, ms: number): Promise<void> {
+      const child = say(text);
+      if (!child) return;
+      let cap: unknown;
+      await Promise.race([exited(child), new Promise<void>((r) => (cap = timers.setTimeout(r, ms)))]);
+      timers.clearTimeout(cap);
+      await hush(child);
+      if (current === child) current = undefined;
     },
-    stop() {
-      current?.kill();
+    /** Stop the cue being spoken; resolves when its process has gone (within about twice STOP_GRACE_MS). */
+    stop(): Promise<void> {
+      const child = current;
       current = undefined;
+      return hush(child);
     },
   };
 }

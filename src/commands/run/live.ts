@@ -19,8 +19,12 @@ import type { Timeline } from '../../model/timeline.js';
 
 /** The gap between the two rings of the end bell, in ms. */
 const END_BELL_GAP_MS = 400;
-/** The longest a finished run waits for its last cue and the spoken "done", in ms. */
-const LAST_WORDS_MS = 20_000;
+/**
+ * The longest a finished run speaks its "done", in ms, after the summary and the session log:
+ * long enough for espeak-ng to say a long title, short enough that a slow or stuck speech
+ * command never keeps the process from exiting.
+ */
+export const DONE_WORDS_MS = 3_000;
 
 /** The run flags that shape the live output. */
 export interface LiveOptions {
@@ -95,12 +99,12 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
       }
     });
   }
-  let voice: { say(t: string): void; finish(t: string): Promise<void>; stop(): void } | undefined;
+  let voice: { say(t: string): void; finish(t: string, ms: number): Promise<void>; stop(): Promise<void> } | undefined;
   if (o.voice) {
     const { findEngine, speaker } = await import('../../render/voice.js');
     const engine = findEngine(io.platform, io.env);
     if (!engine) say('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech');
-    else voice = speaker(engine, say, io.env);
+    else voice = speaker(engine, say, io.env, io.clock);
   }
   if (voice || warnMs !== undefined) {
     sinks.push((ev) => {
@@ -124,7 +128,11 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // moment it sees one, and a signal with no handler yet would kill the process without the
   // summary. Handlers run on a later turn of the event loop, by which time `run` is set.
   let started: Run | undefined;
-  const offSignal = io.onSignal((sig) => started?.interrupt(sig));
+  // After the end, a signal cuts the spoken "done" short.
+  const offSignal = io.onSignal((sig) => {
+    started?.interrupt(sig);
+    void voice?.stop();
+  });
   const run = startRun(timeline, io.clock, emit);
   started = run;
   // Notes that would cut the view beside them (its text or figure): the run waits, paused, while they are read.
@@ -154,16 +162,12 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   try {
     // Never rejects: every way a run ends resolves it.
     end = await run.done;
-    // A finished run lets the last cue be heard out, then says so; a stopped one goes quiet at once.
-    if (end.completed && voice) {
-      let cap: unknown;
-      await Promise.race([voice.finish(`Done. ${timeline.title} is complete.`), new Promise<void>((r) => (cap = io.clock.setTimeout(r, LAST_WORDS_MS)))]);
-      io.clock.clearTimeout(cap);
-    }
   } finally {
     control?.stop();
     tty?.stop();
-    voice?.stop();
+    // The routine is over, so a cue still being spoken is stale: stop it now, not waiting on it
+    // (the summary and the session log's end time are the run's end, whatever the speech does).
+    void voice?.stop();
   }
   // The signal handlers stay until the session is logged: with none, a second Ctrl-C would
   // kill the process at once, before the record is written.
@@ -179,7 +183,11 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
       (end.reason === 'interrupted' ? io.stderr : io.stdout).write(`\n${text}\n`);
     }
     onEnd?.(end, run.state);
+    // A finished run says so, for eyes that are closed, then exits: within DONE_WORDS_MS and
+    // the grace a stopped speech command gets. A stopped run goes quiet at once.
+    if (end.completed && voice && !outputGone) await voice.finish(`Done. ${timeline.title} is complete.`, DONE_WORDS_MS);
   } finally {
+    void voice?.stop();
     offSignal();
   }
   if (end.reason === 'interrupted' && !outputGone) {
