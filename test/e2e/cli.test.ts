@@ -58,6 +58,15 @@ describe('list and show', () => {
     expect(cli(['list', 'points', '--search', 'union valley']).stdout).toMatch(/^LI4 /);
     expect(cli(['list', 'points', '--search', '合谷']).stdout).toMatch(/^LI4 /);
   });
+  it('list --search takes at most 200 characters: a longer one is one line and exit 2, not seconds of work', async () => {
+    // 40,000 characters of "é" took 10 s to match against every point (session 9 attacker).
+    for (const what of ['points', 'routines']) {
+      expect(await cliAsync(['list', what, '--search', 'é'.repeat(40_000)])).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: --search: at most 200 characters (this one has 40000)\n' });
+    }
+    // Characters, not UTF-16 units: 200 astral characters are 400 units, and allowed.
+    expect((await cliAsync(['list', 'points', '--search', '𝄞'.repeat(200)])).code).toBe(0);
+    expect((await cliAsync(['list', 'points', '--search', 'é'.repeat(201)])).code).toBe(2);
+  });
   it('list meridians gives the 14 channels with counts', () => {
     const rows = cli(['list', 'meridians']).stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^LU\s+11\s+Lung/);
