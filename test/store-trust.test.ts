@@ -17,6 +17,7 @@ import { loadBuiltin } from '../src/store/load-catalog.js';
 import { factsFor } from '../src/core/routine-facts.js';
 import type { Catalog } from '../src/model/catalog.js';
 import { fakeIo, ROOT, routineObj, tempDir, tempTree } from './helpers.js';
+import { readEntry, writeEntry } from './cache-entry.js';
 
 const tmp = () => tempDir('acupress-store-');
 
@@ -226,7 +227,7 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     expect((await loadCatalog(opts)).routines.get('mine')!.title).toBe('Aaaa');
     const cache = cacheDir(io.env)!;
     const file = join(cache, readdirSync(cache).find((f) => /^data-.*\.json$/.test(f))!);
-    return { dir, opts, file, entry: JSON.parse(readFileSync(file, 'utf8')) };
+    return { dir, opts, file, entry: readEntry(file) };
   }
 
   it('an edit that keeps the size and the mtime is still seen (ctime and inode are in the key)', async () => {
@@ -247,12 +248,13 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
 
   it('a cache written by another release is not read, and is replaced', async () => {
     const { opts, file, entry } = await setup();
-    writeFileSync(file, JSON.stringify({ ...entry, release: 'another', routines: [{ ...entry.routines[0], title: 'Stale' }] }));
+    writeEntry(file, { ...entry, release: 'another', routines: [{ ...entry.routines[0], title: 'Stale' }] }, 'fresh');
     expect((await loadCatalog(opts)).routines.get('mine')!.title).toBe('Aaaa');
-    expect(JSON.parse(readFileSync(file, 'utf8')).release).toBe(entry.release);
+    expect(readEntry(file).release).toBe(entry.release);
   });
 
-  // Each edit keeps the key and stamps, so only the shape check stands between it and the catalog.
+  // Each edit keeps the key and stamps and has its checksum worked out afresh, so only the shape
+  // check stands between it and the catalog.
   const corruptions: Array<[string, (e: any) => void]> = [
     ['a step of zero length (the run would never end)', (e) => { e.routines[0].steps[0] = { kind: 'rest', duration: 0 }; }],
     ['a billion rounds', (e) => { e.routines[0].timing = { rounds: 1e9 }; }],
@@ -270,7 +272,7 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     const { opts, file, entry } = await setup();
     entry.routines[0].title = 'Stale';
     corrupt(entry);
-    writeFileSync(file, JSON.stringify(entry));
+    writeEntry(file, entry, 'fresh');
     const catalog = await loadCatalog(opts);
     expect(catalog.routines.get('mine')!.title).toBe('Aaaa');
     expect(catalog.notices).toEqual([]);
@@ -290,7 +292,7 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     const { opts, file, entry } = await setup();
     entry.routines[0].title = 'Stale';
     tamper(entry, await loadBuiltin());
-    writeFileSync(file, JSON.stringify(entry));
+    writeEntry(file, entry, 'fresh');
     const catalog = await loadCatalog(opts);
     expect(catalog.routines.get('mine')!.title).toBe('Aaaa');
     expect(catalog.points.get('ST9')!.cautions.map((c) => `${c.condition} ${c.level}`)).toContain('general avoid');
@@ -308,9 +310,9 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     expect(truth).toMatchObject({ flagged: true, avoid: true });
     const cache = cacheDir(io.env)!;
     const file = join(cache, readdirSync(cache).find((f) => /^data-.*\.json$/.test(f))!);
-    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    const entry = readEntry(file);
     // Facts saying ST9's routine is safe to list (a cache of an earlier layout held them).
-    writeFileSync(file, JSON.stringify({ ...entry, facts: { mine: { total_ms: 1000, flagged: false, avoid: false } }, routines: [{ ...entry.routines[0], title: 'From the cache' }] }));
+    writeEntry(file, { ...entry, facts: { mine: { total_ms: 1000, flagged: false, avoid: false } }, routines: [{ ...entry.routines[0], title: 'From the cache' }] }, 'fresh');
     const cached = await loadCatalog(opts);
     expect(cached.routines.get('mine')!.title).toBe('From the cache');
     expect(factsFor(cached, cached.routines.get('mine')!)).toEqual(truth);
@@ -327,8 +329,54 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
 
   it('an unchanged, well-formed cache is used (no YAML read)', async () => {
     const { opts, file, entry } = await setup();
-    writeFileSync(file, JSON.stringify({ ...entry, routines: [{ ...entry.routines[0], title: 'From the cache' }] }));
+    writeEntry(file, { ...entry, routines: [{ ...entry.routines[0], title: 'From the cache' }] }, 'fresh');
     expect((await loadCatalog(opts)).routines.get('mine')!.title).toBe('From the cache');
+  });
+
+  it('an edit to the contents that keeps their shape is a miss: a point\'s cautions removed do not turn AVOID into OK', async () => {
+    const { origin: _, ...point } = { ...MINE_POINT, cautions: [{ condition: 'pregnancy', level: 'avoid', reason: 'Mine to avoid.', source: 'Me' }] };
+    const dir = tempTree({ 'points/mine.yaml': stringify({ points: [point] }) });
+    const { io } = fakeIo();
+    const opts = { env: io.env, cwd: io.cwd, data: [dir] };
+    expect((await loadCatalog(opts)).points.get('EX-ME1')!.cautions).toHaveLength(1);
+    const cache = cacheDir(io.env)!;
+    const file = join(cache, readdirSync(cache).find((f) => /^data-.*\.json$/.test(f))!);
+    // By hand, as the attacker did: the header (its checksum) as it was, the caution gone.
+    const entry = readEntry(file);
+    entry.points[0].cautions = [];
+    writeEntry(file, entry, 'kept');
+    expect((await loadCatalog(opts)).points.get('EX-ME1')!.cautions).toHaveLength(1);
+    // One flipped character (a corrupt disk) is a miss too; the miss rewrote a good entry.
+    const good = readFileSync(file, 'utf8');
+    expect(good.split('\n')[1]).toContain('Mine to avoid.');
+    writeFileSync(file, good.replace('Mine to avoid.', 'Mine to avoie.'));
+    expect((await loadCatalog(opts)).points.get('EX-ME1')!.cautions[0]!.reason).toBe('Mine to avoid.');
+  });
+
+  it('the checksum sees any one changed byte, wherever the bytes sit in their buffer', async () => {
+    const { checksum } = await import('../src/store/user-cache.js');
+    const text = Buffer.from(`${'{"points":[],"routines":[{"id":"mine"}]}'.repeat(3)}é!`, 'utf8');
+    const sum = checksum(text);
+    // The same bytes at an odd offset of a bigger buffer (how the reader sees them).
+    expect(checksum(Buffer.concat([Buffer.from('x\n'), text]).subarray(2))).toBe(sum);
+    const seen = new Set([sum]);
+    for (let i = 0; i < text.length; i++) {
+      const edited = Buffer.from(text);
+      edited[i] = edited[i]! ^ 1;
+      seen.add(checksum(edited));
+    }
+    expect(seen.size).toBe(text.length + 1);
+    expect(checksum(text.subarray(0, text.length - 1))).not.toBe(sum);
+  });
+
+  it('is private to the user (0600), even over an entry an older release left world-readable', async () => {
+    const { opts, file, entry } = await setup();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    chmodSync(file, 0o644);
+    writeEntry(file, { ...entry, release: 'older' }, 'fresh');
+    await loadCatalog(opts);
+    expect(readEntry(file).release).toBe(entry.release);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('a huge file where the cache should be is a miss', async () => {

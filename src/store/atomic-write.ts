@@ -15,6 +15,8 @@ export interface AtomicWriteOptions {
    * repository stays a link). Without it a link at `path` is itself replaced (the cache).
    */
   followLinks?: boolean;
+  /** Give an existing file `mode` too (a private file an older release wrote world-readable). */
+  resetMode?: boolean;
 }
 
 /** The temporary name for a write by this process: `<name>.<pid>.tmp` beside the target. */
@@ -37,7 +39,7 @@ export function atomicWrite(path: string, data: string, opts: AtomicWriteOptions
   let mode = opts.mode ?? 0o644;
   try {
     const st = statSync(target);
-    if (st.isFile()) mode = st.mode & 0o7777;
+    if (st.isFile() && !opts.resetMode) mode = st.mode & 0o7777;
   } catch {
     // A new file.
   }
