@@ -1,7 +1,7 @@
 // The user files a load skipped, kept as data (catalog.skipped) by the store, fresh and from the
 // user-data cache alike, and the "unknown routine" hint that reads them: no file is read again,
 // and no warning's words are parsed back.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/store/load-catalog.js';
@@ -9,6 +9,7 @@ import { cacheDir } from '../src/store/paths.js';
 import { UserError } from '../src/model/errors.js';
 import { withSkippedHint } from '../src/commands/skipped-hint.js';
 import { fakeIo, routineObj, tempTree } from './helpers.js';
+import { readEntry, writeEntry } from './cache-entry.js';
 
 /** A data folder with a good routine and one of each way to be skipped. */
 function folder() {
@@ -44,16 +45,17 @@ describe('the files a load skipped, as data', () => {
     // The cache keeps them as data too, and a load from it gives them back.
     const cache = cacheDir(io.env)!;
     const file = join(cache, readdirSync(cache).find((f) => /^data-.*\.json$/.test(f))!);
-    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    const entry = readEntry(file);
     expect(entry.skipped).toEqual(want);
     const cached = await loadCatalog(opts);
     expect(cached.skipped).toEqual(want);
     expect(cached.notices).toEqual(fresh.notices);
-    // What comes back is the cache's (an entry changed within its shape is read as it stands) …
-    writeFileSync(file, JSON.stringify({ ...entry, skipped: [{ file: '/x/routines/other.yaml', id: 'other' }] }));
+    // What comes back is the cache's (an entry changed within its shape, its checksum worked out
+    // afresh, is read as it stands) …
+    writeEntry(file, { ...entry, skipped: [{ file: '/x/routines/other.yaml', id: 'other' }] }, 'fresh');
     expect((await loadCatalog(opts)).skipped).toEqual([{ file: '/x/routines/other.yaml', id: 'other' }]);
     // … and one of another shape (an id no load would keep) is a miss and a fresh load.
-    writeFileSync(file, JSON.stringify({ ...entry, skipped: [{ file: '/x/routines/other.yaml', id: 'two words' }] }));
+    writeEntry(file, { ...entry, skipped: [{ file: '/x/routines/other.yaml', id: 'two words' }] }, 'fresh');
     expect((await loadCatalog(opts)).skipped).toEqual(want);
   });
 
