@@ -335,6 +335,19 @@ describe('history.jsonl', () => {
       expect((await readHistory(path)).bad).toEqual([{ line: 2, message: 'not valid JSON' }]);
     });
 
+    it('a log that is a symlink (a dotfiles setup) is blanked out in the file it points to', async () => {
+      const dir = tmp();
+      const real = join(dir, 'real.jsonl');
+      const path = join(dir, 'history.jsonl');
+      writeFileSync(real, '');
+      symlinkSync(real, path);
+      appendHistory(path, first);
+      const before = readFileSync(real, 'utf8');
+      expect(() => appendHistory(path, second, failingFs(40))).toThrow(/ENOSPC/);
+      expect(readFileSync(real, 'utf8')).toBe(`${before}${' '.repeat(39)}\n`);
+      expect((await readHistory(path)).bad).toEqual([]);
+    });
+
     it('a file put in the log\'s place meanwhile is not written to', () => {
       const dir = tmp();
       const path = join(dir, 'history.jsonl');

@@ -30,7 +30,7 @@ describe('safety profile', () => {
     expect((await conditionsFor({ profile: false }, catalog, io)).map((c) => c.id)).toEqual([]);
   });
 
-  it('a profile that is empty or only comments means no conditions: no error, no warning, no question', async () => {
+  it('a profile that is empty or only comments means no conditions: no error, one warning, no question', async () => {
     for (const text of ['', '\n\n', '# only\n# comments\n', '---\n', '# c\r\n', '   \n']) {
       const { io, stderr } = fakeIo();
       const path = profilePath(io.env)!;
@@ -38,7 +38,9 @@ describe('safety profile', () => {
       writeFileSync(path, text);
       expect(await readProfile(io), JSON.stringify(text)).toEqual({ conditions: [], tips_seen: false });
       expect((await conditionsFor({ profile: true }, catalog, io)).map((c) => c.id)).toEqual([]);
-      expect(stderr.text(), JSON.stringify(text)).toBe('');
+      // Said once, however often the profile is read, with how to say "none" on purpose.
+      await readProfile(io);
+      expect(stderr.text(), JSON.stringify(text)).toMatch(/^warning: \S*profile\.yaml is empty: no safety conditions apply \(write "conditions: \[\]" in it to say so, or delete it to be asked again\)\n$/);
     }
     // Answering the question into such a file keeps its comment.
     const { io } = fakeIo();
@@ -49,14 +51,15 @@ describe('safety profile', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^# only a comment\n[\s\S]*conditions:\n  - pregnancy\n$/);
   });
 
-  it('through the CLI, a comment-only profile runs and checks as no conditions, with nothing on stderr', async () => {
+  it('through the CLI, a comment-only profile runs and checks as no conditions, with one warning line', async () => {
     const { cliAsync, tempTree } = await import('./helpers.js');
     const home = tempTree({ '.config/acupress/profile.yaml': '# I will fill this in later\n' });
     const env = { HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+    const warning = 'warning: ~/.config/acupress/profile.yaml is empty: no safety conditions apply (write "conditions: []" in it to say so, or delete it to be asked again)\n';
     const check = await cliAsync(['check', 'LI4'], { env });
-    expect([check.code, check.stderr]).toEqual([0, '']);
+    expect([check.code, check.stderr]).toEqual([0, warning]);
     const run = await cliAsync(['run', 'desk-break', '--dry-run', '--no-tips'], { env });
-    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect([run.code, run.stderr]).toEqual([0, warning]);
   });
 
   it('a CR-only profile (old Mac line ends) reads as lines, and adding a condition keeps its comment and what it held', async () => {
@@ -68,6 +71,14 @@ describe('safety profile', () => {
     expect((await addProfileConditions(path, ['bleeding'])).conditions).toEqual(['pregnancy', 'bleeding']);
     expect(readFileSync(path, 'utf8')).toBe('# mine\nconditions:\n  - pregnancy\n  - bleeding\n');
     expect((await readProfile(io))?.conditions).toEqual(['pregnancy', 'bleeding']);
+  });
+
+  it('a lone CR inside an otherwise LF profile ends a line for the quick reader too (it hid the condition after it)', async () => {
+    const { io } = fakeIo();
+    const path = profilePath(io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'conditions:\n  - pregnancy\n# clot history added below\r  - blood-clot\n');
+    expect((await readProfile(io))?.conditions).toEqual(['pregnancy', 'blood-clot']);
   });
 
   it('announces each of the profile\'s conditions once, as written, however often it is named', async () => {

@@ -89,9 +89,10 @@ function takeBack(path: string, fd: number, before: Stats, written: Buffer, fs: 
     const blank = Buffer.from(written.map((b) => (b === 0x0a ? b : 0x20)));
     blank[blank.length - 1] = 0x0a;
     // A descriptor of its own, without O_APPEND: on Linux a positioned write through an O_APPEND
-    // one still goes to the end of the file.
-    const { O_NOCTTY, O_NOFOLLOW, O_NONBLOCK, O_WRONLY } = constants;
-    const w = fs.openSync(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | (O_NOFOLLOW ?? 0));
+    // one still goes to the end of the file. Links are followed, as the append followed them (a
+    // log kept in a dotfiles folder); the device and inode below prove it is the same file.
+    const { O_NOCTTY, O_NONBLOCK, O_WRONLY } = constants;
+    const w = fs.openSync(path, O_WRONLY | O_NOCTTY | O_NONBLOCK);
     try {
       // The same file the append wrote to, not one renamed into its place since.
       const now = fs.fstatSync(w);

@@ -22,7 +22,7 @@ export function profilePath(env: Io['env']): string | undefined {
  * reached (a folder without permission, a symlink loop), is a UserError naming the file: a
  * profile is a safety answer, and one that is there but unread must never read as "no condition".
  */
-export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefined> {
+export async function readProfile(io: Pick<Io, 'env'> & Partial<Pick<Io, 'stderr'>>): Promise<Profile | undefined> {
   const path = profilePath(io.env);
   if (path === undefined) return undefined;
   let isFile: boolean;
@@ -48,9 +48,25 @@ export async function readProfile(io: Pick<Io, 'env'>): Promise<Profile | undefi
   }
   const quick = text === undefined ? undefined : quickProfile(text);
   if (quick) return quick;
+  // No line but blanks, comments and document markers (---, ...).
+  if (text !== undefined && !/^[ \t]*(?!(?:---|\.\.\.)[ \t]*$)[^#\s]/m.test(text)) warnEmpty(path, io);
   const { loadProfile } = await import('./profile-store.js');
   // Named as ~/… like the other user files, not relative to wherever the command was run.
   return loadProfile(path, dataPath(path, io.env.HOME));
+}
+
+/** Profiles this process has warned about being empty: the warning is said once, however often it is read. */
+const warnedEmpty = new Set<string>();
+
+/**
+ * An empty or comment-only profile means no conditions, but a profile is a safety answer and an
+ * emptied one (a stray `> profile.yaml`, a sync conflict) may have held one: say so, once, with
+ * how to say "none" on purpose.
+ */
+function warnEmpty(path: string, io: Partial<Pick<Io, 'stderr'>> & Pick<Io, 'env'>): void {
+  if (!io.stderr || warnedEmpty.has(path)) return;
+  warnedEmpty.add(path);
+  io.stderr.write(`warning: ${untrusted(dataPath(path, io.env.HOME), 300)} is empty: no safety conditions apply (write "conditions: []" in it to say so, or delete it to be asked again)\n`);
 }
 
 /** The one line for a profile that is there but cannot be read: why, and the ways out. */
@@ -68,6 +84,9 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * (an edit, another layout, a typo) returns undefined and goes through the full validating loader.
  */
 export function quickProfile(text: string): Profile | undefined {
+  // A CR ends a line for YAML (and the full loader), not for a split on LF: a lone one in a
+  // comment would hide the list item after it here. Such a file goes through the full loader.
+  if (text.includes('\r')) return undefined;
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const conditions: string[] = [];
