@@ -144,8 +144,10 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // The plan comes with the safety notes the run would print first (cautions, each condition's
   // advice, red flags): a plan read ahead of time said nothing of a step that needs care. With
   // --json they go to stderr, as a run's do, and stdout stays the plan's events.
+  // What safety changed, for the start event of the plan and of the run alike.
+  const startFacts = { conditions: conditions.map((x) => x.id), skipped: skippedSteps(findings, unsafe) };
   if (options.dryRun) {
-    printPlan(io, timeline, Boolean(options.json), c, fitWidth(term));
+    printPlan(io, timeline, Boolean(options.json), c, fitWidth(term), startFacts);
     return EXIT.ok;
   }
   // The session log: one record when the run ends, however it ends; ratings if asked for.
@@ -176,7 +178,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // A rating question asked since has moved the notes up out of reach: keep none then.
   // Adjusted at the picker, the run's length is no longer the routine's: the header says both.
   const ownMs = Object.keys(overrides).length ? plan(routine, (id) => catalog.points.get(id), { skipSteps: planOptions.skipSteps, texts: false }).total_ms : undefined;
-  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines, ownMs, start: { conditions: conditions.map((x) => x.id), skipped: skippedSteps(findings, unsafe) } }, c, term, warnMs, onEnd);
+  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines, ownMs, start: startFacts }, c, term, warnMs, onEnd);
   if (logged && ask) {
     const asked = await askRating(io, 'after', term);
     let after: number | undefined;

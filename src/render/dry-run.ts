@@ -6,13 +6,18 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 import { hang } from './text.js';
 import { count } from '../core/text.js';
+import type { StartFacts } from './run-json.js';
 
 
-/** Print a plan without running it: NDJSON events (no ticks, no elapsed) or a readable table fitted to `width`. */
-export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, width = Infinity): void {
+/**
+ * Print a plan without running it: NDJSON events (no ticks, no elapsed), the start event with
+ * the same safety `facts` a real run's carries (conditions applied, steps skipped), or a readable
+ * table fitted to `width`.
+ */
+export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, width = Infinity, facts: StartFacts = {}): void {
   if (json) {
     const lines = [
-      { type: 'start', routine: timeline.routine, title: timeline.title, total_ms: timeline.total_ms, phases: timeline.phases.length },
+      { type: 'start', routine: timeline.routine, title: timeline.title, total_ms: timeline.total_ms, phases: timeline.phases.length, ...facts },
       ...timeline.phases.map((p) => phaseEvent(p)),
       { type: 'end', completed: true, reason: 'done' },
     ];

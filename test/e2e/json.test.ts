@@ -13,6 +13,12 @@ describe('JSON output matches the exported schemas', () => {
       for (const l of lines) runEventSchema.parse(JSON.parse(l));
     }
   });
+  it('run --dry-run --json names what safety changed in its start event, as a real run\'s does', () => {
+    const [start] = cli(['run', 'headache', '--dry-run', '--json', '--pregnant', '--skip-unsafe']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(start).toMatchObject({ type: 'start', conditions: ['pregnancy'], skipped: [{ step: 0, points: ['LI4'], conditions: ['pregnancy'] }] });
+    const [plain] = cli(['run', 'headache', '--dry-run', '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(plain).toMatchObject({ type: 'start', conditions: [], skipped: [] });
+  });
   it('list --json', () => {
     for (const row of JSON.parse(cli(['list', '--json']).stdout)) routineRowSchema.parse(row);
   });
