@@ -176,8 +176,8 @@ describe('massage steps whose area text names a point', () => {
     for (const area of ['sān yīn jiāo', 'san yin jiao', 'san-yin-jiao', 'sanyinjiao', '三阴交', '三陰交']) {
       expect(avoided(area, ['leg']), area).toEqual(['SP6']);
     }
-    // (Written with capitals, pointsNamedInText also reads its last two syllables as Yinjiao: more, never less.)
-    expect(avoided('Sān Yīn Jiāo', ['leg'])).toContain('SP6');
+    // Written with capitals too, the longest name wins: not also Yinjiao in its last two syllables.
+    expect(avoided('Sān Yīn Jiāo', ['leg'])).toEqual(['SP6']);
     // Prose stays prose.
     for (const area of ['the web of the hand', 'where he guides you', 'the back of the hand, gently']) expect(avoided(area, ['hand']), area).toEqual([]);
   });
@@ -243,6 +243,48 @@ describe('massage steps whose area text names a point', () => {
       const listed = { ...massage(area, 60_000), points: ['LI4'] } as never;
       expect(routineFindings(catalog, routine([listed]), pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point ?? f.region), area).toEqual(['LI4', 'abdomen']);
     }
+  });
+});
+
+describe('review fixes: codes, implied points and the longest name', () => {
+  it('a code written with dots, two spaces, a tab, an underscore or any dash is found (sp.6, L.I. 4, LI—4, LI−4, SP‒6)', async () => {
+    const { codesInText } = await import('../src/core/safety.js');
+    const spellings: Array<[string, string]> = [
+      ['sp.6', 'SP6'], ['Then press sp.6 firmly', 'SP6'], ['L.I. 4 in the web of the thumb', 'LI4'], ['L.I.4', 'LI4'], ['l.i 4', 'LI4'],
+      ['LI  4', 'LI4'], ['LI_4', 'LI4'], ['LI\t4', 'LI4'], ['LI\u20144', 'LI4'], ['LI\u22124', 'LI4'], ['SP\u20126', 'SP6'],
+      ["LI'4", 'LI4'], ['LI\u20194', 'LI4'], ['Du.20', 'GV20'], ['G.O. 2', 'GV2'], ['EX\u2014HN5', 'EX-HN5'],
+    ];
+    for (const [text, code] of spellings) expect(codesInText(text), text).toEqual([code]);
+    // Wordy channels still count apart from their number only in capitals; one-letter legacy
+    // codes are not read in text; three separators are too many.
+    for (const text of ['Let go. 2 more times', 'g.o. 2', 'he\t4 times', 'B60 and P6', 'LI - 4', 'a.m. 6']) expect(codesInText(text), text).toEqual([]);
+    // Still linear on a long line.
+    expect(codesInText(`${'l.i. '.repeat(50_000)}li 4`)).toEqual(['LI4']);
+    expect(codesInText(`${'li-.'.repeat(50_000)}L.I. 4`)).toEqual(['LI4']);
+  });
+  it('check --pregnant finds sp.6 in a rest cue and L.I. 4 in a massage area, never "Nothing to avoid"', () => {
+    const r = routine([press('PC6'), { ...rest(30_000), cue: 'Then press sp.6 firmly' } as Step, { ...massage('L.I. 4 in the web of the thumb', 30_000), regions: ['hand'] } as never]);
+    expect(routineFindings(catalog, r, pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['SP6', 'LI4']);
+  });
+  it('the tops of the shoulders imply GB21 even when the step lists other points', async () => {
+    const { massagePoints } = await import('../src/core/safety.js');
+    const step = { ...massage('the tops of the shoulders, then down the arm to LI10', 60_000), points: ['LI10'] } as never;
+    expect(massagePoints(step, catalog)).toEqual(['LI10', 'GB21']);
+    const avoid = routineFindings(catalog, routine([step]), pregnancy).filter((f) => f.level === 'avoid');
+    expect(avoid.map((f) => f.point)).toContain('GB21');
+  });
+  it('the longest name wins in capitals and tone marks too: "Sān Yīn Jiāo" is SP6 alone, "Yīn Jiāo" alone still Yinjiao', async () => {
+    const { pointsInText } = await import('../src/core/safety.js');
+    const { pointsNamedInText } = await import('../src/core/resolve.js');
+    for (const text of ['Sān Yīn Jiāo', 'SAN YIN JIAO', 'San Yin Jiao', 'san Yin Jiao', 'Sān-Yīn-Jiāo', 'knead Sān Yīn Jiāo gently']) {
+      expect(pointsInText(text, catalog), text).toEqual(['SP6']);
+    }
+    expect(pointsNamedInText(catalog, 'Sān Yīn Jiāo')).toEqual(['SP6']);
+    expect(pointsNamedInText(catalog, 'Three Yin Intersection')).toEqual(['SP6']);
+    expect(pointsInText('Yīn Jiāo', catalog)).toEqual(['GV28', 'CV7']);
+    expect(pointsInText('Sān Yīn Jiāo, then Yīn Jiāo and Hé Gǔ', catalog)).toEqual(['SP6', 'GV28', 'CV7', 'LI4']);
+    // Many names in a long text are taken out in one pass.
+    expect(pointsInText('Sān Yīn Jiāo, '.repeat(5_000), catalog)).toEqual(['SP6']);
   });
 });
 

@@ -43,8 +43,17 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * or none, spaces or dashes between) or by hanzi. `text` is already plainText. In order, once each.
  */
 export function areaNames(catalog: Catalog, text: string): string[] {
+  return areaNameSpans(catalog, text).ids;
+}
+
+/**
+ * areaNames, with where in `text` each pinyin it read stands ([start, end) indexes), so that a
+ * reader of the same text can leave those words alone: the longest name wins there too.
+ */
+export function areaNameSpans(catalog: Catalog, text: string): { ids: string[]; spans: Array<[number, number]> } {
   const out = new Set<string>();
-  const folded = foldText(text);
+  const spans: Array<[number, number]> = [];
+  const { folded, start, end } = folding(text);
   const words = [...folded.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   // Each run of two or more short words that reads as pinyin is a candidate; only a text with one
   // builds the index (which reads every point).
@@ -62,7 +71,7 @@ export function areaNames(catalog: Catalog, text: string): string[] {
     }
   }
   const han = HAN.test(text);
-  if (!any && !han) return [];
+  if (!any && !han) return { ids: [], spans };
   const idx = indexOf(catalog);
   // The longest name wins, and the words it took name nothing else: "san yin jiao" is SP6,
   // not also GV28 and CV7 (Yinjiao) in its last two syllables.
@@ -72,6 +81,7 @@ export function areaNames(catalog: Catalog, text: string): string[] {
       const ids = idx.pinyin.get(runsHere[k]!);
       if (ids) {
         ids.forEach((id) => out.add(id));
+        spans.push([start(words[i]!.start), end(words[i + k + 1]!.end - 1)]);
         i += k + 1;
         break;
       }
@@ -87,5 +97,28 @@ export function areaNames(catalog: Catalog, text: string): string[] {
       }
     }
   }
-  return [...out];
+  return { ids: [...out], spans };
+}
+
+/**
+ * foldText of a text, with where in `text` the character that gave each folded character starts
+ * and ends (folding drops tone marks, so the two lengths may differ).
+ */
+function folding(text: string): { folded: string; start: (i: number) => number; end: (i: number) => number } {
+  // ASCII folds to itself, one character for one.
+  if (/^[\x00-\x7f]*$/.test(text)) return { folded: text.toLowerCase(), start: (i) => i, end: (i) => i + 1 };
+  let folded = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    const f = foldText(ch);
+    for (let j = 0; j < f.length; j++) {
+      starts.push(at);
+      ends.push(at + ch.length);
+    }
+    folded += f;
+    at += ch.length;
+  }
+  return { folded, start: (i) => starts[i]!, end: (i) => ends[i]! };
 }

@@ -250,19 +250,28 @@ export function pointsNamedInText(catalog: Catalog, text: string): string[] {
   if (!words.some((w) => capital(w.word) || isPinyinWord(w.word))) return [];
   const idx = indexOf(catalog);
   const out = new Set<string>();
-  words.forEach((first, i) => {
-    const opensSentence = i === 0 || /[.!?:;]/.test(text.slice(words[i - 1]!.end, first.start));
+  // The longest name wins, and the words it took name nothing else: "Three Yin Intersection" is
+  // SP6, not also CV7 (Yin Intersection) in its last two words.
+  for (let i = 0; i < words.length; i++) {
+    const opensSentence = i === 0 || /[.!?:;]/.test(text.slice(words[i - 1]!.end, words[i]!.start));
+    let longest: { k: number; ids: string[] } | undefined;
     for (let k = 1; k <= NAME_WORDS && i + k <= words.length; k++) {
       const span = words.slice(i, i + k);
       // The words of one name stand apart only by spaces or dashes ("Union Valley", "He-gu").
       if (k > 1 && !/^[\s-]+$/.test(text.slice(span[k - 2]!.end, span[k - 1]!.start))) break;
       const key = normalizeKey(span.map((w) => w.word).join(' '));
+      const ids: string[] = [];
       for (const ref of idx.loose.get(key) ?? []) {
         const p = ref.kind === 'point' ? catalog.points.get(ref.id) : undefined;
-        if (p && namedAs(p, key, span.map((w) => w.word), opensSentence)) out.add(p.id);
+        if (p && namedAs(p, key, span.map((w) => w.word), opensSentence)) ids.push(p.id);
       }
+      if (ids.length > 0) longest = { k, ids };
     }
-  });
+    if (longest) {
+      longest.ids.forEach((id) => out.add(id));
+      i += longest.k - 1;
+    }
+  }
   return [...out];
 }
 

@@ -3,7 +3,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } from '../model/types.js';
 import { compareIds, plainText } from './text.js';
-import { areaNames } from './area-names.js';
+import { areaNameSpans } from './area-names.js';
 import { pointsNamedInText } from './resolve.js';
 import { CHANNEL_ALIASES, CHANNELS } from '../model/channels.js';
 import { REGIONS } from '../model/regions.js';
@@ -49,8 +49,8 @@ export function choosableConditions(catalog: Catalog): Condition[] {
   return [...catalog.conditions.values()].filter((c) => c.id !== GENERAL);
 }
 
-// Free-text massage areas that work over a point, for user steps that do not name their points:
-// kneading "the tops of the shoulders" works GB21. Only ever adds points to check, never removes.
+// Free-text massage areas that work over a point: kneading "the tops of the shoulders" works
+// GB21, whatever points: the step lists. Only ever adds points to check, never removes.
 const AREA_POINTS: Array<[RegExp, string[]]> = [
   [/\btops? of (?:the |your |both |each |one |the opposite )*shoulders?\b|\bshoulder[- ]?tops?\b|\btrapezius\b/i, ['GB21']],
 ];
@@ -93,13 +93,20 @@ export function areaOnlyRegions(step: Pick<MassageStep, 'area' | 'regions'>): Re
 }
 
 // Point codes written into a text ("SP6 above the inner ankle", "Hegu (LI4)", "press Sp-6"), with
-// the legacy channel codes a person may use (LV3, SJ5, Du20, Ren 4): every spelling the
-// command line resolves, in any case, the channel written against the number or apart from it
-// by a dash or a space. The channel must be a whole word ("pa 4" or "ali4" is none). Channel
-// spellings that are English words (go, he, co, kid) count apart from their number only in
-// capitals, so that "go 2 times" is not GV2. One-letter legacy codes (L, S, H…) are too loose
-// for prose. Each alternative has a bounded length, so the scan is linear.
-const CODE_IN_TEXT = /(?<![A-Za-z0-9_\u00c0-\u024f])(?:EX[-\u2010\u2011\u2013 ]?(HN|CA|B|UE|LE)[-\u2010\u2011\u2013 ]?(\d{1,2})|([A-Za-z]{2,3})([-\u2010\u2011\u2013 ]?)(\d{1,2}))(?![A-Za-z0-9_\u00c0-\u024f])/gi;
+// the legacy channel codes a person may use (LV3, SJ5, Du20, Ren 4): every spelling the command
+// line resolves and a few more, in any case: the channel written against the number or apart
+// from it by up to two of a dash (any of them, or a minus sign), a space, a tab, a dot, an
+// underscore or an apostrophe ("sp.6", "LI  4", "LI_4", "LI—4"), and a channel written with dots
+// ("L.I. 4"). The channel must be a whole word ("pa 4" or "ali4" is none). Channel spellings that
+// are English words (go, he, co, kid) count apart from their number by a space, a tab or a dot
+// only in capitals, so that "go 2 times" is not GV2. One-letter legacy codes (B60, P6) are too
+// loose for prose and are not read in text. Each alternative has a bounded length, so the scan
+// is linear.
+const SEP = "[-\u2010-\u2015\u2212 \t._'\u2019]";
+const CODE_IN_TEXT = new RegExp(
+  `(?<![A-Za-z0-9_\u00c0-\u024f])(?:EX${SEP}{0,2}(HN|CA|B|UE|LE)${SEP}{0,2}(\\d{1,2})|([A-Za-z]{2,3}|[A-Za-z]\\.[A-Za-z](?:\\.[A-Za-z])?\\.?)(${SEP}{0,2})(\\d{1,2}))(?![A-Za-z0-9_\u00c0-\u024f])`,
+  'gi',
+);
 const WORDY_CHANNELS = new Set(['go', 'he', 'co', 'kid']);
 
 /** The standard point codes a free text names (LI4, SP6, EX-HN5; LV3 read as LR3), in order, once each. */
@@ -108,8 +115,10 @@ export function codesInText(text: string): string[] {
   for (const m of plainText(text).matchAll(CODE_IN_TEXT)) {
     if (m[1]) out.add(`EX-${m[1].toUpperCase()}${Number(m[2])}`);
     else {
-      const letters = m[3]!;
-      if (m[4] === ' ' && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase())) continue;
+      const letters = m[3]!.replace(/\./g, '');
+      // Apart as words are in prose: by a space, a tab or a dot ("go 2", "let go. 2"); he-7 is a code.
+      const apart = /[ \t.]/.test(m[3]! + m[4]!);
+      if (apart && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase())) continue;
       const ch = letters.toUpperCase();
       const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : Object.hasOwn(CHANNEL_ALIASES, ch.toLowerCase()) ? CHANNEL_ALIASES[ch.toLowerCase()] : undefined;
       if (channel && channel.length > 0) out.add(`${channel}${Number(m[5])}`);
@@ -145,7 +154,21 @@ export function pointsInText(text: string, known?: Catalog | Pick<ReadonlyMap<st
   text = plainText(text);
   const catalog = known && 'points' in known ? known : undefined;
   const codes = catalog ? catalog.points : (known as Pick<ReadonlyMap<string, unknown>, 'has'> | undefined);
-  const named = catalog && names ? [...pointsNamedInText(catalog, text), ...areaNames(catalog, text)] : [];
+  let named: string[] = [];
+  if (catalog && names) {
+    // The pinyin areaNames reads are taken out before pointsNamedInText reads the rest, so the
+    // longest name wins in any case: "Sān Yīn Jiāo" is SP6, not also Yinjiao in its last two words.
+    const area = areaNameSpans(catalog, text);
+    // (In one pass, pieces joined once: a long text may hold many names.)
+    const pieces: string[] = [];
+    let at = 0;
+    for (const [start, end] of area.spans) {
+      pieces.push(text.slice(at, start), ',');
+      at = end;
+    }
+    pieces.push(text.slice(at));
+    named = [...pointsNamedInText(catalog, pieces.join('')), ...area.ids];
+  }
   return [...new Set([...codesInText(text), ...(codes ? knownCodesInText(text, codes) : []), ...named])];
 }
 
@@ -160,13 +183,13 @@ function cueCodes(cue: string | undefined, known?: Catalog | Pick<ReadonlyMap<st
 
 /**
  * The points a massage step works over: the ones it lists, every one its area text names
- * (pointsInText) and its cue names by code; with none listed, also the ones its area implies (a
- * known area such as the tops of the shoulders). Listing points never hides one the text names:
+ * (pointsInText), its cue names by code and its area implies (a known area such as the tops of
+ * the shoulders, listed points or not). Listing points never hides one the text names or implies:
  * when unsure a point is there, it counts, for a check may only find more, never less.
  */
 export function massagePoints(step: Pick<MassageStep, 'area' | 'points'> & { cue?: string | undefined }, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   const area = plainText(step.area);
-  const implied = step.points.length > 0 ? [] : AREA_POINTS.flatMap(([re, ids]) => (re.test(area) ? ids : []));
+  const implied = AREA_POINTS.flatMap(([re, ids]) => (re.test(area) ? ids : []));
   return [...new Set([...step.points, ...implied, ...pointsInText(step.area, known), ...cueCodes(step.cue, known)])];
 }
 
