@@ -15,11 +15,14 @@ import { crLineEnds, loadYamlFile } from './yaml-load.js';
 
 const HEADER = '# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n';
 
-/** Read and validate a profile file; errors name the file (as `shown`), line and field. */
-export function loadProfile(path: string, shown?: string): Profile {
+/**
+ * Read and validate a profile file; errors name the file (as `shown`), line and field.
+ * `onEmpty` is told when the file held nothing (blank, or comments alone).
+ */
+export function loadProfile(path: string, shown?: string, onEmpty?: () => void): Profile {
   // A profile emptied, or left with comments alone, says nothing applies: no conditions, as
   // `conditions: []` would (it was an error that stopped every command).
-  return loadYamlFile(path, profileSchema, shown, { empty: {} });
+  return loadYamlFile(path, profileSchema, shown, { empty: {}, onEmpty });
 }
 
 /**

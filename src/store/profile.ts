@@ -48,11 +48,10 @@ export async function readProfile(io: Pick<Io, 'env'> & Partial<Pick<Io, 'stderr
   }
   const quick = text === undefined ? undefined : quickProfile(text);
   if (quick) return quick;
-  // No line but blanks, comments and document markers (---, ...).
-  if (text !== undefined && !/^[ \t]*(?!(?:---|\.\.\.)[ \t]*$)[^#\s]/m.test(text)) warnEmpty(path, io);
   const { loadProfile } = await import('./profile-store.js');
-  // Named as ~/… like the other user files, not relative to wherever the command was run.
-  return loadProfile(path, dataPath(path, io.env.HOME));
+  // Named as ~/… like the other user files, not relative to wherever the command was run. The
+  // YAML parser says when the file held nothing: that is warned about.
+  return loadProfile(path, dataPath(path, io.env.HOME), () => warnEmpty(path, io));
 }
 
 /** Profiles this process has warned about being empty: the warning is said once, however often it is read. */

@@ -33,9 +33,13 @@ export function crLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
-/** How to read a file: `empty` is the value of a file with nothing in it (blank, or only comments); without it that is a problem. */
+/**
+ * How to read a file: `empty` is the value of a file with nothing in it (blank, or only
+ * comments), and `onEmpty` is told when it was used; without `empty` such a file is a problem.
+ */
 export interface YamlOptions {
   empty?: unknown;
+  onEmpty?: () => void;
 }
 
 /** Parse YAML text and validate it, collecting every problem rather than stopping at the first. */
@@ -87,7 +91,10 @@ export function checkYamlText<T>(source: string, file: string, schema: ZodType<T
     }
     return fail([{ file, line: 1, col: 1, path: '', message: readError(e) }]);
   }
-  if ((raw === null || raw === undefined) && opts.empty !== undefined) raw = opts.empty;
+  if ((raw === null || raw === undefined) && opts.empty !== undefined) {
+    opts.onEmpty?.();
+    raw = opts.empty;
+  }
   if (raw === null || raw === undefined) {
     return fail([{ file, line: 1, col: 1, path: '', message: 'file is empty, expected a YAML mapping' }]);
   }
