@@ -60,6 +60,11 @@ export function pointsWorked(timeline: Timeline, progress: RunProgress): Worked 
   return { points: list(full), partly: list(part) };
 }
 
+/** One point's sides in `worked`: those held through (`full`) and those only partly (`part`); undefined where none. */
+export function sidesWorked(worked: Worked, id: string): { full: Side[] | undefined; part: Side[] | undefined } {
+  return { full: worked.points.find((w) => w.point === id)?.sides, part: worked.partly.find((w) => w.point === id)?.sides };
+}
+
 /** What was run, as the log names it (see sessionSchema's `target`). */
 export interface SessionTarget {
   kind: Session['kind'];

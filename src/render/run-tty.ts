@@ -12,8 +12,7 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 import { layFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
-import { pointsWorked, type RunProgress } from '../core/session-record.js';
-import type { WorkedPoint } from '../model/history.js';
+import { pointsWorked, sidesWorked, type RunProgress } from '../core/session-record.js';
 import { pauseNote, pausedWords } from './run-plain.js';
 import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
 import { truncate, width, wrap } from './text.js';
@@ -357,10 +356,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const finish = (prev: Phase) => {
     if (!prev.point || !o.progress) return;
     const id = prev.point;
-    const worked = pointsWorked(t, o.progress());
-    const sidesOf = (list: WorkedPoint[]) => list.find((w) => w.point === id)?.sides;
-    const full = sidesOf(worked.points);
-    const part = sidesOf(worked.partly);
+    const { full, part } = sidesWorked(pointsWorked(t, o.progress()), id);
     if (!full && !part) return;
     const line = pointDone(id, o.pointName(id), full, part, c);
     if (printed.get(id) === line) return;

@@ -3,7 +3,7 @@ import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import { findingPlace, type Finding } from '../core/safety.js';
-import { pointsWorked, type RunProgress } from '../core/session-record.js';
+import { pointsWorked, sidesWorked, type RunProgress } from '../core/session-record.js';
 import { workedPhrase } from './point-done.js';
 import { wrap } from './text.js';
 
@@ -13,9 +13,11 @@ import { wrap } from './text.js';
  * `width` columns (Infinity: one line per paragraph).
  */
 export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, progress: RunProgress, findings: Finding[], width = Infinity): string {
-  const { points, partly } = pointsWorked(timeline, progress);
-  const sidesOf = (list: typeof points, id: string) => list.find((w) => w.point === id)?.sides;
-  const worked = timeline.points.filter((id) => sidesOf(points, id) || sidesOf(partly, id));
+  const all = pointsWorked(timeline, progress);
+  const worked = timeline.points.filter((id) => {
+    const { full, part } = sidesWorked(all, id);
+    return full || part;
+  });
   const elapsed = formatClock(end.elapsed_ms ?? 0, 'down');
   const head = end.completed
     ? `Done: ${timeline.title}, ${elapsed}.`
@@ -24,7 +26,10 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, pro
     : `Stopped (${end.reason}${end.signal ? `, ${end.signal}` : ''}) after ${elapsed} of ${formatClock(timeline.total_ms)}: ${timeline.title}.`;
   const lines = [head];
   if (worked.length) {
-    const names = worked.map((id) => workedPhrase(id, catalog.points.get(id)?.pinyin, sidesOf(points, id), sidesOf(partly, id)));
+    const names = worked.map((id) => {
+      const { full, part } = sidesWorked(all, id);
+      return workedPhrase(id, catalog.points.get(id)?.pinyin, full, part);
+    });
     lines.push(`Points worked: ${names.join('; ')}.`);
   }
   const cautions = [...new Set(findings.filter((f) => f.level === 'caution').map((f) => `${f.point ?? f.region ?? findingPlace(f)}: ${f.reason}`))];
