@@ -18,10 +18,10 @@ export interface FilterFlags {
 }
 
 /**
- * The longest --search text, in characters. Matching folds the text once for each of the 410
- * points (pointMatches, in core/resolve.ts), so the work grows with its length: 20,000
- * characters of "é" took 5 s and 40,000 took 10 s; 200 cost nothing measurable. No name,
- * location or indication a search could match comes near 200.
+ * The longest --search text, in characters. Matching once folded the text for each of the 410
+ * points (it is folded once a search now: pointMatcher, in core/resolve.ts): 20,000 characters
+ * of "é" took 5 s and 40,000 took 10 s. No name, location or indication a search could match
+ * comes near 200, and a longer text is a mistake worth saying so.
  */
 export const MAX_SEARCH_CHARS = 200;
 

@@ -3,7 +3,7 @@
 import type { Catalog, RoutineHead } from '../model/catalog.js';
 import type { Condition, Point, WithOrigin } from '../model/types.js';
 import { comparePoints } from './channels.js';
-import { pointMatches } from './resolve.js';
+import { pointMatcher } from './resolve.js';
 import { factsFor } from './routine-facts.js';
 import { hasAvoid, pointFindings, routineFindings } from './safety.js';
 import { compareIds, foldText } from './text.js';
@@ -65,6 +65,7 @@ export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: C
 /** Points matching the filter and not to be avoided for the conditions, in channel order. */
 export function filterPoints(catalog: Catalog, f: PointFilter, conditions: Condition[]): WithOrigin<Point>[] {
   const tag = f.tag ? foldText(f.tag) : undefined;
+  const matches = f.search ? pointMatcher(f.search) : undefined;
   const all = [...catalog.points.values()];
   // Built-in points are stored in order; user points may add to any channel.
   if (all.some((p) => p.origin.source === 'user')) all.sort(comparePoints);
@@ -72,7 +73,7 @@ export function filterPoints(catalog: Catalog, f: PointFilter, conditions: Condi
     (!f.channel || p.meridian === f.channel)
     && (!f.region || p.region === f.region)
     && (!tag || p.indications.some((i) => foldText(i) === tag))
-    && (!f.search || pointMatches(p, f.search))
+    && (!matches || matches(p))
     && (conditions.length === 0 || !hasAvoid(pointFindings(p, conditions, p.id))),
   );
 }

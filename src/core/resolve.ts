@@ -207,13 +207,21 @@ function describeAmbiguous(catalog: Catalog, r: Ref): string {
   return `${r.kind} ${r.id}`;
 }
 
-/** Free-text match over a point's names, location and indications (accents ignored). */
-export function pointMatches(p: { id: string; pinyin: string; hanzi: string; hanzi_traditional: string; english: string; location: string; indications: string[]; aliases: string[] }, text: string): boolean {
+/** The fields of a point a search looks in. */
+type SearchablePoint = { id: string; pinyin: string; hanzi: string; hanzi_traditional: string; english: string; location: string; indications: string[]; aliases: string[] };
+
+/**
+ * Free-text match over a point's names, location and indications (accents ignored), for one
+ * search text over many points: the text is folded once, not once a point.
+ */
+export function pointMatcher(text: string): (p: SearchablePoint) => boolean {
   const q = foldText(text).trim();
   const compact = normalizeKey(text);
-  const hay = foldText([p.id, p.english, p.location, p.indications.join(' '), p.aliases.join(' ')].join(' \u0000 '));
-  return hay.includes(q) || normalizeKey(p.pinyin).includes(compact) || normalizeKey(p.id) === compact
-    || p.hanzi.includes(text) || p.hanzi_traditional.includes(text) || legacyCodes(p.id).some((c) => normalizeKey(c) === compact);
+  return (p) => {
+    const hay = foldText([p.id, p.english, p.location, p.indications.join(' '), p.aliases.join(' ')].join(' \u0000 '));
+    return hay.includes(q) || normalizeKey(p.pinyin).includes(compact) || normalizeKey(p.id) === compact
+      || p.hanzi.includes(text) || p.hanzi_traditional.includes(text) || legacyCodes(p.id).some((c) => normalizeKey(c) === compact);
+  };
 }
 
 // One pinyin syllable, tone marks folded away: an initial and a final, or "er" alone.
