@@ -263,8 +263,11 @@ const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).
 // It names a cache per command (each holds only what its command ran): the table's names.
 // The bin is this file, not a shim that requires it: each file Node's loader requires costs
 // about 0.6 ms of a start (resolving, realpath, the package scope), a twelfth of our budget.
-await build({ ...base, format: 'cjs', banner: { js: '#!/usr/bin/env node' }, entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', define: { ACUPRESS_BUILD_ID: JSON.stringify(buildId), ACUPRESS_COMMANDS: JSON.stringify(Object.keys(COMMANDS)) } });
+// Its slow path (src/boot/slow-load.ts: no cache yet, a damaged file, saving a cache) is a file
+// of its own, required only then: Node compiles the entry from source on every start.
+await build({ ...base, format: 'cjs', banner: { js: '#!/usr/bin/env node' }, entryPoints: ['src/boot/loader.ts'], outfile: 'dist/main.cjs', external: ['./slow-load.cjs'], define: { ACUPRESS_BUILD_ID: JSON.stringify(buildId), ACUPRESS_COMMANDS: JSON.stringify(Object.keys(COMMANDS)) } });
 chmodSync('dist/main.cjs', 0o755);
+await build({ ...base, format: 'cjs', entryPoints: ['src/boot/slow-load.ts'], outfile: 'dist/slow-load.cjs' });
 
 // 4. The library (package "exports"): one ESM file over the same vendor files, and its
 // declarations (scripts/build-types.mjs).

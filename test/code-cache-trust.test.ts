@@ -78,11 +78,12 @@ describe('damaged caches', () => {
 });
 
 describe('the loader with caches of a stand-in app', () => {
-  /** A dist/ with the real main.cjs and an app.cjs of the test's own; its entry. */
+  /** A dist/ with the real main.cjs (and its slow path) and an app.cjs of the test's own; its entry. */
   function standIn(app: string): string {
     const dist = join(tempDir('acupress-dist-'), 'dist');
     mkdirSync(dist);
     copyFileSync(join(ROOT, 'dist', 'main.cjs'), join(dist, 'main.cjs'));
+    copyFileSync(join(ROOT, 'dist', 'slow-load.cjs'), join(dist, 'slow-load.cjs'));
     writeFileSync(join(dist, 'app.cjs'), app);
     return join(dist, 'main.cjs');
   }

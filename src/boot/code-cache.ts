@@ -42,12 +42,13 @@ export interface Compiled {
  * Compile `file` as a CommonJS module, with the code cache in `cacheFile` (a path, or undefined
  * for none). V8 checks a cache against its own version, flags and the source's length, and
  * compiles afresh when any differ; `cache` says which happened. A cache read here stays marked
- * in use until settleCache.
+ * in use until settleCache. `seen`: this process compiled the file's text before, from a cache
+ * (marked, so dropped here) whose code threw; see compile's `afresh`.
  */
-export function compileWithCache(file: string, cacheFile: string | undefined): Compiled {
+export function compileWithCache(file: string, cacheFile: string | undefined, seen = false): Compiled {
   const read = cacheFile ? readCacheFile(cacheFile) : undefined;
   const text = readBundle(file);
-  if (read === undefined || read === 'dropped') return { ...compile(file, text, undefined), cache: read ?? 'missing', cacheFile, held: undefined };
+  if (read === undefined || read === 'dropped') return { ...compile(file, text, undefined, seen), cache: read ?? 'missing', cacheFile, held: undefined };
   let compiled: Pick<Compiled, 'script' | 'run'>;
   try {
     compiled = compile(file, text, read.data);
@@ -102,16 +103,22 @@ function readAll(fd: number, size: number): Buffer {
 }
 
 /**
+ * A file's text as a CommonJS module function's source: our bundles carry the wrapper
+ * (scripts/build.mjs: wrapping here copies the whole text); the libraries' files get it here, on
+ * the source's first line so stack traces keep their lines.
+ */
+export function wrapModule(text: string): string {
+  return text.startsWith(MODULE_HEAD) ? text : `${MODULE_HEAD}${text}${MODULE_TAIL}`;
+}
+
+/**
  * Compile a file's text as its module function, through `cachedData` if given. `afresh`: after
  * code from a damaged cache, the source gets one more newline at its end. V8 keeps each compiled
  * script in a per-process table keyed by its source text, and on Node 22 and 24 a second compile
  * of the same text hands back the script made from the damaged cache; other text never matches.
  */
 function compile(file: string, text: string, cachedData: Buffer | undefined, afresh = false): Pick<Compiled, 'script' | 'run'> {
-  // Our bundles carry the wrapper (scripts/build.mjs: wrapping here copies the whole text);
-  // the libraries' files get it here, on the source's first line so stack traces keep their lines.
-  const wrapped = text.startsWith(MODULE_HEAD) ? text : `${MODULE_HEAD}${text}${MODULE_TAIL}`;
-  const source = afresh ? `${wrapped}\n` : wrapped;
+  const source = afresh ? `${wrapModule(text)}\n` : wrapModule(text);
   const script = new Script(source, { filename: file, cachedData });
   const run: unknown = script.runInThisContext();
   if (typeof run !== 'function') throw new TypeError(`${file}: compiled to no module function`);
@@ -127,12 +134,14 @@ export interface CacheRead {
 }
 
 /** The owner-execute bit, which no cache has otherwise: this cache is in use (or was, by a run that died). */
-const IN_USE = 0o100;
+export const IN_USE = 0o100;
 /** Far above any real cache (ours are 0.1–2 MB); a larger file is not one. */
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 // O_NOFOLLOW: a link at the path is refused, not read through; O_NONBLOCK: a FIFO there opens
 // at once (and is then refused) instead of waiting for a writer. Windows has neither.
 const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = constants;
+/** How a cache is opened: never through a link, never waiting on a FIFO. */
+export const CACHE_OPEN = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
 
 /**
  * Read a code cache, if it is one this run can trust: a regular file (never through a link, a
@@ -147,9 +156,9 @@ export function readCacheFile(cacheFile: string): CacheRead | 'dropped' | undefi
   let fd: number | undefined;
   let marked: number | undefined;
   try {
-    fd = openSync(cacheFile, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    fd = openSync(cacheFile, CACHE_OPEN);
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size === 0 || st.size > MAX_CACHE_BYTES || !ownedByUser(st)) return closed(fd, undefined);
+    if (!trustable(st)) return closed(fd, undefined);
     const mode = st.mode & 0o7777;
     if (mode & IN_USE) {
       closed(fd, undefined);
@@ -174,10 +183,14 @@ export function readCacheFile(cacheFile: string): CacheRead | 'dropped' | undefi
   }
 }
 
-/** Is this file the user's own, writable by no one else? (Windows has no such modes.) */
-function ownedByUser(st: { uid: number; mode: number }): boolean {
-  if (process.platform === 'win32') return true;
-  return st.uid === process.getuid!() && (st.mode & 0o022) === 0;
+/**
+ * Could this file be a cache of ours: a regular file of 1 byte to 32 MB, the user's own,
+ * writable by no one else (Windows has no such modes)? Whether it is marked in use is the
+ * caller's to check (IN_USE).
+ */
+export function trustable(st: { isFile(): boolean; size: number; uid: number; mode: number }): boolean {
+  if (!st.isFile() || st.size === 0 || st.size > MAX_CACHE_BYTES) return false;
+  return process.platform === 'win32' || (st.uid === process.getuid!() && (st.mode & 0o022) === 0);
 }
 
 /** Close a descriptor, ignoring errors, and return `value`. */
@@ -198,7 +211,7 @@ function closed<T>(fd: number, value: T): T {
 export function settleCache(c: Compiled, ok: boolean): void {
   if (!c.cacheFile) return;
   if (!ok) {
-    if (c.held) dropCache(c.cacheFile, c.held);
+    if (c.held) releaseCache(c.cacheFile, c.held, false);
     c.held = undefined;
     return;
   }
@@ -209,19 +222,26 @@ export function settleCache(c: Compiled, ok: boolean): void {
       // createCachedData failed: no cache this time.
     }
   }
-  if (c.held) {
-    try {
-      fchmodSync(c.held.fd, c.held.mode);
-    } catch {
-      // The mark stays: the next run deletes this cache, which only costs it a compile.
-    }
-    closed(c.held.fd, undefined);
-    c.held = undefined;
+  if (c.held) releaseCache(c.cacheFile, c.held, true);
+  c.held = undefined;
+}
+
+/**
+ * Let go of a cache this run read (`held`, still open and marked in use): when the run went well
+ * (`ok`), clear its mark; otherwise delete it. Never throws.
+ */
+export function releaseCache(cacheFile: string, held: Pick<CacheRead, 'fd' | 'mode'>, ok: boolean): void {
+  if (!ok) return dropCache(cacheFile, held);
+  try {
+    fchmodSync(held.fd, held.mode);
+  } catch {
+    // The mark stays: the next run deletes this cache, which only costs it a compile.
   }
+  closed(held.fd, undefined);
 }
 
 /** Let go of a cache this run read and delete it. Never throws. */
-function dropCache(cacheFile: string, held: CacheRead): void {
+function dropCache(cacheFile: string, held: Pick<CacheRead, 'fd'>): void {
   closed(held.fd, undefined);
   try {
     rmSync(cacheFile, { force: true });

@@ -5,17 +5,24 @@
 // line compiles as usual and saves what it compiled, later runs read it. V8 checks every cache
 // against its version, flags and source length and compiles afresh when they differ; a refused
 // cache is replaced. V8 does not check a cache's contents, so a damaged one is guarded against
-// here and in code-cache.ts: each is marked in use while the run uses it, code from a cache
-// that throws as it loads is compiled again without it, and after an internal error the caches
-// the run read are deleted.
-import { join } from 'node:path';
-import { codeCacheDir, compileAfresh, compileWithCache, settleCache, type Compiled } from './code-cache.js';
-import { damagedInstall } from '../model/damaged-install.js';
+// in code-cache.ts: each is marked in use while the run uses it, code from a cache that throws
+// as it loads is compiled again without it, and after an internal error the caches the run read
+// are deleted.
+//
+// Node compiles this file from source on every start (it offers no cache for the entry), about
+// 0.3 million instructions a kilobyte, and compiles each of its functions the first time it runs:
+// so it holds only the fast path, a trusted cache that V8 accepts and code that loads. Anything
+// else (no cache yet, a refused or untrusted one, a damaged bundle or cache, saving a cache) is
+// slow-load.ts's, in dist/slow-load.cjs, required only then (BENCHMARKS.md, session 10).
+import { closeSync, fstatSync, readSync, openSync, fchmodSync } from 'node:fs';
+import { Script } from 'node:vm';
+import { CACHE_OPEN, codeCacheDir, IN_USE, readBundle, releaseCache, trustable, wrapModule, type Compiled } from './code-cache.js';
 
 declare const ACUPRESS_BUILD_ID: string;
 /** The command names of the table (src/cli/spec.ts), put in by the build. */
 declare const ACUPRESS_COMMANDS: string[];
 
+type Slow = typeof import('./slow-load.js');
 type App = { main(argv: string[]): Promise<void> };
 type Info = { main(argv: string[]): Promise<boolean> };
 
@@ -44,55 +51,66 @@ const word = argv.find((a) => !a.startsWith('-'));
 const info = argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V') || word === 'help';
 const appCache = info ? 'app.info' : word !== undefined && ACUPRESS_COMMANDS.includes(word) ? `app.${word}` : 'app';
 
-/** EXIT.internal (model/errors.ts), not imported: main.cjs stays small. */
-const INTERNAL_ERROR = 70;
+let slowLoad: Slow | undefined;
+/** The slow path (slow-load.ts), loaded on first need: a plain require, with no cache of its own. */
+const slow = (): Slow => (slowLoad ??= require('./slow-load.cjs') as Slow);
+
+/** The caches this run read: the fast path's, still open and marked, or the slow path's compiles. */
+const loaded: Array<{ cacheFile: string; fd: number; mode: number } | Compiled> = [];
 
 /**
- * A bundle that cannot be read or compiled (truncated, edited, missing): the installation is
- * damaged. An error the shell (cli/shell.ts) prints as one line with exit 70, as it does the
- * snapshot's (store/snapshot.ts): model/errors.ts's ExitError brand, not imported, so main.cjs
- * stays small.
+ * The fast path: load `file` through the cache in `cacheFile` when that cache is there and
+ * trusted, and the code loads: its exports, with the cache kept marked in use until settle()
+ * (which has a cache V8 refused replaced). Undefined for anything else, with `throwing` set when the code from the cache failed
+ * (a compile or a top level that throws: the cache is damaged, and stays marked for the slow
+ * path to drop). Never throws.
  */
-function damaged(file: string, e: unknown): Error {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const what = code === 'ENOENT' ? 'is missing' : `is damaged (${code ?? (e instanceof Error ? `${e.name}: ${e.message}` : String(e))})`;
-  return Object.assign(new Error(damagedInstall(`file ${file}`, what)), { exitCode: INTERNAL_ERROR, [Symbol.for('acupress.ExitError')]: true });
-}
-
-/** Compile a bundle; any failure to is the file's own (code-cache.ts handles a damaged cache). */
-function compileOrDamaged<T>(file: string, compile: () => T): T {
+function fastLoad(file: string, cacheFile: string, throwing: { seen: boolean }): object | undefined {
+  let fd = -1;
+  let mode = -1;
   try {
-    return compile();
-  } catch (e) {
-    throw damaged(file, e);
+    fd = openSync(cacheFile, CACHE_OPEN);
+    const st = fstatSync(fd);
+    if (!trustable(st) || st.mode & IN_USE) return undefined;
+    mode = st.mode & 0o7777;
+    fchmodSync(fd, mode | IN_USE);
+    // A file cut short meanwhile: V8 refuses the part, as it refuses any cache of the wrong length.
+    const data = Buffer.allocUnsafe(st.size);
+    const got = readSync(fd, data, 0, st.size, 0);
+    const source = wrapModule(readBundle(file));
+    throwing.seen = true;
+    const script = new Script(source, { filename: file, cachedData: got === st.size ? data : data.subarray(0, got) });
+    const run = script.runInThisContext() as Compiled['run'];
+    const mod = { exports: {} };
+    run(mod.exports, appRequire, mod, file, __dirname);
+    throwing.seen = false;
+    if (Reflect.ownKeys(mod.exports).length === 0) return undefined;
+    // A cache V8 refused (compiling afresh) is replaced after the command, by the slow path.
+    loaded.push(script.cachedDataRejected ? { script, run, cache: 'rejected', cacheFile, held: { data, fd, mode } } : { cacheFile, fd, mode });
+    fd = -1;
+    return mod.exports;
+  } catch {
+    return undefined;
+  } finally {
+    // Not kept: closed, and the mark cleared unless the cache's code failed (then the slow path
+    // sees the mark and deletes the cache).
+    if (fd >= 0) {
+      if (mode >= 0 && !throwing.seen) releaseCache(cacheFile, { fd, mode }, true);
+      else closeSync(fd);
+    }
   }
 }
-
-/** What this run compiled, with the caches it read or will save (settleCache). */
-const loaded: Compiled[] = [];
 
 /** Load one of our bundles (a path under dist/, without .cjs) through its code cache, as require would. */
 function load(name: string, cacheName: string): unknown {
-  const file = join(__dirname, `${name}.cjs`);
-  const cacheFile = cacheDir && join(cacheDir, `${cacheName}.cache`);
-  let c = compileOrDamaged(file, () => compileWithCache(file, cacheFile));
-  let mod = { exports: {} };
-  try {
-    c.run(mod.exports, appRequire, mod, file, __dirname);
-  } catch (e) {
-    // Our bundles' top level only defines things: when code from a cache throws there, the cache
-    // is damaged. Load the file again without it; code that throws afresh is ours, and throws.
-    if (c.cache !== 'accepted') throw e;
-    c = compileOrDamaged(file, () => compileAfresh(file, c));
-    mod = { exports: {} };
-    c.run(mod.exports, appRequire, mod, file, __dirname);
-  }
-  if (cacheFile) loaded.push(c);
-  // Each of our files exports something; an emptied one compiles to a module of nothing, which
-  // would fail later as a TypeError worded as our bug.
-  const exported: unknown = mod.exports;
-  if (exported === null || (typeof exported !== 'object' && typeof exported !== 'function') || Reflect.ownKeys(exported).length === 0) throw damaged(file, 'it defines nothing');
-  return exported;
+  const file = `${__dirname}/${name}.cjs`;
+  const cacheFile = cacheDir && `${cacheDir}/${cacheName}.cache`;
+  const throwing = { seen: false };
+  const fast = cacheFile && fastLoad(file, cacheFile, throwing);
+  if (fast) return fast;
+  const { exports, compiled } = slow().loadSlow(file, cacheFile, appRequire, __dirname, throwing.seen);
+  if (cacheFile) loaded.push(compiled);
+  return exports;
 }
 
 const modules = new Map<string, unknown>();
@@ -101,61 +119,49 @@ const modules = new Map<string, unknown>();
  * cache too. Every answer is kept: each module of a bundle requires node:fs and node:path for
  * itself, two dozen calls into Node's loader that cost Node 22 about 0.3 ms of a start.
  */
-const appRequire = Object.assign((id: string): unknown => {
+const appRequire = ((id: string): unknown => {
   if (!modules.has(id)) {
     const name = id.slice(2, -4);
     modules.set(id, id.startsWith('./') && id.endsWith('.cjs') ? load(name, name.replace('/', '-')) : require(id));
   }
   return modules.get(id);
-}, require);
+}) as NodeJS.Require;
 
 /**
- * After the command, so the functions it ran are compiled and go into the cache. A run that
+ * After the command (`ok`: it did not end in an internal error, which a damaged cache may cause),
+ * so the functions it ran are compiled and go into the caches the slow path saves. A run that
  * never gets here (a crash, a kill) leaves its caches marked, and the next run deletes them.
  */
-const settleCaches = () => {
-  const ok = Number(process.exitCode ?? 0) !== INTERNAL_ERROR;
-  for (const c of loaded) settleCache(c, ok);
-};
+function settle(ok: boolean): void {
+  for (const c of loaded) {
+    if ('script' in c) slow().settleCache(c, ok);
+    else releaseCache(c.cacheFile, c, ok);
+  }
+}
 
+/** EXIT.internal (model/errors.ts), not imported: main.cjs stays small. */
+const INTERNAL_ERROR = 70;
+const settleCaches = () => settle(Number(process.exitCode ?? 0) !== INTERNAL_ERROR);
 /** main never throws, unless code from a damaged cache broke it: keep none of the caches. */
 const dropCaches = (e: unknown) => {
-  for (const c of loaded) settleCache(c, false);
+  settle(false);
   throw e;
 };
 
-/**
- * An entry bundle that is damaged, before any shell is there to report it: the one line the
- * shell would print (control characters escaped, as its safeLines does), and exit 70. Anything
- * else is a bug of the loader's own, and Node reports it in full.
- */
-function entryFailed(e: unknown): void {
-  if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
-  process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
-  process.exitCode = INTERNAL_ERROR;
+/** An entry bundle, or undefined when it is damaged (reported as one line, exit 70, by slow-load.ts). */
+function entry<T>(name: string, cacheName: string): T | undefined {
+  try {
+    return load(name, cacheName) as T;
+  } catch (e) {
+    slow().entryFailed(e);
+    return undefined;
+  }
 }
 
 /** The whole CLI (app.cjs). */
-const runApp = () => {
-  let app: App;
-  try {
-    app = load('app', appCache) as App;
-  } catch (e) {
-    return entryFailed(e);
-  }
-  return app.main(argv).then(settleCaches, dropCaches);
-};
+const runApp = () => entry<App>('app', appCache)?.main(argv).then(settleCaches, dropCaches);
 
 // A help or version line is answered by info.cjs, a fifth of app.cjs's size; it declines any
 // other line (the guess above is looser than the quick path), and app.cjs runs it.
-if (info) {
-  let infoMain: Info | undefined;
-  try {
-    infoMain = load('info', 'info') as Info;
-  } catch (e) {
-    entryFailed(e);
-  }
-  void infoMain?.main(argv).then((done) => (done ? settleCaches() : runApp()), dropCaches);
-} else {
-  void runApp();
-}
+if (info) void entry<Info>('info', 'info')?.main(argv).then((done) => (done ? settleCaches() : runApp()), dropCaches);
+else void runApp();

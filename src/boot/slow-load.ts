@@ -1,0 +1,83 @@
+// The loader's slow path (dist/slow-load.cjs), required by main.cjs (boot/loader.ts) only when
+// its fast path cannot load a bundle from a trusted, accepted code cache: the first run of a
+// command line, a cache V8 refused or that could not be trusted, a damaged bundle or cache, an
+// internal error. Node compiles main.cjs from source on every start, about 0.3 million
+// instructions a kilobyte (BENCHMARKS.md, session 10); keeping all this out of it saves every
+// other start that work.
+import { compileAfresh, compileWithCache, settleCache, type CacheRead, type Compiled } from './code-cache.js';
+import { damagedInstall } from '../model/damaged-install.js';
+
+export { settleCache };
+
+/** EXIT.internal (model/errors.ts), not imported: the bundles' own copies would not match. */
+export const INTERNAL_ERROR = 70;
+
+/**
+ * A bundle that cannot be read or compiled (truncated, edited, missing): the installation is
+ * damaged. An error the shell (cli/shell.ts) prints as one line with exit 70, as it does the
+ * snapshot's (store/snapshot.ts): model/errors.ts's ExitError brand, not imported, so this file
+ * stays small.
+ */
+function damaged(file: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const what = code === 'ENOENT' ? 'is missing' : `is damaged (${code ?? (e instanceof Error ? `${e.name}: ${e.message}` : String(e))})`;
+  return Object.assign(new Error(damagedInstall(`file ${file}`, what)), { exitCode: INTERNAL_ERROR, [Symbol.for('acupress.ExitError')]: true });
+}
+
+/** Compile a bundle; any failure to is the file's own (code-cache.ts handles a damaged cache). */
+function compileOrDamaged<T>(file: string, compile: () => T): T {
+  try {
+    return compile();
+  } catch (e) {
+    throw damaged(file, e);
+  }
+}
+
+/**
+ * Load one of our bundles (`file`, a dist/*.cjs path) as require would, through the code cache
+ * in `cacheFile` (undefined: none): its exports, and what was compiled, for settleCache. `seen`:
+ * this process has compiled the file's text already, from a cache whose code then threw (the
+ * fast path's), so that cache is marked and is dropped here, and the text is compiled afresh.
+ * Throws the damaged-install error when the bundle cannot be read or compiled or defines nothing.
+ */
+export function loadSlow(file: string, cacheFile: string | undefined, require: NodeJS.Require, dir: string, seen = false): { exports: unknown; compiled: Compiled } {
+  let c = compileOrDamaged(file, () => compileWithCache(file, cacheFile, seen));
+  let mod = { exports: {} };
+  try {
+    c.run(mod.exports, require, mod, file, dir);
+  } catch (e) {
+    // Our bundles' top level only defines things: when code from a cache throws there, the cache
+    // is damaged. Load the file again without it; code that throws afresh is ours, and throws.
+    if (c.cache !== 'accepted') throw e;
+    c = compileOrDamaged(file, () => compileAfresh(file, c));
+    mod = { exports: {} };
+    c.run(mod.exports, require, mod, file, dir);
+  }
+  // Each of our files exports something; an emptied one compiles to a module of nothing, which
+  // would fail later as a TypeError worded as our bug.
+  const exported: unknown = mod.exports;
+  if (exported === null || (typeof exported !== 'object' && typeof exported !== 'function') || Reflect.ownKeys(exported).length === 0) {
+    settleCache(c, false);
+    throw damaged(file, 'it defines nothing');
+  }
+  return { exports: exported, compiled: c };
+}
+
+/**
+ * The fast path's record of a cache it used (main.cjs): the run went well (`ok`), so clear its
+ * mark, or it ended in an internal error, which a damaged cache may cause, so delete it.
+ */
+export function settleHeld(cacheFile: string, held: Pick<CacheRead, 'fd' | 'mode'>, ok: boolean): void {
+  settleCache({ cache: 'accepted', cacheFile, held: { ...held, data: Buffer.alloc(0) } } as Compiled, ok);
+}
+
+/**
+ * An entry bundle that is damaged, before any shell is there to report it: the one line the
+ * shell would print (control characters escaped, as its safeLines does), and exit 70. Anything
+ * else is a bug of the loader's own, and Node reports it in full.
+ */
+export function entryFailed(e: unknown): void {
+  if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
+  process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
+  process.exitCode = INTERNAL_ERROR;
+}
