@@ -170,6 +170,27 @@ describe('run', () => {
     expect(await first({})).toMatchObject({ type: 'start', conditions: [], skipped: [] });
   });
 
+  it('--json: the end event says which points the run worked and on which sides, in full and partly, as the summary does', async () => {
+    const { runEventSchema } = await import('../src/model/json-schemas.js');
+    const dir = tempTree({ 'routines/s.yaml': routineObj({ id: 's', steps: [{ press: 'LI4', locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }, { press: 'CV17', locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }] }) });
+    /** Run s with --json on the fake clock, interrupted (SIGINT) at `stopAt` ms when given; its last event. */
+    const last = async (stopAt?: number) => {
+      const f = fakeIo();
+      const done = runCmd({ args: ['s'], data: [dir], json: true, tips: false, history: false }, f.io);
+      for (let i = 0; i < 400 && f.clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      if (stopAt === undefined) f.clock.runAll();
+      else {
+        f.clock.advance(stopAt);
+        f.signal('SIGINT');
+      }
+      await done.catch(() => undefined);
+      return runEventSchema.parse(JSON.parse(f.stdout.text().trim().split('\n').at(-1)!));
+    };
+    expect(await last()).toMatchObject({ type: 'end', completed: true, points: [{ point: 'LI4', sides: ['left', 'right'] }, { point: 'CV17', sides: [] }], partly: [] });
+    // 600 ms into the right hand's 1 s hold (it begins at 10 s): the left is worked, the right partly, CV17 not at all.
+    expect(await last(10_600)).toMatchObject({ type: 'end', completed: false, reason: 'interrupted', points: [{ point: 'LI4', sides: ['left'] }], partly: [{ point: 'LI4', sides: ['right'] }] });
+  });
+
   it('--warn says "Release in N seconds" before a hold ends (plain, on the fake clock)', async () => {
     const dir = tempTree({ 'routines/w.yaml': routineObj({ id: 'w', steps: [{ press: 'CV17', locate: '1s', ramp: '1s', hold: '8s', release: '1s', rounds: 1 }] }) });
     const { io, stdout, clock } = fakeIo();

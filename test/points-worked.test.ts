@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import { FakeClock } from '../src/core/clock.js';
 import { plan } from '../src/core/plan.js';
 import { startRun, type Control } from '../src/core/runner.js';
-import { sessionRecord } from '../src/core/session-record.js';
+import { pointsWorked, sessionRecord, sidesWorked, workedSoFar, type RunProgress } from '../src/core/session-record.js';
 import type { Catalog } from '../src/model/catalog.js';
 import type { RunEvent } from '../src/model/events.js';
 import { historyLineSchema } from '../src/model/history.js';
@@ -17,7 +17,7 @@ import { terminal } from '../src/render/terminal.js';
 import { stripEscapes } from '../src/render/width.js';
 import type { Io } from '../src/model/io.js';
 import { KEY_HELP } from '../src/commands/run/keys.js';
-import { lookup, POINTS, press, routine } from './fixtures-data.js';
+import { lookup, point, POINTS, press, routine } from './fixtures-data.js';
 
 // Two points on both hands, one round each: A1 left and right, then B1 left and right.
 const timeline = plan(routine([press('A1', { rounds: 1 }), press('B1', { rounds: 1 })], { locate: 2_000, ramp: 1_000, hold: 4_000, release: 1_000, switch: 1_000 }), lookup);
@@ -137,5 +137,48 @@ describe('points worked', () => {
     const out = r.end();
     expect(out.points).toEqual([{ point: 'A1', sides: ['left'] }]);
     expect(out.worked).toBe('Points worked: A1 PA1, left.');
+  });
+
+  it('the live view\'s finished lines read the run\'s progress once over, not all of it again for each point (linear, not points × phases)', () => {
+    // 60 points, both sides: 480 phases. Reading every phase that ran for each finished point was ~15,000 reads.
+    const ids = Array.from({ length: 60 }, (_, i) => `Q${i}`);
+    const long = plan(routine(ids.map((id) => press(id, { rounds: 1 })), { locate: 2_000, ramp: 1_000, hold: 4_000, release: 1_000, switch: 1_000 }), (id) => point(id));
+    let reads = 0;
+    const counted = <T extends object>(a: T): T => new Proxy(a, { get: (o, k, r) => (typeof k === 'string' && /^\d+$/.test(k) && reads++, Reflect.get(o, k, r)) });
+    const writes: string[] = [];
+    const stdout = { isTTY: true, columns: 80, rows: 30, write: (x: string) => (writes.push(x), true), on: () => stdout, off: () => stdout };
+    const io = { stdout, stderr: stdout, env: { TERM: 'xterm-256color', LANG: 'C.UTF-8' }, platform: 'linux' } as unknown as Io;
+    const clock = new FakeClock(0);
+    let run: ReturnType<typeof startRun> | undefined;
+    const progress = (): RunProgress => {
+      const s = run?.state ?? { ranThrough: [], cutShort: [] };
+      return { ranThrough: counted([...s.ranThrough]), cutShort: counted([...s.cutShort]) };
+    };
+    const sink = ttySink(io, long, plain, terminal(io), { keys: KEY_HELP, pointName: () => undefined, progress });
+    run = startRun(long, clock, (ev) => sink.handle(ev));
+    clock.runAll();
+    sink.stop();
+    expect(stripEscapes(writes.join('')).split(/[\n\r]/).filter((l) => l.startsWith('✔ ')).length).toBe(60);
+    expect(reads).toBeLessThanOrEqual(long.phases.length);
+  });
+
+  it('workedSoFar, called as a run goes, says for each point what pointsWorked says of the progress so far', () => {
+    const holds = timeline.phases.filter((p) => p.kind === 'hold');
+    // A fixed pseudo-random walk: each hold ran through, cut short by some amount, or neither.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 50; trial++) {
+      const soFar = workedSoFar(timeline);
+      const ranThrough: number[] = [];
+      const cutShort: [number, number][] = [];
+      for (let step = 0; step < 8; step++) {
+        const h = holds[Math.floor(next() * holds.length)]!;
+        if (next() < 0.4) ranThrough.push(h.index);
+        else cutShort.push([h.index, Math.round(next() * h.duration_ms)]);
+        const progress = { ranThrough: [...ranThrough], cutShort: [...cutShort] };
+        const all = sidesWorked(pointsWorked(timeline, progress));
+        for (const id of timeline.points) expect(soFar(progress, id)).toEqual(all(id));
+      }
+    }
   });
 });

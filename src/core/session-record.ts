@@ -60,9 +60,53 @@ export function pointsWorked(timeline: Timeline, progress: RunProgress): Worked 
   return { points: list(full), partly: list(part) };
 }
 
-/** One point's sides in `worked`: those held through (`full`) and those only partly (`part`); undefined where none. */
-export function sidesWorked(worked: Worked, id: string): { full: Side[] | undefined; part: Side[] | undefined } {
-  return { full: worked.points.find((w) => w.point === id)?.sides, part: worked.partly.find((w) => w.point === id)?.sides };
+/** Each point's sides in `worked`, looked up by id: those held through (`full`) and those only partly (`part`); undefined where none. */
+export function sidesWorked(worked: Worked): (id: string) => { full: Side[] | undefined; part: Side[] | undefined } {
+  // Indexed once: a find per point over every point was quadratic in a long routine.
+  const full = new Map(worked.points.map((w) => [w.point, w.sides]));
+  const part = new Map(worked.partly.map((w) => [w.point, w.sides]));
+  return (id) => ({ full: full.get(id), part: part.get(id) });
+}
+
+/**
+ * sidesWorked for one point at a time while a run goes on, as pointsWorked would say it then (the
+ * live view's line for each finished point). Each call reads only what `progress` gained since the
+ * last (the scheduler's lists only grow) and that point's holds, so a whole run costs time linear in
+ * its phases, where pointsWorked for each finished point cost points × phases.
+ */
+export function workedSoFar(timeline: Timeline): (progress: RunProgress, id: string) => { full: Side[] | undefined; part: Side[] | undefined } {
+  const holds = new Map<string, Timeline['phases'][number][]>();
+  for (const p of timeline.phases) {
+    if (!p.point || p.kind !== 'hold') continue;
+    const list = holds.get(p.point);
+    if (list) list.push(p);
+    else holds.set(p.point, [p]);
+  }
+  let through = new Set<number>();
+  let longest = new Map<number, number>();
+  let ran = 0;
+  let cut = 0;
+  return (progress, id) => {
+    // Shorter lists than read so far: another run's progress; start over.
+    if (progress.ranThrough.length < ran || progress.cutShort.length < cut) [through, longest, ran, cut] = [new Set(), new Map(), 0, 0];
+    for (; ran < progress.ranThrough.length; ran++) through.add(progress.ranThrough[ran]!);
+    for (; cut < progress.cutShort.length; cut++) {
+      const [i, ms] = progress.cutShort[cut]!;
+      longest.set(i, Math.max(ms, longest.get(i) ?? 0));
+    }
+    // As pointsWorked does for this point alone.
+    let full: Set<Side> | undefined;
+    let part: Set<Side> | undefined;
+    for (const p of holds.get(id) ?? []) {
+      const into = through.has(p.index) ? (full ??= new Set()) : 2 * (longest.get(p.index) ?? 0) >= p.duration_ms ? (part ??= new Set()) : undefined;
+      if (into && p.side && p.side !== 'center') into.add(p.side);
+    }
+    if (full && part) {
+      for (const side of full) part.delete(side);
+      if (!part.size) part = undefined;
+    }
+    return { full: full && [...full], part: part && [...part] };
+  };
 }
 
 /** What was run, as the log names it (see sessionSchema's `target`). */

@@ -3,7 +3,7 @@
 // docs/cli.md documents the same shapes.
 import { z } from 'zod';
 import { PHASE_KINDS, SIDES } from './timeline.js';
-import { sessionSchema, TARGET_KINDS } from './history.js';
+import { sessionSchema, TARGET_KINDS, workedPointSchema } from './history.js';
 
 const phaseKind = z.enum(PHASE_KINDS);
 const side = z.enum(SIDES);
@@ -39,8 +39,14 @@ export const pauseEventSchema = z.strictObject({ type: z.literal('pause'), index
 export const resumeEventSchema = z.strictObject({
   type: z.literal('resume'), index: z.number().int().nonnegative(), elapsed_ms: ms, reason: pauseReasonSchema, paused_ms: ms,
 });
+/**
+ * The run's end. A run's end (not a `--dry-run` plan's) says which points it worked, as its summary
+ * and the session log do: `points`, each with the sides held through, and `partly`, the sides only
+ * cut short after at least half their hold (both always present, empty lists when none).
+ */
 export const endEventSchema = z.strictObject({
   type: z.literal('end'), completed: z.boolean(), reason: z.enum(['done', 'quit', 'interrupted']), elapsed_ms: ms.optional(), signal: z.string().optional(),
+  points: z.array(workedPointSchema).optional(), partly: z.array(workedPointSchema).optional(),
 });
 /** One line of `run --json`. */
 export const runEventSchema = z.discriminatedUnion('type', [startEventSchema, phaseEventSchema, tickEventSchema, pauseEventSchema, resumeEventSchema, endEventSchema]);

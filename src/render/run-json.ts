@@ -1,10 +1,18 @@
 import type { Out } from '../model/io.js';
 import type { RunEvent, StartEvent } from '../model/events.js';
+import type { Worked } from '../core/session-record.js';
 
 /** What a run adds to its start event: the conditions applied and the steps skipped for them. */
 export type StartFacts = Pick<StartEvent, 'conditions' | 'skipped'>;
 
-/** NDJSON: one event per line, as emitted, the start event with the run's `facts` added. */
-export function jsonSink(out: Out, facts: StartFacts = {}): (ev: RunEvent) => void {
-  return (ev) => void out.write(`${JSON.stringify(ev.type === 'start' ? { ...ev, ...facts } : ev)}\n`);
+/**
+ * NDJSON: one event per line, as emitted, the start event with the run's `facts` added, and the end
+ * event with the points the run worked (`worked`, read when the run ends: see pointsWorked), so a
+ * script can tell which points and sides were done without reading the summary.
+ */
+export function jsonSink(out: Out, facts: StartFacts = {}, worked?: () => Worked): (ev: RunEvent) => void {
+  return (ev) => {
+    const line = ev.type === 'start' ? { ...ev, ...facts } : ev.type === 'end' && worked ? { ...ev, ...worked() } : ev;
+    void out.write(`${JSON.stringify(line)}\n`);
+  };
 }

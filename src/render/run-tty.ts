@@ -12,7 +12,7 @@ import type { Paint } from './paint.js';
 import { phaseLine } from './phase-line.js';
 import { layFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
-import { pointsWorked, sidesWorked, type RunProgress } from '../core/session-record.js';
+import { workedSoFar, type RunProgress } from '../core/session-record.js';
 import { pauseNote, pausedWords } from './run-plain.js';
 import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
 import { truncate, width, wrap } from './text.js';
@@ -350,13 +350,14 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
 
   /**
    * The line for a point once all its phases are behind: "✔ LI4 Hégǔ, left and right", as the
-   * summary counts it (see pointsWorked: a point skipped before its hold gets none). A point gone
+   * summary counts it (see pointsWorked and workedSoFar: a point skipped before its hold gets none). A point gone
    * back to and worked again gets a line again only when it says something new.
    */
+  const sidesSoFar = workedSoFar(t);
   const finish = (prev: Phase) => {
     if (!prev.point || !o.progress) return;
     const id = prev.point;
-    const { full, part } = sidesWorked(pointsWorked(t, o.progress()), id);
+    const { full, part } = sidesSoFar(o.progress(), id);
     if (!full && !part) return;
     const line = pointDone(id, o.pointName(id), full, part, c);
     if (printed.get(id) === line) return;

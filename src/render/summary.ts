@@ -13,9 +13,9 @@ import { wrap } from './text.js';
  * `width` columns (Infinity: one line per paragraph).
  */
 export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, progress: RunProgress, findings: Finding[], width = Infinity): string {
-  const all = pointsWorked(timeline, progress);
+  const sidesOf = sidesWorked(pointsWorked(timeline, progress));
   const worked = timeline.points.filter((id) => {
-    const { full, part } = sidesWorked(all, id);
+    const { full, part } = sidesOf(id);
     return full || part;
   });
   const elapsed = formatClock(end.elapsed_ms ?? 0, 'down');
@@ -27,7 +27,7 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, pro
   const lines = [head];
   if (worked.length) {
     const names = worked.map((id) => {
-      const { full, part } = sidesWorked(all, id);
+      const { full, part } = sidesOf(id);
       return workedPhrase(id, catalog.points.get(id)?.pinyin, full, part);
     });
     lines.push(`Points worked: ${names.join('; ')}.`);

@@ -187,6 +187,8 @@ describe('run', () => {
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => e.type).filter((t) => t !== 'tick')).toEqual(['start', ...Array(8).fill('phase'), 'end']);
     expect(events.filter((e) => e.type === 'phase').map((e) => e.kind)).toEqual(['locate', 'ramp', 'hold', 'release', 'switch', 'ramp', 'hold', 'release']);
+    // The end says what was worked, as the summary and the session log do.
+    expect(events.at(-1)).toMatchObject({ type: 'end', completed: true, points: [{ point: 'LI4', sides: ['left', 'right'] }], partly: [] });
     for (const e of events.filter((x) => x.type === 'phase')) {
       expect(e.elapsed_ms - e.planned_ms).toBeGreaterThanOrEqual(0);
       expect(e.elapsed_ms - e.planned_ms).toBeLessThan(50);

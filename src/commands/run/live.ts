@@ -14,7 +14,7 @@ import { summary } from '../../render/summary.js';
 import type { Finding } from '../../core/safety.js';
 import type { EndEvent, RunEvent } from '../../model/events.js';
 import { startRun, type Run } from '../../core/runner.js';
-import type { RunProgress } from '../../core/session-record.js';
+import { pointsWorked, type RunProgress } from '../../core/session-record.js';
 import type { Timeline } from '../../model/timeline.js';
 
 /** The gap between the two rings of the end bell, in ms. */
@@ -65,7 +65,8 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const keys = watched && readsKeys ? (await import('../../render/run-keys.js')).keyHelp(c.g) : [];
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
-  if (mode === 'json') sinks.push(jsonSink(io.stdout, o.start));
+  // The end event says which points the run worked, from the run's state as it ends.
+  if (mode === 'json') sinks.push(jsonSink(io.stdout, o.start, () => pointsWorked(timeline, started?.state ?? { ranThrough: [], cutShort: [] })));
   else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet, fitWidth(term)));
   else {
     const { ttySink } = await import('../../render/run-tty.js');
