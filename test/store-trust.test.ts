@@ -230,6 +230,22 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     return { dir, opts, file, entry: readEntry(file) };
   }
 
+  it('the cache directory acupress makes is private (0700), as its files are (0600); one the user made is left as it is', async () => {
+    const { file } = await setup();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // XDG_CACHE_HOME unset: ~/.cache and ~/.cache/acupress are both made, each 0700.
+    expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(file, '../..')).mode & 0o777).toBe(0o700);
+    const dir = tempTree({ 'routines/mine.yaml': routineObj({ id: 'mine' }) });
+    const { io } = fakeIo();
+    const own = join(io.env.HOME!, '.cache/acupress');
+    mkdirSync(own, { recursive: true });
+    chmodSync(own, 0o755);
+    await loadCatalog({ env: io.env, cwd: io.cwd, data: [dir] });
+    expect(readdirSync(own).some((f) => /^data-.*\.json$/.test(f))).toBe(true);
+    expect(statSync(own).mode & 0o777).toBe(0o755);
+  });
+
   it('an edit that keeps the size and the mtime is still seen (ctime and inode are in the key)', async () => {
     const dir = tempTree({ 'routines/mine.yaml': routineObj({ id: 'mine', title: 'Aaaa' }) });
     const path = join(dir, 'routines/mine.yaml');

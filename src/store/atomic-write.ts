@@ -17,6 +17,11 @@ export interface AtomicWriteOptions {
   followLinks?: boolean;
   /** Give an existing file `mode` too (a private file an older release wrote world-readable). */
   resetMode?: boolean;
+  /**
+   * Mode for the missing directories it makes (the umask narrows it); directories that exist are
+   * left as they are. Default 0o777: the umask's choice.
+   */
+  dirMode?: number;
 }
 
 /** The temporary name for a write by this process: `<name>.<pid>.tmp` beside the target. */
@@ -32,7 +37,7 @@ export function tempName(target: string, pid: number = process.pid): string {
 export function atomicWrite(path: string, data: string, opts: AtomicWriteOptions = {}): void {
   const target = opts.followLinks ? followLinks(path) : path;
   const dir = dirname(target);
-  makeDirs(dir);
+  makeDirs(dir, opts.dirMode);
   removeStaleTemps(dir, basename(target));
   // A write through a link may have been killed beside the link by an older release, too.
   if (target !== resolve(path)) removeStaleTemps(dirname(resolve(path)), basename(path));

@@ -209,8 +209,10 @@ export function writeCache(file: string, entry: Omit<CacheEntry, 'format'>): unk
     const body = JSON.stringify({ points, routines, notices, skipped });
     const header: Header = { format: FORMAT, release, key, stamps, sum: checksum(Buffer.from(body, 'utf8')) };
     // The link itself is replaced, never followed: the cache path is ours, not the user's.
-    // 0600 even over an entry an older release left world-readable.
-    atomicWrite(file, `${JSON.stringify(header)}\n${body}`, { followLinks: false, mode: 0o600, resetMode: true });
+    // 0600 even over an entry an older release left world-readable. A cache directory made here
+    // is 0700, as the XDG base directory spec asks: a private file in a listable directory still
+    // tells others that you keep routines. One that exists (the user's own) is left as it is.
+    atomicWrite(file, `${JSON.stringify(header)}\n${body}`, { followLinks: false, mode: 0o600, resetMode: true, dirMode: 0o700 });
     return undefined;
   } catch (e) {
     return e;
