@@ -62,6 +62,33 @@ describe('safety profile', () => {
     expect([run.code, run.stderr]).toEqual([0, warning]);
   });
 
+  it('a profile with no "conditions" key ({}, history: false alone) means no conditions with one warning; "conditions: []" is silent', async () => {
+    for (const text of ['{}\n', 'history: false\n', '# mine\ntips_seen: true\n']) {
+      const { io, stderr } = fakeIo();
+      const path = profilePath(io.env)!;
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      expect((await readProfile(io))?.conditions, text).toEqual([]);
+      expect((await conditionsFor({ profile: true }, catalog, io)).map((c) => c.id)).toEqual([]);
+      expect(stderr.text(), text).toBe('warning: ~/.config/acupress/profile.yaml has no "conditions": no safety conditions apply (add "conditions: []" to it to say so)\n');
+    }
+    for (const text of ['conditions: []\n', 'conditions: []\nhistory: false\n', 'history: false\nconditions: []\n']) {
+      const { io, stderr } = fakeIo();
+      const path = profilePath(io.env)!;
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      expect((await readProfile(io))?.conditions).toEqual([]);
+      expect(stderr.text(), text).toBe('');
+    }
+  });
+
+  it('a profile of two YAML documents is an error about a profile, at the second "---", exit 2', async () => {
+    const { cliAsync, tempTree } = await import('./helpers.js');
+    const home = tempTree({ '.config/acupress/profile.yaml': 'conditions:\n  - pregnancy\n---\nconditions: []\n' });
+    const r = await cliAsync(['check', 'LI4'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
+    expect([r.code, r.stderr]).toEqual([2, 'acupress: ~/.config/acupress/profile.yaml:3:1: invalid YAML: a second document starts here after "---"; a file holds one profile\n']);
+  });
+
   it('a CR-only profile (old Mac line ends) reads as lines, and adding a condition keeps its comment and what it held', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;

@@ -15,14 +15,26 @@ import { crLineEnds, loadYamlFile } from './yaml-load.js';
 
 const HEADER = '# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n';
 
+/** The profile as read: `conditions` may be left out, so a profile that names none can be told from `conditions: []`. */
+const readSchema = profileSchema.extend({ conditions: profileSchema.shape.conditions.unwrap().optional() });
+
+/** Why a profile applies no conditions without saying so: it held nothing, or it has no `conditions` key. */
+export type SaysNothing = 'empty' | 'no-conditions';
+
 /**
  * Read and validate a profile file; errors name the file (as `shown`), line and field.
- * `onEmpty` is told when the file held nothing (blank, or comments alone).
+ * `saysNothing` is told when the file held nothing (blank, or comments alone), or held other keys
+ * but no `conditions` (`{}`, `history: false` alone): either way no condition applies, but not
+ * because the person said so, as `conditions: []` does.
  */
-export function loadProfile(path: string, shown?: string, onEmpty?: () => void): Profile {
+export function loadProfile(path: string, shown?: string, saysNothing?: (why: SaysNothing) => void): Profile {
   // A profile emptied, or left with comments alone, says nothing applies: no conditions, as
   // `conditions: []` would (it was an error that stopped every command).
-  return loadYamlFile(path, profileSchema, shown, { empty: {}, onEmpty });
+  let empty = false;
+  const read = loadYamlFile(path, readSchema, shown, { empty: {}, onEmpty: () => (empty = true), holds: 'one profile' });
+  if (empty) saysNothing?.('empty');
+  else if (read.conditions === undefined) saysNothing?.('no-conditions');
+  return { ...read, conditions: read.conditions ?? [] };
 }
 
 /**

@@ -51,21 +51,25 @@ export async function readProfile(io: Pick<Io, 'env'> & Partial<Pick<Io, 'stderr
   const { loadProfile } = await import('./profile-store.js');
   // Named as ~/… like the other user files, not relative to wherever the command was run. The
   // YAML parser says when the file held nothing: that is warned about.
-  return loadProfile(path, dataPath(path, io.env.HOME), () => warnEmpty(path, io));
+  return loadProfile(path, dataPath(path, io.env.HOME), (why) => warnEmpty(path, io, why));
 }
 
-/** Profiles this process has warned about being empty: the warning is said once, however often it is read. */
+/** Profiles this process has warned about saying nothing: the warning is said once, however often it is read. */
 const warnedEmpty = new Set<string>();
 
 /**
- * An empty or comment-only profile means no conditions, but a profile is a safety answer and an
- * emptied one (a stray `> profile.yaml`, a sync conflict) may have held one: say so, once, with
- * how to say "none" on purpose.
+ * An empty or comment-only profile means no conditions, and so does one with other keys but no
+ * `conditions` (`history: false` alone, `{}`). But a profile is a safety answer, and one emptied
+ * (a stray `> profile.yaml`, a sync conflict) or cut down may have held one: say so, once, with
+ * how to say "none" on purpose (`conditions: []`, which is silent).
  */
-function warnEmpty(path: string, io: Partial<Pick<Io, 'stderr'>> & Pick<Io, 'env'>): void {
+function warnEmpty(path: string, io: Partial<Pick<Io, 'stderr'>> & Pick<Io, 'env'>, why: 'empty' | 'no-conditions'): void {
   if (!io.stderr || warnedEmpty.has(path)) return;
   warnedEmpty.add(path);
-  io.stderr.write(`warning: ${untrusted(dataPath(path, io.env.HOME), 300)} is empty: no safety conditions apply (write "conditions: []" in it to say so, or delete it to be asked again)\n`);
+  const shown = untrusted(dataPath(path, io.env.HOME), 300);
+  io.stderr.write(why === 'empty'
+    ? `warning: ${shown} is empty: no safety conditions apply (write "conditions: []" in it to say so, or delete it to be asked again)\n`
+    : `warning: ${shown} has no "conditions": no safety conditions apply (add "conditions: []" to it to say so)\n`);
 }
 
 /** The one line for a profile that is there but cannot be read: why, and the ways out. */

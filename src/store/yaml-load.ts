@@ -40,6 +40,8 @@ export function crLineEnds(text: string): string {
 export interface YamlOptions {
   empty?: unknown;
   onEmpty?: () => void;
+  /** What one file holds, for the error about a second document ("one profile"); default: one routine or one list of points. */
+  holds?: string;
 }
 
 /** Parse YAML text and validate it, collecting every problem rather than stopping at the first. */
@@ -72,7 +74,7 @@ export function checkYamlText<T>(source: string, file: string, schema: ZodType<T
     const errors = [...doc.errors].sort((x, y) => x.pos[0] - y.pos[0]);
     const indent = errors.findIndex((e) => isIndentError(e.code, e.message));
     const kept = indent < 0 ? errors : errors.slice(0, indent + 1);
-    return fail(kept.map((e) => ({ file, path: '', ...yamlProblem(e.code, e.message, text, e.pos[0], at) })));
+    return fail(kept.map((e) => ({ file, path: '', ...yamlProblem(e.code, e.message, text, e.pos[0], at, opts.holds) })));
   }
   // Unknown tags (!seconds 30) are only warnings to the parser, but silently guessing is worse.
   if (doc.warnings.length > 0) {
@@ -169,14 +171,14 @@ export function loadYamlFile<T>(path: string, schema: ZodType<T>, shown?: string
 }
 
 /** Word a parser error for a person, and place it where the mistake is rather than where the parser noticed. */
-function yamlProblem(code: string, message: string, text: string, offset: number, at: (o: number) => { line: number; col: number }): { line: number; col: number; message: string } {
+function yamlProblem(code: string, message: string, text: string, offset: number, at: (o: number) => { line: number; col: number }, holds = 'one routine or one list of points'): { line: number; col: number; message: string } {
   if (/call stack/i.test(message)) return { ...at(offset), message: TOO_DEEP };
   if (code === 'DUPLICATE_KEY') {
     const key = /^\s*([^:\n]+?)\s*:/.exec(text.slice(offset, offset + 200))?.[1];
     return { ...at(offset), message: key ? `duplicate key ${quote(key)} in the same mapping` : 'duplicate key in the same mapping' };
   }
   if (code === 'TAB_AS_INDENT') return { ...at(offset), message: 'tabs are not allowed for indentation in YAML; use spaces' };
-  if (code === 'MULTIPLE_DOCS') return { ...at(offset), message: 'invalid YAML: a second document starts here after "---"; a file holds one routine or one list of points' };
+  if (code === 'MULTIPLE_DOCS') return { ...at(offset), message: `invalid YAML: a second document starts here after "---"; a file holds ${holds}` };
   if (code === 'MISSING_CHAR' && /quote/.test(message)) {
     // The parser notices at the end of the file; the mistake is the last quote left open.
     const open = lastUnclosedQuote(text.slice(0, offset));
