@@ -24,7 +24,8 @@ import { followableFit, plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
 import { canPrompt, catalogFor, conditionsFor, warn, type Common } from './context.js';
 import { withSkippedHint } from './skipped-hint.js';
-import { rowsOf, wrap } from '../render/text.js';
+import { wrap } from '../render/text.js';
+import { countRows } from './run/row-count.js';
 import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { count } from '../core/text.js';
@@ -57,7 +58,11 @@ export const TIPS = 'Before you start: have a drink of water, skip a heavy meal 
 export { canPrompt };
 
 /** Run a routine; resolves to the exit code. */
-export async function run(options: RunOptions, io: Io): Promise<number> {
+export async function run(options: RunOptions, given: Io): Promise<number> {
+  // Every row printed before the run (warnings, the profile's line, skipped steps, the notes) is
+  // counted: the live view keeps them on screen until the first hold, and needs to know how many.
+  const shown = countRows(given);
+  const io = shown.io;
   if (options.json && options.plain) throw new UserError('--json and --plain cannot be used together');
   const warnMs = options.warn !== undefined ? flagDuration('--warn', options.warn, BOUNDS.minPhaseMs, BOUNDS.maxPhaseMs) : undefined;
   planOptionsFrom(options); // Check the flags before any question is asked.
@@ -68,13 +73,15 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const catalog = await catalogFor(options, io);
   const term = terminal(io, options.color);
   // The profile is read once here and shared: conditions come from it, and it remembers the tips.
-  const asked = options.profile === true ? await profileFor(catalog, io, options, term) : undefined;
+  const asked = options.profile === true ? await profileFor(catalog, io, options, term, shown.reset) : undefined;
   if (asked === 'left') return EXIT.ok;
   const profile = asked;
   const conditions = await conditionsFor(options, catalog, io, profile ?? null);
   const c = await painter(term);
   const chosen = await chooseRoutine(catalog, options, io, conditions, term);
   if (chosen === 'cancel') return EXIT.ok;
+  // The picker redraws as it goes: only what is printed after it is counted, as after the first-run question.
+  if (!options.args?.[0] && !options.random) shown.reset();
   const { routine, overrides, target } = chosen;
   const skipUnsafe = Boolean(options.skipUnsafe || chosen.skipUnsafe);
   const planOptions = planOptionsFrom({ ...options, ...overrides });
@@ -117,12 +124,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   }
   const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
-  // The rows are counted: the live view keeps them on screen until the first hold (a line
-  // holding a URL kept whole may fold onto two).
-  let noteLines = 0;
-  const out = options.json ? io.stderr : io.stdout;
-  const noteColumns = fitWidth(term);
-  const notes = { write: (s: string) => ((noteLines += rowsOf(s, noteColumns)), out.write(s)) };
+  const notes = options.json ? io.stderr : io.stdout;
   if (!options.quiet) {
     const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
@@ -178,7 +180,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   // A rating question asked since has moved the notes up out of reach: keep none then.
   // Adjusted at the picker, the run's length is no longer the routine's: the header says both.
   const ownMs = Object.keys(overrides).length ? plan(routine, (id) => catalog.points.get(id), { skipSteps: planOptions.skipSteps, texts: false }).total_ms : undefined;
-  const code = await live(io, catalog, timeline, ran, { ...options, above: ask ? 0 : noteLines, ownMs, start: startFacts }, c, term, warnMs, onEnd);
+  const code = await live(given, catalog, timeline, ran, { ...options, above: ask ? 0 : shown.rows(), ownMs, start: startFacts }, c, term, warnMs, onEnd);
   if (logged && ask) {
     const asked = await askRating(io, 'after', term);
     let after: number | undefined;
@@ -279,13 +281,15 @@ function ownTiming(routine: Routine, catalog: Catalog): { rounds: string; hold: 
  * The saved profile; the first interactive run asks for one (and saves it) when there is none.
  * 'left' when the person left that question (Esc or q): said here, without an error's prefix.
  */
-async function profileFor(catalog: Catalog, io: Io, o: RunOptions, term: Terminal): Promise<Profile | undefined | 'left'> {
+async function profileFor(catalog: Catalog, io: Io, o: RunOptions, term: Terminal, asking: () => void): Promise<Profile | undefined | 'left'> {
   const { readProfile } = await import('../store/profile.js');
   const saved = await readProfile(io);
   if (saved || !canPrompt(io, o) || o.json) return saved;
   const { firstRun, QuestionLeft } = await import('./run/first-run.js');
   try {
-    return await firstRun(catalog, io, undefined, term);
+    const answered = await firstRun(catalog, io, undefined, term);
+    asking(); // The question redrew as it went: its rows are not counted (see run).
+    return answered;
   } catch (e) {
     if (!(e instanceof QuestionLeft)) throw e;
     io.stderr.write(`${wrap(e.message, fitWidth(term))}\n`);
