@@ -66,6 +66,20 @@ describe('list and show', () => {
     // Characters, not UTF-16 units: 200 astral characters are 400 units, and allowed.
     expect((await cliAsync(['list', 'points', '--search', '𝄞'.repeat(200)])).code).toBe(0);
     expect((await cliAsync(['list', 'points', '--search', 'é'.repeat(201)])).code).toBe(2);
+    // Characters as a person sees them, not code points: "é" as e and a combining accent is one,
+    // a family emoji (five code points) is one.
+    expect((await cliAsync(['list', 'points', '--search', 'e\u0301'.repeat(200)])).code).toBe(0);
+    expect((await cliAsync(['list', 'points', '--search', '👨‍👩‍👧'.repeat(200)])).code).toBe(0);
+    expect(await cliAsync(['list', 'points', '--search', 'e\u0301'.repeat(201)])).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: --search: at most 200 characters (this one has 201)\n' });
+    // One letter under thousands of accents is one character, but still no search.
+    expect(await cliAsync(['list', 'points', '--search', `a${'\u0301'.repeat(3000)}`])).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: --search: at most 200 characters of at most 2000 code points in all (this one has 1 character of 3001)\n' });
+  });
+  it('list --search with nothing to search for (empty, or spaces alone) is a usage error, not a list of everything', async () => {
+    for (const blank of ['', '   ', '\t \t']) {
+      for (const what of ['points', 'routines']) {
+        expect(await cliAsync(['list', what, '--search', blank])).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: --search: give some text to search for (leave --search out to list everything)\n' });
+      }
+    }
   });
   it('list meridians gives the 14 channels with counts', () => {
     const rows = cli(['list', 'meridians']).stdout.trim().split('\n');
