@@ -77,6 +77,26 @@ describe('voice', () => {
     expect(pids.map(alive)).toEqual([false, false]);
   });
 
+  it.skipIf(!existsSync('/proc/self/stat'))('after the grace, kills the whole group: a member that ignores SIGTERM does not outlive a leader that exits on it', async () => {
+    // The leader (sh) exits on SIGTERM; the sleep it started ignores it.
+    const dir = tempTree({ 'say.sh': '#!/bin/sh\n(trap "" TERM; exec sleep 30) &\necho "$$ $!" > "$(dirname "$0")/pids"\nwait\n' });
+    chmodSync(join(dir, 'say.sh'), 0o755);
+    const clock = new FakeClock();
+    const s = speaker({ command: join(dir, 'say.sh'), args: [] }, (m) => { throw new Error(m); }, undefined, clock);
+    s.say('a cue');
+    for (let i = 0; i < 100 && !existsSync(join(dir, 'pids')); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
+    const [leader, member] = readFileSync(join(dir, 'pids'), 'utf8').trim().split(' ').map(Number) as [number, number];
+    const stopped = s.stop();
+    for (let i = 0; i < 50 && alive(leader); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
+    expect([alive(leader), alive(member)]).toEqual([false, true]);
+    clock.advance(STOP_GRACE_MS);
+    await stopped;
+    for (let i = 0; i < 50 && alive(member); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(alive(member)).toBe(false);
+  });
+
   it('reports a missing engine once and carries on', () => {
     const dir = tempTree({ 'routines/two.yaml': routineObj({ id: 'two', steps: [{ rest: '1s' }, { rest: '1s' }] }) });
     const r = cli(['--data', dir, 'run', 'two', '--voice', '--json'], { env: { ACUPRESS_SPEECH: 'no-such-speech-engine' } });

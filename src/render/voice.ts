@@ -95,23 +95,43 @@ export function speaker(engine: Engine, onError: (message: string) => void, env?
       // Already gone.
     }
   };
+  /** Whether a process of the child's group is still there (its leader may have gone before the rest). */
+  const groupLeft = (child: ChildProcess) => {
+    if (!grouped || child.pid === undefined) return false;
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
   /**
-   * Stop a speaking child: SIGTERM, and SIGKILL if it is still there after the grace. Resolves
-   * when it has exited, or one more grace after the SIGKILL (a process stuck in the kernel):
-   * then it is unref'd, so it cannot keep acupress from exiting.
+   * Stop a speaking child: SIGTERM to its group, and SIGKILL to the whole group if any of it is
+   * still there after the grace: a member that ignores SIGTERM outlives a leader that exits on it,
+   * and would go on speaking. Resolves when the group has gone, at the SIGKILL when the leader
+   * had already exited, or one more grace after it (a process stuck in the kernel): then the
+   * child is unref'd, so it cannot keep acupress from exiting.
    */
   const hush = (child: ChildProcess | undefined): Promise<void> => {
     if (!child || gone(child)) return Promise.resolve();
     signal(child, 'SIGTERM');
     return new Promise<void>((done) => {
+      let killed = false;
       let timer = timers.setTimeout(() => {
+        // To the group (a negative pid), even when its leader has gone: the group id stays
+        // taken while any member lives, so it names no other process.
         signal(child, 'SIGKILL');
+        killed = true;
+        if (gone(child)) return done();
         timer = timers.setTimeout(() => {
           child.unref();
           done();
         }, STOP_GRACE_MS);
       }, STOP_GRACE_MS);
       void exited(child).then(() => {
+        // The leader has gone on SIGTERM; the rest of its group waits for the SIGKILL. (After
+        // the SIGKILL, members not yet reaped still answer as there: they are not waited on.)
+        if (!killed && groupLeft(child)) return;
         timers.clearTimeout(timer);
         done();
       });
