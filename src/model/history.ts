@@ -6,6 +6,9 @@
 // Reading is lenient where the future may add (unknown keys are dropped, so a newer acupress's
 // lines still read) and strict where a value matters (times, ratings, reasons).
 import { z } from 'zod';
+import { END_REASONS, HISTORY_LIMITS as MAX, TARGET_KINDS, WORKED_SIDES } from './history-format.js';
+
+export { END_REASONS, TARGET_KINDS };
 
 /** A rating of how strong the symptom is: a whole number from 0 (none) to 10 (worst). */
 export const ratingSchema = z.number({ error: 'expected a rating from 0 to 10' }).int('expected a whole number from 0 to 10').min(0, 'expected a rating from 0 to 10').max(10, 'expected a rating from 0 to 10');
@@ -31,16 +34,10 @@ function isRealInstant(s: string): boolean {
 const ms = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const short = (max: number) => z.string().min(1).max(max);
 
-/** What a session ran: a routine (by id), a single point (by id), or a routine file (by absolute path). */
-export const TARGET_KINDS = ['routine', 'point', 'file'] as const;
-
-/** How a run ended, as `run --json`'s end event says. */
-export const END_REASONS = ['done', 'quit', 'interrupted'] as const;
-
 /** One point worked in a session, with the sides pressed (none for a midline point). */
 export const workedPointSchema = z.object({
-  point: short(64),
-  sides: z.array(z.enum(['left', 'right', 'both'])),
+  point: short(MAX.point),
+  sides: z.array(z.enum(WORKED_SIDES)),
 });
 
 /**
@@ -51,21 +48,21 @@ export const workedPointSchema = z.object({
 export const sessionSchema = z.object({
   type: z.literal('session'),
   v: z.number().int().positive(),
-  session: short(64),
+  session: short(MAX.session),
   start: instant,
   end: instant,
   kind: z.enum(TARGET_KINDS),
-  target: short(4096),
-  title: short(1000),
+  target: short(MAX.target),
+  title: short(MAX.title),
   planned_ms: ms,
   active_ms: ms,
   completed: z.boolean(),
   reason: z.enum(END_REASONS),
-  signal: short(16).optional(),
-  points: z.array(workedPointSchema).max(1000),
+  signal: short(MAX.signal).optional(),
+  points: z.array(workedPointSchema).max(MAX.points),
   /** Points worked partly: on these sides no hold ran to its end, but one ran at least half its length (absent when there are none). */
-  partly: z.array(workedPointSchema).max(1000).optional(),
-  conditions: z.array(short(64)).max(100),
+  partly: z.array(workedPointSchema).max(MAX.points).optional(),
+  conditions: z.array(short(MAX.condition)).max(MAX.conditions),
   before: ratingSchema.optional(),
   after: ratingSchema.optional(),
 });
@@ -74,7 +71,7 @@ export const sessionSchema = z.object({
 export const ratingLineSchema = z.object({
   type: z.literal('rating'),
   v: z.number().int().positive(),
-  session: short(64),
+  session: short(MAX.session),
   at: instant,
   after: ratingSchema,
 });

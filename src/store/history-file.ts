@@ -7,6 +7,7 @@ import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, 
 import { dirname, join } from 'node:path';
 import type { HistoryLine } from '../model/history.js';
 import type { BadLine, NumberedLine } from '../core/history.js';
+import { quickHistoryLine } from '../model/history-quick.js';
 import { UserError } from '../model/errors.js';
 import { makeDirs } from './make-dirs.js';
 import { stateDir } from './paths.js';
@@ -131,7 +132,6 @@ export interface HistoryRead {
  * A missing file is an empty log; a path that is not a regular file, or any other fs error, is thrown.
  */
 export async function readHistory(path: string): Promise<HistoryRead> {
-  const { historyLineSchema } = await import('../model/history.js');
   const lines: NumberedLine[] = [];
   const bad: BadLine[] = [];
   // A pipe or a device where the log should be would never end (a FIFO blocks the open, /dev/zero
@@ -150,12 +150,16 @@ export async function readHistory(path: string): Promise<HistoryRead> {
   });
   if (!(await opened)) return { lines, bad, missing: true };
   let n = 0;
+  const unsure: Array<{ line: number; json: unknown }> = [];
   const tooLong = () => bad.push({ line: n, message: `a line longer than ${MAX_LINE_CHARS / 1024} KiB, too long to be a record` });
   const take = (raw: string) => {
     n++;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return;
     if (text.length > MAX_LINE_CHARS) return void tooLong();
+    // Lines as acupress writes them pass the quick check; the rest go to the schema once the file is read.
+    const value = quickHistoryLine(text);
+    if (value !== undefined) return void lines.push({ line: n, value });
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -163,12 +167,7 @@ export async function readHistory(path: string): Promise<HistoryRead> {
       bad.push({ line: n, message: 'not valid JSON' });
       return;
     }
-    const r = historyLineSchema.safeParse(json);
-    if (r.success) lines.push({ line: n, value: r.data });
-    else {
-      const issue = r.error.issues[0]!;
-      bad.push({ line: n, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` });
-    }
+    unsure.push({ line: n, json });
   };
   // Split the chunks into lines by hand (readline costs more than the parsing, at 10,000 lines);
   // a line that outgrows MAX_LINE_CHARS is dropped as it streams by, so memory stays bounded.
@@ -197,7 +196,37 @@ export async function readHistory(path: string): Promise<HistoryRead> {
     n++;
     tooLong();
   } else if (rest !== '') take(rest);
-  return { lines, bad, missing: false };
+  if (unsure.length === 0) return { lines, bad, missing: false };
+  return { lines: await checkBySchema(unsure, lines, bad), bad, missing: false };
+}
+
+/**
+ * The lines the quick check left to the schema (model/history.ts, loaded only now): the valid
+ * ones are returned among `lines`, in file order; the others are added to `bad` (kept in line
+ * order) with the schema's first issue.
+ */
+async function checkBySchema(unsure: ReadonlyArray<{ line: number; json: unknown }>, lines: NumberedLine[], bad: BadLine[]): Promise<NumberedLine[]> {
+  const { historyLineSchema } = await import('../model/history.js');
+  const valid: NumberedLine[] = [];
+  for (const { line, json } of unsure) {
+    const r = historyLineSchema.safeParse(json);
+    if (r.success) valid.push({ line, value: r.data });
+    else {
+      const issue = r.error.issues[0]!;
+      bad.push({ line, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` });
+    }
+  }
+  bad.sort((a, b) => a.line - b.line);
+  if (valid.length === 0) return lines;
+  // Both lists are in file order: merge them.
+  const merged: NumberedLine[] = [];
+  let i = 0;
+  for (const v of valid) {
+    while (i < lines.length && lines[i]!.line < v.line) merged.push(lines[i++]!);
+    merged.push(v);
+  }
+  while (i < lines.length) merged.push(lines[i++]!);
+  return merged;
 }
 
 /** Remove the log (history --clear). A log that is already gone is not an error. */
