@@ -18,36 +18,33 @@ const text = (max: number) => `"(?:[^"\\\\\\x00-\\x1f]|\\\\(?:["\\\\/bfnrt]|u[0-
 const oneOf = (words: readonly string[]) => `"(?:${words.join('|')})"`;
 const list = (item: string, max = Infinity) => `\\[(?:${item}(?:,${item})${max === Infinity ? '*' : `{0,${max - 1}}`})?\\]`;
 
-// A real date: days 29 and 30 in every month but February, 31 in the long months, 29 February in leap years.
-const LEAP_YEAR = '(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
-const DATE = `(?:\\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|${LEAP_YEAR}-02-29)`;
-const HOUR = '(?:[01]\\d|2[0-3])';
-const INSTANT = `"${DATE}T${HOUR}:[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|[+-]${HOUR}:[0-5]\\d)"`;
-// Whole numbers of up to 15 digits, all below Number.MAX_SAFE_INTEGER.
-const POSITIVE = '[1-9]\\d{0,14}';
-const MS = `(?:0|${POSITIVE})`;
-const RATING = '(?:10|\\d)';
-const POINTS = list(`\\{"point":${text(MAX.point)},"sides":${list(oneOf(WORKED_SIDES))}\\}`, MAX.points);
-
-const sessionLine = () => new RegExp(`^\\{"type":"session","v":${POSITIVE},"session":${text(MAX.session)},"start":${INSTANT},"end":${INSTANT}`
-  + `,"kind":${oneOf(TARGET_KINDS)},"target":${text(MAX.target)},"title":${text(MAX.title)},"planned_ms":${MS},"active_ms":${MS}`
-  + `,"completed":(?:true|false),"reason":${oneOf(END_REASONS)}(?:,"signal":${text(MAX.signal)})?,"points":${POINTS}(?:,"partly":${POINTS})?`
-  + `,"conditions":${list(text(MAX.condition), MAX.conditions)}(?:,"before":${RATING})?(?:,"after":${RATING})?\\}$`);
-const ratingLine = () => new RegExp(`^\\{"type":"rating","v":${POSITIVE},"session":${text(MAX.session)},"at":${INSTANT},"after":${RATING}\\}$`);
-
-// Made on first use: the commands that never read the log (show, list) do not pay for them.
-let lineForms: [RegExp, RegExp] | undefined;
-
-/** The two line forms the quick check knows (exported for its tests). */
-export function quickLineForms(): readonly [session: RegExp, rating: RegExp] {
-  return (lineForms ??= [sessionLine(), ratingLine()]);
+/** The two line forms: a session and a rating, each as acupress writes it. */
+function makeLineForms(): [RegExp, RegExp] {
+  // A real date: days 29 and 30 in every month but February, 31 in the long months, 29 February in leap years.
+  const leapYear = '(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+  const date = `(?:\\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|${leapYear}-02-29)`;
+  const hour = '(?:[01]\\d|2[0-3])';
+  const instant = `"${date}T${hour}:[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|[+-]${hour}:[0-5]\\d)"`;
+  // Whole numbers of up to 15 digits, all below Number.MAX_SAFE_INTEGER.
+  const positive = '[1-9]\\d{0,14}';
+  const ms = `(?:0|${positive})`;
+  const rating = '(?:10|\\d)';
+  const points = list(`\\{"point":${text(MAX.point)},"sides":${list(oneOf(WORKED_SIDES))}\\}`, MAX.points);
+  const session = new RegExp(`^\\{"type":"session","v":${positive},"session":${text(MAX.session)},"start":${instant},"end":${instant}`
+    + `,"kind":${oneOf(TARGET_KINDS)},"target":${text(MAX.target)},"title":${text(MAX.title)},"planned_ms":${ms},"active_ms":${ms}`
+    + `,"completed":(?:true|false),"reason":${oneOf(END_REASONS)}(?:,"signal":${text(MAX.signal)})?,"points":${points}(?:,"partly":${points})?`
+    + `,"conditions":${list(text(MAX.condition), MAX.conditions)}(?:,"before":${rating})?(?:,"after":${rating})?\\}$`);
+  return [session, new RegExp(`^\\{"type":"rating","v":${positive},"session":${text(MAX.session)},"at":${instant},"after":${rating}\\}$`)];
 }
+
+// Made on first use: the commands that never read the log do not pay for them.
+let lineForms: [session: RegExp, rating: RegExp] | undefined;
 
 /**
  * A line of the log (its text) as historyLineSchema.parse returns it, when the line is in the
  * form acupress writes and the schema accepts; undefined when the schema has to decide.
  */
 export function quickHistoryLine(line: string): HistoryLine | undefined {
-  const [session, rating] = quickLineForms();
-  return session.test(line) || rating.test(line) ? (JSON.parse(line) as HistoryLine) : undefined;
+  const forms = (lineForms ??= makeLineForms());
+  return forms[0].test(line) || forms[1].test(line) ? (JSON.parse(line) as HistoryLine) : undefined;
 }
