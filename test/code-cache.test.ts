@@ -302,6 +302,9 @@ describe('the built CLI and its code caches', () => {
     const file = join(dir, 'app.show.cache');
     const made = statSync(file);
     expect(made.size).toBeGreaterThan(10_000);
+    // Every directory it made is the user's alone (as the XDG spec asks of ~/.cache), like the file.
+    for (let d = dir; d !== home; d = join(d, '..')) expect((statSync(d).mode & 0o777).toString(8), d).toBe('700');
+    expect((made.mode & 0o777).toString(8)).toBe('600');
     // Accepted: the second run prints the same and leaves the file alone.
     const second = run(home, 'show', 'LI4');
     expect(second.stdout).toBe(first.stdout);

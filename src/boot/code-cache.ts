@@ -307,7 +307,7 @@ export function saveCache(cacheFile: string, data: Buffer): void {
     for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.push(d);
     for (const d of missing.reverse()) {
       try {
-        mkdirSync(d);
+        mkdirSync(d, 0o700);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
