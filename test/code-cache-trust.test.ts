@@ -1,7 +1,7 @@
 // The built loader against damaged, planted and odd code caches: a cache is only an
 // accelerator, so none of them may fail, crash or hang more than the one run that meets it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir } from './helpers.js';
@@ -73,6 +73,43 @@ describe('damaged caches', () => {
       // Replaced by a cache of our own (the link itself, not what it points to).
       expect(statSync(file).isFile(), what).toBe(true);
       expect(outcome(run(BIN, base, ['show', 'LI4']), good.stdout), what).toBe('right');
+    }
+  }, 120_000);
+  it("a cache others may write, or another user's, is never read: the run is right and the cache replaced by the user's own", () => {
+    const base = tempDir('acupress-foreign-');
+    const good = run(BIN, base, ['show', 'LI4']);
+    const file = join(cacheDirOf(base), 'app.show.cache');
+    const plant: Record<string, () => void> = { 'mode 0666': () => chmodSync(file, 0o666) };
+    // Another owner needs root to make (CI runs as root; elsewhere this part is left out).
+    if (process.getuid?.() === 0) plant['owned by nobody'] = () => chownSync(file, 65534, 65534);
+    for (const [what, make] of Object.entries(plant)) {
+      make();
+      const before = statSync(file);
+      expect(outcome(run(BIN, base, ['show', 'LI4']), good.stdout), what).toBe('right');
+      // Used, the file would still be the same one (the loader only ever reads a cache in place).
+      const after = statSync(file);
+      expect(after.ino, what).not.toBe(before.ino);
+      expect([after.uid, (after.mode & 0o777).toString(8)], what).toEqual([process.getuid!(), '600']);
+      expect(outcome(run(BIN, base, ['show', 'LI4']), good.stdout), what).toBe('right');
+    }
+  }, 120_000);
+
+  it("a missing or damaged slow path (dist/slow-load.cjs) is one line and exit 70 when a run needs it", () => {
+    const dist = join(tempDir('acupress-dist-'), 'dist');
+    cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(dist, '..', 'package.json'));
+    const slow = join(dist, 'slow-load.cjs');
+    const text = readFileSync(slow);
+    const cases: Record<string, [() => void, string]> = {
+      missing: [() => rmSync(slow), 'is missing'],
+      emptied: [() => writeFileSync(slow, ''), 'is damaged'],
+      'cut short': [() => writeFileSync(slow, text.subarray(0, 2000)), 'is damaged'],
+    };
+    for (const [what, [make, said]] of Object.entries(cases)) {
+      make();
+      // A first run (no cache yet) needs the slow path.
+      const r = run(join(dist, 'main.cjs'), tempDir('acupress-home-'), ['show', 'LI4']);
+      expect([r.status, r.stdout, r.stderr], what).toEqual([70, '', `acupress: the file ${slow} ${said}; reinstall acupress\n`]);
     }
   }, 120_000);
 });

@@ -47,7 +47,15 @@ export interface Compiled {
  */
 export function compileWithCache(file: string, cacheFile: string | undefined, seen = false): Compiled {
   const read = cacheFile ? readCacheFile(cacheFile) : undefined;
-  const text = readBundle(file);
+  let text: string;
+  try {
+    text = readBundle(file);
+  } catch (e) {
+    // The bundle is missing or unreadable (a damaged install, reported by the caller): the cache
+    // did no harm, so it is let go unmarked.
+    if (cacheFile && read !== undefined && read !== 'dropped') releaseCache(cacheFile, read, true);
+    throw e;
+  }
   if (read === undefined || read === 'dropped') return { ...compile(file, text, undefined, seen), cache: read ?? 'missing', cacheFile, held: undefined };
   let compiled: Pick<Compiled, 'script' | 'run'>;
   try {

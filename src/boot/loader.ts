@@ -17,6 +17,7 @@
 import { closeSync, fstatSync, readSync, openSync, fchmodSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { CACHE_OPEN, codeCacheDir, IN_USE, readBundle, releaseCache, trustable, wrapModule, type Compiled } from './code-cache.js';
+import { damagedInstall } from '../model/damaged-install.js';
 
 declare const ACUPRESS_BUILD_ID: string;
 /** The command names of the table (src/cli/spec.ts), put in by the build. */
@@ -51,9 +52,36 @@ const word = argv.find((a) => !a.startsWith('-'));
 const info = argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V') || word === 'help';
 const appCache = info ? 'app.info' : word !== undefined && ACUPRESS_COMMANDS.includes(word) ? `app.${word}` : 'app';
 
+/** EXIT.internal (model/errors.ts), not imported: main.cjs stays small. */
+const INTERNAL_ERROR = 70;
+
+/**
+ * A file of ours that cannot be loaded: the damaged-install error (one line, exit 70) that the
+ * shell (cli/shell.ts) and entryFailed print, with model/errors.ts's ExitError brand.
+ */
+const damaged = (file: string, e: unknown): Error =>
+  Object.assign(new Error(damagedInstall(`file ${file}`, ['ENOENT', 'MODULE_NOT_FOUND'].includes((e as NodeJS.ErrnoException | undefined)?.code ?? '') ? 'is missing' : 'is damaged')), {
+    exitCode: INTERNAL_ERROR,
+    [Symbol.for('acupress.ExitError')]: true,
+  });
+
 let slowLoad: Slow | undefined;
-/** The slow path (slow-load.ts), loaded on first need: a plain require, with no cache of its own. */
-const slow = (): Slow => (slowLoad ??= require('./slow-load.cjs') as Slow);
+/**
+ * The slow path (slow-load.ts), loaded on first need: a plain require, with no cache of its own.
+ * Throws the damaged-install error when it is missing, does not compile or lacks its exports.
+ */
+function slow(): Slow {
+  if (slowLoad) return slowLoad;
+  const file = `${__dirname}/slow-load.cjs`;
+  let m: Partial<Slow> | undefined;
+  try {
+    m = require(file) as Partial<Slow>;
+  } catch (e) {
+    throw damaged(file, e);
+  }
+  if (typeof m?.loadSlow !== 'function' || typeof m.settleCache !== 'function') throw damaged(file, undefined);
+  return (slowLoad = m as Slow);
+}
 
 /** The caches this run read: the fast path's, still open and marked, or the slow path's compiles. */
 const loaded: Array<{ cacheFile: string; fd: number; mode: number } | Compiled> = [];
@@ -134,13 +162,18 @@ const appRequire = ((id: string): unknown => {
  */
 function settle(ok: boolean): void {
   for (const c of loaded) {
-    if ('script' in c) slow().settleCache(c, ok);
-    else releaseCache(c.cacheFile, c, ok);
+    if (!('script' in c)) {
+      releaseCache(c.cacheFile, c, ok);
+      continue;
+    }
+    try {
+      slow().settleCache(c, ok);
+    } catch {
+      // A damaged slow path (the next run that needs it says so) cannot save this cache: it
+      // stays marked, and the next run deletes it.
+    }
   }
 }
-
-/** EXIT.internal (model/errors.ts), not imported: main.cjs stays small. */
-const INTERNAL_ERROR = 70;
 const settleCaches = () => settle(Number(process.exitCode ?? 0) !== INTERNAL_ERROR);
 /** main never throws, unless code from a damaged cache broke it: keep none of the caches. */
 const dropCaches = (e: unknown) => {
@@ -148,12 +181,18 @@ const dropCaches = (e: unknown) => {
   throw e;
 };
 
-/** An entry bundle, or undefined when it is damaged (reported as one line, exit 70, by slow-load.ts). */
+/**
+ * An entry bundle, or undefined when it is damaged: then the one line the shell would print
+ * (control characters escaped, as its safeLines does), and exit 70. Anything else is a bug of the
+ * loader's own, and Node reports it in full.
+ */
 function entry<T>(name: string, cacheName: string): T | undefined {
   try {
     return load(name, cacheName) as T;
   } catch (e) {
-    slow().entryFailed(e);
+    if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
+    process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
+    process.exitCode = INTERNAL_ERROR;
     return undefined;
   }
 }

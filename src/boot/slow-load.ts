@@ -4,7 +4,7 @@
 // internal error. Node compiles main.cjs from source on every start, about 0.3 million
 // instructions a kilobyte (BENCHMARKS.md, session 10); keeping all this out of it saves every
 // other start that work.
-import { compileAfresh, compileWithCache, settleCache, type CacheRead, type Compiled } from './code-cache.js';
+import { compileAfresh, compileWithCache, settleCache, type Compiled } from './code-cache.js';
 import { damagedInstall } from '../model/damaged-install.js';
 
 export { settleCache };
@@ -61,23 +61,4 @@ export function loadSlow(file: string, cacheFile: string | undefined, require: N
     throw damaged(file, 'it defines nothing');
   }
   return { exports: exported, compiled: c };
-}
-
-/**
- * The fast path's record of a cache it used (main.cjs): the run went well (`ok`), so clear its
- * mark, or it ended in an internal error, which a damaged cache may cause, so delete it.
- */
-export function settleHeld(cacheFile: string, held: Pick<CacheRead, 'fd' | 'mode'>, ok: boolean): void {
-  settleCache({ cache: 'accepted', cacheFile, held: { ...held, data: Buffer.alloc(0) } } as Compiled, ok);
-}
-
-/**
- * An entry bundle that is damaged, before any shell is there to report it: the one line the
- * shell would print (control characters escaped, as its safeLines does), and exit 70. Anything
- * else is a bug of the loader's own, and Node reports it in full.
- */
-export function entryFailed(e: unknown): void {
-  if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
-  process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
-  process.exitCode = INTERNAL_ERROR;
 }
