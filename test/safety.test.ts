@@ -136,7 +136,7 @@ describe('massage steps whose area text names a point', () => {
     expect(findings.filter((f) => f.level === 'avoid').map((f) => f.point)).toEqual(['XB1']);
   });
   it('are checked for the points they name by pinyin or English name ("knead Hegu", "Union Valley"), as for their codes', async () => {
-    const { pointsNamedInText } = await import('../src/core/resolve.js');
+    const { pointsNamedInText } = await import('../src/core/names-in-text.js');
     const avoided = (area: string) => routineFindings(catalog, routine([{ ...massage(area, 30_000), regions: ['hand'] } as never]), pregnancy)
       .filter((f) => f.level === 'avoid').map((f) => f.point);
     // Under --pregnant, kneading Hegu by any of its names is kneading LI4.
@@ -196,7 +196,7 @@ describe('massage steps whose area text names a point', () => {
     expect(warned.map((w) => w.message)).toEqual(['the area text names abdomen, which region: does not list; checks go by both, so add it to region: or reword the area']);
   });
   it('point names in the area text leave ordinary words alone (the upper arm, a knee joint, "Return to the start")', async () => {
-    const { pointsNamedInText } = await import('../src/core/resolve.js');
+    const { pointsNamedInText } = await import('../src/core/names-in-text.js');
     // Each of these is also a point's English name or alias (LI14 Upper Arm, LR7 Knee Joint,
     // EX-LE1 Hip Bone, SI4 Wrist Bone, ST29 Return, EX-HN5 Sun, ST6 Jawbone), written as prose.
     for (const area of ['the upper arm', 'around the knee joint', 'the hip bone and the wrist bone', 'Return to the start', 'sit in the sun', 'along the jawbone', 'Upper arm: knead it', 'tender spots on the right hand']) {
@@ -210,7 +210,7 @@ describe('massage steps whose area text names a point', () => {
     }
   });
   it('every point\'s pinyin reads as pinyin, so a name in lower case is never skipped unread', async () => {
-    const { isPinyinWord } = await import('../src/core/resolve.js');
+    const { isPinyinWord } = await import('../src/core/names-in-text.js');
     for (const p of catalog.points.values()) expect(isPinyinWord(p.pinyin), `${p.id} ${p.pinyin}`).toBe(true);
     for (const word of ['knead', 'the', 'tender', 'lower', 'shoulders', 'belly']) expect(isPinyinWord(word), word).toBe(false);
   });
@@ -275,7 +275,7 @@ describe('review fixes: codes, implied points and the longest name', () => {
   });
   it('the longest name wins in capitals and tone marks too: "Sān Yīn Jiāo" is SP6 alone, "Yīn Jiāo" alone still Yinjiao', async () => {
     const { pointsInText } = await import('../src/core/safety.js');
-    const { pointsNamedInText } = await import('../src/core/resolve.js');
+    const { pointsNamedInText } = await import('../src/core/names-in-text.js');
     for (const text of ['Sān Yīn Jiāo', 'SAN YIN JIAO', 'San Yin Jiao', 'san Yin Jiao', 'Sān-Yīn-Jiāo', 'knead Sān Yīn Jiāo gently']) {
       expect(pointsInText(text, catalog), text).toEqual(['SP6']);
     }

@@ -4,6 +4,8 @@ import type { Catalog } from '../model/catalog.js';
 import type { Condition, Point, Routine } from '../model/types.js';
 import { LEGACY_CHANNELS } from '../model/channels.js';
 import { quote } from '../model/printable.js';
+import { codeSpelledAs } from './codes-in-text.js';
+import { forgetNames } from './names-in-text.js';
 
 export type Kind = 'routine' | 'point' | 'condition';
 export type Ref = { kind: Kind; id: string };
@@ -79,6 +81,7 @@ function indexOf(catalog: Catalog): Index {
 /** Drop a catalog's lookup index after its records changed (the loader, merging user data). */
 export function forgetIndex(catalog: Catalog): void {
   indexes.delete(catalog);
+  forgetNames(catalog);
 }
 
 const ALL: Kind[] = ['routine', 'point', 'condition'];
@@ -133,8 +136,25 @@ export function lookupSlow(catalog: Catalog, query: string, kinds: Kind[]): Ref 
         throw new UserError(`${quote(query)} is ambiguous: it could be ${names}; ${hint}`);
       }
     }
+    if (kind === 'point') {
+      const ref = pointSpelled(catalog, query);
+      if (ref) return ref;
+    }
   }
   return undefined;
+}
+
+/**
+ * The point a name spells as a code in a way no index holds ("Spleen 6", "LI—4", "L.I. 4"; see
+ * codes-in-text.ts), read as cues and areas read it, so that the command line and a check agree.
+ * GV29 and the like go through the point's aliases (EX-HN3).
+ */
+function pointSpelled(catalog: Catalog, name: string): Ref | undefined {
+  const code = codeSpelledAs(name);
+  if (code === undefined) return undefined;
+  if (catalog.points.has(code)) return { kind: 'point', id: code };
+  const hits = (indexOf(catalog).exact.get(toneKey(code)) ?? []).filter((r) => r.kind === 'point');
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** Resolve or fail with a "did you mean" usage error. */
@@ -179,7 +199,13 @@ export function nameOwners(catalog: Catalog): NameOwners {
   for (const [id, names] of conditionNameLists(catalog)) put({ kind: 'condition', id }, names);
   for (const r of catalog.routineHeads ?? catalog.routines.values()) put({ kind: 'routine', id: r.id }, routineNames(r));
   return {
-    owners: (name) => map.get(normalizeKey(name)) ?? [],
+    // A name that spells a point's code ("Spleen 6" is SP6) is that point's too: the command line reads it so.
+    owners: (name) => {
+      const own = map.get(normalizeKey(name));
+      if (own) return own;
+      const code = codeSpelledAs(name);
+      return code === undefined ? [] : (map.get(normalizeKey(code)) ?? []).filter((r) => r.kind === 'point');
+    },
     add: (ref, names) => put(ref, names),
   };
 }
@@ -222,77 +248,4 @@ export function pointMatcher(text: string): (p: SearchablePoint) => boolean {
     return hay.includes(q) || normalizeKey(p.pinyin).includes(compact) || normalizeKey(p.id) === compact
       || p.hanzi.includes(text) || p.hanzi_traditional.includes(text) || legacyCodes(p.id).some((c) => normalizeKey(c) === compact);
   };
-}
-
-// One pinyin syllable, tone marks folded away: an initial and a final, or "er" alone.
-const SYLLABLE = '(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)|er)';
-// A point's pinyin written as one word (Hegu, Sanyinjiao, Fu'ai): two syllables or more.
-const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}'?){2,}$`);
-// A word of a text: letters and digits, with apostrophes inside (Tiger's, Fu'ai). Built on first
-// use, as is `capital`'s: a \p{…} class takes a cold process about 0.4 ms to build from ICU's
-// tables, and most commands never look for names in a text.
-let textWord: RegExp | undefined;
-let upperFirst: RegExp | undefined;
-// The most words any point name has ("Three Yin Intersection" has three); a little to spare.
-const NAME_WORDS = 6;
-
-/** Whether a word reads as a point's pinyin written as one word (accents and case aside). */
-export function isPinyinWord(word: string): boolean {
-  return PINYIN_WORD.test(foldText(word).replace(/\u2019/g, "'"));
-}
-
-const capital = (word: string) => (upperFirst ??= /^\p{Lu}/u).test(word);
-
-/**
- * The points a free text names by pinyin or English name (Hegu, hégǔ, "Union Valley", Hoku),
- * found through the lookup index, in order, once each. Codes are codesInText's work. So that
- * ordinary words do not count: a pinyin written as one word counts in any case; a name in
- * English words counts only with its capitals ("Upper Arm", not "the upper arm"), and a name of
- * one English word ("Return", ST29) only when it is not the first word of a sentence. A name
- * that loosely means two points (Futu) counts as both: a check may only find more.
- */
-export function pointsNamedInText(catalog: Catalog, text: string): string[] {
-  const words = [...text.matchAll((textWord ??= /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu))].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  // Only a capital or a pinyin-like word can start a name: most texts never build the index
-  // (which reads every point).
-  if (!words.some((w) => capital(w.word) || isPinyinWord(w.word))) return [];
-  const idx = indexOf(catalog);
-  const out = new Set<string>();
-  // The longest name wins, and the words it took name nothing else: "Three Yin Intersection" is
-  // SP6, not also CV7 (Yin Intersection) in its last two words.
-  for (let i = 0; i < words.length; i++) {
-    const opensSentence = i === 0 || /[.!?:;]/.test(text.slice(words[i - 1]!.end, words[i]!.start));
-    let longest: { k: number; ids: string[] } | undefined;
-    for (let k = 1; k <= NAME_WORDS && i + k <= words.length; k++) {
-      const span = words.slice(i, i + k);
-      // The words of one name stand apart only by spaces or dashes ("Union Valley", "He-gu").
-      if (k > 1 && !/^[\s-]+$/.test(text.slice(span[k - 2]!.end, span[k - 1]!.start))) break;
-      const key = normalizeKey(span.map((w) => w.word).join(' '));
-      const ids: string[] = [];
-      for (const ref of idx.loose.get(key) ?? []) {
-        const p = ref.kind === 'point' ? catalog.points.get(ref.id) : undefined;
-        if (p && namedAs(p, key, span.map((w) => w.word), opensSentence)) ids.push(p.id);
-      }
-      if (ids.length > 0) longest = { k, ids };
-    }
-    if (longest) {
-      longest.ids.forEach((id) => out.add(id));
-      i += longest.k - 1;
-    }
-  }
-  return [...out];
-}
-
-/** Whether the words of a text, which loosely spell one of the point's names, name it as the rules above say. */
-function namedAs(p: Point, key: string, words: string[], opensSentence: boolean): boolean {
-  return [p.pinyin, p.english, ...p.aliases].some((name) => {
-    if (normalizeKey(name) !== key) return false;
-    const parts = name.split(/[\s-]+/).filter(Boolean);
-    // A pinyin (the point's, or an alias spelt as one) written as one word: any case.
-    if (words.length === 1 && (name === p.pinyin || (parts.length === 1 && isPinyinWord(name)))) return true;
-    // Syllables or English words written apart keep the name's capitals.
-    if (parts.length !== words.length) return words.every(capital);
-    if (!parts.every((part, j) => !capital(part) || capital(words[j]!))) return false;
-    return words.length > 1 || !opensSentence;
-  });
 }

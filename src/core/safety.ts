@@ -3,9 +3,9 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } from '../model/types.js';
 import { compareIds, plainText } from './text.js';
-import { areaNameSpans } from './area-names.js';
-import { pointsNamedInText } from './resolve.js';
-import { CHANNEL_ALIASES, CHANNELS } from '../model/channels.js';
+import { codesInText } from './codes-in-text.js';
+import { pointsNamedInText } from './names-in-text.js';
+import { lookup } from './resolve.js';
 import { REGIONS } from '../model/regions.js';
 
 export type Level = 'avoid' | 'caution';
@@ -92,43 +92,13 @@ export function areaOnlyRegions(step: Pick<MassageStep, 'area' | 'regions'>): Re
   return massageRegions(step).filter((r) => !step.regions.includes(r));
 }
 
-// Point codes written into a text ("SP6 above the inner ankle", "Hegu (LI4)", "press Sp-6"), with
-// the legacy channel codes a person may use (LV3, SJ5, Du20, Ren 4): every spelling the command
-// line resolves and a few more, in any case: the channel written against the number or apart
-// from it by up to two of a dash (any of them, or a minus sign), a space, a tab, a dot, an
-// underscore or an apostrophe ("sp.6", "LI  4", "LI_4", "LI—4"), and a channel written with dots
-// ("L.I. 4"). The channel must be a whole word ("pa 4" or "ali4" is none). Channel spellings that
-// are English words (go, he, co, kid) count apart from their number by a space, a tab or a dot
-// only in capitals, so that "go 2 times" is not GV2. One-letter legacy codes (B60, P6) are too
-// loose for prose and are not read in text. Each alternative has a bounded length, so the scan
-// is linear.
-const SEP = "[-\u2010-\u2015\u2212 \t._'\u2019]";
-const CODE_IN_TEXT = new RegExp(
-  `(?<![A-Za-z0-9_\u00c0-\u024f])(?:EX${SEP}{0,2}(HN|CA|B|UE|LE)${SEP}{0,2}(\\d{1,2})|([A-Za-z]{2,3}|[A-Za-z]\\.[A-Za-z](?:\\.[A-Za-z])?\\.?)(${SEP}{0,2})(\\d{1,2}))(?![A-Za-z0-9_\u00c0-\u024f])`,
-  'gi',
-);
-const WORDY_CHANNELS = new Set(['go', 'he', 'co', 'kid']);
-
-/** The standard point codes a free text names (LI4, SP6, EX-HN5; LV3 read as LR3), in order, once each. */
-export function codesInText(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of plainText(text).matchAll(CODE_IN_TEXT)) {
-    if (m[1]) out.add(`EX-${m[1].toUpperCase()}${Number(m[2])}`);
-    else {
-      const letters = m[3]!.replace(/\./g, '');
-      // Apart as words are in prose: by a space, a tab or a dot ("go 2", "let go. 2"); he-7 is a code.
-      const apart = /[ \t.]/.test(m[3]! + m[4]!);
-      if (apart && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase())) continue;
-      const ch = letters.toUpperCase();
-      const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : Object.hasOwn(CHANNEL_ALIASES, ch.toLowerCase()) ? CHANNEL_ALIASES[ch.toLowerCase()] : undefined;
-      if (channel && channel.length > 0) out.add(`${channel}${Number(m[5])}`);
-    }
-  }
-  return [...out];
-}
+/** The standard point codes a text names (codes-in-text.ts), here too for the modules that read steps. */
+export { codesInText };
 
 // A word of a text as a point code might be written: letters and digits, joined by dashes.
-const WORD = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
+// Only words that could be a code are matched (with a digit, or in capitals): a code has no
+// lower-case letter unless it has a digit, and a long text of prose then costs no match objects.
+const WORD = /(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?=[A-Za-z0-9-]*\d|[A-Z0-9-]*(?![a-z]))[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
 
 /**
  * The codes of `known` points (a user's own, such as XB1) written as words in a text. A code
@@ -145,58 +115,68 @@ export function knownCodesInText(text: string, known: Pick<ReadonlyMap<string, u
 }
 
 /**
- * The points a text names: standard point codes written in it and the codes of `known` points
- * (the catalog's, which holds the user's own); with `names` and the catalog, the points' names too
- * (Hegu, "Union Valley": pointsNamedInText; "he gu", "sān yīn jiāo", 合谷: areaNames). The text is
- * read as plainText (fullwidth letters, zero-width characters). In order, once each.
+ * The points a text names: point codes in every spelling codesInText reads (LI4, Sp-6, Spleen 6),
+ * the codes of `known` points (the catalog's, which holds the user's own) and, with the catalog,
+ * the points' names (Hegu, he gu, 合谷, "Union Valley": pointsNamedInText). The text is read as
+ * plainText (fullwidth letters, zero-width characters, soft hyphens). In order, once each.
  */
-export function pointsInText(text: string, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>, names = true): string[] {
+export function pointsInText(text: string, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
+  // A check reads a massage step's area for its findings and again for its list of points: the
+  // last long text read is answered from memory (the catalog is not changed between the two).
+  if (text.length >= LONG_TEXT && lastRead?.text === text && lastRead.known === known) return [...lastRead.ids];
+  const ids = readPoints(text, known);
+  if (text.length >= LONG_TEXT) lastRead = { text, known, ids: [...ids] };
+  return ids;
+}
+
+const LONG_TEXT = 2_000;
+let lastRead: { text: string; known: unknown; ids: string[] } | undefined;
+
+/** pointsInText's reading. */
+function readPoints(text: string, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   text = plainText(text);
   const catalog = known && 'points' in known ? known : undefined;
   const codes = catalog ? catalog.points : (known as Pick<ReadonlyMap<string, unknown>, 'has'> | undefined);
-  let named: string[] = [];
-  if (catalog && names) {
-    // The pinyin areaNames reads are taken out before pointsNamedInText reads the rest, so the
-    // longest name wins in any case: "Sān Yīn Jiāo" is SP6, not also Yinjiao in its last two words.
-    const area = areaNameSpans(catalog, text);
-    // (In one pass, pieces joined once: a long text may hold many names.)
-    const pieces: string[] = [];
-    let at = 0;
-    for (const [start, end] of area.spans) {
-      pieces.push(text.slice(at, start), ',');
-      at = end;
-    }
-    pieces.push(text.slice(at));
-    named = [...pointsNamedInText(catalog, pieces.join('')), ...area.ids];
+  // A standard code the catalog holds as another point's alias (GV29 is EX-HN3) means that point.
+  const read = codesInText(text).map((code) => (catalog && !catalog.points.has(code) ? (aliasOf(catalog, code) ?? code) : code));
+  return [...new Set([...read, ...(codes ? knownCodesInText(text, codes) : []), ...(catalog ? pointsNamedInText(catalog, text) : [])])];
+}
+
+/** The point a code names as its alias, if exactly one does. */
+function aliasOf(catalog: Catalog, code: string): string | undefined {
+  try {
+    return lookup(catalog, code, ['point'])?.id;
+  } catch {
+    // Two points answering to it: neither is read (as before, for a code no point has).
+    return undefined;
   }
-  return [...new Set([...codesInText(text), ...(codes ? knownCodesInText(text, codes) : []), ...named])];
 }
 
 /**
- * The points a step's cue names by code ("squeeze LI4 firmly"): a person may well do what a cue
- * says. Codes only: cues are sentences, and names read as prose there ("Return to any sore
- * spot" is not ST29, Guilai, "Return").
+ * The points a step's cue names, as a massage area's text does (pointsInText): by code or by name
+ * ("then press Hegu", "rub 合谷"), for a person may well do what a cue says. A one-word English
+ * name that opens a sentence is prose ("Return to any sore spot" is not ST29, Guilai, "Return").
  */
-function cueCodes(cue: string | undefined, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
-  return cue ? pointsInText(cue, known, false) : [];
+function cueNames(cue: string | undefined, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
+  return cue ? pointsInText(cue, known) : [];
 }
 
 /**
  * The points a massage step works over: the ones it lists, every one its area text names
- * (pointsInText), its cue names by code and its area implies (a known area such as the tops of
+ * (pointsInText), its cue names and its area implies (a known area such as the tops of
  * the shoulders, listed points or not). Listing points never hides one the text names or implies:
  * when unsure a point is there, it counts, for a check may only find more, never less.
  */
 export function massagePoints(step: Pick<MassageStep, 'area' | 'points'> & { cue?: string | undefined }, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   const area = plainText(step.area);
   const implied = AREA_POINTS.flatMap(([re, ids]) => (re.test(area) ? ids : []));
-  return [...new Set([...step.points, ...implied, ...pointsInText(step.area, known), ...cueCodes(step.cue, known)])];
+  return [...new Set([...step.points, ...implied, ...pointsInText(step.area, known), ...cueNames(step.cue, known)])];
 }
 
-/** The points a press or rest step's cues name by code besides the one it presses: checked as if pressed. */
+/** The points a press or rest step's cues name (by code or name) besides the one it presses: checked as if pressed. */
 export function cuePoints(step: Step, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   if (step.kind === 'massage') return [];
-  const found = [...cueCodes(step.cue, known), ...(step.kind === 'press' ? cueCodes(step.cueOneSide, known) : [])];
+  const found = [...cueNames(step.cue, known), ...(step.kind === 'press' ? cueNames(step.cueOneSide, known) : [])];
   return [...new Set(found)].filter((id) => step.kind !== 'press' || id !== step.point);
 }
 

@@ -1,0 +1,126 @@
+// Point codes as people write them, in free text and on the command line: LI4, Sp-6, sp.6,
+// L.I. 4, L I 4, LI—4, Ren 4, LV3, EX-HN5, and a channel's English name before the number
+// (Spleen 6, Large Intestine 4, Gall Bladder 21). Only numbers the channel has count: "Heart 12"
+// names nothing (the heart channel has 9 points).
+import { CHANNEL_ALIASES, CHANNELS, type Channel } from '../model/channels.js';
+import { plainText } from './text.js';
+
+/**
+ * How many points each channel has (WHO Standard Acupuncture Point Locations in the Western
+ * Pacific Region, 2008: 361 in all); the built-in data holds exactly these (test/codes-in-text.test.ts).
+ */
+export const CHANNEL_POINTS: Readonly<Record<Exclude<Channel, 'EX'>, number>> = {
+  LU: 11, LI: 20, ST: 45, SP: 21, HT: 9, SI: 19, BL: 67, KI: 27, PC: 9, TE: 23, GB: 44, LR: 14, GV: 28, CV: 24,
+};
+
+// A code past those counts that still names a point: the Chinese national standard (GB/T
+// 12346-2006) numbers Yintang GV29, and the data holds GV29 as an alias of EX-HN3.
+const ALSO_CODES: ReadonlySet<string> = new Set(['GV29']);
+
+/** Whether a channel and a number name a point: HT9 does, HT12 (the heart channel has 9) and LI0 do not. */
+export function isChannelPoint(channel: string, n: number): boolean {
+  const most = (CHANNEL_POINTS as Record<string, number | undefined>)[channel];
+  return most !== undefined && ((n >= 1 && n <= most) || ALSO_CODES.has(`${channel}${n}`));
+}
+
+/**
+ * A channel's English name in text, as the WHO 2008 standard names it and as older books and
+ * apps still do (Urinary Bladder, Gall Bladder, Triple Burner, Governing Vessel, Heart
+ * Constrictor), or its pinyin (San Jiao, Du Mai, Ren Mai). The words of a name may stand apart
+ * as a code's channel and number may ("gall-bladder", "sanjiao").
+ */
+const CHANNEL_NAMES: ReadonlyArray<readonly [string, Channel]> = [
+  ['large intestine', 'LI'], ['small intestine', 'SI'], ['urinary bladder', 'BL'], ['gall bladder', 'GB'],
+  ['heart protector', 'PC'], ['heart constrictor', 'PC'], ['circulation sex', 'PC'], ['pericardium', 'PC'],
+  ['triple energizer', 'TE'], ['triple energiser', 'TE'], ['triple burner', 'TE'], ['triple heater', 'TE'],
+  ['triple warmer', 'TE'], ['san jiao', 'TE'], ['governor vessel', 'GV'], ['governing vessel', 'GV'], ['du mai', 'GV'],
+  ['conception vessel', 'CV'], ['directing vessel', 'CV'], ['ren mai', 'CV'],
+  ['lung', 'LU'], ['stomach', 'ST'], ['spleen', 'SP'], ['heart', 'HT'], ['bladder', 'BL'], ['kidney', 'KI'], ['liver', 'LR'],
+];
+
+// What may stand between a channel and its number: up to two of a dash (any, or a minus sign), a
+// space, a tab, a dot, an underscore or an apostrophe ("sp.6", "LI  4", "LI_4", "LI—4").
+const SEP = "[-\u2010-\u2015\u2212 \t._'\u2019]";
+// Between the single letters of a channel: a dot, a space or both ("L.I. 4", "L I 4", "L. I. 4").
+const APART = '(?:\\.[ \\t]?|[ \\t])';
+// Letters and digits of a word: a code must be one, or stand apart from any ("ali4" is none).
+const WORDISH = 'A-Za-z0-9_\u00c0-\u024f';
+
+let codePattern: RegExp | undefined;
+// A channel's name with its words run together (largeintestine) → its code; built with the pattern.
+let namedChannel: Map<string, Channel> | undefined;
+let seps: RegExp | undefined;
+/**
+ * Every spelling above, in any case. Each alternative has a bounded length, so the scan is linear
+ * on any text. Built on first use: most commands never read a code in text.
+ */
+function codeRegExp(): RegExp {
+  namedChannel ??= new Map(CHANNEL_NAMES.map(([name, code]) => [name.replace(/ /g, ''), code]));
+  seps ??= new RegExp(SEP, 'g');
+  return (codePattern ??= new RegExp(
+    `(?<![${WORDISH}])(?:EX${SEP}{0,2}(HN|CA|B|UE|LE)${SEP}{0,2}(\\d{1,2})`
+    + `|([A-Za-z]{2,3}|[A-Za-z]${APART}[A-Za-z](?:${APART}[A-Za-z])?\\.?)(${SEP}{0,2})(\\d{1,2})`
+    + `|(${CHANNEL_NAMES.map(([name]) => name.split(' ').join(`${SEP}{0,2}`)).join('|')})${SEP}{0,2}(\\d{1,2}))(?![${WORDISH}])`,
+    'gi',
+  ));
+}
+
+// Channel spellings that are English words (go, he, co, kid) count apart from their number by a
+// space, a tab or a dot only in capitals, so that "go 2 times" is not GV2.
+const WORDY_CHANNELS = new Set(['go', 'he', 'co', 'kid']);
+// What makes the number after a channel's English name in lower case a count, not a point: "rub
+// the stomach 3 times", "the heart 2-3 minutes", "the liver 2 cun below". Written with its capital
+// ("Stomach 3 times"), the name is taken as the channel's: when unsure, caution.
+const COUNT_AFTER = /\s*(?:(?:[-\u2010-\u2015\u2212]|to|or|and)\s*\d+\s*)?(?:x|\u00d7|times?|minutes?|mins?|seconds?|secs?|hours?|breaths?|rounds?|reps?|repetitions?|counts?|cycles?|strokes?|circles?|passes|pass|sets?|more|cun|cm|mm|inch(?:es)?|fingers?|finger-?(?:widths?|breadths?))(?![A-Za-z])/iy;
+
+/** One code read in a text: its standard form and where its spelling stands ([start, end)). */
+interface CodeAt { code: string; start: number; end: number }
+
+/** The codes in a text (plainText already), in order, with where each stands. */
+function codesAt(text: string): CodeAt[] {
+  const out: CodeAt[] = [];
+  for (const m of text.matchAll(codeRegExp())) {
+    const at = { start: m.index, end: m.index + m[0].length };
+    if (m[1]) {
+      out.push({ code: `EX-${m[1].toUpperCase()}${Number(m[2])}`, ...at });
+    } else if (m[3]) {
+      const letters = m[3].replace(/[.\s]/g, '');
+      // Apart as words are in prose: by a space, a tab or a dot ("go 2", "let go. 2"); he-7 is a code.
+      const apart = /[ \t.]/.test(m[3] + m[4]!);
+      if (apart && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase())) continue;
+      const ch = letters.toUpperCase();
+      const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : Object.hasOwn(CHANNEL_ALIASES, ch.toLowerCase()) ? CHANNEL_ALIASES[ch.toLowerCase()] : undefined;
+      const n = Number(m[5]);
+      if (channel && isChannelPoint(channel, n)) out.push({ code: `${channel}${n}`, ...at });
+    } else {
+      const name = m[6]!;
+      const channel = namedChannel!.get(name.toLowerCase().replace(seps!, ''))!;
+      const n = Number(m[7]);
+      if (!isChannelPoint(channel, n)) continue;
+      if (name === name.toLowerCase()) {
+        COUNT_AFTER.lastIndex = at.end;
+        if (COUNT_AFTER.test(text)) continue;
+      }
+      out.push({ code: `${channel}${n}`, ...at });
+    }
+  }
+  return out;
+}
+
+/** The standard point codes a free text names (LI4, SP6, EX-HN5; LV3 read as LR3, Spleen 6 as SP6), in order, once each. */
+export function codesInText(text: string): string[] {
+  return [...new Set(codesAt(plainText(text)).map((c) => c.code))];
+}
+
+/**
+ * The code a whole name spells, as the command line reads it: "Spleen 6", "LI—4", "L.I. 4" and
+ * "ＬＩ４" are LI4 or SP6; a name that holds anything more ("press LI4") or a number the channel
+ * does not have ("Heart 12") is undefined.
+ */
+export function codeSpelledAs(name: string): string | undefined {
+  const text = plainText(name).trim();
+  // Every spelling is short; a long name is none (and is not scanned).
+  if (text.length > 40) return undefined;
+  const found = codesAt(text);
+  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length ? found[0]!.code : undefined;
+}

@@ -1,0 +1,137 @@
+// Session 10's attack findings on how points are found in text and on the command line: names in
+// cues, channels written in English or with their letters apart, numbers a channel does not have,
+// and a long area read in one pass.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import { catalogFrom } from '../src/model/catalog.js';
+import { codesInText, massagePoints, pointsInText, routineFindings } from '../src/core/safety.js';
+import { CHANNEL_POINTS, codeSpelledAs } from '../src/core/codes-in-text.js';
+import { pointsNamedInText } from '../src/core/names-in-text.js';
+import { lookup, nameOwners, resolve } from '../src/core/resolve.js';
+import { cli, ROOT, tempTree } from './helpers.js';
+import { massage, press, rest, routine } from './fixtures-data.js';
+import type { Step } from '../src/model/types.js';
+
+const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+const pregnancy = [catalog.conditions.get('pregnancy')!];
+const avoided = (steps: Step[]) => routineFindings(catalog, routine(steps), pregnancy).filter((f) => f.level === 'avoid').map((f) => f.point ?? f.region);
+
+describe('a cue naming a point by name is checked as if that point were pressed', () => {
+  it('in a rest, a press of another point and a massage: pinyin in any case and spacing, hanzi, fullwidth, hidden characters', () => {
+    for (const cue of ['Then press Hegu', 'then press hegu', 'Rub 合谷', 'knead he gu', 'Hé-gǔ next', 'Ｈｅｇｕ', 'He\u200bgu', 'He\u00adgu', 'press Union Valley']) {
+      expect(avoided([press('PC6'), { ...rest(30_000), cue } as Step]), cue).toEqual(['LI4']);
+      expect(avoided([press('PC6', { cue })]), cue).toEqual(['LI4']);
+      expect(avoided([{ ...massage('the forearm', 30_000), regions: ['forearm'], cue } as Step]), cue).toEqual(['LI4']);
+    }
+    for (const cue of ['sān yīn jiāo', 'Sān Yīn Jiāo', '三阴交', '三陰交', 'then Sanyinjiao']) {
+      expect(avoided([press('PC6', { cue })]), cue).toEqual(['SP6']);
+    }
+    // A one-side cue is read too.
+    expect(avoided([press('PC6', { cueOneSide: 'then squeeze Hegu on that hand' })])).toEqual(['LI4']);
+    // The longest name wins: "San Yin Jiao" is SP6, not also Yinjiao (GV28, CV7) in its last two syllables.
+    expect(pointsInText('press san yin jiao', catalog)).toEqual(['SP6']);
+  });
+  it('prose stays prose: a one-word English name opening a sentence, lower-case English words', () => {
+    for (const cue of ['Return to any sore spot', 'Breathe out slowly. Return to the start.', 'Let your upper arm hang', 'where he guides you']) {
+      expect(avoided([press('PC6', { cue })]), cue).toEqual([]);
+    }
+    // No built-in cue names a point other than its step's own.
+    for (const r of catalog.routines.values()) {
+      r.steps.forEach((s, i) => {
+        const own = s.kind === 'press' ? [s.point] : s.kind === 'massage' ? [...s.points, ...massagePoints({ area: s.area, points: [] }, catalog)] : [];
+        for (const cue of [s.cue, s.kind === 'press' ? s.cueOneSide : undefined]) {
+          if (cue) expect(pointsInText(cue, catalog).filter((id) => !own.includes(id)), `${r.id} steps[${i}]: ${cue}`).toEqual([]);
+        }
+      });
+    }
+  });
+});
+
+describe('point codes written as people write them', () => {
+  const spellings: Array<[string, string]> = [
+    ['L I 4', 'LI4'], ['l i 4', 'LI4'], ['L. I. 4', 'LI4'], ['S P 6', 'SP6'],
+    ['Spleen 6', 'SP6'], ['Spleen-6', 'SP6'], ['spleen 6', 'SP6'], ['SPLEEN 6', 'SP6'], ['Large Intestine 4', 'LI4'], ['large intestine-4', 'LI4'],
+    ['Gallbladder 21', 'GB21'], ['Gall Bladder 21', 'GB21'], ['Gall-Bladder 21', 'GB21'], ['Conception Vessel 4', 'CV4'],
+    ['Governor Vessel 20', 'GV20'], ['Governing Vessel 20', 'GV20'], ['Urinary Bladder 60', 'BL60'], ['Bladder 60', 'BL60'],
+    ['Triple Energizer 5', 'TE5'], ['Triple Burner 5', 'TE5'], ['Triple Warmer 5', 'TE5'], ['San Jiao 5', 'TE5'], ['Sanjiao 5', 'TE5'],
+    ['Pericardium 6', 'PC6'], ['Kidney 1', 'KI1'], ['Liver 3', 'LR3'], ['Lung 7', 'LU7'], ['Heart 7', 'HT7'], ['Heart Protector 6', 'PC6'],
+    ['Small Intestine 3', 'SI3'], ['Stomach 36', 'ST36'], ['Ren Mai 4', 'CV4'], ['Du Mai 20', 'GV20'], ['Spleen\u20146', 'SP6'], ['Ｓｐｌｅｅｎ ６', 'SP6'],
+  ];
+  it('the channel letters apart and the channel\'s English name before the number, in text', () => {
+    for (const [text, code] of spellings) expect(codesInText(text), text).toEqual([code]);
+    expect(codesInText('then press Spleen 6 and Large Intestine 4, then Bladder 60')).toEqual(['SP6', 'LI4', 'BL60']);
+    expect(avoided([press('PC6'), { ...rest(30_000), cue: 'Now press Spleen 6 on each shin' } as Step])).toEqual(['SP6']);
+    expect(avoided([{ ...massage('L I 4, the web of the hand', 30_000), regions: ['hand'] } as Step])).toEqual(['LI4']);
+  });
+  it('a number the channel does not have is no code (the heart channel has 9 points), in any spelling', () => {
+    for (const text of ['Heart 12', 'HT12', 'ht 12', 'Lung 12', 'Pericardium 10', 'LI 21', 'Liver 0', 'Governor Vessel 30', 'Kidney 28']) expect(codesInText(text), text).toEqual([]);
+    expect(codesInText('Heart 9, Lung 11, Bladder 67, Gallbladder 44')).toEqual(['HT9', 'LU11', 'BL67', 'GB44']);
+  });
+  it('a count after a channel\'s name in lower case is a count; with its capital it is read as the point (when unsure, caution)', () => {
+    for (const text of ['rub the stomach 3 times', 'warm the kidney 2 minutes', 'circle the stomach 2-3 times', 'the heart 2 or 3 breaths', 'the liver 2 cun below']) expect(codesInText(text), text).toEqual([]);
+    expect(codesInText('Stomach 3 times')).toEqual(['ST3']);
+    expect(codesInText('press stomach 36 firmly')).toEqual(['ST36']);
+    // English words the names hold, with no number, are no codes.
+    expect(codesInText('the heart, the lungs and the stomach')).toEqual([]);
+  });
+  it('GV29, Yintang in the Chinese national standard, is EX-HN3 in any spelling', () => {
+    for (const text of ['press GV29', 'Du 29', 'Governor Vessel 29']) expect(pointsInText(text, catalog), text).toEqual(['EX-HN3']);
+  });
+  it('the channels\' point counts are the WHO 2008 standard\'s, and the data holds exactly those points', () => {
+    expect(CHANNEL_POINTS).toEqual({ LU: 11, LI: 20, ST: 45, SP: 21, HT: 9, SI: 19, BL: 67, KI: 27, PC: 9, TE: 23, GB: 44, LR: 14, GV: 28, CV: 24 });
+    expect(Object.values(CHANNEL_POINTS).reduce((a, b) => a + b, 0)).toBe(361);
+    for (const [channel, n] of Object.entries(CHANNEL_POINTS)) {
+      const held = [...catalog.points.values()].filter((p) => p.meridian === channel).map((p) => p.id).sort();
+      expect(held, channel).toEqual(Array.from({ length: n }, (_, i) => `${channel}${i + 1}`).sort());
+    }
+  });
+});
+
+describe('the command line reads a point as text does', () => {
+  it('resolves every spelling above, an em dash too, and refuses a number the channel does not have', () => {
+    expect(resolve(catalog, 'Spleen 6').id).toBe('SP6');
+    expect(resolve(catalog, 'LI\u20144').id).toBe('LI4');
+    expect(resolve(catalog, 'Governor Vessel 29').id).toBe('EX-HN3');
+    for (const [text, code] of [...[
+      ['L I 4', 'LI4'], ['Spleen-6', 'SP6'], ['Large Intestine 4', 'LI4'], ['Gall Bladder 21', 'GB21'], ['Triple Burner 5', 'TE5'], ['San Jiao 5', 'TE5'],
+    ] as Array<[string, string]>]) expect(lookup(catalog, text, ['point'])?.id, text).toBe(code);
+    expect(lookup(catalog, 'Heart 12')).toBeUndefined();
+    expect(lookup(catalog, 'press Spleen 6')).toBeUndefined();
+    expect(codeSpelledAs('Spleen 6 please')).toBeUndefined();
+    // A name of yours that spells a point's code is refused as that point's, as "li4" is.
+    expect(nameOwners(catalog).owners('Spleen 6')).toEqual([{ kind: 'point', id: 'SP6' }]);
+  });
+  it('acupress show "Spleen 6" and "LI—4" show the points; "Heart 12" is unknown, exit 2', () => {
+    const sp6 = cli(['show', 'Spleen 6', '--no-figure']);
+    expect(sp6.code).toBe(0);
+    expect(sp6.stdout.split('\n')[0]).toMatch(/^SP6 /);
+    const li4 = cli(['show', 'LI\u20144', '--no-figure']);
+    expect(li4.code).toBe(0);
+    expect(li4.stdout.split('\n')[0]).toMatch(/^LI4 /);
+    const none = cli(['show', 'Heart 12']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/unknown .*"Heart 12"/);
+  });
+  it('check file.yaml --pregnant: "Then press Hegu" in a cue is to avoid, not "Nothing to avoid"', () => {
+    const dir = tempTree({ 'mine.yaml': ['id: mine', 'title: Mine', 'summary: Mine.', 'sources: [me]', 'steps:', '  - press: PC6', '  - rest: 10s', '    cue: "Then press Hegu, then Spleen 6"', ''].join('\n') });
+    const r = cli(['check', join(dir, 'mine.yaml'), '--pregnant', '--no-profile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Avoid with pregnancy: mine \(SP6, LI4\)/);
+  });
+});
+
+describe('a long text is read in one pass', () => {
+  it('a 300,000-character area of names, syllables, hanzi and prose gives the same points as a short one', () => {
+    const texts: Array<[string, string[]]> = [
+      ['he gu '.repeat(50_000), ['LI4']], ['合谷三阴交'.repeat(60_000), ['LI4', 'SP6']], ['Sān Yīn Jiāo, '.repeat(21_000), ['SP6']],
+      ['knead the lower belly gently '.repeat(10_400), []], ['a '.repeat(150_000), []], [`${'Knead The Lower Belly '.repeat(13_000)}Hegu`, ['LI4']],
+    ];
+    for (const [text, ids] of texts) {
+      expect(pointsNamedInText(catalog, text), text.slice(0, 20)).toEqual(ids);
+      expect(pointsInText(text, catalog), text.slice(0, 20)).toEqual(ids);
+    }
+    // A word far longer than any name is not folded, and a name after it is still found.
+    expect(pointsInText(`${'合'.repeat(300_000)} Hegu`, catalog)).toEqual(['LI4']);
+  });
+});
