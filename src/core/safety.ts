@@ -96,8 +96,8 @@ export function areaOnlyRegions(step: Pick<MassageStep, 'area' | 'regions'>): Re
 export { codesInText };
 
 // A word of a text as a point code might be written: letters and digits, joined by dashes.
-// Only words that could be a code are matched (with a digit, or in capitals): a code has no
-// lower-case letter unless it has a digit, and a long text of prose then costs no match objects.
+// Only words that could be a code are matched (with a digit, or not starting in lower case): a
+// code has no lower-case letter unless it has a digit, and lower-case prose costs no match objects.
 const WORD = /(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?=[A-Za-z0-9-]*\d|[A-Z0-9-]*(?![a-z]))[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
 
 /**
