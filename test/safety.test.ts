@@ -316,6 +316,19 @@ describe('check\'s headline for a step it cannot check', () => {
   });
 });
 
+describe('check with no condition', () => {
+  it('says what show and run say of a routine with points avoided in pregnancy, and "No general cautions" once', async () => {
+    const r = await cliAsync(['check', 'headache']);
+    expect(r.code).toBe(0);
+    const [headline, second] = r.stdout.split('\n');
+    expect(headline).toBe('Nothing to avoid in headache.');
+    expect(second).toBe('If you are pregnant: this routine uses LI4, traditionally avoided in pregnancy; add --pregnant for safer routines, or --pregnant --skip-unsafe to leave it out.');
+    expect(r.stdout.match(/No general cautions/g)).toHaveLength(1);
+    // A point says how to ask about a condition.
+    expect((await cliAsync(['check', 'ST36'])).stdout.split('\n')[1]).toBe('For a condition, add --pregnant or --condition <id>.');
+  });
+});
+
 describe('check shows a routine\'s red flags', () => {
   it('check headache --pregnant says to get help first for pre-eclampsia, in the text and in --json', async () => {
     const text = await cliAsync(['check', 'headache', '--pregnant']);

@@ -4,7 +4,8 @@
 import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition } from '../model/types.js';
-import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, UNCHECKED, type Finding } from '../core/safety.js';
+import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, pregnancyAvoided, UNCHECKED, type Finding } from '../core/safety.js';
+import { pregnancyHint } from './pregnancy-hint.js';
 import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
@@ -89,7 +90,7 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
     const fallback = s.avoid.length
       ? (routineAvoided ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who ? `Leave ${s.avoid.length > 1 ? 'them' : 'it'} out${who}; why is below.` : `Do not press ${s.avoid.length > 1 ? 'them' : 'it'} yourself; why is below.`)
       // Every condition has general advice (below): "nothing to avoid" is never the whole answer.
-      : who ? 'No cautions either, but read the general advice below.' : 'No general cautions. For a condition, add --pregnant or --condition <id>.';
+      : who ? 'No cautions either, but read the general advice below.' : (conditionHint(catalog, targets) ?? 'For a condition, add --pregnant or --condition <id>.');
     // Emergencies a checked point is traditionally used for: say so up front, not only at the end.
     const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replace(/-/g, ' ')))} (below).` : '';
     if (urgent) second.push(urgent);
@@ -110,6 +111,16 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
     lines.push('Everything else: firm but painless pressure, never over broken skin, a bruise, swelling or a line. For a condition, add --pregnant or --condition <id>.');
   }
   return lines.map((l) => wrap(l, width)).join('\n');
+}
+
+/**
+ * For a check with no condition: one routine that uses points avoided in pregnancy says so, as
+ * `show` and `run` do (pregnancyHint); undefined otherwise. (The section below says "No general
+ * cautions", so the headline does not repeat it.)
+ */
+function conditionHint(catalog: Catalog, targets: string[]): string | undefined {
+  const routine = targets.length === 1 ? catalog.routines.get(targets[0]!) : undefined;
+  return routine && pregnancyHint(pregnancyAvoided(catalog, routine));
 }
 
 /** One target: its verdict, each rule that applies with the points it covers, commonly used points, safer routines. */
