@@ -62,14 +62,20 @@ describe('README recipes', () => {
     expect(analyze.status, analyze.stderr).toBe(0);
   });
 
-  it('tmux: the loop writes the current phase, and clears it at the end', () => {
+  it('tmux: the loop writes the current phase, and clears it at the end, and when stopped', () => {
     const [loop] = recipe('tmux');
-    const withoutEnd = shell(loop!.replace('acupress run neck --json', 'acupress run neck --json | grep -v \'"type":"end"\''));
+    const trap = `trap ': > "$status"' EXIT`;
+    expect(loop).toContain(trap);
+    // Without the end event and the trap, the last phase written stays.
+    const withoutEnd = shell(loop!.replace(trap, '').replace('acupress run neck --json', 'acupress run neck --json | grep -v \'"type":"end"\''));
     expect(withoutEnd.status).toBe(0);
     expect(readFileSync(join(withoutEnd.dir, 'acupress-status'), 'utf8')).toMatch(/^(release|hold|ramp|massage|rest|locate|switch) ?[A-Z0-9-]*\n$/);
     const whole = shell(loop!);
     expect(whole.status).toBe(0);
     expect(readFileSync(join(whole.dir, 'acupress-status'), 'utf8')).toBe('');
+    // Stopped after a phase was written (as Ctrl-C stops it: the loop dies of SIGINT), the trap clears it.
+    const stopped = shell(loop!.replace('acupress run neck --json', 'acupress run neck --json | { head -3; kill -INT $BASHPID; }'));
+    expect(readFileSync(join(stopped.dir, 'acupress-status'), 'utf8')).toBe('');
   });
 
   it('nudge: the function prints the reminder after the delay', () => {
