@@ -104,6 +104,7 @@ describe('damaged caches', () => {
       missing: [() => rmSync(slow), 'is missing'],
       emptied: [() => writeFileSync(slow, ''), 'is damaged'],
       'cut short': [() => writeFileSync(slow, text.subarray(0, 2000)), 'is damaged'],
+      'exports that throw when read': [() => writeFileSync(slow, 'module.exports = new Proxy({}, { get() { throw new Error("no") } });'), 'is damaged'],
     };
     for (const [what, [make, said]] of Object.entries(cases)) {
       make();

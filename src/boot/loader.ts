@@ -74,12 +74,14 @@ function slow(): Slow {
   if (slowLoad) return slowLoad;
   const file = `${__dirname}/slow-load.cjs`;
   let m: Partial<Slow> | undefined;
+  let whole: boolean;
   try {
     m = require(file) as Partial<Slow>;
+    whole = typeof m?.loadSlow === 'function' && typeof m.settleCache === 'function';
   } catch (e) {
     throw damaged(file, e);
   }
-  if (typeof m?.loadSlow !== 'function' || typeof m.settleCache !== 'function') throw damaged(file, undefined);
+  if (!whole) throw damaged(file, undefined);
   return (slowLoad = m as Slow);
 }
 
