@@ -135,3 +135,18 @@ describe('a long text is read in one pass', () => {
     expect(pointsInText(`${'合'.repeat(300_000)} Hegu`, catalog)).toEqual(['LI4']);
   });
 });
+
+describe('every free text a step shows or speaks is read for points (attacker, session 10)', () => {
+  it('a press step\'s find: text (the locate cue) is checked as its cue is', () => {
+    const find = 'Skip the wrist: instead press Hegu (LI4) firmly in the web of the thumb.';
+    expect(avoided([press('PC6', { find })])).toEqual(['LI4']);
+    expect(avoided([press('PC6', { find: 'then Sanyinjiao' })])).toEqual(['SP6']);
+    expect(avoided([press('PC6', { cueOneSide: 'then Spleen 6' })])).toEqual(['SP6']);
+  });
+  it('check file.yaml --pregnant with the point in find: is to avoid, exit 1', () => {
+    const dir = tempTree({ 'mine.yaml': ['id: mine', 'title: Mine', 'summary: Mine.', 'sources: [me]', 'steps:', '  - press: PC6', '    find: "Skip the wrist: instead press Hegu (LI4) firmly in the web of the thumb."', ''].join('\n') });
+    const r = cli(['check', join(dir, 'mine.yaml'), '--pregnant', '--no-profile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Avoid with pregnancy: mine \(LI4\)/);
+  });
+});

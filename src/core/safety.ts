@@ -173,10 +173,15 @@ export function massagePoints(step: Pick<MassageStep, 'area' | 'points'> & { cue
   return [...new Set([...step.points, ...implied, ...pointsInText(step.area, known), ...cueNames(step.cue, known)])];
 }
 
-/** The points a press or rest step's cues name (by code or name) besides the one it presses: checked as if pressed. */
+/**
+ * The points a press or rest step's free text names (by code or name) besides the one it presses:
+ * its cue, its one-side cue and its `find:` text (shown and spoken as the locate cue), each read
+ * as a person may follow it. Checked as if pressed.
+ */
 export function cuePoints(step: Step, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   if (step.kind === 'massage') return [];
-  const found = [...cueNames(step.cue, known), ...(step.kind === 'press' ? cueNames(step.cueOneSide, known) : [])];
+  const texts = step.kind === 'press' ? [step.cue, step.cueOneSide, step.find] : [step.cue];
+  const found = texts.flatMap((text) => cueNames(text, known));
   return [...new Set(found)].filter((id) => step.kind !== 'press' || id !== step.point);
 }
 
