@@ -11,7 +11,7 @@
 // randomisation off. V8 seeds its string hashes at random, and the search for a prime in that
 // (`detail::sprp`, `__popcountdi2` and `HashSeed::InitializeRoots` itself) runs a random number
 // of instructions (±3 million): their count is left out, which brings the spread of one command
-// line to about ±0.05 million.
+// line to about ±0.15 million.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -17,7 +17,7 @@
 import { closeSync, fstatSync, readSync, openSync, fchmodSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { CACHE_OPEN, codeCacheDir, IN_USE, readBundle, releaseCache, trustable, wrapModule, type Compiled } from './code-cache.js';
-import { damagedInstall } from '../model/damaged-install.js';
+import { damagedFile as damaged, INTERNAL_ERROR } from './damaged-file.js';
 
 declare const ACUPRESS_BUILD_ID: string;
 /** The command names of the table (src/cli/spec.ts), put in by the build. */
@@ -52,19 +52,6 @@ const word = argv.find((a) => !a.startsWith('-'));
 const info = argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V') || word === 'help';
 const appCache = info ? 'app.info' : word !== undefined && ACUPRESS_COMMANDS.includes(word) ? `app.${word}` : 'app';
 
-/** EXIT.internal (model/errors.ts), not imported: main.cjs stays small. */
-const INTERNAL_ERROR = 70;
-
-/**
- * A file of ours that cannot be loaded: the damaged-install error (one line, exit 70) that the
- * shell (cli/shell.ts) and entryFailed print, with model/errors.ts's ExitError brand.
- */
-const damaged = (file: string, e: unknown): Error =>
-  Object.assign(new Error(damagedInstall(`file ${file}`, ['ENOENT', 'MODULE_NOT_FOUND'].includes((e as NodeJS.ErrnoException | undefined)?.code ?? '') ? 'is missing' : 'is damaged')), {
-    exitCode: INTERNAL_ERROR,
-    [Symbol.for('acupress.ExitError')]: true,
-  });
-
 let slowLoad: Slow | undefined;
 /**
  * The slow path (slow-load.ts), loaded on first need: a plain require, with no cache of its own.
@@ -81,7 +68,7 @@ function slow(): Slow {
   } catch (e) {
     throw damaged(file, e);
   }
-  if (!whole) throw damaged(file, undefined);
+  if (!whole) throw damaged(file, 'it defines none of the loader\'s functions');
   return (slowLoad = m as Slow);
 }
 
@@ -113,6 +100,9 @@ function fastLoad(file: string, cacheFile: string, throwing: { seen: boolean }):
     const run = script.runInThisContext() as Compiled['run'];
     const mod = { exports: {} };
     run(mod.exports, appRequire, mod, file, __dirname);
+    // V8 refuses a cache of a bundle whose length changed, so code from an accepted cache that
+    // defines nothing is the cache's fault: it stays marked (seen), for the slow path to drop.
+    if (Reflect.ownKeys(mod.exports).length === 0 && !script.cachedDataRejected) return undefined;
     throwing.seen = false;
     if (Reflect.ownKeys(mod.exports).length === 0) return undefined;
     // A cache V8 refused (compiling afresh) is replaced after the command, by the slow path.

@@ -5,24 +5,9 @@
 // instructions a kilobyte (BENCHMARKS.md, session 10); keeping all this out of it saves every
 // other start that work.
 import { compileAfresh, compileWithCache, settleCache, type Compiled } from './code-cache.js';
-import { damagedInstall } from '../model/damaged-install.js';
+import { damagedFile as damaged } from './damaged-file.js';
 
 export { settleCache };
-
-/** EXIT.internal (model/errors.ts), not imported: the bundles' own copies would not match. */
-export const INTERNAL_ERROR = 70;
-
-/**
- * A bundle that cannot be read or compiled (truncated, edited, missing): the installation is
- * damaged. An error the shell (cli/shell.ts) prints as one line with exit 70, as it does the
- * snapshot's (store/snapshot.ts): model/errors.ts's ExitError brand, not imported, so this file
- * stays small.
- */
-function damaged(file: string, e: unknown): Error {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const what = code === 'ENOENT' ? 'is missing' : `is damaged (${code ?? (e instanceof Error ? `${e.name}: ${e.message}` : String(e))})`;
-  return Object.assign(new Error(damagedInstall(`file ${file}`, what)), { exitCode: INTERNAL_ERROR, [Symbol.for('acupress.ExitError')]: true });
-}
 
 /** Compile a bundle; any failure to is the file's own (code-cache.ts handles a damaged cache). */
 function compileOrDamaged<T>(file: string, compile: () => T): T {
