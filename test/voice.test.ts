@@ -1,11 +1,17 @@
 // Speech: cue text reaches the engine as one literal argument, never through a shell.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/core/clock.js';
 import { findEngine, speaker, STOP_GRACE_MS } from '../src/render/voice.js';
-import { cli, cliAsync, routineObj, tempTree } from './helpers.js';
+import { cli, cliAsync, fakeIo, routineObj, tempTree } from './helpers.js';
+import { pressCue } from '../src/core/cues.js';
+import { speechMs, spokenCue, SPEECH_MARGIN, SPEECH_WPM } from '../src/core/spoken-cue.js';
+import { run as runCmd } from '../src/commands/run.js';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import type { Point } from '../src/model/types.js';
+import type { PhaseKind, Side } from '../src/model/timeline.js';
 
 /** Whether a process is running (a zombie, killed and waiting to be reaped, is not). */
 function alive(pid: number): boolean {
@@ -23,7 +29,8 @@ describe('voice', () => {
   it('passes a hostile cue as one argument to the speech command', () => {
     const dir = tempTree({
       'say.sh': '#!/bin/sh\nfor a in "$@"; do printf "%s\\n--\\n" "$a" >> "$(dirname "$0")/spoken.txt"; done\n',
-      'routines/evil.yaml': routineObj({ id: 'evil', steps: [{ rest: '1s', cue: hostile }, { rest: '1s', cue: 'second cue' }] }),
+      // 3 s: time enough to say the cue whole (by spokenCue's estimate), so it is not shortened.
+      'routines/evil.yaml': routineObj({ id: 'evil', steps: [{ rest: '3s', cue: hostile }, { rest: '1s', cue: 'second cue' }] }),
     });
     chmodSync(join(dir, 'say.sh'), 0o755);
     const r = cli(['--data', dir, 'run', 'evil', '--voice', '--json'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });
@@ -139,4 +146,85 @@ describe('speech arguments (issue 15)', () => {
     expect(call.env!.PATH).toBe('/x');
     expect(call.env!.ACUPRESS_SPEECH_TEXT).toBe('"); Remove-Item -Recurse C:\\; ("');
   });
+});
+
+describe('spoken cues fit their phase (session 10)', () => {
+  // The shown cues come from the planner, as a run shows them; the points from the built-in data.
+  const data = buildBuiltin();
+  const point = (id: string) => data.points.find((p) => p.id === id)!;
+  const LI4 = point('LI4');
+  const BL2 = point('BL2');
+  const phase = (kind: PhaseKind, p: Point, side: Side, s: number, extra: Parameters<typeof pressCue>[3] = {}) => ({ kind, side, duration_ms: s * 1000, text: pressCue(kind, p, side, extra) });
+
+  it('estimates words at espeak-ng\'s default rate with a margin, a point code letter by letter', () => {
+    expect(speechMs('one two three')).toBe(Math.round((3 * 60_000 * SPEECH_MARGIN) / SPEECH_WPM));
+    expect(speechMs('LI4')).toBe(speechMs('L I 4'));
+  });
+
+  it('says a cue that fits whole, exactly as shown', () => {
+    const hold = phase('hold', LI4, 'left', 30);
+    expect(spokenCue(hold, LI4)).toBe(hold.text);
+    const ramp = phase('ramp', LI4, 'left', 20, { cue: 'Pinch the web of your hand firmly and breathe out slowly.' });
+    expect(spokenCue(ramp, LI4)).toBe(ramp.text);
+  });
+
+  it('shortens a cue longer than its phase to a form that fits, with the point, side and action', () => {
+    // The headache routine's locate (10 s) and ramp (10 s), and the desk break's (5 s each).
+    const locate = phase('locate', LI4, 'left', 10);
+    expect(speechMs(locate.text)).toBeGreaterThan(10_000);
+    const said = spokenCue(locate, LI4);
+    expect(said).toBe('Find LI4 (Hégǔ), left hand: squeeze your thumb against the side of your index finger.');
+    expect(speechMs(said)).toBeLessThanOrEqual(10_000);
+    expect(spokenCue({ ...locate, duration_ms: 5_000 }, LI4)).toBe('Find LI4 (Hégǔ), left hand.');
+    const ramp = phase('ramp', LI4, 'right', 5, { cue: 'Pinch the web of your hand firmly and breathe out slowly.' });
+    expect(spokenCue(ramp, LI4)).toBe('Slowly press LI4 (Hégǔ), right hand, firmly.');
+    expect(spokenCue(phase('hold', LI4, 'left', 4), LI4)).toBe('Hold. Breathe slowly.');
+    expect(spokenCue(phase('switch', LI4, 'right', 1), LI4)).toBe('Other side.');
+  });
+
+  it('never drops a safety word: what never to do stays, and a ramp says "gently" when its cue does', () => {
+    const ramp = phase('ramp', BL2, 'both', 5, { cue: 'Fingertips at the inner ends of your eyebrows, beside the bridge of the nose. Press gently up into the brow bone, never into the eye.' });
+    const said = spokenCue(ramp, BL2);
+    expect(said).not.toBe(ramp.text);
+    expect(said).toContain('gently');
+    expect(said).toContain('never into the eye');
+    // A moderate point whose cue asks for a light touch anywhere is pressed "gently", not "steadily".
+    const pc6 = point('PC6');
+    const light = phase('ramp', pc6, 'left', 3, { cue: 'Press with your thumb, gently and steadily, in small circles. Press gently with your thumb.' });
+    expect(spokenCue(light, pc6)).toMatch(/gently/);
+    const warned = phase('ramp', pc6, 'left', 3, { cue: 'Press with your thumb in small circles. It should never hurt.' });
+    expect(spokenCue(warned, pc6)).toContain('It should never hurt.');
+    // A locate's caution in the point's directions stays too.
+    const eye = { ...phase('locate', BL2, 'both', 5), text: 'Find BL2 (Zǎnzhú, Gathered Bamboo) on both sides: where the eyebrow starts, feel the notch in the rim of the socket; press only up into the bone, never toward the eyeball.' };
+    expect(spokenCue(eye, BL2)).toContain('Press only up into the bone, never toward the eyeball.');
+  });
+
+  it('through a run: every cue a quick desk break speaks fits its phase by the estimate', async () => {
+    // The fake engine records the text it is given (its last argument) in one line each.
+    const dir = tempTree({ 'say.sh': '' });
+    const heard = join(dir, 'heard.txt');
+    writeFileSync(join(dir, 'say.sh'), `#!/bin/sh\nfor cue; do :; done\nprintf '%s\\n' "$cue" >> '${heard}'\n`);
+    chmodSync(join(dir, 'say.sh'), 0o755);
+    const { io, stdout, clock } = fakeIo({ ACUPRESS_SPEECH: join(dir, 'say.sh') });
+    const done = runCmd({ args: ['desk-break'], quick: true, voice: true, json: true, tips: false, history: false, yes: true, profile: false }, io);
+    const lines = () => (existsSync(heard) ? readFileSync(heard, 'utf8').split('\n').filter(Boolean) : []);
+    const phases = () => stdout.text().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.type === 'phase');
+    let ended = false;
+    void done.then(() => (ended = true), () => (ended = true));
+    // One second at a time, each new cue heard before the next phase can cut its engine short.
+    for (let i = 0; i < 2_000 && !ended; i++) {
+      for (let w = 0; w < 200 && lines().length < phases().length; w++) await new Promise((r) => setTimeout(r, 10));
+      clock.advance(1_000);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await done;
+    const shown = phases();
+    const said = lines().slice(0, shown.length);
+    expect(shown.length).toBeGreaterThan(10);
+    expect(said).toHaveLength(shown.length);
+    shown.forEach((p, i) => expect({ said: said[i], ms: speechMs(said[i]!) <= p.duration_ms }).toEqual({ said: said[i], ms: true }));
+    // Some cues were too long to say whole; the screen (and --json) still shows them in full.
+    expect(shown.some((p, i) => p.text !== said[i])).toBe(true);
+    expect(shown.find((p) => p.kind === 'locate')!.text).toMatch(/^Find GB20 \(Fēngchí, Wind Pool\) on both sides: /);
+  }, 60_000);
 });

@@ -270,7 +270,8 @@ describe('speech never takes text as options', () => {
   it('every cue reaches the engine after "--", so "-w…" and "-f…" are spoken, not obeyed', async () => {
     const dir = tempTree({
       'say.sh': '#!/bin/sh\nprintf "%s\\n" "$@" >> "$(dirname "$0")/argv.txt"\nprintf "==\\n" >> "$(dirname "$0")/argv.txt"\n',
-      'routines/dash.yaml': routineObj({ id: 'dash', steps: [{ rest: '1s', cue: '-w/tmp/acupress-evil.wav' }, { rest: '1s', cue: '--version' }] }),
+      // 3 s: time enough to say the first cue whole (by spokenCue's estimate), so it is not shortened.
+      'routines/dash.yaml': routineObj({ id: 'dash', steps: [{ rest: '3s', cue: '-w/tmp/acupress-evil.wav' }, { rest: '1s', cue: '--version' }] }),
     });
     chmodSync(join(dir, 'say.sh'), 0o755);
     const r = await cli(['--data', dir, 'run', 'dash', '--voice', '--json'], { env: { ACUPRESS_SPEECH: join(dir, 'say.sh') } });

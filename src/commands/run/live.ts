@@ -101,15 +101,18 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     });
   }
   let voice: { say(t: string): void; finish(t: string, ms: number): Promise<void>; stop(): Promise<void> } | undefined;
+  let spoken: typeof import('../../core/spoken-cue.js').spokenCue | undefined;
   if (o.voice) {
     const { findEngine, speaker } = await import('../../render/voice.js');
     const engine = findEngine(io.platform, io.env);
     if (!engine) say('voice: no speech engine found (say, espeak-ng, espeak or spd-say); continuing without speech');
     else voice = speaker(engine, say, io.env, io.clock);
+    ({ spokenCue: spoken } = await import('../../core/spoken-cue.js'));
   }
   if (voice || warnMs !== undefined) {
     sinks.push((ev) => {
-      if (ev.type === 'phase') voice?.say(ev.text);
+      // A cue longer than its phase would be cut off by the next: it is said in a form that fits.
+      if (ev.type === 'phase') voice?.say(spoken ? spoken(ev, ev.point === undefined ? undefined : catalog.points.get(ev.point)) : ev.text);
       if (ev.type === 'tick' && warnMs !== undefined && ev.remaining_ms === warnMs) {
         const p = timeline.phases[ev.index]!;
         if (p.kind === 'hold' || p.kind === 'ramp') {
