@@ -1,11 +1,12 @@
 // Session 10's attack findings on how points are found in text and on the command line: names in
 // cues, channels written in English or with their letters apart, numbers a channel does not have,
 // and a long area read in one pass.
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom } from '../src/model/catalog.js';
-import { codesInText, massagePoints, pointsInText, routineFindings } from '../src/core/safety.js';
+import { CODE_WORD, codesInText, knownCodesInText, massagePoints, pointsInText, routineFindings } from '../src/core/safety.js';
 import { CHANNEL_POINTS, codeSpelledAs } from '../src/core/codes-in-text.js';
 import { pointsNamedInText } from '../src/core/names-in-text.js';
 import { lookup, nameOwners, resolve } from '../src/core/resolve.js';
@@ -148,5 +149,24 @@ describe('every free text a step shows or speaks is read for points (attacker, s
     const r = cli(['check', join(dir, 'mine.yaml'), '--pregnant', '--no-profile'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toMatch(/^Avoid with pregnancy: mine \(LI4\)/);
+  });
+});
+
+describe('a run of dashes in a cue is read in one pass (attacker, session 10)', () => {
+  it('gives the right points for long runs of dashes and of "--a", with a code after them', () => {
+    const known = new Map([['XB1', 1], ['MYPOINT', 1]]);
+    for (const run of ['-'.repeat(300_000), '--a'.repeat(100_000), `Relax${'-'.repeat(40_000)}now`]) {
+      expect(pointsInText(run, catalog), run.slice(0, 10)).toEqual([]);
+      expect(pointsInText(`${run} LI4 and xb1`, known), run.slice(0, 10)).toEqual(['LI4', 'XB1']);
+      expect(avoided([press('PC6', { cue: `${run} then Hegu` })]), run.slice(0, 10)).toEqual(['LI4']);
+    }
+    // The words it reads are as before: joined by single dashes, any case with a digit, capitals without.
+    expect(knownCodesInText('xb1, MYPOINT, mypoint, Mypoint, a-XB1, XB1-2, --XB1', known)).toEqual(['XB1', 'MYPOINT']);
+  });
+  it('the word pattern has no lookaround: V8\'s linear-time engine takes it (a pattern that could restart at each dash it refuses)', () => {
+    const probe = (source: string) => spawnSync(process.execPath, ['--enable-experimental-regexp-engine', '-e', `new RegExp(${JSON.stringify(source)}, 'l')`], { encoding: 'utf8' }).status;
+    expect(probe(CODE_WORD.source)).toBe(0);
+    // The probe can say no: the old pattern, with its lookahead, is refused.
+    expect(probe('(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?=[A-Za-z0-9-]*\\d|[A-Z0-9-]*(?![a-z]))[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*')).not.toBe(0);
   });
 });

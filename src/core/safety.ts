@@ -95,10 +95,14 @@ export function areaOnlyRegions(step: Pick<MassageStep, 'area' | 'regions'>): Re
 /** The standard point codes a text names (codes-in-text.ts), here too for the modules that read steps. */
 export { codesInText };
 
-// A word of a text as a point code might be written: letters and digits, joined by dashes.
-// Only words that could be a code are matched (with a digit, or not starting in lower case): a
-// code has no lower-case letter unless it has a digit, and lower-case prose costs no match objects.
-const WORD = /(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?=[A-Za-z0-9-]*\d|[A-Z0-9-]*(?![a-z]))[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
+/**
+ * A word of a text as a point code might be written: letters and digits, joined by single dashes,
+ * and as long as it goes (a scan resumes after a word, so no word starts inside one). No
+ * lookaround: each character is read a bounded number of times, so a run of 300,000 dashes or
+ * of "--a" is read in one pass (a lookahead over `[A-Za-z0-9-]*` restarted at every dash, taking
+ * seconds). V8's linear-time engine accepts it (test/points-in-text.test.ts).
+ */
+export const CODE_WORD = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
 
 /**
  * The codes of `known` points (a user's own, such as XB1) written as words in a text. A code
@@ -107,8 +111,11 @@ const WORD = /(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?=[A-Za-z0-9-]*\d|[A-Z0-9-]*(?![a-z]
  */
 export function knownCodesInText(text: string, known: Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   const out = new Set<string>();
-  for (const [word] of text.matchAll(WORD)) {
-    const code = /\d/.test(word) ? word.toUpperCase() : word;
+  for (const [word] of text.matchAll(CODE_WORD)) {
+    const digit = /\d/.test(word);
+    // A code has no lower-case letter unless it has a digit (ids are in capitals).
+    if (!digit && /[a-z]/.test(word)) continue;
+    const code = digit ? word.toUpperCase() : word;
     if (known.has(code)) out.add(code);
   }
   return [...out];
