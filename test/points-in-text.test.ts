@@ -170,3 +170,19 @@ describe('a run of dashes in a cue is read in one pass (attacker, session 10)', 
     expect(probe('(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?=[A-Za-z0-9-]*\\d|[A-Z0-9-]*(?![a-z]))[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*')).not.toBe(0);
   });
 });
+
+describe('spaced dashes between a channel and its number, and dashes between its letters (attacker, session 10)', () => {
+  it('LI - 4, SP - 6, Spleen – 6, LI -- 4, SP ‒ 6, L-I-4, G-B-21 are codes in text and on the command line', () => {
+    const spellings: Array<[string, string]> = [
+      ['LI - 4', 'LI4'], ['SP - 6', 'SP6'], ['Spleen \u2013 6', 'SP6'], ['LI -- 4', 'LI4'], ['SP \u2012 6', 'SP6'], ['LI \u2014 4', 'LI4'],
+      ['L-I-4', 'LI4'], ['G-B-21', 'GB21'], ['l-i-4', 'LI4'], ['Large Intestine - 4', 'LI4'], ['EX-HN - 3', 'EX-HN3'],
+    ];
+    for (const [text, code] of spellings) {
+      expect(codesInText(`then press ${text} firmly`), text).toEqual([code]);
+      expect(codeSpelledAs(text), text).toBe(code);
+    }
+    expect(avoided([press('PC6', { cue: 'then press SP - 6 and L-I-4' })])).toEqual(['SP6', 'LI4']);
+    // Still only numbers the channel has, and lower-case English words apart from a count are prose.
+    expect(codesInText('Heart - 12, go - 2 times')).toEqual([]);
+  });
+});

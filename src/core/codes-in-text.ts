@@ -1,5 +1,5 @@
 // Point codes as people write them, in free text and on the command line: LI4, Sp-6, sp.6,
-// L.I. 4, L I 4, LI—4, Ren 4, LV3, EX-HN5, and a channel's English name before the number
+// L.I. 4, L I 4, L-I-4, LI—4, LI - 4, Ren 4, LV3, EX-HN5, and a channel's English name before the number
 // (Spleen 6, Large Intestine 4, Gall Bladder 21). Only numbers the channel has count: "Heart 12"
 // names nothing (the heart channel has 9 points).
 import { CHANNEL_ALIASES, CHANNELS, type Channel } from '../model/channels.js';
@@ -38,11 +38,14 @@ const CHANNEL_NAMES: ReadonlyArray<readonly [string, Channel]> = [
   ['lung', 'LU'], ['stomach', 'ST'], ['spleen', 'SP'], ['heart', 'HT'], ['bladder', 'BL'], ['kidney', 'KI'], ['liver', 'LR'],
 ];
 
-// What may stand between a channel and its number: up to two of a dash (any, or a minus sign), a
-// space, a tab, a dot, an underscore or an apostrophe ("sp.6", "LI  4", "LI_4", "LI—4").
+// What may stand between a channel and its number: up to six (SEPS) of a dash (any, or a minus
+// sign), a space, a tab, a dot, an underscore or an apostrophe ("sp.6", "LI  4", "LI_4", "LI—4",
+// "LI - 4", "Spleen – 6", "LI -- 4"). Bounded, so the scan stays linear.
 const SEP = "[-\u2010-\u2015\u2212 \t._'\u2019]";
-// Between the single letters of a channel: a dot, a space or both ("L.I. 4", "L I 4", "L. I. 4").
-const APART = '(?:\\.[ \\t]?|[ \\t])';
+const SEPS = `${SEP}{0,6}`;
+// Between the single letters of a channel: a dot, a space or both, or a dash ("L.I. 4", "L I 4",
+// "L. I. 4", "L-I-4", "G-B-21").
+const APART = '(?:\\.[ \\t]?|[ \\t]|[-\\u2010-\\u2015\\u2212])';
 // Letters and digits of a word: a code must be one, or stand apart from any ("ali4" is none).
 const WORDISH = 'A-Za-z0-9_\u00c0-\u024f';
 
@@ -58,9 +61,9 @@ function codeRegExp(): RegExp {
   namedChannel ??= new Map(CHANNEL_NAMES.map(([name, code]) => [name.replace(/ /g, ''), code]));
   seps ??= new RegExp(SEP, 'g');
   return (codePattern ??= new RegExp(
-    `(?<![${WORDISH}])(?:EX${SEP}{0,2}(HN|CA|B|UE|LE)${SEP}{0,2}(\\d{1,2})`
-    + `|([A-Za-z]{2,3}|[A-Za-z]${APART}[A-Za-z](?:${APART}[A-Za-z])?\\.?)(${SEP}{0,2})(\\d{1,2})`
-    + `|(${CHANNEL_NAMES.map(([name]) => name.split(' ').join(`${SEP}{0,2}`)).join('|')})${SEP}{0,2}(\\d{1,2}))(?![${WORDISH}])`,
+    `(?<![${WORDISH}])(?:EX${SEP}{0,2}(HN|CA|B|UE|LE)${SEPS}(\\d{1,2})`
+    + `|([A-Za-z]{2,3}|[A-Za-z]${APART}[A-Za-z](?:${APART}[A-Za-z])?\\.?)(${SEPS})(\\d{1,2})`
+    + `|(${CHANNEL_NAMES.map(([name]) => name.split(' ').join(`${SEP}{0,2}`)).join('|')})${SEPS}(\\d{1,2}))(?![${WORDISH}])`,
     'gi',
   ));
 }
@@ -84,7 +87,7 @@ function codesAt(text: string): CodeAt[] {
     if (m[1]) {
       out.push({ code: `EX-${m[1].toUpperCase()}${Number(m[2])}`, ...at });
     } else if (m[3]) {
-      const letters = m[3].replace(/[.\s]/g, '');
+      const letters = m[3].replace(/[.\s\-\u2010-\u2015\u2212]/g, '');
       // Apart as words are in prose: by a space, a tab or a dot ("go 2", "let go. 2"); he-7 is a code.
       const apart = /[ \t.]/.test(m[3] + m[4]!);
       if (apart && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase())) continue;
