@@ -186,3 +186,17 @@ describe('spaced dashes between a channel and its number, and dashes between its
     expect(codesInText('Heart - 12, go - 2 times')).toEqual([]);
   });
 });
+
+describe('possessive and plural names (attacker, session 10)', () => {
+  it('Hegu\'s, Hegu’s, Hegus, Sanyinjiao\'s, Jianjing\'s area, Union Valley\'s are their points', () => {
+    const names: Array<[string, string]> = [
+      ["press Hegu's spot", 'LI4'], ['press Hegu\u2019s spot', 'LI4'], ['both Hegus', 'LI4'], ["hegu's", 'LI4'], ["Sanyinjiao's", 'SP6'],
+      ["knead Jianjing's area", 'GB21'], ["find Union Valley's hollow", 'LI4'], ['find Union Valley\u2019s hollow', 'LI4'], ["san yin jiao's", 'SP6'],
+    ];
+    for (const [text, id] of names) expect(pointsInText(text, catalog), text).toEqual([id]);
+    expect(avoided([press('PC6', { cue: "then Hegu's spot" })])).toEqual(['LI4']);
+    expect(avoided([{ ...massage("Jianjing's area", 30_000), regions: ['arm'] } as Step])).toEqual(['GB21']);
+    // Lower-case English words with an s are still prose.
+    expect(pointsInText('your upper arms and the valleys', catalog)).toEqual([]);
+  });
+});

@@ -141,6 +141,7 @@ function wordsOf(text: string): { starts: number[]; ends: number[]; plain: boole
  * - an English name or alias with its capitals ("Union Valley", Hoku; "the upper arm" in lower
  *   case is just the arm, not LI14 Upper Arm), and a name of one English word ("Return", ST29)
  *   only when it does not open a sentence.
+ * A name's possessive or plural counts as the name (Hegu's, Hegu’s, Hegus, "Union Valley's").
  * The longest name wins: the words of a name found name nothing inside it ("San Yin Jiao" is SP6,
  * not also GV28 and CV7, Yinjiao, in its last two syllables; 三阴交 not also 阴交). Names that
  * overlap without one holding the other both count, as does a name that loosely means two points
@@ -195,7 +196,9 @@ function latinNames(catalog: Catalog, text: string, add: (at: number, ids: strin
     let key = keyOf(i);
     let longest: { k: number; ids: string[] } | undefined;
     for (let k = 1; ; k++) {
-      const names = idx.latin.get(key);
+      // A possessive or plural reads as the name (Hegu's, Union Valley’s, Hegus: the key drops
+      // the apostrophe), when the words with their s name nothing themselves.
+      const names = idx.latin.get(key) ?? (key.endsWith('s') ? idx.latin.get(key.slice(0, -1)) : undefined);
       if (names) {
         let ids = k === 1 ? names.alone : names.apart;
         for (const n of names.cased) if (!ids.includes(n.id) && namedAs(n, i, k, word, opensSentence)) ids = [...ids, n.id];
