@@ -200,3 +200,24 @@ describe('possessive and plural names (attacker, session 10)', () => {
     expect(pointsInText('your upper arms and the valleys', catalog)).toEqual([]);
   });
 });
+
+describe('ranges and lists of numbers after a channel (attacker, session 10)', () => {
+  it('every point of the range or list, only numbers the channel has', () => {
+    const texts: Array<[string, string[]]> = [
+      ['SP 4-6', ['SP4', 'SP5', 'SP6']], ['BL 65 to 67', ['BL65', 'BL66', 'BL67']], ['GB 20, 21', ['GB20', 'GB21']], ['SP6 and 9', ['SP6', 'SP9']],
+      ['LI 4, 5 and 6', ['LI4', 'LI5', 'LI6']], ['BL 31-34', ['BL31', 'BL32', 'BL33', 'BL34']], ['CV 3-7', ['CV3', 'CV4', 'CV5', 'CV6', 'CV7']],
+      ['Spleen 4\u20136', ['SP4', 'SP5', 'SP6']], ['HT 7-12', ['HT7', 'HT8', 'HT9']], ['SP 8-6', ['SP8', 'SP6', 'SP7']], ['GB 20,21', ['GB20', 'GB21']],
+    ];
+    for (const [text, codes] of texts) expect(codesInText(`press ${text} gently`), text).toEqual(codes);
+    expect(avoided([press('PC6', { cue: 'then SP 4-6 on each shin' })])).toEqual(['SP6']);
+    expect(avoided([press('PC6', { cue: 'then LI 2, 3 and 4' })])).toEqual(['LI4']);
+    // A count after the number is a count, not a point.
+    for (const [text, codes] of [['press LI4, 2 minutes', ['LI4']], ['hold PC6 and 3 more breaths', ['PC6']], ['PC 6 to 8 times', ['PC6']], ['PC6, 2.5 cm', ['PC6']]] as Array<[string, string[]]>) {
+      expect(codesInText(text), text).toEqual(codes);
+    }
+    // The command line takes one point, not a range.
+    expect(codeSpelledAs('SP 4-6')).toBeUndefined();
+    // Still linear on a long list.
+    expect(codesInText(`SP 1${', 2'.repeat(100_000)} and LI4`)).toEqual(['SP1', 'SP2', 'LI4']);
+  });
+});

@@ -79,6 +79,46 @@ const COUNT_AFTER = /\s*(?:(?:[-\u2010-\u2015\u2212]|to|or|and)\s*\d+\s*)?(?:x|\
 /** One code read in a text: its standard form and where its spelling stands ([start, end)). */
 interface CodeAt { code: string; start: number; end: number }
 
+// After a code, more numbers of its channel: a range ("SP 4-6", "BL 65 to 67", "CV 3–7") or a
+// list ("GB 20, 21", "SP6 and 9", "LI 4, 5 and 6"), each item a number or a range. A number with
+// a count after it ("LI4, 2 minutes", "LI 4 to 5 times") is a count and ends the list.
+const RANGE_TO = /[ \t]*(?:[-\u2010-\u2015\u2212]{1,2}|to|through|thru)[ \t]*(\d{1,2})(?![A-Za-z0-9_\u00c0-\u024f]|\.\d)/iy;
+const LIST_ITEM = /(?:[ \t]*[,;/&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(\d{1,2})(?![A-Za-z0-9_\u00c0-\u024f]|\.\d)/iy;
+
+/** Whether a count (2 minutes, 3 times) starts at `at`. */
+function countAt(text: string, at: number): boolean {
+  COUNT_AFTER.lastIndex = at;
+  return COUNT_AFTER.test(text);
+}
+
+/**
+ * The codes of the channel's numbers that a range or list after its code at `end` names ("SP 4-6"
+ * is SP4 to SP6; "GB 20, 21" GB20 and GB21), only numbers the channel has. Each item is read
+ * once, so the scan stays linear.
+ */
+function moreOf(text: string, channel: string, first: number, end: number): CodeAt[] {
+  const out: CodeAt[] = [];
+  let last = first;
+  for (let at = end; ; ) {
+    let m: RegExpExecArray | null;
+    RANGE_TO.lastIndex = at;
+    if ((m = RANGE_TO.exec(text))) {
+      if (countAt(text, RANGE_TO.lastIndex)) break;
+      const to = Number(m[1]);
+      for (let n = Math.min(last, to); n <= Math.max(last, to); n++) if (n !== last && isChannelPoint(channel, n)) out.push({ code: `${channel}${n}`, start: at, end: RANGE_TO.lastIndex });
+      last = to;
+      at = RANGE_TO.lastIndex;
+      continue;
+    }
+    LIST_ITEM.lastIndex = at;
+    if (!(m = LIST_ITEM.exec(text)) || countAt(text, LIST_ITEM.lastIndex)) break;
+    last = Number(m[1]);
+    if (isChannelPoint(channel, last)) out.push({ code: `${channel}${last}`, start: at, end: LIST_ITEM.lastIndex });
+    at = LIST_ITEM.lastIndex;
+  }
+  return out;
+}
+
 /** The codes in a text (plainText already), in order, with where each stands. */
 function codesAt(text: string): CodeAt[] {
   const out: CodeAt[] = [];
@@ -94,7 +134,7 @@ function codesAt(text: string): CodeAt[] {
       const ch = letters.toUpperCase();
       const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : Object.hasOwn(CHANNEL_ALIASES, ch.toLowerCase()) ? CHANNEL_ALIASES[ch.toLowerCase()] : undefined;
       const n = Number(m[5]);
-      if (channel && isChannelPoint(channel, n)) out.push({ code: `${channel}${n}`, ...at });
+      if (channel && isChannelPoint(channel, n)) (out.push({ code: `${channel}${n}`, ...at }), out.push(...moreOf(text, channel, n, at.end)));
     } else {
       const name = m[6]!;
       const channel = namedChannel!.get(name.toLowerCase().replace(seps!, ''))!;
@@ -104,7 +144,7 @@ function codesAt(text: string): CodeAt[] {
         COUNT_AFTER.lastIndex = at.end;
         if (COUNT_AFTER.test(text)) continue;
       }
-      out.push({ code: `${channel}${n}`, ...at });
+      out.push({ code: `${channel}${n}`, ...at }, ...moreOf(text, channel, n, at.end));
     }
   }
   return out;
