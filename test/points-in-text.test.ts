@@ -221,3 +221,16 @@ describe('ranges and lists of numbers after a channel (attacker, session 10)', (
     expect(codesInText(`SP 1${', 2'.repeat(100_000)} and LI4`)).toEqual(['SP1', 'SP2', 'LI4']);
   });
 });
+
+describe('a point of yours whose name holds a built-in name (attacker, session 10)', () => {
+  it('"Sanyinjiao Zone" never hides SP6: both are read', () => {
+    const data = buildBuiltin(join(ROOT, 'data'));
+    const sp6 = data.points.find((p) => p.id === 'SP6')!;
+    const mine = { ...sp6, id: 'XB1', pinyin: 'Xbzone', english: 'Sanyinjiao Zone', aliases: ['Zone Hegu'], hanzi: '', hanzi_traditional: '', cautions: [], origin: { source: 'user' as const, file: 'mine.yaml' } };
+    const withMine = catalogFrom({ ...data, points: [...data.points, mine] });
+    expect(pointsInText('then press the Sanyinjiao Zone', withMine)).toEqual(['XB1', 'SP6']);
+    expect(pointsInText('then the Zone Hegu', withMine)).toEqual(['XB1', 'LI4']);
+    // Built-in names still win over the names inside them.
+    expect(pointsInText('press san yin jiao', withMine)).toEqual(['SP6']);
+  });
+});

@@ -2,6 +2,7 @@
 // words, so a long text costs what its length does. Codes are codes-in-text.ts's work.
 import type { Catalog } from '../model/catalog.js';
 import { foldText, normalizeKey } from './text.js';
+import { isChannelPoint } from './codes-in-text.js';
 
 // One pinyin syllable, tone marks folded away: an initial and a final, or "er" alone.
 const SYLLABLE = '(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)|er)';
@@ -195,6 +196,9 @@ function latinNames(catalog: Catalog, text: string, add: (at: number, ids: strin
   for (let i = 0; i < starts.length; i++) {
     let key = keyOf(i);
     let longest: { k: number; ids: string[] } | undefined;
+    // The longest name of a standard point here: one of yours that holds it ("Sanyinjiao Zone")
+    // never hides it, and hides nothing itself.
+    let standard: { k: number; ids: string[] } | undefined;
     for (let k = 1; ; k++) {
       // A possessive or plural reads as the name (Hegu's, Union Valley’s, Hegus: the key drops
       // the apostrophe), when the words with their s name nothing themselves.
@@ -203,15 +207,24 @@ function latinNames(catalog: Catalog, text: string, add: (at: number, ids: strin
         let ids = k === 1 ? names.alone : names.apart;
         for (const n of names.cased) if (!ids.includes(n.id) && namedAs(n, i, k, word, opensSentence)) ids = [...ids, n.id];
         if (ids.length > 0) longest = { k, ids };
+        const std = ids.filter((id) => isStandardId(id) || catalog.points.get(id)?.origin?.source !== 'user');
+        if (std.length > 0) standard = { k, ids: std };
       }
       if (i + k >= starts.length || !idx.latinPrefixes.has(key) || !joined(i + k)) break;
       key += keyOf(i + k);
     }
-    if (longest && i + longest.k > covered) {
-      add(starts[i]!, longest.ids);
-      covered = i + longest.k;
+    if (longest && i + longest.k > covered) add(starts[i]!, longest.ids);
+    if (standard && i + standard.k > covered) {
+      add(starts[i]!, standard.ids);
+      covered = i + standard.k;
     }
   }
+}
+
+/** Whether an id is a standard point's (WHO 2008: LI4, SP6; or an extra point such as EX-HN3), even if a user's file holds it. */
+function isStandardId(id: string): boolean {
+  const m = /^([A-Z]{2})(\d{1,2})$/.exec(id);
+  return m ? isChannelPoint(m[1]!, Number(m[2])) : /^EX-(?:HN|CA|B|UE|LE)\d{1,2}$/.test(id);
 }
 
 /** Whether the `k` words from word `i`, which loosely spell a name (same key), name its point, by the rules above. */
