@@ -9,9 +9,9 @@
 // as it loads is compiled again without it, and after an internal error the caches the run read
 // are deleted.
 //
-// Node compiles this file from source on every start (it offers no cache for the entry), about
-// 0.3 million instructions a kilobyte, and compiles each of its functions the first time it runs:
-// so it holds only the fast path, a trusted cache that V8 accepts and code that loads. Anything
+// Node compiles this file from source on every start (it offers no cache for the entry): about
+// 0.12 million instructions a kilobyte to pre-parse, and more for each function the first time it
+// runs. So it holds only the fast path, a trusted cache that V8 accepts and code that loads. Anything
 // else (no cache yet, a refused or untrusted one, a damaged bundle or cache, saving a cache) is
 // slow-load.ts's, in dist/slow-load.cjs, required only then (BENCHMARKS.md, session 10).
 import { closeSync, fstatSync, readSync, openSync, fchmodSync } from 'node:fs';
@@ -78,9 +78,9 @@ const loaded: Array<{ cacheFile: string; fd: number; mode: number } | Compiled> 
 /**
  * The fast path: load `file` through the cache in `cacheFile` when that cache is there and
  * trusted, and the code loads: its exports, with the cache kept marked in use until settle()
- * (which has a cache V8 refused replaced). Undefined for anything else, with `throwing` set when the code from the cache failed
- * (a compile or a top level that throws: the cache is damaged, and stays marked for the slow
- * path to drop). Never throws.
+ * (which has a cache V8 refused replaced). Undefined for anything else, with `throwing.seen` set
+ * when the code from the cache failed (a compile or a top level that throws, or one that defines
+ * nothing: the cache is damaged, and stays marked for the slow path to drop). Never throws.
  */
 function fastLoad(file: string, cacheFile: string, throwing: { seen: boolean }): object | undefined {
   let fd = -1;

@@ -1,9 +1,9 @@
 // The loader's slow path (dist/slow-load.cjs), required by main.cjs (boot/loader.ts) only when
 // its fast path cannot load a bundle from a trusted, accepted code cache: the first run of a
 // command line, a cache V8 refused or that could not be trusted, a damaged bundle or cache, an
-// internal error. Node compiles main.cjs from source on every start, about 0.3 million
-// instructions a kilobyte (BENCHMARKS.md, session 10); keeping all this out of it saves every
-// other start that work.
+// internal error. Node compiles main.cjs from source on every start (about 0.12 million
+// instructions a kilobyte to pre-parse, more for each function that runs; BENCHMARKS.md, session
+// 10): keeping all this out of it saves every other start that work.
 import { compileAfresh, compileWithCache, settleCache, type Compiled } from './code-cache.js';
 import { damagedFile as damaged } from './damaged-file.js';
 
