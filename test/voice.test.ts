@@ -25,6 +25,21 @@ function alive(pid: number): boolean {
 
 const hostile = '$(touch /tmp/acupress-pwned); rm -rf ~; `id`';
 
+/**
+ * A speaker over the speech command `script` (which writes its own pid and its child's to
+ * "pids" beside it), on a fake clock, saying one cue: once both pids are written.
+ */
+async function speaking(script: string) {
+  const dir = tempTree({ 'say.sh': script });
+  chmodSync(join(dir, 'say.sh'), 0o755);
+  const clock = new FakeClock();
+  const s = speaker({ command: join(dir, 'say.sh'), args: [] }, (m) => { throw new Error(m); }, undefined, clock);
+  s.say('a cue');
+  for (let i = 0; i < 100 && !existsSync(join(dir, 'pids')); i++) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 50));
+  return { s, clock, pids: readFileSync(join(dir, 'pids'), 'utf8').trim().split(' ').map(Number) };
+}
+
 describe('voice', () => {
   it('passes a hostile cue as one argument to the speech command', () => {
     const dir = tempTree({
@@ -65,14 +80,7 @@ describe('voice', () => {
 
   it.skipIf(!existsSync('/proc/self/stat'))('kills a speech command that ignores SIGTERM after a short grace, with what it started', async () => {
     // The engine ignores SIGTERM (and so does the sleep it starts, which inherits that).
-    const dir = tempTree({ 'say.sh': '#!/bin/sh\ntrap "" TERM\nsleep 30 &\necho "$$ $!" > "$(dirname "$0")/pids"\nwait\n' });
-    chmodSync(join(dir, 'say.sh'), 0o755);
-    const clock = new FakeClock();
-    const s = speaker({ command: join(dir, 'say.sh'), args: [] }, (m) => { throw new Error(m); }, undefined, clock);
-    s.say('a cue');
-    for (let i = 0; i < 100 && !existsSync(join(dir, 'pids')); i++) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 50));
-    const pids = readFileSync(join(dir, 'pids'), 'utf8').trim().split(' ').map(Number);
+    const { s, clock, pids } = await speaking('#!/bin/sh\ntrap "" TERM\nsleep 30 &\necho "$$ $!" > "$(dirname "$0")/pids"\nwait\n');
     expect(pids).toHaveLength(2);
     const stopped = s.stop();
     await new Promise((r) => setTimeout(r, 100));
@@ -86,14 +94,8 @@ describe('voice', () => {
 
   it.skipIf(!existsSync('/proc/self/stat'))('after the grace, kills the whole group: a member that ignores SIGTERM does not outlive a leader that exits on it', async () => {
     // The leader (sh) exits on SIGTERM; the sleep it started ignores it.
-    const dir = tempTree({ 'say.sh': '#!/bin/sh\n(trap "" TERM; exec sleep 30) &\necho "$$ $!" > "$(dirname "$0")/pids"\nwait\n' });
-    chmodSync(join(dir, 'say.sh'), 0o755);
-    const clock = new FakeClock();
-    const s = speaker({ command: join(dir, 'say.sh'), args: [] }, (m) => { throw new Error(m); }, undefined, clock);
-    s.say('a cue');
-    for (let i = 0; i < 100 && !existsSync(join(dir, 'pids')); i++) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 50));
-    const [leader, member] = readFileSync(join(dir, 'pids'), 'utf8').trim().split(' ').map(Number) as [number, number];
+    const { s, clock, pids } = await speaking('#!/bin/sh\n(trap "" TERM; exec sleep 30) &\necho "$$ $!" > "$(dirname "$0")/pids"\nwait\n');
+    const [leader, member] = pids as [number, number];
     const stopped = s.stop();
     for (let i = 0; i < 50 && alive(leader); i++) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 50));
