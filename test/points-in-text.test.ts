@@ -8,7 +8,7 @@ import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom } from '../src/model/catalog.js';
 import { CODE_WORD, codesInText, knownCodesInText, massagePoints, pointsInText, routineFindings } from '../src/core/safety.js';
 import { CHANNEL_POINTS, codeSpelledAs } from '../src/core/codes-in-text.js';
-import { pointsNamedInText } from '../src/core/names-in-text.js';
+import { forgetNames, pointsNamedInText } from '../src/core/names-in-text.js';
 import { lookup, nameOwners, resolve } from '../src/core/resolve.js';
 import { cli, ROOT, tempTree } from './helpers.js';
 import { massage, press, rest, routine } from './fixtures-data.js';
@@ -134,6 +134,22 @@ describe('a long text is read in one pass', () => {
     }
     // A word far longer than any name is not folded, and a name after it is still found.
     expect(pointsInText(`${'合'.repeat(300_000)} Hegu`, catalog)).toEqual(['LI4']);
+  });
+  it('keeps no memory between reads: a long text read again after the known points changed gives the new answer (session 11)', () => {
+    const text = `${'knead the forearm gently '.repeat(400)}then XB1 and Xbzone`;
+    const known = new Map<string, number>();
+    expect(pointsInText(text, known)).toEqual([]);
+    known.set('XB1', 1);
+    expect(pointsInText(text, known)).toEqual(['XB1']);
+    expect(pointsInText(text, new Map())).toEqual([]);
+    // A catalog that took in a point of yours since (as the loader merges them) reads it too.
+    const data = buildBuiltin(join(ROOT, 'data'));
+    const mine = catalogFrom(data);
+    expect(pointsInText(text, mine)).toEqual([]);
+    const sp6 = data.points.find((p) => p.id === 'SP6')!;
+    mine.points.set('XB1', { ...sp6, id: 'XB1', pinyin: 'Xbzone', english: 'Xb Zone', aliases: [], hanzi: '', hanzi_traditional: '', cautions: [], origin: { source: 'user' as const, file: 'mine.yaml' } });
+    forgetNames(mine);
+    expect(pointsInText(text, mine)).toEqual(['XB1']);
   });
 });
 

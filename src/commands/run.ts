@@ -16,7 +16,7 @@ import { resolve as resolvePath } from 'node:path';
 import { parseRating } from '../core/history.js';
 import { ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
-import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, unsafeSteps } from '../core/safety.js';
+import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
@@ -86,8 +86,10 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   const skipUnsafe = Boolean(options.skipUnsafe || chosen.skipUnsafe);
   const planOptions = planOptionsFrom({ ...options, ...overrides });
 
-  // Safety first: refuse (exit 1) or skip what the conditions say to avoid.
-  const findings = routineFindings(catalog, routine, conditions);
+  // Safety first: refuse (exit 1) or skip what the conditions say to avoid. The routine's texts
+  // are read once, for this and the pregnancy hint.
+  const read = stepPoints(catalog, routine);
+  const findings = routineFindings(catalog, routine, conditions, read);
   const unsafe = unsafeSteps(findings);
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {
@@ -134,7 +136,7 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     // A saved profile has answered the pregnancy question (with "none" or with pregnancy), so
     // the hint is for runs without one, and goes with the other tips under --no-tips.
     const hintDue = conditions.length === 0 && !profile && options.tips !== false && !options.json;
-    const hint = hintDue ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
+    const hint = hintDue ? pregnancyHint(pregnancyAvoided(catalog, routine, read)) : undefined;
     if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  ${c.g.bullet} ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);

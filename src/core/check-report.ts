@@ -5,8 +5,8 @@ import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition, Routine } from '../model/types.js';
 import { compareIds } from './text.js';
 import {
-  adviceFor, GENERAL, generalCondition, hasAvoid, massagePoints, neverPress, recommendedNotes, routineFindings,
-  saferAlternatives, urgentFor, type Finding, type Note,
+  adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, recommendedNotes, routineFindings,
+  saferAlternatives, stepPoints, urgentFor, type Finding, type Note,
 } from './safety.js';
 
 /** One checked target: a routine (built-in, the user's, or a file) or a point, with its findings. */
@@ -21,8 +21,10 @@ export interface Checked {
 
 /** Check one routine under the conditions. */
 export function checkRoutine(catalog: Catalog, routine: Routine, conditions: Condition[]): Checked {
-  const points = [...new Set(routine.steps.flatMap((s) => (s.kind === 'press' ? [s.point] : s.kind === 'massage' ? massagePoints(s, catalog) : [])))];
-  return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions), notes: recommendedNotes(points, conditions, routine.id) };
+  // Its texts are read once, for its points and its findings (a long area costs its length).
+  const read = stepPoints(catalog, routine);
+  const points = [...new Set(routine.steps.flatMap((s, i) => (s.kind === 'press' ? [s.point] : s.kind === 'massage' ? read[i]! : [])))];
+  return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions, read), notes: recommendedNotes(points, conditions, routine.id) };
 }
 
 /** The routines with nothing to avoid for the conditions, best first: those using a commonly used point, then those with fewer cautions. */

@@ -128,19 +128,6 @@ export function knownCodesInText(text: string, known: Pick<ReadonlyMap<string, u
  * plainText (fullwidth letters, zero-width characters, soft hyphens). In order, once each.
  */
 export function pointsInText(text: string, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
-  // A check reads a massage step's area for its findings and again for its list of points: the
-  // last long text read is answered from memory (the catalog is not changed between the two).
-  if (text.length >= LONG_TEXT && lastRead?.text === text && lastRead.known === known) return [...lastRead.ids];
-  const ids = readPoints(text, known);
-  if (text.length >= LONG_TEXT) lastRead = { text, known, ids: [...ids] };
-  return ids;
-}
-
-const LONG_TEXT = 2_000;
-let lastRead: { text: string; known: unknown; ids: string[] } | undefined;
-
-/** pointsInText's reading. */
-function readPoints(text: string, known?: Catalog | Pick<ReadonlyMap<string, unknown>, 'has'>): string[] {
   text = plainText(text);
   const catalog = known && 'points' in known ? known : undefined;
   const codes = catalog ? catalog.points : (known as Pick<ReadonlyMap<string, unknown>, 'has'> | undefined);
@@ -192,6 +179,20 @@ export function cuePoints(step: Step, known?: Catalog | Pick<ReadonlyMap<string,
   return [...new Set(found)].filter((id) => step.kind !== 'press' || id !== step.point);
 }
 
+/**
+ * What each step of a routine names or works over in its texts, read once: a massage step's
+ * points (massagePoints), a press or rest step's other points (cuePoints). Reading a long area
+ * costs what its length does, so a command that checks a routine more than once (its findings,
+ * its points, the pregnancy hint) reads it here once and passes the reading on: no memory is
+ * kept between calls, which would go stale when the catalog's points change.
+ */
+export type StepPoints = ReadonlyArray<readonly string[]>;
+
+/** A routine's StepPoints, by its steps' index. */
+export function stepPoints(catalog: Catalog, routine: Routine): StepPoints {
+  return routine.steps.map((step) => (step.kind === 'massage' ? massagePoints(step, catalog) : cuePoints(step, catalog)));
+}
+
 /** Findings for one point under the given conditions (plus the general cautions). */
 export function pointFindings(point: Point, conditions: Condition[], target: string, step?: number): Finding[] {
   const out: Finding[] = [];
@@ -237,9 +238,10 @@ export function findingPlace(f: { point?: string; region?: string; step?: number
 
 /**
  * Findings for every step of a routine. A massage step is checked like a press on each point it
- * works over (massagePoints), and against the region rules for each region it names.
+ * works over (massagePoints), and against the region rules for each region it names. `read` is
+ * the routine's stepPoints, for a caller that has read them already.
  */
-export function routineFindings(catalog: Catalog, routine: Routine, conditions: Condition[]): Finding[] {
+export function routineFindings(catalog: Catalog, routine: Routine, conditions: Condition[], read: StepPoints = stepPoints(catalog, routine)): Finding[] {
   const out: Finding[] = [];
   routine.steps.forEach((step, i) => {
     if (step.kind === 'press') {
@@ -249,7 +251,7 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
       else for (const c of conditions.length ? conditions.map((x) => x.id) : [GENERAL]) out.push({ target: routine.id, point: step.point, step: i, condition: c, level: 'caution', reason: UNKNOWN_POINT.reason, source: UNKNOWN_POINT.source });
     }
     if (step.kind !== 'massage') {
-      for (const id of cuePoints(step, catalog)) {
+      for (const id of read[i]!) {
         const named = catalog.points.get(id);
         if (named) out.push(...pointFindings(named, conditions, routine.id, i));
       }
@@ -260,7 +262,7 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
         const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.point ?? f.region}`;
         if (!said.has(key)) (said.add(key), out.push(f));
       };
-      const points = massagePoints(step, catalog).filter((id) => catalog.points.has(id));
+      const points = read[i]!.filter((id) => catalog.points.has(id));
       for (const id of points) pointFindings(catalog.points.get(id)!, conditions, routine.id, i).forEach(add);
       const regions = massageRegions(step);
       // A step that says neither where nor over which point it works cannot be checked: when
@@ -365,12 +367,13 @@ export function saferAlternatives(catalog: Catalog, routine: Routine, conditions
 
 /**
  * What a routine presses or works that pregnancy sources say to avoid (point codes, or "the
- * <region>"), for the hint shown to people who gave no condition; empty when nothing is.
+ * <region>"), for the hint shown to people who gave no condition; empty when nothing is. `read`
+ * as for routineFindings.
  */
-export function pregnancyAvoided(catalog: Catalog, routine: Routine): string[] {
+export function pregnancyAvoided(catalog: Catalog, routine: Routine, read?: StepPoints): string[] {
   const pregnancy = catalog.conditions.get(PREGNANCY);
   if (!pregnancy) return [];
-  const avoid = routineFindings(catalog, routine, [pregnancy]).filter((f) => f.level === 'avoid');
+  const avoid = routineFindings(catalog, routine, [pregnancy], read).filter((f) => f.level === 'avoid');
   return [...new Set(avoid.map((f) => (f.point || !f.region ? findingPlace(f) : `the ${f.region}`)))];
 }
 
