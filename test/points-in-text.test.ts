@@ -250,3 +250,72 @@ describe('a point of yours whose name holds a built-in name (attacker, session 1
     expect(pointsInText('press san yin jiao', withMine)).toEqual(['SP6']);
   });
 });
+
+describe('a count or brackets after a code never hide the point (review, session 11)', () => {
+  it('"press spleen 6 x 3", LI4x2, SP(6), Spleen (6), SP[6], SP 4-6x2 name their points', () => {
+    const texts: Array<[string, string[]]> = [
+      ['press spleen 6 x 3', ['SP6']], ['spleen 6x3', ['SP6']], ['LI4x2', ['LI4']], ['li4X2', ['LI4']], ['LI4\u00d72', ['LI4']], ['sp6x3', ['SP6']],
+      ['SP(6)', ['SP6']], ['Sp (6)', ['SP6']], ['SP[6]', ['SP6']], ['SP( 6 )', ['SP6']], ['Spleen (6)', ['SP6']], ['EX-HN(3)', ['EX-HN3']],
+      ['SP 4-6x2', ['SP4', 'SP5', 'SP6']], ['GB 20, 21x2', ['GB20', 'GB21']], ['large intestine (4) x 3', ['LI4']],
+    ];
+    for (const [text, codes] of texts) expect(codesInText(`then ${text} firmly`), text).toEqual(codes);
+    for (const cue of ['press spleen 6 x 3', 'LI4x2', 'SP(6)']) {
+      expect(avoided([press('PC6', { cue })]).length, cue).toBe(1);
+      expect(avoided([{ ...massage(`the shin, ${cue}`, 30_000), regions: ['leg'] } as Step]).length, cue).toBe(1);
+    }
+    // An x with no number after it is still a count after a lower-case body word.
+    for (const text of ['rub the stomach 3 x', 'rub the stomach 3x, then rest', 'circle the stomach 3 \u00d7']) expect(codesInText(text), text).toEqual([]);
+  });
+});
+
+describe('short and one-letter channel codes in text (review, session 11)', () => {
+  it('P6 (PC6 in the nausea literature), K 3, B-60, B 31-34, H7, G20, L7, S36, Kid 3, He 7, KD 3 and the forms already read (Lu, Liv, St, Sp, Ht, UB, SJ, TB, TW, Du, Ren)', () => {
+    const texts: Array<[string, string[]]> = [
+      ['P6', ['PC6']], ['P 6', ['PC6']], ['P-6', ['PC6']], ['p6', ['PC6']], ['K1', ['KI1']], ['K 3', ['KI3']], ['B 60', ['BL60']], ['B-67', ['BL67']],
+      ['B 31-34', ['BL31', 'BL32', 'BL33', 'BL34']], ['H7', ['HT7']], ['G20', ['GB20']], ['L7', ['LU7']], ['S36', ['ST36']], ['P(6)', ['PC6']], ['K1x2', ['KI1']],
+      ['Kid 3', ['KI3']], ['KID 3', ['KI3']], ['He 7', ['HT7']], ['KD 3', ['KI3']], ['Kd-3', ['KI3']],
+      ['Lu 7', ['LU7']], ['Liv 3', ['LR3']], ['St 36', ['ST36']], ['Sp 6', ['SP6']], ['Ht 7', ['HT7']], ['UB 60', ['BL60']],
+      ['SJ 5', ['TE5']], ['TB 5', ['TE5']], ['TW 5', ['TE5']], ['Du 20', ['GV20']], ['Ren 4', ['CV4']],
+    ];
+    for (const [text, codes] of texts) expect(codesInText(`then press ${text} gently`), text).toEqual(codes);
+    expect(avoided([press('PC6', { cue: 'then B 60 and K 3' })])).toEqual(['BL60']);
+    expect(avoided([{ ...massage('the outer ankle around B60', 30_000), regions: ['ankle'] } as Step])).toEqual(['BL60']);
+    // Prose stays prose: a lower-case letter apart from its number (p. 6 is a page), a spine level
+    // (L4-L5, S1), letters that are no channel's (C7, T4), "kid 3" and "go 2" in lower case.
+    for (const text of ['see p. 6', 'p 6', 'P. 6', 'knead around L4-L5 and S1', 'L 5', 'C7 and T4', 'my kid 3 times', 'he 7', 'go 2 times', 'Go 2 times']) {
+      expect(codesInText(text), text).toEqual([]);
+    }
+    // The command line reads them as text does (P6 and K1 were legacy codes there already).
+    for (const [name, code] of [['P 6', 'PC6'], ['K-1', 'KI1'], ['Kid 3', 'KI3'], ['KD 3', 'KI3']]) expect(codeSpelledAs(name!), name).toBe(code);
+  });
+  it('Colon 4 (five-element acupuncture\'s name for the large intestine) is LI4; the colon before a count is the bowel', () => {
+    for (const text of ['Colon 4', 'colon 4', 'Colon-4', 'COLON 4']) expect(codesInText(`press ${text}`), text).toEqual(['LI4']);
+    for (const text of ['massage the colon 3 times', 'along the colon 4 cm', 'the colon 2 minutes']) expect(codesInText(text), text).toEqual([]);
+    expect(avoided([press('PC6', { cue: 'then Colon 4 on each hand' })])).toEqual(['LI4']);
+    expect(codeSpelledAs('Colon 4')).toBe('LI4');
+  });
+});
+
+describe('pinyin with tone numbers (review, session 11)', () => {
+  it('names its point (he2 gu3, san1 yin1 jiao1, san1yin1jiao1), as with tone marks', () => {
+    for (const [text, id] of [['he2 gu3', 'LI4'], ['He2gu3', 'LI4'], ['he2-gu3', 'LI4'], ['san1 yin1 jiao1', 'SP6'], ['san1yin1jiao1', 'SP6'], ['jian1 jing3', 'GB21']] as Array<[string, string]>) {
+      expect(pointsInText(`then press ${text}`, catalog), text).toContain(id);
+    }
+    expect(avoided([press('PC6', { cue: 'then san1 yin1 jiao1' })])).toEqual(['SP6']);
+    expect(avoided([{ ...massage('the web of the hand (he2 gu3)', 30_000), regions: ['hand'] } as Step])).toEqual(['LI4']);
+    // A digit that ends no syllable leaves the word as it is.
+    for (const text of ['hegu3x', 'mp3 player', 'he22 gu3']) expect(pointsNamedInText(catalog, text), text).toEqual([]);
+    // Still one pass over a long text.
+    expect(pointsNamedInText(catalog, `${'zhuang1'.repeat(40_000)}1 he2 gu3`)).toEqual(['LI4']);
+  });
+});
+
+describe('check --pregnant on a file (review, session 11)', () => {
+  it('"press spleen 6 x 3", LI4x2, SP(6), B 60, he2 gu3, san1 yin1 jiao1 and Colon 4 in cues are to avoid, not "Nothing to avoid"', () => {
+    const cues = ['press spleen 6 x 3', 'LI4x2', 'SP(6)', 'B 60', 'he2 gu3', 'san1 yin1 jiao1', 'Colon 4'];
+    const dir = tempTree({ 'mine.yaml': ['id: mine', 'title: Mine', 'summary: Mine.', 'sources: [me]', 'steps:', '  - press: PC6', ...cues.flatMap((cue) => ['  - rest: 10s', `    cue: "${cue}"`]), ''].join('\n') });
+    const r = cli(['check', join(dir, 'mine.yaml'), '--pregnant', '--no-profile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Avoid with pregnancy: mine \(SP6, LI4, BL60\)/);
+  });
+});

@@ -1,7 +1,7 @@
 // Point codes as people write them, in free text and on the command line: LI4, Sp-6, sp.6,
-// L.I. 4, L I 4, L-I-4, LI—4, LI - 4, Ren 4, LV3, EX-HN5, and a channel's English name before the number
-// (Spleen 6, Large Intestine 4, Gall Bladder 21). Only numbers the channel has count: "Heart 12"
-// names nothing (the heart channel has 9 points).
+// L.I. 4, L I 4, L-I-4, LI—4, LI - 4, Ren 4, LV3, EX-HN5, SP(6), LI4x2, and a channel's English name before the number
+// (Spleen 6, Large Intestine 4, Gall Bladder 21, Colon 4). Only numbers the channel has count: "Heart 12"
+// names nothing (the heart channel has 9 points), and the one-letter legacy codes (P6, K 3).
 import { CHANNEL_ALIASES, CHANNELS, type Channel } from '../model/channels.js';
 import { plainText } from './text.js';
 
@@ -26,7 +26,7 @@ export function isChannelPoint(channel: string, n: number): boolean {
 /**
  * A channel's English name in text, as the WHO 2008 standard names it and as older books and
  * apps still do (Urinary Bladder, Gall Bladder, Triple Burner, Governing Vessel, Heart
- * Constrictor), or its pinyin (San Jiao, Du Mai, Ren Mai). The words of a name may stand apart
+ * Constrictor, Colon), or its pinyin (San Jiao, Du Mai, Ren Mai). The words of a name may stand apart
  * as a code's channel and number may ("gall-bladder", "sanjiao").
  */
 const CHANNEL_NAMES: ReadonlyArray<readonly [string, Channel]> = [
@@ -36,6 +36,8 @@ const CHANNEL_NAMES: ReadonlyArray<readonly [string, Channel]> = [
   ['triple warmer', 'TE'], ['san jiao', 'TE'], ['governor vessel', 'GV'], ['governing vessel', 'GV'], ['du mai', 'GV'],
   ['conception vessel', 'CV'], ['directing vessel', 'CV'], ['ren mai', 'CV'],
   ['lung', 'LU'], ['stomach', 'ST'], ['spleen', 'SP'], ['heart', 'HT'], ['bladder', 'BL'], ['kidney', 'KI'], ['liver', 'LR'],
+  // The large intestine as five-element acupuncture (J.R. Worsley's school) names it: "Colon 4".
+  ['colon', 'LI'],
 ];
 
 // What may stand between a channel and its number: up to six (SEPS) of a dash (any, or a minus
@@ -48,6 +50,10 @@ const SEPS = `${SEP}{0,6}`;
 const APART = '(?:\\.[ \\t]?|[ \\t]|[-\\u2010-\\u2015\\u2212])';
 // Letters and digits of a word: a code must be one, or stand apart from any ("ali4" is none).
 const WORDISH = 'A-Za-z0-9_\u00c0-\u024f';
+// A bracket the number may stand in ("SP(6)", "Spleen (6)", "LI [4]").
+const OPEN = '(?:[([{][ \\t]?)?';
+// Where a number ends: no letter or digit after it, but for a count glued on ("LI4x2", "SP6×3").
+const NUMBER_END = `(?:(?=[x\u00d7]\\d)|(?![${WORDISH}]))`;
 
 let codePattern: RegExp | undefined;
 // A channel's name with its words run together (largeintestine) → its code; built with the pattern.
@@ -61,20 +67,32 @@ function codeRegExp(): RegExp {
   namedChannel ??= new Map(CHANNEL_NAMES.map(([name, code]) => [name.replace(/ /g, ''), code]));
   seps ??= new RegExp(SEP, 'g');
   return (codePattern ??= new RegExp(
-    `(?<![${WORDISH}])(?:EX${SEP}{0,2}(HN|CA|B|UE|LE)${SEPS}(\\d{1,2})`
-    + `|([A-Za-z]{2,3}|[A-Za-z]${APART}[A-Za-z](?:${APART}[A-Za-z])?\\.?)(${SEPS})(\\d{1,2})`
-    + `|(${CHANNEL_NAMES.map(([name]) => name.split(' ').join(`${SEP}{0,2}`)).join('|')})${SEPS}(\\d{1,2}))(?![${WORDISH}])`,
+    `(?<![${WORDISH}])(?:EX${SEP}{0,2}(HN|CA|B|UE|LE)${SEPS}${OPEN}(\\d{1,2})`
+    + `|([A-Za-z]{2,3}|[A-Za-z]${APART}[A-Za-z](?:${APART}[A-Za-z])?\\.?)(${SEPS})${OPEN}(\\d{1,2})`
+    + `|(${CHANNEL_NAMES.map(([name]) => name.split(' ').join(`${SEP}{0,2}`)).join('|')})${SEPS}${OPEN}(\\d{1,2})`
+    + `|([A-Za-z])([-\u2010-\u2015\u2212 \t]?)${OPEN}(\\d{1,2}))${NUMBER_END}`,
     'gi',
   ));
 }
 
 // Channel spellings that are English words (go, he, co, kid) count apart from their number by a
-// space, a tab or a dot only in capitals, so that "go 2 times" is not GV2.
+// space, a tab or a dot only in capitals, so that "go 2 times" is not GV2; "Kid 3" and "He 7"
+// with their capital too (no sentence opens "Kid 3" or "He 7", and "Go 2 times" may).
 const WORDY_CHANNELS = new Set(['go', 'he', 'co', 'kid']);
+const TITLED_CHANNELS = new Set(['Kid', 'He']);
+// Channel abbreviations read in text beside model/channels.ts's legacy ones: KD for the kidney
+// channel, as some course notes write it ("KD 3").
+const TEXT_ALIASES: Readonly<Record<string, string>> = { kd: 'KI' };
+// The one-letter legacy codes (P6, K 3, B-60, H7, G20, L7, S36): read in capitals when apart from
+// their number (a dash or a space), in any case when joined to it ("p6"). L1-L5 and S1-S5 name
+// the lumbar and sacral vertebrae ("knead around L4-L5"), so those are not read as LU or ST points.
+const ONE_LETTER = new Set(['P', 'K', 'B', 'H', 'G', 'L', 'S']);
+const SPINE: Readonly<Record<string, number>> = { L: 5, S: 5 };
 // What makes the number after a channel's English name in lower case a count, not a point: "rub
 // the stomach 3 times", "the heart 2-3 minutes", "the liver 2 cun below". Written with its capital
-// ("Stomach 3 times"), the name is taken as the channel's: when unsure, caution.
-const COUNT_AFTER = /\s*(?:(?:[-\u2010-\u2015\u2212]|to|or|and)\s*\d+\s*)?(?:x|\u00d7|times?|minutes?|mins?|seconds?|secs?|hours?|breaths?|rounds?|reps?|repetitions?|counts?|cycles?|strokes?|circles?|passes|pass|sets?|more|cun|cm|mm|inch(?:es)?|fingers?|finger-?(?:widths?|breadths?))(?![A-Za-z])/iy;
+// ("Stomach 3 times"), the name is taken as the channel's: when unsure, caution. An x with a
+// number after it makes that number the count ("spleen 6 x 3", "spleen 6x3": SP6 three times).
+const COUNT_AFTER = /\s*(?:(?:[-\u2010-\u2015\u2212]|to|or|and)\s*\d+\s*)?(?:(?:x|\u00d7)(?![ \t]*\d)|times?|minutes?|mins?|seconds?|secs?|hours?|breaths?|rounds?|reps?|repetitions?|counts?|cycles?|strokes?|circles?|passes|pass|sets?|more|cun|cm|mm|inch(?:es)?|fingers?|finger-?(?:widths?|breadths?))(?![A-Za-z])/iy;
 
 /** One code read in a text: its standard form and where its spelling stands ([start, end)). */
 interface CodeAt { code: string; start: number; end: number }
@@ -82,8 +100,8 @@ interface CodeAt { code: string; start: number; end: number }
 // After a code, more numbers of its channel: a range ("SP 4-6", "BL 65 to 67", "CV 3–7") or a
 // list ("GB 20, 21", "SP6 and 9", "LI 4, 5 and 6"), each item a number or a range. A number with
 // a count after it ("LI4, 2 minutes", "LI 4 to 5 times") is a count and ends the list.
-const RANGE_TO = /[ \t]*(?:[-\u2010-\u2015\u2212]{1,2}|to|through|thru)[ \t]*(\d{1,2})(?![A-Za-z0-9_\u00c0-\u024f]|\.\d)/iy;
-const LIST_ITEM = /(?:[ \t]*[,;/&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(\d{1,2})(?![A-Za-z0-9_\u00c0-\u024f]|\.\d)/iy;
+const RANGE_TO = /[ \t]*(?:[-\u2010-\u2015\u2212]{1,2}|to|through|thru)[ \t]*(\d{1,2})(?:(?=[x\u00d7]\d)|(?![A-Za-z0-9_\u00c0-\u024f]|\.\d))/iy;
+const LIST_ITEM = /(?:[ \t]*[,;/&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(\d{1,2})(?:(?=[x\u00d7]\d)|(?![A-Za-z0-9_\u00c0-\u024f]|\.\d))/iy;
 
 /** Whether a count (2 minutes, 3 times) starts at `at`. */
 function countAt(text: string, at: number): boolean {
@@ -130,11 +148,19 @@ function codesAt(text: string): CodeAt[] {
       const letters = m[3].replace(/[.\s\-\u2010-\u2015\u2212]/g, '');
       // Apart as words are in prose: by a space, a tab or a dot ("go 2", "let go. 2"); he-7 is a code.
       const apart = /[ \t.]/.test(m[3] + m[4]!);
-      if (apart && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase())) continue;
+      if (apart && letters !== letters.toUpperCase() && WORDY_CHANNELS.has(letters.toLowerCase()) && !TITLED_CHANNELS.has(letters)) continue;
       const ch = letters.toUpperCase();
-      const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch : Object.hasOwn(CHANNEL_ALIASES, ch.toLowerCase()) ? CHANNEL_ALIASES[ch.toLowerCase()] : undefined;
+      const key = ch.toLowerCase();
+      const channel = (CHANNELS as readonly string[]).includes(ch) && ch !== 'EX' ? ch
+        : Object.hasOwn(CHANNEL_ALIASES, key) ? CHANNEL_ALIASES[key] : Object.hasOwn(TEXT_ALIASES, key) ? TEXT_ALIASES[key] : undefined;
       const n = Number(m[5]);
       if (channel && isChannelPoint(channel, n)) (out.push({ code: `${channel}${n}`, ...at }), out.push(...moreOf(text, channel, n, at.end)));
+    } else if (m[8]) {
+      const letter = m[8].toUpperCase();
+      const n = Number(m[10]);
+      if (!ONE_LETTER.has(letter) || (m[9] && m[8] !== letter) || n <= (SPINE[letter] ?? 0)) continue;
+      const channel = CHANNEL_ALIASES[letter.toLowerCase()]!;
+      if (isChannelPoint(channel, n)) out.push({ code: `${channel}${n}`, ...at }, ...moreOf(text, channel, n, at.end));
     } else {
       const name = m[6]!;
       const channel = namedChannel!.get(name.toLowerCase().replace(seps!, ''))!;

@@ -9,6 +9,23 @@ const SYLLABLE = '(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng
 // A point's pinyin written as one word (Hegu, Sanyinjiao, Fu'ai): two syllables or more.
 const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}'?){2,}$`);
 
+// One syllable alone, to read pinyin written with tone numbers (he2 gu3, san1yin1jiao1); built on first use.
+let oneSyllable: RegExp | undefined;
+
+/**
+ * A lower-case word of ASCII letters and digits as its pinyin without tone numbers: "gu3" is gu,
+ * "san1yin1jiao1" sanyinjiao, when every digit (1 to 5) ends a syllable; any other word as it is.
+ * The digits split the syllables, so each is read once (no backtracking over a long word).
+ */
+export function withoutToneNumbers(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last < 0x31 || last > 0x35) return word;
+  const parts = word.slice(0, -1).split(/[1-5]/);
+  oneSyllable ??= new RegExp(`^${SYLLABLE}$`);
+  for (const part of parts) if (!oneSyllable.test(part)) return word;
+  return parts.join('');
+}
+
 /** Whether a word reads as a point's pinyin written as one word (accents and case aside). */
 export function isPinyinWord(word: string): boolean {
   return PINYIN_WORD.test(foldText(word).replace(/\u2019/g, "'"));
@@ -137,7 +154,8 @@ function wordsOf(text: string): { starts: number[]; ends: number[]; plain: boole
 
 /**
  * The points a free text (plainText already) names, in order, once each:
- * - a pinyin in any case, as one word or syllables apart (Hegu, hégǔ, "he gu", "Sān-Yīn-Jiāo");
+ * - a pinyin in any case, as one word or syllables apart (Hegu, hégǔ, "he gu", "Sān-Yīn-Jiāo"),
+ *   with tone marks or tone numbers ("he2 gu3", "san1yin1jiao1");
  * - hanzi (合谷, 三陰交);
  * - an English name or alias with its capitals ("Union Valley", Hoku; "the upper arm" in lower
  *   case is just the arm, not LI14 Upper Arm), and a name of one English word ("Return", ST29)
@@ -171,7 +189,7 @@ function latinNames(catalog: Catalog, text: string, add: (at: number, ids: strin
   const keyOf = (i: number): string => {
     let key = keys[i];
     if (key !== undefined) return key;
-    if (plain[i]) key = word(i).toLowerCase();
+    if (plain[i]) key = withoutToneNumbers(word(i).toLowerCase());
     // (Folding drops tone marks and may spell out a syllable in three jamo: a word over four
     // times the longest key cannot fold to one.)
     else if (ends[i]! - starts[i]! > 4 * idx.longestKey) key = '\u0000';
