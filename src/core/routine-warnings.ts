@@ -24,15 +24,16 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
     if (other) out.push({ path: ['aliases', i], message: `"${alias}" is already a name of routine ${other.id}, so it would name neither; choose another` });
   });
   routine.steps.forEach((step, i) => {
+    // A massage step's texts are read once here (a long area costs its length).
+    const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step, catalog) : [];
     if (step.kind === 'massage' && step.regions.length === 0) {
       // Its points (named, or implied by the area, such as GB21 for the tops of the shoulders)
       // are still checked; rules about body regions (the belly in pregnancy, the legs with a clot) are not.
-      const seen = massagePoints(step, catalog);
       const read = massageRegions(step);
       const blind = read.length
-        ? `condition checks go by the body words of its area text (${read.join(', ')})${seen.length ? ` and its ${plural(seen.length, 'point')} ${seen.join(', ')}` : ''}`
-        : seen.length
-          ? `rules about body regions cannot see it (only its ${plural(seen.length, 'point')} ${seen.join(', ')} ${plural(seen.length, 'is', 'are')} checked)`
+        ? `condition checks go by the body words of its area text (${read.join(', ')})${points.length ? ` and its ${plural(points.length, 'point')} ${points.join(', ')}` : ''}`
+        : points.length
+          ? `rules about body regions cannot see it (only its ${plural(points.length, 'point')} ${points.join(', ')} ${plural(points.length, 'is', 'are')} checked)`
           : 'condition checks cannot see it';
       out.push({
         path: ['steps', i],
@@ -49,7 +50,6 @@ export function routineWarnings(catalog: Catalog, routine: Routine): RoutineWarn
         });
       }
     }
-    const points = step.kind === 'press' ? [step.point] : step.kind === 'massage' ? massagePoints(step, catalog) : [];
     for (const id of points) {
       const never = catalog.points.get(id)?.cautions.find((c) => c.condition === GENERAL && c.level === 'avoid');
       if (never) out.push({ path: ['steps', i], message: `${id} is a point never to press yourself (${never.reason}); run refuses this step` });
