@@ -26,7 +26,7 @@ function runFile(file: string, cache: string | undefined) {
 
 describe('reading a bundle', () => {
   it('gives each built bundle\'s text exactly as readFileSync does, on this Node', () => {
-    const files = ['app.cjs', 'info.cjs', 'cli.cjs', 'figures.cjs', ...readdirSync(join(ROOT, 'dist/vendor')).map((f) => `vendor/${f}`)];
+    const files = ['app.cjs', 'info.cjs', 'user.cjs', 'cli.cjs', 'figures.cjs', ...readdirSync(join(ROOT, 'dist/vendor')).map((f) => `vendor/${f}`)];
     for (const f of files) expect(readBundle(join(ROOT, 'dist', f)) === readFileSync(join(ROOT, 'dist', f), 'utf8'), f).toBe(true);
   });
 
@@ -280,7 +280,7 @@ describe('the V8 code cache', () => {
   });
 
   it('can run the built app: no real import() is left in it (vm.Script has no loader for one)', () => {
-    for (const file of ['dist/app.cjs', 'dist/cli.cjs']) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/\bimport\(/);
+    for (const file of ['dist/app.cjs', 'dist/user.cjs', 'dist/cli.cjs']) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/\bimport\(/);
   });
 });
 

@@ -1,5 +1,5 @@
 // Our error types are recognised across the built CLI's bundles, each of which has its own copy
-// of the classes (app.cjs, info.cjs, cli.cjs, figures.cjs).
+// of the classes (app.cjs, info.cjs, user.cjs, cli.cjs, figures.cjs).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';

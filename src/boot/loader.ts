@@ -1,6 +1,6 @@
-// The built CLI's entry (dist/main.cjs). It compiles our bundles (dist/app.cjs, then cli.cjs and
-// dist/vendor/*.cjs when app.cjs asks for them) with V8 code caches, which turn ~3 ms of compiling
-// into ~1 ms of reading. A cache is valid only for the V8 that made it, so they live in the
+// The built CLI's entry (dist/main.cjs). It compiles our bundles (dist/app.cjs, then user.cjs,
+// cli.cjs and dist/vendor/*.cjs when app.cjs asks for them) with V8 code caches, which turn ~3 ms
+// of compiling into ~1 ms of reading. A cache is valid only for the V8 that made it, so they live in the
 // user's cache directory, per build and per Node (code-cache.ts): the first run of a command
 // line compiles as usual and saves what it compiled, later runs read it. V8 checks every cache
 // against its version, flags and source length and compiles afresh when they differ; a refused
@@ -135,7 +135,7 @@ function load(name: string, cacheName: string): unknown {
 
 const modules = new Map<string, unknown>();
 /**
- * require for the bundles: './cli.cjs', './figures.cjs' and './vendor/….cjs' go through the code
+ * require for the bundles: './user.cjs', './cli.cjs', './figures.cjs' and './vendor/….cjs' go through the code
  * cache too. Every answer is kept: each module of a bundle requires node:fs and node:path for
  * itself, two dozen calls into Node's loader that cost Node 22 about 0.3 ms of a start.
  */
@@ -180,7 +180,11 @@ const dropCaches = (e: unknown) => {
  */
 function entry<T>(name: string, cacheName: string): T | undefined {
   try {
-    return load(name, cacheName) as T;
+    const exports = load(name, cacheName);
+    // Kept for appRequire too: app.cjs requires info.cjs for a help line it answers itself, and
+    // a second load would find info's cache marked in use by this very run.
+    modules.set(`./${name}.cjs`, exports);
+    return exports as T;
   } catch (e) {
     if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
     process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);

@@ -12,3 +12,7 @@ export async function main(argv: string[]): Promise<boolean> {
   await runShell(argv, (_, io) => printInfo(info, io));
   return true;
 }
+
+// app.cjs answers a help or version line that info.cjs declined (none in practice: they read
+// argv alike) with this file's copy, rather than carrying the help pages and the command table.
+export { printInfo } from './print-info.js';

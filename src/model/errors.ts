@@ -1,6 +1,7 @@
-// The built CLI is four bundles (app.cjs, info.cjs for help, cli.cjs for commander's side, figures.cjs), and each
-// carries its own copy of these classes. A brand registered with Symbol.for is the same symbol in
-// every copy, so `instanceof` below holds for an error thrown by any bundle and caught by another.
+// The built CLI is five bundles (app.cjs, info.cjs for help, user.cjs for the user's own files,
+// cli.cjs for commander's side, figures.cjs), and each carries its own copy of these classes. A
+// brand registered with Symbol.for is the same symbol in every copy, so `instanceof` below holds
+// for an error thrown by any bundle and caught by another.
 const USER = Symbol.for('acupress.UserError');
 const EXIT_BRAND = Symbol.for('acupress.ExitError');
 const branded = (x: unknown, brand: symbol) => typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brand] === true;

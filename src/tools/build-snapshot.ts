@@ -19,7 +19,7 @@ function release(data: unknown): string {
   const root = packageRoot();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   let code = '';
-  for (const file of ['app.cjs', 'cli.cjs']) {
+  for (const file of ['app.cjs', 'user.cjs', 'cli.cjs']) {
     try {
       code += readFileSync(join(root, 'dist', file), 'utf8');
     } catch {

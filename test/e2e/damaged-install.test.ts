@@ -49,6 +49,9 @@ describe('a damaged installation', () => {
     ['dist/app.cjs', 'truncated', ['show', 'LI4']],
     ['dist/cli.cjs', 'truncated', ['run', 'LI4', '--dry-run']],
     ['dist/cli.cjs', 'missing', ['validate', 'x.yaml']],
+    // Read only by a run with the user's own files: here a --data folder (any will do).
+    ['dist/user.cjs', 'missing', ['show', 'LI4', '--data', home]],
+    ['dist/user.cjs', 'truncated', ['list', '--data', home]],
     ['dist/data/routines.json', 'truncated', ['show', 'headache']],
     ['dist/data/points-LI-1.json', 'missing', ['show', 'LI4']],
     // Reading these waited forever (a FIFO: open blocks for a writer; /dev/zero never ends).

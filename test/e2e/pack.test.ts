@@ -27,7 +27,7 @@ describe('npm pack', () => {
     const out = tempDir('acupress-pack-');
     const packed = JSON.parse((await run('npm', ['pack', '--json', '--pack-destination', out, '--ignore-scripts'], { cwd: ROOT })).stdout);
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
-    for (const f of ['dist/main.cjs', 'dist/app.cjs', 'dist/info.cjs', 'dist/cli.cjs', 'dist/figures.cjs', 'dist/data/routines.json', 'dist/data/conditions-general.json', 'dist/data/conditions-pregnancy.json', 'dist/vendor/commander.cjs', 'dist/vendor/zod.cjs', 'dist/vendor/LICENSES.md', 'dist/data/index.json', 'dist/data/heads.json', 'dist/data/points-LI-1.json', 'dist/data/figures.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/acupress.1', 'LICENSE', 'README.md', 'package.json']) expect(files).toContain(f);
+    for (const f of ['dist/main.cjs', 'dist/app.cjs', 'dist/info.cjs', 'dist/user.cjs', 'dist/cli.cjs', 'dist/figures.cjs', 'dist/data/routines.json', 'dist/data/conditions-general.json', 'dist/data/conditions-pregnancy.json', 'dist/vendor/commander.cjs', 'dist/vendor/zod.cjs', 'dist/vendor/LICENSES.md', 'dist/data/index.json', 'dist/data/heads.json', 'dist/data/points-LI-1.json', 'dist/data/figures.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/acupress.1', 'LICENSE', 'README.md', 'package.json']) expect(files).toContain(f);
     // Nothing for building or developing, no YAML sources (the snapshot has them), no code cache
     // (made per Node on the user's machine), and each library once.
     expect(files.filter((f) => /^(src|test|scripts|bench|data|node_modules|dist\/tools)\//.test(f) || f.endsWith('.cache'))).toEqual([]);
