@@ -16,7 +16,7 @@
 // slow-load.ts's, in dist/slow-load.cjs, required only then (BENCHMARKS.md, session 10).
 import { closeSync, fstatSync, readSync, openSync, fchmodSync } from 'node:fs';
 import { Script } from 'node:vm';
-import { CACHE_OPEN, codeCacheDir, IN_USE, readBundle, releaseCache, trustable, wrapModule, type Compiled } from './code-cache.js';
+import { CACHE_OPEN, codeCacheDir, IN_USE, readBundle, trustable, wrapModule, type Compiled } from './code-cache.js';
 import { damagedFile as damaged, INTERNAL_ERROR } from './damaged-file.js';
 
 declare const ACUPRESS_BUILD_ID: string;
@@ -47,9 +47,14 @@ const cacheDir = process.env.ACUPRESS_NO_CODE_CACHE
 // A V8 cache is read whole and holds what the run that made it compiled, so each command
 // word has its own: a small one for help and the version, and `show` never reads `run`'s code
 // (which saves 0.4–1 ms). The guess only picks a file; a wrong one costs a little speed, never
-// correctness.
-const word = argv.find((a) => !a.startsWith('-'));
-const info = argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V') || word === 'help';
+// correctness. (Loops, not find/some: each callback is one more function to compile.)
+let word: string | undefined;
+let info = false;
+for (const a of argv) {
+  if (a === '--help' || a === '-h' || a === '--version' || a === '-V') info = true;
+  else if (word === undefined && !a.startsWith('-')) word = a;
+}
+if (word === 'help') info = true;
 const appCache = info ? 'app.info' : word !== undefined && ACUPRESS_COMMANDS.includes(word) ? `app.${word}` : 'app';
 
 let slowLoad: Slow | undefined;
@@ -72,72 +77,84 @@ function slow(): Slow {
   return (slowLoad = m as Slow);
 }
 
+/** A cache the fast path read: still open, and marked in use (its mode before the mark) until settle(). */
+interface Held {
+  cacheFile: string;
+  fd: number;
+  mode: number;
+}
 /** The caches this run read: the fast path's, still open and marked, or the slow path's compiles. */
-const loaded: Array<{ cacheFile: string; fd: number; mode: number } | Compiled> = [];
+const loaded: Array<Held | Compiled> = [];
 
 /**
- * The fast path: load `file` through the cache in `cacheFile` when that cache is there and
- * trusted, and the code loads: its exports, with the cache kept marked in use until settle()
- * (which has a cache V8 refused replaced). Undefined for anything else, with `throwing.seen` set
- * when the code from the cache failed (a compile or a top level that throws, or one that defines
- * nothing: the cache is damaged, and stays marked for the slow path to drop). Never throws.
+ * Load one of our bundles (a path under dist/, without .cjs) as require would: through its code
+ * cache when that cache is there and trusted and its code loads (the fast path, all in this one
+ * function: in this file each function costs its compile on every start), else through the slow
+ * path. The fast path keeps the cache marked in use until settle(), which has a cache V8 refused
+ * replaced. Code from the cache that failed (a compile or a top level that throws, or one that
+ * defines nothing: the cache is damaged) leaves it marked, for the slow path to drop.
  */
-function fastLoad(file: string, cacheFile: string, throwing: { seen: boolean }): object | undefined {
-  let fd = -1;
-  let mode = -1;
-  try {
-    fd = openSync(cacheFile, CACHE_OPEN);
-    const st = fstatSync(fd);
-    if (!trustable(st) || st.mode & IN_USE) return undefined;
-    mode = st.mode & 0o7777;
-    fchmodSync(fd, mode | IN_USE);
-    // A file cut short meanwhile: V8 refuses the part, as it refuses any cache of the wrong length.
-    const data = Buffer.allocUnsafe(st.size);
-    const got = readSync(fd, data, 0, st.size, 0);
-    const source = wrapModule(readBundle(file));
-    throwing.seen = true;
-    const script = new Script(source, { filename: file, cachedData: got === st.size ? data : data.subarray(0, got) });
-    const run = script.runInThisContext() as Compiled['run'];
-    const mod = { exports: {} };
-    run(mod.exports, appRequire, mod, file, __dirname);
-    // V8 refuses a cache of a bundle whose length changed, so code from an accepted cache that
-    // defines nothing is the cache's fault: it stays marked (seen), for the slow path to drop.
-    if (Reflect.ownKeys(mod.exports).length === 0 && !script.cachedDataRejected) return undefined;
-    throwing.seen = false;
-    if (Reflect.ownKeys(mod.exports).length === 0) return undefined;
-    // A cache V8 refused (compiling afresh) is replaced after the command, by the slow path.
-    loaded.push(script.cachedDataRejected ? { script, run, cache: 'rejected', cacheFile, held: { data, fd, mode } } : { cacheFile, fd, mode });
-    fd = -1;
-    return mod.exports;
-  } catch {
-    return undefined;
-  } finally {
-    // Not kept: closed, and the mark cleared unless the cache's code failed (then the slow path
-    // sees the mark and deletes the cache).
-    if (fd >= 0) {
-      if (mode >= 0 && !throwing.seen) releaseCache(cacheFile, { fd, mode }, true);
-      else closeSync(fd);
-    }
-  }
-}
-
-/** Load one of our bundles (a path under dist/, without .cjs) through its code cache, as require would. */
 function load(name: string, cacheName: string): unknown {
   const file = `${__dirname}/${name}.cjs`;
   const cacheFile = cacheDir && `${cacheDir}/${cacheName}.cache`;
-  const throwing = { seen: false };
-  const fast = cacheFile && fastLoad(file, cacheFile, throwing);
-  if (fast) return fast;
-  const { exports, compiled } = slow().loadSlow(file, cacheFile, appRequire, __dirname, throwing.seen);
+  let seen = false;
+  if (cacheFile) {
+    let fd = -1;
+    let mode = -1;
+    try {
+      fd = openSync(cacheFile, CACHE_OPEN);
+      const st = fstatSync(fd);
+      if (trustable(st) && !(st.mode & IN_USE)) {
+        mode = st.mode & 0o7777;
+        fchmodSync(fd, mode | IN_USE);
+        // A file cut short meanwhile: V8 refuses the part, as it refuses any cache of the wrong length.
+        const data = Buffer.allocUnsafe(st.size);
+        const got = readSync(fd, data, 0, st.size, 0);
+        const source = wrapModule(readBundle(file));
+        seen = true;
+        const script = new Script(source, { filename: file, cachedData: got === st.size ? data : data.subarray(0, got) });
+        const run = script.runInThisContext() as Compiled['run'];
+        const mod = { exports: {} };
+        run(mod.exports, appRequire, mod, file, __dirname);
+        // V8 refuses a cache of a bundle whose length changed, so code from an accepted cache
+        // that defines nothing is the cache's fault: it stays marked (seen) for the slow path.
+        if (Reflect.ownKeys(mod.exports).length > 0) {
+          // A cache V8 refused (compiling afresh) is replaced after the command, by the slow path.
+          loaded.push(script.cachedDataRejected ? { script, run, cache: 'rejected', cacheFile, held: { data, fd, mode } } : { cacheFile, fd, mode });
+          fd = -1;
+          return mod.exports;
+        }
+        seen = !script.cachedDataRejected;
+      }
+    } catch {
+      // Not loaded here: the slow path says why, if it is the bundle's fault.
+    }
+    // Not kept: closed, and the mark cleared unless the cache's code failed (then the slow path
+    // sees the mark and deletes the cache).
+    if (fd >= 0) {
+      try {
+        if (mode >= 0 && !seen) fchmodSync(fd, mode);
+      } catch {
+        // The mark stays: the next run deletes this cache, which only costs it a compile.
+      }
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing to do.
+      }
+    }
+  }
+  const { exports, compiled } = slow().loadSlow(file, cacheFile, appRequire, __dirname, seen);
   if (cacheFile) loaded.push(compiled);
   return exports;
 }
 
 const modules = new Map<string, unknown>();
 /**
- * require for the bundles: './user.cjs', './cli.cjs', './figures.cjs' and './vendor/….cjs' go through the code
- * cache too. Every answer is kept: each module of a bundle requires node:fs and node:path for
- * itself, two dozen calls into Node's loader that cost Node 22 about 0.3 ms of a start.
+ * require for the bundles: './user.cjs', './cli.cjs', './figures.cjs' and './vendor/….cjs' go
+ * through the code cache too. Every answer is kept: each module of a bundle requires node:fs
+ * and node:path for itself, two dozen calls into Node's loader that cost Node 22 about 0.3 ms
+ * of a start.
  */
 const appRequire = ((id: string): unknown => {
   if (!modules.has(id)) {
@@ -149,34 +166,39 @@ const appRequire = ((id: string): unknown => {
 
 /**
  * After the command (`ok`: it did not end in an internal error, which a damaged cache may cause),
- * so the functions it ran are compiled and go into the caches the slow path saves. A run that
- * never gets here (a crash, a kill) leaves its caches marked, and the next run deletes them.
+ * so the functions it ran are compiled and go into the caches the slow path saves. A cache the
+ * fast path read has its mark cleared (`ok`) or is deleted. A run that never gets here (a crash,
+ * a kill) leaves its caches marked, and the next run deletes them.
  */
 function settle(ok: boolean): void {
   for (const c of loaded) {
-    if (!('script' in c)) {
-      releaseCache(c.cacheFile, c, ok);
-      continue;
-    }
     try {
-      slow().settleCache(c, ok);
+      if ('script' in c) slow().settleCache(c, ok);
+      else if (ok) {
+        fchmodSync(c.fd, c.mode);
+        closeSync(c.fd);
+      } else {
+        // Deleted, by the slow path's code for it (a rare end: an internal error).
+        slow().settleCache({ cacheFile: c.cacheFile, held: c, cache: 'accepted' } as unknown as Compiled, false);
+      }
     } catch {
-      // A damaged slow path (the next run that needs it says so) cannot save this cache: it
-      // stays marked, and the next run deletes it.
+      // A mark that stays costs the next run a compile; a damaged slow path (the next run that
+      // needs it says so) cannot save this cache: it stays marked, and the next run deletes it.
     }
   }
 }
-const settleCaches = () => settle(Number(process.exitCode ?? 0) !== INTERNAL_ERROR);
-/** main never throws, unless code from a damaged cache broke it: keep none of the caches. */
-const dropCaches = (e: unknown) => {
-  settle(false);
-  throw e;
-};
+
+/** Print a damaged bundle's one line (control characters escaped, as the shell's safeLines does) and exit 70. */
+function damagedExit(e: unknown): undefined {
+  if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
+  process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
+  process.exitCode = INTERNAL_ERROR;
+  return undefined;
+}
 
 /**
- * An entry bundle, or undefined when it is damaged: then the one line the shell would print
- * (control characters escaped, as its safeLines does), and exit 70. Anything else is a bug of the
- * loader's own, and Node reports it in full.
+ * An entry bundle, or undefined when it is damaged: then the one line the shell would print, and
+ * exit 70. Anything else is a bug of the loader's own, and Node reports it in full.
  */
 function entry<T>(name: string, cacheName: string): T | undefined {
   try {
@@ -186,17 +208,21 @@ function entry<T>(name: string, cacheName: string): T | undefined {
     modules.set(`./${name}.cjs`, exports);
     return exports as T;
   } catch (e) {
-    if (!(e instanceof Error) || (e as unknown as Record<symbol, unknown>)[Symbol.for('acupress.ExitError')] !== true) throw e;
-    process.stderr.write(`acupress: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
-    process.exitCode = INTERNAL_ERROR;
-    return undefined;
+    return damagedExit(e);
   }
 }
 
+/** Run an entry's main, then settle the caches; main never throws, unless code from a damaged cache broke it: then keep none. */
+const settled = <T>(p: Promise<T> | undefined, then: (value: T) => unknown) =>
+  p?.then(then, (e: unknown) => {
+    settle(false);
+    throw e;
+  });
+const ended = () => settle(Number(process.exitCode ?? 0) !== INTERNAL_ERROR);
 /** The whole CLI (app.cjs). */
-const runApp = () => entry<App>('app', appCache)?.main(argv).then(settleCaches, dropCaches);
+const runApp = () => settled(entry<App>('app', appCache)?.main(argv), ended);
 
 // A help or version line is answered by info.cjs, a fifth of app.cjs's size; it declines any
 // other line (the guess above is looser than the quick path), and app.cjs runs it.
-if (info) void entry<Info>('info', 'info')?.main(argv).then((done) => (done ? settleCaches() : runApp()), dropCaches);
+if (info) void settled(entry<Info>('info', 'info')?.main(argv), (done) => (done ? ended() : runApp()));
 else void runApp();
