@@ -239,13 +239,13 @@ const quickTable = {
     });
   },
 };
-// And in app.cjs the imports of the code for the user's own YAML files become require('./user.cjs')
-// (src/cli/user-files.ts), and the help pages' require('./info.cjs'): a run with no such file
-// (a new user's `show LI4`) never deserializes that code from app.cjs's cache. app.cjs shrank
-// from 154 KB to 102 KB, and each of `show`, `list` and `check` starts 1 million instructions
-// sooner on Node 20 (BENCHMARKS.md, session 11).
+// And in app.cjs the imports of the code that parses YAML (src/cli/user-files.ts) become
+// require('./user.cjs'), and the help pages' require('./info.cjs'): a run that needs neither (a
+// new user's `show LI4`, or one whose files the user-data cache answers for) never deserializes
+// that code from app.cjs's cache. app.cjs shrank from 154 KB to 117 KB, and `show`, `list` and
+// `check` start 0.7-1.2 million instructions sooner (BENCHMARKS.md, session 11).
 const COLD_IMPORTS = {
-  './load-user.js': ['src/store/load-catalog.ts', './user.cjs'],
+  './load-files.js': ['src/store/load-user.ts', './user.cjs'],
   './build-builtin.js': ['src/store/load-catalog.ts', './user.cjs'],
   './profile-store.js': ['src/store/profile.ts', './user.cjs'],
   './routine-file.js': ['src/commands/run/target.ts', './user.cjs'],
@@ -256,10 +256,15 @@ const coldImports = {
   setup(b) {
     b.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) => {
       const cold = COLD_IMPORTS[args.path];
-      return cold && args.kind === 'dynamic-import' && args.importer.replaceAll('\\', '/').endsWith(cold[0]) ? { path: cold[1], namespace: 'cold-imports' } : undefined;
+      if (!cold || args.kind !== 'dynamic-import' || !args.importer.replaceAll('\\', '/').endsWith(cold[0])) return undefined;
+      return { path: cold[1] === './user.cjs' ? `./user.cjs#${args.path.slice(2, -3)}` : cold[1], namespace: 'cold-imports' };
     });
     b.onResolve({ filter: /^\.\/(user|info)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'cold-imports' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: '.' }));
+    // user.cjs has each module behind a getter (src/cli/user-files.ts), initialised when asked for.
+    b.onLoad({ filter: /.*/, namespace: 'cold-imports' }, (args) => {
+      const [bundle, module] = args.path.split('#');
+      return { contents: `module.exports = require(${JSON.stringify(bundle)})${module ? `.modules[${JSON.stringify(module)}]` : ''};`, loader: 'js', resolveDir: '.' };
+    });
   },
 };
 await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli, coldFigures, quickTable, coldImports] });
