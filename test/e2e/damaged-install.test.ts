@@ -12,6 +12,9 @@ const copy = mkdtempSync(join(tmpdir(), 'acupress-install-'));
 cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
 cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
 const home = mkdtempSync(join(tmpdir(), 'acupress-install-home-'));
+// A routine file named on the command line: every run parses it, with dist/user.cjs's code.
+const routineFile = join(home, 'mine.yaml');
+writeFileSync(routineFile, readFileSync(join(ROOT, 'data/routines/basics.yaml'), 'utf8').replace(/^id: .*$/m, 'id: mine'));
 afterAll(() => [copy, home].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const run = (...args: string[]) => spawnSync(process.execPath, [join(copy, 'dist/main.cjs'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home }, timeout: 20_000 });
@@ -49,9 +52,9 @@ describe('a damaged installation', () => {
     ['dist/app.cjs', 'truncated', ['show', 'LI4']],
     ['dist/cli.cjs', 'truncated', ['run', 'LI4', '--dry-run']],
     ['dist/cli.cjs', 'missing', ['validate', 'x.yaml']],
-    // Read only by a run with the user's own files: here a --data folder (any will do).
-    ['dist/user.cjs', 'missing', ['show', 'LI4', '--data', home]],
-    ['dist/user.cjs', 'truncated', ['list', '--data', home]],
+    // Read only by a run that parses YAML: here a routine file named on the command line.
+    ['dist/user.cjs', 'missing', ['check', routineFile]],
+    ['dist/user.cjs', 'truncated', ['check', routineFile, '--pregnant']],
     ['dist/data/routines.json', 'truncated', ['show', 'headache']],
     ['dist/data/points-LI-1.json', 'missing', ['show', 'LI4']],
     // Reading these waited forever (a FIFO: open blocks for a writer; /dev/zero never ends).
