@@ -54,6 +54,32 @@ describe('damaged caches', () => {
     }
   }, 600_000);
 
+  it("damage to user.cache's code fails one run as an internal error, never as a problem with the user's file that the user-data cache keeps", () => {
+    const home = tempDir('acupress-user-cache-');
+    // A routine file named on the command line: check parses it with dist/user.cjs's code.
+    const file = join(home, 'mine.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, 'data/routines/basics.yaml'), 'utf8').replace(/^id: .*$/m, 'id: mine'));
+    const good = run(BIN, home, ['check', file, '--pregnant']);
+    expect(good.status).toBe(1);
+    expect(good.stdout).toContain('LI4');
+    // One name in the cached code misspelt, as a flipped bit does: V8 does not check a cache's
+    // contents, and the code then calls a function that is not there.
+    const cache = join(cacheDirOf(home), 'user.cache');
+    const bytes = readFileSync(cache);
+    const at = bytes.indexOf('statSync');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('statSyNc', at, 'latin1');
+    writeFileSync(cache, bytes, { mode: 0o600 });
+    const first = run(BIN, home, ['check', file, '--pregnant']);
+    expect(first.status).toBe(70);
+    expect(first.stderr).toMatch(/^acupress: internal error: .*statSync.* is not a function\n/);
+    for (let i = 0; i < 2; i++) {
+      const later = run(BIN, home, ['check', file, '--pregnant']);
+      expect(later.status).toBe(1);
+      expect(later.stdout).toBe(good.stdout);
+    }
+  });
+
   it('a FIFO, /dev/zero or a link to either at a cache path is never read: the run is right and the cache replaced', () => {
     const base = tempDir('acupress-odd-');
     const good = run(BIN, base, ['show', 'LI4']);

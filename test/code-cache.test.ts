@@ -317,6 +317,33 @@ describe('the built CLI and its code caches', () => {
     expect(readFileSync(file).equals(Buffer.alloc(made.size, 1))).toBe(false);
   });
 
+  it("loads the YAML code (dist/user.cjs) only for YAML to parse: not for show, list or check, nor a profile as acupress writes it", () => {
+    const home = temp();
+    const caches = () => readdirSync(cacheOf(home)).sort();
+    for (const args of [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']]) expect(run(home, ...args).status, args.join(' ')).not.toBe(2);
+    expect(caches()).toEqual(['app.check.cache', 'app.list.cache', 'app.show.cache']);
+    // The profile as the first-run question writes it is read without the YAML code; one in flow
+    // style needs the parser, and with it user.cjs (and yaml and zod).
+    mkdirSync(join(home, '.config', 'acupress'), { recursive: true });
+    writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), 'conditions:\n  - pregnancy\n');
+    expect(run(home, 'show', 'LI4').stderr).toContain('Using your safety profile: pregnancy');
+    expect(caches()).not.toContain('user.cache');
+    writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), 'conditions: [pregnancy]\n');
+    expect(run(home, 'show', 'LI4').stderr).toContain('Using your safety profile: pregnancy');
+    expect(caches()).toContain('user.cache');
+  });
+
+  it('app.cjs reaches each module of user.cjs by a name user.cjs gives it (a typo would fail only at run time)', () => {
+    const app = readFileSync(join(ROOT, 'dist/app.cjs'), 'utf8');
+    const names = [...app.matchAll(/require\("\.\/user\.cjs"\)\.modules\["([a-z-]+)"\]/g)].map((m) => m[1]).sort();
+    expect(names).toEqual(['build-builtin', 'load-files', 'profile-store', 'routine-file']);
+    const file = join(ROOT, 'dist/user.cjs');
+    const mod = { exports: {} as { modules: Record<string, Record<string, unknown>> } };
+    compileWithCache(file, undefined).run(mod.exports, createRequire(file), mod, file, join(file, '..'));
+    const user = mod.exports;
+    for (const name of names) expect(Object.keys(user.modules[name!]!).length, name).toBeGreaterThan(0);
+  });
+
   it('keeps one cache per command, and commander and the libraries it loads in caches of their own', () => {
     const home = temp();
     expect(run(home, 'run', 'LI4', '--dry-run').status).toBe(0);

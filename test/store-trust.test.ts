@@ -18,6 +18,8 @@ import { factsFor } from '../src/core/routine-facts.js';
 import type { Catalog } from '../src/model/catalog.js';
 import { fakeIo, ROOT, routineObj, tempDir, tempTree } from './helpers.js';
 import { readEntry, writeEntry } from './cache-entry.js';
+import { isSystemError } from '../src/store/fs-reason.js';
+import { fsError } from '../src/store/source-file.js';
 
 const tmp = () => tempDir('acupress-store-');
 
@@ -399,5 +401,24 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     const { opts, file } = await setup();
     writeFileSync(file, `{"format":2,"pad":"${'x'.repeat(33 * 1024 * 1024)}"}`);
     expect((await loadCatalog(opts)).routines.get('mine')!.title).toBe('Aaaa');
+  });
+});
+
+describe("our own failure is never the user's file's problem", () => {
+  const errno = (code: string) => Object.assign(new Error(`${code}: something`), { code });
+
+  it('only an error the system gave (an errno code) is a system error', () => {
+    for (const code of ['ENOENT', 'EACCES', 'ELOOP', 'EIO', 'ENOTREG']) expect(isSystemError(errno(code)), code).toBe(true);
+    // Code from a damaged cache calls what is not a function; Node's own checks throw ERR_ codes.
+    expect(isSystemError(new TypeError('(0 , z.openSync) is not a function'))).toBe(false);
+    expect(isSystemError(Object.assign(new RangeError('out of range'), { code: 'ERR_OUT_OF_RANGE' }))).toBe(false);
+    expect(isSystemError({ code: 'ENOENT' })).toBe(false);
+    expect(isSystemError(undefined)).toBe(false);
+  });
+
+  it("fsError words the system's errors and throws anything else as it came, for the shell to end the run with exit 70", () => {
+    expect(fsError('mine.yaml', errno('EACCES')).message).toBe('mine.yaml: permission denied');
+    const ours = new TypeError('(0 , z.statSync) is not a function');
+    expect(() => fsError('mine.yaml', ours)).toThrow(ours);
   });
 });

@@ -33,3 +33,16 @@ export function fsReason(e: unknown): string {
   const code = err?.code;
   return escapeHidden((code && WORDS[code]) ?? code ?? err?.message ?? String(e));
 }
+
+/**
+ * Did the system give this error (an errno code: ENOENT, EACCES, ELOOP…)? Only those are a file's
+ * problem, worded for the person (fsError, a skipped file, an unreadable profile). Anything else
+ * (a TypeError, Node's ERR_* argument errors) is our code failing, or code from a damaged code
+ * cache (boot/code-cache.ts): it must end the run as an internal error (exit 70, which drops the
+ * caches the run read), never be cached or shown as a problem with the user's file. A flipped
+ * byte in dist/user.cjs's cache made every later run skip the user's routine that way.
+ */
+export function isSystemError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return e instanceof Error && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}

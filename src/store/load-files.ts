@@ -10,7 +10,7 @@ import { builtinPointFileSchema, conditionFileSchema, pointFileSchema, routineSc
 import { checkYamlText, type Checked } from './yaml-load.js';
 import { barePointProblem, UNNAMEABLE, type Loaded, type Problem } from './problem.js';
 import { displayPath, nameFromBytes, readTextFile } from './source-file.js';
-import { fsReason } from './fs-reason.js';
+import { fsReason, isSystemError } from './fs-reason.js';
 import type { Condition, Origin, Point, Routine } from '../model/types.js';
 import { isIdWord } from '../model/skipped-file.js';
 import type { ZodType } from 'zod';
@@ -51,6 +51,7 @@ export function yamlFiles(dir: string, shown: (path: string) => string = (p) => 
     // As bytes: a name that is not UTF-8 would otherwise be replaced, and then "not found".
     names = readdirSync(dir, { encoding: 'buffer' });
   } catch (e) {
+    if (!isSystemError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') problems.push({ file: shown(dir), line: 0, col: 0, path: '', message: `cannot read this folder: ${fsReason(e)}` });
     return { files, problems };

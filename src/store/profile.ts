@@ -8,7 +8,7 @@ import type { Profile } from '../model/types.js';
 import { UserError } from '../model/errors.js';
 import { untrusted } from '../model/printable.js';
 import { configDir } from './paths.js';
-import { fsReason } from './fs-reason.js';
+import { fsReason, isSystemError } from './fs-reason.js';
 import { dataPath } from './source-file.js';
 
 /** Where the profile lives; undefined when there is no config directory (no usable HOME). */
@@ -74,6 +74,8 @@ function warnEmpty(path: string, io: Partial<Pick<Io, 'stderr'>> & Pick<Io, 'env
 
 /** The one line for a profile that is there but cannot be read: why, and the ways out. */
 function unreadable(path: string, env: Io['env'], e: unknown): UserError {
+  // Our own failure (isSystemError) ends the run as an internal error, never blames the profile.
+  if (!isSystemError(e)) throw e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const fix = code === 'EACCES' || code === 'EPERM' ? 'make it and its folders readable' : code === 'ELOOP' ? 'fix or remove the link' : 'fix or remove it';
   return new UserError(`${untrusted(dataPath(path, env.HOME), 300)}: cannot read your safety profile: ${fsReason(e)}; ${fix}, or use --no-profile to go without it`);

@@ -4,7 +4,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { UserError } from '../model/errors.js';
 import { CONTROL, untrusted } from '../model/printable.js';
-import { fsReason } from './fs-reason.js';
+import { fsReason, isSystemError } from './fs-reason.js';
 
 /** Files larger than this are refused before parsing, so a runaway file cannot stall the CLI. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -136,8 +136,13 @@ function readAtLeast(path: string, min: number, size: number): Buffer {
   }
 }
 
-/** Turn a Node fs error into one plain sentence: what reading a data file needs said, else fsReason's words. */
+/**
+ * Turn a Node fs error into one plain sentence: what reading a data file needs said, else
+ * fsReason's words. Throws `e` itself when it is not a system error (isSystemError): our own
+ * failure is never worded as the file's.
+ */
 export function fsError(shown: string, e: unknown, what: 'file' | 'directory' = 'file'): UserError {
+  if (!isSystemError(e)) throw e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   let why: string;
   if (code === 'ENOENT') {
