@@ -243,7 +243,7 @@ const quickTable = {
 // require('./user.cjs'), and the help pages' require('./info.cjs'): a run that needs neither (a
 // new user's `show LI4`, or one whose files the user-data cache answers for) never deserializes
 // that code from app.cjs's cache. app.cjs shrank from 154 KB to 117 KB, and `show`, `list` and
-// `check` start 0.5-0.8 million instructions sooner (BENCHMARKS.md, session 11).
+// `check` start 0.3-0.9 million instructions sooner (BENCHMARKS.md, session 11).
 const COLD_IMPORTS = {
   './load-files.js': ['src/store/load-user.ts', './user.cjs'],
   './build-builtin.js': ['src/store/load-catalog.ts', './user.cjs'],

@@ -3,7 +3,7 @@
 // routine file named to `check`, the YAML sources in a checkout): a bundle of its own
 // (dist/user.cjs), which app.cjs requires only when a run needs it. A run with no such work
 // (`show LI4`, with or without a profile as acupress writes it, or the user's cached routines)
-// never deserializes that code from app.cjs's cache: 0.5-0.8 million instructions of each `show`,
+// never deserializes that code from app.cjs's cache: 0.3-0.9 million instructions of each `show`,
 // `list` and `check` start (BENCHMARKS.md, session 11). cli.cjs keeps its own copy for `run` and
 // `validate`.
 //
