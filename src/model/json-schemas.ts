@@ -25,6 +25,8 @@ export const phaseEventSchema = z.strictObject({
   type: z.literal('phase'), index: z.number().int().nonnegative(), kind: phaseKind, point: z.string().optional(), side: side.optional(),
   round: z.number().int().positive().optional(), rounds: z.number().int().positive().optional(),
   duration_ms: ms, planned_ms: ms, elapsed_ms: ms.optional(), text: z.string().min(1),
+  /** A run's phase of a step with cautions for the conditions applied (or for everyone, `general`): each rule and the point or region it is about. */
+  cautions: z.array(z.strictObject({ condition: z.string(), point: z.string().optional(), region: z.string().optional(), reason: z.string().min(1) })).optional(),
 });
 export const tickEventSchema = z.strictObject({ type: z.literal('tick'), index: z.number().int().nonnegative(), remaining_ms: ms, elapsed_ms: ms });
 /**

@@ -28,3 +28,14 @@ export function phaseLine(p: Phase, c: Paint, width = Infinity): string {
   if (width - LEAD >= 24) return lead + wrap(text, width - LEAD, ' '.repeat(LEAD));
   return `${lead.trimEnd()}\n  ${wrap(text, width - 2, '  ')}`;
 }
+
+/**
+ * A step's caution under its phase line ("With pregnancy: use only light pressure …"), marked with
+ * the warning glyph and lined up with the phase's text; one line off a terminal, as phase lines are.
+ */
+export function cautionLine(text: string, c: Paint, width = Infinity): string {
+  const said = `${c.g.warn} ${text}`;
+  if (width === Infinity) return `${' '.repeat(LEAD)}${c.caution(said)}`;
+  if (width - LEAD >= 24) return `${' '.repeat(LEAD)}${c.caution(wrap(said, width - LEAD - 2, ' '.repeat(LEAD + 2), width - LEAD))}`;
+  return `  ${c.caution(wrap(said, width - 4, '    ', width - 2))}`;
+}

@@ -3,17 +3,25 @@ import type { RunEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
-import { phaseLine } from './phase-line.js';
+import { cautionLine, phaseLine } from './phase-line.js';
 
 /**
- * Plain output: one line per phase as it starts, and pause, resume and stall notes (the run's
- * header comes before, from run-header.ts). `quiet` keeps only phase lines. `width` is the
+ * Plain output: one line per phase as it starts (with its step's cautions, `cautions`, under the
+ * step's first), and pause, resume and stall notes (the run's header comes before, from
+ * run-header.ts). `quiet` keeps only the phase lines and the cautions. `width` is the
  * terminal's (lines wrap to it) or Infinity for a pipe or file.
  */
-export function plainSink(out: Out, timeline: Timeline, c: Paint, quiet = false, width = Infinity): (ev: RunEvent) => void {
+export function plainSink(out: Out, timeline: Timeline, c: Paint, quiet = false, width = Infinity, cautions?: (index: number) => string[]): (ev: RunEvent) => void {
+  // A step's cautions are said under its first phase line, and again when the run comes back to
+  // the step from another (b), not under each of its phases.
+  let step: number | undefined;
   return (ev) => {
-    if (ev.type === 'phase') out.write(`${phaseLine(timeline.phases[ev.index]!, c, width)}\n`);
-    else if (quiet) return;
+    if (ev.type === 'phase') {
+      const p = timeline.phases[ev.index]!;
+      out.write(`${phaseLine(p, c, width)}\n`);
+      if (p.step !== step) for (const l of cautions?.(ev.index) ?? []) out.write(`${cautionLine(l, c, width)}\n`);
+      step = p.step;
+    } else if (quiet) return;
     else {
       const note = pauseNote(ev, c.g.dash);
       if (note) out.write(`${c.dim(note)}\n`);

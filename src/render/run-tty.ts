@@ -9,7 +9,7 @@ import type { RunEvent } from '../model/events.js';
 import type { Phase, Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
-import { phaseLine } from './phase-line.js';
+import { cautionLine, phaseLine } from './phase-line.js';
 import { layFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
 import { workedSoFar, type RunProgress } from '../core/session-record.js';
@@ -137,7 +137,7 @@ export function panelLines(keys: KeyHelp[], room: number, c: Paint, max = Infini
  * leaves some terminals about to wrap, and erasing from there would eat its last character),
  * and at most `size.rows - 1` of them: the instruction gives way first, then the hint.
  */
-export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys: KeyHelp[]): string[] {
+export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys: KeyHelp[], cautions: readonly string[] = []): string[] {
   const w = Math.max(10, size.columns - 1);
   const room = w - 2; // after the two-space indent
   const g = c.g;
@@ -173,13 +173,18 @@ export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys
     return [headLine, ...text, ...prog, ...panel];
   }
   let keysLines = [`  ${c.dim(hintLine(keys, c, room, v.paused))}`];
+  // The step's cautions, under its instruction: what to take care with while pressing this point.
+  // They stay while the instruction gives way; only where even one line of it leaves no room are they cut.
+  let warned = cautions.flatMap((l) => wrap(`${g.warn} ${l}`, room - 2, '  ', room).split('\n'));
   // Fit the height: the instruction shrinks to one line, then the hint goes, then the panel is cut.
   const fixed = 1 + progress.length;
-  let bodyRoom = max - fixed - keysLines.length;
+  let bodyRoom = max - fixed - warned.length - keysLines.length;
   if (bodyRoom < 1) keysLines = [];
-  bodyRoom = Math.max(1, max - fixed - keysLines.length);
+  bodyRoom = Math.max(1, max - fixed - warned.length - keysLines.length);
+  const warnRoom = Math.max(1, max - fixed - bodyRoom);
+  if (warned.length > warnRoom) warned = [...warned.slice(0, warnRoom - 1), truncate(`${warned[warnRoom - 1]!} ${g.ellipsis}`, room, g.ellipsis)];
   const shown = body.length > bodyRoom ? [...body.slice(0, bodyRoom - 1), `  ${truncate(`${body[bodyRoom - 1]!.slice(2)} ${g.ellipsis}`, room, g.ellipsis)}`] : body;
-  return [headLine, ...shown, ...progress, ...keysLines];
+  return [headLine, ...shown, ...warned.map((l) => `  ${c.caution(l)}`), ...progress, ...keysLines];
 }
 
 /** Render the view as one block of text at a width (for tests and the first frame). */
@@ -204,6 +209,8 @@ export interface TtyOptions {
    * frame takes only the rows under them, so they stay on screen while the point is found.
    */
   keepAbove?: number;
+  /** A phase's cautions for its step ("With pregnancy: use only light pressure …"), shown under its instruction. */
+  cautions?: (index: number) => string[];
 }
 
 /**
@@ -237,10 +244,11 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const layout = (v: View, rows: number) => {
     const columns = size.columns!;
     const figure = o.figure?.(v.index);
-    if (!figure) return { frame: frameLines(t, v, c, { columns, rows }, o.keys), textColumns: columns, figure: false };
+    const said = o.cautions?.(v.index);
+    if (!figure) return { frame: frameLines(t, v, c, { columns, rows }, o.keys, said), textColumns: columns, figure: false };
     // The frame's lines stop short of the last column (see frameLines), so the figure's must too.
     // Beside the figure the text keeps room for the whole hint line (after its two-space indent).
-    const laid = layFigure((w) => frameLines(t, v, c, { columns: w + 1, rows }, o.keys).join('\n'), figure, columns - 1, rows, hintWidth + 2);
+    const laid = layFigure((w) => frameLines(t, v, c, { columns: w + 1, rows }, o.keys, said).join('\n'), figure, columns - 1, rows, hintWidth + 2);
     return { frame: laid.frame.split('\n'), textColumns: laid.textColumns + 1, figure: laid.figure };
   };
   /**
@@ -251,8 +259,9 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const whole = (index: number, rows: number) => {
     const v: View = { ...view, index, remaining: t.phases[index]!.duration_ms };
     const laid = layout(v, rows);
-    const uncut = frameLines(t, v, c, { columns: laid.textColumns, rows: Infinity }, o.keys).length;
-    if (frameLines(t, v, c, { columns: laid.textColumns, rows }, o.keys).length < uncut) return false;
+    const said = o.cautions?.(index);
+    const uncut = frameLines(t, v, c, { columns: laid.textColumns, rows: Infinity }, o.keys, said).length;
+    if (frameLines(t, v, c, { columns: laid.textColumns, rows }, o.keys, said).length < uncut) return false;
     return laid.figure || !layout(v, size.rows!).figure;
   };
 
@@ -314,7 +323,13 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   };
 
   const plainWidth = () => (size.columns === undefined ? Infinity : size.columns);
-  const plainPhase = (p: Phase) => write(`${phaseLine(p, c, plainWidth())}\n`);
+  // Too small for the frame: plain lines, a step's cautions under its first (as plainSink says them).
+  let plainStep: number | undefined;
+  const plainPhase = (p: Phase) => {
+    write(`${phaseLine(p, c, plainWidth())}\n`);
+    if (p.step !== plainStep) for (const l of o.cautions?.(p.index) ?? []) write(`${cautionLine(l, c, plainWidth())}\n`);
+    plainStep = p.step;
+  };
 
   // The terminal re-flows the old frame when it narrows, so its height on screen is unknown:
   // clear the screen and draw afresh at the new size, with the latest finished points above.

@@ -108,6 +108,20 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     t.keys(s, 'q');
     await t.waitFor(s, /Stopped \(quit\)[\s\S]*^\$$/m, 8000, true);
   });
+  it('at 80x24, a condition\'s caution for the point is on screen at its step, beside the countdown (KI3 with --pregnant: light pressure only)', async () => {
+    const { s } = t.session('run KI3 --pregnant --yes --no-tips; echo EXIT=$?', { cols: 80, rows: 24 });
+    const shown = await t.waitFor(s, /LOCATE \d:\d\d[\s\S]*space pause/);
+    const frame = shown.slice(shown.indexOf('LOCATE'));
+    expect(frame).toMatch(/^ {2}⚠ With pregnancy: Because the sources disagree,/m);
+    // The figure's braille dots beside the text left out, the caution reads whole.
+    expect(frame.replace(/[\u2800-\u28ff]+/g, ' ').replace(/\s+/g, ' ')).toMatch(/⚠ With pregnancy: Because the sources disagree, use only light pressure on it, or ask your practitioner first\./);
+    // Still there in the hold, when the notes before the run are long gone.
+    t.keys(s, 's');
+    const ramp = await t.waitFor(s, /RAMP \d:\d\d[\s\S]*space pause/);
+    expect(ramp.slice(ramp.indexOf('RAMP')).replace(/\s+/g, ' ')).toMatch(/⚠ With pregnancy: Because the sources disagree, use only light pressure on it, or ask your practitioner first\./);
+    t.keys(s, 'q');
+    await t.waitFor(s, /Stopped \(quit\)[\s\S]*EXIT=0/, 8000, true);
+  });
   it('points worked: quit in the next point\'s ramp, only the point held through is worked, in the summary and the log alike', async () => {
     const data = tempDir('acupress-worked-');
     mkdirSync(join(data, 'routines'));

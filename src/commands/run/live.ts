@@ -15,6 +15,7 @@ import type { Finding } from '../../core/safety.js';
 import type { EndEvent, RunEvent } from '../../model/events.js';
 import { startRun, type Run } from '../../core/runner.js';
 import { pointsWorked, type RunProgress } from '../../core/session-record.js';
+import { cautionLines, cautionsByStep } from '../../core/step-cautions.js';
 import type { Timeline } from '../../model/timeline.js';
 
 /** The gap between the two rings of the end bell, in ms. */
@@ -66,8 +67,12 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
   // The end event says which points the run worked, from the run's state as it ends.
-  if (mode === 'json') sinks.push(jsonSink(io.stdout, o.start, () => pointsWorked(timeline, started?.state ?? { ranThrough: [], cutShort: [] })));
-  else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet, fitWidth(term)));
+  // Each step's cautions go with its phases (the notes before the run may be long gone by then).
+  const byStep = cautionsByStep(findings);
+  const stepCautions = (index: number) => byStep.get(timeline.phases[index]?.step ?? -1);
+  const cautionText = (index: number) => cautionLines(stepCautions(index) ?? []);
+  if (mode === 'json') sinks.push(jsonSink(io.stdout, o.start, () => pointsWorked(timeline, started?.state ?? { ranThrough: [], cutShort: [] }), stepCautions));
+  else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet, fitWidth(term), cautionText));
   else {
     const { ttySink } = await import('../../render/run-tty.js');
     tty = ttySink(io, timeline, c, term, {
@@ -76,6 +81,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
       keepAbove: o.quiet ? 0 : (o.above ?? 0) + runHeader(catalog, timeline, c, fitWidth(term), o.ownMs).split('\n').length,
       figure: await locateFigures(catalog, timeline, c, term),
       pointName: (id) => catalog.points.get(id)?.pinyin,
+      cautions: cautionText,
       // The run's state as it emits each event (set before its events go out; none before the run starts).
       progress: () => started?.state ?? { ranThrough: [], cutShort: [] },
       // The spinner turns on a plain timer, unref'd: the run's clock is for cues, and spins to be exact.

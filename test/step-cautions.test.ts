@@ -1,0 +1,81 @@
+// A condition's caution for a point is said at the step that presses it (the live view, plain
+// lines, --json's phase events), not only in the notes before the run.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
+import { paint } from '../src/render/color.js';
+import { cautionAsk, cautionLines, cautionsByStep } from '../src/core/step-cautions.js';
+import type { Finding } from '../src/core/safety.js';
+import { plan } from '../src/core/plan.js';
+import { frameLines } from '../src/render/run-tty.js';
+import { plainSink } from '../src/render/run-plain.js';
+import { jsonSink } from '../src/render/run-json.js';
+import { phaseEvent } from '../src/core/scheduler.js';
+import { runEventSchema } from '../src/model/json-schemas.js';
+import { KEY_HELP } from '../src/commands/run/keys.js';
+import { BIN, sink, tempDir } from './helpers.js';
+import { lookup, press, routine } from './fixtures-data.js';
+
+const plain = paint(new Chalk({ level: 0 }));
+const REASON = 'Taixi appears on some lists of points to avoid in pregnancy but not on the core list (LI4, SP6). Because the sources disagree, use only light pressure on it, or ask your practitioner first.';
+const findings: Finding[] = [
+  { target: 'test', point: 'B1', step: 1, condition: 'pregnancy', level: 'caution', reason: REASON, source: 'Betts 2011' },
+  { target: 'test', point: 'B1', step: 1, condition: 'pregnancy', level: 'caution', reason: REASON, source: 'Betts 2011' },
+  { target: 'test', point: 'A1', step: 0, condition: 'pregnancy', level: 'avoid', reason: 'Never.', source: 'x' },
+];
+const timeline = plan(routine([press('A1', { rounds: 1 }), press('B1', { rounds: 1 })], { locate: 2_000, ramp: 1_000, hold: 2_000, release: 1_000, switch: 1_000 }), lookup);
+const byStep = cautionsByStep(findings);
+const lines = (i: number) => cautionLines(byStep.get(timeline.phases[i]!.step) ?? []);
+const firstOf = (step: number) => timeline.phases.findIndex((p) => p.step === step);
+
+describe('cautions at their step', () => {
+  it('each step keeps its own cautions, once each, never an avoid; the line says what to do', () => {
+    expect([...byStep.keys()]).toEqual([1]);
+    expect(byStep.get(1)).toEqual([{ condition: 'pregnancy', point: 'B1', reason: REASON }]);
+    expect(cautionAsk(REASON)).toBe('Because the sources disagree, use only light pressure on it, or ask your practitioner first.');
+    expect(cautionLines([{ condition: 'general', reason: 'Press gently. Never on the eyeball.' }])).toEqual(['Caution: Never on the eyeball.']);
+  });
+
+  it('the live view shows the caution under the instruction of each of its step\'s phases, and keeps it when the instruction gives way', () => {
+    const at = (i: number, rows = 24) => frameLines(timeline, { index: i, remaining: 1_000, elapsed: 0, paused: false, help: false }, plain, { columns: 80, rows }, KEY_HELP, lines(i)).join('\n');
+    const hold = timeline.phases.findIndex((p) => p.step === 1 && p.kind === 'hold');
+    expect(at(firstOf(1))).toContain('where B1 is.\n  ⚠ With pregnancy: Because the sources disagree, use only light pressure on\n    it, or ask your practitioner first.\n');
+    expect(at(hold)).toMatch(/⚠ With pregnancy: Because the sources disagree[\s\S]*practitioner first\./);
+    expect(at(firstOf(0))).not.toContain('⚠');
+    // 6 rows: head, one line of instruction, two of caution, the progress.
+    expect(at(hold, 6)).toMatch(/⚠ With pregnancy[\s\S]*practitioner first\./);
+  });
+
+  it('plain lines say it under the step\'s first phase line, once, and again on coming back to the step', () => {
+    const out = sink(false);
+    const s = plainSink(out, timeline, plain, false, Infinity, lines);
+    const i = firstOf(1);
+    for (const n of [0, i, i + 1, i + 2, i - 1, i]) s(phaseEvent(timeline.phases[n]!, 0));
+    const text = out.text();
+    expect(text.match(/⚠ With pregnancy: Because the sources disagree, use only light pressure on it, or ask your practitioner first\./g)).toHaveLength(2);
+    expect(text.split('\n')[2]).toMatch(/^ {21}⚠ With pregnancy/);
+  });
+
+  it('--json adds the step\'s cautions to each of its phase events, and the exported schema takes them', () => {
+    const out = sink(false);
+    const s = jsonSink(out, {}, undefined, (i) => byStep.get(timeline.phases[i]!.step));
+    s(phaseEvent(timeline.phases[0]!, 0));
+    s(phaseEvent(timeline.phases[firstOf(1)]!, 0));
+    const [a, b] = out.text().trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l)));
+    expect(a).not.toHaveProperty('cautions');
+    expect(b).toMatchObject({ type: 'phase', point: 'B1', cautions: [{ condition: 'pregnancy', point: 'B1', reason: REASON }] });
+  });
+
+  it('the built CLI: run KI3 --pregnant says "light pressure" at its step in plain lines and in --json', () => {
+    const home = tempDir('acupress-home-');
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state') };
+    // Stopped by SIGTERM once the first phase is out.
+    const go = (...flags: string[]) => spawnSync(process.execPath, [BIN, 'run', 'KI3', '--pregnant', '--no-tips', ...flags], { encoding: 'utf8', env, timeout: 2_500, input: '' }).stdout;
+    const lines = go('--plain').split('\n');
+    const at = lines.findIndex((l) => /^ 0:00 {2}locate/.test(l));
+    expect(lines[at + 1]).toBe(`${' '.repeat(21)}⚠ With pregnancy: Because the sources disagree, use only light pressure on it, or ask your practitioner first.`);
+    const phase = go('--json').split('\n').filter(Boolean).map((l) => runEventSchema.parse(JSON.parse(l))).find((e) => e.type === 'phase');
+    expect(phase).toMatchObject({ point: 'KI3', cautions: [{ condition: 'pregnancy', point: 'KI3', reason: expect.stringMatching(/use only light pressure on it/) }] });
+  });
+});
