@@ -126,7 +126,12 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   }
   const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.
-  const notes = options.json ? io.stderr : io.stdout;
+  // Before the live view, the notes are held back for it to print: where they cannot stay beside
+  // it, it shows them a screenful at a time and waits for a key (see live). Not with --rate,
+  // whose question comes between them and the run, as it always has.
+  let held: string | undefined;
+  const toView = !options.json && !options.plain && !options.quiet && !options.dryRun && !options.rate && term.live;
+  const notes = toView ? { write: (s: string) => void (held = (held ?? '') + s) } : options.json ? io.stderr : io.stdout;
   if (!options.quiet) {
     const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
@@ -182,7 +187,7 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   // A rating question asked since has moved the notes up out of reach: keep none then.
   // Adjusted at the picker, the run's length is no longer the routine's: the header says both.
   const ownMs = Object.keys(overrides).length ? plan(routine, (id) => catalog.points.get(id), { skipSteps: planOptions.skipSteps, texts: false }).total_ms : undefined;
-  const code = await live(given, catalog, timeline, ran, { ...options, above: ask ? 0 : shown.rows(), ownMs, start: startFacts }, c, term, warnMs, onEnd);
+  const code = await live(given, catalog, timeline, ran, { ...options, above: ask ? 0 : shown.rows(), notes: held, ownMs, start: startFacts }, c, term, warnMs, onEnd);
   if (logged && ask) {
     const asked = await askRating(io, 'after', term);
     let after: number | undefined;

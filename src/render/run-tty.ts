@@ -227,6 +227,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const finished: string[] = []; // the lines printed for finished points, newest last
   const printed = new Map<string, string>(); // each point's latest finished line
   let stopped = false;
+  let begun = false; // the run's start event has come: frames may be drawn
   let suspended = false; // between suspend() and resume(): the shell has the terminal
   let pasteOn = false;
   // After a SIGSTOP the old frame lies above the shell's lines ("Stopped", "fg"), and a draw
@@ -283,6 +284,12 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   /** Draw the frame, with `above` printed over it first; one write. */
   const draw = (above: string[] = []) => {
     if (stopped) return;
+    // Nothing is drawn before the run starts (the notes may be held on screen until a key, and
+    // a stop meanwhile sets the spinner's settling draw going): lines wait for the first frame.
+    if (!begun) {
+      held.push(...above);
+      return;
+    }
     if (suspended || settling !== undefined || now() - beat > STOP_GAP_MS) {
       // Not now: the shell has the terminal, or the process may have just run again after a
       // stop. Keep the lines for later, never lose them.
@@ -337,6 +344,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
     const was = size.live;
     // Only the size can change; colour and the character set stay as the run began.
     size = { ...terminal(io), color: term.color, unicode: term.unicode, glyphs: term.glyphs };
+    if (!begun) return; // nothing drawn yet: the first frame is drawn at the new size
     if (size.live) {
       keep = 0; // the screen is cleared: the notes are gone from it either way
       const frame = lines();
@@ -386,6 +394,7 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const handle = (ev: RunEvent) => {
     const above: string[] = [];
     if (ev.type === 'start') {
+      begun = true;
       draw();
       return;
     }

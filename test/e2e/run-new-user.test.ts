@@ -92,12 +92,17 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     await t.waitFor(s, /Stopped \(quit\)[\s\S]*EXIT=0/, 8000, true);
   });
 
-  it('at 80x24 after the first-run question, the notes are read while the run waits; going on, the first phase gets the whole screen, text and figure', async () => {
+  it('at 80x24 after the first-run question, the notes (the urgent warning first) are held on screen until a key; going on, the first phase gets the whole screen, text and figure', async () => {
     const { s } = t.session('run headache', { profile: false, cols: 80, rows: 24 });
     await t.waitFor(s, /do any of these apply to you/);
     t.keys(s, 'Enter');
-    const waiting = await t.waitFor(s, /LOCATE \d:\d\d {2}PAUSED/);
-    expect(waiting).toMatch(/bone|Get medical help|disclaimer|medical advice/i);
+    const held = await t.waitFor(s, /^space starts the run · q quit$/m);
+    // The whole of the red flags, from their heading, on screen: nothing scrolled off above.
+    expect(held).toMatch(/^Get medical help instead if:\n  • A sudden, severe headache that peaks within a minute or so \(the worst of\n    your life\): call emergency services\./m);
+    expect(held).toMatch(/age 50: see a doctor\./);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(t.screen(s)).toContain('Get medical help instead if:');
+    expect(t.screen(s)).not.toMatch(/LOCATE/);
     t.keys(s, ' ');
     // The whole locate text, to its last words, with nothing cut.
     const shown = await t.waitFor(s, /LOCATE \d:\d\d(?! {2}PAUSED)[\s\S]*index-finger[\s\S]*bone\./);
@@ -105,6 +110,35 @@ describe.skipIf(!hasTmux)('the guided run, as a new user meets it', () => {
     expect(frame).not.toMatch(/…/);
     // The hand figure beside the text: lines wider than the text's column carry its drawing.
     expect(frame.split('\n').filter((l) => l.length > 50).length).toBeGreaterThan(3);
+    t.keys(s, 'q');
+    await t.waitFor(s, /Stopped \(quit\)[\s\S]*^\$$/m, 8000, true);
+  });
+  it('notes longer than the screen are shown a screenful at a time; q at the hold runs and logs nothing', async () => {
+    const { s, home } = t.session('run headache --no-profile; echo EXIT=$?', { cols: 80, rows: 16 });
+    const first = await t.waitFor(s, /^space more · q quit$/m);
+    expect(first).toMatch(/Get medical help instead if:\n  • A sudden, severe headache/);
+    t.keys(s, ' ');
+    const last = await t.waitFor(s, /^space starts the run · q quit$/m);
+    expect(last).toMatch(/age 50: see a doctor\./);
+    expect(last).not.toMatch(/space more/);
+    t.keys(s, 'q');
+    const end = await t.waitFor(s, /EXIT=\d/);
+    expect(end).toMatch(/^Nothing run\.\nEXIT=0$/m);
+    expect(end).not.toMatch(/space starts the run|LOCATE|Stopped/);
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+    expect(spawnSync(process.execPath, [BIN, 'history', '--json'], { encoding: 'utf8', env }).stdout.trim()).toBe('[]');
+  });
+  it('Ctrl-Z at the notes\' hold gives the shell its terminal; after fg the hold is back and still waits, and space starts the run', async () => {
+    const { s } = t.session('run headache --no-profile', { cols: 80, rows: 24 });
+    await t.waitFor(s, /^space starts the run · q quit$/m);
+    t.keys(s, 'C-z');
+    await t.waitFor(s, /Stopped/);
+    t.keys(s, 'fg', 'Enter');
+    await t.waitFor(s, /^\$ fg\n.*\nspace starts the run · q quit$/m);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(t.screen(s)).not.toMatch(/LOCATE/);
+    t.keys(s, ' ');
+    await t.waitFor(s, /Headache relief · 7:35[\s\S]*LOCATE 0:0\d/);
     t.keys(s, 'q');
     await t.waitFor(s, /Stopped \(quit\)[\s\S]*^\$$/m, 8000, true);
   });

@@ -216,9 +216,9 @@ describe.skipIf(!hasTmux)('in the terminals people use', () => {
     expectWhole(await waitFor(yes.name, /LOCATE 0:0[5-9]/));
     expect(await screen(yes.name)).not.toMatch(/PAUSED/);
     tmux('kill-session', '-t', yes.name);
-    // Without --yes the notes are read first: the run waits, paused, and space gives the view the screen.
+    // Without --yes the notes are read first, held on screen until a key, and space gives the view the screen.
     const asked = await start('run skull-base --no-tips', 80, 24, {}, pregnant);
-    await waitFor(asked.name, /LOCATE 0:10 +PAUSED/);
+    await waitFor(asked.name, /space starts the run · q quit/);
     tmux('send-keys', '-t', asked.name, 'Space');
     expectWhole(await waitFor(asked.name, /LOCATE 0:0\d(?! +PAUSED)/, 4000));
     tmux('kill-session', '-t', asked.name);

@@ -6,7 +6,7 @@ import type { Paint } from '../../render/paint.js';
 import { fitWidth, type Terminal } from '../../render/terminal.js';
 import type { TtyOptions } from '../../render/run-tty.js';
 import type { FigureAt } from '../../render/run-figure.js';
-import { wrap } from '../../render/text.js';
+import { rowsOf, wrap } from '../../render/text.js';
 import { jsonSink, type StartFacts } from '../../render/run-json.js';
 import { pausedWords, plainSink } from '../../render/run-plain.js';
 import { runHeader } from '../../render/run-header.js';
@@ -30,8 +30,13 @@ export const DONE_WORDS_MS = 3_000;
 /** The run flags that shape the live output. */
 export interface LiveOptions {
   json?: boolean; plain?: boolean; quiet?: boolean; bell?: boolean; voice?: boolean;
-  /** How many lines were printed just before the run (red flags, tips): the live view keeps them on screen. */
+  /** How many lines were printed just before the run (warnings, the first-run answer): the live view keeps them on screen. */
   above?: number;
+  /**
+   * The notes before the run (red flags, cautions, advice, tips), for the live view to print above
+   * itself: where they cannot stay beside it, a screenful at a time, waiting for a key (notes-hold.ts).
+   */
+  notes?: string;
   /** --yes: never wait for a person, not even for the notes to be read. */
   yes?: boolean;
   /** The routine's own length, when the run was adjusted to another (the header names both). */
@@ -59,10 +64,6 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // pipe) no key can be read: the view promises none, and nothing waits for one.
   const readsKeys = Boolean(io.stdin.isTTY);
   const watched = mode === 'tty' || (mode === 'plain' && term.tty && readsKeys);
-  // Job control goes in before anything is drawn (see job-control.ts): the live view clears its
-  // frame and shows the cursor before it stops. Where nothing is drawn and keys are not read, the
-  // default SIGTSTP stops the process and the scheduler counts the gap as a stall.
-  const control = watched ? (await import('./job-control.js')).liveControl(io, { keys: readsKeys }) : undefined;
   const keys = watched && readsKeys ? (await import('../../render/run-keys.js')).keyHelp(c.g) : [];
   const sinks: Array<(ev: RunEvent) => void> = [];
   let tty: ReturnType<typeof import('../../render/run-tty.js').ttySink> | undefined;
@@ -78,7 +79,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     tty = ttySink(io, timeline, c, term, {
       keys,
       // The notes and the run's header, which is printed below them (its lines and a newline).
-      keepAbove: o.quiet ? 0 : (o.above ?? 0) + runHeader(catalog, timeline, c, fitWidth(term), o.ownMs).split('\n').length,
+      keepAbove: o.quiet ? 0 : (o.above ?? 0) + (o.notes ? rowsOf(o.notes, term.columns ?? Infinity) : 0) + runHeader(catalog, timeline, c, fitWidth(term), o.ownMs).split('\n').length,
       figure: await locateFigures(catalog, timeline, c, term),
       pointName: (id) => catalog.points.get(id)?.pinyin,
       cautions: cautionText,
@@ -93,6 +94,28 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     });
     sinks.push(tty.handle);
   }
+  // Notes that cannot stay beside the view (notesCut) are read before the run begins, held a
+  // screenful at a time until a key; with --yes, or no keys to read, they are printed and the view
+  // takes the screen at once (the notes above in the scrollback).
+  let read = false;
+  if (o.notes !== undefined) {
+    if (tty?.notesCut && readsKeys && !o.yes) {
+      const { holdNotes } = await import('./notes-hold.js');
+      const end = await holdNotes(io, o.notes, { rows: term.rows!, columns: term.columns!, above: o.above ?? 0, c });
+      if (!end.go) {
+        tty.stop();
+        // Nothing ran, so nothing is logged: left here, as at the first-run question, it is no session.
+        if (!end.signal) io.stdout.write('Nothing run.\n');
+        else if (end.signal !== 'SIGPIPE') throw new ExitError(end.signal === 'SIGTERM' ? EXIT.sigterm : end.signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigint);
+        return EXIT.ok;
+      }
+      read = true;
+    } else io.stdout.write(o.notes);
+  }
+  // Job control goes in before anything is drawn (see job-control.ts): the live view clears its
+  // frame and shows the cursor before it stops. Where nothing is drawn and keys are not read, the
+  // default SIGTSTP stops the process and the scheduler counts the gap as a stall.
+  const control = watched ? (await import('./job-control.js')).liveControl(io, { keys: readsKeys }) : undefined;
   // Messages during the live view go above its frame, not through it.
   const say = (m: string) => (tty ? tty.note(m) : io.stderr.write(`${m}\n`));
   // The bell is a cue like speech: one more sink, rung at every phase change, and twice at the
@@ -148,7 +171,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   // Notes that would cut the view beside them (its text or figure): the run waits, paused, while they are read.
   // With --yes it never waits: the view takes the screen at once, the notes above in the scrollback.
   if (tty?.notesCut) {
-    if (o.yes || !readsKeys) tty.releaseNotes();
+    if (read || o.yes || !readsKeys) tty.releaseNotes();
     else run.send('pause');
   }
   // Plain lines have no frame to clear or redraw; after fg, say how to go on, once: continued in
