@@ -23,6 +23,8 @@ export interface SuspendableView {
    * nothing: there is nothing left open to pause for).
    */
   toggleHelp(pausedForHelp?: boolean): boolean | void;
+  /** Plain lines: the keys are printed, not a panel over the view, so `?` never pauses the run. */
+  printsHelp?: boolean;
 }
 
 /** The live view's keys and job-control handlers: `attach` once the run starts, `stop` when it ends. */
@@ -76,7 +78,10 @@ export function liveControl(io: Io, o: { keys?: boolean } = {}): LiveControl {
       // run on unread), and goes on as it was when it closes: a run paused before it opened, or
       // paused or resumed with space while it was open, is left as it is.
       keys = listenKeys(io.stdin, io.clock, (a) => {
-        if (a === 'help') {
+        // Printed keys cover nothing: pausing and going on for them only put "PAUSED" and
+        // "resumed" around the keys (and read as a quit while paused that said "resumed").
+        if (a === 'help' && v.printsHelp) v.toggleHelp();
+        else if (a === 'help') {
           if (!helpOpen && r.state.status === 'running') {
             r.send('pause');
             helpPaused = true;

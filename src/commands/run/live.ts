@@ -184,6 +184,7 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
     });
   }
   control?.attach(run, tty ?? {
+    printsHelp: true,
     suspend: () => void (pausedSaid = false),
     resume: () => {
       if (!pausedSaid) io.stdout.write(`${c.dim(pausedWords(c.g.dash))}\n`);
