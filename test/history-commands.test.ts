@@ -8,6 +8,8 @@ import { run as stats } from '../src/commands/stats.js';
 import { run as rate } from '../src/commands/rate.js';
 import { historyPath } from '../src/store/history-file.js';
 import { fakeIo, routineObj, tempTree } from './helpers.js';
+import { isSession } from '../src/core/session-record.js';
+import type { Timeline } from '../src/model/timeline.js';
 
 type Fake = ReturnType<typeof fakeIo>;
 
@@ -15,11 +17,11 @@ type Fake = ReturnType<typeof fakeIo>;
 const DATA = tempTree({ 'routines/tiny.yaml': routineObj({ id: 'tiny', title: 'Tiny', timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1, switch: '1s' }, steps: [{ press: 'LI4', sides: 'left' }, { rest: '1s' }] }) });
 
 /** Run `tiny` (or another target) to its end on the fake clock; `during` may act mid-run. */
-async function runTiny(f: Fake, o: Partial<RunOptions> = {}, during?: () => void): Promise<number | unknown> {
+async function runTiny(f: Fake, o: Partial<RunOptions> = {}, during?: () => void, atMs = 1500): Promise<number | unknown> {
   const done = runCmd({ args: ['tiny'], data: [DATA], plain: true, tips: false, profile: true, ...o }, f.io).catch((e: unknown) => e);
   for (let i = 0; i < 400 && f.clock.pending() === 0; i++) await new Promise((r) => setTimeout(r, 5));
   if (during) {
-    f.clock.advance(1500);
+    f.clock.advance(atMs);
     during();
   }
   f.clock.runAll();
@@ -48,13 +50,32 @@ describe('run logs the session', () => {
     expect(rec.end).toMatch(/^2025-03-01T09:00:05\.\d{3}\+01:00$/);
   });
 
-  it('when quit or interrupted by a signal, saying how it ended', async () => {
+  it('when quit or interrupted by a signal once its first hold has begun, saying how it ended', async () => {
     const f = fakeIo();
-    const code = await runTiny(f, {}, () => f.signal('SIGINT'));
+    const code = await runTiny(f, {}, () => f.signal('SIGINT'), 2_200);
     expect(code).toMatchObject({ name: 'ExitError', exitCode: 130 });
-    // 1.5 s in: located, and started the ramp but not the hold, so LI4 is not worked, not even partly.
-    expect(lines(f)[0]).toMatchObject({ completed: false, reason: 'interrupted', signal: 'SIGINT', active_ms: 1500, points: [] });
+    // 2.2 s in: located, ramped, and 0.2 s into the 1 s hold, so LI4 is not worked, not even partly.
+    expect(lines(f)[0]).toMatchObject({ completed: false, reason: 'interrupted', signal: 'SIGINT', active_ms: 2200, points: [] });
     expect(lines(f)[0]).not.toHaveProperty('partly');
+  });
+
+  it('not when it ended before its first hold began (found and pressed into, never held): that is no session', async () => {
+    const f = fakeIo();
+    // 1.5 s in: in the ramp.
+    expect(await runTiny(f, {}, () => f.signal('SIGINT'))).toMatchObject({ name: 'ExitError', exitCode: 130 });
+    expect(existsSync(historyPath(f.io.env))).toBe(false);
+  });
+
+  it('the rule, in one place (isSession): a hold or massage has begun; a plan with neither is always a session', () => {
+    const tl = (kinds: string[]) => ({ routine: 'x', title: 'X', total_ms: 1, points: [], phases: kinds.map((kind, index) => ({ index, kind, step: 0, offset_ms: index, duration_ms: 1, text: 't' })) }) as unknown as Timeline;
+    const press = tl(['locate', 'ramp', 'hold', 'release']);
+    expect(isSession(press, [0])).toBe(false);
+    expect(isSession(press, [0, 1])).toBe(false);
+    expect(isSession(press, [0, 1, 2])).toBe(true);
+    // Skipped into the hold (s): it began.
+    expect(isSession(press, [0, 2])).toBe(true);
+    expect(isSession(tl(['massage', 'rest']), [0])).toBe(true);
+    expect(isSession(tl(['rest']), [0])).toBe(true);
   });
 
   it('names a point by its id and a routine file by its absolute path, with the conditions applied', async () => {

@@ -14,7 +14,7 @@ import { planOptionsFrom, type TimingFlags } from './run/plan-options.js';
 import { isPathLike, routineFor } from './run/target.js';
 import { resolve as resolvePath } from 'node:path';
 import { parseRating } from '../core/history.js';
-import { ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
+import { isSession, ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
 import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
@@ -174,7 +174,13 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   let logged = false;
   const onEnd: OnEnd | undefined = logging
     ? (end, progress) => {
+      // No session: its output closed before it began, or it ended before its first hold.
       if (outputClosedEarly(timeline, end, progress.started)) return;
+      if (!isSession(timeline, progress.started)) {
+        // A rating given for it would vanish without a word: say where it went.
+        if (rated !== undefined) io.stderr.write(`note: not logged: the run ended before its first hold, so it is no session, and the rating before it (${rated}) is not kept\n`);
+        return;
+      }
       const endMs = io.calendar.now();
       logged = tryAppend(io, sessionRecord(timeline, end, progress, {
         ...target, session, startMs, endMs, startOffset: io.calendar.offset(startMs), endOffset: io.calendar.offset(endMs),

@@ -130,6 +130,21 @@ export interface SessionFacts extends SessionTarget {
   before?: number;
 }
 
+/** The phases whose beginning makes a run a session: a hold, or a massage (a routine of massages has no hold). */
+const WORK = new Set(['hold', 'massage']);
+
+/**
+ * Is a run that began the phases `started` a session, for the log and so for `history`, `stats`
+ * and `rate`? Only once its first hold (or massage) has begun: a run stopped while the point was
+ * still being found or the pressure was still building (a Ctrl-C two seconds in, a quit at the
+ * first locate) pressed nothing to speak of, and `rate` should attach to the session before it.
+ * A plan with no hold or massage at all is a session however it ended.
+ */
+export function isSession(timeline: Timeline, started: readonly number[]): boolean {
+  if (!timeline.phases.some((p) => WORK.has(p.kind))) return true;
+  return started.some((i) => WORK.has(timeline.phases[i]?.kind ?? 'locate'));
+}
+
 /** The session line for a run that ended with `end`, having done what `progress` says. */
 export function sessionRecord(timeline: Timeline, end: EndEvent, progress: RunProgress, f: SessionFacts): Session {
   const worked = pointsWorked(timeline, progress);

@@ -45,23 +45,55 @@ describe('session log', () => {
     expect(table.stdout).toMatch(/^tiny +2 +0:10 +100% +−4\.0 \(1 rated; too few\) +Tiny$/m);
   });
 
-  it('a run stopped with Ctrl-C (SIGINT) is logged as interrupted', async () => {
-    const m = machine();
+  /** Run tiny with --json and send SIGINT once a phase of `kind` has begun; resolves to the exit code. */
+  async function interruptIn(m: ReturnType<typeof machine>, kind: string): Promise<unknown> {
     const child = spawnCli(['run', 'tiny', '--data', data, '--json'], m.env);
     let out = '';
     await new Promise<void>((resolve) => child.stdout.on('data', (d) => {
       out += d;
-      if (out.includes('"kind":"ramp"')) resolve();
+      if (out.includes(`"kind":"${kind}"`)) resolve();
     }));
     child.kill('SIGINT');
-    const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect(code).toBe(130);
+    return new Promise((resolve) => child.on('exit', resolve));
+  }
+
+  it('a run stopped with Ctrl-C (SIGINT) once its hold has begun is logged as interrupted', async () => {
+    const m = machine();
+    expect(await interruptIn(m, 'hold')).toBe(130);
     const [session] = JSON.parse(m.acupress('history', '--json').stdout);
-    // Stopped in the ramp, before LI4's hold: no point was worked (docs/cli.md, "Keys and job control").
+    // Stopped early in the hold: LI4 was not worked, not even partly (docs/cli.md, "Keys and job control").
     expect(session).toMatchObject({ target: 'tiny', completed: false, reason: 'interrupted', signal: 'SIGINT', points: [] });
-    expect(session.active_ms).toBeGreaterThanOrEqual(1000);
+    expect(session.active_ms).toBeGreaterThanOrEqual(2000);
     expect(session.active_ms).toBeLessThan(5000);
     expect(m.acupress('history').stdout).toMatch(/ 0:0\d of 0:05, Ctrl-C {2}/);
+  });
+
+  it('a run stopped before its first hold is no session: history and stats leave it out, and rate attaches to the session before it', async () => {
+    const m = machine();
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain', '--yes').code).toBe(0);
+    // Ctrl-C in the ramp, a second or two in: the point was being found and pressed into, never held.
+    expect(await interruptIn(m, 'ramp')).toBe(130);
+    const sessions = JSON.parse(m.acupress('history', '--json').stdout);
+    expect(sessions).toEqual([expect.objectContaining({ target: 'tiny', completed: true, reason: 'done' })]);
+    expect(JSON.parse(m.acupress('stats', '--json').stdout)).toMatchObject({ sessions: 1, completed: 1 });
+    const rated = m.acupress('rate', '3');
+    expect(rated.code, rated.stderr).toBe(0);
+    expect(rated.stdout).toMatch(/^Rated Tiny, .*, 0:05 of 0:05: now 3 /);
+    // With nothing before it, there is nothing to rate; a rating given before it is said not to be kept.
+    const fresh = machine();
+    const child = spawnCli(['run', 'tiny', '--data', data, '--plain', '--before', '6'], fresh.env);
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    await new Promise<void>((resolve) => child.stdout.on('data', (d) => {
+      out += d;
+      if (/ramp/.test(out)) resolve();
+    }));
+    child.kill('SIGINT');
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(130);
+    expect(err).toMatch(/^note: not logged: the run ended before its first hold, so it is no session, and the rating before it \(6\) is not kept$/m);
+    expect(existsSync(fresh.log)).toBe(false);
+    expect(fresh.acupress('rate', '3').code).toBe(1);
   });
 
   it('--dry-run and --no-history log nothing', () => {

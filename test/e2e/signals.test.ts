@@ -1,6 +1,6 @@
 // Signals and streams against the real process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, spawnCli, tempDir } from '../helpers.js';
@@ -66,10 +66,14 @@ describe('signals', () => {
   it.skipIf(!python || !existsSync('/proc/self/wchan'))('a reader that never reads does not block the run: SIGTERM still ends it with 143, and the session is logged', () => {
     const home = tempDir('acupress-home-');
     const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, 'state') };
-    const r = spawnSync('python3', ['-c', STUCK_READER, process.execPath, BIN, 'run', 'headache', '--json', '--yes'], { env, encoding: 'utf8', timeout: 90_000 });
-    expect(JSON.parse(r.stdout)).toEqual({ code: 143, stderr: expect.stringMatching(/^Stopped \(interrupted, SIGTERM\) after 0:0\d of 7:35: Headache relief\.\n$/) });
+    // A routine that starts with a massage: a session from its first second (a press needs its hold to have begun).
+    const data = tempDir('acupress-rub-');
+    mkdirSync(join(data, 'routines'));
+    writeFileSync(join(data, 'routines', 'rub.yaml'), 'id: rub\ntitle: Rub\nsummary: One massage.\nsources: [me]\nsteps:\n  - massage: the tops of both shoulders\n    region: shoulder\n    motion: kneading\n    duration: 1m\n');
+    const r = spawnSync('python3', ['-c', STUCK_READER, process.execPath, BIN, 'run', 'rub', '--data', data, '--json', '--yes'], { env, encoding: 'utf8', timeout: 90_000 });
+    expect(JSON.parse(r.stdout)).toEqual({ code: 143, stderr: expect.stringMatching(/^Stopped \(interrupted, SIGTERM\) after 0:0\d of 1:00: Rub\.\n$/) });
     const log = readFileSync(join(home, 'state', 'acupress', 'history.jsonl'), 'utf8').trim().split('\n');
-    expect(log.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ type: 'session', target: 'headache', completed: false, reason: 'interrupted', signal: 'SIGTERM' })]);
+    expect(log.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ type: 'session', target: 'rub', completed: false, reason: 'interrupted', signal: 'SIGTERM' })]);
   }, 100_000);
 
   it.skipIf(!existsSync('/proc/self/stat'))('a closed stdin does not spin the CPU', async () => {
