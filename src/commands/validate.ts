@@ -46,8 +46,11 @@ function misplaced(path: string, text: string): string | undefined {
   return undefined;
 }
 
-/** One file given: its text when it could be read, its problems, and (for a valid routine) its warnings. */
-type Read = { path: string; shown: string; text?: string; problems: Problem[]; warnings: Problem[] };
+/**
+ * One file given: its text when it could be read, its problems, and (for a valid routine) its
+ * warnings and notes (a note says what the file does that is allowed but easy to miss).
+ */
+type Read = { path: string; shown: string; text?: string; problems: Problem[]; warnings: Problem[]; notes?: Problem[] };
 
 /** Validate each file; exit 2 if any has a problem. */
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
@@ -59,14 +62,14 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const points = reads.filter((r) => r.text !== undefined && isPointFile(r.path, r.text));
   for (const r of points) r.problems = checkPoints(catalog, r);
   for (const r of reads) if (r.text !== undefined && !points.includes(r)) r.problems = withPointsHint(checkRoutine(catalog, r), io);
-  const results = reads.map((r) => ({ file: r.shown, ok: r.problems.length === 0, problems: r.problems, warnings: r.warnings }));
+  const results = reads.map((r) => ({ file: r.shown, ok: r.problems.length === 0, problems: r.problems, warnings: r.warnings, notes: r.notes ?? [] }));
   if (options.json) {
     writeJson(io, results);
   } else {
     for (const r of results) {
       if (r.ok) io.stdout.write(`${c.ok('ok')}  ${untrusted(r.file, 300)}\n`);
-      // Problems first, then warnings: what stops the file loading leads.
-      for (const p of [...r.problems, ...r.warnings]) io.stderr.write(`${formatProblem(p)}\n`);
+      // Problems first, then warnings, then notes: what stops the file loading leads.
+      for (const p of [...r.problems, ...r.warnings, ...r.notes]) io.stderr.write(`${formatProblem(p)}\n`);
     }
     const bad = results.filter((r) => !r.ok);
     if (bad.length) io.stderr.write(`${count(bad.reduce((n, r) => n + r.problems.length, 0), 'problem')} in ${count(bad.length, 'file')}\n`);
@@ -157,7 +160,12 @@ function checkRoutine(catalog: Catalog, r: Read): Problem[] {
   const checked: Checked<Routine> = checkYamlText(r.text!, r.shown, routineSchema);
   if (checked.ok) {
     const rec = { value: { ...checked.value, origin: { source: 'user' as const, file: r.shown } }, locate: checked.locate, shown: r.shown };
+    const builtin = catalog.routines.get(checked.value.id)?.origin.source === 'builtin';
     const problems = mergeInto(catalog, { points: [], routines: [rec], conditions: [], problems: [] }, { checkNames: true });
+    // Allowed, but easy to miss: the file takes a built-in routine's place wherever its id is used.
+    if (builtin && problems.length === 0) {
+      r.notes = [problemAt(rec, ['id'], `note: replaces the built-in routine "${checked.value.id}": run, list, show and check use this file instead, once it is among your routines (give it an id of its own to keep both)`)];
+    }
     // Blind to a safety check, or firmer than a point allows: say so (exit 0 when that is all).
     // Said beside the file's problems too, after them, so that fixing those brings no surprise.
     r.warnings = routineWarnings(catalog, checked.value).map((w) => problemAt(rec, w.path, `warning: ${w.message}`));

@@ -119,6 +119,17 @@ describe('list and show', () => {
     const dir = tempTree({ 'mine.yaml': yaml.replace('id: headache', 'id: my-headache') });
     expect(cli(['validate', join(dir, 'mine.yaml')])).toMatchObject({ code: 0, stderr: '' });
   });
+  it('validate says, as a note and exit 0, that a file keeping a built-in routine\'s id replaces it; with an id of its own, nothing', () => {
+    const yaml = cli(['show', 'headache', '--yaml']).stdout;
+    const dir = tempTree({ 'headache.yaml': yaml, 'mine.yaml': yaml.replace('id: headache', 'id: my-headache') });
+    const same = cli(['validate', join(dir, 'headache.yaml')]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/^ok {2}.*headache\.yaml\n$/);
+    expect(same.stderr).toMatch(/^.*headache\.yaml:\d+:\d+ id: note: replaces the built-in routine "headache": run, list, show and check use this file instead, once it is among your routines \(give it an id of its own to keep both\)\n$/);
+    const [report] = JSON.parse(cli(['validate', join(dir, 'headache.yaml'), '--json']).stdout);
+    expect(report).toMatchObject({ ok: true, problems: [], warnings: [], notes: [{ path: 'id', message: expect.stringMatching(/^note: replaces the built-in routine "headache"/) }] });
+    expect(JSON.parse(cli(['validate', join(dir, 'mine.yaml'), '--json']).stdout)[0]).toMatchObject({ ok: true, notes: [] });
+  });
   it('a copy made with show --yaml leaves the built-in its names (no aliases), and says so', () => {
     const yaml = cli(['show', 'neck', '--yaml']).stdout;
     expect(yaml).not.toMatch(/^aliases:/m);
