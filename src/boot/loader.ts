@@ -1,7 +1,7 @@
 // The built CLI's entry (dist/main.cjs). It compiles our bundles (dist/app.cjs, then user.cjs,
 // cli.cjs and dist/vendor/*.cjs when app.cjs asks for them) with V8 code caches, which turn ~3 ms
-// of compiling into ~1 ms of reading. A cache is valid only for the V8 that made it, so they live in the
-// user's cache directory, per build and per Node (code-cache.ts): the first run of a command
+// of compiling into ~1 ms of reading. A cache is valid only for the V8 that made it, so they live
+// in the user's cache directory, per build and per Node (code-cache.ts): the first run of a command
 // line compiles as usual and saves what it compiled, later runs read it. V8 checks every cache
 // against its version, flags and source length and compiles afresh when they differ; a refused
 // cache is replaced. V8 does not check a cache's contents, so a damaged one is guarded against
@@ -175,8 +175,11 @@ function settle(ok: boolean): void {
     try {
       if ('script' in c) slow().settleCache(c, ok);
       else if (ok) {
-        fchmodSync(c.fd, c.mode);
-        closeSync(c.fd);
+        try {
+          fchmodSync(c.fd, c.mode);
+        } finally {
+          closeSync(c.fd);
+        }
       } else {
         // Deleted, by the slow path's code for it (a rare end: an internal error).
         slow().settleCache({ cacheFile: c.cacheFile, held: c, cache: 'accepted' } as unknown as Compiled, false);
