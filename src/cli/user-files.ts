@@ -18,7 +18,6 @@
 // finished building (routine-file.ts) or builds one of its own (build-builtin.ts): code here that
 // indexed a catalog app.cjs then changed would keep a stale index, as app.cjs's forgetIndex
 // clears only its own copy.
-/* eslint-disable @typescript-eslint/no-require-imports */
 
 /** The modules of dist/user.cjs, by their file names, each initialised when first asked for. */
 export const modules = {

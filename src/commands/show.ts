@@ -9,7 +9,7 @@ import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
-import { GENERAL, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
+import { GENERAL, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives, stepPoints } from '../core/safety.js';
 import { pointVerdict, routineVerdict } from '../render/verdict.js';
 import { checkText } from '../render/check-text.js';
 import { checkReport } from '../core/check-report.js';
@@ -98,10 +98,12 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     }
     if (ref.kind === 'routine') {
       const r = catalog.routines.get(ref.id)!;
-      const findings = routineFindings(catalog, r, conditions);
+      // Its texts are read once, for its findings and the pregnancy hint (a long area costs its length).
+      const read = stepPoints(catalog, r);
+      const findings = routineFindings(catalog, r, conditions, read);
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, r, conditions).map((x) => x.id) : [];
       const verdict = routineVerdict(findings, idsOf(conditions), safer, c);
-      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r)) : undefined, verdict);
+      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict);
       if (!force || !figures || !layout) return card;
       // --figure on a routine: each of its points, side by side, on the side each step names.
       const figs = r.steps.flatMap((s) => {
