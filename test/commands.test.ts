@@ -27,7 +27,9 @@ describe('show', () => {
   it('marks cautions for a condition', async () => {
     const { io, stdout } = fakeIo();
     await show({ args: [['SP6']], pregnant: true }, io);
-    expect(stdout.text()).toMatch(/AVOID \(pregnancy\)/);
+    // The verdict, then the reasons under one labelled row: the condition's and the point's own.
+    expect(stdout.text()).toMatch(/^AVOID with pregnancy\. Why, below\.$/m);
+    expect(stdout.text().match(/^Avoid {6}in pregnancy: Sanyinjiao.*\n {11}Traditionally forbidden/m)).not.toBeNull();
   });
 
   it('labels a point\'s own caution once, with its level and for whom ("Avoid  in pregnancy:"), not stacked labels', async () => {

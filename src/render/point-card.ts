@@ -5,7 +5,7 @@ import type { Point } from '../model/types.js';
 import { urgentFor, type Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
-import { cautionFor, forWhom } from './findings.js';
+import { cautionFor } from './findings.js';
 
 
 /** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
@@ -37,28 +37,21 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
   if (names.length) field('Also', names.join(', '));
   const using = routinesUsing(catalog, p.id);
   if (using.length) field('Routines', using.join(', '));
-  const shown = new Set<string>();
-  for (const f of findings) {
-    const key = `${f.condition}:${f.level}:${f.reason}`;
-    if (shown.has(key)) continue;
-    shown.add(key);
-    const mark = f.level === 'avoid' ? c.avoid(`AVOID (${forWhom(f.condition)})`) : c.caution(`caution (${forWhom(f.condition)})`);
-    field(c.g.warn, `${mark} ${f.reason} [${f.source}]`);
-  }
-  // One row per condition and level, however many sources give a reason for it.
+  // One row per condition and level, saying "avoid" once: what the conditions in force find (the
+  // reasons the verdict points to) first, then the point's own cautions, each reason joining its row.
   const rows = new Map<string, { level: string; condition: string; reasons: string[] }>();
-  for (const k of p.cautions) {
-    const key = `${k.condition}:${k.level}:${k.reason}`;
-    if (shown.has(key)) continue;
-    shown.add(key);
-    const row = rows.get(`${k.condition}:${k.level}`) ?? { level: k.level, condition: k.condition, reasons: [] };
-    row.reasons.push(`${k.reason} [${k.source}]`);
-    rows.set(`${k.condition}:${k.level}`, row);
-  }
-  // One label says both what to do and for whom: "Avoid  in pregnancy: …", "Caution  for everyone: …".
+  const add = (condition: string, level: string, said: string) => {
+    const row = rows.get(`${condition}:${level}`) ?? { level, condition, reasons: [] };
+    if (!row.reasons.includes(said)) row.reasons.push(said);
+    rows.set(`${condition}:${level}`, row);
+  };
+  for (const f of findings) add(f.condition, f.level, `${f.reason} [${f.source}]`);
+  for (const k of p.cautions) add(k.condition, k.level, `${k.reason} [${k.source}]`);
+  // One label says both what to do and for whom: "Avoid  in pregnancy: …", "Caution  for everyone: …";
+  // each further reason on a line of its own under the first, as the sources are.
   for (const k of rows.values()) {
     const paint = k.level === 'avoid' ? c.avoid : c.caution;
-    field(k.level === 'avoid' ? 'Avoid' : 'Caution', `${paint(cautionFor(k.condition))}: ${k.reasons.join(' ')}`);
+    field(k.level === 'avoid' ? 'Avoid' : 'Caution', `${paint(cautionFor(k.condition))}: ${k.reasons.join('\n')}`);
   }
   // One source a line: titles end in their own punctuation, so a joining "; " reads badly.
   if (p.sources.length) field('Sources', p.sources.join('\n'));

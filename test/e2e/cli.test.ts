@@ -467,6 +467,21 @@ describe('a saved profile applies everywhere; --no-profile turns it off', () => 
     expect(plain.stdout.split('\n')[1]).not.toMatch(/AVOID/);
     expect(plain.stdout).toMatch(/add\s+--pregnant/);
   });
+  it('a point card with the profile says "avoid" once, under a label, with every reason below it', () => {
+    const env = profiled();
+    for (const id of ['LI4', 'SP6']) {
+      const lines = cli(['show', id, '--no-figure'], { env }).stdout.split('\n');
+      // The verdict, then one labelled row for pregnancy: the condition's reason and the point's own.
+      expect(lines.filter((l) => /^avoid/i.test(l))).toEqual(['AVOID with pregnancy. Why, below.', expect.stringMatching(/^Avoid {6}in pregnancy: /)]);
+      const row = lines.findIndex((l) => l.startsWith('Avoid      in pregnancy: '));
+      expect(row).toBeGreaterThan(1);
+      expect(lines.filter((l) => /^⚠|^!\s|AVOID \(pregnancy\)/.test(l))).toEqual([]);
+      // The point's own reasons follow on the row's continuation lines, none lost.
+      const rest = lines.slice(row + 1, lines.findIndex((l) => l.startsWith('Sources'))).join(' ');
+      expect(rest).toMatch(/Deadman P, Al-Khafaji M, Baker K\. A Manual of Acupuncture, 2nd ed\., 2007 \((?:LI|SP)-[46], cautions\)/);
+      expect(rest).toMatch(/Betts D\. The Essential Guide/);
+    }
+  });
   it('check and run apply it too', () => {
     const env = profiled();
     expect(cli(['check', 'headache'], { env }).code).toBe(1);
