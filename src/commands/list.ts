@@ -83,7 +83,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       ]),
     ], width, { ellipsis: c.g.ellipsis, keep: [0, 1], drop: [1], marks: [...(header ? [undefined] : []), ...rows.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
+    writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
     if (left > 0) io.stderr.write(`${hang(`Left out ${count(left, 'routine')} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
@@ -112,7 +112,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       ...points.map((p) => columns.map((col) => col.cell(p))),
     ], width, { ellipsis: c.g.ellipsis, keep: [0], marks: [...(header ? [undefined] : []), ...points.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    if (header) writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c, width);
+    writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c, width);
     // An indication that can be an emergency says where to get help, as the point card does.
     if (filter.tag) {
       const tag = filter.tag;
@@ -141,7 +141,10 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** Below a table, one line per mark it uses, saying what the mark means, fitted to `width`. */
+/**
+ * Below a table, after an empty line, one line per mark it uses, saying what the mark means, fitted to
+ * `width`. Into a pipe or file too: whoever reads the marks there needs them explained as much.
+ */
 function writeLegend(io: Io, used: string[], meanings: Record<string, string>, c: { dim: (s: string) => string }, width: number): void {
   const lines = used.filter((m) => meanings[m]).map((m) => c.dim(hang(`${m}  ${meanings[m]}`, width, '    ')));
   if (lines.length) io.stdout.write(`\n${lines.join('\n')}\n`);

@@ -50,6 +50,17 @@ describe('list and show', () => {
     expect(json.length).toBeGreaterThanOrEqual(24);
     expect(json.find((x: { id: string }) => x.id === 'headache')).toMatchObject({ id: 'headache', source: 'builtin', duration_ms: expect.any(Number) });
   });
+  it('list into a pipe explains its marks too, after an empty line; --json has none of it', () => {
+    const r = cli(['list', '--no-profile']);
+    const [rows, legend] = r.stdout.split('\n\n');
+    expect(rows).toMatch(/^eye-strain .* ⚠$/m);
+    // Lines whole in a pipe, the legend unwrapped.
+    expect(legend).toBe('⚠  a caution applies; acupress show <id> says which\n');
+    expect(cli(['list', 'points', '--meridian', 'ST']).stdout).toMatch(/\n\n⚠ avoid  never press this point yourself \(acupress show <code> says why\)\n$/);
+    const json = cli(['list', '--json', '--no-profile']).stdout;
+    expect(json).not.toMatch(/caution applies/);
+    expect(JSON.parse(json).length).toBeGreaterThan(20);
+  });
   it('list points counts every point, and filters by legacy meridian code', () => {
     expect(cli(['list', 'points']).stdout.trim().split('\n').length).toBeGreaterThanOrEqual(391);
     const lv = cli(['list', 'points', '--meridian', 'LV']).stdout.trim().split('\n');
