@@ -366,7 +366,23 @@ describe('routine text', () => {
     expect(catalog.routines.get('nausea')!.red_flags.join('\n')).toMatch(/any one of these/);
     const eye = catalog.routines.get('eye-strain')!;
     expect(eye.steps[0]!.cue).toMatch(/contact lenses/);
-    expect(eye.red_flags.join('\n')).toMatch(/eye surgery, with an eye infection or with glaucoma/);
+    expect(eye.tips.join('\n')).toMatch(/eye surgery, with an eye infection or with glaucoma/);
+  });
+
+  // A red flag is shown as "Get medical help instead if" (check: "Get help first, not acupressure"):
+  // each must send the reader to someone who can help; how hard to press or what to skip is a tip.
+  it('every red flag says whom to get help from; everyday advice is in tips', () => {
+    const help = /\b(?:doctor|medical help|emergency|dentist|dental|midwife|maternity|crisis line|therapist|foot-care team|get it checked|get help now)\b/i;
+    for (const r of catalog.routines.values()) {
+      for (const f of r.red_flags) expect(f, `${r.id}: ${f}`).toMatch(help);
+      for (const f of r.red_flags) expect(f, `${r.id}: ${f}`).not.toMatch(/should never hurt|^If you (?:are|might be) pregnant|^Skip |^Avoid areas|^If you have diabetes/i);
+    }
+    expect(catalog.routines.get('basics')!.red_flags).toEqual([]);
+    expect(catalog.routines.get('basics')!.tips.join('\n')).toMatch(/Pressure should never hurt/);
+    // The diabetes note is advice (press gently); the wound it watches for is the red flag.
+    const feet = catalog.routines.get('feet')!;
+    expect(feet.tips.join('\n')).toMatch(/diabetes or numb feet, press gently/);
+    expect(feet.red_flags.join('\n')).toMatch(/wound, blister or sore .* see your doctor or foot-care team/);
   });
 });
 

@@ -337,6 +337,17 @@ describe('check shows a routine\'s red flags', () => {
     expect(json.red_flags.some((f) => f.target === 'headache' && /pre-eclampsia/.test(f.text))).toBe(true);
     expect(json.red_flags.every((f) => f.target === 'headache')).toBe(true);
   });
+  it('check basics puts its everyday advice under Tips, not under "Get help first"; --json as tips', async () => {
+    const r = await cliAsync(['check', 'basics', 'feet']);
+    expect(r.stdout).not.toMatch(/Get help first, not acupressure \(basics\)/);
+    expect(r.stdout).toMatch(/\nTips \(basics\)\n  • Pressure should never hurt\./);
+    // feet: the wound to watch for is a red flag; pressing gently with diabetes is a tip.
+    expect(r.stdout).toMatch(/Get help first, not acupressure \(feet\)\n(  • .*\n)*  • A wound, blister or sore on a foot/);
+    expect(r.stdout).toMatch(/\nTips \(feet\)\n  • If you have diabetes or numb feet, press gently/);
+    const json = JSON.parse((await cliAsync(['check', 'basics', '--json'])).stdout) as { red_flags: unknown[]; tips: Array<{ target: string; text: string }> };
+    expect(json.red_flags).toEqual([]);
+    expect(json.tips.map((t) => t.target)).toEqual(['basics', 'basics']);
+  });
 });
 
 describe('check says each target once', () => {

@@ -167,7 +167,7 @@ export const COMMANDS = {
       { flags: '--no-bell', description: 'no bell' },
       { flags: '--voice', description: 'speak each cue with the system speech command' },
       { flags: '--warn <dur>', description: 'say "release in …" this long before a phase ends (e.g. 5s)' },
-      { flags: '--no-tips', description: 'skip the pre-session tips' },
+      { flags: '--no-tips', description: "skip the pre-session tips and the routine's own" },
       { flags: '--rate', description: 'ask how strong it is (0-10) before and after, in a terminal' },
       { flags: '--before <0-10>', description: 'record how strong it is before (0-10) without asking' },
       { flags: '--no-history', description: 'leave this session out of the session log' },

@@ -146,6 +146,10 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     if (routine.red_flags.length && !options.json) {
       notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  ${c.g.bullet} ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
     }
+    // The routine's own tips (how hard to press, what to skip) go with the other tips under --no-tips.
+    if (routine.tips.length && options.tips !== false && !options.json) {
+      notes.write(`${c.bold('Tips:')}\n${routine.tips.map((f) => `  ${c.g.bullet} ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
+    }
     // A dry run is no session: the tips wait for the first real one.
     if (options.tips !== false && !options.json && !options.dryRun && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);

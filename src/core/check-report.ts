@@ -96,6 +96,8 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     // A routine's red flags are safety text too: who looks up `check headache --pregnant` needs the
     // pre-eclampsia warning before anything else, not only once a run has started.
     red_flags: checked.flatMap((c) => (c.routine?.red_flags ?? []).map((text) => ({ target: c.target, text }))),
+    // Its tips too: the advice for people who should press gently or use another routine.
+    tips: checked.flatMap((c) => (c.routine?.tips ?? []).map((text) => ({ target: c.target, text }))),
   };
 }
 

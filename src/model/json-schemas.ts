@@ -85,6 +85,7 @@ export const checkRuleSchema = z.strictObject({
  * - `recommended`: points the conditions' sources commonly use; `notes`: those among the targets.
  * - `urgent`: complaints that need a doctor or emergency help rather than acupressure.
  * - `red_flags`: each routine target's own red flags (signs to get help first), as its card shows them.
+ * - `tips`: each routine target's everyday advice (how hard to press, what to skip), as its card shows it.
  * - `safer`: safer routines, for each target to avoid (or, with no target, for the conditions).
  */
 export const checkReportSchema = z.strictObject({
@@ -102,6 +103,7 @@ export const checkReportSchema = z.strictObject({
   urgent: z.array(z.strictObject({ condition: z.string(), indications: z.array(z.string()).min(1), points: z.array(z.string()), ...cited })),
   safer: z.array(z.strictObject({ target: z.string().optional(), routines: z.array(z.string()) })),
   red_flags: z.array(z.strictObject({ target: z.string(), text: z.string() })),
+  tips: z.array(z.strictObject({ target: z.string(), text: z.string() })),
 });
 
 /** The `check --json` object's type, inferred from its schema. */

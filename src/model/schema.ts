@@ -182,7 +182,10 @@ export const routineSchema = z.strictObject({
   tags: z.array(slug).default([]),
   sources: z.array(line).min(1, 'expected at least one source'),
   evidence: text.optional(),
+  // Only reasons to get medical help instead of pressing (shown as such); everyday advice (how
+  // hard to press, what to skip, who should use another routine) goes in tips.
   red_flags: z.array(text).default([]),
+  tips: z.array(text).default([]),
   timing: timingSchema.default({}),
   steps: z.array(stepSchema).min(1, 'expected at least one step'),
 });

@@ -39,6 +39,8 @@ export function checkText(catalog: Catalog, report: CheckReport, conditions: Con
       out.push(targetSection(catalog, report, t, conditions, c, width, ref));
       const flags = report.red_flags.filter((f) => f.target === t);
       if (flags.length) out.push([c.bold(wrap(`Get help first, not acupressure (${t})`, width)), ...flags.map((f) => `  ${bullet} ${wrap(f.text, width - 4, '    ')}`)].join('\n'));
+      const tips = report.tips.filter((f) => f.target === t);
+      if (tips.length) out.push([c.bold(wrap(`Tips (${t})`, width)), ...tips.map((f) => `  ${bullet} ${wrap(f.text, width - 4, '    ')}`)].join('\n'));
     }
     if (report.advice.length) out.push(adviceSection(report, conditions.length ? `General advice${who}` : 'General advice', c, width, ref, bullet));
     if (report.urgent.length) out.push(urgentSection(report, c, width, ref, bullet));

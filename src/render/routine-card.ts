@@ -62,6 +62,12 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
     out.push(c.bold('Get medical help instead if'));
     for (const f of r.red_flags) out.push(`  ${c.g.bullet} ${wrap(f, width - 4, '    ')}`);
   }
+  // Everyday advice, apart from the red flags: how hard to press, what to skip.
+  if (r.tips.length) {
+    out.push('');
+    out.push(c.bold('Tips'));
+    for (const f of r.tips) out.push(`  ${c.g.bullet} ${wrap(f, width - 4, '    ')}`);
+  }
   out.push('');
   if (r.evidence) field('Evidence', r.evidence);
   // One source a line: titles end in their own punctuation, so a joining "; " reads badly.

@@ -30,6 +30,7 @@ export function routinesMarkdown(catalog: Catalog, total_ms: (r: Routine) => num
       } else out.push(`${i + 1}. Rest ${formatDuration(s.duration)}${s.cue ? `: ${s.cue}` : ''}`);
     });
     if (r.red_flags.length) out.push('', '**Get medical help instead if:**', '', ...r.red_flags.map((f) => `- ${f}`));
+    if (r.tips.length) out.push('', '**Tips:**', '', ...r.tips.map((f) => `- ${f}`));
     if (r.evidence) out.push('', `**Evidence.** ${r.evidence}`);
     out.push('', '**Sources.**', '', ...r.sources.map((s) => `- ${s}`));
   }

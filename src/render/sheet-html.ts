@@ -185,6 +185,7 @@ function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findi
   out.push(`<ol class="steps">${steps.join('')}</ol>`);
   if (hint) out.push(`<p class="caution">${e(hint.replace('add --pregnant', 'run it with --pregnant')).replace('--pregnant', '<code>--pregnant</code>')}</p>`);
   if (r.red_flags.length) out.push(`<section class="red-flags"><h3>Get medical help instead if</h3><ul>${r.red_flags.map((f) => `<li>${e(f)}</li>`).join('')}</ul></section>`);
+  if (r.tips.length) out.push(`<section class="tips"><h3>Tips</h3><ul>${r.tips.map((f) => `<li>${e(f)}</li>`).join('')}</ul></section>`);
   if (r.evidence) out.push(`<h3>Evidence</h3><p>${e(r.evidence)}</p>`);
   out.push(`<h3>Sources</h3><ol class="sources">${r.sources.map((s) => `<li>${e(s)}</li>`).join('')}</ol>`);
   out.push('</article>');

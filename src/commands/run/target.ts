@@ -17,7 +17,7 @@ export function pointRoutine(p: Point): Routine {
   return {
     id: p.id, title: `${p.id} ${p.pinyin} (${p.english})`, summary: p.location, aliases: [], tags: [],
     sources: p.sources.length ? p.sources : ['WHO Standard Acupuncture Point Locations in the Western Pacific Region, 2008'],
-    red_flags: [], timing: {},
+    red_flags: [], tips: [], timing: {},
     steps: [{ kind: 'press', point: p.id, sides: none, locate: none, ramp: none, hold: none, release: none, rounds: none, cue: none, find: none }],
   };
 }
