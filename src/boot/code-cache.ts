@@ -15,8 +15,9 @@
 // process holds (a FIFO, a lock), or follows a link planted at a cache's path. Saving one waits
 // for the disk (fsync), once per command line and build.
 import { closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { plainJoin } from '../model/plain-join.js';
 
 /** The CommonJS module wrapper, as Node's own loader writes it; our bundles start with it. */
 export const MODULE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
@@ -267,12 +268,14 @@ function dropCache(cacheFile: string, held: Pick<CacheRead, 'fd'>): void {
 export function codeCacheDir(env: Record<string, string | undefined>, build: string, node: { version: string; arch: string; flags: string }): string | undefined {
   const xdg = env.XDG_CACHE_HOME;
   // A relative HOME would put the cache under the working directory: no cache then.
-  const base = xdg && xdg.startsWith('/') ? xdg : env.HOME?.startsWith('/') ? join(env.HOME, '.cache') : undefined;
+  const base = xdg && xdg.startsWith('/') ? xdg : env.HOME?.startsWith('/') ? (plainJoin(sep, env.HOME, '.cache') ?? join(env.HOME, '.cache')) : undefined;
   // U+FFFD: the variable held bytes that are not UTF-8, and a cache made under the mangled name
   // would land in a stranger's directory (store/paths.ts refuses such places too).
   if (!base || base.includes('\ufffd')) return undefined;
   const flags = node.flags ? `-${hash(node.flags)}` : '';
-  return join(base, 'acupress', 'code', build, `${node.version}-${node.arch}${flags}`);
+  const last = `${node.version}-${node.arch}${flags}`;
+  // Not path.join when concatenation gives its answer: model/plain-join.ts says why.
+  return plainJoin(sep, base, 'acupress', 'code', build, last) ?? join(base, 'acupress', 'code', build, last);
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a name, not a security measure (V8 does the checking). */

@@ -1,7 +1,6 @@
 // The run-time entry to data. The common case (no user YAML) reads the JSON snapshot
 // validated at build time (snapshot.ts), so list/show never load yaml or zod.
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { EXIT, ExitError, UserError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
 import { catalogFrom, type Catalog } from '../model/catalog.js';
@@ -10,6 +9,7 @@ import { readSnapshot } from './snapshot.js';
 import { dataPath, fsError } from './source-file.js';
 import { fsReason } from './fs-reason.js';
 import { isYamlName } from './yaml-name.js';
+import { joinPath } from './join-path.js';
 
 export interface LoadOptions {
   env: Record<string, string | undefined>;
@@ -20,7 +20,7 @@ export interface LoadOptions {
 
 /** Directory of the build-time snapshot of the built-in data. */
 export function snapshotDir(): string {
-  return join(packageRoot(), 'dist', 'data');
+  return joinPath(packageRoot(), 'dist', 'data');
 }
 
 /** The built-in data: the snapshot when built, else (in development) the YAML itself. */
@@ -28,8 +28,8 @@ export async function loadBuiltin(): Promise<Catalog> {
   const snapshot = readSnapshot(snapshotDir());
   if (snapshot) return snapshot;
   // An installed package ships the snapshot and not the YAML: without it, the install is broken.
-  if (!existsSync(join(packageRoot(), 'data'))) {
-    throw new ExitError(EXIT.internal, damagedInstall(`built-in data file ${join(snapshotDir(), 'index.json')}`, 'is missing'));
+  if (!existsSync(joinPath(packageRoot(), 'data'))) {
+    throw new ExitError(EXIT.internal, damagedInstall(`built-in data file ${joinPath(snapshotDir(), 'index.json')}`, 'is missing'));
   }
   const { buildBuiltin } = await import('./build-builtin.js');
   return catalogFrom(buildBuiltin());

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
+import { plainJoin } from '../model/plain-join.js';
 import { fileURLToPath } from 'node:url';
+import { joinPath } from './join-path.js';
 
 let root: string | undefined;
 
@@ -18,7 +20,7 @@ export function packageRoot(): string {
   if (built) return (root = built);
   for (const up of ['..', '../..', '../../..']) {
     const dir = resolve(here, up);
-    if (existsSync(join(dir, 'package.json')) && (existsSync(join(dir, 'data')) || existsSync(join(dir, 'dist', 'data')))) return (root = dir);
+    if (existsSync(joinPath(dir, 'package.json')) && (existsSync(joinPath(dir, 'data')) || existsSync(joinPath(dir, 'dist', 'data')))) return (root = dir);
   }
   return (root = resolve(here, '..'));
 }
@@ -30,7 +32,16 @@ export function packageRoot(): string {
  */
 export function builtRoot(here: string): string | undefined {
   const m = /[\\/]dist([\\/]lib)?[\\/]?$/.exec(here);
-  return m ? resolve(here, m[1] ? '../..' : '..') : undefined;
+  if (!m) return undefined;
+  // The parent by slicing when `here` is a plain absolute path (a built file's __dirname), not
+  // path.resolve's normalizing a character at a time (model/plain-join.ts says why).
+  const up = m[1] ? 2 : 1;
+  if (here.startsWith('/') && plainJoin(sep, here) === here) {
+    let dir = here;
+    for (let i = 0; i < up; i++) dir = dir.slice(0, dir.lastIndexOf('/'));
+    if (dir !== '') return dir;
+  }
+  return resolve(here, m[1] ? '../..' : '..');
 }
 
 type Env = Record<string, string | undefined>;
@@ -43,9 +54,9 @@ type Env = Record<string, string | undefined>;
 function xdg(env: Env, variable: string, fallback: string): string | undefined {
   const base = env[variable];
   // A name Node could not decode is no place to read or write (see mangledVariable).
-  if (base && isAbsolute(base)) return mangled(base) ? undefined : join(base, 'acupress');
+  if (base && isAbsolute(base)) return mangled(base) ? undefined : joinPath(base, 'acupress');
   const h = home(env);
-  return h === undefined ? undefined : join(h, fallback, 'acupress');
+  return h === undefined ? undefined : joinPath(h, fallback, 'acupress');
 }
 
 /** $XDG_CONFIG_HOME/acupress, defaulting to ~/.config/acupress: the user's routines, points and profile. */

@@ -2,7 +2,6 @@
 // is cheap, and the file as acupress writes it is read without yaml or zod; those load only for
 // a profile someone edited into another shape.
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Io } from '../model/io.js';
 import type { Profile } from '../model/types.js';
 import { UserError } from '../model/errors.js';
@@ -10,11 +9,12 @@ import { untrusted } from '../model/printable.js';
 import { configDir } from './paths.js';
 import { fsReason, isSystemError } from './fs-reason.js';
 import { dataPath } from './source-file.js';
+import { joinPath } from './join-path.js';
 
 /** Where the profile lives; undefined when there is no config directory (no usable HOME). */
 export function profilePath(env: Io['env']): string | undefined {
   const dir = configDir(env);
-  return dir === undefined ? undefined : join(dir, 'profile.yaml');
+  return dir === undefined ? undefined : joinPath(dir, 'profile.yaml');
 }
 
 /**

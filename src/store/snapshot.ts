@@ -13,7 +13,6 @@ import { damagedInstall } from '../model/damaged-install.js';
 import { fsReason } from './fs-reason.js';
 import { readDataFile } from './read-data-file.js';
 import { isObj, isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine, isTexts } from './snapshot-shape.js';
-import { join } from 'node:path';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
 import { groupedKeys, LazyMap, lineOf, ownedBy } from './lazy-map.js';
 import { routineFacts } from '../core/routine-facts.js';
@@ -21,6 +20,7 @@ import { conditionNames } from '../core/resolve.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
 import type { RoutineFacts } from '../model/catalog.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
+import { joinPath } from './join-path.js';
 
 /** The snapshot's layout; readSnapshot takes any other (a dist/ left by an older build) as damaged. */
 const FORMAT = 4;
@@ -50,12 +50,12 @@ interface SnapshotHeads {
   facts: Record<string, RoutineFacts>;
 }
 
-const groupFile = (dir: string, group: string) => join(dir, `points-${group}.json`);
+const groupFile = (dir: string, group: string) => joinPath(dir, `points-${group}.json`);
 /** How many points share a file: a channel has 9 to 67. */
 const POINTS_PER_FILE = 8;
 const ROUTINES_FILE = 'routines.json';
 const HEADS_FILE = 'heads.json';
-const conditionFile = (dir: string, id: string) => join(dir, `conditions-${id}.json`);
+const conditionFile = (dir: string, id: string) => joinPath(dir, `conditions-${id}.json`);
 
 /**
  * JSON with every non-ASCII character escaped (\uXXXX, valid only inside JSON strings, where
@@ -96,9 +96,9 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
     routineHeads: data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })),
     facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
   };
-  writeFileSync(join(dir, 'index.json'), asciiJson(index));
-  writeFileSync(join(dir, HEADS_FILE), asciiJson(heads));
-  writeFileSync(join(dir, ROUTINES_FILE), asciiJson(data.routines));
+  writeFileSync(joinPath(dir, 'index.json'), asciiJson(index));
+  writeFileSync(joinPath(dir, HEADS_FILE), asciiJson(heads));
+  writeFileSync(joinPath(dir, ROUTINES_FILE), asciiJson(data.routines));
   for (const c of data.conditions) {
     // The id names a file: the schema allows only lower-case words and dashes.
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.id)) throw new Error(`condition id ${JSON.stringify(c.id)} cannot name a file`);
@@ -208,7 +208,7 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
  */
 export function readSnapshot(dir: string): Catalog | undefined {
   // No index.json: no snapshot. Read at once rather than asked about first (a stat per start).
-  const indexFile = join(dir, 'index.json');
+  const indexFile = joinPath(dir, 'index.json');
   const index = readPart<SnapshotIndex | undefined>(indexFile, isIndex, () => undefined);
   if (!index) return undefined;
   const points = groupedKeys(index.points);
@@ -223,13 +223,13 @@ export function readSnapshot(dir: string): Catalog | undefined {
   // Every point a routine presses or names for its massage is one the index lists.
   const pointsKnown = (r: Routine) => r.steps.every((s) => (s.kind === 'press' ? points.groupOf(s.point) !== undefined : s.kind !== 'massage' || s.points.every((p) => points.groupOf(p) !== undefined)));
   let heads: SnapshotHeads | undefined;
-  const readHeads = () => (heads ??= readPart<SnapshotHeads>(join(dir, HEADS_FILE), headsOf(index.routines)));
+  const readHeads = () => (heads ??= readPart<SnapshotHeads>(joinPath(dir, HEADS_FILE), headsOf(index.routines)));
   const catalog: Catalog = {
     points: new LazyMap({ ...points, load }),
     // Read whole on the first routine asked for; the heads answer `list` and name lookups.
     routines: new LazyMap<WithOrigin<Routine>>({
       ...routines,
-      load: () => readPart<WithOrigin<Routine>[]>(join(dir, ROUTINES_FILE), (v) => recordsOf(index.routines, isSnapshotRoutine)(v) && (v as Routine[]).every(pointsKnown)),
+      load: () => readPart<WithOrigin<Routine>[]>(joinPath(dir, ROUTINES_FILE), (v) => recordsOf(index.routines, isSnapshotRoutine)(v) && (v as Routine[]).every(pointsKnown)),
       onChange: () => {
         delete catalog.routineHeads;
         delete catalog.uses;

@@ -1,11 +1,11 @@
 // Machine state that is not the user's to edit (whether the pre-session tips were seen), kept
 // in $XDG_STATE_HOME/acupress/state.json so the hand-edited profile is never rewritten for it.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Io } from '../model/io.js';
 import { atomicWrite } from './atomic-write.js';
 import { fsReason } from './fs-reason.js';
 import { stateDir } from './paths.js';
+import { joinPath } from './join-path.js';
 
 /** What acupress remembers between runs. */
 export interface State {
@@ -15,7 +15,7 @@ export interface State {
 /** Where the state file lives; undefined without a usable HOME or XDG_STATE_HOME. */
 export function statePath(env: Io['env']): string | undefined {
   const dir = stateDir(env);
-  return dir === undefined ? undefined : join(dir, 'state.json');
+  return dir === undefined ? undefined : joinPath(dir, 'state.json');
 }
 
 /** The saved state; anything missing, unreadable or odd reads as the defaults (never throws). */

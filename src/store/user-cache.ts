@@ -12,12 +12,12 @@
 // (a point's cautions removed) fails the checksum. It is written with the one atomic write
 // (atomic-write.ts), private to the user (0600): it holds their own routines and points.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import type { SkippedFile } from '../model/skipped-file.js';
 import { isYamlName } from './yaml-name.js';
 import { atomicWrite } from './atomic-write.js';
 import { isNotice, isPoint, isRoutine, isSkipped } from './cache-shape.js';
+import { joinPath } from './join-path.js';
 
 /** One file's identity for the cache: change any of these and the data is read again. */
 export type Stamp = [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number];
@@ -55,7 +55,7 @@ export function stampDirs(dirs: readonly string[]): Stamp[] {
   const out: Stamp[] = [];
   for (const dir of dirs) {
     for (const sub of ['points', 'routines']) {
-      const folder = join(dir, sub);
+      const folder = joinPath(dir, sub);
       let names: string[];
       try {
         names = readdirSync(folder);
@@ -66,7 +66,7 @@ export function stampDirs(dirs: readonly string[]): Stamp[] {
       }
       for (const name of names.sort()) {
         if (!isYamlName(name)) continue;
-        const path = join(folder, name);
+        const path = joinPath(folder, name);
         try {
           const st = statSync(path);
           out.push([path, st.size, st.mtimeMs, st.ctimeMs, st.ino]);
@@ -81,7 +81,7 @@ export function stampDirs(dirs: readonly string[]): Stamp[] {
 
 /** Where the cache for a set of directories lives. */
 export function cacheFile(cacheDir: string, key: string): string {
-  return join(cacheDir, `data-${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}.json`);
+  return joinPath(cacheDir, `data-${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}.json`);
 }
 
 /**
