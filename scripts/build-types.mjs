@@ -14,8 +14,9 @@ const require = createRequire(import.meta.url);
 
 /** Write <outFile> from <entry> (run from the package root). */
 export async function buildTypes(entry = 'src/index.ts', outFile = 'dist/lib/index.d.ts') {
-  // Inside node_modules, so the declarations' imports of zod resolve as they do from src/.
-  const tmp = join('node_modules', '.cache', 'acupress-types');
+  // Inside node_modules, so the declarations' imports of zod resolve as they do from src/; one
+  // folder per build, as checkouts that share a node_modules (git worktrees) may build at once.
+  const tmp = join('node_modules', '.cache', `acupress-types-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), entry, '--declaration', '--emitDeclarationOnly', '--noCheck', '--outDir', tmp,

@@ -141,6 +141,33 @@ describe('damaged caches', () => {
       expect(r.stderr.startsWith(`acupress: the file ${slow} ${said}`) && /^[^\n]*; reinstall acupress\n$/.test(r.stderr), `${what}: ${r.stderr}`).toBe(true);
     }
   }, 120_000);
+
+  it('a FIFO, a directory or a link to /dev/zero in place of a bundle is one line and exit 70, with or without a cache, never a hang', () => {
+    const dist = join(tempDir('acupress-dist-'), 'dist');
+    cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(dist, '..', 'package.json'));
+    const app = join(dist, 'app.cjs');
+    const text = readFileSync(app);
+    const cases: Record<string, () => void> = {
+      FIFO: () => expect(spawnSync('mkfifo', [app]).status).toBe(0),
+      directory: () => mkdirSync(app),
+      'link to /dev/zero': () => symlinkSync('/dev/zero', app),
+    };
+    for (const [what, make] of Object.entries(cases)) {
+      const home = tempDir('acupress-home-');
+      // The second run has the first one's cache: its fast path meets the odd file too.
+      writeFileSync(app, text);
+      expect(run(join(dist, 'main.cjs'), home, ['show', 'LI4']).status, what).toBe(0);
+      rmSync(app, { recursive: true });
+      make();
+      for (const pass of ['with a cache', 'after it was dropped']) {
+        const r = run(join(dist, 'main.cjs'), home, ['show', 'LI4'], {}, 10_000);
+        expect([r.signal, r.status, r.stdout], `${what}, ${pass}`).toEqual([null, 70, '']);
+        expect(r.stderr, `${what}, ${pass}`).toBe(`acupress: the file ${app} is damaged (not a regular file); reinstall acupress\n`);
+      }
+      rmSync(app, { recursive: true });
+    }
+  }, 120_000);
 });
 
 describe('the loader with caches of a stand-in app', () => {

@@ -85,12 +85,16 @@ export function compileAfresh(file: string, c: Compiled): Compiled {
  * A bundle's text. Our bundles are ASCII (scripts/build.mjs checks), so it is read as Latin-1:
  * no UTF-8 decoding, and with the calls the cache was just read with. The first call of each
  * `fs` function costs a cold Node 20 0.1-0.5 ms, and readFileSync's UTF-8 path 0.3-0.8 ms for
- * app.cjs on Node 20 and 22; this way costs 0.3-0.4 ms. Throws as readFileSync does.
+ * app.cjs on Node 20 and 22; this way costs 0.3-0.4 ms. Throws as readFileSync does, and an
+ * Error with code 'ENOTREG' for a FIFO, device, socket or directory in the bundle's place (a
+ * damaged install: opened without waiting for a writer, and never read).
  */
 export function readBundle(file: string): string {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, BUNDLE_OPEN);
   try {
-    const data = readAll(fd, fstatSync(fd).size);
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    const data = readAll(fd, st.size);
     // latin1Slice is what toString('latin1') calls, without the dispatch around it that a cold
     // Node 20 compiles first (0.25 ms). It is not in Node's documentation: when it is missing or
     // answers anything but the whole text, the text is decoded as UTF-8 instead, which for ASCII
@@ -151,6 +155,8 @@ const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = constants;
 /** How a cache is opened: never through a link, never waiting on a FIFO. */
 export const CACHE_OPEN = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+/** How a bundle is opened: through a link (some package managers install files as links), never waiting on a FIFO. */
+const BUNDLE_OPEN = O_RDONLY | O_NONBLOCK;
 
 /**
  * Read a code cache, if it is one this run can trust: a regular file (never through a link, a

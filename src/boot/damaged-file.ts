@@ -14,7 +14,7 @@ export const INTERNAL_ERROR = 70;
  */
 export function damagedFile(file: string, e: unknown): Error {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why = code ?? (e instanceof Error ? `${e.name}: ${e.message}` : e === undefined ? undefined : String(e));
+  const why = code === 'ENOTREG' ? 'not a regular file' : code ?? (e instanceof Error ? `${e.name}: ${e.message}` : e === undefined ? undefined : String(e));
   const what = code === 'ENOENT' || code === 'MODULE_NOT_FOUND' ? 'is missing' : why ? `is damaged (${why})` : 'is damaged';
   return Object.assign(new Error(damagedInstall(`file ${file}`, what)), { exitCode: INTERNAL_ERROR, [Symbol.for('acupress.ExitError')]: true });
 }

@@ -1,6 +1,6 @@
 // Build step: validate data/ with the zod schemas and write the snapshot in dist/data/,
 // so that the CLI's common paths never parse YAML or load zod at start-up.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBuiltin } from '../store/build-builtin.js';
 import { buildFigureViews } from '../store/build-figures.js';
@@ -11,21 +11,24 @@ import { writeSnapshot } from '../store/snapshot.js';
 import { fnv1a } from '../store/user-cache.js';
 
 /**
- * The release this build is: the package version and a hash of the built CLI and the data. The
+ * The release this build is: the package version and a hash of the built bundles and the data. The
  * user-data cache is trusted only by the release that wrote it, so a new build (even of the same
  * version) never reads records shaped by older code.
  */
 function release(data: unknown): string {
   const root = packageRoot();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  // Every bundle, the libraries' too: the user-data cache holds what zod and yaml (dist/vendor/)
+  // accepted, so a new version of either must not trust an old entry.
   let code = '';
-  for (const file of ['app.cjs', 'user.cjs', 'cli.cjs']) {
-    try {
-      code += readFileSync(join(root, 'dist', file), 'utf8');
-    } catch {
-      // Built in another order: the data and version still key it.
-    }
+  const dist = join(root, 'dist');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cjs')).sort();
+  } catch {
+    // Built in another order: the data and version still key it.
   }
+  for (const file of files) code += `${file}\0${readFileSync(join(dist, file), 'utf8')}\0`;
   return `${version}+${fnv1a(code)}${fnv1a(JSON.stringify(data))}`;
 }
 
