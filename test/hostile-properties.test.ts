@@ -78,3 +78,25 @@ describe('odd file names in a data directory', () => {
     }), { numRuns: 80 });
   });
 });
+
+describe('JSON output', () => {
+  // history --json printed a bidi override from a hand-edited log raw, reordering the terminal.
+  it('escapes every hidden character JSON.stringify leaves raw, and reads back as the same value', async () => {
+    const { escapeJsonHidden, escapeHidden } = await import('../src/model/printable.js');
+    const hidden = /[\u007f-\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
+    const text = fc.array(fc.oneof(
+      fc.constantFrom('LI4', ' ', 'é', '合谷', '"', '\\', '\n', '\u202e', '\u2066', '\u2069', '\u200b', '\u2028', '\u00a0', '\u0085', '\u{e0041}', '\u{1f600}', '\ud800'),
+      fc.integer({ min: 0, max: 0x3000 }).map((c) => String.fromCharCode(c)),
+    ), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, text, (a, b) => {
+      const value = { title: a, points: [b], n: 1 };
+      for (const json of [JSON.stringify(value), JSON.stringify(value, null, 2)]) {
+        const out = escapeJsonHidden(json);
+        expect(out).not.toMatch(hidden);
+        expect(JSON.parse(out)).toEqual(value);
+      }
+    }));
+    // The messages' escaper knows the tag characters too: both halves of the pair, nothing raw.
+    expect(escapeHidden('LI4\u{e0041}')).toBe('LI4\\udb40\\udc41');
+  });
+});

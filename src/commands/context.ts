@@ -8,7 +8,7 @@ import type { Io } from '../model/io.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang } from '../render/text.js';
-import { escapeHidden, quote, safeLines } from '../model/printable.js';
+import { escapeHidden, escapeJsonHidden, quote, safeLines } from '../model/printable.js';
 
 /** Options every handler may receive from the global flags. */
 export interface Common {
@@ -142,12 +142,12 @@ export function showAllHint(active: Pick<ActiveConditions, 'flagged' | 'saved'>)
 
 /**
  * Write a JSON value with a trailing newline; returns exit code 0, for `return writeJson(…)`.
- * JSON.stringify escapes C0 controls but writes C1 controls and DEL raw, which some terminals act
- * on; they become \u escapes (still valid JSON).
+ * JSON.stringify escapes C0 controls but writes C1 controls, DEL and format characters (bidi
+ * overrides, zero-width spaces) raw, which a terminal acts on or reorders text by; they become \u
+ * escapes (still valid JSON, the same strings to a reader).
  */
 export function writeJson(io: Io, value: unknown): number {
-  const text = JSON.stringify(value, null, 2);
-  io.stdout.write(`${/[\u007f-\u009f]/.test(text) ? text.replace(/[\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : text}\n`);
+  io.stdout.write(`${escapeJsonHidden(JSON.stringify(value, null, 2))}\n`);
   return EXIT.ok;
 }
 

@@ -4,8 +4,17 @@
 // cut, so a 130 kB argument never comes back whole. Every path that prints such text goes
 // through `untrusted`, `quote` or `safeLines` here.
 
-// C0 and C1 controls, DEL, and format characters (zero-width spaces, bidi marks, BOMs), plus no-break spaces.
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// C0 and C1 controls, DEL, and format characters (zero-width spaces, bidi marks, BOMs, interlinear
+// annotation marks, the invisible tag characters U+E0000–U+E007F as their surrogate pairs), plus no-break spaces.
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+
+// HIDDEN less the C0 controls, which JSON.stringify escapes itself (and whose \n and spaces lay out
+// pretty-printed JSON): what it leaves raw inside strings.
+const HIDDEN_IN_JSON = /[\u007f-\u009f\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
+
+const unitEscape = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
+/** Each UTF-16 unit of `ch` as \uXXXX (a tag character is a surrogate pair: both halves). */
+const unitEscapes = (ch: string): string => (ch.length === 1 ? unitEscape(ch.charCodeAt(0)) : unitEscape(ch.charCodeAt(0)) + unitEscape(ch.charCodeAt(1)));
 
 /**
  * C0 and C1 control characters and DEL, what a terminal may act on rather than show, and the
@@ -22,7 +31,16 @@ export const ECHO_MAX = 60;
 
 /** Escape hidden characters as \uXXXX (\n as \n, \t as \t). */
 export function escapeHidden(text: string): string {
-  return text.replace(HIDDEN, (ch) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(HIDDEN, (ch) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : unitEscapes(ch)));
+}
+
+/**
+ * JSON text (JSON.stringify's) with every hidden character it left raw written as a \uXXXX escape,
+ * so a terminal showing it is not reordered by a bidi override from a hand-edited log: the same
+ * value to any JSON reader. They can only stand inside strings, JSON's own syntax being ASCII.
+ */
+export function escapeJsonHidden(json: string): string {
+  return HIDDEN_IN_JSON.test(json) ? json.replace(new RegExp(HIDDEN_IN_JSON.source, 'g'), unitEscapes) : json;
 }
 
 /** Cut text to `max` characters (not splitting a surrogate pair), marking the cut with "…". */

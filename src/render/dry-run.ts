@@ -1,4 +1,5 @@
 import type { Io } from '../model/io.js';
+import { escapeJsonHidden } from '../model/printable.js';
 import { phaseEvent } from '../core/scheduler.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
@@ -21,7 +22,7 @@ export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, w
       ...timeline.phases.map((p) => phaseEvent(p)),
       { type: 'end', completed: true, reason: 'done' },
     ];
-    io.stdout.write(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    io.stdout.write(lines.map((l) => escapeJsonHidden(JSON.stringify(l))).join('\n') + '\n');
     return;
   }
   const dot = ` ${c.g.dot} `;

@@ -1,4 +1,5 @@
 import type { Out } from '../model/io.js';
+import { escapeJsonHidden } from '../model/printable.js';
 import type { RunEvent, StartEvent } from '../model/events.js';
 import type { Worked } from '../core/session-record.js';
 import type { StepCaution } from '../core/step-cautions.js';
@@ -16,6 +17,6 @@ export function jsonSink(out: Out, facts: StartFacts = {}, worked?: () => Worked
   return (ev) => {
     const said = ev.type === 'phase' ? cautions?.(ev.index) : undefined;
     const line = ev.type === 'start' ? { ...ev, ...facts } : ev.type === 'end' && worked ? { ...ev, ...worked() } : said?.length ? { ...ev, cautions: said } : ev;
-    void out.write(`${JSON.stringify(line)}\n`);
+    void out.write(`${escapeJsonHidden(JSON.stringify(line))}\n`);
   };
 }

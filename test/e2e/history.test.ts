@@ -119,6 +119,28 @@ describe('session log', () => {
     expect(readFileSync(m.log, 'utf8')).toBe(before);
   });
 
+  it('history --json and stats --json escape the bidi overrides and other hidden characters of a hand-edited log, and round-trip them', () => {
+    const m = machine();
+    expect(m.acupress('run', 'tiny', '--data', data, '--plain').code).toBe(0);
+    const record = JSON.parse(readFileSync(m.log, 'utf8').trim()) as Record<string, unknown>;
+    // What a hand-edited log may hold: a right-to-left override, isolates, a zero-width space, a C1
+    // control, a line separator, a no-break space and an invisible tag character.
+    const title = 'Tiny \u202eevil\u202c \u2066x\u2069 \u200b \u0085 \u2028 \u00a0 z\u{e0041}';
+    appendFileSync(m.log, `${JSON.stringify({ ...record, session: 'edited-1', title, target: '/tmp/a\u202eb.yaml', kind: 'file' })}\n`);
+    for (const args of [['history', '--json'], ['stats', '--json']]) {
+      const r = m.acupress(...args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u007f-\u00a0\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]|\udb40/);
+      expect(r.stdout).toContain('Tiny \\u202eevil\\u202c \\u2066x\\u2069 \\u200b \\u0085 \\u2028 \\u00a0 z\\udb40\\udc41');
+      // The same strings to any JSON reader.
+      const parsed = JSON.parse(r.stdout) as unknown;
+      const texts = JSON.stringify(parsed);
+      expect(texts).toContain(JSON.stringify(title).slice(1, -1));
+    }
+    const sessions = JSON.parse(m.acupress('history', '--json').stdout) as Array<{ title: string; target: string }>;
+    expect(sessions.find((x) => x.title === title)?.target).toBe('/tmp/a\u202eb.yaml');
+  });
+
   it('an unwritable state directory is one warning; the run still exits 0', () => {
     const m = machine();
     const r = cli(['run', 'tiny', '--data', data, '--plain'], { env: { ...m.env, XDG_STATE_HOME: '/proc/acupress-cannot-write-here' } });
