@@ -350,6 +350,17 @@ describe('check shows a routine\'s red flags', () => {
   });
 });
 
+describe('check of a routine file says what its own steps press', () => {
+  // The pregnancy hint came from the built-in routine of the file's id: LI4, which the file never presses.
+  it('a file with a built-in id: no hint about the built-in routine\'s LI4', async () => {
+    const dir = tempTree({ 'mine.yaml': 'id: headache\ntitle: My headache\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: GB20\n' });
+    const r = await cliAsync(['check', join(dir, 'mine.yaml'), '--no-profile'], { cwd: dir });
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['Nothing to avoid in headache.', 'For a condition, add --pregnant or --condition <id>.']);
+    const sp6 = tempTree({ 'mine.yaml': 'id: my-cramps\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - rest: 10s\n    cue: then press Spleen 6\n' });
+    expect((await cliAsync(['check', join(sp6, 'mine.yaml'), '--no-profile'], { cwd: sp6 })).stdout).toMatch(/^If you are pregnant: this routine uses SP6, traditionally avoided in pregnancy/m);
+  });
+});
+
 describe('check says each target once', () => {
   it('LI4, Hegu and LI4 again are one target, one section and one summary entry; a routine twice too', async () => {
     const r = await cliAsync(['check', 'LI4', 'hegu', 'LI4', 'headache', 'headache', '--pregnant', '--json']);

@@ -51,7 +51,7 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   const t = terminal(io, options.color);
   const c = await painter(t);
   const width = fitWidth(t, 100);
-  const text = checkText(catalog, report, conditions, checked.map((x) => x.target), c, width, t.glyphs.bullet);
+  const text = checkText(catalog, report, conditions, checked, c, width, t.glyphs.bullet);
   io.stdout.write(`${text}\n\n${c.dim(wrap(DISCLAIMER, width))}\n`);
   return report.ok ? EXIT.ok : EXIT.safety;
 }

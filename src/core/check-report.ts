@@ -6,7 +6,7 @@ import type { Condition, Routine } from '../model/types.js';
 import { compareIds } from './text.js';
 import {
   adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, recommendedNotes, routineFindings,
-  saferAlternatives, stepPoints, urgentFor, type Finding, type Note,
+  saferAlternatives, stepPoints, urgentFor, type Finding, type Note, type StepPoints,
 } from './safety.js';
 
 /** One checked target: a routine (built-in, the user's, or a file) or a point, with its findings. */
@@ -17,14 +17,16 @@ export interface Checked {
   points: string[];
   findings: Finding[];
   notes: Note[];
+  /** A routine's texts as read once (stepPoints), for whatever else reads them: the pregnancy hint. */
+  read?: StepPoints;
 }
 
 /** Check one routine under the conditions. */
 export function checkRoutine(catalog: Catalog, routine: Routine, conditions: Condition[]): Checked {
-  // Its texts are read once, for its points and its findings (a long area costs its length).
+  // Its texts are read once, for its points, its findings and the pregnancy hint (a long area costs its length).
   const read = stepPoints(catalog, routine);
   const points = [...new Set(routine.steps.flatMap((s, i) => (s.kind === 'press' ? [s.point] : s.kind === 'massage' ? read[i]! : [])))];
-  return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions, read), notes: recommendedNotes(points, conditions, routine.id) };
+  return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions, read), notes: recommendedNotes(points, conditions, routine.id), read };
 }
 
 /** The routines with nothing to avoid for the conditions, best first: those using a commonly used point, then those with fewer cautions. */

@@ -5,6 +5,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition } from '../model/types.js';
 import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, pregnancyAvoided, UNCHECKED, type Finding } from '../core/safety.js';
+import type { Checked } from '../core/check-report.js';
 import { pregnancyHint } from './pregnancy-hint.js';
 import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
@@ -28,12 +29,13 @@ function regionWords(regions: string[]): string {
 
 const isRegion = (catalog: Catalog, id: string) => !catalog.points.has(id);
 
-/** The check report as text: summary, details, numbered sources. `targets` are the checked ids in order. */
-export function checkText(catalog: Catalog, report: CheckReport, conditions: Condition[], targets: string[], c: Paint, width: number, bullet = '•'): string {
+/** The check report as text: summary, details, numbered sources. `checked` are the checked targets in order. */
+export function checkText(catalog: Catalog, report: CheckReport, conditions: Condition[], checked: ReadonlyArray<Pick<Checked, 'target' | 'routine' | 'read'>>, c: Paint, width: number, bullet = '•'): string {
+  const targets = checked.map((x) => x.target);
   const cite = new Citations();
   const ref = (source: string) => c.dim(cite.ref(source));
   const who = conditions.length ? ` with ${andList(conditions.map((x) => x.id))}` : '';
-  const out: string[] = [summary(catalog, report, targets, who, c, width)];
+  const out: string[] = [summary(catalog, report, checked, who, c, width)];
   if (targets.length > 0) {
     for (const t of targets) {
       out.push(targetSection(catalog, report, t, conditions, c, width, ref));
@@ -58,7 +60,8 @@ export function checkText(catalog: Catalog, report: CheckReport, conditions: Con
 }
 
 /** The two summary lines. */
-function summary(catalog: Catalog, report: CheckReport, targets: string[], who: string, c: Paint, width: number): string {
+function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<Pick<Checked, 'target' | 'routine' | 'read'>>, who: string, c: Paint, width: number): string {
+  const targets = checked.map((x) => x.target);
   const s = report.summary;
   const lines: string[] = [];
   // More than a handful: the details list them all, so say where the rest are.
@@ -92,7 +95,7 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
     const fallback = s.avoid.length
       ? (routineAvoided ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who ? `Leave ${s.avoid.length > 1 ? 'them' : 'it'} out${who}; why is below.` : `Do not press ${s.avoid.length > 1 ? 'them' : 'it'} yourself; why is below.`)
       // Every condition has general advice (below): "nothing to avoid" is never the whole answer.
-      : who ? 'No cautions either, but read the general advice below.' : (conditionHint(catalog, targets) ?? 'For a condition, add --pregnant or --condition <id>.');
+      : who ? 'No cautions either, but read the general advice below.' : (conditionHint(catalog, checked) ?? 'For a condition, add --pregnant or --condition <id>.');
     // Emergencies a checked point is traditionally used for: say so up front, not only at the end.
     const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replace(/-/g, ' ')))} (below).` : '';
     if (urgent) second.push(urgent);
@@ -117,12 +120,13 @@ function summary(catalog: Catalog, report: CheckReport, targets: string[], who: 
 
 /**
  * For a check with no condition: one routine that uses points avoided in pregnancy says so, as
- * `show` and `run` do (pregnancyHint); undefined otherwise. (The section below says "No general
+ * `show` and `run` do (pregnancyHint); undefined otherwise. The routine checked (a file's own, not
+ * the built-in of its id), from the texts its check read. (The section below says "No general
  * cautions", so the headline does not repeat it.)
  */
-function conditionHint(catalog: Catalog, targets: string[]): string | undefined {
-  const routine = targets.length === 1 ? catalog.routines.get(targets[0]!) : undefined;
-  return routine && pregnancyHint(pregnancyAvoided(catalog, routine));
+function conditionHint(catalog: Catalog, checked: ReadonlyArray<Pick<Checked, 'routine' | 'read'>>): string | undefined {
+  const only = checked.length === 1 ? checked[0]! : undefined;
+  return only?.routine && pregnancyHint(pregnancyAvoided(catalog, only.routine, only.read));
 }
 
 /** One target: its verdict, each rule that applies with the points it covers, commonly used points, safer routines. */
