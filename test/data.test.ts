@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { asciiJson, readSnapshot } from '../src/store/snapshot.js';
-import { routineFacts } from '../src/core/routine-facts.js';
+import { factsFor, routineFacts, storedFacts } from '../src/core/routine-facts.js';
 import { mergeInto } from '../src/store/merge.js';
 import { catalogFrom, pressing, routinesUsing, type Catalog, type CatalogData } from '../src/model/catalog.js';
 import { REGIONS } from '../src/model/regions.js';
@@ -35,20 +35,25 @@ describe('built-in data', () => {
     expect([...snapshot.conditions.values()]).toEqual(JSON.parse(JSON.stringify(data.conditions)));
   });
 
-  it('stores routine heads, the routines pressing each point and condition names that match the data, dropped once the routines change', () => {
+  it('stores routine heads, the routines pressing each point and condition names that match the data, brought up to date as the routines change', () => {
     const snapshot = readSnapshot(join(ROOT, 'dist/data'))!;
     expect(snapshot.routineHeads).toEqual(JSON.parse(JSON.stringify(data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })))));
     for (const p of data.points) expect(routinesUsing(snapshot, p.id), p.id).toEqual(pressing(data.routines, p.id));
     expect(routinesUsing(snapshot, 'LI4').length).toBeGreaterThan(0);
     expect(snapshot.conditionNames).toEqual(Object.fromEntries(data.conditions.map((c) => [c.id, conditionNames(c)])));
-    // A user routine pressing LI4: the stored heads and uses no longer hold, and are dropped.
+    // A user routine pressing LI4, and one replacing a built-in routine: the heads and uses are
+    // the routines' as they now are, as walking every routine's steps would give them.
     const origin = { source: 'user' as const, file: 'mine.yaml' };
     const mine = { ...catalog.routines.get('headache')!, id: 'mine', aliases: [], title: 'Mine', origin };
-    mergeInto(snapshot, { points: [], routines: [{ value: mine, locate: () => ({ line: 1, col: 1 }), shown: 'mine.yaml' }], conditions: [], problems: [] });
-    expect(snapshot.routineHeads).toBeUndefined();
-    expect(snapshot.uses).toBeUndefined();
+    const neck = { ...catalog.routines.get('basics')!, id: 'neck', aliases: [], title: 'My neck', origin };
+    const wrap = <T,>(value: T) => ({ value, locate: () => ({ line: 1, col: 1 }), shown: 'mine.yaml' });
+    mergeInto(snapshot, { points: [], routines: [wrap(mine), wrap(neck)], conditions: [], problems: [] });
     expect(routinesUsing(snapshot, 'LI4')).toContain('mine');
     expect(lookup(snapshot, 'Mine')).toEqual({ kind: 'routine', id: 'mine' });
+    expect(lookup(snapshot, 'My neck')).toEqual({ kind: 'routine', id: 'neck' });
+    const now = [...data.routines.map((r) => (r.id === 'neck' ? neck : r)), mine];
+    expect(snapshot.routineHeads!.map((h) => `${h.id} ${h.title}`)).toEqual(now.map((r) => `${r.id} ${r.title}`));
+    for (const p of data.points) expect(snapshot.uses!(p.id), p.id).toEqual(pressing(now, p.id));
   });
 
   it('stores the snapshot as ASCII JSON (V8 would hold any other text at twice the size)', () => {
@@ -60,7 +65,7 @@ describe('built-in data', () => {
     expect(JSON.parse(text)).toEqual({ a: 'Hégǔ 合谷 \u{1F600}' });
   });
 
-  it('stores facts for list that match working them out, and merging keeps them true', () => {
+  it('stores facts for list that match working them out, taken only for a built-in routine', () => {
     const snapshot = readSnapshot(join(ROOT, 'dist/data'))!;
     expect(snapshot.facts?.size).toBe(catalog.routines.size);
     for (const r of catalog.routines.values()) expect(snapshot.facts?.get(r.id), r.id).toEqual(routineFacts(catalog, r));
@@ -69,13 +74,14 @@ describe('built-in data', () => {
     const wrap = <T,>(value: T) => ({ value, locate: () => ({ line: 1, col: 1 }), shown: 'mine.yaml' });
     const headache = { ...catalog.routines.get('headache')!, origin };
     mergeInto(snapshot, { points: [], routines: [wrap(headache)], conditions: [], problems: [] });
-    // A user routine's facts are worked out as it is merged, from the points it presses.
-    const shorter = { ...headache, id: 'short', steps: headache.steps.slice(0, 1) };
+    // A user routine's facts are worked out from the points it presses, never taken from the
+    // store, even under a built-in routine's id.
+    const shorter = { ...headache, id: 'headache', steps: headache.steps.slice(0, 1) };
     mergeInto(snapshot, { points: [], routines: [wrap(shorter)], conditions: [], problems: [] });
-    expect(snapshot.facts?.get('headache')).toEqual(routineFacts(snapshot, headache));
-    expect(snapshot.facts?.get('short')).toEqual(routineFacts(snapshot, shorter));
-    expect(snapshot.facts?.get('short')?.total_ms).toBeLessThan(snapshot.facts!.get('headache')!.total_ms);
-    expect(snapshot.facts?.has('neck')).toBe(true);
+    expect(storedFacts(snapshot, shorter)).toBeUndefined();
+    expect(factsFor(snapshot, shorter)).toEqual(routineFacts(snapshot, shorter));
+    expect(factsFor(snapshot, shorter).total_ms).toBeLessThan(snapshot.facts!.get('headache')!.total_ms);
+    expect(storedFacts(snapshot, snapshot.routines.get('neck')!)).toEqual(snapshot.facts!.get('neck'));
     // A user point can never replace a built-in one (its safety facts and the routines' facts rest
     // on it), so the stored facts of built-in routines stay true.
     const problems = mergeInto(snapshot, { points: [wrap({ ...catalog.points.get('LI4')!, laterality: 'midline' as const, origin })], routines: [], conditions: [], problems: [] });

@@ -49,6 +49,41 @@ describe('LazyMap', () => {
     expect(m.get('a1')).toBeUndefined();
   });
 
+  it('a change reads no group, and a group read later never undoes it (session 12: one user routine read all of routines.json)', () => {
+    const { loads, src } = source();
+    const m = new LazyMap<V>(src);
+    m.set('b1', { id: 'b1', n: 30 }).set('new', { id: 'new', n: 9 });
+    expect(m.delete('a2')).toBe(true);
+    expect(m.delete('nothing')).toBe(false);
+    expect(loads).toEqual([]);
+    expect(m.get('b1')!.n).toBe(30);
+    expect(m.has('a2')).toBe(false);
+    expect(m.get('a1')!.n).toBe(1);
+    expect(m.get('a2')).toBeUndefined();
+    expect(loads).toEqual(['a']);
+    expect([...m.entries()].map(([k, v]) => `${k}=${v.n}`)).toEqual(['a1=1', 'b1=30', 'c1=4', 'c2=5', 'new=9']);
+    expect(loads.sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('overlays the changes on what was derived from the source, in the map\'s order, reading nothing', () => {
+    const { loads, src } = source();
+    const m = new LazyMap<V>(src);
+    const base = ['a1', 'a2', 'b1', 'c1', 'c2'].map((id) => ({ id, head: true }));
+    expect(m.overlay(base)).toBe(base);
+    expect(m.added()).toEqual([]);
+    m.set('new', { id: 'new', n: 9 });
+    expect(m.added()).toEqual([{ id: 'new', n: 9 }]);
+    m.set('b1', { id: 'b1', n: 30 });
+    m.delete('c1');
+    expect(m.overlay(base)!.map((x) => ('n' in x ? `${x.id}=${x.n}` : x.id))).toEqual(['a1', 'a2', 'b1=30', 'c2', 'new=9']);
+    // A key of the source changed: what was derived from it whole no longer holds.
+    expect(m.added()).toBeUndefined();
+    expect(loads).toEqual([]);
+    m.clear();
+    expect(m.overlay(base)).toBeUndefined();
+    expect(m.added()).toBeUndefined();
+  });
+
   it('a group whose read fails stays pending, and is read again on the next ask', () => {
     let fail = true;
     const m = new LazyMap<V>({ ...ownedBy({ a1: 'a' }), load: () => {

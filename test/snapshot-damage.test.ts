@@ -46,6 +46,7 @@ const uses: Array<[string, (c: NonNullable<ReturnType<typeof readSnapshot>>) => 
   ['routines.json', (c) => c.routines.get('headache')!.steps.length],
   ['heads.json', (c) => c.routineHeads!.length],
   ['conditions-pregnancy.json', (c) => c.conditions.get('pregnancy')!.rules.length],
+  ['names.json', (c) => c.pointNames!()!.table.latin.length],
 ];
 
 describe('a damaged snapshot file', () => {

@@ -336,6 +336,18 @@ describe('the user-data cache is trusted only when it is exactly ours', () => {
     expect(factsFor(cached, cached.routines.get('mine')!)).toEqual(truth);
   });
 
+  it('a routine of yours with a built-in routine\'s id has its facts worked out, never the built-in\'s, fresh or cached', async () => {
+    const dir = tempTree({ 'routines/basics.yaml': routineObj({ id: 'basics', title: 'Mine', steps: [{ press: 'ST9' }] }) });
+    const { io } = fakeIo();
+    const opts = { env: io.env, cwd: io.cwd, data: [dir] };
+    for (const load of ['fresh', 'cached']) {
+      const c = await loadCatalog(opts);
+      expect(c.routines.get('basics')!.title, load).toBe('Mine');
+      expect(c.facts!.get('basics'), load).toMatchObject({ avoid: false });
+      expect(factsFor(c, c.routines.get('basics')!), load).toMatchObject({ flagged: true, avoid: true });
+    }
+  });
+
   it('accepts every record the schemas produce (the shape check cannot drift from the schemas)', async () => {
     const { isPoint, isRoutine } = await import('../src/store/cache-shape.js');
     const catalog = await loadBuiltin();

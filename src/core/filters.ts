@@ -4,7 +4,7 @@ import type { Catalog, RoutineHead } from '../model/catalog.js';
 import type { Condition, Point, WithOrigin } from '../model/types.js';
 import { comparePoints } from './channels.js';
 import { pointMatcher } from './resolve.js';
-import { factsFor } from './routine-facts.js';
+import { factsFor, storedFacts } from './routine-facts.js';
 import { hasAvoid, pointFindings, routineFindings } from './safety.js';
 import { compareIds, foldText } from './text.js';
 
@@ -47,7 +47,7 @@ export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: C
     if (tag && !routine.tags.includes(tag)) continue;
     if (search && !foldText([routine.id, routine.title, routine.summary, ...routine.tags, ...routine.aliases].join(' ')).includes(search)) continue;
     const whole = () => catalog.routines.get(routine.id)!;
-    const facts = catalog.facts?.get(routine.id) ?? factsFor(catalog, whole());
+    const facts = storedFacts(catalog, routine) ?? factsFor(catalog, whole());
     const total = facts.total_ms;
     if (f.max_ms !== undefined && total > f.max_ms) continue;
     let row: RoutineRow;

@@ -1,96 +1,30 @@
 // Point names written into free text (a step's cue, a massage area), in one pass over the text's
-// words, so a long text costs what its length does. Codes are codes-in-text.ts's work.
-import type { Catalog } from '../model/catalog.js';
-import { foldText, normalizeKey } from './text.js';
+// words, so a long text costs what its length does. Codes are codes-in-text.ts's work; the names
+// themselves, as keys to look up, are name-table.ts's.
+import type { Catalog, NameTable } from '../model/catalog.js';
+import { normalizeKey } from './text.js';
 import { isChannelPoint } from './codes-in-text.js';
+import { capital, NameIndex, nameTable, type Name } from './name-table.js';
+import { withoutToneNumbers } from './pinyin-words.js';
 
-// One pinyin syllable, tone marks folded away: an initial and a final, or "er" alone.
-const SYLLABLE = '(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)|er)';
-// A point's pinyin written as one word (Hegu, Sanyinjiao, Fu'ai): two syllables or more.
-const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}'?){2,}$`);
-
-// One syllable alone, to read pinyin written with tone numbers (he2 gu3, san1yin1jiao1); built on first use.
-let oneSyllable: RegExp | undefined;
-
-/**
- * A lower-case word of ASCII letters and digits as its pinyin without tone numbers: "gu3" is gu,
- * "san1yin1jiao1" sanyinjiao, when every digit (1 to 5) ends a syllable; any other word as it is.
- * The digits split the syllables, so each is read once (no backtracking over a long word).
- */
-export function withoutToneNumbers(word: string): string {
-  const last = word.charCodeAt(word.length - 1);
-  if (last < 0x31 || last > 0x35) return word;
-  const parts = word.slice(0, -1).split(/[1-5]/);
-  oneSyllable ??= new RegExp(`^${SYLLABLE}$`);
-  for (const part of parts) if (!oneSyllable.test(part)) return word;
-  return parts.join('');
-}
-
-/** Whether a word reads as a point's pinyin written as one word (accents and case aside). */
-export function isPinyinWord(word: string): boolean {
-  return PINYIN_WORD.test(foldText(word).replace(/\u2019/g, "'"));
-}
-
-// Whether a name's word starts with a capital. Built on first use: a \p{…} class takes a cold
-// process about 0.4 ms to build from ICU's tables, and most commands never look for names in a text.
-let upperFirst: RegExp | undefined;
-const capital = (word: string) => (upperFirst ??= /^\p{Lu}/u).test(word);
-
-/** One of a point's names (pinyin, English name, alias) as a text may write it. */
-interface Name {
-  id: string;
-  /** The point's own pinyin: counts in any case, as one word or syllables apart. */
-  pinyin: boolean;
-  /** Counts as one word in any case: the pinyin, or an alias that reads as one (Hoku). */
-  anyCaseAlone: boolean;
-  /** Whether each of the name's words (split at spaces and dashes) starts with a capital. */
-  capitals: boolean[];
-}
-
-/** The names with one key: the points they name in any case, written as one word or as more, and the names that need capitals. */
-interface KeyNames { alone: string[]; apart: string[]; cased: Name[] }
-
-interface NameIndex {
-  /** A name's loose key (hegu, unionvalley) → the names with it (Futu names two points). */
-  latin: Map<string, KeyNames>;
-  /** Every key's proper prefixes: a run of words that is none can be no name, so reading stops. */
-  latinPrefixes: Set<string>;
-  /** The longest key's length: a much longer word is no name and is not folded. */
-  longestKey: number;
-  /** Each point's hanzi (simplified and traditional) with its points, by first character, longest first. */
-  hanzi: Map<number, Array<[string, string[]]>>;
-}
+export { isPinyinWord, withoutToneNumbers } from './pinyin-words.js';
 
 const indexes = new WeakMap<Catalog, NameIndex>();
 
-/** Build (once per catalog) the names of every point. */
+/**
+ * The names of every point (once per catalog): the snapshot's table of the built-in points'
+ * names, made at build time, and a table of the points added since (a user's own). Reading one
+ * routine's cues for names then reads no point, and works out no built-in name's key: walking
+ * `points` for them read all 59 files of the snapshot, and keying their 1,600 names cost `list`
+ * more than all its other work (BENCHMARKS.md, session 12). A catalog without the table (or
+ * whose built-in points changed) has its points' names keyed here, by the same code.
+ */
 function indexOf(catalog: Catalog): NameIndex {
   let idx = indexes.get(catalog);
   if (idx) return idx;
-  idx = { latin: new Map(), latinPrefixes: new Set(), longestKey: 0, hanzi: new Map() };
-  const hanzi = new Map<string, string[]>();
-  for (const p of catalog.points.values()) {
-    for (const name of new Set([p.pinyin, p.english, ...p.aliases])) {
-      const key = normalizeKey(name);
-      if (!key) continue;
-      const parts = name.split(/[\s-]+/).filter(Boolean);
-      const own = name === p.pinyin;
-      const entry: Name = { id: p.id, pinyin: own, anyCaseAlone: own || (parts.length === 1 && isPinyinWord(name)), capitals: parts.map(capital) };
-      let names = idx.latin.get(key);
-      if (!names) idx.latin.set(key, (names = { alone: [], apart: [], cased: [] }));
-      // Decided here once for a name whatever its case, so a long text of it costs no more per word.
-      if (entry.anyCaseAlone && !names.alone.includes(p.id)) names.alone.push(p.id);
-      if (entry.pinyin && !names.apart.includes(p.id)) names.apart.push(p.id);
-      if (!entry.anyCaseAlone || !entry.pinyin) names.cased.push(entry);
-      for (let j = 1; j < key.length; j++) idx.latinPrefixes.add(key.slice(0, j));
-      idx.longestKey = Math.max(idx.longestKey, key.length);
-    }
-    for (const h of new Set([p.hanzi, p.hanzi_traditional])) if (h) hanzi.set(h, [...(hanzi.get(h) ?? []), p.id]);
-  }
-  for (const [h, ids] of [...hanzi].sort((a, b) => b[0].length - a[0].length)) {
-    const first = h.charCodeAt(0);
-    idx.hanzi.set(first, [...(idx.hanzi.get(first) ?? []), [h, ids]]);
-  }
+  const names = catalog.pointNames?.();
+  const tables: NameTable[] = names ? [names.table, ...(names.added.length > 0 ? [nameTable(names.added)] : [])] : [nameTable(catalog.points.values())];
+  idx = new NameIndex(tables);
   indexes.set(catalog, idx);
   return idx;
 }
@@ -220,7 +154,7 @@ function latinNames(catalog: Catalog, text: string, add: (at: number, ids: strin
     for (let k = 1; ; k++) {
       // A possessive or plural reads as the name (Hegu's, Union Valley’s, Hegus: the key drops
       // the apostrophe), when the words with their s name nothing themselves.
-      const names = idx.latin.get(key) ?? (key.endsWith('s') ? idx.latin.get(key.slice(0, -1)) : undefined);
+      const names = idx.names(key) ?? (key.endsWith('s') ? idx.names(key.slice(0, -1)) : undefined);
       if (names) {
         let ids = k === 1 ? names.alone : names.apart;
         for (const n of names.cased) if (!ids.includes(n.id) && namedAs(n, i, k, word, opensSentence)) ids = [...ids, n.id];
@@ -228,7 +162,7 @@ function latinNames(catalog: Catalog, text: string, add: (at: number, ids: strin
         const std = ids.filter((id) => isStandardId(id) || catalog.points.get(id)?.origin?.source !== 'user');
         if (std.length > 0) standard = { k, ids: std };
       }
-      if (i + k >= starts.length || !idx.latinPrefixes.has(key) || !joined(i + k)) break;
+      if (i + k >= starts.length || !idx.isPrefix(key) || !joined(i + k)) break;
       key += keyOf(i + k);
     }
     if (longest && i + longest.k > covered) add(starts[i]!, longest.ids);
@@ -262,14 +196,14 @@ function namedAs(name: Name, i: number, k: number, word: (i: number) => string, 
 
 /** The names written in hanzi, each given to `add` with where it starts: at each place the longest. */
 function hanziNames(catalog: Catalog, text: string, add: (at: number, ids: string[]) => void): void {
-  let idx: NameIndex | undefined;
+  let hanzi: ReturnType<NameIndex['hanzi']> | undefined;
   // The end of the last name found: a name ending before it is a part of it.
   let covered = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!isHan(c)) continue;
-    idx ??= indexOf(catalog);
-    const names = idx.hanzi.get(c);
+    hanzi ??= indexOf(catalog).hanzi();
+    const names = hanzi.get(c);
     if (!names) continue;
     for (let n = 0; n < names.length; n++) {
       const [h, ids] = names[n]!;

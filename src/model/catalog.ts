@@ -9,6 +9,17 @@ export interface RoutineFacts {
   avoid: boolean;
 }
 
+/** A point's names as a text may write them: what reading names in a text needs (core/names-in-text.ts). */
+export type PointNames = Pick<Point, 'id' | 'pinyin' | 'english' | 'aliases' | 'hanzi' | 'hanzi_traditional'>;
+
+/**
+ * Points' names as names-in-text.ts looks them up (core/name-table.ts makes it; the snapshot has
+ * the built-in points' in names.json). `latin`: a line per name key, sorted, with the names that
+ * have it ("hegu\tLI4 pa"); `hanzi`: a line per hanzi name with its points; `longest`: the
+ * longest key's length.
+ */
+export interface NameTable { latin: string; hanzi: string; longest: number }
+
 /** What `list` and name lookups need of a routine: everything but its steps. */
 export type RoutineHead = Pick<WithOrigin<Routine>, 'id' | 'title' | 'summary' | 'tags' | 'aliases' | 'origin'>;
 
@@ -20,8 +31,9 @@ export interface Catalog {
   /** Things worth one line on stderr, such as a user routine overriding a built-in one. */
   notices: string[];
   /**
-   * The built-in routines' facts, from the snapshot. A user routine replaces its id's; user points
-   * cannot replace built-in ones, so the built-in routines' facts stay true.
+   * The built-in routines' facts, from the snapshot, taken only for a routine of built-in origin
+   * (storedFacts): a user's routine, even one with a built-in id, has its facts worked out from the
+   * points. User points cannot replace built-in ones, so the built-in routines' facts stay true.
    */
   facts?: Map<string, RoutineFacts>;
   /**
@@ -30,13 +42,20 @@ export interface Catalog {
    */
   conditionNames?: Record<string, string[]>;
   /**
-   * The snapshot's routines without their steps, and which routines press each point, so `list`
-   * and `show LI4` read no routine's steps. Both are dropped the moment the routines change (a
-   * user routine merged in; snapshot.ts), and everything falls back to `routines`.
+   * The routines without their steps, and which routines press each point, so `list` and `show
+   * LI4` read no built-in routine's steps: from the snapshot, with any routine set or deleted
+   * since (a user's, merged in) as it now is (snapshot.ts). Without them, `routines` answers.
    */
   routineHeads?: RoutineHead[];
-  /** The ids of the routines pressing a point ([] for none), from the snapshot's index. */
+  /** The ids of the routines pressing a point ([] for none), from the snapshot's index and any routine set since. */
   uses?: (pointId: string) => string[];
+  /**
+   * Every point's names without reading a point: the snapshot's table of the built-in points'
+   * names, and the points added since (a user's own, merged in), in the order of `points`.
+   * Undefined (the function, or what it returns: a built-in point was replaced or deleted) means
+   * the names are read from `points`.
+   */
+  pointNames?: () => { table: NameTable; added: readonly PointNames[] } | undefined;
   /**
    * Which build of the code and built-in data this is (from the snapshot): the user-data cache
    * is only trusted for the release that wrote it. Undefined when running from source.

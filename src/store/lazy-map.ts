@@ -1,7 +1,10 @@
 // A Map that reads its values a group at a time, on first use. `show LI4` needs three of the
 // 410 built-in points; parsing all of them (and collecting the garbage) was a fifth of its
-// start-up. Reads by key load one group; anything that walks or changes the whole map loads
-// every group first, in canonical order, so from the outside it is an ordinary Map.
+// start-up. Reads by key load one group; anything that walks the whole map loads every group
+// first, in canonical order, so from the outside it is an ordinary Map. A change (set, delete)
+// loads nothing: a user's one routine merged in cost `list` the whole routines.json (BENCHMARKS.md,
+// session 12). The changes are kept apart, so what was derived from the source (the snapshot's
+// routine heads, its names of every point) can be brought up to date without a read (overlay).
 
 /** Which group holds each key, and every key in canonical order; `load(group)` returns that group's values. */
 export interface LazySource<V> {
@@ -10,7 +13,7 @@ export interface LazySource<V> {
   /** Every key the source has, in canonical order. */
   keys(): string[];
   load(group: string): V[];
-  /** Called before the map first changes (set, delete, clear): what was derived from the source no longer holds. */
+  /** Called before the map first changes (set, delete, clear): what was derived from the source may no longer hold. */
   onChange?: () => void;
 }
 
@@ -20,12 +23,19 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
   /**
    * Groups already read. A key is pending while its group is not: the source's own record says
    * where it is, so no copy of the 410-key index is made (that copy was 80 KB of the young
-   * generation at every start, BENCHMARKS.md). Any change to the map reads every group first,
-   * so a pending key has never been set or deleted.
+   * generation at every start, BENCHMARKS.md). A key set or deleted while pending is in
+   * #changes, and its group's record never replaces what was set (nor brings back what was deleted).
    */
   readonly #loaded = new Set<string>();
   /** Set once every group is read, or by clear(): nothing is pending any more. */
   #allRead = false;
+  /**
+   * Every key set or deleted (undefined), in the order the map holds them after the source's keys:
+   * a key deleted is moved to the end, as a Map puts it when set again.
+   */
+  readonly #changes = new Map<string, V | undefined>();
+  /** Set by clear(): nothing of the source is left, so overlay has nothing to add to. */
+  #cleared = false;
 
   constructor(source: LazySource<V>) {
     super();
@@ -45,7 +55,7 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
     if (group === undefined) return;
     const values = this.#source.load(group);
     this.#loaded.add(group);
-    for (const v of values) if (this.#source.groupOf(v.id) === group) super.set(v.id, v);
+    for (const v of values) if (this.#source.groupOf(v.id) === group && !this.#changes.has(v.id)) super.set(v.id, v);
   }
 
   /** Load every pending group and put all entries in canonical order (then any added later). */
@@ -64,12 +74,12 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
   }
 
   override get(id: string): V | undefined {
-    this.#loadFor(id);
+    if (!this.#changes.has(id)) this.#loadFor(id);
     return super.get(id);
   }
 
   override has(id: string): boolean {
-    return this.#pending(id) !== undefined || super.has(id);
+    return super.has(id) || (!this.#changes.has(id) && this.#pending(id) !== undefined);
   }
 
   /** Tell the source, once, that the map no longer holds just what it gave. */
@@ -80,20 +90,59 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
 
   override set(id: string, value: V): this {
     this.#changing();
-    this.#loadAll();
+    this.#changes.set(id, value);
     return super.set(id, value);
   }
 
   override delete(id: string): boolean {
     this.#changing();
-    this.#loadAll();
-    return super.delete(id);
+    const had = this.has(id);
+    this.#changes.delete(id);
+    this.#changes.set(id, undefined);
+    return super.delete(id) || had;
   }
 
   override clear(): void {
     this.#changing();
     this.#allRead = true;
+    this.#cleared = true;
+    this.#changes.clear();
     super.clear();
+  }
+
+  /**
+   * The values set for keys the source does not have, in the map's order; undefined once a key
+   * of the source was set or deleted, or the map cleared (what was derived from the source then
+   * no longer holds).
+   */
+  added(): V[] | undefined {
+    if (this.#cleared) return undefined;
+    const out: V[] = [];
+    for (const [id, v] of this.#changes) {
+      if (this.#source.groupOf(id) !== undefined) return undefined;
+      if (v !== undefined) out.push(v);
+    }
+    return out;
+  }
+
+  /**
+   * `base`, records of the source's keys in canonical order (or anything keyed alike: a routine's
+   * head, a point's names), as the map holds them now, without reading a group: a key set since
+   * has its new value in its place, a key deleted is left out, and keys the source does not have
+   * follow, in the map's order. `base` itself while nothing changed; undefined after clear().
+   */
+  overlay<B extends { id: string }>(base: readonly B[]): ReadonlyArray<B | V> | undefined {
+    if (this.#cleared) return undefined;
+    if (this.#changes.size === 0) return base;
+    const out: Array<B | V> = [];
+    const own = new Set<string>();
+    for (const b of base) {
+      own.add(b.id);
+      const v = this.#changes.has(b.id) ? this.#changes.get(b.id) : b;
+      if (v !== undefined) out.push(v);
+    }
+    for (const [id, v] of this.#changes) if (v !== undefined && !own.has(id)) out.push(v);
+    return out;
   }
 
   override get size(): number {

@@ -71,7 +71,7 @@ export async function loadUserDirs(catalog: Catalog, dirs: string[], opts: UserL
  * The records passed every check when the cache was written, but the file is only ours until
  * someone edits it: a point a fresh load would refuse for its id (a built-in code, a twin) or
  * for a caution no condition answers could take away a built-in point's "never press", so
- * such a cache is a miss. Its facts are not trusted at all: a cached routine's are worked out
+ * such a cache is a miss. Its facts are not trusted at all: a user's routine's are worked out
  * when `list` needs them (factsFor), from the catalog's points, as for a fresh load.
  */
 function apply(catalog: Catalog, cached: Cached): boolean {
@@ -89,10 +89,8 @@ function apply(catalog: Catalog, cached: Cached): boolean {
   const known = (id: string) => ids.has(id) || catalog.points.has(id);
   if (!cached.routines.every((r) => r.steps.every((s) => (s.kind === 'press' ? known(s.point) : s.kind !== 'massage' || s.points.every(known))))) return false;
   for (const p of cached.points) catalog.points.set(p.id, p);
-  for (const r of cached.routines) {
-    catalog.routines.set(r.id, r);
-    catalog.facts?.delete(r.id);
-  }
+  // (The routines' facts are never stored: storedFacts takes only a built-in routine's.)
+  for (const r of cached.routines) catalog.routines.set(r.id, r);
   catalog.notices.push(...cached.notices);
   catalog.skipped = [...(catalog.skipped ?? []), ...cached.skipped];
   forgetIndex(catalog);

@@ -5,7 +5,6 @@
 import { count, suggest } from '../core/text.js';
 import { UserError } from '../model/errors.js';
 import { plannedLength } from '../core/plan.js';
-import { routineFacts } from '../core/routine-facts.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import { quote } from '../model/printable.js';
 import type { Catalog } from '../model/catalog.js';
@@ -61,8 +60,6 @@ export function mergeInto(catalog: Catalog, dir: DirContents, opts: MergeOptions
       catalog.notices.push(`note: ${rec.shown} overrides the built-in routine ${quote(id)}`);
     }
     catalog.routines.set(id, rec.value);
-    // The plan just made gives `list` its facts for this routine.
-    if (catalog.facts && checked.total_ms !== undefined) catalog.facts.set(id, routineFacts(catalog, rec.value, checked.total_ms));
   }
   for (const refused of dir.refused ?? []) problems.push(...refusedRoutineProblems(catalog, refused, opts.checkNames ? owners ?? nameOwners(catalog) : undefined));
   // "Did you mean" lookups above may have indexed the catalog before it was complete.

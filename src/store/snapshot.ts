@@ -2,9 +2,10 @@
 // ids, and as lines of text each group's point ids (up to eight along a channel), the routines
 // pressing each point and each condition's names; heads.json the routines without their steps,
 // and their facts (for `list` and name lookups); points-<group>.json a group's points
-// (points-LI-1.json: LI1 to LI8); conditions-<id>.json each condition. Each is read only when
-// something asks for it (lazy-map.ts): `show LI4` reads index.json, points-LI-1.json and the
-// general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process about
+// (points-LI-1.json: LI1 to LI8); names.json the points' names keyed for looking them up in a
+// text (core/name-table.ts), so reading a cue for names reads no point; conditions-<id>.json each
+// condition. Each is read only when something asks for it (lazy-map.ts): `show LI4` reads
+// index.json, points-LI-1.json and the general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process about
 // 30 µs a kilobyte, so what every start reads is kept small; each file is checked for exactly
 // what the index promised.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { groupedKeys, LazyMap, lineOf, ownedBy } from './lazy-map.js';
 import { routineFacts } from '../core/routine-facts.js';
 import { conditionNames } from '../core/resolve.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
-import type { RoutineFacts } from '../model/catalog.js';
+import type { NameTable, RoutineFacts } from '../model/catalog.js';
+import { nameTable } from '../core/name-table.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 import { joinPath } from './join-path.js';
 
@@ -55,6 +57,7 @@ const groupFile = (dir: string, group: string) => joinPath(dir, `points-${group}
 const POINTS_PER_FILE = 8;
 const ROUTINES_FILE = 'routines.json';
 const HEADS_FILE = 'heads.json';
+const NAMES_FILE = 'names.json';
 const conditionFile = (dir: string, id: string) => joinPath(dir, `conditions-${id}.json`);
 
 /**
@@ -99,6 +102,8 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
   writeFileSync(joinPath(dir, 'index.json'), asciiJson(index));
   writeFileSync(joinPath(dir, HEADS_FILE), asciiJson(heads));
   writeFileSync(joinPath(dir, ROUTINES_FILE), asciiJson(data.routines));
+  // In the index's order, as the points are walked.
+  writeFileSync(joinPath(dir, NAMES_FILE), asciiJson(nameTable(Object.values(groups).flat())));
   for (const c of data.conditions) {
     // The id names a file: the schema allows only lower-case words and dashes.
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.id)) throw new Error(`condition id ${JSON.stringify(c.id)} cannot name a file`);
@@ -178,6 +183,26 @@ function usesOf(file: string, text: string, routines: ReadonlySet<string>, point
   if (!ids.every((id) => routines.has(id))) throw damaged(file, 'not the data this build wrote');
   return ids;
 }
+/** A name table's lines: a key, then its names ("LI4 pa": name-table.ts). */
+const LATIN_LINES = /^[^\t\n]+(?:\t[A-Z][A-Z0-9-]* [p-][a-][Cc]+)+(?:\n[^\t\n]+(?:\t[A-Z][A-Z0-9-]* [p-][a-][Cc]+)+)*$/;
+/** A name table's hanzi lines: a name, then its points. */
+const HANZI_LINES = /^[^\t\n]+(?:\t[A-Z][A-Z0-9-]*)+(?:\n[^\t\n]+(?:\t[A-Z][A-Z0-9-]*)+)*$/;
+/**
+ * names.json as the build wrote it: lines of the right form, sorted (a line out of place would
+ * never be found), and a pinyin for each of the index's `points` (a line cut out is a damaged
+ * file, never a point whose name a check of a cue does not see).
+ */
+const isNames = (points: number) => (v: unknown): v is NameTable => {
+  if (!isObj(v) || typeof v.latin !== 'string' || typeof v.hanzi !== 'string' || !Number.isInteger(v.longest) || (v.longest as number) < 1) return false;
+  if (!LATIN_LINES.test(v.latin) || !HANZI_LINES.test(v.hanzi)) return false;
+  const lines = v.latin.split('\n');
+  for (let i = 1; i < lines.length; i++) if (!(lines[i - 1]! < lines[i]!)) return false;
+  // An entry's id and flags are the only places a space can be: " p" starts a pinyin's flags.
+  let pinyins = 0;
+  for (let at = v.latin.indexOf(' p'); at >= 0; at = v.latin.indexOf(' p', at + 2)) pinyins++;
+  return pinyins === points;
+};
+
 /** The heads of exactly the index's routines, in its order, and their facts. */
 const headsOf = (ids: string[]) => (v: unknown): boolean => isObj(v) && isObj(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
   && recordsOf(ids, isSnapshotHead)(v.routineHeads);
@@ -195,6 +220,21 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
       Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
       return value;
     },
+    set(value: T[K]) {
+      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+    },
+  });
+}
+
+/**
+ * Give `target[key]` what `compute()` returns at each read (it follows what it is worked out from),
+ * until it is set or deleted like any other property.
+ */
+function derivedProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get: compute,
     set(value: T[K]) {
       Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
     },
@@ -224,17 +264,19 @@ export function readSnapshot(dir: string): Catalog | undefined {
   const pointsKnown = (r: Routine) => r.steps.every((s) => (s.kind === 'press' ? points.groupOf(s.point) !== undefined : s.kind !== 'massage' || s.points.every((p) => points.groupOf(p) !== undefined)));
   let heads: SnapshotHeads | undefined;
   const readHeads = () => (heads ??= readPart<SnapshotHeads>(joinPath(dir, HEADS_FILE), headsOf(index.routines)));
+  let names: NameTable | undefined;
+  // How many points the index lists: a space before each id ("LI-1 LI1 LI2").
+  const pointCount = () => index.points.split(' ').length - 1;
+  const readNames = () => (names ??= readPart<NameTable>(joinPath(dir, NAMES_FILE), isNames(pointCount())));
+  const pointMap = new LazyMap({ ...points, load });
+  // Read whole on the first routine asked for; the heads answer `list` and name lookups.
+  const routineMap = new LazyMap<WithOrigin<Routine>>({
+    ...routines,
+    load: () => readPart<WithOrigin<Routine>[]>(joinPath(dir, ROUTINES_FILE), (v) => recordsOf(index.routines, isSnapshotRoutine)(v) && (v as Routine[]).every(pointsKnown)),
+  });
   const catalog: Catalog = {
-    points: new LazyMap({ ...points, load }),
-    // Read whole on the first routine asked for; the heads answer `list` and name lookups.
-    routines: new LazyMap<WithOrigin<Routine>>({
-      ...routines,
-      load: () => readPart<WithOrigin<Routine>[]>(joinPath(dir, ROUTINES_FILE), (v) => recordsOf(index.routines, isSnapshotRoutine)(v) && (v as Routine[]).every(pointsKnown)),
-      onChange: () => {
-        delete catalog.routineHeads;
-        delete catalog.uses;
-      },
-    }),
+    points: pointMap,
+    routines: routineMap,
     conditions: new LazyMap<Condition>({
       ...conditions,
       load: (id) => readPart<Condition[]>(conditionFile(dir, id), recordsOf([id], isSnapshotCondition)),
@@ -245,10 +287,27 @@ export function readSnapshot(dir: string): Catalog | undefined {
   };
   // Which routines press a point, and the conditions' names, only when something asks.
   let routineSet: Set<string> | undefined;
-  catalog.uses = (pointId) => usesOf(indexFile, index.uses, (routineSet ??= new Set(index.routines)), pointId);
+  let stubs: Array<{ id: string }> | undefined;
+  catalog.uses = (pointId) => {
+    const builtin = usesOf(indexFile, index.uses, (routineSet ??= new Set(index.routines)), pointId);
+    // A routine set since (a user's, merged in) answers for itself, one deleted is gone, in the
+    // map's order; the others as the index says.
+    const now = routineMap.overlay((stubs ??= index.routines.map((id) => ({ id }))));
+    if (now === stubs) return builtin;
+    if (now === undefined) return pressing(routineMap.values(), pointId);
+    const listed = new Set(builtin);
+    return now.filter((r) => ('steps' in r ? pressing([r], pointId).length > 0 : listed.has(r.id))).map((r) => r.id);
+  };
   lazyProperty(catalog, 'conditionNames', () => Object.fromEntries(conditionLines().map((names) => [names[0]!, names])));
-  // The heads and facts only when something asks for them (`list`, a name that is no id).
-  lazyProperty(catalog, 'routineHeads', () => readHeads().routineHeads);
+  // The heads and facts only when something asks for them (`list`, a name that is no id); the
+  // heads as the routines now are, a user's merged in, so `list` reads no routine's steps.
+  derivedProperty(catalog, 'routineHeads', () => routineMap.overlay(readHeads().routineHeads) as RoutineHead[] | undefined);
   lazyProperty(catalog, 'facts', () => new Map(Object.entries(readHeads().facts)));
+  // Every point's names without reading a point: the built-in ones' from names.json, a user's
+  // own as merged in (names-in-text.ts); while no built-in point was replaced or deleted.
+  catalog.pointNames = () => {
+    const added = pointMap.added();
+    return added && { table: readNames(), added };
+  };
   return catalog;
 }
