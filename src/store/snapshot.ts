@@ -209,35 +209,20 @@ const headsOf = (ids: string[]) => (v: unknown): boolean => isObj(v) && isObj(v.
 
 /**
  * Give `target[key]` the value `compute()` returns on first read, then keep it as a plain
- * property (which can be replaced or deleted like any other).
+ * property (which can be replaced or deleted like any other). `follow`: work it out again at
+ * every read instead (it follows what it is worked out from), until it is set or deleted.
  */
-function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K], follow = false): void {
+  const keep = (value: T[K]) => Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
   Object.defineProperty(target, key, {
     configurable: true,
     enumerable: true,
     get() {
       const value = compute();
-      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+      if (!follow) keep(value);
       return value;
     },
-    set(value: T[K]) {
-      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
-    },
-  });
-}
-
-/**
- * Give `target[key]` what `compute()` returns at each read (it follows what it is worked out from),
- * until it is set or deleted like any other property.
- */
-function derivedProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  Object.defineProperty(target, key, {
-    configurable: true,
-    enumerable: true,
-    get: compute,
-    set(value: T[K]) {
-      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
-    },
+    set: keep,
   });
 }
 
@@ -290,10 +275,11 @@ export function readSnapshot(dir: string): Catalog | undefined {
   let stubs: Array<{ id: string }> | undefined;
   catalog.uses = (pointId) => {
     const builtin = usesOf(indexFile, index.uses, (routineSet ??= new Set(index.routines)), pointId);
+    // Nothing set or deleted (or only a routine added and deleted again): the index holds.
+    if (routineMap.added()?.length === 0) return builtin;
     // A routine set since (a user's, merged in) answers for itself, one deleted is gone, in the
     // map's order; the others as the index says.
     const now = routineMap.overlay((stubs ??= index.routines.map((id) => ({ id }))));
-    if (now === stubs) return builtin;
     if (now === undefined) return pressing(routineMap.values(), pointId);
     const listed = new Set(builtin);
     return now.filter((r) => ('steps' in r ? pressing([r], pointId).length > 0 : listed.has(r.id))).map((r) => r.id);
@@ -301,7 +287,7 @@ export function readSnapshot(dir: string): Catalog | undefined {
   lazyProperty(catalog, 'conditionNames', () => Object.fromEntries(conditionLines().map((names) => [names[0]!, names])));
   // The heads and facts only when something asks for them (`list`, a name that is no id); the
   // heads as the routines now are, a user's merged in, so `list` reads no routine's steps.
-  derivedProperty(catalog, 'routineHeads', () => routineMap.overlay(readHeads().routineHeads) as RoutineHead[] | undefined);
+  lazyProperty(catalog, 'routineHeads', () => routineMap.overlay(readHeads().routineHeads) as RoutineHead[] | undefined, true);
   lazyProperty(catalog, 'facts', () => new Map(Object.entries(readHeads().facts)));
   // Every point's names without reading a point: the built-in ones' from names.json, a user's
   // own as merged in (names-in-text.ts); while no built-in point was replaced or deleted.
