@@ -88,69 +88,69 @@ function addName(names: KeyNames, entry: string): void {
   if (!anyCaseAlone || !pinyin) names.cased.push({ id, pinyin, anyCaseAlone, capitals: [...entry.slice(at + 3)].map((c) => c === 'C') });
 }
 
-/**
- * Tables of names (the built-in points', then a user's) read as one: a key's names are found by
- * a binary search of each table's lines when a text first asks, not put into a map of every name.
- */
-export class NameIndex {
-  /** Each table's lines, sorted by key. */
-  readonly #latin: string[][];
-  readonly #hanziTexts: string[];
-  /** The names of each key asked for (undefined: none). */
-  readonly #found = new Map<string, KeyNames | undefined>();
-  #hanzi: Map<number, Array<[string, string[]]>> | undefined;
+/** Tables of names (the built-in points', then a user's) read as one (nameIndex). */
+export interface NameIndex {
   /** The longest key's length: a much longer word is no name and is not folded. */
-  readonly longestKey: number;
-
-  constructor(tables: readonly NameTable[]) {
-    this.#latin = tables.map((t) => (t.latin === '' ? [] : t.latin.split('\n')));
-    this.#hanziTexts = tables.map((t) => t.hanzi);
-    this.longestKey = Math.max(0, ...tables.map((t) => t.longest));
-  }
-
+  longestKey: number;
   /** The names with this loose key (hegu, unionvalley), from every table in order (Futu names two points); undefined for none. */
-  names(key: string): KeyNames | undefined {
-    if (this.#found.has(key)) return this.#found.get(key);
-    let names: KeyNames | undefined;
-    const head = `${key}\t`;
-    for (const lines of this.#latin) {
-      const line = lines[lowerBound(lines, head)];
-      if (line === undefined || !line.startsWith(head)) continue;
-      names ??= { alone: [], apart: [], cased: [] };
-      for (const entry of line.slice(head.length).split('\t')) addName(names, entry);
-    }
-    this.#found.set(key, names);
-    return names;
-  }
-
+  names(key: string): KeyNames | undefined;
   /** Whether `key` is a proper prefix of some name's key: a run of words that is none can be no name, so reading stops. */
-  isPrefix(key: string): boolean {
-    if (key === '') return false;
-    for (const lines of this.#latin) {
-      // The lines starting with `key` follow one another: its own (key, tab) first, if any.
-      for (let i = lowerBound(lines, key); i < lines.length && lines[i]!.startsWith(key); i++) {
-        if (lines[i]!.charCodeAt(key.length) !== 0x09) return true;
-      }
-    }
-    return false;
-  }
-
+  isPrefix(key: string): boolean;
   /** Each point's hanzi (simplified and traditional) with its points, by first character, longest first. */
-  hanzi(): Map<number, Array<[string, string[]]>> {
-    if (this.#hanzi) return this.#hanzi;
-    const all = new Map<string, string[]>();
-    for (const text of this.#hanziTexts) {
-      if (text === '') continue;
-      for (const line of text.split('\n')) {
-        const [h, ...ids] = line.split('\t');
-        all.set(h!, [...(all.get(h!) ?? []), ...ids]);
+  hanzi(): Map<number, Array<[string, string[]]>>;
+}
+
+/**
+ * The tables read as one: a key's names are found by a binary search of each table's lines when
+ * a text first asks, not put into a map of every name. (A function, not a class: a class's
+ * methods would be set up at every start, with the module.)
+ */
+export function nameIndex(tables: readonly NameTable[]): NameIndex {
+  // Each table's lines, sorted by key.
+  const latin = tables.map((t) => (t.latin === '' ? [] : t.latin.split('\n')));
+  const found = new Map<string, KeyNames | undefined>();
+  let hanzi: Map<number, Array<[string, string[]]>> | undefined;
+  return {
+    longestKey: Math.max(0, ...tables.map((t) => t.longest)),
+    names(key) {
+      if (found.has(key)) return found.get(key);
+      let names: KeyNames | undefined;
+      const head = `${key}\t`;
+      for (const lines of latin) {
+        const line = lines[lowerBound(lines, head)];
+        if (line === undefined || !line.startsWith(head)) continue;
+        names ??= { alone: [], apart: [], cased: [] };
+        for (const entry of line.slice(head.length).split('\t')) addName(names, entry);
       }
-    }
-    const out = new Map<number, Array<[string, string[]]>>();
-    for (const [h, ids] of [...all].sort((a, b) => b[0].length - a[0].length)) {
-      const first = h.charCodeAt(0);
-      out.set(first, [...(out.get(first) ?? []), [h, ids]]);
-    }
-    return (this.#hanzi = out);
-  }
+      found.set(key, names);
+      return names;
+    },
+    isPrefix(key) {
+      if (key === '') return false;
+      for (const lines of latin) {
+        // The lines starting with `key` follow one another: its own (key, tab) first, if any.
+        for (let i = lowerBound(lines, key); i < lines.length && lines[i]!.startsWith(key); i++) {
+          if (lines[i]!.charCodeAt(key.length) !== 0x09) return true;
+        }
+      }
+      return false;
+    },
+    hanzi() {
+      if (hanzi) return hanzi;
+      const all = new Map<string, string[]>();
+      for (const t of tables) {
+        if (t.hanzi === '') continue;
+        for (const line of t.hanzi.split('\n')) {
+          const [h, ...ids] = line.split('\t');
+          all.set(h!, [...(all.get(h!) ?? []), ...ids]);
+        }
+      }
+      hanzi = new Map();
+      for (const [h, ids] of [...all].sort((a, b) => b[0].length - a[0].length)) {
+        const first = h.charCodeAt(0);
+        hanzi.set(first, [...(hanzi.get(first) ?? []), [h, ids]]);
+      }
+      return hanzi;
+    },
+  };
 }

@@ -4,7 +4,7 @@
 import type { Catalog, NameTable } from '../model/catalog.js';
 import { normalizeKey } from './text.js';
 import { isChannelPoint } from './codes-in-text.js';
-import { capital, NameIndex, nameTable, type Name } from './name-table.js';
+import { capital, nameIndex, nameTable, type Name, type NameIndex } from './name-table.js';
 import { withoutToneNumbers } from './pinyin-words.js';
 
 export { isPinyinWord, withoutToneNumbers } from './pinyin-words.js';
@@ -24,7 +24,7 @@ function indexOf(catalog: Catalog): NameIndex {
   if (idx) return idx;
   const names = catalog.pointNames?.();
   const tables: NameTable[] = names ? [names.table, ...(names.added.length > 0 ? [nameTable(names.added)] : [])] : [nameTable(catalog.points.values())];
-  idx = new NameIndex(tables);
+  idx = nameIndex(tables);
   indexes.set(catalog, idx);
   return idx;
 }

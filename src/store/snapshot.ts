@@ -3,11 +3,11 @@
 // pressing each point and each condition's names; heads.json the routines without their steps,
 // and their facts (for `list` and name lookups); points-<group>.json a group's points
 // (points-LI-1.json: LI1 to LI8); names.json the points' names keyed for looking them up in a
-// text (core/name-table.ts), so reading a cue for names reads no point; conditions-<id>.json each
-// condition. Each is read only when something asks for it (lazy-map.ts): `show LI4` reads
-// index.json, points-LI-1.json and the general rules; `check --pregnant` pregnancy's too. Parsing JSON costs a cold process about
-// 30 µs a kilobyte, so what every start reads is kept small; each file is checked for exactly
-// what the index promised.
+// text (core/name-table.ts), so reading a cue for names reads no point; conditions-<id>.json
+// each condition. Each is read only when something asks for it (lazy-map.ts): `show LI4` reads
+// index.json, points-LI-1.json and the general rules; `check --pregnant` pregnancy's too.
+// Parsing JSON costs a cold process about 30 µs a kilobyte, so what every start reads is kept
+// small; each file is checked for exactly what the index promised.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { EXIT, ExitError } from '../model/errors.js';
 import { damagedInstall } from '../model/damaged-install.js';
@@ -183,25 +183,36 @@ function usesOf(file: string, text: string, routines: ReadonlySet<string>, point
   if (!ids.every((id) => routines.has(id))) throw damaged(file, 'not the data this build wrote');
   return ids;
 }
-/** A name table's lines: a key, then its names ("LI4 pa": name-table.ts). */
-const LATIN_LINES = /^[^\t\n]+(?:\t[A-Z][A-Z0-9-]* [p-][a-][Cc]+)+(?:\n[^\t\n]+(?:\t[A-Z][A-Z0-9-]* [p-][a-][Cc]+)+)*$/;
-/** A name table's hanzi lines: a name, then its points. */
-const HANZI_LINES = /^[^\t\n]+(?:\t[A-Z][A-Z0-9-]*)+(?:\n[^\t\n]+(?:\t[A-Z][A-Z0-9-]*)+)*$/;
 /**
- * names.json as the build wrote it: lines of the right form, sorted (a line out of place would
- * never be found), and a pinyin for each of the index's `points` (a line cut out is a damaged
- * file, never a point whose name a check of a cue does not see).
+ * names.json as the build wrote it: lines of the right form (a key, then its names, "LI4 pa":
+ * name-table.ts; a hanzi name, then its points), sorted (a line out of place would never be
+ * found), and a pinyin for each of the index's `points` (a line cut out is a damaged file, never
+ * a point whose name a check of a cue does not see).
  */
-const isNames = (points: number) => (v: unknown): v is NameTable => {
+function isNames(v: unknown, points: number): v is NameTable {
   if (!isObj(v) || typeof v.latin !== 'string' || typeof v.hanzi !== 'string' || !Number.isInteger(v.longest) || (v.longest as number) < 1) return false;
-  if (!LATIN_LINES.test(v.latin) || !HANZI_LINES.test(v.hanzi)) return false;
+  // (The patterns are here, not at the top: every start would build them, and few read names.)
+  if (!/^[^\t\n]+(?:\t[A-Z][A-Z0-9-]* [p-][a-][Cc]+)+(?:\n[^\t\n]+(?:\t[A-Z][A-Z0-9-]* [p-][a-][Cc]+)+)*$/.test(v.latin)) return false;
+  if (!/^[^\t\n]+(?:\t[A-Z][A-Z0-9-]*)+(?:\n[^\t\n]+(?:\t[A-Z][A-Z0-9-]*)+)*$/.test(v.hanzi)) return false;
   const lines = v.latin.split('\n');
   for (let i = 1; i < lines.length; i++) if (!(lines[i - 1]! < lines[i]!)) return false;
   // An entry's id and flags are the only places a space can be: " p" starts a pinyin's flags.
   let pinyins = 0;
   for (let at = v.latin.indexOf(' p'); at >= 0; at = v.latin.indexOf(' p', at + 2)) pinyins++;
   return pinyins === points;
-};
+}
+
+/**
+ * The routines pressing a point once routines were set or deleted since the snapshot (a user's,
+ * merged in): each routine set answers for itself, one deleted is gone, the others as the index
+ * says (`builtin`), in the map's order.
+ */
+function usesNow(routines: LazyMap<WithOrigin<Routine>>, ids: readonly string[], builtin: string[], pointId: string): string[] {
+  const now = routines.overlay(ids.map((id) => ({ id })));
+  if (now === undefined) return pressing(routines.values(), pointId);
+  const listed = new Set(builtin);
+  return now.filter((r) => ('steps' in r ? pressing([r], pointId).length > 0 : listed.has(r.id))).map((r) => r.id);
+}
 
 /** The heads of exactly the index's routines, in its order, and their facts. */
 const headsOf = (ids: string[]) => (v: unknown): boolean => isObj(v) && isObj(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
@@ -249,10 +260,6 @@ export function readSnapshot(dir: string): Catalog | undefined {
   const pointsKnown = (r: Routine) => r.steps.every((s) => (s.kind === 'press' ? points.groupOf(s.point) !== undefined : s.kind !== 'massage' || s.points.every((p) => points.groupOf(p) !== undefined)));
   let heads: SnapshotHeads | undefined;
   const readHeads = () => (heads ??= readPart<SnapshotHeads>(joinPath(dir, HEADS_FILE), headsOf(index.routines)));
-  let names: NameTable | undefined;
-  // How many points the index lists: a space before each id ("LI-1 LI1 LI2").
-  const pointCount = () => index.points.split(' ').length - 1;
-  const readNames = () => (names ??= readPart<NameTable>(joinPath(dir, NAMES_FILE), isNames(pointCount())));
   const pointMap = new LazyMap({ ...points, load });
   // Read whole on the first routine asked for; the heads answer `list` and name lookups.
   const routineMap = new LazyMap<WithOrigin<Routine>>({
@@ -272,17 +279,10 @@ export function readSnapshot(dir: string): Catalog | undefined {
   };
   // Which routines press a point, and the conditions' names, only when something asks.
   let routineSet: Set<string> | undefined;
-  let stubs: Array<{ id: string }> | undefined;
   catalog.uses = (pointId) => {
     const builtin = usesOf(indexFile, index.uses, (routineSet ??= new Set(index.routines)), pointId);
     // Nothing set or deleted (or only a routine added and deleted again): the index holds.
-    if (routineMap.added()?.length === 0) return builtin;
-    // A routine set since (a user's, merged in) answers for itself, one deleted is gone, in the
-    // map's order; the others as the index says.
-    const now = routineMap.overlay((stubs ??= index.routines.map((id) => ({ id }))));
-    if (now === undefined) return pressing(routineMap.values(), pointId);
-    const listed = new Set(builtin);
-    return now.filter((r) => ('steps' in r ? pressing([r], pointId).length > 0 : listed.has(r.id))).map((r) => r.id);
+    return routineMap.added()?.length === 0 ? builtin : usesNow(routineMap, index.routines, builtin, pointId);
   };
   lazyProperty(catalog, 'conditionNames', () => Object.fromEntries(conditionLines().map((names) => [names[0]!, names])));
   // The heads and facts only when something asks for them (`list`, a name that is no id); the
@@ -291,9 +291,11 @@ export function readSnapshot(dir: string): Catalog | undefined {
   lazyProperty(catalog, 'facts', () => new Map(Object.entries(readHeads().facts)));
   // Every point's names without reading a point: the built-in ones' from names.json, a user's
   // own as merged in (names-in-text.ts); while no built-in point was replaced or deleted.
+  let names: NameTable | undefined;
   catalog.pointNames = () => {
     const added = pointMap.added();
-    return added && { table: readNames(), added };
+    // (The index lists a point after each space: "LI-1 LI1 LI2".)
+    return added && { table: (names ??= readPart<NameTable>(joinPath(dir, NAMES_FILE), (v) => isNames(v, index.points.split(' ').length - 1))), added };
   };
   return catalog;
 }
