@@ -78,4 +78,28 @@ describe('cautions at their step', () => {
     const phase = go('--json').split('\n').filter(Boolean).map((l) => runEventSchema.parse(JSON.parse(l))).find((e) => e.type === 'phase');
     expect(phase).toMatchObject({ point: 'KI3', cautions: [{ condition: 'pregnancy', point: 'KI3', reason: expect.stringMatching(/use only light pressure on it/) }] });
   });
+
+  it('the built CLI: --dry-run shows each step\'s cautions where the run would, under its first phase line and on its phase events', () => {
+    const home = tempDir('acupress-home-');
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state') };
+    const go = (...flags: string[]) => spawnSync(process.execPath, [BIN, 'run', 'feet', '--pregnant', '--dry-run', ...flags], { encoding: 'utf8', env });
+    const lines = go().stdout.split('\n');
+    const said = `${' '.repeat(21)}⚠ With pregnancy: Because the sources disagree, use only light pressure on it, or ask your practitioner first.`;
+    // Once, under KI3's first phase line (its locate), not under each of its phases.
+    expect(lines.filter((l) => l === said)).toHaveLength(1);
+    expect(lines[lines.indexOf(said) - 1]).toMatch(/^ *\d+:\d\d {2}locate .* KI3 left {2}Find KI3/);
+    // LR3's caution for everyone too, as a run says it.
+    expect(lines.filter((l) => /^ {21}⚠ Caution: Use steady, moderate pressure beside the pulse/.test(l))).toHaveLength(1);
+    const events = go('--json').stdout.trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l)));
+    const ki3 = events.filter((e) => e.type === 'phase' && e.point === 'KI3');
+    expect(ki3.length).toBeGreaterThan(2);
+    for (const e of ki3) expect(e).toMatchObject({ cautions: [{ condition: 'pregnancy', point: 'KI3', reason: expect.stringMatching(/use only light pressure on it/) }] });
+    expect(events.filter((e) => e.type === 'phase' && e.point === 'KI1').every((e) => !('cautions' in e))).toBe(true);
+  });
+
+  it('--quiet\'s help says the cautions stay', () => {
+    const help = spawnSync(process.execPath, [BIN, 'run', '--help'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain("--quiet only the phase lines (and a step's cautions under its first)");
+    expect(help).toContain("--dry-run print the plan (with the safety notes and each step's cautions) and exit");
+  });
 });

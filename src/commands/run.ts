@@ -17,6 +17,7 @@ import { parseRating } from '../core/history.js';
 import { isSession, ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
 import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
+import { cautionsByStep } from '../core/step-cautions.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
@@ -156,11 +157,12 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   }
   // The plan comes with the safety notes the run would print first (cautions, each condition's
   // advice, red flags): a plan read ahead of time said nothing of a step that needs care. With
-  // --json they go to stderr, as a run's do, and stdout stays the plan's events.
+  // --json they go to stderr, as a run's do, and stdout stays the plan's events. Each step's
+  // cautions are also where the run shows them: under its first phase line, on its phase events.
   // What safety changed, for the start event of the plan and of the run alike.
   const startFacts = { conditions: conditions.map((x) => x.id), skipped: skippedSteps(findings, unsafe) };
   if (options.dryRun) {
-    printPlan(io, timeline, Boolean(options.json), c, fitWidth(term), startFacts);
+    printPlan(io, timeline, Boolean(options.json), c, fitWidth(term), startFacts, cautionsByStep(cautions));
     return EXIT.ok;
   }
   // The session log: one record when the run ends, however it ends; ratings if asked for.
