@@ -103,3 +103,60 @@ describe('cautions at their step', () => {
     expect(help).toContain("--dry-run print the plan (with the safety notes and each step's cautions) and exit");
   });
 });
+
+describe('a ramp cue asks for no more pressure than a caution in force allows', () => {
+  // KI3's ramp said "steadily" while pregnancy's caution for it asks for light pressure only.
+  it('KI3 with pregnancy, every point with bleeding: the pressure word and the step\'s own cue say it; no condition: unchanged', async () => {
+    const { loadBuiltin } = await import('../src/store/load-catalog.js');
+    const { routineFindings } = await import('../src/core/safety.js');
+    const { pressureCaps } = await import('../src/core/step-cautions.js');
+    const catalog = await loadBuiltin();
+    const feet = catalog.routines.get('feet')!;
+    const get = (id: string) => catalog.points.get(id);
+    const ramps = (conditions: string[]) => {
+      const cs = conditions.map((id) => catalog.conditions.get(id)!);
+      const caps = pressureCaps(feet, routineFindings(catalog, feet, cs), cs);
+      return { caps, texts: plan(feet, get, { pressureCaps: caps }).phases.filter((p) => p.kind === 'ramp' && p.side !== 'right' && p.round === 1).map((p) => p.text) };
+    };
+    const pregnant = ramps(['pregnancy']);
+    const ki3 = feet.steps.findIndex((s) => s.kind === 'press' && s.point === 'KI3');
+    expect(pregnant.caps.get(ki3)).toMatchObject({ pressure: 'gentle', condition: 'pregnancy' });
+    // LR3's caution for everyone allows moderate pressure, which is its own: nothing lowered there.
+    expect([...pregnant.caps.values()].filter((c) => c.pressure === 'gentle')).toHaveLength(1);
+    expect(pregnant.texts.find((t) => t.includes('KI3'))).toBe('Slowly increase pressure on KI3 (Tàixī), left foot, gently (with pregnancy). In the hollow between your inner ankle bone and the Achilles tendon. Press gently.');
+    // LR3 and KI1 are not KI3: their cues stay as they were.
+    expect(pregnant.texts.find((t) => t.includes('KI1'))).toMatch(/, firmly\. .*Press firmly with your thumb\.$/);
+    // Bleeding's practice advice ("a gentle, short press") holds for every press; the cue's own
+    // "Press firmly"/"Press steadily" is said gently, the rest of it (move off the pulse) kept.
+    const bleeding = ramps(['bleeding']).texts;
+    expect(bleeding.find((t) => t.includes('KI1'))).toBe('Slowly increase pressure on KI1 (Yǒngquán), left foot, gently (with bleeding). Hold one foot and curl your toes: the dip that forms at the front of the sole is the spot. Press gently with your thumb.');
+    expect(bleeding.find((t) => t.includes('LR3'))).toMatch(/, gently \(with bleeding\)\. .*Press gently; if you feel a pulse under your finger, move a little to one side of it\.$/);
+    // With no condition the general cautions change nothing the built-in cues say.
+    expect(ramps([]).texts).toEqual(plan(feet, get).phases.filter((p) => p.kind === 'ramp' && p.side !== 'right' && p.round === 1).map((p) => p.text));
+  });
+
+  it('what a caution allows, and a cue said within it', async () => {
+    const { pressureAllowed, withinPressure } = await import('../src/core/pressure-words.js');
+    expect(pressureAllowed(REASON)).toBe('gentle');
+    expect(pressureAllowed('Use steady, moderate pressure beside the pulse rather than hard pressure on it.')).toBe('moderate');
+    // "Firm" there is what to avoid, and a negated clause names nothing.
+    expect(pressureAllowed('Firm pressure bruises easily here.')).toBeUndefined();
+    expect(pressureAllowed('Do not press gently or otherwise.')).toBeUndefined();
+    expect(withinPressure('Thumb on the web. Build up to gentle but firm pressure, hold it steady.', 'gentle')).toBe('Thumb on the web. Build up to gentle pressure, hold it steady.');
+    expect(withinPressure('Firmly press the spot. Breathe out.', 'moderate')).toBe('Steadily press the spot. Breathe out.');
+    // What cannot be said lighter is left out; the rest stays.
+    expect(withinPressure('Lean your body weight into it. Breathe out.', 'gentle')).toBe('Breathe out.');
+  });
+
+  it('the built CLI: run KI3 --pregnant --dry-run ramps gently, and the spoken short form keeps it', async () => {
+    const r = spawnSync(process.execPath, [BIN, 'run', 'KI3', '--pregnant', '--dry-run', '--json', '--ramp', '2s'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tempDir('acupress-home-') } });
+    const ramp = r.stdout.trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l))).find((e) => e.type === 'phase' && e.kind === 'ramp');
+    expect(ramp).toMatchObject({ text: expect.stringMatching(/^Slowly increase pressure on KI3 \(Tàixī\), left foot, gently \(with pregnancy\)\./) });
+    const { spokenCue } = await import('../src/core/spoken-cue.js');
+    const { loadBuiltin } = await import('../src/store/load-catalog.js');
+    const ki3 = (await loadBuiltin()).points.get('KI3')!;
+    const said = spokenCue({ kind: 'ramp', side: 'left', text: 'Slowly increase pressure on KI3 (Tàixī), left foot, gently (with pregnancy). Press into the hollow between the ankle bone and the tendon, angling slightly toward the bone.', duration_ms: 2_000 }, ki3);
+    expect(said).toMatch(/gently \(with pregnancy\)/);
+    expect(said).not.toMatch(/steadily/);
+  });
+});

@@ -1,6 +1,8 @@
 // The words a person hears or reads for each phase. Written for someone with their eyes closed.
 import type { Point } from '../model/types.js';
 import type { PhaseKind, Side } from '../model/timeline.js';
+import type { PressureCap } from './step-cautions.js';
+import { GENERAL } from './safety.js';
 
 const HAND_REGIONS = new Set(['hand', 'wrist', 'forearm']);
 const FOOT_REGIONS = new Set(['foot', 'ankle']);
@@ -28,9 +30,16 @@ export function shortName(point: Pick<Point, 'id' | 'pinyin'>): string {
 }
 
 const PRESSURE: Record<string, string> = { gentle: 'gently', moderate: 'steadily', firm: 'firmly' };
+// The levels in order, here rather than from pressure-words.ts, whose patterns show and list never need.
+const STRENGTH: Record<string, number> = { gentle: 0, moderate: 1, firm: 2 };
 
-/** The instruction for a press-related phase. */
-export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, extra: { cue?: string; find?: string; next?: Side }): string {
+/**
+ * The instruction for a press-related phase. A ramp under a caution's `cap` (a condition asking
+ * for light pressure on the point) asks for no more than the cap, in its pressure word and in the
+ * step's cue: a sentence of the cue asking for more is left out ("Press firmly with your thumb."),
+ * and the word says for whom ("gently (with pregnancy)").
+ */
+export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, extra: { cue?: string; find?: string; next?: Side; cap?: PressureCap }): string {
   const name = shortName(point);
   const where = sideWords(side, point.region);
   const on = where ? `${name}, ${where}` : name;
@@ -44,8 +53,12 @@ export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, 
       return /^find\b/i.test(how) ? `${named}: ${afterColon(how)}` : `Find ${named}: ${afterColon(how)}`;
     }
     case 'ramp': {
-      const firm = PRESSURE[point.pressure ?? 'moderate'];
-      return `Slowly increase pressure on ${on}, ${firm}.${extra.cue ? ` ${extra.cue}` : ''}`;
+      const own = point.pressure ?? 'moderate';
+      const cap = extra.cap;
+      const lowered = cap && STRENGTH[own]! > STRENGTH[cap.pressure]!;
+      const firm = lowered ? `${PRESSURE[cap.pressure]}${cap.condition === GENERAL ? '' : ` (with ${cap.condition})`}` : PRESSURE[own];
+      const cue = cap && extra.cue ? cap.say(extra.cue) : extra.cue;
+      return `Slowly increase pressure on ${on}, ${firm}.${cue ? ` ${cue}` : ''}`;
     }
     case 'hold':
       return `Hold steady pressure on ${on}. Breathe slowly.`;

@@ -4,6 +4,7 @@ import type { Point, PressStep, Routine } from '../model/types.js';
 import { BOUNDS, formatDuration } from '../model/duration.js';
 import { massageCue, pressCue, restCue } from './cues.js';
 import type { Phase, Side, Timeline } from '../model/timeline.js';
+import type { PressureCap } from './step-cautions.js';
 
 /** Timing defaults from the seeds: 30 s ramp, 60 s hold, 30 s release, 3 rounds. */
 export const DEFAULTS = { locate: 10_000, ramp: 30_000, hold: 60_000, release: 30_000, switch: 5_000, rest: 15_000, rounds: 3 } as const;
@@ -24,6 +25,8 @@ export interface PlanOptions {
   limit?: number;
   /** false: leave every phase's text empty, when only the timing is wanted (validation, list). */
   texts?: boolean;
+  /** The most pressure each press step's ramp cue may ask for, by step index (pressureCaps: the cautions in force). */
+  pressureCaps?: ReadonlyMap<number, PressureCap>;
 }
 
 /** The --quick profile: one short round per point, fitted into a two-minute break. */
@@ -131,7 +134,7 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
     sides.forEach((side, si) => {
       if (si > 0) out.push({ step: stepIndex, point: id, kind: 'switch', side, duration_ms: swap, text: texts ? pressCue('switch', point, side, { next: side }) : '' });
       for (let round = 1; round <= rounds; round++) {
-        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: texts ? pressCue('ramp', point, side, { cue: cueFor(step, side) }) : '' });
+        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: texts ? pressCue('ramp', point, side, { cue: cueFor(step, side), cap: o.pressureCaps?.get(stepIndex) }) : '' });
         out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'hold', duration_ms: hold, text: texts ? pressCue('hold', point, side, {}) : '' });
         out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'release', duration_ms: release, text: texts ? pressCue('release', point, side, {}) : '' });
       }

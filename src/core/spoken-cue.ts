@@ -44,10 +44,13 @@ const PRESSURE: Record<string, string> = { gentle: 'gently', moderate: 'steadily
 
 /**
  * A ramp's pressure word: "gently" when its step's cue asks for a light touch anywhere (the
- * shorter forms leave that cue out, and its light touch must not go with it), else its point's.
+ * shorter forms leave that cue out, and its light touch must not go with it), else the word its
+ * shown cue leads with (which a caution in force may have lowered: "gently (with pregnancy)"),
+ * else its point's.
  */
-function rampWord(point: Point, own: string): string {
-  return GENTLE.test(own) ? 'gently' : PRESSURE[point.pressure ?? 'moderate']!;
+function rampWord(point: Point, own: string, lead: string): string {
+  if (GENTLE.test(own)) return 'gently';
+  return /, ((?:gently|steadily|firmly)(?: \(with [^)]*\))?)$/.exec(lead)?.[1] ?? PRESSURE[point.pressure ?? 'moderate']!;
 }
 
 /**
@@ -73,7 +76,7 @@ function shorter(phase: Pick<Phase, 'kind' | 'side' | 'text'>, point: Point | un
       const at = text.indexOf('. ');
       const own = at < 0 ? '' : text.slice(at + 2);
       if (!point) return { forms: [], detail: own };
-      const firm = rampWord(point, own);
+      const firm = rampWord(point, own, at < 0 ? text.replace(/\.$/, '') : text.slice(0, at));
       const ownFirst = clauses(own)[0];
       return { forms: [...(ownFirst ? [`Slowly press ${on}, ${firm}. ${ownFirst}`] : []), `Slowly press ${on}, ${firm}.`, `Press ${point.id}, ${firm}.`], detail: own };
     }

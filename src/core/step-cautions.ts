@@ -1,7 +1,9 @@
 // The cautions a run shows at the step they are about, not only in the notes before the run:
 // a person pressing KI3 with --pregnant reads "use only light pressure" while pressing it.
+import type { Condition, Routine } from '../model/types.js';
 import type { Finding } from './safety.js';
 import { GENERAL } from './safety.js';
+import { PRESSURES, pressureAllowed, withinPressure, type Pressure } from './pressure-words.js';
 
 /** One caution of a step, as the phase events of `run --json` carry it. */
 export interface StepCaution {
@@ -52,4 +54,43 @@ export function cautionLines(cautions: readonly StepCaution[]): string[] {
     if (!lines.includes(line)) lines.push(line);
   }
   return lines;
+}
+
+/** The most pressure a press step may ask for under a caution, and whose caution it is (a condition id, or `general`). */
+export interface PressureCap {
+  pressure: Pressure;
+  condition: string;
+  /** A step's cue said within the cap (withinPressure), for cues.ts, which keeps the pressure words out of the start of show and list. */
+  say: (cue: string) => string;
+}
+
+/**
+ * The most pressure each press step may ask for, by step index: the lightest that a caution on the
+ * point it presses names (KI3 with pregnancy: "use only light pressure on it"), or that the
+ * practice advice of a condition in force names for every point (bleeding: "a gentle, short
+ * press"). Steps no caution limits are not in the map. The ramp cue then says the same
+ * (cues.ts), rather than the point's own "steadily" beside a caution asking for light pressure.
+ */
+export function pressureCaps(routine: Routine, findings: readonly Finding[], conditions: readonly Condition[]): Map<number, PressureCap> {
+  let everywhere: PressureCap | undefined;
+  for (const c of conditions) {
+    if (c.id === GENERAL) continue;
+    for (const rule of c.rules) everywhere = lighter(everywhere, rule.practice && rule.level === 'caution' ? rule.reason : undefined, c.id);
+  }
+  const out = new Map<number, PressureCap>();
+  routine.steps.forEach((step, i) => {
+    if (step.kind !== 'press') return;
+    let cap = everywhere;
+    // The cautions on the point pressed (by a point or a region rule), not on a point its cue names.
+    for (const f of findings) if (f.step === i && f.level === 'caution' && f.point === step.point) cap = lighter(cap, f.reason, f.condition);
+    if (cap) out.set(i, cap);
+  });
+  return out;
+}
+
+/** The lighter of `cap` and what `reason` allows (the earlier one on a tie). */
+function lighter(cap: PressureCap | undefined, reason: string | undefined, condition: string): PressureCap | undefined {
+  const allowed = reason === undefined ? undefined : pressureAllowed(reason);
+  if (!allowed || (cap && PRESSURES.indexOf(cap.pressure) <= PRESSURES.indexOf(allowed))) return cap;
+  return { pressure: allowed, condition, say: (cue) => withinPressure(cue, allowed) };
 }
