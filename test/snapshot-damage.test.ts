@@ -84,23 +84,35 @@ describe('a damaged snapshot file', () => {
     ['facts that are no facts', 'heads.json', (v) => (v.facts.headache = 5), (c) => c.routineHeads],
     ['an empty group of points', 'index.json', (v) => (v.points = v.points.replace(/^LI-1 .*$/m, 'LI-1')), (c) => c.points.get('LI4')],
     ['a point id with two spaces', 'index.json', (v) => (v.points = v.points.replace('LI1 LI2', 'LI1  LI2')), (c) => c.points.get('LI4')],
-    ['a group named like a path', 'index.json', (v) => (v.points += '\n../x LI4'), (c) => c.points.get('LI4')],
+    ['a group named like a path', 'index.json', (v) => (v.points += '\n../x ZZ9'), (c) => c.points.get('ZZ9')],
     ['groups that are no text', 'index.json', (v) => (v.points = { 'LI-1': 'LI4' }), (c) => c.points.get('LI4')],
     ['a point used by a routine that is not there', 'index.json', (v) => (v.uses = v.uses.replace(/^LI4 .*$/m, 'LI4 nosuch')), (c) => c.uses!('LI4')],
     ['a routine listed twice', 'index.json', (v) => v.routines.push(v.routines[0]), (c) => c.points.get('LI4')],
     ['condition names that are no list', 'index.json', (v) => (v.conditions = v.conditions.replace(/^pregnancy\t.*$/m, 'pregnancy')), (c) => c.points.get('LI4')],
     ['a group named twice', 'index.json', (v) => (v.points = v.points.replace(/^ST-1 /m, 'LI-1 ST36 SP6\n$&')), (c) => c.points.get('SP6')],
-    ['a point whose uses are listed twice', 'index.json', (v) => (v.uses += '\nLI4 headache'), (c) => c.points.get('LI4')],
+    ['a point whose uses are listed twice', 'index.json', (v) => (v.uses += '\nLI4 headache'), (c) => c.uses!('LI4')],
     ['a condition named twice', 'index.json', (v) => (v.conditions += '\npregnancy\tPregnancy'), (c) => c.points.get('LI4')],
-    ['a condition id that is a path', 'index.json', (v) => (v.conditions += '\n../../x\tX'), (c) => c.points.get('LI4')],
+    ['a condition id that is a path', 'index.json', (v) => (v.conditions += '\n../../x\tX'), (c) => c.conditions.get('../../x')],
     ['the general rules left out', 'index.json', (v) => (v.conditions = v.conditions.replace(/^general\t.*\n/m, '')), (c) => c.points.get('LI4')],
     ['pregnancy left out', 'index.json', (v) => (v.conditions = v.conditions.replace(/^pregnancy\t.*\n/m, '')), (c) => c.points.get('LI4')],
     ['condition names with an empty one', 'index.json', (v) => (v.conditions = v.conditions.replace('pregnancy\t', 'pregnancy\t\t')), (c) => c.points.get('LI4')],
+    // A line no lookup reads is checked when something reads every line, or a lookup misses.
+    ['a damaged group line, by a walk of every point', 'index.json', (v) => (v.points += '\n../x ZZ9'), (c) => c.points.size],
+    ['a damaged group line, by a point not found', 'index.json', (v) => (v.points += '\n../x ZZ9'), (c) => c.points.get('ZZ8')],
+    ['a damaged line of uses, by a point no routine presses', 'index.json', (v) => (v.uses += '\n..'), (c) => c.uses!('HT1')],
+    ['a damaged condition line, by every condition\'s names', 'index.json', (v) => (v.conditions += '\n../../x\tX'), (c) => c.conditionNames],
+    ['a damaged condition line, by every condition', 'index.json', (v) => (v.conditions += '\nX\tX'), (c) => [...c.conditions.keys()]],
+    ['a damaged condition line, by a condition not found', 'index.json', (v) => (v.conditions += '\nX\tX'), (c) => c.conditions.get('nosuch')],
   ];
   it.each(valid)('%s (%s): one line naming it, exit 70', (_, file, change, touch) => {
     const e = failure(damagedCopy(file, edit(file, change)), touch);
     expect(e).toBeInstanceOf(ExitError);
     expect((e as ExitError).message).toMatch(new RegExp(`${file.replace('.', '\\.')} is damaged \\(not the data this build wrote\\); reinstall acupress$`));
+  });
+
+  it('a damaged line a command does not read costs it nothing: show LI4 reads its own lines', () => {
+    const dir = damagedCopy('index.json', edit('index.json', (v) => ((v.points += '\n../x ZZ9'), (v.conditions += '\nX\tX'))));
+    expect(failure(dir, (c) => [c.points.get('LI4')!.id, c.uses!('LI4'), c.conditions.get('pregnancy')!.id])).toBeUndefined();
   });
 
   it('a point listed in an earlier group than its own is read from that group, and found missing there', () => {

@@ -186,10 +186,9 @@ export function ownedBy(owner: Record<string, string>): Pick<LazySource<never>, 
  * builds an object of 59 groups in about 0.2 ms of a cold start, and one string in a fortieth of
  * that. The first few keys are found by searching the text (`show LI4` asks for a handful);
  * after that, or once every key is asked for, a Map of them all answers (a walk of every point
- * asks 1,200 times). A key listed twice belongs to its first group. `keysOf` gives a group's
- * keys (none for a group the text does not name).
+ * asks 1,200 times). A key listed twice belongs to its first group.
  */
-export function groupedKeys(text: string): Pick<LazySource<never>, 'groupOf' | 'keys'> & { keysOf(group: string): string[] } {
+export function groupedKeys(text: string): Pick<LazySource<never>, 'groupOf' | 'keys'> {
   // Every name with a space on each side: " LI4 " is found whole, never inside " LI40 ".
   const padded = ` ${text.replaceAll('\n', ' \n ')} `;
   let scans = 0;
@@ -216,19 +215,5 @@ export function groupedKeys(text: string): Pick<LazySource<never>, 'groupOf' | '
       return undefined;
     },
     keys: () => [...all().keys()],
-    keysOf: (group) => lineOf(text, group, ' ') ?? [],
   };
-}
-
-/**
- * The rest of the line of `text` whose first word is `key`, split at `sep` (the words' separator);
- * undefined when no line starts with it. The lines are the snapshot index's (snapshot.ts).
- */
-export function lineOf(text: string, key: string, sep: string): string[] | undefined {
-  if (key === '' || key.includes(sep) || key.includes('\n')) return undefined;
-  // Where the key's line starts in `text` (the newline put in front matches the first line too).
-  const at = `\n${text}`.indexOf(`\n${key}${sep}`);
-  if (at < 0) return undefined;
-  const end = text.indexOf('\n', at);
-  return text.slice(at + key.length + 1, end < 0 ? undefined : end).split(sep);
 }

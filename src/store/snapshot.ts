@@ -15,7 +15,8 @@ import { fsReason } from './fs-reason.js';
 import { readDataFile } from './read-data-file.js';
 import { isObj, isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine, isTexts } from './snapshot-shape.js';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
-import { groupedKeys, LazyMap, lineOf, ownedBy } from './lazy-map.js';
+import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
+import { groupLine, IndexLines, nameLine, useLine } from './index-lines.js';
 import { routineFacts } from '../core/routine-facts.js';
 import { conditionNames } from '../core/resolve.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
@@ -35,7 +36,7 @@ interface SnapshotIndex {
   routines: string[];
   // The rest are lines of text, not objects: JSON.parse takes a cold process about 0.2 ms to
   // build objects of a hundred keys, and a few strings cost nothing worth measuring. Each is
-  // checked whole by one regular expression (isIndex).
+  // checked as it is read (index-lines.ts).
   /** A line per point some routine presses: its id, then those routines' ids ("LI4 headache jaw"). */
   uses: string;
   /** A line per group of points (a stretch of a channel): its name, then its point ids ("LI-1 LI1 … LI8"; lazy-map.ts's groupedKeys). */
@@ -122,6 +123,9 @@ function damaged(file: string, why: unknown): ExitError {
   return new ExitError(EXIT.internal, damagedInstall(`built-in data file ${file}`, `is damaged (${reason})`));
 }
 
+/** Why a file that parses is damaged all the same. */
+const NOT_BUILT = 'not the data this build wrote';
+
 /**
  * Read and parse one snapshot file, checking the shape its readers rely on. `missing`: what a
  * file that is not there means (by default, a damaged installation).
@@ -137,7 +141,7 @@ function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () 
     if (missing && (e as NodeJS.ErrnoException).code === 'ENOENT') return missing();
     throw damaged(file, e);
   }
-  if (!sound) throw damaged(file, 'not the data this build wrote');
+  if (!sound) throw damaged(file, NOT_BUILT);
   return value as T;
 }
 
@@ -149,40 +153,27 @@ function readPart<T>(file: string, shape: (v: unknown) => boolean, missing?: () 
  */
 const recordsOf = (ids: readonly string[], isRecord: (v: unknown) => boolean) => (v: unknown) =>
   Array.isArray(v) && v.length === ids.length && v.every((x, i) => isRecord(x) && (x as { id: unknown }).id === ids[i]);
-/** Lines of a group's name (LI-1) and its point ids, one space between each. */
-const GROUP_LINES = /^(?:[A-Z]{2}-[1-9][0-9]*(?: [A-Z][A-Z0-9-]*)+(?:\n[A-Z]{2}-[1-9][0-9]*(?: [A-Z][A-Z0-9-]*)+)*)?$/;
-/** Lines of a point id and the ids of the routines pressing it (checked against the routines when read: usesOf). */
-const USE_LINES = /^(?:[A-Z][A-Z0-9-]*(?: [^\s]+)+(?:\n[A-Z][A-Z0-9-]*(?: [^\s]+)+)*)?$/;
-/** Lines of names separated by tabs, two at least: an id that can name a file (conditions-<id>.json), then a title and any others. */
-const NAME_LINES = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*(?:\t[^\t\n]+)+(?:\n[a-z0-9]+(?:-[a-z0-9]+)*(?:\t[^\t\n]+)+)*)?$/;
 /**
- * Each line's first name (a group, a point, a condition) once: a group named twice would have
- * its second line's points looked for in a file checked against the first line's, and missed.
+ * index.json's shape as every start needs it; its lines of text are checked as they are read
+ * (index-lines.ts), but for the conditions the program itself names: without them `check` would
+ * lose the general rules, and --pregnant would be an unknown condition, instead of a damaged install.
  */
-const firstsOnce = (text: string) => {
-  const firsts = text.match(/^[^ \t\n]+/gm) ?? [];
-  return new Set(firsts).size === firsts.length;
-};
 const isIndex = (v: unknown): v is SnapshotIndex =>
   isObj(v) && v.version === FORMAT && isTexts(v.routines) && new Set(v.routines).size === v.routines.length
-  && typeof v.points === 'string' && GROUP_LINES.test(v.points) && firstsOnce(v.points)
-  && typeof v.uses === 'string' && USE_LINES.test(v.uses) && firstsOnce(v.uses)
-  && typeof v.conditions === 'string' && NAME_LINES.test(v.conditions) && firstsOnce(v.conditions)
-  // The conditions the program itself names: without them `check` would lose the general rules,
-  // and --pregnant would be an unknown condition, instead of a damaged install.
-  && [GENERAL, PREGNANCY].every((id) => lineOf(v.conditions as string, id, '\t'));
+  && typeof v.points === 'string' && typeof v.uses === 'string' && typeof v.conditions === 'string';
 
 /**
  * The routines pressing a point, from its line of index.json's `uses` ([] when it has none): a
  * search of the text, not a table of every point (`show LI4` asks for one). A routine the index
  * does not list is a damaged file.
  */
-function usesOf(file: string, text: string, routines: ReadonlySet<string>, pointId: string): string[] {
-  const ids = lineOf(text, pointId, ' ');
+function usesOf(uses: IndexLines, routines: ReadonlySet<string>, pointId: string, fail: () => never): string[] {
+  const ids = uses.line(pointId);
   if (!ids) return [];
-  if (!ids.every((id) => routines.has(id))) throw damaged(file, 'not the data this build wrote');
+  if (!ids.every((id) => routines.has(id))) fail();
   return ids;
 }
+
 /**
  * names.json as the build wrote it: lines of the right form (a key, then its names, "LI4 pa":
  * name-table.ts; a hanzi name, then its points), sorted (a line out of place would never be
@@ -247,13 +238,26 @@ export function readSnapshot(dir: string): Catalog | undefined {
   const indexFile = joinPath(dir, 'index.json');
   const index = readPart<SnapshotIndex | undefined>(indexFile, isIndex, () => undefined);
   if (!index) return undefined;
-  const points = groupedKeys(index.points);
+  const fail = (): never => {
+    throw damaged(indexFile, NOT_BUILT);
+  };
+  const groups = new IndexLines(index.points, ' ', groupLine, fail);
+  const uses = new IndexLines(index.uses, ' ', useLine, fail);
+  const conditionLines = new IndexLines(index.conditions, '\t', nameLine, fail);
+  if (!conditionLines.line(GENERAL) || !conditionLines.line(PREGNANCY)) fail();
+  // A point is found by searching the text (groupedKeys); its group's line is checked when the
+  // group is read, and the whole text on a miss or a walk of every point.
+  const found = groupedKeys(index.points);
+  const points = {
+    groupOf: (id: string) => found.groupOf(id) ?? (groups.whole(), undefined),
+    keys: () => (groups.whole(), found.keys()),
+    keysOf: (group: string) => groups.line(group) ?? [],
+  };
   const routines = ownedBy(Object.fromEntries(index.routines.map((id) => [id, ROUTINES_FILE])));
   // Each condition is a group of one, named by its id: the first name of its line.
-  const conditionLines = () => (index.conditions ? index.conditions.split('\n').map((line) => line.split('\t')) : []);
   const conditions = {
-    groupOf: (id: string) => (lineOf(index.conditions, id, '\t') ? id : undefined),
-    keys: () => conditionLines().map((names) => names[0]!),
+    groupOf: (id: string) => (conditionLines.line(id) ? id : undefined),
+    keys: () => conditionLines.lines().map((line) => line[0]!),
   };
   const load = (group: string) => readPart<WithOrigin<Point>[]>(groupFile(dir, group), recordsOf(points.keysOf(group), isSnapshotPoint));
   // Every point a routine presses or names for its massage is one the index lists.
@@ -280,11 +284,11 @@ export function readSnapshot(dir: string): Catalog | undefined {
   // Which routines press a point, and the conditions' names, only when something asks.
   let routineSet: Set<string> | undefined;
   catalog.uses = (pointId) => {
-    const builtin = usesOf(indexFile, index.uses, (routineSet ??= new Set(index.routines)), pointId);
+    const builtin = usesOf(uses, (routineSet ??= new Set(index.routines)), pointId, fail);
     // Nothing set or deleted (or only a routine added and deleted again): the index holds.
     return routineMap.added()?.length === 0 ? builtin : usesNow(routineMap, index.routines, builtin, pointId);
   };
-  lazyProperty(catalog, 'conditionNames', () => Object.fromEntries(conditionLines().map((names) => [names[0]!, names])));
+  lazyProperty(catalog, 'conditionNames', () => Object.fromEntries(conditionLines.lines().map((line) => [line[0]!, line])));
   // The heads and facts only when something asks for them (`list`, a name that is no id); the
   // heads as the routines now are, a user's merged in, so `list` reads no routine's steps.
   lazyProperty(catalog, 'routineHeads', () => routineMap.overlay(readHeads().routineHeads) as RoutineHead[] | undefined, true);
