@@ -2,7 +2,7 @@
 // snapshot reader's lazy parts (store/paths.ts builtRoot, store/snapshot.ts, store/lazy-map.ts).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtRoot } from '../src/store/paths.js';
 import { readSnapshot } from '../src/store/snapshot.js';
@@ -20,7 +20,8 @@ describe('builtRoot', () => {
     expect(builtRoot('/tmp/dist/p/dist')).toBe('/tmp/dist/p');
     // A package at the root of the file system is still an absolute path.
     expect(builtRoot('/dist')).toBe('/');
-    for (const other of ['/opt/acupress/src/store', '/opt/distant', '/opt/dist/store', '/opt/acupress/dist-old']) expect(builtRoot(other), other).toBeUndefined();
+    expect(builtRoot('C:\\acupress\\dist\\lib')).toBe(resolve('C:\\acupress\\dist\\lib', '../..'));
+    for (const other of ['/opt/acupress/src/store', '/opt/distant', '/opt/dist/store', '/opt/acupress/dist-old', '/opt/xdist', '/opt/xdist/lib', '/opt/dist/xlib', '/opt/dist//', 'dist', 'dist/lib', '/lib', '']) expect(builtRoot(other), other).toBeUndefined();
   });
 });
 

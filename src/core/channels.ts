@@ -1,6 +1,7 @@
 // Looking channels up: a code, legacy code or English name to its code, and point order.
 import { CHANNELS, CHANNEL_ALIASES, MERIDIAN_NAMES } from '../model/channels.js';
 import { UserError } from '../model/errors.js';
+import { pointNumber } from '../model/point-number.js';
 import { quote } from '../model/printable.js';
 import { compareIds, normalizeKey, suggest } from './text.js';
 
@@ -23,8 +24,8 @@ export function comparePoints(a: { id: string; meridian: string }, b: { id: stri
   const ma = ORDER.indexOf(a.meridian);
   const mb = ORDER.indexOf(b.meridian);
   if (ma !== mb) return (ma < 0 ? 99 : ma) - (mb < 0 ? 99 : mb);
-  const na = /^(.*?)(\d+)$/.exec(a.id);
-  const nb = /^(.*?)(\d+)$/.exec(b.id);
-  if (na && nb && na[1] === nb[1]) return Number(na[2]) - Number(nb[2]);
+  const na = pointNumber(a.id);
+  const nb = pointNumber(b.id);
+  if (na && nb && na.stem === nb.stem) return Number(na.digits) - Number(nb.digits);
   return compareIds(a.id, b.id);
 }

@@ -3,6 +3,7 @@ import { foldText, normalizeKey, suggest } from './text.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, Point, Routine } from '../model/types.js';
 import { LEGACY_CHANNELS } from '../model/channels.js';
+import { pointNumber } from '../model/point-number.js';
 import { quote } from '../model/printable.js';
 import { codeSpelledAs } from './codes-in-text.js';
 import { forgetNames } from './names-in-text.js';
@@ -12,9 +13,10 @@ export type Ref = { kind: Kind; id: string };
 
 /** Every legacy spelling of a WHO code: LR3 → LV3, LIV3; TE5 → SJ5, TB5 … */
 export function legacyCodes(id: string): string[] {
-  const m = /^([A-Z]{2})(\d+)$/.exec(id);
-  if (!m) return [];
-  return (LEGACY_CHANNELS[m[1]!] ?? []).map((p) => `${p}${m[2]}`);
+  const m = pointNumber(id);
+  // Own keys only: "constructor" is a property of every object, not a channel.
+  if (!m || !Object.hasOwn(LEGACY_CHANNELS, m.stem)) return [];
+  return LEGACY_CHANNELS[m.stem]!.map((p) => `${p}${m.digits}`);
 }
 
 /** Keep tone marks (so Fútū and Fútù stay apart) but ignore case and spacing. */

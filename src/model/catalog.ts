@@ -1,5 +1,6 @@
 import type { Condition, Point, Routine, WithOrigin } from './types.js';
 import type { SkippedFile } from './skipped-file.js';
+import { pointNumber } from './point-number.js';
 
 /** A routine's planned length with default options (ms), and whether any general caution applies. */
 export interface RoutineFacts {
@@ -84,10 +85,10 @@ export function catalogFrom(data: CatalogData): Catalog {
 
 /** A point's neighbours on its channel (previous and next by number), for the point card. */
 export function neighbours(catalog: Catalog, point: Point): { prev?: Point; next?: Point } {
-  const m = /^(.*?)(\d+)$/.exec(point.id);
+  const m = pointNumber(point.id);
   if (!m) return {};
-  const n = Number(m[2]);
-  return { prev: catalog.points.get(`${m[1]}${n - 1}`), next: catalog.points.get(`${m[1]}${n + 1}`) };
+  const n = Number(m.digits);
+  return { prev: catalog.points.get(`${m.stem}${n - 1}`), next: catalog.points.get(`${m.stem}${n + 1}`) };
 }
 
 /** The ids of the routines that press a point, for the point card. */

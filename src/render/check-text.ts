@@ -97,13 +97,13 @@ function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<P
       // Every condition has general advice (below): "nothing to avoid" is never the whole answer.
       : who ? 'No cautions either, but read the general advice below.' : (conditionHint(catalog, checked) ?? 'For a condition, add --pregnant or --condition <id>.');
     // Emergencies a checked point is traditionally used for: say so up front, not only at the end.
-    const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replace(/-/g, ' ')))} (below).` : '';
+    const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replaceAll('-', ' ')))} (below).` : '';
     if (urgent) second.push(urgent);
     lines.push(second.length ? second.join(' ') : fallback);
   } else if (who) {
     const points = s.avoid.filter((id) => !isRegion(catalog, id));
     const regions = s.avoid.filter((id) => isRegion(catalog, id));
-    const avoid = andList([...points, ...(regions.length ? [`the ${andList(regions.map((r) => r.replace(/-/g, ' ')))}`] : [])]);
+    const avoid = andList([...points, ...(regions.length ? [`the ${andList(regions.map((r) => r.replaceAll('-', ' ')))}`] : [])]);
     lines.push(avoid ? `${c.avoid('Avoid')}${who}: ${avoid}.` : `${c.ok('Nothing to avoid')}${who}, but read the advice below.`);
     const second = [
       s.fine.length ? `${c.ok('Commonly used')}: ${s.fine.join(', ')}.` : '',
@@ -187,7 +187,7 @@ function adviceSection(report: CheckReport, title: string, c: Paint, width: numb
 function urgentSection(report: CheckReport, c: Paint, width: number, ref: (s: string) => string, bullet: string): string {
   return [
     c.bold(wrap('Get medical help instead, not acupressure, for', width)),
-    ...report.urgent.map((u) => `  ${bullet} ${wrap(`${u.indications.join(', ').replace(/-/g, ' ')}${u.points.length ? ` (${u.points.join(', ')})` : ''}: ${u.reason} ${ref(u.source)}`, width - 4, '    ')}`),
+    ...report.urgent.map((u) => `  ${bullet} ${wrap(`${u.indications.join(', ').replaceAll('-', ' ')}${u.points.length ? ` (${u.points.join(', ')})` : ''}: ${u.reason} ${ref(u.source)}`, width - 4, '    ')}`),
   ].join('\n');
 }
 

@@ -36,7 +36,7 @@ export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: n
   }
   if (x.urgent.length) {
     out.push(c.bold('Get medical help instead, not acupressure, for'));
-    for (const u of x.urgent) out.push(`  ${c.g.bullet} ${wrap(`${u.indications.join(', ').replace(/-/g, ' ')}: ${u.reason} ${cite(u.source)}`, width - 4, '    ')}`);
+    for (const u of x.urgent) out.push(`  ${c.g.bullet} ${wrap(`${u.indications.join(', ').replaceAll('-', ' ')}: ${u.reason} ${cite(u.source)}`, width - 4, '    ')}`);
   }
   return out.join('\n');
 }

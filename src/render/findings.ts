@@ -11,7 +11,7 @@ export function forWhom(condition: string): string {
 export function cautionFor(condition: string): string {
   if (condition === GENERAL) return 'for everyone';
   if (condition === 'pregnancy') return 'in pregnancy';
-  return `with ${condition.replace(/-/g, ' ')}`;
+  return `with ${condition.replaceAll('-', ' ')}`;
 }
 
 /** Findings as indented lines, one per rule, naming every point or region it covers (a URL in a source left whole). */

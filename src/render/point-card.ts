@@ -30,9 +30,9 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
   if (p.find) field('Find it', p.find);
   // The pressure, unless the technique already says it in words.
   if (p.technique) field('Press', `${p.technique}${p.pressure && !p.technique.toLowerCase().includes(`${p.pressure} pressure`) ? ` (${p.pressure} pressure)` : ''}`);
-  if (p.indications.length) field('Used for', `traditionally: ${p.indications.map((i) => i.replace(/-/g, ' ')).join(', ')}`);
+  if (p.indications.length) field('Used for', `traditionally: ${p.indications.map((i) => i.replaceAll('-', ' ')).join(', ')}`);
   // An indication that can be an emergency says where to get help instead.
-  for (const u of urgentFor(catalog, p)) field('Urgent', `${u.matched.join(', ').replace(/-/g, ' ')}: ${u.reason} [${u.source}]`);
+  for (const u of urgentFor(catalog, p)) field('Urgent', `${u.matched.join(', ').replaceAll('-', ' ')}: ${u.reason} [${u.source}]`);
   const names = [...legacyCodes(p.id), ...p.aliases];
   if (names.length) field('Also', names.join(', '));
   const using = routinesUsing(catalog, p.id);

@@ -120,7 +120,9 @@ export function isUtf8Locale(env: Io['env'], platform = 'linux'): boolean {
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
   if (!locale) return true;
   if (platform === 'win32') return true;
-  return /utf-?8/i.test(locale);
+  // (Plain string code, not a regular expression: every start asks; model/point-number.ts says why.)
+  const l = locale.toLowerCase();
+  return l.includes('utf-8') || l.includes('utf8');
 }
 
 /**

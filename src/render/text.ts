@@ -77,6 +77,14 @@ function atoms(para: string): Atom[] {
   return out;
 }
 
+/** Tabs, carriage returns, form feeds and vertical tabs. */
+const CONTROL_SPACES = /[\t\r\f\v]/g;
+/**
+ * `text` with its tabs and other spacing controls as spaces. Most text has none, and looking
+ * costs less than compiling the regular expression that replaces them (model/point-number.ts).
+ */
+const spaced = (text: string) => (text.includes('\t') || text.includes('\r') || text.includes('\f') || text.includes('\v') ? text.replace(CONTROL_SPACES, ' ') : text);
+
 /**
  * Word-wrap text to `w` columns of text per line; continuation lines are indented by `indent` on
  * top (callers pass `w` net of it). Spaces between words stay as written within a line and go
@@ -95,7 +103,7 @@ export function wrap(text: string, w: number, indent = '', first = w, long: 'spl
   for (const para of text.split('\n')) {
     let max = lines.length === 0 ? Math.max(1, Math.floor(first)) : rest;
     if (max === Infinity || (PRINTABLE_ASCII.test(para) && para.length <= max)) {
-      lines.push(para.trim().replace(/[\t\r\f\v]/g, ' '));
+      lines.push(spaced(para.trim()));
       continue;
     }
     let line = '';

@@ -31,17 +31,21 @@ export function packageRoot(): string {
  * directory (the sources, under tsx and the tests), which packageRoot looks for on disk.
  */
 export function builtRoot(here: string): string | undefined {
-  const m = /[\\/]dist([\\/]lib)?[\\/]?$/.exec(here);
-  if (!m) return undefined;
+  // Read with string code, not a regular expression: model/point-number.ts says why.
+  const isSep = (c: string | undefined) => c === '/' || c === '\\';
+  const trimmed = isSep(here.at(-1)) ? here.slice(0, -1) : here;
+  // Whether path `p` ends in a directory called `name`.
+  const under = (p: string, name: string) => p.endsWith(name) && isSep(p.at(-name.length - 1));
+  const up = under(trimmed, 'dist') ? 1 : under(trimmed, 'lib') && under(trimmed.slice(0, -4), 'dist') ? 2 : 0;
+  if (up === 0) return undefined;
   // The parent by slicing when `here` is a plain absolute path (a built file's __dirname), not
   // path.resolve's normalizing a character at a time (model/plain-join.ts says why).
-  const up = m[1] ? 2 : 1;
   if (here.startsWith('/') && plainJoin(sep, here) === here) {
     let dir = here;
     for (let i = 0; i < up; i++) dir = dir.slice(0, dir.lastIndexOf('/'));
     if (dir !== '') return dir;
   }
-  return resolve(here, m[1] ? '../..' : '..');
+  return resolve(here, up === 2 ? '../..' : '..');
 }
 
 type Env = Record<string, string | undefined>;
