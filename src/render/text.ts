@@ -1,11 +1,10 @@
 // Fitting text to a width the way terminals measure it (see width.ts): padding, cutting with an
 // ellipsis, word wrapping (between words, and between ideographs for Chinese and Japanese), and
 // tables. Colour codes inside the text are kept whole and never counted.
-import { clusters, width, width as width_, type Cluster } from './width.js';
+import { clusters, PRINTABLE_ASCII, width, width as width_, type Cluster } from './width.js';
 
 export { width } from './width.js';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SGR = /\x1b\[([0-9;]*)m/g;
 
 /** Pad on the right to a visible width. */

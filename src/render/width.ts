@@ -6,7 +6,8 @@
 // first use; the few rules below cover what terminals actually join into one cell.
 import { WIDTH_ENDS, WIDTH_OF, WIDTH_STARTS } from './width-table.js';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Text of printable ASCII only: one column a character (one regular expression for text.ts too: each is compiled afresh at every start). */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** CSI (colours, cursor), OSC (titles, links) and two-character escape sequences. */
 const ESCAPE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
 
