@@ -5,10 +5,11 @@ import { lookup, resolve, type Ref } from '../../core/resolve.js';
 import type { Point, Routine } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { quote } from '../../model/printable.js';
+import { hasYamlExtension } from '../../store/yaml-name.js';
 
 /** Does this look like a file path rather than an id? */
 export function isPathLike(target: string): boolean {
-  return target.includes('/') || target.includes('\\') || /\.ya?ml$/i.test(target) || target.startsWith('.');
+  return target.includes('/') || target.includes('\\') || hasYamlExtension(target) || target.startsWith('.');
 }
 
 /** A one-step routine that presses a single point with the default timing. */
@@ -25,7 +26,7 @@ export function pointRoutine(p: Point): Routine {
 /** Resolve a run or check target to a routine (`command` names it in errors). Files are validated like user data, against the catalog's points. */
 export async function routineFor(catalog: Catalog, target: string, cwd: string, command: 'run' | 'check' = 'run'): Promise<Routine> {
   if (isPathLike(target)) {
-    if (!/\.ya?ml$/i.test(target)) throw new UserError(`${command}: ${quote(target, 200)} is not a routine id, and as a file it should end in .yaml`);
+    if (!hasYamlExtension(target)) throw new UserError(`${command}: ${quote(target, 200)} is not a routine id, and as a file it should end in .yaml`);
     const { loadRoutineFile } = await import('./routine-file.js');
     return loadRoutineFile(catalog, resolvePath(cwd, target), cwd);
   }

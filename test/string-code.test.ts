@@ -1,8 +1,10 @@
-// model/point-number.ts reads a code's number with string code; it must answer as the regular
-// expression it replaced, /^(.*?)(\d+)$/, on every code and on anything else (but that its
+// Start-up reads with string code what regular expressions read before (each is compiled afresh
+// at every start); each must answer as the expression it replaced. model/point-number.ts's
+// reading of a code's number as /^(.*?)(\d+)$/, on every code and on anything else (but that its
 // stem may hold a line break, which no id has: the schema's).
 import { describe, expect, it } from 'vitest';
 import { pointNumber } from '../src/model/point-number.js';
+import { hasYamlExtension } from '../src/store/yaml-name.js';
 
 describe('pointNumber', () => {
   it('splits a code where its last digits start', () => {
@@ -24,5 +26,13 @@ describe('pointNumber', () => {
       const m = /^([\s\S]*?)(\d+)$/.exec(s);
       expect(pointNumber(s), JSON.stringify(s)).toEqual(m ? { stem: m[1], digits: m[2] } : undefined);
     }
+  });
+});
+
+describe('hasYamlExtension', () => {
+  it('agrees with /\\.ya?ml$/i on names near the rule', () => {
+    const stems = ['', 'a', '.', 'my-neck', 'x.y'];
+    const ends = ['.yaml', '.yml', '.YAML', '.Yml', '.yaMl', 'yaml', '.yam', '.ymll', '.yaml ', '.json', '..yml', '.ya ml', 'ml', '.ıml', '.YAML\n'];
+    for (const s of stems) for (const e of ends) expect(hasYamlExtension(s + e), JSON.stringify(s + e)).toBe(/\.ya?ml$/i.test(s + e));
   });
 });
