@@ -45,6 +45,8 @@ describe('plainJoin', () => {
   });
 
   it("gives builtRoot the parent of a plain path by slicing, and path.resolve's answer for any other", () => {
+    expect(builtRoot('/opt/acupress/dist')).toBe('/opt/acupress');
+    expect(builtRoot('/opt/acupress/dist/lib/')).toBe('/opt/acupress');
     expect(builtRoot('/opt/x/../acupress/dist')).toBe('/opt/acupress');
     expect(builtRoot('/opt//acupress/dist/lib')).toBe('/opt/acupress');
   });

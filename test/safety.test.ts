@@ -210,7 +210,7 @@ describe('massage steps whose area text names a point', () => {
     }
   });
   it('every point\'s pinyin reads as pinyin, so a name in lower case is never skipped unread', async () => {
-    const { isPinyinWord } = await import('../src/core/names-in-text.js');
+    const { isPinyinWord } = await import('../src/core/pinyin-words.js');
     for (const p of catalog.points.values()) expect(isPinyinWord(p.pinyin), `${p.id} ${p.pinyin}`).toBe(true);
     for (const word of ['knead', 'the', 'tender', 'lower', 'shoulders', 'belly']) expect(isPinyinWord(word), word).toBe(false);
   });

@@ -17,7 +17,10 @@
 import { closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
-import { plainJoin } from '../model/plain-join.js';
+import { joinerOf } from '../model/plain-join.js';
+
+/** path.join, by concatenation when that is its answer (model/plain-join.ts says why). */
+const joinPath = joinerOf(join, sep);
 
 /** The CommonJS module wrapper, as Node's own loader writes it; our bundles start with it. */
 export const MODULE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
@@ -274,14 +277,13 @@ function dropCache(cacheFile: string, held: Pick<CacheRead, 'fd'>): void {
 export function codeCacheDir(env: Record<string, string | undefined>, build: string, node: { version: string; arch: string; flags: string }): string | undefined {
   const xdg = env.XDG_CACHE_HOME;
   // A relative HOME would put the cache under the working directory: no cache then.
-  const base = xdg && xdg.startsWith('/') ? xdg : env.HOME?.startsWith('/') ? (plainJoin(sep, env.HOME, '.cache') ?? join(env.HOME, '.cache')) : undefined;
+  const base = xdg && xdg.startsWith('/') ? xdg : env.HOME?.startsWith('/') ? joinPath(env.HOME, '.cache') : undefined;
   // U+FFFD: the variable held bytes that are not UTF-8, and a cache made under the mangled name
   // would land in a stranger's directory (store/paths.ts refuses such places too).
   if (!base || base.includes('\ufffd')) return undefined;
   const flags = node.flags ? `-${hash(node.flags)}` : '';
   const last = `${node.version}-${node.arch}${flags}`;
-  // Not path.join when concatenation gives its answer: model/plain-join.ts says why.
-  return plainJoin(sep, base, 'acupress', 'code', build, last) ?? join(base, 'acupress', 'code', build, last);
+  return joinPath(base, 'acupress', 'code', build, last);
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a name, not a security measure (V8 does the checking). */

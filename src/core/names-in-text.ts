@@ -7,8 +7,6 @@ import { isChannelPoint } from './codes-in-text.js';
 import { capital, nameIndex, nameTable, type Name, type NameIndex } from './name-table.js';
 import { withoutToneNumbers } from './pinyin-words.js';
 
-export { isPinyinWord, withoutToneNumbers } from './pinyin-words.js';
-
 const indexes = new WeakMap<Catalog, NameIndex>();
 
 /**

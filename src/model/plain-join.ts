@@ -21,6 +21,13 @@ export function plainJoin(sep: string, dir: string, ...names: string[]): string 
   return out;
 }
 
+/**
+ * path.join(dir, ...names) by plain concatenation when that is the same answer, else by the
+ * given `join` (node:path's, with its `sep`: this layer imports no Node module).
+ */
+export const joinerOf = (join: (...paths: string[]) => string, sep: string) => (dir: string, ...names: string[]): string =>
+  plainJoin(sep, dir, ...names) ?? join(dir, ...names);
+
 /** A path path.normalize would return unchanged (and not "/" itself, which has a trailing separator). */
 function normalDir(p: string): boolean {
   if (p === '' || p === '.' || p === '..' || p.endsWith('/') || p.endsWith('/.') || p.endsWith('/..')) return false;

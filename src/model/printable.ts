@@ -6,11 +6,13 @@
 
 // C0 and C1 controls, DEL, and format characters (zero-width spaces, bidi marks, BOMs, interlinear
 // annotation marks, the invisible tag characters U+E0000–U+E007F as their surrogate pairs), plus no-break spaces.
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+const BEYOND_C0 = '\\u007f-\\u009f\\u00a0\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff\\ufff9-\\ufffb';
+const TAGS = '|\\udb40[\\udc00-\\udc7f]';
+const HIDDEN = new RegExp(`[\\u0000-\\u001f${BEYOND_C0}]${TAGS}`, 'g');
 
 // HIDDEN less the C0 controls, which JSON.stringify escapes itself (and whose \n and spaces lay out
 // pretty-printed JSON): what it leaves raw inside strings.
-const HIDDEN_IN_JSON = /[\u007f-\u009f\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
+const HIDDEN_IN_JSON = new RegExp(`[${BEYOND_C0}]${TAGS}`);
 
 const unitEscape = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
 /** Each UTF-16 unit of `ch` as \uXXXX (a tag character is a surrogate pair: both halves). */

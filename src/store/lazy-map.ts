@@ -31,7 +31,8 @@ export class LazyMap<V extends { id: string }> extends Map<string, V> {
   #allRead = false;
   /**
    * Every key set or deleted (undefined), in the order the map holds them after the source's keys:
-   * a key deleted is moved to the end, as a Map puts it when set again.
+   * a key deleted is moved to the end, as a Map puts it when set again. (A key of the source keeps
+   * its canonical place, even deleted and set again, as #loadAll and overlay put it.)
    */
   readonly #changes = new Map<string, V | undefined>();
   /** Set by clear(): nothing of the source is left, so overlay has nothing to add to. */
