@@ -119,5 +119,6 @@ describe.skipIf(!CHROMIUM)(`the printable sheet in Chromium${SKIPPED}`, () => {
       // Each page as an image, for a person to look at.
       await run('pdftoppm', ['-r', '40', '-png', pdf, join(dir, `page-${paper}`)]);
     }
-  });
+    // Two browser starts and a dozen poppler runs: over 30 s on a loaded two-core machine.
+  }, 150_000);
 });
