@@ -370,6 +370,23 @@ describe('check says each target once', () => {
     const text = await cliAsync(['check', 'LI4', 'LI4', '--pregnant']);
     expect(text.stdout.match(/^AVOID LI4/gm)?.length).toBe(1);
   });
+
+  // A file keeping a built-in's id was dropped when the built-in came first, and the built-in when
+  // the file did: `check ./mine.yaml headache --pregnant` said only that mine was fine, and exited 0.
+  it('a file with the id of another target is checked too, named by its id and its path', async () => {
+    const mine = 'id: headache\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: PC6\n';
+    const dir = tempTree({ 'mine.yaml': mine, 'also.yaml': mine.replace('PC6', 'LI4') });
+    for (const args of [['./mine.yaml', 'headache'], ['headache', './mine.yaml'], ['./mine.yaml', './also.yaml', 'mine.yaml']]) {
+      const r = await cliAsync(['check', ...args, '--pregnant', '--no-profile', '--json'], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(1);
+      const report = JSON.parse(r.stdout) as { summary: { avoid: string[]; fine: string[] } };
+      expect(report.summary.fine, args.join(' ')).toEqual(['headache ("./mine.yaml")']);
+      expect(report.summary.avoid, args.join(' ')).toEqual([args.includes('headache') ? 'headache' : 'headache ("./also.yaml")']);
+    }
+    const text = await cliAsync(['check', './mine.yaml', 'headache', '--pregnant', '--no-profile'], { cwd: dir });
+    expect(text.stdout).toMatch(/^AVOID the headache routine with pregnancy$/m);
+    expect(text.stdout).toMatch(/^OK the headache \("\.\/mine\.yaml"\) routine with pregnancy$/m);
+  });
 });
 
 describe('validate warns, and still passes', () => {

@@ -9,6 +9,8 @@ import { fitWidth, terminal } from '../render/terminal.js';
 import { DISCLAIMER } from '../render/disclaimer.js';
 import { wrap } from '../render/text.js';
 import { checkText } from '../render/check-text.js';
+import { resolve as resolvePath } from 'node:path';
+import { quote } from '../model/printable.js';
 import { isPathLike, resolveTarget, routineFor } from './run/target.js';
 import { pointFindings, recommendedNotes } from '../core/safety.js';
 import { checkReport, checkRoutine, type Checked } from '../core/check-report.js';
@@ -22,19 +24,29 @@ export interface CheckOptions extends Common {
 /** Resolve and check each target (a routine id, a point, or a routine file), then build the report. */
 export async function buildReport(catalog: Catalog, targets: string[], conditions: Condition[], cwd: string): Promise<{ report: CheckReport; checked: Checked[] }> {
   const checked: Checked[] = [];
+  // A target named twice (LI4 and Hegu, LI4 a thousand times, a file by two paths) is checked and
+  // said once: what it is, not how it was named, is its key.
+  const seen = new Set<string>();
+  const once = (key: string) => !seen.has(key) && Boolean(seen.add(key));
+  const files = new Map<Checked, string>();
   for (const t of targets) {
     if (!isPathLike(t)) {
       const ref = resolveTarget(catalog, t, 'check');
       if (ref.kind === 'point') {
         const p = catalog.points.get(ref.id)!;
-        // A target named twice (LI4 and Hegu, or LI4 a thousand times) is checked and said once.
-        if (!checked.some((x) => x.target === p.id)) checked.push({ target: p.id, points: [p.id], findings: pointFindings(p, conditions, p.id), notes: recommendedNotes([p.id], conditions, p.id) });
+        if (once(`point ${p.id}`)) checked.push({ target: p.id, points: [p.id], findings: pointFindings(p, conditions, p.id), notes: recommendedNotes([p.id], conditions, p.id) });
         continue;
       }
     }
     const routine = await routineFor(catalog, t, cwd, 'check');
-    if (!checked.some((x) => x.target === routine.id)) checked.push(checkRoutine(catalog, routine, conditions));
+    if (!once(isPathLike(t) ? `file ${resolvePath(cwd, t)}` : `routine ${routine.id}`)) continue;
+    checked.push(checkRoutine(catalog, routine, conditions));
+    if (isPathLike(t)) files.set(checked.at(-1)!, t);
   }
+  // A file keeping the id of another target (a copy of headache, changed, beside headache) is
+  // checked too, and named by its id and its path: each verdict is its own.
+  const twice = new Set(checked.map((x) => x.target).filter((id, i, all) => all.indexOf(id) !== i));
+  for (const [x, path] of files) if (twice.has(x.target)) x.target = `${x.target} (${quote(path, 120)})`;
   return { report: checkReport(catalog, checked, conditions), checked };
 }
 
