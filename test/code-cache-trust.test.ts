@@ -48,8 +48,9 @@ describe('damaged caches', () => {
       // A damage that shows (a crash, a hang, an error) costs that one run: the cache is dropped
       // and the later runs are right. One that only changes a constant (1 or 2 flips in 100 do)
       // prints a wrong answer without failing, which no check short of a checksum of the whole
-      // file can see, and that costs more than the cache saves; the later runs then do the same.
-      if (first === 'wrong output') expect(later, `byte ${offset} of ${size}`).toEqual([first, first]);
+      // file can see, and that costs more than the cache saves; the later runs then do the same, or
+      // are right (seen once: V8 can drop a function's cached bytecode and compile it afresh).
+      if (first === 'wrong output') for (const l of later) expect(['wrong output', 'right'], `byte ${offset} of ${size}`).toContain(l);
       else expect(later, `byte ${offset} of ${size}, after ${first}`).toEqual(['right', 'right']);
     }
   }, 600_000);
@@ -166,6 +167,20 @@ describe('damaged caches', () => {
         expect(r.stderr, `${what}, ${pass}`).toBe(`acupress: the file ${app} is damaged (not a regular file); reinstall acupress\n`);
       }
       rmSync(app, { recursive: true });
+    }
+    writeFileSync(app, text);
+    // The slow path's own bundle, needed by a first run (no cache yet): it was required as is, so
+    // a FIFO hung every such run and a directory was "missing".
+    const slow = join(dist, 'slow-load.cjs');
+    const slowText = readFileSync(slow);
+    for (const [what, make] of Object.entries({ FIFO: () => expect(spawnSync('mkfifo', [slow]).status).toBe(0), directory: () => mkdirSync(slow), 'link to /dev/zero': () => symlinkSync('/dev/zero', slow) })) {
+      rmSync(slow, { recursive: true });
+      make();
+      const r = run(join(dist, 'main.cjs'), tempDir('acupress-home-'), ['show', 'LI4'], {}, 10_000);
+      expect([r.signal, r.status, r.stdout], what).toEqual([null, 70, '']);
+      expect(r.stderr, what).toBe(`acupress: the file ${slow} is damaged (not a regular file); reinstall acupress\n`);
+      rmSync(slow, { recursive: true });
+      writeFileSync(slow, slowText);
     }
   }, 120_000);
 });

@@ -68,6 +68,9 @@ function slow(): Slow {
   let m: Partial<Slow> | undefined;
   let whole: boolean;
   try {
+    // Read first as every bundle is (readBundle): require would wait forever on a FIFO in the
+    // file's place, and call a directory or a link loop "missing".
+    readBundle(file);
     m = require(file) as Partial<Slow>;
     whole = typeof m?.loadSlow === 'function' && typeof m.settleCache === 'function';
   } catch (e) {
