@@ -6,7 +6,7 @@ import { quote } from '../model/printable.js';
 import { CHANNEL_ALIASES } from '../model/channels.js';
 import { schemaKeysAt } from '../model/schema-keys.js';
 import { tooDeepAt } from './yaml-depth.js';
-import { displayPath, readTextFile } from './source-file.js';
+import { displayPath, MAX_FILE_BYTES, readTextFile } from './source-file.js';
 import { formatPath, problemsError, type Problem } from './problem.js';
 
 export { formatPath, formatProblem, problemsError, type Problem } from './problem.js';
@@ -20,6 +20,28 @@ export type Checked<T> =
 
 // Alias bombs expand exponentially; the yaml package refuses past this many alias uses.
 const MAX_ALIASES = 100;
+// ...but counts uses, not what they repeat: 99 aliases of one 900 KB text made a routine of
+// 89 MB of tips (show took 5.7 s and 530 MB). A file holds at most MAX_FILE_BYTES of text, so a
+// value with more than twice that came from aliases repeating it.
+const MAX_VALUE_TEXT = 2 * MAX_FILE_BYTES;
+
+/**
+ * Whether the text in a parsed value (its strings and keys, each counted where it appears, as
+ * an alias repeats it) comes to more than `max` characters. Stops once it does: a value
+ * aliased many times over is not walked to its end.
+ */
+export function textOver(value: unknown, max: number): boolean {
+  let left = max;
+  const walk = (v: unknown): boolean => {
+    // Every value counts one at least, so a walk of empty lists repeated by aliases ends too.
+    left -= typeof v === 'string' ? Math.max(1, v.length) : 1;
+    if (left < 0) return true;
+    if (Array.isArray(v)) return v.some(walk);
+    if (v !== null && typeof v === 'object') return Object.entries(v).some(([k, x]) => ((left -= k.length), left < 0) || walk(x));
+    return false;
+  };
+  return walk(value);
+}
 
 // Broken YAML syntax can produce hundreds of near-identical parser errors; a few say it all.
 const MAX_PROBLEMS = 20;
@@ -91,8 +113,12 @@ export function checkYamlText<T>(source: string, file: string, schema: ZodType<T
       const offset = text.indexOf(`*${alias}`);
       return fail([{ file, path: '', ...(offset >= 0 ? at(offset) : { line: 1, col: 1 }), message: `invalid YAML: unknown alias *${alias}; define the anchor &${alias} before using it` }]);
     }
+    // The yaml package's words for a file that aliases too much ("Excessive alias count
+    // indicates a resource exhaustion attack") are ours, at the first alias.
+    if (/alias count/i.test((e as Error).message)) return fail([{ file, path: '', ...firstAlias(doc, at), message: `invalid YAML: its aliases expand more than ${MAX_ALIASES} times in all; write the text out where it is needed` }]);
     return fail([{ file, line: 1, col: 1, path: '', message: readError(e) }]);
   }
+  if (textOver(raw, MAX_VALUE_TEXT)) return fail([{ file, path: '', ...firstAlias(doc, at), message: `invalid YAML: its aliases repeat more than ${MAX_VALUE_TEXT / 1024 / 1024} MiB of text; write the text out where it is needed` }]);
   if ((raw === null || raw === undefined) && opts.empty !== undefined) {
     opts.onEmpty?.();
     raw = opts.empty;
@@ -106,6 +132,13 @@ export function checkYamlText<T>(source: string, file: string, schema: ZodType<T
   const locator: Locator = { node: locate, key: (parent, key) => locateKey(doc, parent, key, at) ?? locate(parent) };
   // Every schema problem is its own mistake: all of them are reported (a file's size bounds them).
   return { ...fail(result.error.issues.flatMap((issue) => describeIssue(issue, raw, schema, file, locator)), Infinity), raw, locate } as Checked<T>;
+}
+
+/** Where the document's first alias is (1:1 when it has none). */
+function firstAlias(doc: Document.Parsed, at: (offset: number) => { line: number; col: number }): { line: number; col: number } {
+  let offset: number | undefined;
+  visit(doc, { Alias: (_, node) => ((offset = node.range?.[0]), visit.BREAK) });
+  return offset !== undefined ? at(offset) : { line: 1, col: 1 };
 }
 
 /** Reading order, no repeats, and at most `cap` of them. */
