@@ -12,7 +12,8 @@ describe('JSON output matches the exported schemas', () => {
       const lines = cli(['run', id, '--dry-run', '--json']).stdout.trim().split('\n');
       for (const l of lines) runEventSchema.parse(JSON.parse(l));
     }
-  });
+    // 27 starts of the CLI: 65 s on a loaded two-core machine.
+  }, 150_000);
   it('run --dry-run --json names what safety changed in its start event, as a real run\'s does', () => {
     const [start] = cli(['run', 'headache', '--dry-run', '--json', '--pregnant', '--skip-unsafe']).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(start).toMatchObject({ type: 'start', conditions: ['pregnancy'], skipped: [{ step: 0, points: ['LI4'], conditions: ['pregnancy'] }] });
