@@ -3,7 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Condition, Region } from '../model/types.js';
 import type { Ref } from '../core/resolve.js';
 import { plan } from '../core/plan.js';
-import { hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
+import { conditionAdvice, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
 import { plainPaint } from '../render/paint.js';
 import { routineVerdict } from '../render/verdict.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
@@ -23,11 +23,11 @@ export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condit
       // The verdict the terminal card leads with (what to avoid, --skip-unsafe, safer routines), in words.
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, routine, conditions).map((r) => r.id) : [];
       const verdict = routineVerdict(findings, conditions.map((c) => c.id), safer, plainPaint());
-      return { kind: 'routine', routine, timeline, findings, hint, verdict };
+      return { kind: 'routine', routine, timeline, findings, hint, verdict, advice: conditionAdvice(conditions) };
     }
     if (ref.kind === 'point') {
       const point = catalog.points.get(ref.id)!;
-      return { kind: 'point', point, findings: pointFindings(point, conditions, point.id) };
+      return { kind: 'point', point, findings: pointFindings(point, conditions, point.id), advice: conditionAdvice(conditions) };
     }
     return { kind: 'condition', condition: catalog.conditions.get(ref.id)! };
   });

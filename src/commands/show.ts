@@ -9,7 +9,7 @@ import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
-import { GENERAL, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives, stepPoints } from '../core/safety.js';
+import { conditionAdvice, GENERAL, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives, stepPoints } from '../core/safety.js';
 import { pointVerdict, routineVerdict } from '../render/verdict.js';
 import { checkText } from '../render/check-text.js';
 import { checkReport } from '../core/check-report.js';
@@ -89,7 +89,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     if (ref.kind === 'point') {
       const p = catalog.points.get(ref.id)!;
       const findings = pointFindings(p, conditions, p.id).filter((f) => conditions.length > 0 || f.condition === GENERAL);
-      const card = (w: number) => pointCard(catalog, p, c, w, findings, pointVerdict(findings, idsOf(conditions), c));
+      const card = (w: number) => pointCard(catalog, p, c, w, findings, pointVerdict(findings, idsOf(conditions), c), conditionAdvice(conditions));
       const fig = figures?.point(p);
       if (figures && !fig) missing.push(p.id);
       if (!fig || !layout) return card(width);
@@ -103,7 +103,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       const findings = routineFindings(catalog, r, conditions, read);
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, r, conditions).map((x) => x.id) : [];
       const verdict = routineVerdict(findings, idsOf(conditions), safer, c);
-      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict);
+      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict, conditionAdvice(conditions));
       if (!force || !figures || !layout) return card;
       // --figure on a routine: each of its points, side by side, on the side each step names.
       const figs = r.steps.flatMap((s) => {

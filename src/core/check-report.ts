@@ -49,7 +49,7 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
   const rules = noTarget
     ? conditions.flatMap((c) => c.rules.map((r) => ({
       condition: c.id, level: r.level,
-      ...(r.points ? { points: r.points } : {}), ...(r.regions ? { regions: r.regions } : {}), ...(r.practice ? { practice: true as const } : {}),
+      ...(r.points ? { points: r.points } : {}), ...(r.regions ? { regions: r.regions } : {}), ...(r.techniques ? { techniques: r.techniques } : {}), ...(r.practice ? { practice: true as const } : {}),
       reason: r.reason, source: r.source, ...(r.cited_by ? { cited_by: r.cited_by } : {}),
     })))
     : [];
@@ -69,10 +69,10 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
       safer: [...new Set(safer.flatMap((s) => s.routines))],
     };
   } else if (conditions.length > 0) {
-    // Point ids first, then region names, each once.
+    // Point ids first, then region names, then techniques, each once.
     const named = (level: 'avoid' | 'caution') => {
       const of = rules.filter((r) => r.level === level && !r.practice);
-      return [...new Set([...of.flatMap((r) => r.points ?? []), ...of.flatMap((r) => r.regions ?? [])])];
+      return [...new Set([...of.flatMap((r) => r.points ?? []), ...of.flatMap((r) => r.regions ?? []), ...of.flatMap((r) => r.techniques ?? [])])];
     };
     const routines = routinesWithoutAvoid(catalog, conditions).map((r) => r.id);
     safer = [{ routines }];
@@ -85,8 +85,9 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     ok: !hasAvoid(findings),
     conditions: conditions.map((c) => c.id),
     summary,
-    // A finding's step is kept only where nothing else says where it is: a massage step that
-    // names no point or region ("the massage in step 5"; `step` is 0-based, as validate's steps[4]).
+    // A finding's step is kept only where nothing else says where it is: a technique ("kneading",
+    // at step 1) or a massage step that names no point or region ("the massage in step 5"; `step`
+    // is 0-based, as validate's steps[4]).
     findings: findings.map(({ step, ...f }) => (f.point || f.region || step === undefined ? f : { ...f, step })),
     rules,
     never_press: noTarget ? neverPress(catalog).map((n) => ({ point: n.point.id, name: n.point.pinyin, reason: n.reason, source: n.source })) : [],

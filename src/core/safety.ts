@@ -7,6 +7,7 @@ import { codesInText } from './codes-in-text.js';
 import { pointsNamedInText } from './names-in-text.js';
 import { lookup } from './resolve.js';
 import { REGIONS } from '../model/regions.js';
+import { stepTechniques, techniqueWords, type Technique } from './techniques.js';
 
 export type Level = 'avoid' | 'caution';
 
@@ -15,6 +16,8 @@ export interface Finding {
   target: string;
   point?: string;
   region?: Region;
+  /** What the step does that the rule restricts (kneading, moving the head), for a `techniques:` rule. */
+  technique?: Technique;
   step?: number;
   condition: string;
   level: Level;
@@ -229,10 +232,11 @@ export const UNKNOWN_POINT = {
   source: UNCHECKED.source,
 } as const;
 
-/** Where a finding is, as a person reads it: the point, the region, or the massage step that names neither. */
-export function findingPlace(f: { point?: string; region?: string; step?: number }): string {
+/** Where a finding is, as a person reads it: the point, the region, what the step does, or the massage step that names none. */
+export function findingPlace(f: { point?: string; region?: string; technique?: string; step?: number }): string {
   if (f.point) return f.point;
   if (f.region) return `the ${f.region} region`;
+  if (f.technique) return techniqueWords(f.technique);
   return `the massage in step ${(f.step ?? 0) + 1}`;
 }
 
@@ -243,7 +247,16 @@ export function findingPlace(f: { point?: string; region?: string; step?: number
  */
 export function routineFindings(catalog: Catalog, routine: Routine, conditions: Condition[], read: StepPoints = stepPoints(catalog, routine)): Finding[] {
   const out: Finding[] = [];
+  // The rules about what a step does (kneading, moving the head); most conditions have none, and then no text is read for them.
+  const techniqueRules = conditions.flatMap((c) => c.rules.filter((r) => r.techniques).map((rule) => ({ c, rule })));
   routine.steps.forEach((step, i) => {
+    if (techniqueRules.length) {
+      for (const technique of stepTechniques(step, step.kind === 'massage' ? massageRegions(step) : [])) {
+        for (const { c, rule } of techniqueRules) {
+          if (rule.techniques!.includes(technique)) out.push({ target: routine.id, technique, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source, ...(rule.cited_by ? { cited_by: rule.cited_by } : {}) });
+        }
+      }
+    }
     if (step.kind === 'press') {
       const point = catalog.points.get(step.point);
       if (point) out.push(...pointFindings(point, conditions, routine.id, i));
@@ -318,6 +331,14 @@ export function recommendedNotes(pointIds: string[], conditions: Condition[], ta
   return out;
 }
 
+/** A condition's own advice, as its card says it, for the cards and sheets that show a routine or point with it. */
+export interface ConditionAdvice { condition: string; text: string }
+
+/** The advice of each condition in force (not `general`'s: that is everyone's and said elsewhere). */
+export function conditionAdvice(conditions: readonly Condition[]): ConditionAdvice[] {
+  return conditions.filter((c) => c.id !== GENERAL).map((c) => ({ condition: c.id, text: c.advice }));
+}
+
 /** Practice-level advice for the given conditions (pass the `general` condition for everyone's). */
 export function adviceFor(conditions: Condition[]): Advice[] {
   return conditions.flatMap((c) => c.rules.filter((r) => r.practice).map((r) => ({ condition: c.id, level: r.level, reason: r.reason, source: r.source })));
@@ -328,12 +349,12 @@ export function unsafeSteps(findings: Finding[]): Set<number> {
   return new Set(findings.filter((f) => f.level === 'avoid' && f.step !== undefined).map((f) => f.step!));
 }
 
-/** The steps `unsafe` leaves out, each with the points and regions to avoid in it and for whom (`run --json`'s start event). */
-export function skippedSteps(findings: Finding[], unsafe: Set<number>): Array<{ step: number; points: string[]; regions: string[]; conditions: string[] }> {
+/** The steps `unsafe` leaves out, each with the points, regions and techniques to avoid in it and for whom (`run --json`'s start event). */
+export function skippedSteps(findings: Finding[], unsafe: Set<number>): Array<{ step: number; points: string[]; regions: string[]; techniques: string[]; conditions: string[] }> {
   return [...unsafe].sort((a, b) => a - b).map((step) => {
     const here = findings.filter((f) => f.level === 'avoid' && f.step === step);
     const uniq = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => x !== undefined))];
-    return { step, points: uniq(here.map((f) => f.point)), regions: uniq(here.map((f) => f.region)), conditions: uniq(here.map((f) => f.condition)) };
+    return { step, points: uniq(here.map((f) => f.point)), regions: uniq(here.map((f) => f.region)), techniques: uniq(here.map((f) => f.technique)), conditions: uniq(here.map((f) => f.condition)) };
   });
 }
 

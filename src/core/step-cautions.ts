@@ -10,6 +10,7 @@ export interface StepCaution {
   condition: string;
   point?: string;
   region?: string;
+  technique?: string;
   reason: string;
 }
 
@@ -22,11 +23,11 @@ export function cautionsByStep(findings: readonly Finding[]): Map<number, StepCa
   const seen = new Set<string>();
   for (const f of findings) {
     if (f.level !== 'caution' || f.step === undefined) continue;
-    const key = `${f.step}\u0000${f.condition}\u0000${f.reason}\u0000${f.point ?? ''}\u0000${f.region ?? ''}`;
+    const key = `${f.step}\u0000${f.condition}\u0000${f.reason}\u0000${f.point ?? ''}\u0000${f.region ?? ''}\u0000${f.technique ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const list = out.get(f.step) ?? [];
-    list.push({ condition: f.condition, ...(f.point ? { point: f.point } : {}), ...(f.region ? { region: f.region } : {}), reason: f.reason });
+    list.push({ condition: f.condition, ...(f.point ? { point: f.point } : {}), ...(f.region ? { region: f.region } : {}), ...(f.technique ? { technique: f.technique } : {}), reason: f.reason });
     out.set(f.step, list);
   }
   return out;

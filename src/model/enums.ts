@@ -8,6 +8,13 @@ export { REGIONS } from './regions.js';
 export const MERIDIANS = CHANNELS;
 /** How a massage step works the area. */
 export const MOTIONS = ['pressure', 'circles', 'kneading', 'rolling', 'tapping', 'stretching', 'stroking', 'pinching'] as const;
+/**
+ * What a step may do besides pressing a point, for the conditions whose advice restricts it
+ * (core/techniques.ts reads them from a step): kneading, any massage of the neck, moving the head
+ * (turning, tilting, rolling or stretching the neck), and leaning your body weight into a point
+ * (against a ball or a wall, or lying on one).
+ */
+export const TECHNIQUES = ['kneading', 'neck-massage', 'neck-movement', 'body-weight'] as const;
 /** How strongly a safety rule speaks: avoid the point or area, or use it with care. */
 export const LEVELS = ['avoid', 'caution'] as const;
 /** Which side a press step works: each in turn, both at once, or one. */

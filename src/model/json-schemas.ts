@@ -9,9 +9,9 @@ const phaseKind = z.enum(PHASE_KINDS);
 const side = z.enum(SIDES);
 const ms = z.number().int().nonnegative();
 
-/** A step `run --skip-unsafe` left out: its index in the routine's steps (from 0), what it presses or works, and for whom. */
+/** A step `run --skip-unsafe` left out: its index in the routine's steps (from 0), what it presses, works or does (kneading, moving the head), and for whom. */
 export const skippedStepSchema = z.strictObject({
-  step: z.number().int().nonnegative(), points: z.array(z.string()), regions: z.array(z.string()), conditions: z.array(z.string()),
+  step: z.number().int().nonnegative(), points: z.array(z.string()), regions: z.array(z.string()), techniques: z.array(z.string()), conditions: z.array(z.string()),
 });
 /**
  * A run begins. A real run adds the safety conditions applied (ids; empty with none) and the steps
@@ -25,8 +25,8 @@ export const phaseEventSchema = z.strictObject({
   type: z.literal('phase'), index: z.number().int().nonnegative(), kind: phaseKind, point: z.string().optional(), side: side.optional(),
   round: z.number().int().positive().optional(), rounds: z.number().int().positive().optional(),
   duration_ms: ms, planned_ms: ms, elapsed_ms: ms.optional(), text: z.string().min(1),
-  /** A run's phase of a step with cautions for the conditions applied (or for everyone, `general`): each rule and the point or region it is about. */
-  cautions: z.array(z.strictObject({ condition: z.string(), point: z.string().optional(), region: z.string().optional(), reason: z.string().min(1) })).optional(),
+  /** A run's phase of a step with cautions for the conditions applied (or for everyone, `general`): each rule and the point, region or technique it is about. */
+  cautions: z.array(z.strictObject({ condition: z.string(), point: z.string().optional(), region: z.string().optional(), technique: z.string().optional(), reason: z.string().min(1) })).optional(),
 });
 export const tickEventSchema = z.strictObject({ type: z.literal('tick'), index: z.number().int().nonnegative(), remaining_ms: ms, elapsed_ms: ms });
 /**
@@ -57,17 +57,20 @@ const level = z.enum(['avoid', 'caution']);
 const text = z.string().min(1);
 const cited = { reason: text, source: text };
 
-/** One reason to avoid or be careful with a target: a point or a region it uses, under a condition (`general`: everyone). */
+/** One reason to avoid or be careful with a target: a point or a region it uses, or a technique a step of it uses, under a condition (`general`: everyone). */
 export const checkFindingSchema = z.strictObject({
   target: z.string(), point: z.string().optional(), region: z.string().optional(),
-  /** For a massage step that names no point or region: its index in the routine's steps, from 0. */
+  /** What a step does that a `techniques` rule restricts: kneading, neck-massage, neck-movement. */
+  technique: z.string().optional(),
+  /** For a technique, or a massage step that names no point or region: its index in the routine's steps, from 0. */
   step: z.number().int().nonnegative().optional(),
   condition: z.string(), level, ...cited, cited_by: z.array(z.string()).optional(),
 });
 
-/** A rule of a condition, as its card shows it: the points or regions it names, or a practice rule. */
+/** A rule of a condition, as its card shows it: the points, regions or techniques it names, or a practice rule. */
 export const checkRuleSchema = z.strictObject({
   condition: z.string(), level, points: z.array(z.string()).optional(), regions: z.array(z.string()).optional(),
+  techniques: z.array(z.string()).optional(),
   practice: z.literal(true).optional(), ...cited, cited_by: z.array(z.string()).optional(),
 });
 
@@ -76,7 +79,7 @@ export const checkRuleSchema = z.strictObject({
  * - `ok`: false when a target has something to avoid (exit 1); with no target it is true.
  * - `summary`: the text's two summary lines as ids. With targets: the targets to avoid, to use
  *   with care and that are fine, and safer routines. With no target: the points and regions the
- *   conditions say to avoid (with no condition, the points never to press yourself), the ones to
+ *   conditions say to avoid, then the techniques (with no condition, the points never to press yourself), the ones to
  *   use with care, the commonly used ones, and routines with nothing to avoid.
  * - `findings`: per target, each point or region to avoid or use with care (targets only).
  * - `rules`: with no target, every rule of the conditions asked about.

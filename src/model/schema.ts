@@ -5,9 +5,9 @@ import { BOUNDS, checkDuration } from './duration.js';
 import { figureSchema } from './figure-schema.js';
 import { CONTROL, CONTROL_IN_BLOCK, escapeHidden } from './printable.js';
 
-import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG } from './enums.js';
+import { LATERALITIES, LEVELS, MERIDIANS, MOTIONS, POINT_ID, PRESSURES, REGIONS, SIDES, SLUG, TECHNIQUES } from './enums.js';
 
-export { LEVELS, MERIDIANS, MOTIONS, REGIONS, SIDES };
+export { LEVELS, MERIDIANS, MOTIONS, REGIONS, SIDES, TECHNIQUES };
 
 // Nothing from a user file may reach the terminal as a control character (an escape sequence
 // can retitle the window or clear the screen), so text is refused here, with its position.
@@ -194,12 +194,14 @@ const ruleSchema = z.strictObject({
   level: z.enum(LEVELS),
   points: z.array(pointId).optional(),
   regions: z.array(z.enum(REGIONS)).optional(),
+  // Steps that do these things (kneading, massaging the neck, moving the head), wherever they work.
+  techniques: z.array(z.enum(TECHNIQUES)).min(1).optional(),
   practice: z.literal(true).optional(),
   reason: text,
   source: text,
   cited_by: z.array(line).optional(),
-}).refine((r) => [r.points, r.regions, r.practice].filter((x) => x !== undefined).length === 1, {
-  message: 'expected a rule to name exactly one of points, regions or practice',
+}).refine((r) => [r.points, r.regions, r.techniques, r.practice].filter((x) => x !== undefined).length === 1, {
+  message: 'expected a rule to name exactly one of points, regions, techniques or practice',
 });
 
 const recommendedSchema = z.strictObject({

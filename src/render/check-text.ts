@@ -13,6 +13,8 @@ import { forWhom } from './findings.js';
 import type { Paint } from './paint.js';
 import { hang, table, wrap } from './text.js';
 import { plural } from '../core/text.js';
+import { techniqueWords } from '../core/techniques.js';
+import { TECHNIQUES } from '../model/enums.js';
 
 /** How many safer routines the summary names before saying how many there are in all. */
 const SAFER_SHOWN = 4;
@@ -27,7 +29,8 @@ function regionWords(regions: string[]): string {
   return `the ${andList(regions)} ${plural(regions.length, 'region')}`;
 }
 
-const isRegion = (catalog: Catalog, id: string) => !catalog.points.has(id);
+const isTechnique = (id: string) => (TECHNIQUES as readonly string[]).includes(id);
+const isRegion = (catalog: Catalog, id: string) => !catalog.points.has(id) && !isTechnique(id);
 
 /** The check report as text: summary, details, numbered sources. `checked` are the checked targets in order. */
 export function checkText(catalog: Catalog, report: CheckReport, conditions: Condition[], checked: ReadonlyArray<Pick<Checked, 'target' | 'routine' | 'read'>>, c: Paint, width: number, bullet = '•'): string {
@@ -101,13 +104,14 @@ function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<P
     if (urgent) second.push(urgent);
     lines.push(second.length ? second.join(' ') : fallback);
   } else if (who) {
-    const points = s.avoid.filter((id) => !isRegion(catalog, id));
+    const points = s.avoid.filter((id) => catalog.points.has(id));
     const regions = s.avoid.filter((id) => isRegion(catalog, id));
-    const avoid = andList([...points, ...(regions.length ? [`the ${andList(regions.map((r) => r.replaceAll('-', ' ')))}`] : [])]);
+    const techniques = s.avoid.filter(isTechnique).map(techniqueWords);
+    const avoid = andList([...points, ...(regions.length ? [`the ${andList(regions.map((r) => r.replaceAll('-', ' ')))}`] : []), ...techniques]);
     lines.push(avoid ? `${c.avoid('Avoid')}${who}: ${avoid}.` : `${c.ok('Nothing to avoid')}${who}, but read the advice below.`);
     const second = [
       s.fine.length ? `${c.ok('Commonly used')}: ${s.fine.join(', ')}.` : '',
-      s.caution.length ? `${c.caution('With care')}: ${s.caution.filter((id) => !isRegion(catalog, id)).concat(s.caution.filter((id) => isRegion(catalog, id)).length ? [regionWords(s.caution.filter((id) => isRegion(catalog, id)))] : []).join(', ')}.` : '',
+      s.caution.length ? `${c.caution('With care')}: ${s.caution.filter((id) => catalog.points.has(id)).concat(s.caution.filter((id) => isRegion(catalog, id)).length ? [regionWords(s.caution.filter((id) => isRegion(catalog, id)))] : [], s.caution.filter(isTechnique).map(techniqueWords)).join(', ')}.` : '',
       safer(s.safer),
     ].filter(Boolean);
     lines.push(second.join(' ') || 'Every routine has something to avoid.');

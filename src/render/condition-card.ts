@@ -4,6 +4,7 @@ import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
 import { GENERAL } from '../core/safety.js';
 import { plural } from '../core/text.js';
+import { techniquesWords } from '../core/techniques.js';
 
 
 /**
@@ -25,7 +26,8 @@ export function conditionCard(catalog: Catalog, x: Condition, c: Paint, width: n
     for (const r of rules) {
       const what = r.points
         ? r.points.map((id) => { const p = catalog.points.get(id); return p ? `${id} ${p.pinyin}` : id; }).join(', ')
-        : r.regions ? `the ${r.regions.length > 1 ? `${r.regions.slice(0, -1).join(', ')} and ${r.regions.at(-1)}` : r.regions[0]} ${plural(r.regions.length, 'region')}` : 'in general';
+        : r.regions ? `the ${r.regions.length > 1 ? `${r.regions.slice(0, -1).join(', ')} and ${r.regions.at(-1)}` : r.regions[0]} ${plural(r.regions.length, 'region')}`
+          : r.techniques ? techniquesWords(r.techniques) : 'in general';
       const cited = r.cited_by?.length ? ` Cited by: ${r.cited_by.join(', ')}.` : '';
       out.push(`  ${c.g.bullet} ${wrap(`${what}: ${r.reason}${cited} ${cite(r.source)}`, width - 4, '    ')}`);
     }

@@ -2,14 +2,14 @@ import { neighbours, routinesUsing, type Catalog } from '../model/catalog.js';
 import { MERIDIAN_NAMES } from '../model/channels.js';
 import { legacyCodes } from '../core/resolve.js';
 import type { Point } from '../model/types.js';
-import { urgentFor, type Finding } from '../core/safety.js';
+import { urgentFor, type ConditionAdvice, type Finding } from '../core/safety.js';
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
 import { cautionFor } from './findings.js';
 
 
-/** A point card: names, channel and neighbours, location, how to find and press it, cautions. */
-export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = [], verdict?: string): string {
+/** A point card: names, channel and neighbours, location, how to find and press it, cautions, the advice of the conditions in force. */
+export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = [], verdict?: string, advice: readonly ConditionAdvice[] = []): string {
   const out: string[] = [];
   // Labels in a column beside the text; in a narrow terminal, above it.
   const field = (label: string, text: string) => out.push(width - 11 >= 30
@@ -53,6 +53,7 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
     const paint = k.level === 'avoid' ? c.avoid : c.caution;
     field(k.level === 'avoid' ? 'Avoid' : 'Caution', `${paint(cautionFor(k.condition))}: ${k.reasons.join('\n')}`);
   }
+  for (const a of advice) field('Advice', `${cautionFor(a.condition)}: ${a.text}`);
   // One source a line: titles end in their own punctuation, so a joining "; " reads badly.
   if (p.sources.length) field('Sources', p.sources.join('\n'));
   return out.join('\n');

@@ -1,16 +1,19 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import type { Timeline } from '../model/timeline.js';
-import { findingPlace, groupFindings, type Finding } from '../core/safety.js';
+import { findingPlace, groupFindings, type ConditionAdvice, type Finding } from '../core/safety.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
-import { forWhom } from './findings.js';
+import { cautionFor, forWhom } from './findings.js';
 import { count } from '../core/text.js';
 
 
-/** A routine card from its planned timeline: summary, each step with its timing, total, red flags, evidence and sources. */
-export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string, verdict?: string): string {
+/**
+ * A routine card from its planned timeline: summary, each step with its timing, total, the safety
+ * findings and the advice of the conditions in force, red flags, evidence and sources.
+ */
+export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string, verdict?: string, advice: readonly ConditionAdvice[] = []): string {
   const out: string[] = [];
   // Labels in a column beside the text; in a narrow terminal, above it.
   const field = (label: string, text: string) => out.push(width - 10 >= 30
@@ -52,6 +55,12 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
       const under = width - 10 >= 30 ? 8 : 4;
       out.push(`  ${tag} ${wrap(`${g.what.join(', ')} (${forWhom(g.condition)}): ${g.reason} [${g.source}]`, width - under, ' '.repeat(under), width - 10, 'whole')}`);
     }
+  }
+  // What a condition asks of every step (press lightly, keep the head still), not only of the steps found above.
+  for (const a of advice) {
+    out.push('');
+    out.push(c.bold(`Advice ${cautionFor(a.condition)}`));
+    out.push(`  ${c.g.bullet} ${wrap(a.text, width - 4, '    ')}`);
   }
   if (hint) {
     out.push('');

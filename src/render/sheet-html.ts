@@ -7,21 +7,23 @@ import { formatClock, formatDuration } from '../model/duration.js';
 import type { Phase, Timeline } from '../model/timeline.js';
 import type { Condition, Point, Region, Routine, Step } from '../model/types.js';
 import { legacyCodes } from '../core/resolve.js';
-import type { Finding } from '../core/safety.js';
+import type { ConditionAdvice, Finding } from '../core/safety.js';
 import { DISCLAIMER } from './disclaimer.js';
 import { placeMarks, type FigureView } from './figure-place.js';
 import { figureSvg } from './figure-svg.js';
 import { escapeHtml as e } from './html.js';
 import { count, plural } from '../core/text.js';
+import { techniquesWords } from '../core/techniques.js';
 
 /**
  * One thing to print: a routine with its timeline, its findings for the conditions given, the
- * verdict the terminal card leads with (routineVerdict, unpainted) and the pregnancy hint (when no
- * condition was given); a point with its findings; or a condition.
+ * verdict the terminal card leads with (routineVerdict, unpainted), the conditions' advice and the
+ * pregnancy hint (when no condition was given); a point with its findings and the conditions'
+ * advice; or a condition.
  */
 export type SheetItem =
-  | { kind: 'routine'; routine: Routine; timeline: Timeline; findings: Finding[]; hint?: string; verdict?: string }
-  | { kind: 'point'; point: Point; findings: Finding[] }
+  | { kind: 'routine'; routine: Routine; timeline: Timeline; findings: Finding[]; hint?: string; verdict?: string; advice?: readonly ConditionAdvice[] }
+  | { kind: 'point'; point: Point; findings: Finding[]; advice?: readonly ConditionAdvice[] }
   | { kind: 'condition'; condition: Condition };
 
 /** What the sheet is drawn from. The views are looked up, never loaded, here. */
@@ -43,11 +45,11 @@ export function sheetHtml(input: SheetInput): string {
   const sections = input.items.map((item) => {
     if (item.kind === 'routine') {
       titles.push(item.routine.title);
-      return routineSection(input, item.routine, item.timeline, item.findings, item.hint, item.verdict);
+      return routineSection(input, item.routine, item.timeline, item.findings, item.hint, item.verdict, item.advice);
     }
     if (item.kind === 'point') {
       titles.push(`${item.point.id} ${item.point.pinyin}`);
-      return pointSection(input, item.point, item.findings);
+      return pointSection(input, item.point, item.findings, item.advice);
     }
     titles.push(item.condition.title);
     return conditionSection(catalog, item.condition);
@@ -174,12 +176,18 @@ function verdictLine(verdict: string): string {
   return `<p class="verdict ${level}-verdict"><span class="${level}">${m[1]}</span>${rest}</p>`;
 }
 
-function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findings: Finding[], hint: string | undefined, verdict?: string): string {
+/** The advice of each condition in force, under the verdict: what it asks of every step, not only the ones found. */
+function adviceList(advice: readonly ConditionAdvice[] = []): string {
+  return advice.map((a) => `<p class="advice" data-advice="${e(a.condition)}"><span class="label">Advice with ${e(a.condition)}:</span> ${e(a.text)}</p>`).join('');
+}
+
+function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findings: Finding[], hint: string | undefined, verdict?: string, advice?: readonly ConditionAdvice[]): string {
   const steps = r.steps.map((s, i) => stepItem(input, s, i, timeline.phases.filter((p) => p.step === i), findings.filter((f) => f.step === i)));
   const out: string[] = [];
   out.push(`<article class="item routine" data-routine="${e(r.id)}">`);
   out.push(`<h1>${e(r.title)}</h1>`);
   if (verdict) out.push(verdictLine(verdict));
+  if (advice?.length) out.push(adviceList(advice));
   out.push(`<p class="summary">${e(r.summary)}</p>`);
   out.push(`<p class="facts"><span class="label">Total time</span> ${e(formatClock(timeline.total_ms))} · ${count(r.steps.length, 'step')} · ${count(timeline.points.length, 'point')}${r.tags.length ? ` · ${e(r.tags.join(', '))}` : ''}</p>`);
   out.push(`<ol class="steps">${steps.join('')}</ol>`);
@@ -238,7 +246,7 @@ function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findin
   return `<li class="step text-only" data-step="${i + 1}"><div><h2>${i + 1}. Rest</h2>${when}${cue}</div></li>`;
 }
 
-function pointSection(input: SheetInput, p: Point, findings: Finding[]): string {
+function pointSection(input: SheetInput, p: Point, findings: Finding[], advice?: readonly ConditionAdvice[]): string {
   const { catalog } = input;
   const rows: Array<[string, string]> = [];
   const { prev, next } = neighbours(catalog, p);
@@ -251,6 +259,7 @@ function pointSection(input: SheetInput, p: Point, findings: Finding[]): string 
   if (p.indications.length) rows.push(['Used for', `traditionally: ${p.indications.join(', ')}`]);
   const names = [...legacyCodes(p.id), ...p.aliases];
   if (names.length) rows.push(['Also', names.join(', ')]);
+  for (const a of advice ?? []) rows.push([`Advice with ${a.condition}`, a.text]);
   const using = routinesUsing(catalog, p.id);
   if (using.length) rows.push(['Routines', using.join(', ')]);
   const safety = safetyList(findings, p);
@@ -268,7 +277,7 @@ function conditionSection(catalog: Catalog, x: Condition): string {
     for (const r of rules) {
       const what = r.points
         ? r.points.map((id) => { const p = catalog.points.get(id); return p ? `${id} ${p.pinyin}` : id; }).join(', ')
-        : r.regions ? `the ${r.regions.join(', ')} ${plural(r.regions.length, 'region')}` : 'in general';
+        : r.regions ? `the ${r.regions.join(', ')} ${plural(r.regions.length, 'region')}` : r.techniques ? techniquesWords(r.techniques) : 'in general';
       const cited = r.cited_by?.length ? ` Cited by: ${r.cited_by.join(', ')}.` : '';
       out.push(`<li><span class="label">${e(what)}:</span> ${e(r.reason)}${e(cited)} <span class="sources">[${e(r.source)}]</span></li>`);
     }

@@ -32,7 +32,17 @@ export function routineVerdict(findings: Finding[], conditions: string[], safer:
     return `${c.avoid('AVOID')}${who}: ${stepsWords(avoid)}${why}. ${way[0]!.toUpperCase()}${way.slice(1)}. Why, under Safety below.`;
   }
   if (findings.length) return `${c.caution('CAUTION')}${who}: ${stepsWords(findings)}; read Safety below.`;
-  return conditions.length ? `${c.ok('OK')}${who}: nothing to avoid.` : undefined;
+  return conditions.length ? `${c.ok('OK')}${who}: nothing to avoid${adviceWords(conditions)}.` : undefined;
+}
+
+/**
+ * ", but follow the advice for bleeding": a condition's advice asks something of every step (press
+ * lightly), so "nothing to avoid" is never the whole answer; the card and the sheet print it.
+ */
+function adviceWords(conditions: string[]): string {
+  const named = conditions.filter((c) => c !== GENERAL);
+  if (!named.length) return '';
+  return `, but follow the advice for ${named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0]}`;
 }
 
 /** The verdict line for a point card, or undefined when there is nothing to say. */
@@ -43,5 +53,5 @@ export function pointVerdict(findings: Finding[], conditions: string[], c: Paint
     return `${c.avoid('AVOID')}${who}${general ? ': never press this point yourself' : ''}. Why, below.`;
   }
   if (findings.length) return `${c.caution('CAUTION')}${who}: read the cautions below before you press it.`;
-  return conditions.length ? `${c.ok('OK')}${who}: nothing to avoid.` : undefined;
+  return conditions.length ? `${c.ok('OK')}${who}: nothing to avoid${adviceWords(conditions)}.` : undefined;
 }

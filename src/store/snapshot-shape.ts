@@ -50,9 +50,10 @@ export function isSnapshotFacts(v: unknown): boolean {
   return isObj(v) && isMs(v.total_ms) && typeof v.flagged === 'boolean' && typeof v.avoid === 'boolean';
 }
 
-/** A rule of a condition: how strongly, where (points, regions, or a practice), why and on whose word. */
+/** A rule of a condition: how strongly, where (points, regions, techniques, or a practice), why and on whose word. */
 const isRule = (v: unknown): boolean => isObj(v) && isLevel(v.level) && isText(v.reason) && isText(v.source)
-  && (v.points === undefined || isTexts(v.points)) && (v.regions === undefined || isTexts(v.regions));
+  && (v.points === undefined || isTexts(v.points)) && (v.regions === undefined || isTexts(v.regions))
+  && (v.techniques === undefined || isTexts(v.techniques));
 const isPointsAdvice = (v: unknown): boolean => isObj(v) && isTexts(v.points) && isText(v.reason) && isText(v.source);
 const isUrgent = (v: unknown): boolean => isObj(v) && isTexts(v.indications) && isText(v.reason) && isText(v.source);
 

@@ -1,0 +1,76 @@
+// What a step does besides pressing a point, read from its motion, the regions it works and the
+// words a person is told: a condition's `techniques:` rule is checked against these, so advice
+// such as "no kneading" (bleeding) or "without turning or tilting your head" (neck arteries)
+// meets every step that asks for it, not only the steps on a listed point or region.
+import type { Region, Step } from '../model/types.js';
+import type { TECHNIQUES } from '../model/enums.js';
+import { plainText } from './text.js';
+
+/** One thing a step may do that a condition can restrict. */
+export type Technique = (typeof TECHNIQUES)[number];
+
+// Kneading in any form of the word: "Knead the sole", "kneading the forearm".
+const KNEAD = /\bknead/i;
+
+// A cue that moves the head or neck: turning, tilting, rolling, bending or stretching it, an ear
+// toward a shoulder, the chin toward the chest, looking over a shoulder, "side to side".
+const NECK_MOVES = [
+  /\b(?:turn|turning|tilt|tilting|roll|rolling|rotate|rotating|twist|twisting|nod|nodding|bend|bending|drop|dropping|circle|circling|stretch|stretching)\s+(?:your\s+|the\s+|one's\s+)?(?:head|neck)\b/i,
+  /\b(?:head|neck)\s+(?:\w+\s+){0,2}(?:from\s+)?side\s+to\s+side\b/i,
+  /\b(?:head|neck)\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?)\b/i,
+  /\bears?\s+(?:\w+\s+){0,3}(?:to|toward|towards)\s+(?:its\s+|your\s+|the\s+|each\s+|one\s+)?shoulders?\b/i,
+  /\bchin\s+(?:\w+\s+){0,2}(?:to|toward|towards|onto)\s+(?:your\s+|the\s+)?chest\b/i,
+  /\blook\s+(?:\w+\s+){0,2}over\s+(?:your\s+|one\s+|each\s+)?shoulders?\b/i,
+];
+
+// Leaning the body's weight into a point: "lean gently into the ball", "lying on two tennis balls",
+// "press your back against a wall", "your body weight".
+const BODY_WEIGHT = [
+  /\blean(?:s|ing)?\s+(?:\w+\s+){0,3}(?:into|on|onto|against)\b/i,
+  /\b(?:lie|lying|lay)\s+(?:\w+\s+){0,3}on\s+(?:\w+\s+){0,3}balls?\b/i,
+  /\b(?:against|into)\s+(?:a|the)\s+wall\b/i,
+  /\bbody\s*weight\b/i,
+];
+
+/** The words a person reads or hears at a step: its cue, its one-side cue and locate text, or a massage's area. */
+function stepTexts(step: Step): string[] {
+  if (step.kind === 'press') return [step.cue, step.cueOneSide, step.find].filter((t): t is string => t !== undefined);
+  if (step.kind === 'massage') return [step.area, step.cue].filter((t): t is string => t !== undefined);
+  return step.cue ? [step.cue] : [];
+}
+
+/**
+ * The techniques a step uses, each once: `kneading` (a kneading massage, or a text that says to
+ * knead), `neck-massage` (a massage working the neck, by its regions or its area's words, as
+ * `regions` gives them: safety.ts massageRegions), `neck-movement` (a text that moves the head
+ * or neck, or a stretching massage over the neck) and `body-weight` (a text that leans the body's
+ * weight into a point). Read generously: a check may find more, never less.
+ */
+export function stepTechniques(step: Step, regions: readonly Region[] = []): Technique[] {
+  const text = stepTexts(step).map(plainText).join('\n');
+  const out: Technique[] = [];
+  if ((step.kind === 'massage' && step.motion === 'kneading') || KNEAD.test(text)) out.push('kneading');
+  const neck = step.kind === 'massage' && regions.includes('neck');
+  if (neck) out.push('neck-massage');
+  if ((neck && step.kind === 'massage' && step.motion === 'stretching') || NECK_MOVES.some((re) => re.test(text))) out.push('neck-movement');
+  if (BODY_WEIGHT.some((re) => re.test(text))) out.push('body-weight');
+  return out;
+}
+
+const WORDS: Record<Technique, string> = {
+  'kneading': 'kneading',
+  'neck-massage': 'massage on the neck',
+  'neck-movement': 'turning or tilting the head',
+  'body-weight': 'leaning your weight into a point',
+};
+
+/** A technique as a person reads it in a list of places: "kneading", "massage on the neck" (one it does not know, as written). */
+export function techniqueWords(t: string): string {
+  return Object.hasOwn(WORDS, t) ? WORDS[t as Technique] : t;
+}
+
+/** Techniques as one phrase: "massage on the neck and turning or tilting the head". */
+export function techniquesWords(ts: readonly string[]): string {
+  const words = ts.map(techniqueWords);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+}

@@ -1,0 +1,138 @@
+// A condition's advice and its rules agree: what the advice says not to do (no kneading with
+// bleeding; no neck massage and no turning or tilting the head with artery disease; no leaning
+// your weight into a point with osteoporosis) is a `techniques` rule, so check, show and run
+// flag the steps that do it, and "nothing to avoid" is never said of them.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBuiltin } from '../src/store/build-builtin.js';
+import { catalogFrom } from '../src/model/catalog.js';
+import { conditionSchema } from '../src/model/schema.js';
+import { routineFindings } from '../src/core/safety.js';
+import { stepTechniques } from '../src/core/techniques.js';
+import { cliAsync, ROOT } from './helpers.js';
+import { massage, press, rest, routine } from './fixtures-data.js';
+import type { Step } from '../src/model/types.js';
+
+const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+const cond = (id: string) => catalog.conditions.get(id)!;
+const avoided = (routineId: string, condition: string) =>
+  routineFindings(catalog, catalog.routines.get(routineId)!, [cond(condition)])
+    .filter((f) => f.level === 'avoid' && f.technique)
+    .map((f) => `${f.step}:${f.technique}`);
+
+describe('stepTechniques', () => {
+  const m = (over: Partial<Extract<Step, { kind: 'massage' }>>): Step => ({ ...massage('somewhere', 30_000), ...over } as Step);
+  it('reads kneading from the motion or the words, the neck from the regions, a moving head from the words', () => {
+    expect(stepTechniques(m({ motion: 'kneading' }))).toEqual(['kneading']);
+    expect(stepTechniques(press('SI3', { cue: 'Knead the web slowly.' }))).toEqual(['kneading']);
+    expect(stepTechniques(m({ motion: 'circles' }), ['neck'])).toEqual(['neck-massage']);
+    expect(stepTechniques(m({ motion: 'stretching' }), ['neck'])).toEqual(['neck-massage', 'neck-movement']);
+    for (const cue of ['Turn your head slowly from side to side.', 'Let one ear sink toward its shoulder.', 'Ear toward shoulder on each side.',
+      'Tilt the head back.', 'Bring your chin down to your chest.', 'Look back over your shoulder.', 'Roll your neck gently.']) {
+      expect(stepTechniques(press('SI3', { cue })), cue).toContain('neck-movement');
+    }
+    expect(stepTechniques(press('SI3', { cue: 'Lean gently into the ball.' }))).toEqual(['body-weight']);
+    expect(stepTechniques(press('BL23', { find: 'Lying on two tennis balls in a sock at this level also works.' }))).toEqual(['body-weight']);
+  });
+
+  it('finds nothing in ordinary cues: a hand turned over, shoulders rolled, lying on your back', () => {
+    for (const cue of ['Turn your hand over.', 'Roll your shoulders slowly backward.', 'Lie on your back with knees bent.', 'Rest your head in your hands.', 'Drop your hands into your lap.']) {
+      expect(stepTechniques(press('LI4', { cue })), cue).toEqual([]);
+      expect(stepTechniques({ ...rest(10_000), cue } as Step), cue).toEqual([]);
+    }
+    expect(stepTechniques(m({ motion: 'stretching' }), ['shoulder'])).toEqual([]);
+  });
+});
+
+describe('conditions whose advice restricts a technique say so as a rule', () => {
+  it('neck-arteries avoids the neck routine\'s neck massage, its stretch and SI3\'s "turn your head"', () => {
+    const neck = catalog.routines.get('neck')!;
+    const si3 = neck.steps.findIndex((s) => s.kind === 'press' && s.point === 'SI3');
+    const back = neck.steps.findIndex((s) => s.kind === 'massage' && /back of the neck/.test(s.area));
+    const sides = neck.steps.findIndex((s) => s.kind === 'massage' && /sides of the neck/.test(s.area));
+    expect(avoided('neck', 'neck-arteries')).toEqual(expect.arrayContaining([`${back}:neck-massage`, `${si3}:neck-movement`, `${sides}:neck-massage`, `${sides}:neck-movement`]));
+    // Without the condition, nothing of the kind.
+    expect(routineFindings(catalog, neck, []).filter((f) => f.technique)).toEqual([]);
+  });
+
+  it('bleeding avoids kneading, wherever it is; osteoporosis avoids leaning into a ball', () => {
+    const wrists = catalog.routines.get('wrists')!;
+    const knead = wrists.steps.findIndex((s) => s.kind === 'massage' && s.motion === 'kneading');
+    expect(avoided('wrists', 'bleeding')).toEqual([`${knead}:kneading`]);
+    expect(avoided('headache', 'bleeding')).toEqual([]);
+    expect(avoided('shoulders', 'osteoporosis').map((x) => x.split(':')[1])).toEqual(['body-weight']);
+    // Every technique a rule names is one some built-in routine step uses, so none is a dead letter.
+    for (const c of catalog.conditions.values()) {
+      for (const r of c.rules.filter((x) => x.techniques)) {
+        for (const t of r.techniques!) {
+          const used = [...catalog.routines.values()].some((x) => routineFindings(catalog, x, [c]).some((f) => f.technique === t));
+          expect(used, `${c.id} ${t}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('a rule names exactly one of points, regions, techniques or practice; an unknown technique is refused', () => {
+    const base = { id: 'x', title: 'X', description: 'X.', advice: 'X.' };
+    const rule = { level: 'avoid', reason: 'Because.', source: 'NHS, "X".' };
+    expect(conditionSchema.safeParse({ ...base, rules: [{ ...rule, techniques: ['kneading'] }] }).success).toBe(true);
+    expect(conditionSchema.safeParse({ ...base, rules: [{ ...rule, techniques: ['cracking'] }] }).success).toBe(false);
+    expect(conditionSchema.safeParse({ ...base, rules: [{ ...rule, techniques: ['kneading'], regions: ['neck'] }] }).success).toBe(false);
+  });
+
+  it('a fixture routine: a rest step that says to turn the head is avoided with neck-arteries, found by its step', () => {
+    const r = routine([press('LI4'), { kind: 'rest', duration: 10_000, cue: 'Turn your head to look over your shoulder.' }]);
+    const f = routineFindings(catalog, r, [cond('neck-arteries')]).filter((x) => x.technique);
+    expect(f.map((x) => [x.step, x.technique, x.level])).toEqual([[1, 'neck-movement', 'avoid']]);
+  });
+});
+
+describe('the built CLI', () => {
+  it('check neck --condition neck-arteries: avoid, naming what, exit 1; never "Nothing to avoid"', async () => {
+    const r = await cliAsync(['check', 'neck', '--condition', 'neck-arteries']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('Avoid with neck-arteries: neck (massage on the neck, turning or tilting the head).');
+    const json = JSON.parse((await cliAsync(['check', 'neck', '--condition', 'neck-arteries', '--json'])).stdout);
+    expect(json.findings.filter((f: { technique?: string }) => f.technique).map((f: { technique: string; step: number }) => `${f.step}:${f.technique}`))
+      .toEqual(expect.arrayContaining(['0:neck-massage', '4:neck-movement', '5:neck-massage', '5:neck-movement']));
+  });
+
+  it('run neck --condition neck-arteries refuses; --skip-unsafe leaves out both neck massages and SI3, and --json says why', async () => {
+    const refused = await cliAsync(['run', 'neck', '--condition', 'neck-arteries', '--dry-run', '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr + refused.stdout).toMatch(/avoid massage on the neck \(neck-arteries\)/);
+    const r = await cliAsync(['run', 'neck', '--condition', 'neck-arteries', '--dry-run', '--yes', '--skip-unsafe', '--json']);
+    expect(r.code).toBe(0);
+    const start = JSON.parse(r.stdout.split('\n')[0]!);
+    expect(start.skipped.map((s: { step: number; techniques: string[] }) => [s.step, s.techniques])).toEqual([
+      [0, ['neck-massage']], [4, ['neck-movement']], [5, ['neck-massage', 'neck-movement']],
+    ]);
+    expect(r.stdout).not.toMatch(/Turn your head|ear sink toward/);
+  });
+
+  it('check wrists --condition bleeding avoids its kneading; show --html prints the verdict and the advice', async () => {
+    const r = await cliAsync(['check', 'wrists', '--condition', 'bleeding']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('Avoid with bleeding: wrists (kneading).');
+    const html = (await cliAsync(['show', 'wrists', '--html', '--no-figure', '--condition', 'bleeding'])).stdout;
+    expect(html).toMatch(/class="verdict avoid-verdict"/);
+    expect(html).not.toMatch(/nothing to avoid/);
+    expect(html).toMatch(/<span class="label">Advice with bleeding:<\/span> Ask your doctor or anticoagulation clinic/);
+  });
+
+  it('show with a condition and nothing to avoid says to follow its advice, and prints it', async () => {
+    const r = await cliAsync(['show', 'headache', '--condition', 'bleeding', '--no-color']);
+    expect(r.stdout.split('\n')[1]).toBe('OK with bleeding: nothing to avoid, but follow the advice for bleeding.');
+    expect(r.stdout).toMatch(/Advice with bleeding\n  \S Ask your doctor or anticoagulation clinic/);
+    const p = await cliAsync(['show', 'LI4', '--condition', 'bleeding', '--no-color', '--no-figure']);
+    expect(p.stdout).toMatch(/^Advice +with bleeding: Ask your doctor/m);
+    const point = await cliAsync(['show', 'LI4', '--html', '--no-figure', '--condition', 'bleeding']);
+    expect(point.stdout).toMatch(/<dt>Advice with bleeding<\/dt><dd>Ask your doctor/);
+  });
+
+  it('check --condition neck-arteries with no target lists the techniques in words', async () => {
+    const r = await cliAsync(['check', '--condition', 'neck-arteries']);
+    expect(r.stdout.split('\n')[0]).toBe('Avoid with neck-arteries: ST9, ST10, SI16, SI17, LI18, massage on the neck and turning or tilting the head.');
+    expect(r.stdout).toMatch(/• massage on the neck: /);
+  });
+});
