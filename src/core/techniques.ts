@@ -9,28 +9,33 @@ import { plainText } from './text.js';
 /** One thing a step may do that a condition can restrict. */
 export type Technique = (typeof TECHNIQUES)[number];
 
-// Kneading in any form of the word: "Knead the sole", "kneading the forearm".
-const KNEAD = /\bknead/i;
-
-// A cue that moves the head or neck: turning, tilting, rolling, bending or stretching it, an ear
-// toward a shoulder, the chin toward the chest, looking over a shoulder, "side to side".
-const NECK_MOVES = [
-  /\b(?:turn|turning|tilt|tilting|roll|rolling|rotate|rotating|twist|twisting|nod|nodding|bend|bending|drop|dropping|circle|circling|stretch|stretching)\s+(?:your\s+|the\s+|one's\s+)?(?:head|neck)\b/i,
-  /\b(?:head|neck)\s+(?:\w+\s+){0,2}(?:from\s+)?side\s+to\s+side\b/i,
-  /\b(?:head|neck)\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?)\b/i,
-  /\bears?\s+(?:\w+\s+){0,3}(?:to|toward|towards)\s+(?:its\s+|your\s+|the\s+|each\s+|one\s+)?shoulders?\b/i,
-  /\bchin\s+(?:\w+\s+){0,2}(?:to|toward|towards|onto)\s+(?:your\s+|the\s+)?chest\b/i,
-  /\blook\s+(?:\w+\s+){0,2}over\s+(?:your\s+|one\s+|each\s+)?shoulders?\b/i,
-];
-
-// Leaning the body's weight into a point: "lean gently into the ball", "lying on two tennis balls",
-// "press your back against a wall", "your body weight".
-const BODY_WEIGHT = [
-  /\blean(?:s|ing)?\s+(?:\w+\s+){0,3}(?:into|on|onto|against)\b/i,
-  /\b(?:lie|lying|lay)\s+(?:\w+\s+){0,3}on\s+(?:\w+\s+){0,3}balls?\b/i,
-  /\b(?:against|into)\s+(?:a|the)\s+wall\b/i,
-  /\bbody\s*weight\b/i,
-];
+// The patterns, built on first use: most starts check no technique (no condition in force has a
+// `techniques` rule), and a regular expression made at every start costs a cold process.
+let patterns: { knead: RegExp; neck: RegExp[]; weight: RegExp[] } | undefined;
+function built(): NonNullable<typeof patterns> {
+  return patterns ??= {
+    // Kneading in any form of the word: "Knead the sole", "kneading the forearm".
+    knead: /\bknead/i,
+    // A cue that moves the head or neck: turning, tilting, rolling, bending or stretching it, an ear
+    // toward a shoulder, the chin toward the chest, looking over a shoulder, "side to side".
+    neck: [
+      /\b(?:turn|turning|tilt|tilting|roll|rolling|rotate|rotating|twist|twisting|nod|nodding|bend|bending|drop|dropping|circle|circling|stretch|stretching)\s+(?:your\s+|the\s+|one's\s+)?(?:head|neck)\b/i,
+      /\b(?:head|neck)\s+(?:\w+\s+){0,2}(?:from\s+)?side\s+to\s+side\b/i,
+      /\b(?:head|neck)\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?)\b/i,
+      /\bears?\s+(?:\w+\s+){0,3}(?:to|toward|towards)\s+(?:its\s+|your\s+|the\s+|each\s+|one\s+)?shoulders?\b/i,
+      /\bchin\s+(?:\w+\s+){0,2}(?:to|toward|towards|onto)\s+(?:your\s+|the\s+)?chest\b/i,
+      /\blook\s+(?:\w+\s+){0,2}over\s+(?:your\s+|one\s+|each\s+)?shoulders?\b/i,
+    ],
+    // Leaning the body's weight into a point: "lean gently into the ball", "lying on two tennis
+    // balls", "press your back against a wall", "your body weight".
+    weight: [
+      /\blean(?:s|ing)?\s+(?:\w+\s+){0,3}(?:into|on|onto|against)\b/i,
+      /\b(?:lie|lying|lay)\s+(?:\w+\s+){0,3}on\s+(?:\w+\s+){0,3}balls?\b/i,
+      /\b(?:against|into)\s+(?:a|the)\s+wall\b/i,
+      /\bbody\s*weight\b/i,
+    ],
+  };
+}
 
 /** The words a person reads or hears at a step: its cue, its one-side cue and locate text, or a massage's area. */
 function stepTexts(step: Step): string[] {
@@ -48,12 +53,13 @@ function stepTexts(step: Step): string[] {
  */
 export function stepTechniques(step: Step, regions: readonly Region[] = []): Technique[] {
   const text = stepTexts(step).map(plainText).join('\n');
+  const re = built();
   const out: Technique[] = [];
-  if ((step.kind === 'massage' && step.motion === 'kneading') || KNEAD.test(text)) out.push('kneading');
+  if ((step.kind === 'massage' && step.motion === 'kneading') || re.knead.test(text)) out.push('kneading');
   const neck = step.kind === 'massage' && regions.includes('neck');
   if (neck) out.push('neck-massage');
-  if ((neck && step.kind === 'massage' && step.motion === 'stretching') || NECK_MOVES.some((re) => re.test(text))) out.push('neck-movement');
-  if (BODY_WEIGHT.some((re) => re.test(text))) out.push('body-weight');
+  if ((neck && step.kind === 'massage' && step.motion === 'stretching') || re.neck.some((x) => x.test(text))) out.push('neck-movement');
+  if (re.weight.some((x) => x.test(text))) out.push('body-weight');
   return out;
 }
 
