@@ -29,7 +29,7 @@ function shellLines(prefix: string, line: string, width: number): string {
 function examples(list: Parameters<typeof exampleLines>[0], width: number): string[] {
   const lines = exampleLines(list);
   if (lines.every((l) => l.length <= width)) return lines;
-  return list.flatMap((e) => [shellLines('  $ ', e.line, width), ...(e.note ? [indent(boxWrap(e.note, width - NOTE_INDENT.length), NOTE_INDENT)] : [])]);
+  return list.flatMap((e) => [shellLines('  $ ', e.line, width), ...(e.note ? [indent(boxWrap(`# ${e.note}`, width - NOTE_INDENT.length), NOTE_INDENT)] : [])]);
 }
 
 /** "Usage: acupress run [options] [target]", its words wrapped under the first when narrow. */

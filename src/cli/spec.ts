@@ -118,7 +118,9 @@ export const COMMANDS = {
       { line: 'acupress show "he gu" ST36' },
       { line: 'acupress show LI4 --figure | less -R' },
       { line: 'acupress show headache --html > headache.html' },
-      { line: 'acupress show headache --yaml > ~/.config/acupress/routines/my-headache.yaml' },
+      // Not straight into the routines folder: the shell empties the file before acupress reads
+      // that folder (a warning about it), and the copy keeps the built-in's id until edited.
+      { line: 'acupress show neck --yaml > my-neck.yaml', note: 'then change its id, and move it to ~/.config/acupress/routines/' },
     ],
     quick: true,
   },
@@ -237,8 +239,8 @@ export const COMMANDS = {
     argument: { name: '<shell>', description: 'bash, zsh or fish', choices: ['bash', 'zsh', 'fish'] },
     options: [],
     examples: [
-      { line: 'eval "$(acupress completion bash)"', note: '# in ~/.bashrc' },
-      { line: 'eval "$(acupress completion zsh)"', note: '# in ~/.zshrc' },
+      { line: 'eval "$(acupress completion bash)"', note: 'in ~/.bashrc' },
+      { line: 'eval "$(acupress completion zsh)"', note: 'in ~/.zshrc' },
       { line: 'acupress completion fish > ~/.config/fish/completions/acupress.fish' },
     ],
   },
@@ -249,8 +251,9 @@ export type CommandName = keyof typeof COMMANDS;
 
 export { flagNames } from '../model/option-flags.js';
 
-/** Example lines as help prints them: `  $ line`, notes aligned two spaces after the longest line. */
+/** Example lines as help prints them: `  $ line`, notes as shell comments aligned two spaces after the longest line. */
 export function exampleLines(examples: readonly ExampleSpec[]): string[] {
   const width = Math.max(...examples.filter((e) => e.note).map((e) => e.line.length), 0);
-  return examples.map((e) => (e.note ? `  $ ${e.line.padEnd(width)}  ${e.note}` : `  $ ${e.line}`));
+  // The note as a shell comment: a line copied whole still runs.
+  return examples.map((e) => (e.note ? `  $ ${e.line.padEnd(width)}  # ${e.note}` : `  $ ${e.line}`));
 }
