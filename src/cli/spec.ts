@@ -2,6 +2,7 @@
 // examples. commander (program.ts), the quick path (quick-argv.ts), shell completion and the man
 // page are all built from it, so help and completion cannot drift apart. docs/cli.md describes
 // the same contract in prose; test/cli-spec.test.ts checks the two agree.
+import { RUN_KEYS } from '../render/run-keys.js';
 
 /** What a shell may complete for a value: fixed choices, or a kind of id looked up at run time. */
 export type Completes = 'routines' | 'points' | 'conditions' | 'files' | 'dirs';
@@ -175,7 +176,7 @@ export const COMMANDS = {
       { flags: '--no-history', description: 'leave this session out of the session log' },
       { flags: '-y, --yes', description: 'never ask questions' },
     ],
-    notes: ['Keys in a terminal: space pause/resume · s skip · b back · q quit · ? help'],
+    notes: [`Keys in a terminal: ${RUN_KEYS.flatMap(({ help: h }) => (h.short ? [`${h.key} ${h.short}${h.shortPaused ? `/${h.shortPaused}` : ''}`] : [])).join(' · ')}`],
     examples: [
       { line: 'acupress run headache' },
       { line: 'acupress run LI4 --hold 45s --rounds 2' },

@@ -46,7 +46,10 @@ function contractTable(heading: string): Array<[string, string]> {
   });
 }
 
-const table = (heading: string) => contractTable(heading).flatMap(([term, text]) => ['.TP', inline(term), inline(text)]);
+/** A cross-reference to a section of docs/cli.md ("see Terminal output") says where that is: the man page has no such section. */
+const elsewhere = (text: string) => text.replace(/\bsee ("[^"]+"|[A-Z][a-z]+(?: [a-z]+)*)(?=[)\s.;,]|$)/g, (_, name: string) => `see ${name.replace(/"/g, '')} in docs/cli.md`);
+
+const table = (heading: string) => contractTable(heading).flatMap(([term, text]) => ['.TP', inline(term), inline(elsewhere(text))]);
 
 function command(name: CommandName, spec: CommandSpec): string[] {
   const arg = spec.argument;
