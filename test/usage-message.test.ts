@@ -18,6 +18,11 @@ describe('usageMessage', () => {
     ["error: too many arguments for 'run'. Expected 1 argument but got 2.", 'run: expected one argument, got 2; quote a name with spaces ("union valley"), and give durations as 3m, not 3 minutes'],
     ["error: too many arguments for 'rate'. Expected 1 argument but got 3.", 'rate: expected one argument, got 3; quote a name with spaces ("union valley"), and give durations as 3m, not 3 minutes'],
   ])('%j', (from, to) => expect(usageMessage(from)).toBe(to));
+  it('names the command and its help where the message alone would not say whose argument or option', () => {
+    expect(usageMessage("error: missing required argument 'id'", 'show')).toBe('show: missing the argument <id> (see: acupress show --help)');
+    expect(usageMessage("error: unknown option '--frob'", 'show')).toBe('show: unknown option "--frob" (see: acupress show --help)');
+    expect(usageMessage("error: option '--hold <dur>' argument missing", 'run')).toBe('--hold: expected a value after it');
+  });
   it('passes an unknown message through, one line, suggestion folded in', () => {
     expect(usageMessage('error: something new\n(Did you mean x?)\n')).toBe('something new; did you mean "x"?');
     expect(usageMessage('error: something else')).toBe('something else');

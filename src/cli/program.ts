@@ -79,7 +79,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
   for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
 
   for (const [name, spec] of Object.entries(COMMANDS) as Array<[CommandName, CommandSpec]>) {
-    const cmd = program.command(name).description(spec.description);
+    // Its usage errors name it: "show: missing the argument <id> (see: acupress show --help)".
+    const cmd = program.command(name).description(spec.description)
+      .configureOutput({ outputError: (s, write) => write(`acupress: ${safeLines(usageMessage(s, name), 300)}\n`) });
     if (spec.argument) {
       const arg = new Argument(spec.argument.name, spec.argument.description);
       if (spec.argument.default !== undefined) arg.default(spec.argument.default);

@@ -22,12 +22,18 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/s, (cmd, want, got) => `${cmd}: expected ${want === '0' ? 'no arguments' : want === '1' ? 'one argument' : `${want} arguments`}, got ${got}; quote a name with spaces ("union valley"), and give durations as 3m, not 3 minutes`],
 ];
 
-/** One commander error ("error: …", possibly with a suggestion line) as one acupress line, without the "acupress: " prefix. */
-export function usageMessage(commanderText: string): string {
+/**
+ * One commander error ("error: …", possibly with a suggestion line) as one acupress line, without
+ * the "acupress: " prefix. `command`: the command whose line it is, named with its help when the
+ * message alone would not say whose argument or option it means ("show: missing the argument <id>").
+ */
+export function usageMessage(commanderText: string, command?: string): string {
   const text = commanderText.replace(/^error: /, '').replace(/\n+$/, '');
   for (const [re, say] of RULES) {
     const m = re.exec(text);
-    if (m) return say(...m.slice(1).map((x) => x ?? ''));
+    if (!m) continue;
+    const said = say(...m.slice(1).map((x) => x ?? ''));
+    return command && /^(missing the argument|unknown option) /.test(said) ? `${command}: ${said} (see: acupress ${command} --help)` : said;
   }
   return text.replace(/\n\(Did you mean (?:one of )?(.*)\?\)$/, (_, s: string) => suggestion(s));
 }
