@@ -67,6 +67,11 @@ describe('list points filters', () => {
     ['search by English, any case', { search: 'GUSHING SPRING' }, ['KI1']],
     ['search by legacy code', { search: 'LV3' }, ['LR3']],
     ['indication tag within a region', { tag: 'nausea', region: 'forearm' }, ['PC5', 'PC6']],
+    // A card prints chest-pain as "chest pain": spaces, hyphens and underscores are one.
+    ['indication tag with a space', { tag: 'chest pain' }, ['PC4']],
+    ['indication tag in capitals with an underscore', { tag: 'Chest_Pain' }, ['PC4']],
+    ['search with a space for a hyphenated indication', { search: 'chest pain' }, ['PC4']],
+    ['search with a hyphen', { search: 'chest-pain' }, ['PC4']],
   ];
   it.each(cases)('%s', async (_, o, ids) => {
     const catalog = await loadBuiltin();
@@ -76,6 +81,30 @@ describe('list points filters', () => {
   it('rejects an unknown region with the list of regions', async () => {
     const catalog = await loadBuiltin();
     expect(() => filterPoints(catalog, pointFilter({ region: 'palm' }), [])).toThrow(/unknown region "palm"; expected one of head, face/);
+  });
+
+  it('list --search "neck pain" finds the neck routine by its alias neck-pain, and --tag "neck" with a hyphenless space too', async () => {
+    const { io, stdout } = fakeIo();
+    await list({ args: ['routines'], search: 'neck pain', json: true }, io);
+    expect(JSON.parse(stdout.text()).map((r: { id: string }) => r.id)).toEqual(['neck']);
+    const points = fakeIo();
+    await list({ args: ['points'], search: 'neck pain', json: true }, points.io);
+    expect(JSON.parse(points.stdout.text()).map((p: { id: string }) => p.id)).toContain('SI3');
+  });
+
+  it('an emergency indication says where to get help for --tag and --search alike, spaces or hyphens', async () => {
+    for (const o of [{ tag: 'chest pain' }, { tag: 'chest-pain' }, { search: 'chest pain' }, { search: 'chest-pain' }, { search: 'Chest' }]) {
+      const { io, stdout, stderr } = fakeIo();
+      await list({ args: ['points'], ...o }, io);
+      expect(stdout.text(), JSON.stringify(o)).toMatch(/^PC4 /m);
+      expect(stderr.text(), JSON.stringify(o)).toMatch(/Chest pain or tightness .* call emergency services now/);
+    }
+    const routines = fakeIo();
+    await list({ args: ['routines'], search: 'chest pain' }, routines.io);
+    expect(routines.stderr.text()).toMatch(/call emergency services now[^]*No routines match\./);
+    const calm = fakeIo();
+    await list({ args: ['points'], search: 'neck pain' }, calm.io);
+    expect(calm.stderr.text()).not.toMatch(/emergency/);
   });
 
   it('list --max and --tag together', async () => {

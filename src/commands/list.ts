@@ -9,8 +9,8 @@ import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang, table, width as textWidth } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
-import { count, foldText, orList, suggest } from '../core/text.js';
-import { choosableConditions, GENERAL, urgentFor } from '../core/safety.js';
+import { count, orList, suggest } from '../core/text.js';
+import { choosableConditions, GENERAL, urgentForText } from '../core/safety.js';
 import { activeConditions, catalogFor, showAllHint, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
 import { bareSecondsHint } from './duration-hint.js';
@@ -84,6 +84,9 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     ], width, { ellipsis: c.g.ellipsis, keep: [0, 1], drop: [1], marks: [...(header ? [undefined] : []), ...rows.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     writeLegend(io, [...marks], { [`${warn} avoid`]: 'has a step never to press yourself; run refuses it (acupress check <id> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <id> says which`, '(user)': 'your own routine' }, c, width);
+    // A search for a complaint that can be an emergency says where to get help, as list points does.
+    // Only with a search: the general rules are read from disk on first use, and a plain list never needs them.
+    if (options.search !== undefined) for (const u of urgentForText(catalog, { search: options.search }, conditions)) io.stderr.write(`${hang(`${warn} ${u.reason}`, width)}\n`);
     if (left > 0) io.stderr.write(`${hang(`Left out ${count(left, 'routine')} to avoid with ${who} (acupress check <id> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (rows.length === 0) io.stderr.write(`No routines match${bareSecondsHint('--max', options.max)}.\n`);
     return EXIT.ok;
@@ -113,11 +116,8 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     ], width, { ellipsis: c.g.ellipsis, keep: [0], marks: [...(header ? [undefined] : []), ...points.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c, width);
-    // An indication that can be an emergency says where to get help, as the point card does.
-    if (filter.tag) {
-      const tag = filter.tag;
-      for (const u of urgentFor(catalog, { indications: [foldText(tag)] }, conditions)) io.stderr.write(`${hang(`${warn} ${u.reason}`, width)}\n`);
-    }
+    // An indication that can be an emergency, by --tag or --search, says where to get help, as the point card does.
+    if (filter.tag !== undefined || filter.search !== undefined) for (const u of urgentForText(catalog, { tag: filter.tag, search: filter.search }, conditions)) io.stderr.write(`${hang(`${warn} ${u.reason}`, width)}\n`);
     if (left > 0) io.stderr.write(`${hang(`Left out ${count(left, 'point')} to avoid with ${who} (acupress check <code> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
     if (points.length === 0) io.stderr.write('No points match.\n');
     return EXIT.ok;

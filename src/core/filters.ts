@@ -6,7 +6,7 @@ import { comparePoints } from './channels.js';
 import { pointMatcher } from './resolve.js';
 import { factsFor, storedFacts } from './routine-facts.js';
 import { hasAvoid, pointFindings, routineFindings } from './safety.js';
-import { compareIds, foldText } from './text.js';
+import { compareIds, matchText } from './text.js';
 
 /** What a routine must match: at most `max_ms` long, carry `tag`, contain `search`. */
 export interface RoutineFilter {
@@ -38,14 +38,15 @@ export interface RoutineRow {
  * marked so a listing can count or mark them.
  */
 export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: Condition[], keepAvoided = false): RoutineRow[] {
-  const tag = f.tag ? foldText(f.tag) : undefined;
-  const search = f.search ? foldText(f.search) : undefined;
+  // Spaces and hyphens alike (matchText): --tag "neck pain" and --search "neck pain" find neck-pain.
+  const tag = f.tag ? matchText(f.tag) : undefined;
+  const search = f.search ? matchText(f.search) : undefined;
   const out: RoutineRow[] = [];
   // The heads and stored facts answer without reading any routine's steps (a plain `list`).
   const heads: Iterable<RoutineHead> = (conditions.length === 0 && catalog.facts && catalog.routineHeads) || catalog.routines.values();
   for (const routine of heads) {
-    if (tag && !routine.tags.includes(tag)) continue;
-    if (search && !foldText([routine.id, routine.title, routine.summary, ...routine.tags, ...routine.aliases].join(' ')).includes(search)) continue;
+    if (tag && !routine.tags.some((t) => matchText(t) === tag)) continue;
+    if (search && !matchText([routine.id, routine.title, routine.summary, ...routine.tags, ...routine.aliases].join(' ')).includes(search)) continue;
     const whole = () => catalog.routines.get(routine.id)!;
     const facts = storedFacts(catalog, routine) ?? factsFor(catalog, whole());
     const total = facts.total_ms;
@@ -64,7 +65,7 @@ export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: C
 
 /** Points matching the filter and not to be avoided for the conditions, in channel order. */
 export function filterPoints(catalog: Catalog, f: PointFilter, conditions: Condition[]): WithOrigin<Point>[] {
-  const tag = f.tag ? foldText(f.tag) : undefined;
+  const tag = f.tag ? matchText(f.tag) : undefined;
   const matches = f.search ? pointMatcher(f.search) : undefined;
   const all = [...catalog.points.values()];
   // Built-in points are stored in order; user points may add to any channel.
@@ -72,7 +73,7 @@ export function filterPoints(catalog: Catalog, f: PointFilter, conditions: Condi
   return all.filter((p) =>
     (!f.channel || p.meridian === f.channel)
     && (!f.region || p.region === f.region)
-    && (!tag || p.indications.some((i) => foldText(i) === tag))
+    && (!tag || p.indications.some((i) => matchText(i) === tag))
     && (!matches || matches(p))
     && (conditions.length === 0 || !hasAvoid(pointFindings(p, conditions, p.id))),
   );

@@ -1,5 +1,5 @@
 import { UserError } from '../model/errors.js';
-import { foldText, normalizeKey, suggest } from './text.js';
+import { foldText, matchText, normalizeKey, suggest } from './text.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, Point, Routine } from '../model/types.js';
 import { LEGACY_CHANNELS } from '../model/channels.js';
@@ -243,10 +243,11 @@ type SearchablePoint = { id: string; pinyin: string; hanzi: string; hanzi_tradit
  * search text over many points: the text is folded once, not once a point.
  */
 export function pointMatcher(text: string): (p: SearchablePoint) => boolean {
-  const q = foldText(text).trim();
+  // Spaces and hyphens alike (matchText): "chest pain" finds the indication chest-pain.
+  const q = matchText(text);
   const compact = normalizeKey(text);
   return (p) => {
-    const hay = foldText([p.id, p.english, p.location, p.indications.join(' '), p.aliases.join(' ')].join(' \u0000 '));
+    const hay = matchText([p.id, p.english, p.location, p.indications.join(' '), p.aliases.join(' ')].join(' \u0000 '));
     return hay.includes(q) || normalizeKey(p.pinyin).includes(compact) || normalizeKey(p.id) === compact
       || p.hanzi.includes(text) || p.hanzi_traditional.includes(text) || legacyCodes(p.id).some((c) => normalizeKey(c) === compact);
   };

@@ -2,7 +2,7 @@
 // avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
 import type { Catalog } from '../model/catalog.js';
 import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } from '../model/types.js';
-import { compareIds, plainText } from './text.js';
+import { compareIds, matchText, plainText } from './text.js';
 import { codesInText } from './codes-in-text.js';
 import { pointsNamedInText } from './names-in-text.js';
 import { lookup } from './resolve.js';
@@ -318,6 +318,21 @@ export function urgentFor(catalog: Catalog, point: Pick<Point, 'indications'>, c
     }
   }
   return out;
+}
+
+/**
+ * The urgent-care warnings (general, and the conditions') for what a person looked up: an
+ * indication a --tag names, or one a --search text is part of ("chest" and "chest pain" are in
+ * chest-pain), spaces and hyphens alike (matchText). Each once, in the data's order.
+ */
+export function urgentForText(catalog: Catalog, text: { tag?: string | undefined; search?: string | undefined }, conditions: Condition[] = []): Urgent[] {
+  const tag = text.tag === undefined ? undefined : matchText(text.tag);
+  const search = text.search === undefined ? undefined : matchText(text.search);
+  const sources = [generalCondition(catalog), ...conditions.filter((c) => c.id !== GENERAL)].filter((c): c is Condition => c !== undefined);
+  return sources.flatMap((c) => c.urgent).filter((u) => u.indications.some((i) => {
+    const key = matchText(i);
+    return key === tag || (search !== undefined && search !== '' && key.includes(search));
+  }));
 }
 
 /** Points that a condition recommends, among those a routine or point list uses. */

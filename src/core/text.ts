@@ -30,6 +30,15 @@ export function foldText(text: string): string {
   return stripMarks(text).toLowerCase();
 }
 
+/**
+ * A text as --tag and --search compare it: folded (foldText), with every run of spaces, hyphens
+ * and underscores one space, so "chest pain", "chest-pain" and "Chest_Pain" are one text: a card
+ * prints the indication chest-pain as "chest pain", and a person types what the card says.
+ */
+export function matchText(text: string): string {
+  return foldText(text).replace(/[\s_\-\u2010-\u2015]+/g, ' ').trim();
+}
+
 /** Edit distance counting a swap of two neighbours as one edit ("hodl" → "hold"), bounded by max. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
