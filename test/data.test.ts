@@ -429,10 +429,17 @@ describe('conditions, corrected', () => {
     expect(sacral.reason).not.toMatch(/nerve/i);
   });
 
-  it('the core pregnancy list shares one source text, so check can print it once', () => {
+  // GB21 and BL60 cited a source that included Birch, whose most-named points are LI4, SP6, CV4
+  // and BL67: a reader of [n] would think Birch named them too.
+  it('each core pregnancy point cites exactly the works its cited_by names, in texts check prints once each', () => {
     const core = cond('pregnancy').rules.filter((r) => r.points && ['LI4', 'SP6', 'GB21', 'BL60', 'BL67'].includes(r.points[0]!));
     expect(core).toHaveLength(5);
-    expect(new Set(core.map((r) => r.source)).size).toBe(1);
+    const works: Record<string, RegExp> = { 'Deadman 2007': /Deadman P/, 'Betts 2006': /Betts D\. The Essential Guide/, 'Betts & Budd 2011': /Betts D, Budd S/, 'Birch (undated)': /Birch S\./ };
+    for (const r of core) {
+      const cited = Object.keys(works).filter((w) => works[w]!.test(r.source));
+      expect(cited, r.points!.join(' ')).toEqual(Object.keys(works).filter((w) => r.cited_by!.includes(w)));
+    }
+    expect(new Set(core.map((r) => r.source)).size).toBe(2);
   });
 
   it('pregnancy cites no seed article, not even as "also described in" the physiotherapy clinic article; its clinical sources carry the claim', () => {

@@ -487,7 +487,7 @@ describe('check in a narrow terminal', () => {
     const lines = stdout.text().split('\n');
     // Every line fits but one holding a single word longer than the line (a source's URL), left whole.
     expect(lines.filter((l) => width(l) > 40 && l.trim().includes(' '))).toEqual([]);
-    expect(lines).toContain('      http://www.paradigm-pubs.com/Birch-Contra');
+    expect(lines.some((l) => /^ +http:\/\/www\.paradigm-pubs\.com\/Birch-Contra$/.test(l))).toBe(true);
     const at = lines.findIndex((l) => /^Safer routines with pregnancy/.test(l));
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 2]).toMatch(/^ {2}morning-sickness {2}Morning sickness/);
