@@ -15,6 +15,7 @@ import { exceeds, pressureAsked } from '../src/core/pressure-words.js';
 import { plan } from '../src/core/plan.js';
 import { BOUNDS } from '../src/model/duration.js';
 import { normalizeKey } from '../src/core/text.js';
+import { limbWord, pressCue } from '../src/core/cues.js';
 import { ROOT } from './helpers.js';
 
 let data: CatalogData;
@@ -534,5 +535,36 @@ describe('conditions, corrected', () => {
     const g = cond('general');
     expect(g.flag).toBeUndefined();
     expect(g.rules.every((r) => r.practice && r.level === 'caution')).toBe(true);
+  });
+});
+
+describe('the body part a cue names for each side', () => {
+  // Each word a cue may say, and what the point's own location must mention for it to be true.
+  const MENTIONS: Record<string, RegExp> = {
+    hand: /\b(?:hand|finger|thumb|palm|knuckle|metacarpal|nail)/i,
+    wrist: /\bwrist/i,
+    forearm: /\bforearm/i,
+    arm: /\b(?:arm|elbow|olecranon|biceps|humerus|deltoid)/i,
+    foot: /\b(?:foot|toe|sole|ankle|heel|malleol|achilles|metatarsal|instep)/i,
+  };
+
+  it('every one of the 410 points: its cue says the part its location is on (PC6, TE5, LU7 and LI10 the forearm; LI11 the arm), or a side', () => {
+    expect(data.points.length).toBe(410);
+    for (const p of data.points) {
+      const left = pressCue('locate', p, 'left', {});
+      const word = limbWord(p.region);
+      if (p.laterality === 'midline') continue;
+      expect(left, p.id).toContain(`on your left ${word}:`);
+      expect(pressCue('hold', p, 'right', {}), p.id).toContain(`, right ${word}.`);
+      expect(pressCue('switch', p, 'left', { next: 'right' }), p.id).toBe(`Switch to the right ${word}.`);
+      if (word === 'side') expect(['hand', 'wrist', 'forearm', 'arm', 'foot', 'ankle'], p.id).not.toContain(p.region);
+      else expect(p.location, `${p.id} (${p.region}) is said to be on the ${word}`).toMatch(MENTIONS[word]!);
+    }
+    const said = (id: string) => pressCue('locate', catalog.points.get(id)!, 'left', {});
+    for (const id of ['PC6', 'TE5', 'LU7', 'LI10']) expect(said(id), id).toContain('on your left forearm:');
+    expect(said('LI11')).toContain('on your left arm:');
+    expect(said('LI4')).toContain('on your left hand:');
+    expect(said('PC7')).toContain('on your left wrist:');
+    expect(said('ST36')).toContain('on your left side:');
   });
 });

@@ -4,16 +4,21 @@ import type { PhaseKind, Side } from '../model/timeline.js';
 import type { PressureCap } from './step-cautions.js';
 import { GENERAL } from './safety.js';
 
-const HAND_REGIONS = new Set(['hand', 'wrist', 'forearm']);
-const FOOT_REGIONS = new Set(['foot', 'ankle']);
+// The part of a limb a point's region names, as a cue says it: PC6 and LI10 are on the forearm
+// (it said "left hand"), LI11 on the arm at the elbow (it said "left side"). A point at the ankle
+// is found with the foot. Anywhere else, a side of the body.
+const LIMB_WORDS: Readonly<Record<string, string>> = { hand: 'hand', wrist: 'wrist', forearm: 'forearm', arm: 'arm', foot: 'foot', ankle: 'foot' };
 
-/** "left hand", "right foot", "both sides", or "" for a midline point. */
+/** The body part a cue names for a point in this region ("forearm", "hand", "foot"), or "side". */
+export function limbWord(region: string | undefined): string {
+  return (region !== undefined && Object.hasOwn(LIMB_WORDS, region) ? LIMB_WORDS[region] : undefined) ?? 'side';
+}
+
+/** "left hand", "right forearm", "left side", "both sides at once", or "" for a midline point. */
 export function sideWords(side: Side | undefined, region: string | undefined): string {
   if (!side || side === 'center') return '';
   if (side === 'both') return 'both sides at once';
-  if (region && HAND_REGIONS.has(region)) return `${side} hand`;
-  if (region && FOOT_REGIONS.has(region)) return `${side} foot`;
-  return `${side} side`;
+  return `${side} ${limbWord(region)}`;
 }
 
 /**
