@@ -475,7 +475,24 @@ describe('list in a terminal', () => {
     const { io, stdout } = fakeIo({}, true);
     await list({ args: ['points'], meridian: 'ST', profile: true }, io);
     expect(stdout.text()).toMatch(/^ST9 .*Man's Prognosis ⚠ avoid$/m);
-    expect(stdout.text()).toMatch(/\n⚠ avoid  never press this point yourself \(acupress show <code> says why\)\n$/);
+    expect(stdout.text()).toMatch(/\n⚠ avoid  never press this point yourself \(acupress show <code> says why\)\n/);
+  });
+
+  // Only the points never to press were marked: LR3's caution for everyone, and KI3's with
+  // pregnancy, showed nothing, though routines with a caution are marked.
+  it('marks the points a caution applies to, for everyone or with a condition in force', async () => {
+    const { io, stdout } = fakeIo({}, true);
+    await list({ args: ['points'], meridian: 'LR', profile: false }, io);
+    expect(stdout.text()).toMatch(/^LR3 .*Great Surge ⚠$/m);
+    expect(stdout.text()).toMatch(/^LR1 .*Large Pile$/m);
+    expect(stdout.text()).toMatch(/\n⚠  a caution applies; acupress show <code> says which\n$/);
+    const preg = fakeIo({}, true);
+    await list({ args: ['points'], meridian: 'KI', pregnant: true, profile: false }, preg.io);
+    expect(preg.stdout.text()).toMatch(/^KI3 .*Great Ravine ⚠$/m);
+    expect(preg.stdout.text()).toMatch(/\n⚠  a caution applies \(for everyone, or with pregnancy\); acupress show <code>\s+says which\n$/);
+    const plain = fakeIo({}, true);
+    await list({ args: ['points'], meridian: 'KI', profile: false }, plain.io);
+    expect(plain.stdout.text()).toMatch(/^KI3 .*Great Ravine$/m);
   });
 });
 

@@ -10,7 +10,7 @@ import { fitWidth, terminal } from '../render/terminal.js';
 import { hang, table, width as textWidth } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
 import { count, orList, suggest } from '../core/text.js';
-import { choosableConditions, GENERAL, urgentForText } from '../core/safety.js';
+import { choosableConditions, GENERAL, pointFindings, urgentForText } from '../core/safety.js';
 import { activeConditions, catalogFor, showAllHint, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
 import { bareSecondsHint } from './duration-hint.js';
@@ -97,10 +97,12 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
     const left = conditions.length ? filterPoints(catalog, filter, []).length - points.length : 0;
     if (options.json) return writeJson(io, points);
     const marks = new Set<string>();
+    // As routines are marked: a point never to press yourself, or one a caution applies to (for
+    // everyone, or with a condition in force); the card says which.
     const mark = (p: (typeof points)[number]) => {
-      if (!p.cautions.some((k) => k.condition === GENERAL && k.level === 'avoid')) return undefined;
-      marks.add(`${warn} avoid`);
-      return `${warn} avoid`;
+      const m = p.cautions.some((k) => k.condition === GENERAL && k.level === 'avoid') ? `${warn} avoid` : pointFindings(p, conditions, p.id).length > 0 ? warn : undefined;
+      if (m) marks.add(m);
+      return m;
     };
     // Columns give way in a narrow terminal, least needed first; characters only where they show.
     const columns = fitColumns([
@@ -115,7 +117,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       ...points.map((p) => columns.map((col) => col.cell(p))),
     ], width, { ellipsis: c.g.ellipsis, keep: [0], marks: [...(header ? [undefined] : []), ...points.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)' }, c, width);
+    writeLegend(io, [...marks], { [`${warn} avoid`]: 'never press this point yourself (acupress show <code> says why)', [warn]: `a caution applies${who ? ` (for everyone, or with ${who})` : ''}; acupress show <code> says which` }, c, width);
     // An indication that can be an emergency, by --tag or --search, says where to get help, as the point card does.
     if (filter.tag !== undefined || filter.search !== undefined) for (const u of urgentForText(catalog, { tag: filter.tag, search: filter.search }, conditions)) io.stderr.write(`${hang(`${warn} ${u.reason}`, width)}\n`);
     if (left > 0) io.stderr.write(`${hang(`Left out ${count(left, 'point')} to avoid with ${who} (acupress check <code> says why${showAll ? `; ${showAll}` : ''}).`, width)}\n`);
