@@ -78,6 +78,9 @@ describe('a damaged snapshot file', () => {
     ['a point without its cautions', 'points-LI-1.json', (v) => delete v[3].cautions, (c) => c.points.get('LI4')],
     ['a step of an unknown kind', 'routines.json', (v) => (v.find((r: any) => r.id === 'headache').steps[0].kind = 'zap'), (c) => c.routines.get('headache')],
     ['a step pressing a point the index does not list', 'routines.json', (v) => (v.find((r: any) => r.id === 'headache').steps.find((s: any) => s.kind === 'press').point = 'ZZ9'), (c) => c.routines.get('headache')],
+    // A string where a list of texts belongs: a card printed it a character at a time, escapes and
+    // all (show basics wrote ESC raw), and a run ended in "internal error: f.tips.map is not a function".
+    ['tips that are no list', 'routines.json', (v) => (v.find((r: any) => r.id === 'basics').tips = '\u001b[2Jhello'), (c) => c.routines.get('basics')],
     ['a routine left out', 'routines.json', (v) => v.pop(), (c) => c.routines.get('basics')],
     ['a rule that is null', 'conditions-pregnancy.json', (v) => (v[0].rules[0] = null), (c) => c.conditions.get('pregnancy')],
     ['a head without its title', 'heads.json', (v) => delete v.routineHeads[0].title, (c) => c.routineHeads],
