@@ -377,11 +377,16 @@ describe('routine text', () => {
   });
 
   // A red flag is shown as "Get medical help instead if" (check: "Get help first, not acupressure"):
-  // each must send the reader to someone who can help; how hard to press or what to skip is a tip.
+  // each must send the reader to someone who can help, by name ("get it checked" names no one);
+  // how hard to press or what to skip is a tip.
+  const WHOM = /\b(?:(?:see|talk to|contact|call|ask) (?:a |an |your )?(?:doctor|GP|dentist|midwife|therapist|maternity service|foot-care team)|(?:urgent )?(?:medical|dental)(?: or (?:medical|dental))? help|emergency services|emergency department|urgent care|crisis line)\b/i;
+  it('the pattern for whom to get help from fails on text that names no one', () => {
+    for (const vague of ['Shoulder pain after a fall: get it checked.', 'Thoughts of self-harm: get help now.', 'Chest pain: get help.', 'A hot joint: seek advice.', 'Emergency: stop.']) expect(vague).not.toMatch(WHOM);
+    for (const named of ['see a doctor.', 'call emergency services or a crisis line now.', 'get urgent dental or medical help.', 'contact your maternity service now.']) expect(named).toMatch(WHOM);
+  });
   it('every red flag says whom to get help from; everyday advice is in tips', () => {
-    const help = /\b(?:doctor|medical help|emergency|dentist|dental|midwife|maternity|crisis line|therapist|foot-care team|get it checked|get help now)\b/i;
     for (const r of catalog.routines.values()) {
-      for (const f of r.red_flags) expect(f, `${r.id}: ${f}`).toMatch(help);
+      for (const f of r.red_flags) expect(f, `${r.id}: ${f}`).toMatch(WHOM);
       for (const f of r.red_flags) expect(f, `${r.id}: ${f}`).not.toMatch(/should never hurt|^If you (?:are|might be) pregnant|^Skip |^Avoid areas|^If you have diabetes/i);
     }
     expect(catalog.routines.get('basics')!.red_flags).toEqual([]);
