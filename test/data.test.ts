@@ -373,12 +373,13 @@ describe('routine text', () => {
     expect(catalog.routines.get('nausea')!.red_flags.join('\n')).toMatch(/any one of these/);
     const eye = catalog.routines.get('eye-strain')!;
     expect(eye.steps[0]!.cue).toMatch(/contact lenses/);
-    expect(eye.tips.join('\n')).toMatch(/eye surgery, with an eye infection or with glaucoma/);
+    expect(eye.contraindications.join('\n')).toMatch(/eye surgery, with an eye infection or with glaucoma/);
+    expect(eye.tips).toEqual(['Take out contact lenses before you start.']);
   });
 
   // A red flag is shown as "Get medical help instead if" (check: "Get help first, not acupressure"):
   // each must send the reader to someone who can help, by name ("get it checked" names no one);
-  // how hard to press or what to skip is a tip.
+  // how hard to press or what to skip is a tip, and who should not use the routine a contraindication.
   const WHOM = /\b(?:(?:see|talk to|contact|call|ask) (?:a |an |your )?(?:doctor|GP|dentist|midwife|therapist|maternity service|foot-care team)|(?:urgent )?(?:medical|dental)(?: or (?:medical|dental))? help|emergency services|emergency department|urgent care|crisis line)\b/i;
   it('the pattern for whom to get help from fails on text that names no one', () => {
     for (const vague of ['Shoulder pain after a fall: get it checked.', 'Thoughts of self-harm: get help now.', 'Chest pain: get help.', 'A hot joint: seek advice.', 'Emergency: stop.']) expect(vague).not.toMatch(WHOM);
@@ -391,10 +392,31 @@ describe('routine text', () => {
     }
     expect(catalog.routines.get('basics')!.red_flags).toEqual([]);
     expect(catalog.routines.get('basics')!.tips.join('\n')).toMatch(/Pressure should never hurt/);
-    // The diabetes note is advice (press gently); the wound it watches for is the red flag.
+    // The wound the diabetes note watches for is a red flag; who should ask first, a contraindication.
     const feet = catalog.routines.get('feet')!;
-    expect(feet.tips.join('\n')).toMatch(/diabetes or numb feet, press gently/);
+    expect(feet.contraindications.join('\n')).toMatch(/diabetes or numb feet, ask your doctor or foot-care team .* press gently/);
     expect(feet.red_flags.join('\n')).toMatch(/wound, blister or sore .* see your doctor or foot-care team/);
+  });
+
+  // Who should not use a routine is never a tip (--no-tips hides tips): each contraindication names
+  // whom it concerns and whom to ask, and no tip is about a group of people.
+  it('every contraindication names whom it concerns and whom to ask; no tip names a condition', () => {
+    const concerns = /^(?:If you (?:are|have|take)|After eye surgery)\b/;
+    const ask = /\b(?:ask|asked|talk to)\b[^.]*?\b(?:doctor|midwife|obstetrician|foot-care team)\b/i;
+    const groups = /pregnan|bleeding disorder|blood thinners|osteoporosis|glaucoma|eye surgery|diabetes|numb feet/i;
+    for (const r of catalog.routines.values()) {
+      for (const f of r.contraindications) {
+        expect(f, `${r.id}: ${f}`).toMatch(concerns);
+        expect(f, `${r.id}: ${f}`).toMatch(ask);
+      }
+      for (const f of r.tips) expect(f, `${r.id}: ${f}`).not.toMatch(groups);
+      for (const f of r.red_flags) expect(f, `${r.id}: ${f}`).not.toMatch(/^If you (?:are|might be|have)/);
+    }
+    // Each routine whose own text says it is not for pregnancy says so as a contraindication.
+    for (const id of ['basics', 'classic', 'constipation', 'menstrual-cramps', 'nausea', 'techniques']) {
+      expect(catalog.routines.get(id)!.contraindications.join('\n'), id).toMatch(/^If you (?:are|are or might be) pregnant/m);
+    }
+    expect(catalog.routines.get('techniques')!.contraindications.join('\n')).toMatch(/bleeding disorder, severe osteoporosis or take blood thinners/);
   });
 });
 

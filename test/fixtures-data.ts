@@ -21,5 +21,5 @@ export const massage = (area: string, duration: number): Step => ({ kind: 'massa
 export const rest = (duration: number): Step => ({ kind: 'rest', duration, cue: none });
 
 export const routine = (steps: Step[], timing: Routine['timing'] = {}): Routine => ({
-  id: 'test', title: 'Test', summary: 'Test.', aliases: [], tags: [], sources: ['x'], red_flags: [], tips: [], timing, steps,
+  id: 'test', title: 'Test', summary: 'Test.', aliases: [], tags: [], sources: ['x'], contraindications: [], red_flags: [], tips: [], timing, steps,
 });

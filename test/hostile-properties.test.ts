@@ -24,7 +24,7 @@ describe('no control character gets through validation', () => {
     fc.constantFrom('Press', ' firmly', 'LI4', 'é', '合谷', '\n', '\t', '\r', '\x1b[2J', '\x1b]0;x\x07', '\x7f', '\u009b', '\u0085', '\x00', '\x08'),
     fc.integer({ min: 0, max: 0x9f }).map((c) => String.fromCharCode(c)),
   ), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''));
-  const BLOCK = new Set(['summary', 'evidence', 'cue', 'find', 'red_flags', 'tips']);
+  const BLOCK = new Set(['summary', 'evidence', 'cue', 'find', 'contraindications', 'red_flags', 'tips']);
 
   // In parts, so the test worker keeps answering vitest between them.
   it.each([1, 2, 3])('a routine whose text fields hold arbitrary controls either fails, or holds none (newline and tab only in block text), part %i', () => {

@@ -341,12 +341,16 @@ describe('check shows a routine\'s red flags', () => {
     const r = await cliAsync(['check', 'basics', 'feet']);
     expect(r.stdout).not.toMatch(/Get help first, not acupressure \(basics\)/);
     expect(r.stdout).toMatch(/\nTips \(basics\)\n  • Pressure should never hurt\./);
-    // feet: the wound to watch for is a red flag; pressing gently with diabetes is a tip.
+    // feet: the wound to watch for is a red flag; who should ask before pressing (diabetes), a contraindication.
     expect(r.stdout).toMatch(/Get help first, not acupressure \(feet\)\n(  • .*\n)*  • A wound, blister or sore on a foot/);
-    expect(r.stdout).toMatch(/\nTips \(feet\)\n  • If you have diabetes or numb feet, press gently/);
-    const json = JSON.parse((await cliAsync(['check', 'basics', '--json'])).stdout) as { red_flags: unknown[]; tips: Array<{ target: string; text: string }> };
+    expect(r.stdout).toMatch(/\nWho should not use it \(feet\)\n  • If you have diabetes or numb feet, ask your doctor or foot-care team/);
+    expect(r.stdout).not.toMatch(/Tips \(feet\)/);
+    // basics: pregnancy is no tip, and comes first, before anything else about the routine.
+    expect(r.stdout).toMatch(/\nWho should not use it \(basics\)\n  • If you are pregnant, skip LI4[^]*\nTips \(basics\)\n/);
+    const json = JSON.parse((await cliAsync(['check', 'basics', '--json'])).stdout) as { red_flags: unknown[]; tips: Array<{ target: string; text: string }>; contraindications: Array<{ target: string; text: string }> };
     expect(json.red_flags).toEqual([]);
-    expect(json.tips.map((t) => t.target)).toEqual(['basics', 'basics']);
+    expect(json.tips.map((t) => t.target)).toEqual(['basics']);
+    expect(json.contraindications).toEqual([{ target: 'basics', text: expect.stringMatching(/^If you are pregnant, skip LI4 .* ask your midwife/) }]);
   });
 });
 

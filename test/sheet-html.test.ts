@@ -109,10 +109,21 @@ describe('the printable sheet', () => {
     expect(html).toMatch(/<li class="step" data-step="1"><figure><svg[^>]*aria-label="Area: soles of both feet · Face"/);
   });
 
+  it('says who should not use a routine in a boxed section before its red flags, then the tips', () => {
+    const html = sheetHtml(input({ items: [routine('techniques')] }));
+    const order = ['<section class="contraindications"><h3>Who should not use this routine</h3><ul><li>If you are pregnant, leave out the first step', '<section class="tips">'].map((s) => html.indexOf(s));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(html).toMatch(/\.red-flags, \.contraindications \{ border/);
+    const feet = sheetHtml(input({ items: [routine('feet')] }));
+    expect(feet.indexOf('class="contraindications"')).toBeGreaterThan(0);
+    expect(feet.indexOf('class="contraindications"')).toBeLessThan(feet.indexOf('class="red-flags"'));
+  });
+
   it('escapes every piece of text, in elements and attributes', () => {
     expect(escapeHtml(`<b title="x">&'\u0007\u202e`)).toBe('&lt;b title=&quot;x&quot;&gt;&amp;&#39;');
     const r = catalog.routines.get('headache')!;
-    const evil = { ...r, id: 'evil', title: '<script>alert(1)</script>', summary: 'a "quote" & <b>', red_flags: ['<img src=x onerror=alert(1)>'], steps: [{ ...r.steps[0]!, cue: '</p><script>x</script>' }] };
+    const evil = { ...r, id: 'evil', title: '<script>alert(1)</script>', summary: 'a "quote" & <b>', red_flags: ['<img src=x onerror=alert(1)>'], contraindications: ['<img src=y>'], tips: ['<script>t</script>'], steps: [{ ...r.steps[0]!, cue: '</p><script>x</script>' }] };
     catalog.routines.set('evil', evil as typeof r);
     const html = sheetHtml(input({ items: [routine('evil')] }));
     expect(html).not.toMatch(/<script|<img/);

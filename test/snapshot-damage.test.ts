@@ -81,6 +81,8 @@ describe('a damaged snapshot file', () => {
     // A string where a list of texts belongs: a card printed it a character at a time, escapes and
     // all (show basics wrote ESC raw), and a run ended in "internal error: f.tips.map is not a function".
     ['tips that are no list', 'routines.json', (v) => (v.find((r: any) => r.id === 'basics').tips = '\u001b[2Jhello'), (c) => c.routines.get('basics')],
+    ['contraindications that are no list', 'routines.json', (v) => (v.find((r: any) => r.id === 'classic').contraindications = '\u001b[2Jhello'), (c) => c.routines.get('classic')],
+    ['contraindications left out', 'routines.json', (v) => delete v.find((r: any) => r.id === 'classic').contraindications, (c) => c.routines.get('classic')],
     ['a routine left out', 'routines.json', (v) => v.pop(), (c) => c.routines.get('basics')],
     ['a rule that is null', 'conditions-pregnancy.json', (v) => (v[0].rules[0] = null), (c) => c.conditions.get('pregnancy')],
     ['a head without its title', 'heads.json', (v) => delete v.routineHeads[0].title, (c) => c.routineHeads],

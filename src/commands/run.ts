@@ -26,6 +26,7 @@ import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
 import { canPrompt, catalogFor, conditionsFor, warn, type Common } from './context.js';
 import { withSkippedHint } from './skipped-hint.js';
 import { wrap } from '../render/text.js';
+import { bulletList, CONTRAINDICATIONS, RED_FLAGS } from '../render/bullet-list.js';
 import { countRows } from './run/row-count.js';
 import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
@@ -135,32 +136,37 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   let held: string | undefined;
   const toView = !options.json && !options.plain && !options.quiet && !options.dryRun && !options.rate && term.live;
   const notes = toView ? { write: (s: string) => void (held = (held ?? '') + s) } : options.json ? io.stderr : io.stdout;
+  const w = fitWidth(term);
+  const list = (heading: string, items: readonly string[]) => notes.write(`${bulletList(c.bold(heading), items, c.g.bullet, w)}\n`);
+  // Who should not use the routine comes first and whatever else is hidden (--quiet, --no-tips;
+  // with --json on stderr): before, a cron line's --no-tips hid "do not use this if pregnant".
+  if (routine.contraindications.length) {
+    list(`${CONTRAINDICATIONS}:`, routine.contraindications);
+    // --quiet has no disclaimer to end the notes: a blank line sets them apart from the phase lines.
+    if (options.quiet && !options.json) notes.write('\n');
+  }
   if (!options.quiet) {
-    const w = fitWidth(term);
     if (cautions.length) notes.write(`${c.caution('Cautions:')}\n${describeFindings(catalog, cautions, w)}\n`);
     // Each condition's general advice (whether and how to press at all with it) belongs where
     // the pressing happens: `check` showed it, a run with nothing to avoid said nothing.
     for (const cond of options.json ? [] : conditions) notes.write(`${c.caution(`With ${cond.id}:`)}\n  ${c.g.bullet} ${wrap(cond.advice, w - 4, '    ')}\n`);
     // A saved profile has answered the pregnancy question (with "none" or with pregnancy), so
-    // the hint is for runs without one, and goes with the other tips under --no-tips.
-    const hintDue = conditions.length === 0 && !profile && options.tips !== false && !options.json;
+    // the hint is for runs without one. It is safety, not a tip: --no-tips keeps it.
+    const hintDue = conditions.length === 0 && !profile && !options.json;
     const hint = hintDue ? pregnancyHint(pregnancyAvoided(catalog, routine, read)) : undefined;
     if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
-    if (routine.red_flags.length && !options.json) {
-      notes.write(`${c.bold('Get medical help instead if:')}\n${routine.red_flags.map((f) => `  ${c.g.bullet} ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
-    }
+    if (routine.red_flags.length && !options.json) list(`${RED_FLAGS}:`, routine.red_flags);
     // The routine's own tips (how hard to press, what to skip) go with the other tips under --no-tips.
-    if (routine.tips.length && options.tips !== false && !options.json) {
-      notes.write(`${c.bold('Tips:')}\n${routine.tips.map((f) => `  ${c.g.bullet} ${wrap(f, w - 4, '    ')}`).join('\n')}\n`);
-    }
+    if (routine.tips.length && options.tips !== false && !options.json) list('Tips:', routine.tips);
     // A dry run is no session: the tips wait for the first real one.
     if (options.tips !== false && !options.json && !options.dryRun && (await tipsDue(io, profile))) notes.write(`${c.dim(wrap(TIPS, w))}\n`);
     if (!options.json) notes.write(`${c.dim(wrap(DISCLAIMER, w))}\n\n`);
   }
-  // The plan comes with the safety notes the run would print first (cautions, each condition's
-  // advice, red flags): a plan read ahead of time said nothing of a step that needs care. With
-  // --json they go to stderr, as a run's do, and stdout stays the plan's events. Each step's
-  // cautions are also where the run shows them: under its first phase line, on its phase events.
+  // The plan comes with the safety notes the run would print first (who should not use it,
+  // cautions, each condition's advice, red flags, tips): a plan read ahead of time said nothing of
+  // a step that needs care. With --json, only who should not use it and the cautions are printed,
+  // to stderr, as a run's are, and stdout stays the plan's events. Each step's cautions are also
+  // where the run shows them: under its first phase line, on its phase events.
   // What safety changed, for the start event of the plan and of the run alike.
   const startFacts = { conditions: conditions.map((x) => x.id), skipped: skippedSteps(findings, unsafe) };
   if (options.dryRun) {

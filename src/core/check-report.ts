@@ -96,10 +96,12 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     notes: checked.flatMap((c) => c.notes),
     urgent,
     safer,
+    // Who should not use a routine is the first thing to know about it (pregnancy with classic).
+    contraindications: checked.flatMap((c) => (c.routine?.contraindications ?? []).map((text) => ({ target: c.target, text }))),
     // A routine's red flags are safety text too: who looks up `check headache --pregnant` needs the
     // pre-eclampsia warning before anything else, not only once a run has started.
     red_flags: checked.flatMap((c) => (c.routine?.red_flags ?? []).map((text) => ({ target: c.target, text }))),
-    // Its tips too: the advice for people who should press gently or use another routine.
+    // Its tips too: the everyday advice (how hard to press, what to skip).
     tips: checked.flatMap((c) => (c.routine?.tips ?? []).map((text) => ({ target: c.target, text }))),
   };
 }

@@ -87,6 +87,8 @@ export const checkRuleSchema = z.strictObject({
  * - `advice`: practice advice for the conditions (with none: the general advice, with no target).
  * - `recommended`: points the conditions' sources commonly use; `notes`: those among the targets.
  * - `urgent`: complaints that need a doctor or emergency help rather than acupressure.
+ * - `contraindications`: each routine target's own list of who should not use it (or only after
+ *   asking the person named), as its card shows it.
  * - `red_flags`: each routine target's own red flags (signs to get help first), as its card shows them.
  * - `tips`: each routine target's everyday advice (how hard to press, what to skip), as its card shows it.
  * - `safer`: safer routines, for each target to avoid (or, with no target, for the conditions).
@@ -105,6 +107,7 @@ export const checkReportSchema = z.strictObject({
   notes: z.array(z.strictObject({ target: z.string(), point: z.string(), condition: z.string(), ...cited })),
   urgent: z.array(z.strictObject({ condition: z.string(), indications: z.array(z.string()).min(1), points: z.array(z.string()), ...cited })),
   safer: z.array(z.strictObject({ target: z.string().optional(), routines: z.array(z.string()) })),
+  contraindications: z.array(z.strictObject({ target: z.string(), text: z.string() })),
   red_flags: z.array(z.strictObject({ target: z.string(), text: z.string() })),
   tips: z.array(z.strictObject({ target: z.string(), text: z.string() })),
 });

@@ -182,8 +182,11 @@ export const routineSchema = z.strictObject({
   tags: z.array(slug).default([]),
   sources: z.array(line).min(1, 'expected at least one source'),
   evidence: text.optional(),
+  // Who should not use the routine, or only after asking someone (each text names both): shown
+  // wherever the red flags are, never hidden by --no-tips or --quiet.
+  contraindications: z.array(text).default([]),
   // Only reasons to get medical help instead of pressing (shown as such); everyday advice (how
-  // hard to press, what to skip, who should use another routine) goes in tips.
+  // hard to press, what to skip) goes in tips, and who should not use it in contraindications.
   red_flags: z.array(text).default([]),
   tips: z.array(text).default([]),
   timing: timingSchema.default({}),

@@ -12,6 +12,7 @@ import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
 import type { Paint } from './paint.js';
 import { hang, table, wrap } from './text.js';
+import { bulletList } from './bullet-list.js';
 import { plural } from '../core/text.js';
 import { techniqueWords } from '../core/techniques.js';
 import { TECHNIQUES } from '../model/enums.js';
@@ -42,10 +43,11 @@ export function checkText(catalog: Catalog, report: CheckReport, conditions: Con
   if (targets.length > 0) {
     for (const t of targets) {
       out.push(targetSection(catalog, report, t, conditions, c, width, ref));
-      const flags = report.red_flags.filter((f) => f.target === t);
-      if (flags.length) out.push([c.bold(wrap(`Get help first, not acupressure (${t})`, width)), ...flags.map((f) => `  ${bullet} ${wrap(f.text, width - 4, '    ')}`)].join('\n'));
-      const tips = report.tips.filter((f) => f.target === t);
-      if (tips.length) out.push([c.bold(wrap(`Tips (${t})`, width)), ...tips.map((f) => `  ${bullet} ${wrap(f.text, width - 4, '    ')}`)].join('\n'));
+      // The routine's own notes: who should not use it, when to get help first, the everyday advice.
+      for (const [heading, notes] of [[`Who should not use it (${t})`, report.contraindications], [`Get help first, not acupressure (${t})`, report.red_flags], [`Tips (${t})`, report.tips]] as const) {
+        const mine = notes.filter((f) => f.target === t).map((f) => f.text);
+        if (mine.length) out.push(bulletList(c.bold(wrap(heading, width)), mine, bullet, width));
+      }
     }
     if (report.advice.length) out.push(adviceSection(report, conditions.length ? `General advice${who}` : 'General advice', c, width, ref, bullet));
     if (report.urgent.length) out.push(urgentSection(report, c, width, ref, bullet));

@@ -7,11 +7,13 @@ import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
 import { cautionFor, forWhom } from './findings.js';
 import { count } from '../core/text.js';
+import { bulletList, CONTRAINDICATIONS, RED_FLAGS } from './bullet-list.js';
 
 
 /**
  * A routine card from its planned timeline: summary, each step with its timing, total, the safety
- * findings and the advice of the conditions in force, red flags, evidence and sources.
+ * findings and the advice of the conditions in force, who should not use it, red flags, tips,
+ * evidence and sources.
  */
 export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string, verdict?: string, advice: readonly ConditionAdvice[] = []): string {
   const out: string[] = [];
@@ -66,16 +68,9 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
     out.push('');
     out.push(c.caution(wrap(hint, width)));
   }
-  if (r.red_flags.length) {
-    out.push('');
-    out.push(c.bold('Get medical help instead if'));
-    for (const f of r.red_flags) out.push(`  ${c.g.bullet} ${wrap(f, width - 4, '    ')}`);
-  }
-  // Everyday advice, apart from the red flags: how hard to press, what to skip.
-  if (r.tips.length) {
-    out.push('');
-    out.push(c.bold('Tips'));
-    for (const f of r.tips) out.push(`  ${c.g.bullet} ${wrap(f, width - 4, '    ')}`);
+  // Who should not use it, when to get help instead, then the everyday advice (how hard to press, what to skip).
+  for (const [heading, items] of [[CONTRAINDICATIONS, r.contraindications], [RED_FLAGS, r.red_flags], ['Tips', r.tips]] as const) {
+    if (items.length) out.push('', bulletList(c.bold(heading), items, c.g.bullet, width));
   }
   out.push('');
   if (r.evidence) field('Evidence', r.evidence);

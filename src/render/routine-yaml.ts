@@ -20,7 +20,8 @@ export function routineToYaml(r: Routine): string {
     // No aliases: the built-in keeps its names, and a copy answering to them too would make each
     // one ambiguous ("neck-pain" could be either).
     id: r.id, title: r.title, summary: r.summary, tags: r.tags, sources: r.sources,
-    evidence: r.evidence, red_flags: r.red_flags.length ? r.red_flags : undefined, tips: r.tips.length ? r.tips : undefined, timing, steps,
+    evidence: r.evidence, contraindications: r.contraindications.length ? r.contraindications : undefined,
+    red_flags: r.red_flags.length ? r.red_flags : undefined, tips: r.tips.length ? r.tips : undefined, timing, steps,
   });
   const names = r.aliases.length ? ` ${r.id} keeps its other names (${r.aliases.join(', ')}); add aliases: of your own if you want more.` : '';
   return `# Copied from acupress show ${r.id} --yaml. Change the id and title before saving it as your own routine.${names}\n${stringify(doc, { lineWidth: 0 })}`;

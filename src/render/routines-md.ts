@@ -3,6 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import { compareIds } from '../core/text.js';
+import { CONTRAINDICATIONS } from './bullet-list.js';
 
 /** Render every built-in routine as Markdown: steps, duration (`total_ms` of each, in ms), evidence and sources. */
 export function routinesMarkdown(catalog: Catalog, total_ms: (r: Routine) => number): string {
@@ -29,6 +30,7 @@ export function routinesMarkdown(catalog: Catalog, total_ms: (r: Routine) => num
         out.push(`${i + 1}. Massage ${s.area} (${s.motion}, ${formatDuration(s.duration)})${s.cue ? `: ${s.cue}` : ''}`);
       } else out.push(`${i + 1}. Rest ${formatDuration(s.duration)}${s.cue ? `: ${s.cue}` : ''}`);
     });
+    if (r.contraindications.length) out.push('', `**${CONTRAINDICATIONS}:**`, '', ...r.contraindications.map((f) => `- ${f}`));
     if (r.red_flags.length) out.push('', '**Get medical help instead if:**', '', ...r.red_flags.map((f) => `- ${f}`));
     if (r.tips.length) out.push('', '**Tips:**', '', ...r.tips.map((f) => `- ${f}`));
     if (r.evidence) out.push('', `**Evidence.** ${r.evidence}`);

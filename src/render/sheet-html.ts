@@ -9,6 +9,7 @@ import type { Condition, Point, Region, Routine, Step } from '../model/types.js'
 import { legacyCodes } from '../core/resolve.js';
 import type { ConditionAdvice, Finding } from '../core/safety.js';
 import { DISCLAIMER } from './disclaimer.js';
+import { CONTRAINDICATIONS, RED_FLAGS } from './bullet-list.js';
 import { placeMarks, type FigureView } from './figure-place.js';
 import { figureSvg } from './figure-svg.js';
 import { escapeHtml as e } from './html.js';
@@ -112,8 +113,8 @@ figcaption { font-size: 8pt; color: #444; text-align: center; margin-top: 0.5mm;
 .verdict.caution-verdict { color: #8a5300; background: #fdf6ea; }
 .verdict.ok-verdict { color: #1d6b2a; }
 .verdict code { color: inherit; }
-.red-flags { border: 0.4mm solid #b00000; padding: 2mm 3mm; margin: 4mm 0 2mm; break-inside: avoid; }
-.red-flags h3 { margin-top: 0; color: #b00000; }
+.red-flags, .contraindications { border: 0.4mm solid #b00000; padding: 2mm 3mm; margin: 4mm 0 2mm; break-inside: avoid; }
+.red-flags h3, .contraindications h3 { margin-top: 0; color: #b00000; }
 .card { display: grid; grid-template-columns: 1fr 62mm; gap: 6mm; break-inside: avoid; }
 .card.text-only { grid-template-columns: 1fr; }
 dl { display: grid; grid-template-columns: 22mm 1fr; gap: 1mm 3mm; margin: 2mm 0 0; }
@@ -192,8 +193,10 @@ function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findi
   out.push(`<p class="facts"><span class="label">Total time</span> ${e(formatClock(timeline.total_ms))} · ${count(r.steps.length, 'step')} · ${count(timeline.points.length, 'point')}${r.tags.length ? ` · ${e(r.tags.join(', '))}` : ''}</p>`);
   out.push(`<ol class="steps">${steps.join('')}</ol>`);
   if (hint) out.push(`<p class="caution">${e(hint.replace('add --pregnant', 'run it with --pregnant')).replace('--pregnant', '<code>--pregnant</code>')}</p>`);
-  if (r.red_flags.length) out.push(`<section class="red-flags"><h3>Get medical help instead if</h3><ul>${r.red_flags.map((f) => `<li>${e(f)}</li>`).join('')}</ul></section>`);
-  if (r.tips.length) out.push(`<section class="tips"><h3>Tips</h3><ul>${r.tips.map((f) => `<li>${e(f)}</li>`).join('')}</ul></section>`);
+  // Who should not use it, when to get help instead, then the everyday advice.
+  for (const [kind, heading, items] of [['contraindications', CONTRAINDICATIONS, r.contraindications], ['red-flags', RED_FLAGS, r.red_flags], ['tips', 'Tips', r.tips]] as const) {
+    if (items.length) out.push(`<section class="${kind}"><h3>${heading}</h3><ul>${items.map((f) => `<li>${e(f)}</li>`).join('')}</ul></section>`);
+  }
   if (r.evidence) out.push(`<h3>Evidence</h3><p>${e(r.evidence)}</p>`);
   out.push(`<h3>Sources</h3><ol class="sources">${r.sources.map((s) => `<li>${e(s)}</li>`).join('')}</ol>`);
   out.push('</article>');

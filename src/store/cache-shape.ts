@@ -76,7 +76,7 @@ const step: Check = (v) => press(v) || massage(v) || rest(v);
 
 const routineFields = {
   id: matches(SLUG), title: line, summary: block, aliases: listOf(line), tags: listOf(matches(SLUG)),
-  sources: listOf(line, 1), red_flags: listOf(block), tips: listOf(block), timing, steps: listOf(step, 1),
+  sources: listOf(line, 1), contraindications: listOf(block), red_flags: listOf(block), tips: listOf(block), timing, steps: listOf(step, 1),
 };
 /** A user routine as the schema produces it, with its origin. */
 export const isRoutine = shape({ ...routineFields, origin }, { evidence: block });

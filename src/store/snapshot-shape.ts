@@ -37,7 +37,8 @@ function isStep(v: unknown): boolean {
 /** A built-in routine, steps and all. */
 export function isSnapshotRoutine(v: unknown): boolean {
   return isSnapshotHead(v) && Array.isArray((v as Obj).steps) && ((v as Obj).steps as unknown[]).length > 0 && ((v as Obj).steps as unknown[]).every(isStep)
-    && isTexts((v as Obj).sources) && isTexts((v as Obj).red_flags) && isTexts((v as Obj).tips) && isObj((v as Obj).timing);
+    && isTexts((v as Obj).sources) && isTexts((v as Obj).contraindications) && isTexts((v as Obj).red_flags) && isTexts((v as Obj).tips)
+    && isObj((v as Obj).timing);
 }
 
 /** A built-in routine's head (heads.json): everything `list` and name lookups read. */

@@ -166,13 +166,16 @@ describe('run', () => {
     expect(text.code).toBe(0);
     const plan = text.stdout.search(/^.* · \d+ phases · .* \(dry run\)$/m);
     expect(plan).toBeGreaterThan(0);
-    expect(text.stdout.slice(0, plan)).toMatch(/^Cautions:\n  caution LR3 /);
+    // Who should not use the routine first, then the cautions.
+    expect(text.stdout.slice(0, plan)).toMatch(/^Who should not use this routine:\n  • If you have diabetes or numb feet[^]*?\nCautions:\n  caution LR3 /);
     expect(text.stdout.slice(0, plan)).toMatch(/Get medical help instead if:/);
     expect(text.stdout).not.toMatch(/Before you start/); // the tips wait for a real run
     const json = cli(['run', 'feet', '--dry-run', '--json']);
     expect(json.code).toBe(0);
     expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l).type)).toContain('start');
-    expect(json.stderr).toMatch(/^Cautions:\n  caution LR3 /);
+    // stderr: who should not use it and the cautions, nothing else of the notes (docs/cli.md).
+    expect(json.stderr).toMatch(/^Who should not use this routine:\n  • If you have diabetes or numb feet[^]*?\nCautions:\n  caution LR3 /);
+    expect(json.stderr).not.toMatch(/Get medical help instead if|Tips:|not medical advice/);
     // With a condition: its advice too, as a run in text says it.
     expect(cli(['run', 'feet', '--dry-run', '--pregnant', '--skip-unsafe']).stdout).toMatch(/^With pregnancy:$/m);
   });
@@ -543,12 +546,14 @@ describe('first contact', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('acupress: --fit 2h: "LI4" stretches to 1h20m at most (no phase runs longer than 10m)\n');
   });
-  it('the pregnancy hint is for runs without a profile, and --no-tips hides it', () => {
+  it('the pregnancy hint is for runs without a profile, and --no-tips keeps it (it is safety, not a tip)', () => {
     const dir = quick();
     const hint = /If you are pregnant: this routine uses LI4/;
     expect(cli(['--data', dir, 'run', 'quick', '--plain']).stdout).toMatch(hint);
-    expect(cli(['--data', dir, 'run', 'quick', '--plain', '--no-tips']).stdout).not.toMatch(hint);
-  });
+    expect(cli(['--data', dir, 'run', 'quick', '--plain', '--no-tips']).stdout).toMatch(hint);
+    expect(cli(['--data', dir, 'run', 'quick', '--dry-run', '--no-tips']).stdout).toMatch(hint);
+    expect(cli(['--data', dir, 'run', 'quick', '--dry-run', '--quiet']).stdout).not.toMatch(hint);
+  }, 60_000);
   it.each([
     [['list', '--max', '5'], 0, '', 'No routines match (--max 5 means 5 seconds; for minutes, write --max 5m).\n'],
     [['run', 'headache', '--fit', '5', '--dry-run'], 2, '', 'acupress: --fit: 5s is too short: "headache" needs at least 17s (one second a phase, one round a point) (--fit 5 means 5 seconds; for minutes, write --fit 5m)\n'],

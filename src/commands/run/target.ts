@@ -18,7 +18,7 @@ export function pointRoutine(p: Point): Routine {
   return {
     id: p.id, title: `${p.id} ${p.pinyin} (${p.english})`, summary: p.location, aliases: [], tags: [],
     sources: p.sources.length ? p.sources : ['WHO Standard Acupuncture Point Locations in the Western Pacific Region, 2008'],
-    red_flags: [], tips: [], timing: {},
+    contraindications: [], red_flags: [], tips: [], timing: {},
     steps: [{ kind: 'press', point: p.id, sides: none, locate: none, ramp: none, hold: none, release: none, rounds: none, cue: none, find: none }],
   };
 }
