@@ -11,7 +11,8 @@ import { REGIONS } from '../src/model/regions.js';
 import { conditionNames, legacyCodes, lookup } from '../src/core/resolve.js';
 import { massagePoints, neverPress, pointFindings, routineFindings, unsafeSteps, urgentFor } from '../src/core/safety.js';
 import { sourceKinds, sourceProblem, ALSO } from '../src/core/sources.js';
-import { exceeds, pressureAsked } from '../src/core/pressure-words.js';
+import { exceeds, pressureAsked, withinPressure } from '../src/core/pressure-words.js';
+import { guardAt } from '../src/core/safety-words.js';
 import { plan } from '../src/core/plan.js';
 import { BOUNDS } from '../src/model/duration.js';
 import { normalizeKey } from '../src/core/text.js';
@@ -313,6 +314,30 @@ describe('pressure', () => {
     }
     for (const p of data.points) if (p.technique && exceeds(pressureAsked(p.technique), p.pressure)) over.push(`${p.id} technique (${p.pressure ?? 'moderate'})`);
     expect(over).toEqual([]);
+  });
+
+  it('a cue said within a caution\'s pressure keeps every clause that guards the person, and asks for no more than the cap', () => {
+    // Every built-in press cue, at both caps a caution can set: what a clause says not to do, to
+    // keep off, or when to stop survives word for word from its safety word on.
+    const lost: string[] = [];
+    for (const r of data.routines) {
+      r.steps.forEach((s, i) => {
+        if (s.kind !== 'press') return;
+        for (const cue of [s.cue, s.cueOneSide]) {
+          if (!cue) continue;
+          const guards = cue.split(/[.;:,!?]\s+|\s+(?=but\s)/).flatMap((c) => {
+            const at = guardAt(c);
+            return at >= 0 ? [c.slice(at).replace(/[.;:,!?]+$/, '').toLowerCase()] : [];
+          });
+          for (const cap of ['gentle', 'moderate'] as const) {
+            const said = withinPressure(cue, cap);
+            if (exceeds(pressureAsked(said), cap)) lost.push(`${r.id} steps[${i}] at ${cap} asks for more: ${said}`);
+            for (const g of guards) if (!said.toLowerCase().includes(g)) lost.push(`${r.id} steps[${i}] at ${cap} lost "${g}": ${said}`);
+          }
+        }
+      });
+    }
+    expect(lost).toEqual([]);
   });
 
   it('reads pressure words in context', () => {

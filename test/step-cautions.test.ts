@@ -115,7 +115,7 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     const get = (id: string) => catalog.points.get(id);
     const ramps = (conditions: string[]) => {
       const cs = conditions.map((id) => catalog.conditions.get(id)!);
-      const caps = pressureCaps(feet, routineFindings(catalog, feet, cs), cs);
+      const caps = pressureCaps(feet, get, routineFindings(catalog, feet, cs), cs);
       return { caps, texts: plan(feet, get, { pressureCaps: caps }).phases.filter((p) => p.kind === 'ramp' && p.side !== 'right' && p.round === 1).map((p) => p.text) };
     };
     const pregnant = ramps(['pregnancy']);
@@ -152,11 +152,43 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     const r = spawnSync(process.execPath, [BIN, 'run', 'KI3', '--pregnant', '--dry-run', '--json', '--ramp', '2s'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tempDir('acupress-home-') } });
     const ramp = r.stdout.trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l))).find((e) => e.type === 'phase' && e.kind === 'ramp');
     expect(ramp).toMatchObject({ text: expect.stringMatching(/^Slowly increase pressure on KI3 \(Tàixī\), left foot, gently \(with pregnancy\)\./) });
-    const { spokenCue } = await import('../src/core/spoken-cue.js');
+    // Speech shortens the phase plan() made (its pressure word carried as data, not read back out
+    // of its text): the run's own plan of KI3 with pregnancy, its ramp too short to say whole.
+    const { spokenCue, speechMs } = await import('../src/core/spoken-cue.js');
     const { loadBuiltin } = await import('../src/store/load-catalog.js');
-    const ki3 = (await loadBuiltin()).points.get('KI3')!;
-    const said = spokenCue({ kind: 'ramp', side: 'left', text: 'Slowly increase pressure on KI3 (Tàixī), left foot, gently (with pregnancy). Press into the hollow between the ankle bone and the tendon, angling slightly toward the bone.', duration_ms: 2_000 }, ki3);
-    expect(said).toMatch(/gently \(with pregnancy\)/);
-    expect(said).not.toMatch(/steadily/);
+    const { routineFindings } = await import('../src/core/safety.js');
+    const { pressureCaps } = await import('../src/core/step-cautions.js');
+    const catalog = await loadBuiltin();
+    const get = (id: string) => catalog.points.get(id);
+    const one = routine([press('KI3', { cue: 'Press into the hollow between the ankle bone and the tendon, angling slightly toward the bone, firmly.' })]);
+    const cs = [catalog.conditions.get('pregnancy')!];
+    const planned = plan(one, get, { pressureCaps: pressureCaps(one, get, routineFindings(catalog, one, cs), cs), ramp: 2_000 }).phases.find((p) => p.kind === 'ramp')!;
+    expect(planned.said).toEqual({ pressure: 'gently (with pregnancy)', cue: 'Press into the hollow between the ankle bone and the tendon, angling slightly toward the bone, gently.' });
+    expect(speechMs(planned.text)).toBeGreaterThan(planned.duration_ms);
+    const said = spokenCue(planned, get('KI3'));
+    expect(said).toBe('Press KI3, gently (with pregnancy).');
+    expect(said).not.toMatch(/steadily|firmly/);
+  });
+
+  it('capping never drops what guards the person, reads a limit said as what not to do, and caps at a point\'s own pressure too', async () => {
+    const { pressureAllowed, pressureAsked, withinPressure } = await import('../src/core/pressure-words.js');
+    // HT1: the request for body weight goes; the stop stays.
+    expect(withinPressure('Reach into the armpit. Lean your body weight into it, but stop if the arm tingles.', 'gentle')).toBe('Reach into the armpit. Stop if the arm tingles.');
+    // "keep your weight off them" asks for nothing: a cue saying it is not touched.
+    const bl23 = 'Press in with your knuckles; keep your weight off them and never press on the spine.';
+    expect(pressureAsked(bl23)).toBeUndefined();
+    expect(withinPressure(bl23, 'gentle')).toBe(bl23);
+    // A clause that asks for more and guards the person is kept: never a safety word dropped.
+    expect(withinPressure('Lean back into the ball; never onto the spine.', 'gentle')).toBe('Never onto the spine.');
+    expect(withinPressure('Lean your weight in until it hurts a little.', 'gentle')).toBe('Lean your weight in until it hurts a little.');
+    // What it says not to do is not said lighter ("never firmly" stays).
+    expect(withinPressure('Press steadily, but never firmly on the bone.', 'gentle')).toBe('Press gently, but never firmly on the bone.');
+    expect(withinPressure('Press hard into the hollow and breathe out.', 'moderate')).toBe('Press steadily into the hollow and breathe out.');
+    // A limit written as what not to do: moderate, or gentle where it says light.
+    expect(pressureAllowed('Lies in the groin close to the femoral artery and vein; do not press hard or deeply here.')).toBe('moderate');
+    expect(pressureAllowed('The carotid artery runs deep to this spot; do not press deeply or on both sides at once.')).toBe('moderate');
+    expect(pressureAllowed('Sources conflict, so avoid strong pressure unless a qualified practitioner advises it.')).toBe('moderate');
+    expect(pressureAllowed('Use no more than light pressure here.')).toBe('gentle');
+    expect(pressureAllowed('Never press over broken skin.')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/core/clock.js';
 import { findEngine, speaker, STOP_GRACE_MS } from '../src/render/voice.js';
 import { cli, cliAsync, fakeIo, routineObj, tempTree } from './helpers.js';
-import { pressCue } from '../src/core/cues.js';
+import { pressCue, rampCue } from '../src/core/cues.js';
 import { speechMs, spokenCue, SPEECH_MARGIN, SPEECH_WPM } from '../src/core/spoken-cue.js';
 import { run as runCmd } from '../src/commands/run.js';
 import { buildBuiltin } from '../src/store/build-builtin.js';
@@ -156,7 +156,12 @@ describe('spoken cues fit their phase (session 10)', () => {
   const point = (id: string) => data.points.find((p) => p.id === id)!;
   const LI4 = point('LI4');
   const BL2 = point('BL2');
-  const phase = (kind: PhaseKind, p: Point, side: Side, s: number, extra: Parameters<typeof pressCue>[3] = {}) => ({ kind, side, duration_ms: s * 1000, text: pressCue(kind, p, side, extra) });
+  // A ramp carries its words as data, as plan() makes it (rampCue); speech reads them, not its text.
+  const phase = (kind: PhaseKind, p: Point, side: Side, s: number, extra: Parameters<typeof pressCue>[3] = {}) => {
+    if (kind !== 'ramp') return { kind, side, duration_ms: s * 1000, text: pressCue(kind, p, side, extra) };
+    const { text, ...said } = rampCue(p, side, extra);
+    return { kind, side, duration_ms: s * 1000, text, said };
+  };
 
   it('estimates words at espeak-ng\'s default rate with a margin, a point code letter by letter', () => {
     expect(speechMs('one two three')).toBe(Math.round((3 * 60_000 * SPEECH_MARGIN) / SPEECH_WPM));

@@ -17,7 +17,7 @@ import { parseRating } from '../core/history.js';
 import { isSession, ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
 import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
-import { cautionsByStep, pressureCaps } from '../core/step-cautions.js';
+import { cautionsByStep, kneadingCautions, pressureCaps } from '../core/step-cautions.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
@@ -91,7 +91,7 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   // Safety first: refuse (exit 1) or skip what the conditions say to avoid. The routine's texts
   // are read once, for this and the pregnancy hint.
   const read = stepPoints(catalog, routine);
-  const findings = routineFindings(catalog, routine, conditions, read);
+  const findings = [...routineFindings(catalog, routine, conditions, read), ...kneadingCautions(routine, conditions)];
   const unsafe = unsafeSteps(findings);
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {
@@ -103,8 +103,8 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     io.stderr.write(`Skipping ${count(unsafe.size, 'unsafe step')}:\n${describeFindings(catalog, avoid, fitWidth(term))}\n`);
     planOptions.skipSteps = unsafe;
   }
-  // A ramp cue asks for no more pressure than a caution in force allows (KI3 with pregnancy: gently).
-  planOptions.pressureCaps = pressureCaps(routine, findings, conditions);
+  // A ramp cue asks for no more pressure than a caution in force or its point allows (KI3 with pregnancy: gently).
+  planOptions.pressureCaps = pressureCaps(routine, (id) => catalog.points.get(id), findings, conditions);
   // A budget too short to fit is worded as being about the flag that asked for it; without one,
   // the planner's own words (a routine's unknown point is not a --quick problem).
   let timeline;

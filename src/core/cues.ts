@@ -3,6 +3,7 @@ import type { Point } from '../model/types.js';
 import type { PhaseKind, Side } from '../model/timeline.js';
 import type { PressureCap } from './step-cautions.js';
 import { GENERAL } from './safety.js';
+import { PRESSURES } from '../model/enums.js';
 
 // The part of a limb a point's region names, as a cue says it: PC6 and LI10 are on the forearm
 // (it said "left hand"), LI11 on the arm at the elbow (it said "left side"). A point at the ankle
@@ -34,16 +35,38 @@ export function shortName(point: Pick<Point, 'id' | 'pinyin'>): string {
   return `${point.id} (${point.pinyin})`;
 }
 
-const PRESSURE: Record<string, string> = { gentle: 'gently', moderate: 'steadily', firm: 'firmly' };
-// The levels in order, here rather than from pressure-words.ts, whose patterns show and list never need.
-const STRENGTH: Record<string, number> = { gentle: 0, moderate: 1, firm: 2 };
+type Pressure = (typeof PRESSURES)[number];
+/** The ramp cue's word for each pressure level. */
+export const PRESSURE_WORDS: Readonly<Record<Pressure, string>> = { gentle: 'gently', moderate: 'steadily', firm: 'firmly' };
+
+/** A ramp phase's words: its text, and what it is made of (its pressure word as said, and the step's cue as said), which `run --voice` shortens. */
+export interface RampCue {
+  text: string;
+  /** "steadily", or a caution's lower word and for whom: "gently (with pregnancy)". */
+  pressure: string;
+  /** The step's own cue, said within the cap. */
+  cue?: string;
+}
 
 /**
- * The instruction for a press-related phase. A ramp under a caution's `cap` (a condition asking
- * for light pressure on the point) asks for no more than the cap, in its pressure word and in the
- * step's cue: a sentence of the cue asking for more is left out ("Press firmly with your thumb."),
- * and the word says for whom ("gently (with pregnancy)").
+ * The instruction for a ramp. Under a `cap` (a caution in force asking for light pressure on the
+ * point, or the point's own `pressure`) it asks for no more than the cap, in its pressure word and
+ * in the step's cue (cap.say: "Press firmly with your thumb." is "Press gently with your thumb."),
+ * and the word says for whom a caution lowered it ("gently (with pregnancy)").
  */
+export function rampCue(point: Point, side: Side | undefined, extra: { cue?: string; cap?: PressureCap }): RampCue {
+  const where = sideWords(side, point.region);
+  const on = where ? `${shortName(point)}, ${where}` : shortName(point);
+  const own = point.pressure ?? 'moderate';
+  const cap = extra.cap;
+  const lowered = cap !== undefined && PRESSURES.indexOf(own) > PRESSURES.indexOf(cap.pressure);
+  const whose = lowered && cap.condition !== undefined && cap.condition !== GENERAL ? ` (with ${cap.condition})` : '';
+  const pressure = `${PRESSURE_WORDS[lowered ? cap.pressure : own]}${whose}`;
+  const cue = cap && extra.cue ? cap.say(extra.cue) || undefined : extra.cue;
+  return { text: `Slowly increase pressure on ${on}, ${pressure}.${cue ? ` ${cue}` : ''}`, pressure, ...(cue ? { cue } : {}) };
+}
+
+/** The instruction for a press-related phase (a ramp's is rampCue's text). */
 export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, extra: { cue?: string; find?: string; next?: Side; cap?: PressureCap }): string {
   const name = shortName(point);
   const where = sideWords(side, point.region);
@@ -57,14 +80,8 @@ export function pressCue(kind: PhaseKind, point: Point, side: Side | undefined, 
       // takes the lead verb, so it is not said twice.
       return /^find\b/i.test(how) ? `${named}: ${afterColon(how)}` : `Find ${named}: ${afterColon(how)}`;
     }
-    case 'ramp': {
-      const own = point.pressure ?? 'moderate';
-      const cap = extra.cap;
-      const lowered = cap && STRENGTH[own]! > STRENGTH[cap.pressure]!;
-      const firm = lowered ? `${PRESSURE[cap.pressure]}${cap.condition === GENERAL ? '' : ` (with ${cap.condition})`}` : PRESSURE[own];
-      const cue = cap && extra.cue ? cap.say(extra.cue) : extra.cue;
-      return `Slowly increase pressure on ${on}, ${firm}.${cue ? ` ${cue}` : ''}`;
-    }
+    case 'ramp':
+      return rampCue(point, side, extra).text;
     case 'hold':
       return `Hold steady pressure on ${on}. Breathe slowly.`;
     case 'release':

@@ -2,7 +2,7 @@
 import { UserError } from '../model/errors.js';
 import type { Point, PressStep, Routine } from '../model/types.js';
 import { BOUNDS, formatDuration } from '../model/duration.js';
-import { massageCue, pressCue, restCue } from './cues.js';
+import { massageCue, pressCue, rampCue, restCue } from './cues.js';
 import type { Phase, Side, Timeline } from '../model/timeline.js';
 import type { PressureCap } from './step-cautions.js';
 
@@ -134,7 +134,10 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
     sides.forEach((side, si) => {
       if (si > 0) out.push({ step: stepIndex, point: id, kind: 'switch', side, duration_ms: swap, text: texts ? pressCue('switch', point, side, { next: side }) : '' });
       for (let round = 1; round <= rounds; round++) {
-        out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: texts ? pressCue('ramp', point, side, { cue: cueFor(step, side), cap: o.pressureCaps?.get(stepIndex) }) : '' });
+        if (texts) {
+          const { text, ...said } = rampCue(point, side, { cue: cueFor(step, side), cap: o.pressureCaps?.get(stepIndex) });
+          out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text, said });
+        } else out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'ramp', duration_ms: ramp, text: '' });
         out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'hold', duration_ms: hold, text: texts ? pressCue('hold', point, side, {}) : '' });
         out.push({ step: stepIndex, point: id, side, round, rounds, kind: 'release', duration_ms: release, text: texts ? pressCue('release', point, side, {}) : '' });
       }

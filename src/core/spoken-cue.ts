@@ -4,6 +4,7 @@
 import type { Point } from '../model/types.js';
 import type { Phase } from '../model/timeline.js';
 import { sideWords, shortName } from './cues.js';
+import { guards } from './safety-words.js';
 
 /** The speaking rate the estimate assumes: espeak-ng's default, in words per minute. */
 export const SPEECH_WPM = 175;
@@ -24,8 +25,6 @@ export function speechMs(text: string): number {
   return Math.round((words * 60_000 * SPEECH_MARGIN) / SPEECH_WPM);
 }
 
-// A clause that guards the person: what never to do, how far to go, when to stop.
-const SAFETY = /\b(?:never|not|don't|avoid|without|stop|only|careful(?:ly)?|caution|pregnan\w*|hurts?|pain(?:ful)?|dizzy|numb|comfortabl[ey])\b/i;
 // A clause that asks for a light touch. A ramp's shorter forms say it in their pressure word
 // instead (see rampWord); elsewhere such a clause is kept whole.
 const GENTLE = /\bgentl[ey]\b|\blight(?:ly)?\b(?!-headed)|\bsoft(?:ly)?\b(?!\s+(?:hollow|spot|side|belly|tissue|part))/i;
@@ -37,27 +36,23 @@ function clauses(text: string): string[] {
 
 /** The clauses of `detail` that carry a safety word (and, with `gentle`, a light-touch word), with a capital first letter. */
 function safetyClauses(detail: string, gentle: boolean): string[] {
-  return clauses(detail).filter((c) => SAFETY.test(c) || (gentle && GENTLE.test(c))).map((c) => `${c[0]!.toUpperCase()}${c.slice(1)}`);
+  return clauses(detail).filter((c) => guards(c) || (gentle && GENTLE.test(c))).map((c) => `${c[0]!.toUpperCase()}${c.slice(1)}`);
 }
 
-const PRESSURE: Record<string, string> = { gentle: 'gently', moderate: 'steadily', firm: 'firmly' };
-
 /**
- * A ramp's pressure word: "gently" when its step's cue asks for a light touch anywhere (the
- * shorter forms leave that cue out, and its light touch must not go with it), else the word its
- * shown cue leads with (which a caution in force may have lowered: "gently (with pregnancy)"),
- * else its point's.
+ * A ramp's pressure word: the one its shown text says (plan()'s, which a caution in force may
+ * have lowered: "gently (with pregnancy)"), or "gently" when its step's cue asks for a light touch
+ * anywhere (the shorter forms leave that cue out, and its light touch must not go with it).
  */
-function rampWord(point: Point, own: string, lead: string): string {
-  if (GENTLE.test(own)) return 'gently';
-  return /, ((?:gently|steadily|firmly)(?: \(with [^)]*\))?)$/.exec(lead)?.[1] ?? PRESSURE[point.pressure ?? 'moderate']!;
+function rampWord(own: string, pressure: string): string {
+  return GENTLE.test(own) && !pressure.startsWith('gently') ? 'gently' : pressure;
 }
 
 /**
  * Shorter forms of a phase's cue, longest first, each a lead that says what to do: the caller
  * adds the safety clauses of `detail` (the part a shorter form leaves out) to every one.
  */
-function shorter(phase: Pick<Phase, 'kind' | 'side' | 'text'>, point: Point | undefined): { forms: string[]; detail: string } {
+function shorter(phase: Pick<Phase, 'kind' | 'side' | 'text' | 'said'>, point: Point | undefined): { forms: string[]; detail: string } {
   const text = phase.text;
   const where = point ? sideWords(phase.side, point.region) : '';
   const on = point ? (where ? `${shortName(point)}, ${where}` : shortName(point)) : '';
@@ -72,11 +67,11 @@ function shorter(phase: Pick<Phase, 'kind' | 'side' | 'text'>, point: Point | un
       return { forms: [...(first ? [`Find ${on}: ${first}`] : []), `Find ${on}.`], detail: how };
     }
     case 'ramp': {
-      // The step's own cue follows the first sentence ("Slowly increase pressure on …, firmly.").
-      const at = text.indexOf('. ');
-      const own = at < 0 ? '' : text.slice(at + 2);
-      if (!point) return { forms: [], detail: own };
-      const firm = rampWord(point, own, at < 0 ? text.replace(/\.$/, '') : text.slice(0, at));
+      // The step's own cue and the pressure word as plan() said them (Phase.said); a phase
+      // without them is said whole.
+      if (!point || !phase.said) return { forms: [], detail: '' };
+      const own = phase.said.cue ?? '';
+      const firm = rampWord(own, phase.said.pressure);
       const ownFirst = clauses(own)[0];
       return { forms: [...(ownFirst ? [`Slowly press ${on}, ${firm}. ${ownFirst}`] : []), `Slowly press ${on}, ${firm}.`, `Press ${point.id}, ${firm}.`], detail: own };
     }
@@ -107,7 +102,7 @@ function shorter(phase: Pick<Phase, 'kind' | 'side' | 'text'>, point: Point | un
  * comfortable…; a light touch, which a ramp says in its pressure word), even when they make it
  * longer than the phase. `point` is the phase's point, when it has one.
  */
-export function spokenCue(phase: Pick<Phase, 'kind' | 'side' | 'text' | 'duration_ms'>, point?: Point): string {
+export function spokenCue(phase: Pick<Phase, 'kind' | 'side' | 'text' | 'duration_ms' | 'said'>, point?: Point): string {
   if (speechMs(phase.text) <= phase.duration_ms) return phase.text;
   const { forms, detail } = shorter(phase, point);
   if (forms.length === 0) return phase.text;

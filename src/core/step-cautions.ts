@@ -1,9 +1,10 @@
 // The cautions a run shows at the step they are about, not only in the notes before the run:
 // a person pressing KI3 with --pregnant reads "use only light pressure" while pressing it.
-import type { Condition, Routine } from '../model/types.js';
+import type { Condition, Point, Routine } from '../model/types.js';
 import type { Finding } from './safety.js';
 import { GENERAL } from './safety.js';
 import { PRESSURES, pressureAllowed, withinPressure, type Pressure } from './pressure-words.js';
+import { sentences } from './safety-words.js';
 
 /** One caution of a step, as the phase events of `run --json` carry it. */
 export interface StepCaution {
@@ -40,8 +41,7 @@ export function cautionsByStep(findings: readonly Finding[]): Map<number, StepCa
  * before the run, and is in `check`.
  */
 export function cautionAsk(reason: string): string {
-  const sentences = reason.trim().split(/(?<=[.!?])\s+(?=[A-Z"'(])/);
-  return sentences.at(-1)!.trim();
+  return sentences(reason).at(-1)!.trim();
 }
 
 /**
@@ -57,22 +57,44 @@ export function cautionLines(cautions: readonly StepCaution[]): string[] {
   return lines;
 }
 
-/** The most pressure a press step may ask for under a caution, and whose caution it is (a condition id, or `general`). */
+/**
+ * The practice advice of `conditions` that forbids kneading ("a gentle, short press with no
+ * kneading"), as a caution of each massage step that squeezes or lifts the muscle (kneading,
+ * rolling, pinching, or a cue saying knead or squeeze): the step that kneads says it, not only
+ * `check`. run adds these to a routine's findings, and show and the sheet under a condition.
+ */
+export function kneadingCautions(routine: Routine, conditions: readonly Condition[]): Finding[] {
+  const advice = conditions.flatMap((c) => c.rules.filter((r) => r.practice && r.level === 'caution' && NO_KNEADING.test(r.reason.toLowerCase())).map((r) => ({ condition: c.id, rule: r })));
+  if (advice.length === 0) return [];
+  return routine.steps.flatMap((step, i) => (step.kind === 'massage' && KNEADS.test(`${step.motion} ${step.cue ?? ''}`.toLowerCase())
+    ? advice.map(({ condition, rule }) => ({ target: routine.id, step: i, condition, level: rule.level, reason: rule.reason, source: rule.source }))
+    : []));
+}
+
+// In lower case, without the i flag (see pressure-words.ts).
+const KNEADS = /^(?:kneading|rolling|pinching)\b|\bknead|\bsqueez/;
+const NO_KNEADING = /\b(?:no|not|never|without|avoid|don't)\b[^.;]*\b(?:knead|deep(?:-tissue| tissue)? massage)/;
+
+/** The most pressure a press step may ask for, and why. */
 export interface PressureCap {
   pressure: Pressure;
-  condition: string;
+  /** Whose caution sets it: a condition id, or `general`; undefined when it is the point's own `pressure`. */
+  condition?: string;
   /** A step's cue said within the cap (withinPressure), for cues.ts, which keeps the pressure words out of the start of show and list. */
   say: (cue: string) => string;
 }
 
 /**
- * The most pressure each press step may ask for, by step index: the lightest that a caution on the
- * point it presses names (KI3 with pregnancy: "use only light pressure on it"), or that the
- * practice advice of a condition in force names for every point (bleeding: "a gentle, short
- * press"). Steps no caution limits are not in the map. The ramp cue then says the same
- * (cues.ts), rather than the point's own "steadily" beside a caution asking for light pressure.
+ * The most pressure each press step may ask for, by step index: the lightest of what a caution on
+ * the point it presses names (KI3 with pregnancy: "use only light pressure on it"; LR12: "do not
+ * press hard or deeply here", moderate), what the practice advice of a condition in force names
+ * for every point (bleeding: "a gentle, short press"), and the point's own `pressure` (LR12 is
+ * gentle: a cue saying "Press firmly" there is said gently). Steps nothing limits (a firm point
+ * without such a caution) are not in the map. The ramp cue then says the same (cues.ts), rather
+ * than the point's own "steadily" beside a caution asking for light pressure. run, show and the
+ * printable sheet all take their caps from here.
  */
-export function pressureCaps(routine: Routine, findings: readonly Finding[], conditions: readonly Condition[]): Map<number, PressureCap> {
+export function pressureCaps(routine: Routine, points: (id: string) => Point | undefined, findings: readonly Finding[], conditions: readonly Condition[]): Map<number, PressureCap> {
   let everywhere: PressureCap | undefined;
   for (const c of conditions) {
     if (c.id === GENERAL) continue;
@@ -84,14 +106,29 @@ export function pressureCaps(routine: Routine, findings: readonly Finding[], con
     let cap = everywhere;
     // The cautions on the point pressed (by a point or a region rule), not on a point its cue names.
     for (const f of findings) if (f.step === i && f.level === 'caution' && f.point === step.point) cap = lighter(cap, f.reason, f.condition);
+    // An unknown point allows no more than moderate, as a point without `pressure` does.
+    const own = points(step.point)?.pressure ?? 'moderate';
+    if (own !== 'firm' && (!cap || rank(own) < rank(cap.pressure))) cap = { pressure: own, say: sayWithin(own) };
     if (cap) out.set(i, cap);
   });
   return out;
 }
 
+const rank = (p: Pressure) => PRESSURES.indexOf(p);
+
 /** The lighter of `cap` and what `reason` allows (the earlier one on a tie). */
 function lighter(cap: PressureCap | undefined, reason: string | undefined, condition: string): PressureCap | undefined {
   const allowed = reason === undefined ? undefined : pressureAllowed(reason);
-  if (!allowed || (cap && PRESSURES.indexOf(cap.pressure) <= PRESSURES.indexOf(allowed))) return cap;
-  return { pressure: allowed, condition, say: (cue) => withinPressure(cue, allowed) };
+  if (!allowed || (cap && rank(cap.pressure) <= rank(allowed))) return cap;
+  return { pressure: allowed, condition, say: sayWithin(allowed) };
+}
+
+/** withinPressure at `allowed`, each cue worked out once: a plan says a step's cue at every ramp. */
+function sayWithin(allowed: Pressure): (cue: string) => string {
+  const said = new Map<string, string>();
+  return (cue) => {
+    let out = said.get(cue);
+    if (out === undefined) said.set(cue, (out = withinPressure(cue, allowed)));
+    return out;
+  };
 }

@@ -20,6 +20,12 @@ export interface Phase {
   offset_ms: number;
   duration_ms: number;
   text: string;
+  /**
+   * A ramp's text as data, when the plan has texts: its pressure word as said ("gently (with
+   * pregnancy)") and the step's cue as said (within a caution's pressure). `run --voice` builds its
+   * shorter forms from these rather than reading them back out of `text`. Not in --json's events.
+   */
+  said?: { pressure: string; cue?: string };
 }
 
 /** A whole planned run. */

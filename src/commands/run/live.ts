@@ -140,8 +140,9 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   }
   if (voice || warnMs !== undefined) {
     sinks.push((ev) => {
-      // A cue longer than its phase would be cut off by the next: it is said in a form that fits.
-      if (ev.type === 'phase') voice?.say(spoken ? spoken(ev, ev.point === undefined ? undefined : catalog.points.get(ev.point)) : ev.text);
+      // A cue longer than its phase would be cut off by the next: it is said in a form that fits,
+      // built from the phase's words as plan() made them (a ramp's pressure word and cue).
+      if (ev.type === 'phase') voice?.say(spoken ? spoken({ ...ev, said: timeline.phases[ev.index]?.said }, ev.point === undefined ? undefined : catalog.points.get(ev.point)) : ev.text);
       if (ev.type === 'tick' && warnMs !== undefined && ev.remaining_ms === warnMs) {
         const p = timeline.phases[ev.index]!;
         if (p.kind === 'hold' || p.kind === 'ramp') {
