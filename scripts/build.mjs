@@ -249,17 +249,18 @@ const COLD_IMPORTS = {
   './build-builtin.js': ['src/store/load-catalog.ts', './user.cjs'],
   './profile-store.js': ['src/store/profile.ts', './user.cjs'],
   './routine-file.js': ['src/commands/run/target.ts', './user.cjs'],
+  '../core/step-cautions.js': ['src/commands/show.ts', './caps.cjs'],
   './print-info.js': ['src/cli/main.ts', './info.cjs'],
 };
 const coldImports = {
   name: 'cold-imports',
   setup(b) {
-    b.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) => {
+    b.onResolve({ filter: /^\.\.?\/(?:[a-z-]+\/)*[a-z-]+\.js$/ }, (args) => {
       const cold = COLD_IMPORTS[args.path];
       if (!cold || args.kind !== 'dynamic-import' || !args.importer.replaceAll('\\', '/').endsWith(cold[0])) return undefined;
-      return { path: cold[1] === './user.cjs' ? `./user.cjs#${args.path.slice(2, -3)}` : cold[1], namespace: 'cold-imports' };
+      return { path: cold[1] === './user.cjs' ? `./user.cjs#${args.path.replace(/^.*\//, '').slice(0, -3)}` : cold[1], namespace: 'cold-imports' };
     });
-    b.onResolve({ filter: /^\.\/(user|info)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /^\.\/(user|info|caps)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     // user.cjs has each module behind a getter (src/cli/user-files.ts), initialised when asked for.
     b.onLoad({ filter: /.*/, namespace: 'cold-imports' }, (args) => {
       const [bundle, module] = args.path.split('#');
@@ -269,6 +270,11 @@ const coldImports = {
 };
 await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/app.cjs', plugins: [vendorFacades(names, './vendor'), coldCli, coldFigures, quickTable, coldImports] });
 await build({ ...cjs, entryPoints: ['src/cli/user-files.ts'], outfile: 'dist/user.cjs', plugins: [vendorFacades(names, './vendor')] });
+// caps.cjs: how much pressure a step may ask for under the conditions in force (src/core/step-cautions.ts
+// and the pressure words), which `show` and its sheet need only under a condition: 8 KB to read then,
+// where user.cjs (55 KB) cost `show feet --condition bleeding` 16 million instructions. cli.cjs keeps
+// its own copy for `run`.
+await build({ ...cjs, entryPoints: ['src/core/step-cautions.ts'], outfile: 'dist/caps.cjs', plugins: [vendorFacades(names, './vendor')] });
 // info.cjs: help and version lines alone (src/cli/info-main.ts), a fifth of app.cjs to read.
 await build({ ...cjs, entryPoints: ['src/cli/info-main.ts'], outfile: 'dist/info.cjs', plugins: [vendorFacades(names, './vendor')] });
 await build({ ...cjs, entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli.cjs', plugins: [vendorFacades(names, './vendor'), coldFigures] });
@@ -287,7 +293,7 @@ for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.ends
 // 3. The entry, package.json's bin itself: it compiles our files with V8 code caches kept per Node
 // version in the user's cache directory (src/boot/loader.ts). The build id names those caches,
 // so a cache never meets code other than the code it was made from.
-const bundled = ['dist/app.cjs', 'dist/info.cjs', 'dist/user.cjs', 'dist/cli.cjs', 'dist/figures.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
+const bundled = ['dist/app.cjs', 'dist/info.cjs', 'dist/user.cjs', 'dist/caps.cjs', 'dist/cli.cjs', 'dist/figures.cjs', ...VENDORS.map((n) => `dist/vendor/${vendorFile(n)}`)];
 const buildId = createHash('sha256').update(bundled.map((f) => readFileSync(f)).join('\0')).digest('hex').slice(0, 16);
 // It names a cache per command (each holds only what its command ran): the table's names.
 // The bin is this file, not a shim that requires it: each file Node's loader requires costs

@@ -20,7 +20,7 @@ describe('the built bundles', () => {
     // Ours, not the libraries' (dist/vendor/, also loaded by the library through require).
     // main.cjs and its slow path are loaded by Node itself, never through a code cache.
     const ours = cjs.filter((f) => !f.includes('/') && f !== 'main.cjs' && f !== 'slow-load.cjs');
-    expect(ours.sort()).toEqual(['app.cjs', 'cli.cjs', 'figures.cjs', 'info.cjs', 'user.cjs']);
+    expect(ours.sort()).toEqual(['app.cjs', 'caps.cjs', 'cli.cjs', 'figures.cjs', 'info.cjs', 'user.cjs']);
     for (const f of ours) {
       const text = readFileSync(join(dist, f), 'utf8');
       expect(text.startsWith(MODULE_HEAD), f).toBe(true);

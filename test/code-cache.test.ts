@@ -26,7 +26,7 @@ function runFile(file: string, cache: string | undefined) {
 
 describe('reading a bundle', () => {
   it('gives each built bundle\'s text exactly as readFileSync does, on this Node', () => {
-    const files = ['app.cjs', 'info.cjs', 'user.cjs', 'cli.cjs', 'figures.cjs', ...readdirSync(join(ROOT, 'dist/vendor')).map((f) => `vendor/${f}`)];
+    const files = ['app.cjs', 'info.cjs', 'user.cjs', 'caps.cjs', 'cli.cjs', 'figures.cjs', ...readdirSync(join(ROOT, 'dist/vendor')).map((f) => `vendor/${f}`)];
     for (const f of files) expect(readBundle(join(ROOT, 'dist', f)) === readFileSync(join(ROOT, 'dist', f), 'utf8'), f).toBe(true);
   });
 

@@ -14,7 +14,7 @@ import { jsonSink } from '../src/render/run-json.js';
 import { phaseEvent } from '../src/core/scheduler.js';
 import { runEventSchema } from '../src/model/json-schemas.js';
 import { KEY_HELP } from '../src/commands/run/keys.js';
-import { BIN, sink, tempDir } from './helpers.js';
+import { BIN, cli, sink, tempDir, tempTree } from './helpers.js';
 import { lookup, press, routine } from './fixtures-data.js';
 
 const plain = paint(new Chalk({ level: 0 }));
@@ -190,5 +190,50 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     expect(pressureAllowed('Sources conflict, so avoid strong pressure unless a qualified practitioner advises it.')).toBe('moderate');
     expect(pressureAllowed('Use no more than light pressure here.')).toBe('gentle');
     expect(pressureAllowed('Never press over broken skin.')).toBeUndefined();
+  });
+
+  it('the built CLI: run, show and the sheet say a step\'s cue within the cap, and keep its safety clauses', () => {
+    const mine = {
+      id: 'mine', title: 'Mine', summary: 'Mine.', sources: ['me'],
+      steps: [
+        { press: 'HT1', sides: 'left', cue: 'Reach into the armpit. Lean your body weight into it, but stop if the arm tingles.' },
+        { press: 'BL23', sides: 'left', cue: 'Press in with your knuckles; keep your weight off them and never press on the spine.' },
+        { press: 'LR12', sides: 'left', cue: 'Press firmly here.' },
+      ],
+    };
+    const dir = tempTree({ 'mine.yaml': mine });
+    const ramps = (args: string[]) => {
+      const r = cli(['run', ...args, '--dry-run', '--json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l))).flatMap((e) => (e.type === 'phase' && e.kind === 'ramp' && e.round === 1 ? [e.text] : []));
+    };
+    // No condition: HT1's and LR12's cautions for everyone, and LR12's own gentle pressure.
+    expect(ramps(['./mine.yaml'])).toEqual([
+      'Slowly increase pressure on HT1 (Jíquán), left side, gently. Reach into the armpit. Stop if the arm tingles.',
+      'Slowly increase pressure on BL23 (Shènshù), left side, firmly. Press in with your knuckles; keep your weight off them and never press on the spine.',
+      'Slowly increase pressure on LR12 (Jímài), left side, gently. Press gently here.',
+    ]);
+    // Osteoporosis asks for light pressure at BL23: "keep your weight off them" is what it keeps.
+    const lowBack = ramps(['low-back', '--condition', 'osteoporosis']).find((t) => t.includes('BL23'))!;
+    expect(lowBack).toMatch(/gently \(with osteoporosis\)\. .*Press in with your knuckles and breathe out; keep your weight off them\.$/);
+    // show's card and the printable sheet say what run says.
+    const card = cli(['show', 'feet', '--condition', 'bleeding']);
+    expect(card.stdout).toContain('Press gently with your thumb.');
+    expect(card.stdout).not.toContain('Press firmly');
+    const sheet = cli(['show', 'feet', '--condition', 'bleeding', '--html', '--no-figure']);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(sheet.stdout).toContain('Press gently with your thumb.');
+    expect(sheet.stdout).not.toContain('Press firmly');
+    // Without a condition the built-in cue is shown as written.
+    expect(cli(['show', 'feet']).stdout).toContain('Press firmly with your thumb.');
+  });
+
+  it('a condition\'s advice against kneading is said at the step that kneads', () => {
+    const r = cli(['run', 'shoulders', '--condition', 'bleeding', '--dry-run', '--json']);
+    const first = r.stdout.trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l))).find((e) => e.type === 'phase');
+    expect(first).toMatchObject({ kind: 'massage', text: expect.stringMatching(/kneading/), cautions: [expect.objectContaining({ condition: 'bleeding', reason: expect.stringMatching(/no kneading\.$/) })] });
+    const plainRun = cli(['run', 'shoulders', '--condition', 'bleeding', '--dry-run']);
+    expect(plainRun.stdout).toMatch(/massage .*kneading.*\n\s+. With bleeding: .*a gentle, short press with no kneading\./);
+    expect(cli(['run', 'shoulders', '--dry-run', '--json']).stdout).not.toContain('no kneading');
   });
 });

@@ -1,29 +1,35 @@
 // `show <id...> --html`: the printable sheet, with the body views loaded for its figures.
 import type { Catalog } from '../model/catalog.js';
-import type { Condition, Region } from '../model/types.js';
+import type { Condition, Region, Routine } from '../model/types.js';
 import type { Ref } from '../core/resolve.js';
 import { plan } from '../core/plan.js';
-import { conditionAdvice, hasAvoid, pointFindings, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
+import { conditionAdvice, hasAvoid, pointFindings, type Finding, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
 import { plainPaint } from '../render/paint.js';
 import { routineVerdict } from '../render/verdict.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { sheetHtml, type SheetItem } from '../render/sheet-html.js';
 import type { FigureView } from '../render/figure-place.js';
 import { loadFigureViews } from '../store/figures.js';
+import type { PressureCap } from '../core/step-cautions.js';
 
-/** The page for these resolved ids; `figures` false leaves every figure out. */
-export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean): Promise<string> {
+/**
+ * The page for these resolved ids; `figures` false leaves every figure out. `underConditions`
+ * gives a routine's findings with its kneading cautions and its pressure caps under the
+ * conditions (show's, the same as run's), when any apply.
+ */
+export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean, underConditions?: (routine: Routine, findings: Finding[]) => { findings: Finding[]; caps: ReadonlyMap<number, PressureCap> }): Promise<string> {
   const views: Map<string, FigureView> = figures ? await loadFigureViews() : new Map();
   const items = refs.map((ref): SheetItem => {
     if (ref.kind === 'routine') {
       const routine = catalog.routines.get(ref.id)!;
-      const timeline = plan(routine, (id) => catalog.points.get(id));
       const hint = conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
-      const findings = routineFindings(catalog, routine, conditions);
+      const found = routineFindings(catalog, routine, conditions);
+      const { findings, caps } = underConditions?.(routine, found) ?? { findings: found, caps: undefined };
+      const timeline = plan(routine, (id) => catalog.points.get(id), { pressureCaps: caps });
       // The verdict the terminal card leads with (what to avoid, --skip-unsafe, safer routines), in words.
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, routine, conditions).map((r) => r.id) : [];
       const verdict = routineVerdict(findings, conditions.map((c) => c.id), safer, plainPaint());
-      return { kind: 'routine', routine, timeline, findings, hint, verdict, advice: conditionAdvice(conditions) };
+      return { kind: 'routine', routine, timeline, findings, hint, verdict, advice: conditionAdvice(conditions), caps };
     }
     if (ref.kind === 'point') {
       const point = catalog.points.get(ref.id)!;

@@ -15,6 +15,8 @@ import { checkText } from '../render/check-text.js';
 import { checkReport } from '../core/check-report.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { plan } from '../core/plan.js';
+import type { Routine } from '../model/types.js';
+import type { Finding } from '../core/safety.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 
 export interface ShowOptions extends Common {
@@ -42,9 +44,17 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     }
   });
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
+  // Under a condition, a step's cue asks for no more pressure than its cautions allow, and a
+  // kneading step carries advice against kneading, as run says them (pressureCaps and
+  // kneadingCautions: run's own reading). They load only then: `show LI4` never needs them.
+  const capping = conditions.length > 0 && !options.yaml && refs.some((r) => r.kind === 'routine') ? await import('../core/step-cautions.js') : undefined;
+  const underConditions = capping && ((r: Routine, found: Finding[]) => {
+    const findings = [...found, ...capping.kneadingCautions(r, conditions)];
+    return { findings, caps: capping.pressureCaps(r, (id) => catalog.points.get(id), findings, conditions) };
+  });
   if (options.html) {
     const { showHtml } = await import('./figures.js');
-    io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false));
+    io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false, underConditions));
     return 0;
   }
   if (options.yaml) {
@@ -67,7 +77,8 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       if (ref.kind === 'routine') {
         const r = catalog.routines.get(ref.id)!;
         const t = plan(r, (id) => catalog.points.get(id));
-        return { kind: 'routine', ...r, duration_ms: t.total_ms, phases: t.phases.length, findings: routineFindings(catalog, r, conditions) };
+        const found = routineFindings(catalog, r, conditions);
+        return { kind: 'routine', ...r, duration_ms: t.total_ms, phases: t.phases.length, findings: underConditions?.(r, found).findings ?? found };
       }
       return { kind: 'condition', ...catalog.conditions.get(ref.id)! };
     });
@@ -100,10 +111,11 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       const r = catalog.routines.get(ref.id)!;
       // Its texts are read once, for its findings and the pregnancy hint (a long area costs its length).
       const read = stepPoints(catalog, r);
-      const findings = routineFindings(catalog, r, conditions, read);
+      const found = routineFindings(catalog, r, conditions, read);
+      const { findings, caps } = underConditions?.(r, found) ?? { findings: found, caps: undefined };
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, r, conditions).map((x) => x.id) : [];
       const verdict = routineVerdict(findings, idsOf(conditions), safer, c);
-      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id)), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict, conditionAdvice(conditions));
+      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id), { pressureCaps: caps }), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict, conditionAdvice(conditions), caps);
       if (!force || !figures || !layout) return card;
       // --figure on a routine: each of its points, side by side, on the side each step names.
       const figs = r.steps.flatMap((s) => {

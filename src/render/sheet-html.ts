@@ -8,6 +8,7 @@ import type { Phase, Timeline } from '../model/timeline.js';
 import type { Condition, Point, Region, Routine, Step } from '../model/types.js';
 import { legacyCodes } from '../core/resolve.js';
 import type { ConditionAdvice, Finding } from '../core/safety.js';
+import type { PressureCap } from '../core/step-cautions.js';
 import { DISCLAIMER } from './disclaimer.js';
 import { CONTRAINDICATIONS, RED_FLAGS } from './bullet-list.js';
 import { placeMarks, type FigureView } from './figure-place.js';
@@ -23,7 +24,7 @@ import { techniquesWords } from '../core/techniques.js';
  * advice; or a condition.
  */
 export type SheetItem =
-  | { kind: 'routine'; routine: Routine; timeline: Timeline; findings: Finding[]; hint?: string; verdict?: string; advice?: readonly ConditionAdvice[] }
+  | { kind: 'routine'; routine: Routine; timeline: Timeline; findings: Finding[]; hint?: string; verdict?: string; advice?: readonly ConditionAdvice[]; caps?: ReadonlyMap<number, PressureCap> }
   | { kind: 'point'; point: Point; findings: Finding[]; advice?: readonly ConditionAdvice[] }
   | { kind: 'condition'; condition: Condition };
 
@@ -46,7 +47,7 @@ export function sheetHtml(input: SheetInput): string {
   const sections = input.items.map((item) => {
     if (item.kind === 'routine') {
       titles.push(item.routine.title);
-      return routineSection(input, item.routine, item.timeline, item.findings, item.hint, item.verdict, item.advice);
+      return routineSection(input, item.routine, item.timeline, item.findings, item.hint, item.verdict, item.advice, item.caps);
     }
     if (item.kind === 'point') {
       titles.push(`${item.point.id} ${item.point.pinyin}`);
@@ -182,8 +183,8 @@ function adviceList(advice: readonly ConditionAdvice[] = []): string {
   return advice.map((a) => `<p class="advice" data-advice="${e(a.condition)}"><span class="label">Advice with ${e(a.condition)}:</span> ${e(a.text)}</p>`).join('');
 }
 
-function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findings: Finding[], hint: string | undefined, verdict?: string, advice?: readonly ConditionAdvice[]): string {
-  const steps = r.steps.map((s, i) => stepItem(input, s, i, timeline.phases.filter((p) => p.step === i), findings.filter((f) => f.step === i)));
+function routineSection(input: SheetInput, r: Routine, timeline: Timeline, findings: Finding[], hint: string | undefined, verdict?: string, advice?: readonly ConditionAdvice[], caps?: ReadonlyMap<number, PressureCap>): string {
+  const steps = r.steps.map((s, i) => stepItem(input, s, i, timeline.phases.filter((p) => p.step === i), findings.filter((f) => f.step === i), caps?.get(i)));
   const out: string[] = [];
   out.push(`<article class="item routine" data-routine="${e(r.id)}">`);
   out.push(`<h1>${e(r.title)}</h1>`);
@@ -215,11 +216,13 @@ function pressTiming(phases: Phase[]): string {
   return [where, locate ? `${formatDuration(locate.duration_ms)} to find it` : '', sides.length === 2 ? `${press} each side` : press].filter(Boolean).join(' · ');
 }
 
-function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findings: Finding[]): string {
+/** A step of the sheet; a press step's cue said within `cap`, as `run` says it. */
+function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findings: Finding[], cap?: PressureCap): string {
   const start = phases[0]?.offset_ms ?? 0;
   const took = phases.reduce((t, p) => t + p.duration_ms, 0);
   const when = `<p class="when">${e(formatClock(start, 'down'))}–${e(formatClock(start + took))} · ${e(formatDuration(took))}</p>`;
-  const cue = s.cue ? `<p class="cue">${e(s.cue)}</p>` : '';
+  const said = s.cue && s.kind === 'press' ? cap?.say(s.cue) ?? s.cue : s.cue;
+  const cue = said ? `<p class="cue">${e(said)}</p>` : '';
   if (s.kind === 'press') {
     const p = input.catalog.points.get(s.point)!;
     const side = s.sides === 'left' || s.sides === 'right' ? s.sides : undefined;
