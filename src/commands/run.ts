@@ -17,7 +17,7 @@ import { parseRating } from '../core/history.js';
 import { isSession, ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
 import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
-import { cautionsByStep, kneadingCautions, pressureCaps } from '../core/step-cautions.js';
+import { cautionsByStep, pressureCaps } from '../core/step-cautions.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
@@ -91,7 +91,7 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   // Safety first: refuse (exit 1) or skip what the conditions say to avoid. The routine's texts
   // are read once, for this and the pregnancy hint.
   const read = stepPoints(catalog, routine);
-  const findings = [...routineFindings(catalog, routine, conditions, read), ...kneadingCautions(routine, conditions)];
+  const findings = routineFindings(catalog, routine, conditions, read);
   const unsafe = unsafeSteps(findings);
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {

@@ -13,18 +13,17 @@ import { loadFigureViews } from '../store/figures.js';
 import type { PressureCap } from '../core/step-cautions.js';
 
 /**
- * The page for these resolved ids; `figures` false leaves every figure out. `underConditions`
- * gives a routine's findings with its kneading cautions and its pressure caps under the
- * conditions (show's, the same as run's), when any apply.
+ * The page for these resolved ids; `figures` false leaves every figure out. `capsFor` gives a
+ * routine's pressure caps under the conditions (show's, the same as run's), when any apply.
  */
-export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean, underConditions?: (routine: Routine, findings: Finding[]) => { findings: Finding[]; caps: ReadonlyMap<number, PressureCap> }): Promise<string> {
+export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean, capsFor?: (routine: Routine, findings: Finding[]) => ReadonlyMap<number, PressureCap>): Promise<string> {
   const views: Map<string, FigureView> = figures ? await loadFigureViews() : new Map();
   const items = refs.map((ref): SheetItem => {
     if (ref.kind === 'routine') {
       const routine = catalog.routines.get(ref.id)!;
       const hint = conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
-      const found = routineFindings(catalog, routine, conditions);
-      const { findings, caps } = underConditions?.(routine, found) ?? { findings: found, caps: undefined };
+      const findings = routineFindings(catalog, routine, conditions);
+      const caps = capsFor?.(routine, findings);
       const timeline = plan(routine, (id) => catalog.points.get(id), { pressureCaps: caps });
       // The verdict the terminal card leads with (what to avoid, --skip-unsafe, safer routines), in words.
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, routine, conditions).map((r) => r.id) : [];

@@ -44,17 +44,13 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     }
   });
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
-  // Under a condition, a step's cue asks for no more pressure than its cautions allow, and a
-  // kneading step carries advice against kneading, as run says them (pressureCaps and
-  // kneadingCautions: run's own reading). They load only then: `show LI4` never needs them.
-  const capping = conditions.length > 0 && !options.yaml && refs.some((r) => r.kind === 'routine') ? await import('../core/step-cautions.js') : undefined;
-  const underConditions = capping && ((r: Routine, found: Finding[]) => {
-    const findings = [...found, ...capping.kneadingCautions(r, conditions)];
-    return { findings, caps: capping.pressureCaps(r, (id) => catalog.points.get(id), findings, conditions) };
-  });
+  // Under a condition, a step's cue asks for no more pressure than its cautions allow, as run says
+  // it (pressureCaps: run's own reading). The pressure words load only then: `show LI4` never needs them.
+  const capping = conditions.length > 0 && !options.json && !options.yaml && refs.some((r) => r.kind === 'routine') ? await import('../core/step-cautions.js') : undefined;
+  const capsFor = capping && ((r: Routine, findings: Finding[]) => capping.pressureCaps(r, (id) => catalog.points.get(id), findings, conditions));
   if (options.html) {
     const { showHtml } = await import('./figures.js');
-    io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false, underConditions));
+    io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false, capsFor));
     return 0;
   }
   if (options.yaml) {
@@ -77,8 +73,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       if (ref.kind === 'routine') {
         const r = catalog.routines.get(ref.id)!;
         const t = plan(r, (id) => catalog.points.get(id));
-        const found = routineFindings(catalog, r, conditions);
-        return { kind: 'routine', ...r, duration_ms: t.total_ms, phases: t.phases.length, findings: underConditions?.(r, found).findings ?? found };
+        return { kind: 'routine', ...r, duration_ms: t.total_ms, phases: t.phases.length, findings: routineFindings(catalog, r, conditions) };
       }
       return { kind: 'condition', ...catalog.conditions.get(ref.id)! };
     });
@@ -111,8 +106,8 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       const r = catalog.routines.get(ref.id)!;
       // Its texts are read once, for its findings and the pregnancy hint (a long area costs its length).
       const read = stepPoints(catalog, r);
-      const found = routineFindings(catalog, r, conditions, read);
-      const { findings, caps } = underConditions?.(r, found) ?? { findings: found, caps: undefined };
+      const findings = routineFindings(catalog, r, conditions, read);
+      const caps = capsFor?.(r, findings);
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, r, conditions).map((x) => x.id) : [];
       const verdict = routineVerdict(findings, idsOf(conditions), safer, c);
       const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id), { pressureCaps: caps }), c, width, findings, conditions.length === 0 ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict, conditionAdvice(conditions), caps);

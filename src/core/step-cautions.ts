@@ -57,24 +57,6 @@ export function cautionLines(cautions: readonly StepCaution[]): string[] {
   return lines;
 }
 
-/**
- * The practice advice of `conditions` that forbids kneading ("a gentle, short press with no
- * kneading"), as a caution of each massage step that squeezes or lifts the muscle (kneading,
- * rolling, pinching, or a cue saying knead or squeeze): the step that kneads says it, not only
- * `check`. run adds these to a routine's findings, and show and the sheet under a condition.
- */
-export function kneadingCautions(routine: Routine, conditions: readonly Condition[]): Finding[] {
-  const advice = conditions.flatMap((c) => c.rules.filter((r) => r.practice && r.level === 'caution' && NO_KNEADING.test(r.reason.toLowerCase())).map((r) => ({ condition: c.id, rule: r })));
-  if (advice.length === 0) return [];
-  return routine.steps.flatMap((step, i) => (step.kind === 'massage' && KNEADS.test(`${step.motion} ${step.cue ?? ''}`.toLowerCase())
-    ? advice.map(({ condition, rule }) => ({ target: routine.id, step: i, condition, level: rule.level, reason: rule.reason, source: rule.source }))
-    : []));
-}
-
-// In lower case, without the i flag (see pressure-words.ts).
-const KNEADS = /^(?:kneading|rolling|pinching)\b|\bknead|\bsqueez/;
-const NO_KNEADING = /\b(?:no|not|never|without|avoid|don't)\b[^.;]*\b(?:knead|deep(?:-tissue| tissue)? massage)/;
-
 /** The most pressure a press step may ask for, and why. */
 export interface PressureCap {
   pressure: Pressure;
