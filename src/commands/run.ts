@@ -16,7 +16,7 @@ import { resolve as resolvePath } from 'node:path';
 import { parseRating } from '../core/history.js';
 import { isSession, ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
-import { findingPlace, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
+import { findingPlace, pointTags, PREGNANCY, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
 import { cautionsByStep, pressureCaps } from '../core/step-cautions.js';
 import { pregnancyHint } from '../render/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
@@ -96,8 +96,10 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   const avoid = findings.filter((f) => f.level === 'avoid');
   if (unsafe.size > 0) {
     if (!skipUnsafe || unsafe.size === routine.steps.length) {
-      const safer = saferAlternatives(catalog, routine, conditions).map((r) => r.id);
-      io.stderr.write(`${refusalText(catalog, routine, avoid, { unsafeSteps: unsafe.size, skipUnsafe, safer, width: fitWidth(term), c })}\n`);
+      // A point run has no tags of its own: the routines that press the point, its indications and region stand in.
+      const point = target.kind === 'point' ? catalog.points.get(routine.id) : undefined;
+      const safer = saferAlternatives(catalog, point ? { id: routine.id, tags: pointTags(catalog, point) } : routine, conditions).map((r) => r.id);
+      io.stderr.write(`${refusalText(catalog, routine, avoid, { unsafeSteps: unsafe.size, skipUnsafe, safer, width: fitWidth(term), c, point: Boolean(point) })}\n`);
       return EXIT.safety;
     }
     io.stderr.write(`Skipping ${count(unsafe.size, 'unsafe step')}:\n${describeFindings(catalog, avoid, fitWidth(term))}\n`);
@@ -153,7 +155,12 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     // A saved profile has answered the pregnancy question (with "none" or with pregnancy), so
     // the hint is for runs without one. It is safety, not a tip: --no-tips keeps it.
     const hintDue = conditions.length === 0 && !profile && !options.json;
-    const hint = hintDue ? pregnancyHint(pregnancyAvoided(catalog, routine, read)) : undefined;
+    const avoidedInPregnancy = hintDue ? pregnancyAvoided(catalog, routine, read) : [];
+    // A single point has no rest to run: the hint names routines safe in pregnancy instead.
+    const point = target.kind === 'point' && avoidedInPregnancy.length ? catalog.points.get(routine.id) : undefined;
+    const pregnancy = point && catalog.conditions.get(PREGNANCY);
+    const insteadOfPoint = point ? { id: point.id, safer: pregnancy ? saferAlternatives(catalog, { id: point.id, tags: pointTags(catalog, point) }, [pregnancy]).map((r) => r.id) : [] } : undefined;
+    const hint = pregnancyHint(avoidedInPregnancy, insteadOfPoint);
     if (hint) notes.write(`${c.caution(wrap(hint, w))}\n`);
     if (routine.red_flags.length && !options.json) list(`${RED_FLAGS}:`, routine.red_flags);
     // The routine's own tips (how hard to press, what to skip) go with the other tips under --no-tips.

@@ -1,6 +1,6 @@
 // Safety logic: which steps of a routine (or which points) a set of conditions says to
 // avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
-import type { Catalog } from '../model/catalog.js';
+import { routinesUsing, type Catalog } from '../model/catalog.js';
 import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } from '../model/types.js';
 import { compareIds, matchText, plainText } from './text.js';
 import { codesInText } from './codes-in-text.js';
@@ -384,7 +384,7 @@ export function hasAvoid(findings: Finding[]): boolean {
  * ("neck" says more than "desk", which half the desk routines share), and twice when it names a body
  * region, so a neck routine is offered for a neck routine before an eye one that only shares "desk".
  */
-export function saferAlternatives(catalog: Catalog, routine: Routine, conditions: Condition[], limit = 3): Routine[] {
+export function saferAlternatives(catalog: Catalog, routine: Pick<Routine, 'id' | 'tags'>, conditions: Condition[], limit = 3): Routine[] {
   const tags = new Set(routine.tags);
   const all = [...catalog.routines.values()];
   const carriers = new Map<string, number>();
@@ -399,6 +399,15 @@ export function saferAlternatives(catalog: Catalog, routine: Routine, conditions
     .sort((a, b) => b.score - a.score || compareIds(a.r.id, b.r.id))
     .slice(0, limit)
     .map((x) => x.r);
+}
+
+/**
+ * The tags a point stands for when safer routines are sought in its place (run SP6 --pregnant):
+ * those of the routines that press it, its indications and its region.
+ */
+export function pointTags(catalog: Catalog, point: Pick<Point, 'id' | 'indications' | 'region'>): string[] {
+  const used = routinesUsing(catalog, point.id).flatMap((id) => catalog.routines.get(id)?.tags ?? []);
+  return [...new Set([...used, ...point.indications, point.region])];
 }
 
 /**

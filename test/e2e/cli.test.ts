@@ -556,6 +556,19 @@ describe('first contact', () => {
     expect(cli(['--data', dir, 'run', 'quick', '--dry-run', '--no-tips']).stdout).toMatch(hint);
     expect(cli(['--data', dir, 'run', 'quick', '--dry-run', '--quiet']).stdout).not.toMatch(hint);
   }, 60_000);
+
+  it('a point run says the point is avoided in pregnancy, not "this routine", names safer routines, and never sends you to --skip-unsafe', () => {
+    const r = cli(['run', 'SP6', '--dry-run', '--yes']);
+    expect(r.stdout).toMatch(/If you are pregnant: SP6 is traditionally avoided in pregnancy, so leave it out; safer routines: \S+.*\(acupress check SP6 --pregnant says why\)\./s);
+    expect(r.stdout).not.toMatch(/this routine|--skip-unsafe/);
+    for (const args of [['run', 'SP6', '--pregnant', '--skip-unsafe', '--yes'], ['run', 'SP6', '--pregnant', '--yes']]) {
+      const refused = cli(args);
+      expect(refused.code, args.join(' ')).toBe(1);
+      expect(refused.stderr).toMatch(/^Refusing to run "SP6" with pregnancy \(the point is to be avoided; --skip-unsafe would leave nothing to run\):/);
+      expect(refused.stderr).toMatch(/\nTry a safer routine: \S+/);
+      expect(refused.stderr).not.toMatch(/Run the rest with --skip-unsafe/);
+    }
+  });
   it.each([
     [['list', '--max', '5'], 0, '', 'No routines match (--max 5 means 5 seconds; for minutes, write --max 5m).\n'],
     [['run', 'headache', '--fit', '5', '--dry-run'], 2, '', 'acupress: --fit: 5s is too short: "headache" needs at least 17s (one second a phase, one round a point) (--fit 5 means 5 seconds; for minutes, write --fit 5m)\n'],
