@@ -102,6 +102,12 @@ describe('list points filters', () => {
     const routines = fakeIo();
     await list({ args: ['routines'], search: 'chest pain' }, routines.io);
     expect(routines.stderr.text()).toMatch(/call emergency services now[^]*No routines match\./);
+    // Named among other words, or in the plural: these found no point, and said nothing of help.
+    for (const o of [{ search: 'sudden chest pain' }, { search: 'chest pains' }, { tag: 'crushing chest pain' }]) {
+      const { io, stderr } = fakeIo();
+      await list({ args: ['points'], ...o }, io);
+      expect(stderr.text(), JSON.stringify(o)).toMatch(/Chest pain or tightness .* call emergency services now[^]*No points match\./);
+    }
     const calm = fakeIo();
     await list({ args: ['points'], search: 'neck pain' }, calm.io);
     expect(calm.stderr.text()).not.toMatch(/emergency/);

@@ -35,6 +35,22 @@ describe('stepTechniques', () => {
     expect(stepTechniques(press('BL23', { find: 'Lying on two tennis balls in a sock at this level also works.' }))).toEqual(['body-weight']);
   });
 
+  // Phrasings a review found getting through: with neck-arteries, "Bring your right ear toward
+  // your right shoulder" was "Nothing to avoid".
+  it('reads everyday phrasings of the same movements', () => {
+    for (const cue of ['Bring your right ear toward your right shoulder.', 'Look over your left shoulder.', 'Turn to look behind you.', 'Gently nod.',
+      'look left, then look right', 'Turn your chin toward one shoulder.', 'Shake your head slowly.', 'Tip your head back and look up at the ceiling.',
+      'A few head-turns, then ear-to-shoulder.', 'Drop your head forward.']) {
+      expect(stepTechniques(press('SI3', { cue })), cue).toContain('neck-movement');
+    }
+    for (const cue of ['Squeeze and roll the muscle firmly between your fingers.', 'Roll the muscles back and forth like dough.', 'Work the calf like dough.']) {
+      expect(stepTechniques(press('ST36', { cue })), cue).toContain('kneading');
+    }
+    for (const cue of ['Sink your weight onto the ball.', 'Put a tennis ball between your upper back and a door, letting your body sink onto it.']) {
+      expect(stepTechniques(press('BL15', { cue })), cue).toContain('body-weight');
+    }
+  });
+
   it('finds nothing in ordinary cues: a hand turned over, shoulders rolled, lying on your back', () => {
     for (const cue of ['Turn your hand over.', 'Roll your shoulders slowly backward.', 'Lie on your back with knees bent.', 'Rest your head in your hands.', 'Drop your hands into your lap.']) {
       expect(stepTechniques(press('LI4', { cue })), cue).toEqual([]);

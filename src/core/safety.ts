@@ -323,7 +323,8 @@ export function urgentFor(catalog: Catalog, point: Pick<Point, 'indications'>, c
 /**
  * The urgent-care warnings (general, and the conditions') for what a person looked up: an
  * indication a --tag names, or one a --search text is part of ("chest" and "chest pain" are in
- * chest-pain), spaces and hyphens alike (matchText). Each once, in the data's order.
+ * chest-pain), or one a tag or search names among other words ("sudden chest pains"), spaces and
+ * hyphens alike (matchText). Each once, in the data's order.
  */
 export function urgentForText(catalog: Catalog, text: { tag?: string | undefined; search?: string | undefined }, conditions: Condition[] = []): Urgent[] {
   const tag = text.tag === undefined ? undefined : matchText(text.tag);
@@ -331,7 +332,9 @@ export function urgentForText(catalog: Catalog, text: { tag?: string | undefined
   const sources = [generalCondition(catalog), ...conditions.filter((c) => c.id !== GENERAL)].filter((c): c is Condition => c !== undefined);
   return sources.flatMap((c) => c.urgent).filter((u) => u.indications.some((i) => {
     const key = matchText(i);
-    return key === tag || (search !== undefined && search !== '' && key.includes(search));
+    // The indication as whole words of a longer text, or its plural.
+    const names = (t: string | undefined) => t !== undefined && (` ${t} `.includes(` ${key} `) || ` ${t} `.includes(` ${key}s `));
+    return names(tag) || (search !== undefined && search !== '' && (key.includes(search) || names(search)));
   }));
 }
 

@@ -14,17 +14,20 @@ export type Technique = (typeof TECHNIQUES)[number];
 let patterns: { knead: RegExp; neck: RegExp[]; weight: RegExp[] } | undefined;
 function built(): NonNullable<typeof patterns> {
   return patterns ??= {
-    // Kneading in any form of the word: "Knead the sole", "kneading the forearm".
-    knead: /\bknead/i,
+    // Kneading in any form of the word ("Knead the sole", "kneading the forearm"), and kneading by
+    // another name: rolling or squeezing the muscle or skin, working it "like dough".
+    knead: /\bknead|\b(?:roll|rolls|rolling|squeeze|squeezes|squeezing)\s+(?:\w+\s+){0,4}(?:muscles?|skin|flesh|tissue)\b|\blike\s+dough\b/i,
     // A cue that moves the head or neck: turning, tilting, rolling, bending or stretching it, an ear
     // toward a shoulder, the chin toward the chest, looking over a shoulder, "side to side".
     neck: [
-      /\b(?:turn|turning|tilt|tilting|roll|rolling|rotate|rotating|twist|twisting|nod|nodding|bend|bending|drop|dropping|circle|circling|stretch|stretching)\s+(?:your\s+|the\s+|one's\s+)?(?:head|neck)\b/i,
+      /\b(?:turn|turning|tilt|tilting|tip|tipping|roll|rolling|rotate|rotating|twist|twisting|nod|nodding|shake|shaking|bend|bending|drop|dropping|lower|lowering|lift|lifting|raise|raising|circle|circling|stretch|stretching)\s+(?:\w+\s+){0,2}(?:head|neck)\b/i,
       /\b(?:head|neck)\s+(?:\w+\s+){0,2}(?:from\s+)?side\s+to\s+side\b/i,
-      /\b(?:head|neck)\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?)\b/i,
-      /\bears?\s+(?:\w+\s+){0,3}(?:to|toward|towards)\s+(?:its\s+|your\s+|the\s+|each\s+|one\s+)?shoulders?\b/i,
-      /\bchin\s+(?:\w+\s+){0,2}(?:to|toward|towards|onto)\s+(?:your\s+|the\s+)?chest\b/i,
-      /\blook\s+(?:\w+\s+){0,2}over\s+(?:your\s+|one\s+|each\s+)?shoulders?\b/i,
+      /\b(?:head|neck)\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?|back|forward|down)\b/i,
+      // "Gently nod.", "nod yes": a nod is the head moving, whatever follows.
+      /\b(?:nod|nods|nodding)\b/i,
+      /\bears?\s+(?:\w+\s+){0,3}(?:to|toward|towards|over|down\s+to)\s+(?:\w+\s+){0,2}shoulders?\b/i,
+      /\bchin\s+(?:\w+\s+){0,3}(?:to|toward|towards|onto|over|up|down)\b/i,
+      /\blook(?:s|ing)?\s+(?:\w+\s+){0,2}(?:over\s+(?:\w+\s+){0,2}shoulders?|behind|left|right|up|back|around|sideways)\b/i,
     ],
     // Leaning the body's weight into a point: "lean gently into the ball", "lying on two tennis
     // balls", "press your back against a wall", "your body weight".
@@ -33,6 +36,9 @@ function built(): NonNullable<typeof patterns> {
       /\b(?:lie|lying|lay)\s+(?:\w+\s+){0,3}on\s+(?:\w+\s+){0,3}balls?\b/i,
       /\b(?:against|into)\s+(?:a|the)\s+wall\b/i,
       /\bbody\s*weight\b/i,
+      // "sink your weight onto the ball", "letting your body sink onto it".
+      /\b(?:sink|sinks|sinking)\s+(?:\w+\s+){0,4}(?:on|onto|into|against)\b/i,
+      /\bweight\s+(?:\w+\s+){0,2}(?:on|onto|into|against)\b/i,
     ],
   };
 }
@@ -49,12 +55,15 @@ function stepTexts(step: Step): string[] {
  * knead), `neck-massage` (a massage working the neck, by its regions or its area's words, as
  * `regions` gives them: safety.ts massageRegions), `neck-movement` (a text that moves the head
  * or neck, or a stretching massage over the neck) and `body-weight` (a text that leans the body's
- * weight into a point). Read generously: a check may find more, never less.
+ * weight into a point). Read generously, from the words listed in docs/writing-routines.md: a
+ * check may find more than a step does, and a phrasing those words miss is not found.
  */
 export function stepTechniques(step: Step, regions: readonly Region[] = []): Technique[] {
-  const text = stepTexts(step).map(plainText).join('\n');
+  // Hyphens and underscores as spaces: "ear-to-shoulder", "head-turns".
+  const text = stepTexts(step).map((t) => plainText(t).replace(/[-_\u2010-\u2015]+/g, ' ')).join('\n');
   const re = built();
   const out: Technique[] = [];
+  // (Not every `rolling` motion: rolling the shoulders, or a sole over a ball, is no kneading.)
   if ((step.kind === 'massage' && step.motion === 'kneading') || re.knead.test(text)) out.push('kneading');
   const neck = step.kind === 'massage' && regions.includes('neck');
   if (neck) out.push('neck-massage');
