@@ -181,6 +181,13 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     // A clause that asks for more and guards the person is kept: never a safety word dropped.
     expect(withinPressure('Lean back into the ball; never onto the spine.', 'gentle')).toBe('Never onto the spine.');
     expect(withinPressure('Lean your weight in until it hurts a little.', 'gentle')).toBe('Lean your weight in until it hurts a little.');
+    // Encouragement that reads like a negation asks for more (an attack's cues of KI3 with
+    // pregnancy ran "gently (with pregnancy). Don't be afraid to press firmly into the hollow.").
+    for (const cue of ["Don't be afraid to press firmly into the hollow.", 'No need to be gentle: dig in.', 'Squeeze hard with all your strength.', 'Never hold back.', 'Press fir\u200bmly.']) {
+      expect(pressureAsked(cue), cue).toBe('firm');
+      expect(withinPressure(cue, 'gentle'), cue).toBe('');
+    }
+    expect(withinPressure('Never hold back: press as hard as you can, and stop if it hurts.', 'gentle')).toBe('Press as gently as you can, and stop if it hurts.');
     // What it says not to do is not said lighter ("never firmly" stays).
     expect(withinPressure('Press steadily, but never firmly on the bone.', 'gentle')).toBe('Press gently, but never firmly on the bone.');
     expect(withinPressure('Press hard into the hollow and breathe out.', 'moderate')).toBe('Press steadily into the hollow and breathe out.');

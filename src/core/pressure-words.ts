@@ -18,7 +18,7 @@ export type Pressure = (typeof PRESSURES)[number];
 // still, while "steadily" is the moderate ramp cue's own word. "Lean back into" and "your
 // weight" put body weight behind a press.
 const ASKS: Record<Pressure, RegExp> = {
-  firm: /\bfirm(?:ly|er)?\b|\bharder\b|\b(?:press|push|dig|sink)\w*\s+(?:\w+\s+)?(?:hard|deep(?:ly)?)\b|\b(?:deep|strong)(?:er)?\s+pressure\b|\b(?:body|your) weight\b|\blean(?:ing)? back\b/,
+  firm: /\bfirm(?:ly|er)?\b|\bharder\b|\b(?:press|push|dig|sink|squeez)\w*\s+(?:\w+\s+)?(?:hard|deep(?:ly)?)\b|\b(?:deep|strong)(?:er)?\s+pressure\b|\b(?:body|your) weight\b|\blean(?:ing)? back\b|\bdig(?:s|ging)?\s+in\b|\ball (?:of )?your (?:strength|might)\b|\bas hard as\b/,
   moderate: /\bsteadily\b|\bmoderate(?:ly)?\b/,
   gentle: /\bgentl[ey]\b|\blight(?:ly)?\b(?!-headed)|\bsoft(?:ly)?\b/,
 };
@@ -31,12 +31,17 @@ const NOT_MORE = /\b(?:no|not|never|nothing)\b(?:\s+\w+){0,2}?\s+(?:more|harder|
 // "gentle to moderate", "moderate-to-firm": a range asks for its top.
 const RANGE = /\b(?:gentle|gently|light|moderate)(?:\s+|-)(?:to|or)(?:\s+|-)(?:light-)?(moderate(?:ly)?|firm)\b/g;
 
-/** `text` in lower case, for the patterns here. */
-const lower = (text: string) => text.toLowerCase();
+// Encouragement that reads like a negation: "don't be afraid to press firmly", "no need to be
+// gentle", "never hold back" ask for more, never less. Read as a firm ask before what not to do is
+// left out.
+const ENCOURAGE = /\b(?:don't|do not|never|no need to)\s+(?:be\s+afraid\s+(?:to|of)|hesitate(?:\s+to)?|hold\s+back|be\s+(?:too\s+|so\s+)?(?:gentle|shy|timid|soft|careful)|worry(?:\s+about)?)\b/g;
+
+/** `text` in lower case, for the patterns here, without the invisible characters a word may hide behind ("fir\u200bmly"). */
+const lower = (text: string) => text.toLowerCase().replace(/[\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g, '');
 
 /** `text` as read for what it asks: in lower case, "no more than" dropped, what not to do left out, a range as its top. */
 function asked(text: string): string {
-  return lower(text).replace(NOT_MORE, ' ').replace(NEGATED, ' ').replace(RANGE, (_m, hi: string) => hi);
+  return lower(text).replace(ENCOURAGE, ' firmly ').replace(NOT_MORE, ' ').replace(NEGATED, ' ').replace(RANGE, (_m, hi: string) => hi);
 }
 
 /** The strongest pressure a text asks for, or undefined when it names none. */
@@ -63,7 +68,7 @@ export function pressureAllowed(text: string): Pressure | undefined {
 // A word asking for more, said again at a lower level: "Press firmly with your thumb" is "Press
 // gently with your thumb" under a light-pressure caution, "dig in deeply" is "dig in steadily"
 // under a moderate one. How a word reads (how to press, what pressure, more of it) picks its table.
-const ADVERB = /\b(?:firmly|steadily|moderately)\b|(?<=\b(?:press|push|dig|sink)\w*\s+(?:\w+\s+)?)(?:hard|deep(?:ly)?)\b/g;
+const ADVERB = /\b(?:firmly|steadily|moderately)\b|(?<=\b(?:press|push|dig|sink|squeez)\w*\s+(?:\w+\s+)?)(?:hard|deep(?:ly)?)\b/g;
 const ADJECTIVE = /\b(?:firm|moderate|deep|strong)(?=\s+(?:pressure|press|touch|grip|squeeze)\b)/g;
 const COMPARATIVE = /\b(?:firmer|harder|deeper|stronger)\b/g;
 const SAID_AS: Record<Exclude<Pressure, 'firm'>, Array<[RegExp, (word: string) => string | undefined]>> = {

@@ -7,7 +7,7 @@
  * stop ("never press on the spine", "keep your weight off them", "stop if the arm tingles", "only
  * as much as is comfortable").
  */
-const SAFETY = /\b(?:never|not|don't|avoid|without|stop|only|careful(?:ly)?|caution|pregnan\w*|hurts?|pain(?:ful)?|dizzy|numb|comfortabl[ey])\b|\b(?:keep|take|lift)\w*\s+(?:\w+\s+){0,3}?off\b/;
+const SAFETY = /\b(?:never|not|don't|avoid|without|stop|only|careful(?:ly)?|caution|pregnan\w*|hurts?|pain(?:ful)?|dizzy|numb|comfortabl[ey])\b(?!\s+(?:be\s+afraid|hesitate|hold\s+back|be\s+(?:too\s+|so\s+)?(?:gentle|shy|timid|soft|careful)|worry))|\b(?:keep|take|lift)\w*\s+(?:\w+\s+){0,3}?off\b/;
 
 /** Does `clause` guard the person (SAFETY)? Read in lower case: a pattern without the i flag spares V8 setting up case folding. */
 export function guards(clause: string): boolean {
