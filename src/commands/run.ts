@@ -152,9 +152,11 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     // Each condition's general advice (whether and how to press at all with it) belongs where
     // the pressing happens: `check` showed it, a run with nothing to avoid said nothing.
     for (const cond of options.json ? [] : conditions) notes.write(`${c.caution(`With ${cond.id}:`)}\n  ${c.g.bullet} ${wrap(cond.advice, w - 4, '    ')}\n`);
-    // With no condition in force, from the flags or the saved profile (a profile saying "none" too,
-    // as show and check do). It is safety, not a tip: --no-tips keeps it.
-    const hintDue = conditions.length === 0 && !options.json;
+    // A saved profile has answered the pregnancy question (with "none" or with pregnancy), so the
+    // hint is for runs without one: a run is done again and again, and would say it every time
+    // (and hold a run in a small terminal for it). show and check, which look things up, give it
+    // whenever no condition is in force. It is safety, not a tip: --no-tips keeps it.
+    const hintDue = conditions.length === 0 && !profile && !options.json;
     const avoidedInPregnancy = hintDue ? pregnancyAvoided(catalog, routine, read) : [];
     // A single point has no rest to run: the hint names routines safe in pregnancy instead.
     const point = target.kind === 'point' && avoidedInPregnancy.length ? catalog.points.get(routine.id) : undefined;
