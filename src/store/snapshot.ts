@@ -16,7 +16,7 @@ import { readDataFile } from './read-data-file.js';
 import { isObj, isSnapshotCondition, isSnapshotFacts, isSnapshotHead, isSnapshotPoint, isSnapshotRoutine, isTexts } from './snapshot-shape.js';
 import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead } from '../model/catalog.js';
 import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
-import { groupLine, IndexLines, nameLine, useLine } from './index-lines.js';
+import { groupLine, IndexLines, isConditionId, nameLine, useLine } from './index-lines.js';
 import { routineFacts } from '../core/routine-facts.js';
 import { conditionNames } from '../core/resolve.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
@@ -106,8 +106,8 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
   // In the index's order, as the points are walked.
   writeFileSync(joinPath(dir, NAMES_FILE), asciiJson(nameTable(Object.values(groups).flat())));
   for (const c of data.conditions) {
-    // The id names a file: the schema allows only lower-case words and dashes.
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.id)) throw new Error(`condition id ${JSON.stringify(c.id)} cannot name a file`);
+    // The id names a file: the schema allows only lower-case words and dashes (the reader's own rule).
+    if (!isConditionId(c.id)) throw new Error(`condition id ${JSON.stringify(c.id)} cannot name a file`);
     writeFileSync(conditionFile(dir, c.id), asciiJson([c]));
   }
   for (const [g, ps] of Object.entries(groups)) writeFileSync(groupFile(dir, g), asciiJson(ps));
