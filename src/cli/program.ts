@@ -43,6 +43,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
     setExit(await dispatch(name, { ...cmd.optsWithGlobals(), args: cmd.processedArgs }, io));
   };
 
+  // A usage error as one acupress line, naming `command` where it helps (usage-message.ts).
+  const usageOut = (command?: string) => (s: string, write: (s: string) => void) => write(`acupress: ${safeLines(usageMessage(s, command), 300)}\n`);
   // The width of the stream help goes to: stderr after a usage error, else stdout.
   const afterWidth = (error: boolean) => helpWidth(io.env, error ? io.stderr : io.stdout);
   const program = new Command(PROGRAM.name)
@@ -54,7 +56,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
       // Commander echoes what was typed ("unknown command '…'"): escaped and cut like every echo.
-      outputError: (s, write) => write(`acupress: ${safeLines(usageMessage(s), 300)}\n`),
+      outputError: usageOut(),
       // Help wraps to our streams' width (80 when not a terminal) and has no colour; commander
       // would ask process.stdout, which costs milliseconds to build. help.ts does the same.
       getOutHelpWidth: () => helpWidth(io.env, io.stdout),
@@ -81,7 +83,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void = () => {},
   for (const [name, spec] of Object.entries(COMMANDS) as Array<[CommandName, CommandSpec]>) {
     // Its usage errors name it: "show: missing the argument <id> (see: acupress show --help)".
     const cmd = program.command(name).description(spec.description)
-      .configureOutput({ outputError: (s, write) => write(`acupress: ${safeLines(usageMessage(s, name), 300)}\n`) });
+      .configureOutput({ outputError: usageOut(name) });
     if (spec.argument) {
       const arg = new Argument(spec.argument.name, spec.argument.description);
       if (spec.argument.default !== undefined) arg.default(spec.argument.default);
