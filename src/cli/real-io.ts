@@ -71,6 +71,13 @@ export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
       // A command that waits for signals runs for a while (a live run): its output must never
       // block the event loop on a reader that stops reading, or the signals would go unheard.
       pipes.forEach((p) => p.live());
+      // Once per process: a terminal that hangs up during the command (closed, or its ssh gone)
+      // may first show as a failed write (EIO) and only then, if at all, as SIGHUP.
+      if (!hangupWatched) {
+        hangupWatched = true;
+        const terminals = openTerminals();
+        if (terminals.length) process.once('exit', () => endByHangupIfGone(terminals));
+      }
       const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
         const h = () => {
           // Output queued for a reader that does not read would keep the process from exiting
@@ -96,15 +103,43 @@ export function realIo(onEnd?: (end: OutputEnd) => void): RealIo {
 }
 
 /**
- * node:net, loaded only when a live run needs it: it and node:module (for createRequire) cost
- * every short command milliseconds at start-up. process.getBuiltinModule is Node 20.16's and
- * later; the CLI bundle also has CommonJS's require. Undefined when neither is there (the
- * sources run as ESM on an older Node 20): the writer then stays synchronous.
+ * A built-in module loaded only when a long-running command needs it (node:net, node:tty): they
+ * and node:module (for createRequire) cost every short command milliseconds at start-up.
+ * process.getBuiltinModule is Node 20.16's and later; the CLI bundle also has CommonJS's require.
+ * Undefined when neither is there (the sources run as ESM on an older Node 20).
  */
-function loadNet(): typeof import('node:net') | undefined {
+function loadBuiltin<T>(id: 'node:net' | 'node:tty'): T | undefined {
   const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  if (builtin) return builtin.call(process, 'node:net') as typeof import('node:net');
-  return typeof require === 'function' ? (require('node:net') as typeof import('node:net')) : undefined;
+  if (builtin) return builtin.call(process, id) as T;
+  return typeof require === 'function' ? (require(id) as T) : undefined;
+}
+
+/** node:net for a pipe's queued writer; without it the writer stays synchronous. */
+const loadNet = () => loadBuiltin<typeof import('node:net')>('node:net');
+
+/** Whether this process already checks at exit for a terminal that hung up. */
+let hangupWatched = false;
+
+/** Which of stdin, stdout and stderr are terminals, read when a long-running command starts. */
+function openTerminals(): number[] {
+  const tty = loadBuiltin<typeof import('node:tty')>('node:tty');
+  return tty ? [0, 1, 2].filter((fd) => tty.isatty(fd)) : [];
+}
+
+/**
+ * At exit: if a descriptor that was a terminal no longer is one (the terminal was closed and
+ * hung up, so it answers EIO), end by SIGHUP itself, as the kernel meant, instead of an exit code.
+ * Node 20 restores each terminal's mode at exit and asserts that this works: on a hung-up
+ * terminal it aborts with a native stack (exit 134; Node 22 and later accept the failure).
+ * Death by SIGHUP skips that step, and a shell reads it as 129, the code docs/cli.md gives.
+ * By now the session log is written and every pipe drained ('exit' runs last).
+ */
+function endByHangupIfGone(terminals: number[]): void {
+  const tty = loadBuiltin<typeof import('node:tty')>('node:tty');
+  if (!tty || !terminals.some((fd) => !tty.isatty(fd))) return;
+  // With no listener left, Node hands SIGHUP back to the default action: the process ends.
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
 }
 
 /** How long output still queued after a stopping signal may take to reach its reader. */

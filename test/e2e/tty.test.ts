@@ -222,6 +222,33 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     await waitFor(s, /^still-here$/m);
   });
 
+  it('closing the terminal mid-run ends the run as SIGHUP (129), never with a native abort', async () => {
+    // Node 20 restores the terminal's mode at exit and aborted (exit 134, a native stack) when the
+    // terminal had hung up. The shell that waits ignores SIGHUP, so it outlives the terminal and
+    // records the code.
+    const dir = tempDir('acupress-hup-');
+    mkdirSync(join(dir, '.config/acupress'), { recursive: true });
+    writeFileSync(join(dir, '.config/acupress/profile.yaml'), 'conditions: []\n');
+    const script = join(dir, 'go.sh');
+    writeFileSync(
+      script,
+      [
+        `trap '' HUP`,
+        `env -u CI HOME=${dir} XDG_CONFIG_HOME=${dir}/.config TERM=xterm-256color node ${BIN} run headache --no-tips 2>${dir}/err`,
+        `echo $? > ${dir}/rc.tmp && mv ${dir}/rc.tmp ${dir}/rc`,
+      ].join('\n'),
+    );
+    const name = `s${++n}`;
+    tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', `bash ${script}`);
+    await waitFor(name, /LOCATE/);
+    tmux('kill-session', '-t', name);
+    const until = Date.now() + 15_000;
+    while (!existsSync(join(dir, 'rc')) && Date.now() < until) await sleep(100);
+    const err = readFileSync(join(dir, 'err'), 'utf8');
+    expect(err).not.toMatch(/Assertion failed|Native stack trace/);
+    expect(readFileSync(join(dir, 'rc'), 'utf8').trim()).toBe('129');
+  });
+
   it('Ctrl-C exits 130 and prints the summary', async () => {
     const s = session('run headache --no-tips');
     await waitFor(s, /LOCATE/);
