@@ -140,6 +140,10 @@ function moreOf(text: string, channel: string, first: number, end: number): Code
 /** The codes in a text (plainText already), in order, with where each stands. */
 function codesAt(text: string): CodeAt[] {
   const out: CodeAt[] = [];
+  // Every spelling ends in a number of ASCII digits (plainText folds other digits to them): a
+  // text without one, as most cues are, names no code, and the pattern, which V8 compiles afresh
+  // in every process, is not built (a routine of yours made `list` build it at every start).
+  if (!hasDigit(text)) return out;
   for (const m of text.matchAll(codeRegExp())) {
     const at = { start: m.index, end: m.index + m[0].length };
     if (m[1]) {
@@ -174,6 +178,15 @@ function codesAt(text: string): CodeAt[] {
     }
   }
   return out;
+}
+
+/** Whether a text holds an ASCII digit: a loop, not a regular expression (see codesAt). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** The standard point codes a free text names (LI4, SP6, EX-HN5; LV3 read as LR3, Spleen 6 as SP6), in order, once each. */
