@@ -29,12 +29,12 @@ describe('candidates', async () => {
     [['check', '--condition', 'preg'], ['pregnancy']],
     [['list', 'po'], ['points']],
     [['completion', ''], ['bash', 'zsh', 'fish']],
-    [['show', 'st3'], ['ST3', 'ST30', 'ST31', 'ST32', 'ST33', 'ST34', 'ST35', 'ST36', 'ST37', 'ST38', 'ST39']],
+    [['show', 'st3'], [':files', 'ST3', 'ST30', 'ST31', 'ST32', 'ST33', 'ST34', 'ST35', 'ST36', 'ST37', 'ST38', 'ST39']],
   ] as Array<[string[], string[]]>)('%j → %j', (words, want) => {
     expect(candidates(catalog, spec, words)).toEqual(want);
   });
   it('show also completes conditions; run does not', () => {
-    expect(candidates(catalog, spec, ['show', 'pregn'])).toEqual(['pregnancy']);
+    expect(candidates(catalog, spec, ['show', 'pregn'])).toEqual([':files', 'pregnancy']);
     expect(candidates(catalog, spec, ['run', 'pregn'])).toEqual([':files']);
   });
 });

@@ -33,7 +33,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   render: ['chalk', 'ora', 'svgpath', 'yaml', 'render/voice.ts:node:child_process', 'render/voice.ts:node:fs', 'render/voice.ts:node:path'],
   commands: ['@inquirer/prompts', 'node:path', 'node:fs', 'node:os', 'node:stream'],
   // real-io.ts is the process shell's io: a pipe's writer moves onto Node's non-blocking stream there.
-  cli: ['commander', 'cli/real-io.ts:node:fs', 'cli/real-io.ts:node:net'],
+  cli: ['commander', 'cli/real-io.ts:node:fs', 'cli/real-io.ts:node:net', 'cli/real-io.ts:node:tty'],
   boot: ['node:fs', 'node:path', 'node:vm', 'node:os'],
 };
 

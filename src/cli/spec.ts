@@ -103,7 +103,7 @@ export const COMMANDS = {
   },
   show: {
     description: 'show a routine, point or condition',
-    argument: { name: '<id...>', description: 'routine id, point code, pinyin or English name, or condition', completes: ['routines', 'points', 'conditions'] },
+    argument: { name: '<id...>', description: 'routine id, point code, pinyin or English name, condition, or routine file', completes: ['routines', 'points', 'conditions', 'files'] },
     options: [
       { flags: '--json', description: 'print JSON' },
       { flags: '--yaml', description: 'print a routine as YAML, to start your own' },
@@ -119,6 +119,7 @@ export const COMMANDS = {
       { line: 'acupress show "he gu" ST36' },
       { line: 'acupress show LI4 --figure | less -R' },
       { line: 'acupress show headache --html > headache.html' },
+      { line: 'acupress show ./my-neck.yaml', note: 'a routine file of yours, before you run it' },
       // Not straight into the routines folder: the shell empties the file before acupress reads
       // that folder (a warning about it), and the copy keeps the built-in's id until edited.
       { line: 'acupress show neck --yaml > my-neck.yaml', note: 'then change its id, and move it to ~/.config/acupress/routines/' },

@@ -1,4 +1,7 @@
-import { resolve } from '../core/resolve.js';
+import { resolve as resolvePath } from 'node:path';
+import { resolve, type Ref } from '../core/resolve.js';
+import { displayPath } from '../store/source-file.js';
+import { isPathLike, routineFor } from './run/target.js';
 import { withSkippedHint } from './skipped-hint.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
@@ -35,14 +38,23 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const ids = options.args?.[0] ?? [];
   const catalog = await catalogFor(options, io);
   const conditions = await conditionsFor(options, catalog, io);
-  // Resolve everything first: one unknown id fails the command before anything prints.
-  const refs = ids.map((id) => {
+  // Resolve everything first: one unknown id or bad file fails the command before anything prints.
+  const refs: Ref[] = [];
+  for (const id of ids) {
+    if (isPathLike(id)) {
+      // A routine file, as run and check take one: validated like your routines, then shown as
+      // one of them (under its own id, for this command only; it is not saved anywhere).
+      const r = await routineFor(catalog, id, io.cwd, 'show');
+      catalog.routines.set(r.id, { ...r, origin: { source: 'user', file: displayPath(resolvePath(io.cwd, id), io.cwd) } });
+      refs.push({ kind: 'routine', id: r.id });
+      continue;
+    }
     try {
-      return resolve(catalog, id);
+      refs.push(resolve(catalog, id));
     } catch (e) {
       throw withSkippedHint(e, catalog, [id]);
     }
-  });
+  }
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
   // Under a condition, a step's cue asks for no more pressure than its cautions allow, as run says
   // it (pressureCaps: run's own reading). The pressure words load only then: `show LI4` never needs them.

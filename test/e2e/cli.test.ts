@@ -141,6 +141,17 @@ describe('list and show', () => {
     expect(report).toMatchObject({ ok: true, problems: [], warnings: [], notes: [{ path: 'id', message: expect.stringMatching(/^note: replaces the built-in routine "headache"/) }] });
     expect(JSON.parse(cli(['validate', join(dir, 'mine.yaml'), '--json']).stdout)[0]).toMatchObject({ ok: true, notes: [] });
   });
+  it('show takes a routine file, as run and check do: its card, JSON and verdict; a bad file is one line and exit 2', () => {
+    const yaml = cli(['show', 'neck', '--yaml']).stdout.replace('id: neck', 'id: my-neck');
+    const dir = tempTree({ 'my-neck.yaml': yaml, 'bad.yaml': 'id: [\n' });
+    const card = cli(['show', './my-neck.yaml'], { cwd: dir });
+    expect(card).toMatchObject({ code: 0, stderr: '' });
+    expect(card.stdout.split('\n')[0]).toBe('Neck tension after a day at the desk  (my-neck)');
+    expect(cli(['show', './my-neck.yaml', '--pregnant'], { cwd: dir }).stdout).toMatch(/^AVOID with pregnancy: .*GB21/m);
+    expect(JSON.parse(cli(['show', join(dir, 'my-neck.yaml'), '--json']).stdout)).toMatchObject({ kind: 'routine', id: 'my-neck', origin: { source: 'user' } });
+    expect(cli(['show', 'bad.yaml'], { cwd: dir })).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: bad.yaml:1:5: invalid YAML: this list is never closed; end it with "]"\n' });
+    expect(cli(['show', 'LI4', 'missing.yaml'], { cwd: dir })).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: missing.yaml: no such file\n' });
+  });
   it('a copy made with show --yaml leaves the built-in its names (no aliases), and says so', () => {
     const yaml = cli(['show', 'neck', '--yaml']).stdout;
     expect(yaml).not.toMatch(/^aliases:/m);

@@ -24,13 +24,13 @@ export function pointRoutine(p: Point): Routine {
 }
 
 /** Resolve a run or check target to a routine (`command` names it in errors). Files are validated like user data, against the catalog's points. */
-export async function routineFor(catalog: Catalog, target: string, cwd: string, command: 'run' | 'check' = 'run'): Promise<Routine> {
+export async function routineFor(catalog: Catalog, target: string, cwd: string, command: 'run' | 'check' | 'show' = 'run'): Promise<Routine> {
   if (isPathLike(target)) {
     if (!hasYamlExtension(target)) throw new UserError(`${command}: ${quote(target, 200)} is not a routine id, and as a file it should end in .yaml`);
     const { loadRoutineFile } = await import('./routine-file.js');
     return loadRoutineFile(catalog, resolvePath(cwd, target), cwd);
   }
-  const ref = resolveTarget(catalog, target, command);
+  const ref = resolveTarget(catalog, target, command === 'show' ? 'run' : command);
   if (ref.kind === 'routine') return catalog.routines.get(ref.id)!;
   return pointRoutine(catalog.points.get(ref.id)!);
 }
