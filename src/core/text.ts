@@ -7,7 +7,7 @@ function stripMarks(text: string): string {
 
 // Characters that split a word without showing anything: the soft hyphen, zero-width spaces and
 // joiners, the word joiner, a byte-order mark inside text, and the direction controls.
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
 
 /**
  * Text as a reader sees it: compatibility forms folded (fullwidth "Ｈｅｇｕ" and "LI４" read as
