@@ -134,15 +134,16 @@ describe('safety profile', () => {
     writeFileSync(path, 'conditions:\n  - pregnacy\n');
     await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toMatchObject({
       exitCode: 2,
-      message: `${path}: conditions: unknown condition "pregnacy"; did you mean "pregnancy"? (edit or delete ${path}, or use --no-profile; see: acupress list conditions)`,
+      // Placed as the profile's other problems are: ~/…, line, column and the entry.
+      message: '~/.config/acupress/profile.yaml:2:5 conditions[0]: unknown condition "pregnacy"; did you mean "pregnancy"? (edit or delete ~/.config/acupress/profile.yaml, or use --no-profile; see: acupress list conditions)',
     });
     // The error alone: no "Using your safety profile: pregnacy" line before it.
     expect(stderr.text()).toBe('');
     writeFileSync(path, 'conditions:\n  - pregnancy\n  - nosuch\n');
-    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow(/conditions: unknown condition "nosuch"/);
+    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow(/^~\/\.config\/acupress\/profile\.yaml:3:5 conditions\[1\]: unknown condition "nosuch"/);
     expect(stderr.text()).toBe('');
     writeFileSync(path, 'conditions:\n  - general\n');
-    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow(`${path}: conditions: "general" is not a condition; the general rules always apply (edit or delete ${path}, or use --no-profile; see: acupress check, acupress list conditions)`);
+    await expect(conditionsFor({ profile: true }, catalog, io)).rejects.toThrow('~/.config/acupress/profile.yaml:2:5 conditions[0]: "general" is not a condition; the general rules always apply (edit or delete ~/.config/acupress/profile.yaml, or use --no-profile; see: acupress check, acupress list conditions)');
     // A flag is still blamed on the flag.
     await expect(conditionsFor({ profile: false, condition: ['pregnacy'] }, catalog, io)).rejects.toThrow(/^--condition: unknown condition "pregnacy"; did you mean "pregnancy"\? \(see: acupress list conditions\)$/);
   });

@@ -1,6 +1,7 @@
 // Shared plumbing for command handlers: the catalog, colours, and the active safety conditions.
 import type { Catalog } from '../model/catalog.js';
 import { loadCatalog } from '../store/load-catalog.js';
+import { dataPath } from '../store/source-file.js';
 import type { Condition, Profile } from '../model/types.js';
 import { lookup, resolve } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
@@ -8,7 +9,7 @@ import type { Io } from '../model/io.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang } from '../render/text.js';
-import { escapeHidden, escapeJsonHidden, quote, safeLines } from '../model/printable.js';
+import { escapeJsonHidden, quote, safeLines } from '../model/printable.js';
 
 /** Options every handler may receive from the global flags. */
 export interface Common {
@@ -92,8 +93,12 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
   // A name from the profile is blamed on the profile, with the ways out: no flag was given.
   const blame = async (i: number, problem: string, see: string): Promise<never> => {
     if (i < fromFlags) throw new UserError(`--condition: ${problem} (see: ${see})`);
-    const path = escapeHidden((await import('../store/profile.js')).profilePath(io.env) ?? 'the profile');
-    throw new UserError(`${path}: conditions: ${problem} (edit or delete ${path}, or use --no-profile; see: ${see})`);
+    const file = (await import('../store/profile.js')).profilePath(io.env);
+    if (file === undefined) throw new UserError(`the profile: conditions: ${problem} (use --no-profile; see: ${see})`);
+    // Named as the profile's other problems are: ~/…, line, column and field.
+    const shown = dataPath(file, io.env.HOME);
+    const place = (await import('../store/profile-store.js')).profileConditionPlace(file, shown, i - fromFlags);
+    throw new UserError(`${place}: ${problem} (edit or delete ${shown}, or use --no-profile; see: ${see})`);
   };
   for (const [i, name] of names.entries()) {
     let id: string;

@@ -11,7 +11,7 @@ import { atomicWrite, followLinks } from './atomic-write.js';
 import { makeDirs } from './make-dirs.js';
 import { withLock } from './file-lock.js';
 import { readTextFile } from './source-file.js';
-import { crLineEnds, loadYamlFile } from './yaml-load.js';
+import { checkYamlFile, crLineEnds, loadYamlFile, type Checked } from './yaml-load.js';
 
 const HEADER = '# acupress safety profile: the conditions applied to every run and check.\n# Edit freely, or delete this file to be asked again. Add "history: false" to stop logging sessions.\n';
 
@@ -35,6 +35,22 @@ export function loadProfile(path: string, shown?: string, saysNothing?: (why: Sa
   if (empty) saysNothing?.('empty');
   else if (read.conditions === undefined) saysNothing?.('no-conditions');
   return { ...read, conditions: read.conditions ?? [] };
+}
+
+/**
+ * Where the profile's `conditions[index]` stands, for an error about it: "~/…/profile.yaml:3:5
+ * conditions[1]", as every other problem in the profile is placed; the file and field alone if
+ * the file no longer reads as a profile (changed since).
+ */
+export function profileConditionPlace(path: string, shown: string, index: number): string {
+  let r: Checked<unknown> | undefined;
+  try {
+    r = checkYamlFile(path, readSchema, shown, { empty: {}, holds: 'one profile' });
+  } catch {
+    r = undefined;
+  }
+  const at = r?.ok ? r.locate(['conditions', index]) : undefined;
+  return at ? `${shown}:${at.line}:${at.col} conditions[${index}]` : `${shown} conditions[${index}]`;
 }
 
 /**
