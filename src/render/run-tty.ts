@@ -209,6 +209,8 @@ export interface TtyOptions {
    * frame takes only the rows under them, so they stay on screen while the point is found.
    */
   keepAbove?: number;
+  /** Of those, the run's header (printed last, just above the view): its rows. */
+  headerRows?: number;
   /** A phase's cautions for its step ("With pregnancy: use only light pressure …"), shown under its instruction. */
   cautions?: (index: number) => string[];
 }
@@ -451,7 +453,11 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
     /** Let the view take the whole screen now (notes too long to keep, and a run that does not wait for them). */
     releaseNotes() {
       keep = 0;
-      draw();
+      // The whole-screen frame pushes the header above it up: if only its last lines would stay
+      // in sight (one row, "  GB20 Fengchi (both)", at 60x20), blank rows above the frame push it
+      // off the screen whole, into the scrollback with the notes.
+      const shown = size.live && begun && !stopped ? size.rows! - lines().length : 0;
+      draw(shown > 0 && shown < (o.headerRows ?? 0) ? Array<string>(shown).fill('') : []);
     },
     /** Open or close the key help panel (`pausedForHelp`: the run waits for it, and the panel says so); true when now open. */
     toggleHelp(pausedForHelp = false): boolean {

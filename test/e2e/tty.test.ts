@@ -187,6 +187,9 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
       for (let i = 0; i < 6 && !/LOCATE/.test(screen(small)); i++) { keys(small, ' '); await sleep(300); }
       await waitFor(small, /LOCATE 0:0\d/, 4000);
       expect(screen(small)).not.toMatch(/PAUSED/);
+      // The header went up with the notes, whole: no last line of it ("  GB20 Fēngchí (both)")
+      // left alone on the top row above the view.
+      expect(screen(small).split('\n')[0]).not.toMatch(/Fēngchí|Points:|→/);
       keys(small, 'q');
       await waitFor(small, /EXIT=0/);
     }
@@ -194,6 +197,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     const yes = session('run headache --no-tips --yes', {}, 80, 24);
     await waitFor(yes, /LOCATE 0:0\d/, 4000);
     expect(screen(yes)).not.toMatch(/PAUSED/);
+    expect(screen(yes).split('\n')[0]).not.toMatch(/Fēngchí|Points:|→/);
     keys(yes, 'q');
     await waitFor(yes, /EXIT=0/);
   });

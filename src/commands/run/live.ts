@@ -76,10 +76,12 @@ export async function live(io: Io, catalog: Catalog, timeline: Timeline, finding
   else if (mode === 'plain') sinks.push(plainSink(io.stdout, timeline, c, o.quiet, fitWidth(term), cautionText));
   else {
     const { ttySink } = await import('../../render/run-tty.js');
+    const headerRows = o.quiet ? 0 : rowsOf(`${runHeader(catalog, timeline, c, fitWidth(term), o.ownMs)}\n`, term.columns ?? Infinity);
     tty = ttySink(io, timeline, c, term, {
       keys,
       // The notes and the run's header, which is printed below them (its lines and a newline).
-      keepAbove: o.quiet ? 0 : (o.above ?? 0) + (o.notes ? rowsOf(o.notes, term.columns ?? Infinity) : 0) + runHeader(catalog, timeline, c, fitWidth(term), o.ownMs).split('\n').length,
+      keepAbove: o.quiet ? 0 : (o.above ?? 0) + (o.notes ? rowsOf(o.notes, term.columns ?? Infinity) : 0) + headerRows,
+      headerRows,
       figure: await locateFigures(catalog, timeline, c, term),
       pointName: (id) => catalog.points.get(id)?.pinyin,
       cautions: cautionText,
