@@ -350,6 +350,17 @@ describe('pressure', () => {
     expect(exceeds('moderate', undefined)).toBe(false);
   });
 
+  // GB20's "let your head grow heavy on your thumbs" stood beside neck-arteries' "keep pressure
+  // here light": the head's weight is more than a light touch, so a light cap says the cue without it.
+  it('the head\'s weight on the thumbs asks for moderate pressure, and a light cap leaves that clause out', () => {
+    for (const cue of ['Press up and in, and let your head grow heavy on your thumbs.', 'Press up and in, and rest your head on them.', 'Press up and in, and let your head grow heavy.']) {
+      expect(pressureAsked(cue), cue).toBe('moderate');
+      expect(withinPressure(cue, 'gentle'), cue).toBe('Press up and in.');
+      expect(withinPressure(cue, 'moderate'), cue).toBe(cue);
+    }
+    expect(pressureAsked('Rest your head in your hands.')).toBeUndefined();
+  });
+
   it('the fixed cues: GV20, PC6 and LR3 are no longer pressed firmly, and BL23 no longer leans body weight', () => {
     const cue = (r: string, point: string) => catalog.routines.get(r)!.steps.find((s) => s.kind === 'press' && s.point === point)!.cue!;
     expect(cue('energy', 'GV20')).not.toMatch(/firm/i);

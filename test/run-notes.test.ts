@@ -32,7 +32,7 @@ describe('the rows printed before the live view', () => {
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, 'conditions:\n  - osteoporosis\n');
     printedSoFar = () => f.stdout.text();
-    await run({ args: ['headache'], profile: true, tips: false, history: false, yes: true }, f.io);
+    await run({ args: ['low-back'], profile: true, tips: false, history: false, yes: true }, f.io);
     expect(seen.printed).toMatch(/^Using your safety profile: osteoporosis/);
     expect(seen.above).toBe(rowsOf(stripEscapes(seen.printed!), 80));
   });
@@ -43,7 +43,7 @@ describe('the rows printed before the live view', () => {
     const path = join(f.io.env.XDG_CONFIG_HOME!, 'acupress/profile.yaml');
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, 'conditions:\n  - osteoporosis\n');
-    await run({ args: ['headache'], profile: true, tips: false, history: false, yes: true }, f.io);
+    await run({ args: ['low-back'], profile: true, tips: false, history: false, yes: true }, f.io);
     expect(f.stderr.text()).toMatch(/^Using your safety profile/);
     expect(seen.above).toBe(rowsOf(stripEscapes(f.stdout.text()), 80));
   });

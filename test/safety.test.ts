@@ -8,7 +8,7 @@ import { catalogFrom } from '../src/model/catalog.js';
 import { defaultChoice, groupedChoices, pickerChoices, pickerMessage, searchChoices } from '../src/commands/run/picker.js';
 import { readyChoices } from '../src/commands/run/adjust.js';
 import { quickProfile } from '../src/store/profile.js';
-import { routineFindings } from '../src/core/safety.js';
+import { pregnancyAvoided, routineFindings } from '../src/core/safety.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
 import { run as list } from '../src/commands/list.js';
 import { run as check } from '../src/commands/check.js';
@@ -326,6 +326,41 @@ describe('check with no condition', () => {
     expect(r.stdout.match(/No general cautions/g)).toHaveLength(1);
     // A point says how to ask about a condition.
     expect((await cliAsync(['check', 'ST36'])).stdout.split('\n')[1]).toBe('For a condition, add --pregnant or --condition <id>.');
+  });
+
+  // The README says --json carries everything the text shows: the hint was text only.
+  it('--json carries the pregnancy hint the text shows, as pregnancy_hint; none with a condition or for a point', async () => {
+    const text = (await cliAsync(['check', 'headache'])).stdout.split('\n')[1];
+    const json = JSON.parse((await cliAsync(['check', 'headache', '--json'])).stdout) as { pregnancy_hint: Array<{ target: string; text: string }> };
+    expect(json.pregnancy_hint).toEqual([{ target: 'headache', text }]);
+    expect(JSON.parse((await cliAsync(['check', 'headache', '--pregnant', '--json'])).stdout).pregnancy_hint).toEqual([]);
+    expect(JSON.parse((await cliAsync(['check', 'LI4', 'morning-sickness', '--json'])).stdout).pregnancy_hint).toEqual([]);
+  });
+});
+
+describe('points never to press yourself are no pregnancy points', () => {
+  // A routine with ST9 said "this routine uses LI4 and ST9, traditionally avoided in pregnancy" and
+  // "Avoid with pregnancy: my-evening (LI4, ST9)", though ST9 is avoided by everyone (`general`).
+  const dir = tempTree({ 'my.yaml': 'id: my-evening\ntitle: My evening\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: LI4\n  - press: ST9\n  - press: GB20\n' });
+  it('the hint of run and check names only LI4; the pregnant headline says ST9 as never to press yourself', async () => {
+    const run = await cliAsync(['run', 'my.yaml', '--skip-unsafe', '--dry-run', '--no-profile'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/If you are pregnant: this routine uses LI4, traditionally avoided in pregnancy; .* to leave it out\./);
+    expect(run.stdout).not.toMatch(/If you are pregnant:[^\n]*ST9/);
+    const pregnant = await cliAsync(['check', 'my.yaml', '--pregnant', '--no-profile'], { cwd: dir });
+    expect(pregnant.stdout.split('\n')[0]).toBe('Avoid with pregnancy: my-evening (LI4; never press yourself: ST9).');
+    const json = JSON.parse((await cliAsync(['check', 'my.yaml', '--pregnant', '--json', '--no-profile'], { cwd: dir })).stdout) as { findings: Array<{ point: string; condition: string }> };
+    expect(json.findings.map((f) => `${f.point}:${f.condition}`)).toEqual(['LI4:pregnancy', 'ST9:general']);
+    // With no condition: no pregnancy hint in --json beyond LI4 either, and the headline as before.
+    const plain = JSON.parse((await cliAsync(['check', 'my.yaml', '--json', '--no-profile'], { cwd: dir })).stdout) as { pregnancy_hint: Array<{ text: string }> };
+    expect(plain.pregnancy_hint.map((h) => h.text)).toEqual([expect.stringMatching(/^If you are pregnant: this routine uses LI4, /)]);
+    expect((await cliAsync(['check', 'my.yaml', '--no-profile'], { cwd: dir })).stdout.split('\n')[0]).toBe('Avoid: my-evening (ST9).');
+  });
+  it('a point never to press yourself, checked with pregnancy, is said as that; pregnancyAvoided leaves it out', async () => {
+    const r = await cliAsync(['check', 'ST9', '--pregnant']);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['Avoid with pregnancy: ST9 (never press yourself).', 'Do not press it yourself; why is below.']);
+    const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
+    expect(pregnancyAvoided(catalog, routine([press('LI4'), press('ST9'), press('SP6')]))).toEqual(['LI4', 'SP6']);
   });
 });
 

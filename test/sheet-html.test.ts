@@ -9,7 +9,7 @@ import { buildBuiltin } from '../src/store/build-builtin.js';
 import { sheetHtml, type SheetInput, type SheetItem } from '../src/render/sheet-html.js';
 import { plan } from '../src/core/plan.js';
 import { pointFindings, pregnancyAvoided, routineFindings } from '../src/core/safety.js';
-import { pregnancyHint } from '../src/render/pregnancy-hint.js';
+import { pregnancyHint } from '../src/core/pregnancy-hint.js';
 import { figureSvg } from '../src/render/figure-svg.js';
 import { escapeHtml } from '../src/render/html.js';
 import type { FigureView } from '../src/render/figure-place.js';

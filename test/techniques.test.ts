@@ -51,6 +51,29 @@ describe('stepTechniques', () => {
     }
   });
 
+  // A tester's phrasings, built-in and in user files, that put the head's or the body's weight on a
+  // point (osteoporosis: "never lean your body weight into a point"; neck-arteries: "keep pressure
+  // here light") or knead by another name (bleeding), and were not read.
+  it('reads the head\'s weight on the thumbs, letting your weight press, sitting back against a foam roller, bread dough', () => {
+    for (const cue of ['Press up and in, and let your head grow heavy on your thumbs.', 'Thumbs in the hollows under your skull. Press up and in, and rest your head on them.',
+      'Press up and in, and let your head grow heavy.', 'Press up and in, and let your head rest on it.', 'Rest the back of your head on the ball.',
+      'Press the point, letting your weight press the point.', 'Sit back against a foam roller under your spine.', 'Lean back against the wall.',
+      'Lie back onto the foam-roller.', 'Use your body weight.']) {
+      expect(stepTechniques(press('GB20', { cue })), cue).toContain('body-weight');
+    }
+    for (const cue of ['Working the muscle like bread dough.', 'Squeeze it like pizza dough.']) {
+      expect(stepTechniques(press('ST36', { cue })), cue).toContain('kneading');
+    }
+  });
+
+  it('finds no weight in what says to keep it off, a head resting in the hands, or the body growing heavy at rest', () => {
+    for (const cue of ['Press in with your knuckles and breathe out; keep your weight off them.', 'Rest your head in your hands.', 'Sit back, hands resting.',
+      'Let your body grow heavy.', 'Lie with your head on a pillow.', 'Cradle your head in your hands.']) {
+      expect(stepTechniques(press('BL23', { cue })), cue).toEqual([]);
+      expect(stepTechniques({ ...rest(10_000), cue } as Step), cue).toEqual([]);
+    }
+  });
+
   it('finds nothing in ordinary cues: a hand turned over, shoulders rolled, lying on your back', () => {
     for (const cue of ['Turn your hand over.', 'Roll your shoulders slowly backward.', 'Lie on your back with knees bent.', 'Rest your head in your hands.', 'Drop your hands into your lap.']) {
       expect(stepTechniques(press('LI4', { cue })), cue).toEqual([]);
@@ -85,6 +108,18 @@ describe('conditions whose advice restricts a technique say so as a rule', () =>
           expect(used, `${c.id} ${t}`).toBe(true);
         }
       }
+    }
+  });
+
+  // The GB20 cues of headache, desk-break, skull-base and evening put the head's weight on the
+  // thumbs: osteoporosis left them in, and neck-arteries said nothing of them.
+  it('osteoporosis avoids the GB20 steps that rest the head on the thumbs; neck-arteries takes them with care', () => {
+    for (const id of ['headache', 'desk-break', 'skull-base', 'evening']) {
+      const r = catalog.routines.get(id)!;
+      const gb20 = r.steps.findIndex((s) => s.kind === 'press' && s.point === 'GB20');
+      expect(avoided(id, 'osteoporosis'), id).toContain(`${gb20}:body-weight`);
+      const care = routineFindings(catalog, r, [cond('neck-arteries')]).filter((f) => f.technique === 'body-weight');
+      expect(care.map((f) => [f.step, f.level]), id).toEqual([[gb20, 'caution']]);
     }
   });
 
@@ -144,6 +179,24 @@ describe('the built CLI', () => {
     expect(p.stdout).toMatch(/^Advice +with bleeding: Ask your doctor/m);
     const point = await cliAsync(['show', 'LI4', '--html', '--no-figure', '--condition', 'bleeding']);
     expect(point.stdout).toMatch(/<dt>Advice with bleeding<\/dt><dd>Ask your doctor/);
+  });
+
+  // "Press up and in, and let your head grow heavy on your thumbs" under "keep pressure here light,
+  // hold your head still": the check says it, and the ramp says the cue without it.
+  it('headache with neck-arteries: check takes the head\'s weight with care; the run\'s GB20 cue is said without it', async () => {
+    const r = await cliAsync(['check', 'headache', '--condition', 'neck-arteries']);
+    expect(r.stdout.split('\n')[1]).toMatch(/^With care: headache/);
+    expect(r.stdout).toMatch(/caution +leaning your weight into a point: Letting your head's weight rest on your thumbs/);
+    const run = await cliAsync(['run', 'headache', '--condition', 'neck-arteries', '--dry-run', '--yes']);
+    expect(run.code).toBe(0);
+    const ramps = run.stdout.split('\n').filter((l) => / ramp .*GB20/.test(l));
+    expect(ramps.length).toBeGreaterThan(0);
+    for (const l of ramps) expect(l).toMatch(/gently \(with neck-arteries\)\. Cradle your head in your hands, thumbs in the hollows under your skull\. Press up and in\.$/);
+    expect(run.stdout).toMatch(/⚠ With neck-arteries: So on the neck and at the base of the skull, keep your head and body weight off the point and press lightly with your hand\./);
+    // Without the condition the cue is as written.
+    expect((await cliAsync(['run', 'headache', '--dry-run', '--yes'])).stdout).toMatch(/let your head grow heavy on your thumbs\./);
+    const osteo = await cliAsync(['check', 'desk-break', '--condition', 'osteoporosis']);
+    expect(osteo.stdout.split('\n')[0]).toBe('Avoid with osteoporosis: desk-break (leaning your weight into a point).');
   });
 
   it('check --condition neck-arteries with no target lists the techniques in words', async () => {

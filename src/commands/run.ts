@@ -18,7 +18,7 @@ import { isSession, ratingLine, sessionId, sessionRecord, type SessionTarget } f
 import { historyOffInProfile, tryAppend } from './session-log.js';
 import { findingPlace, pointTags, PREGNANCY, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
 import { cautionsByStep, pressureCaps } from '../core/step-cautions.js';
-import { pregnancyHint } from '../render/pregnancy-hint.js';
+import { pregnancyHint } from '../core/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
 import { followableFit, plan } from '../core/plan.js';

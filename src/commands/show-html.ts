@@ -6,7 +6,7 @@ import { plan } from '../core/plan.js';
 import { conditionAdvice, hasAvoid, pointFindings, type Finding, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
 import { plainPaint } from '../render/paint.js';
 import { routineVerdict } from '../render/verdict.js';
-import { pregnancyHint } from '../render/pregnancy-hint.js';
+import { pregnancyHint } from '../core/pregnancy-hint.js';
 import { sheetHtml, type SheetItem } from '../render/sheet-html.js';
 import type { FigureView } from '../render/figure-place.js';
 import { loadFigureViews } from '../store/figures.js';

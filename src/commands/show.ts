@@ -16,7 +16,7 @@ import { conditionAdvice, GENERAL, hasAvoid, pointFindings, pregnancyAvoided, ro
 import { pointVerdict, routineVerdict } from '../render/verdict.js';
 import { checkText } from '../render/check-text.js';
 import { checkReport } from '../core/check-report.js';
-import { pregnancyHint } from '../render/pregnancy-hint.js';
+import { pregnancyHint } from '../core/pregnancy-hint.js';
 import { plan } from '../core/plan.js';
 import type { Routine } from '../model/types.js';
 import type { Finding } from '../core/safety.js';

@@ -5,9 +5,10 @@ import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition, Routine } from '../model/types.js';
 import { compareIds } from './text.js';
 import {
-  adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, recommendedNotes, routineFindings,
+  adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, pregnancyAvoided, recommendedNotes, routineFindings,
   saferAlternatives, stepPoints, urgentFor, type Finding, type Note, type StepPoints,
 } from './safety.js';
+import { pregnancyHint } from './pregnancy-hint.js';
 
 /** One checked target: a routine (built-in, the user's, or a file) or a point, with its findings. */
 export interface Checked {
@@ -103,6 +104,12 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     red_flags: checked.flatMap((c) => (c.routine?.red_flags ?? []).map((text) => ({ target: c.target, text }))),
     // Its tips too: the everyday advice (how hard to press, what to skip).
     tips: checked.flatMap((c) => (c.routine?.tips ?? []).map((text) => ({ target: c.target, text }))),
+    // With no condition in force, a routine that uses points avoided in pregnancy says so, as the
+    // text, show and run do: pregnancy is common and often unmentioned.
+    pregnancy_hint: conditions.length ? [] : checked.flatMap((c) => {
+      const text = c.routine && pregnancyHint(pregnancyAvoided(catalog, c.routine, c.read));
+      return text ? [{ target: c.target, text }] : [];
+    }),
   };
 }
 

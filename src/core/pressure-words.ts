@@ -16,10 +16,12 @@ export type Pressure = (typeof PRESSURES)[number];
 // Words that ask for each level. Only words about pressure count: "hard to reach" and
 // "breathe deeply" ask for nothing, and "steady" (as in "hold it steady") is about keeping
 // still, while "steadily" is the moderate ramp cue's own word. "Lean back into" and "your
-// weight" put body weight behind a press.
+// weight" put body weight behind a press. The head's weight on the thumbs ("let your head grow
+// heavy on your thumbs", "rest your head on them") is more than a light touch, so a caution
+// asking for light pressure (neck-arteries at GB20) leaves that clause out.
 const ASKS: Record<Pressure, RegExp> = {
   firm: /\bfirm(?:ly|er)?\b|\bharder\b|\b(?:press|push|dig|sink|squeez)\w*\s+(?:\w+\s+)?(?:hard|deep(?:ly)?)\b|\b(?:deep|strong)(?:er)?\s+pressure\b|\b(?:body|your) weight\b|\blean(?:ing)? back\b|\bdig(?:s|ging)?\s+in\b|\ball (?:of )?your (?:strength|might)\b|\bas hard as\b/,
-  moderate: /\bsteadily\b|\bmoderate(?:ly)?\b/,
+  moderate: /\bsteadily\b|\bmoderate(?:ly)?\b|\bhead\s+(?:\w+\s+){0,2}heavy\b|\bhead\s+(?:\w+\s+){0,3}(?:on|onto|against)\s+(?:\w+\s+)?(?:them|it|thumbs?|fingers?|fingertips|knuckles?|hands?|fists?|balls?)\b/,
   gentle: /\bgentl[ey]\b|\blight(?:ly)?\b(?!-headed)|\bsoft(?:ly)?\b/,
 };
 const STRONGEST_FIRST = [...PRESSURES].reverse();

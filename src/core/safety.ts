@@ -416,12 +416,13 @@ export function pointTags(catalog: Catalog, point: Pick<Point, 'id' | 'indicatio
 /**
  * What a routine presses or works that pregnancy sources say to avoid (point codes, or "the
  * <region>"), for the hint shown to people who gave no condition; empty when nothing is. `read`
- * as for routineFindings.
+ * as for routineFindings. Only pregnancy's own rules: a point never to press yourself (ST9) is
+ * avoided by everyone, and said as that where it is said, not as a pregnancy point.
  */
 export function pregnancyAvoided(catalog: Catalog, routine: Routine, read?: StepPoints): string[] {
   const pregnancy = catalog.conditions.get(PREGNANCY);
   if (!pregnancy) return [];
-  const avoid = routineFindings(catalog, routine, [pregnancy], read).filter((f) => f.level === 'avoid');
+  const avoid = routineFindings(catalog, routine, [pregnancy], read).filter((f) => f.level === 'avoid' && f.condition === PREGNANCY);
   return [...new Set(avoid.map((f) => (f.point || !f.region ? findingPlace(f) : `the ${f.region}`)))];
 }
 

@@ -15,8 +15,9 @@ let patterns: { knead: RegExp; neck: RegExp[]; weight: RegExp[] } | undefined;
 function built(): NonNullable<typeof patterns> {
   return patterns ??= {
     // Kneading in any form of the word ("Knead the sole", "kneading the forearm"), and kneading by
-    // another name: rolling or squeezing the muscle or skin, working it "like dough".
-    knead: /\bknead|\b(?:roll|rolls|rolling|squeeze|squeezes|squeezing)\s+(?:\w+\s+){0,4}(?:muscles?|skin|flesh|tissue)\b|\blike\s+dough\b/i,
+    // another name: rolling or squeezing the muscle or skin, working it "like dough" or "like
+    // bread dough".
+    knead: /\bknead|\b(?:roll|rolls|rolling|squeeze|squeezes|squeezing)\s+(?:\w+\s+){0,4}(?:muscles?|skin|flesh|tissue)\b|\blike\s+(?:\w+\s+){0,2}dough\b/i,
     // A cue that moves the head or neck: turning, tilting, rolling, bending or stretching it, an ear
     // toward a shoulder, the chin toward the chest, looking over a shoulder, "side to side".
     neck: [
@@ -29,8 +30,10 @@ function built(): NonNullable<typeof patterns> {
       /\bchin\s+(?:\w+\s+){0,3}(?:to|toward|towards|onto|over|up|down)\b/i,
       /\blook(?:s|ing)?\s+(?:\w+\s+){0,2}(?:over\s+(?:\w+\s+){0,2}shoulders?|behind|left|right|up|back|around|sideways)\b/i,
     ],
-    // Leaning the body's weight into a point: "lean gently into the ball", "lying on two tennis
-    // balls", "press your back against a wall", "your body weight".
+    // Leaning the body's weight, or the head's, into a point: "lean gently into the ball", "lying
+    // on two tennis balls", "press your back against a wall", "your body weight", "let your head
+    // grow heavy on your thumbs", "rest your head on them", "letting your weight press the point",
+    // "sit back against a foam roller".
     weight: [
       /\blean(?:s|ing)?\s+(?:\w+\s+){0,3}(?:into|on|onto|against)\b/i,
       /\b(?:lie|lying|lay)\s+(?:\w+\s+){0,3}on\s+(?:\w+\s+){0,3}balls?\b/i,
@@ -39,6 +42,17 @@ function built(): NonNullable<typeof patterns> {
       // "sink your weight onto the ball", "letting your body sink onto it".
       /\b(?:sink|sinks|sinking)\s+(?:\w+\s+){0,4}(?:on|onto|into|against)\b/i,
       /\bweight\s+(?:\w+\s+){0,2}(?:on|onto|into|against)\b/i,
+      // "let your weight press the point", "use your body weight", "putting your weight behind it"
+      // (not "keep your weight off them": that says what not to do).
+      /\b(?:let|lets|letting|put|puts|putting|use|uses|using)\s+(?:your|the|my|some|all)\s+(?:\w+\s+)?weight\b/i,
+      // The head's weight on the hands or a ball: "let your head grow heavy", "your head heavy on
+      // your thumbs", "let your head rest on them", "rest the back of your head on the ball"
+      // ("rest your head in your hands", or on a pillow, presses no point).
+      /\bhead\s+(?:\w+\s+){0,2}heavy\b|\bheavy\s+(?:on|onto|into|against)\b/i,
+      /\bhead\s+(?:\w+\s+){0,3}(?:on|onto|into|against)\s+(?:\w+\s+)?(?:them|it|thumbs?|fingers?|fingertips|knuckles?|hands?|fists?|balls?)\b/i,
+      // Sitting or lying back against something, a foam roller in any use.
+      /\b(?:sit|sits|sitting|lie|lies|lying|lay|rest|rests|resting|settle|settles|settling|press|presses|pressing|push|pushes|pushing)\s+back\s+(?:\w+\s+){0,2}(?:against|into|onto)\b/i,
+      /\bfoam\s+roll(?:er|ers|ing)?\b/i,
     ],
   };
 }

@@ -91,6 +91,8 @@ export const checkRuleSchema = z.strictObject({
  *   asking the person named), as its card shows it.
  * - `red_flags`: each routine target's own red flags (signs to get help first), as its card shows them.
  * - `tips`: each routine target's everyday advice (how hard to press, what to skip), as its card shows it.
+ * - `pregnancy_hint`: with no condition in force, each routine target that uses points or regions
+ *   avoided in pregnancy, with the line the text says it in ("If you are pregnant: …").
  * - `safer`: safer routines, for each target to avoid (or, with no target, for the conditions).
  */
 export const checkReportSchema = z.strictObject({
@@ -110,6 +112,7 @@ export const checkReportSchema = z.strictObject({
   contraindications: z.array(z.strictObject({ target: z.string(), text: z.string() })),
   red_flags: z.array(z.strictObject({ target: z.string(), text: z.string() })),
   tips: z.array(z.strictObject({ target: z.string(), text: z.string() })),
+  pregnancy_hint: z.array(z.strictObject({ target: z.string(), text: z.string() })),
 });
 
 /** The `check --json` object's type, inferred from its schema. */

@@ -4,9 +4,8 @@
 import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition } from '../model/types.js';
-import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, pregnancyAvoided, UNCHECKED, type Finding } from '../core/safety.js';
+import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, UNCHECKED, type Finding } from '../core/safety.js';
 import type { Checked } from '../core/check-report.js';
-import { pregnancyHint } from './pregnancy-hint.js';
 import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
 import { forWhom } from './findings.js';
@@ -75,8 +74,15 @@ function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<P
     : '');
   if (targets.length > 0) {
     const what = (t: string) => {
-      const names = [...new Set(report.findings.filter((f) => f.target === t && f.level === 'avoid').map(findingPlace))];
-      return names.length === 1 && names[0] === t ? t : `${t} (${names.join(', ')})`;
+      const avoid = report.findings.filter((f) => f.target === t && f.level === 'avoid');
+      const names = (of: typeof avoid) => [...new Set(of.map(findingPlace))];
+      // With a condition, a point never to press yourself (ST9) is no point of that condition:
+      // it is said as what it is, as run's refusal and the details ("for everyone") say it.
+      const theirs = names(who ? avoid.filter((f) => f.condition !== GENERAL) : avoid);
+      const never = who ? names(avoid.filter((f) => f.condition === GENERAL)).filter((n) => !theirs.includes(n)) : [];
+      if (never.length === 1 && never[0] === t && !theirs.length) return `${t} (never press yourself)`;
+      const parts = [theirs.length === 1 && theirs[0] === t ? '' : theirs.join(', '), never.length ? `never press yourself: ${never.join(', ')}` : ''].filter(Boolean);
+      return parts.length ? `${t} (${parts.join('; ')})` : t;
     };
     // A step that could not be checked (a massage naming nowhere, a point the data lacks) is
     // unsure: the headline says so, never "Nothing to avoid".
@@ -97,10 +103,12 @@ function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<P
     ].filter(Boolean);
     // A point to avoid is avoided whole: --skip-unsafe on it would leave nothing to run.
     const routineAvoided = s.avoid.some((t) => report.safer.some((x) => x.target === t) || !catalog.points.has(t));
+    // Points avoided only as never to press yourself (check ST9 --pregnant) are said as that.
+    const neverOnly = report.findings.every((f) => f.level !== 'avoid' || f.condition === GENERAL);
     const fallback = s.avoid.length
-      ? (routineAvoided ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who ? `Leave ${s.avoid.length > 1 ? 'them' : 'it'} out${who}; why is below.` : `Do not press ${s.avoid.length > 1 ? 'them' : 'it'} yourself; why is below.`)
+      ? (routineAvoided ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who && !neverOnly ? `Leave ${s.avoid.length > 1 ? 'them' : 'it'} out${who}; why is below.` : `Do not press ${s.avoid.length > 1 ? 'them' : 'it'} yourself; why is below.`)
       // Every condition has general advice (below): "nothing to avoid" is never the whole answer.
-      : who ? 'No cautions either, but read the general advice below.' : (conditionHint(catalog, checked) ?? 'For a condition, add --pregnant or --condition <id>.');
+      : who ? 'No cautions either, but read the general advice below.' : (conditionHint(report, targets) ?? 'For a condition, add --pregnant or --condition <id>.');
     // Emergencies a checked point is traditionally used for: say so up front, not only at the end.
     const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replaceAll('-', ' ')))} (below).` : '';
     if (urgent) second.push(urgent);
@@ -126,13 +134,12 @@ function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<P
 
 /**
  * For a check with no condition: one routine that uses points avoided in pregnancy says so, as
- * `show` and `run` do (pregnancyHint); undefined otherwise. The routine checked (a file's own, not
- * the built-in of its id), from the texts its check read. (The section below says "No general
- * cautions", so the headline does not repeat it.)
+ * `show` and `run` do, in the report's line (`pregnancy_hint`, which `--json` carries too);
+ * undefined otherwise. (The section below says "No general cautions", so the headline does not
+ * repeat it.)
  */
-function conditionHint(catalog: Catalog, checked: ReadonlyArray<Pick<Checked, 'routine' | 'read'>>): string | undefined {
-  const only = checked.length === 1 ? checked[0]! : undefined;
-  return only?.routine && pregnancyHint(pregnancyAvoided(catalog, only.routine, only.read));
+function conditionHint(report: CheckReport, targets: readonly string[]): string | undefined {
+  return targets.length === 1 ? report.pregnancy_hint.find((h) => h.target === targets[0])?.text : undefined;
 }
 
 /** One target: its verdict, each rule that applies with the points it covers, commonly used points, safer routines. */
