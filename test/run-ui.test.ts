@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { CHECKBOX_HELP, fitDescription, listRoom, SEARCH_HELP } from '../src/commands/run/prompt-fit.js';
+import { CHECKBOX_HELP, fitDescription, keysHelpTip, listRoom, SEARCH_HELP } from '../src/commands/run/prompt-fit.js';
 import { frameLines, panelLines, type View } from '../src/render/run-tty.js';
 import { frameWithFigure } from '../src/render/run-figure.js';
 import { paint } from '../src/render/color.js';
@@ -42,6 +42,13 @@ describe('list questions sized to the terminal', () => {
     expect(listRoom(6, 30, 'Which routine?', SEARCH_HELP, 15)).toEqual({ page: 2, description: 0 });
     expect(listRoom(4, 30, 'Which routine?', SEARCH_HELP, 15)).toEqual({ page: 1, description: 0 });
     expect(listRoom(undefined, undefined, message, CHECKBOX_HELP, 14)).toEqual({ page: 14, description: 4 });
+  });
+  it('a page showing fewer choices than there are says how many more the arrows reach, in no more columns than inquirer\'s own line', () => {
+    const keys: Array<[string, string]> = [['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit']];
+    expect(keysHelpTip(keys, 10, false)).toBe('↑↓ 10 more • space select • ⏎ submit');
+    expect(keysHelpTip(keys, 10, false).length).toBeLessThanOrEqual(CHECKBOX_HELP.length);
+    expect(keysHelpTip(keys, 0, false)).toBe(CHECKBOX_HELP);
+    expect(keysHelpTip(keys, 3, true)).toBe('\x1b[1m↑↓\x1b[22m \x1b[2m3 more\x1b[22m\x1b[2m • \x1b[22m\x1b[1mspace\x1b[22m \x1b[2mselect\x1b[22m\x1b[2m • \x1b[22m\x1b[1m⏎\x1b[22m \x1b[2msubmit\x1b[22m');
   });
   it('a description is cut to its lines, the last one ending in an ellipsis', () => {
     const text = 'Being pregnant, at any stage. Tradition names a handful of points said to bring on contractions, and guides keep pressure off the belly.';

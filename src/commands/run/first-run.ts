@@ -69,7 +69,7 @@ async function askConditions(choices: ReturnType<typeof conditionChoices>, io: I
   const { checkbox } = await import('@inquirer/prompts');
   const { askGuarded } = await import('../prompt-guard.js');
   const { keyReader } = await import('./keys.js');
-  const { listRoom, fitDescription, redrawOnResize, CHECKBOX_HELP } = await import('./prompt-fit.js');
+  const { listRoom, fitDescription, redrawOnResize, keysHelpTip, CHECKBOX_HELP } = await import('./prompt-fit.js');
   let cancel: (() => void) | undefined;
   let left = false;
   const message = 'Before your first session: do any of these apply to you? (space selects, enter confirms, none is fine; Esc leaves)';
@@ -87,7 +87,13 @@ async function askConditions(choices: ReturnType<typeof conditionChoices>, io: I
           room = listRoom(io.stdout.rows, io.stdout.columns, message, CHECKBOX_HELP, 14);
           return room.page;
         },
-        theme: { style: { description: (text: string) => fitDescription(text, io.stdout.columns, room.description, term.glyphs.ellipsis) } },
+        theme: {
+          style: {
+            description: (text: string) => fitDescription(text, io.stdout.columns, room.description, term.glyphs.ellipsis),
+            // The list wraps around with no sign of its end: the help line says how many are out of sight.
+            keysHelpTip: (keys: Array<[string, string]>) => keysHelpTip(keys, Math.max(0, choices.length - room.page), term.color > 0),
+          },
+        },
         shortcuts: { all: null, invert: null },
       },
       ctx,

@@ -43,6 +43,20 @@ export function fitDescription(text: string, columns: number | undefined, lines:
   return shown.map((l) => `\x1b[36m${l}\x1b[39m`).join('\n');
 }
 
+/**
+ * The key help line under a list question whose page shows `hidden` choices fewer than it has:
+ * "↑↓ 10 more • space select • ⏎ submit" (no longer than inquirer's own "navigate" line), so that
+ * a person at 40x12 knows the four conditions on screen are not all. Styled as inquirer styles
+ * its own (keys bold, words dim) when `color`; `keys` are inquirer's [key, action] pairs.
+ */
+export function keysHelpTip(keys: ReadonlyArray<readonly [string, string]>, hidden: number, color: boolean): string {
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
+  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+  return keys
+    .map(([key, action], i) => `${bold(key)} ${dim(i === 0 && hidden > 0 ? `${hidden} more` : action)}`)
+    .join(dim(' • '));
+}
+
 /** The key help inquirer prints under a checkbox and a search question, for measuring. */
 export const CHECKBOX_HELP = '↑↓ navigate • space select • ⏎ submit';
 export const SEARCH_HELP = '↑↓ navigate • ⏎ select';
