@@ -96,6 +96,13 @@ describe.skipIf(!hasTmux)('session log in a terminal', { timeout: 90_000 }, () =
     keys(t.name, 'Enter');
     await waitFor(t.name, /Kept the session log\.\nEXIT=0/);
     expect(existsSync(t.log)).toBe(true);
+    // Esc leaves it as it leaves every other question: the log is kept, the question goes.
+    t.run('history --clear');
+    await waitFor(t.name, /\(y\/N\)/);
+    keys(t.name, 'Escape');
+    const left = await waitFor(t.name, /Kept the session log\.\nEXIT=0/);
+    expect(left).not.toMatch(/Delete the session log/);
+    expect(existsSync(t.log)).toBe(true);
     t.run('history --clear');
     await waitFor(t.name, /\(y\/N\)/);
     keys(t.name, 'y', 'Enter');
