@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, FIT_FLOORS, plan, type PlanOptions } from '../src/core/plan.js';
+import { DEFAULTS, FIT_CEILINGS, FIT_FLOORS, plan, type PlanOptions } from '../src/core/plan.js';
 import { lookup, massage, press, rest, routine } from './fixtures-data.js';
 import { loadBuiltin } from '../src/store/load-catalog.js';
 
@@ -69,14 +69,33 @@ describe('--fit on every built-in routine', async () => {
   const catalog = await loadBuiltin();
   const routines = [...catalog.routines.values()];
   const minutes = Array.from({ length: 30 }, (_, i) => i + 1);
-  it.each(routines.map((r) => [r.id]))('%s fits every whole minute from 1 to 30, never over and at most 1 s under', (id) => {
+  it.each(routines.map((r) => [r.id]))('%s fits every whole minute from 1 to 30, never over and at most 1 s under, unless every phase is at its ceiling', (id) => {
     const r = catalog.routines.get(id)!;
+    const own = plan(r, (p) => catalog.points.get(p));
+    // The longest phase of each kind the routine writes: a phase written longer than its ceiling keeps its length.
+    const longest = (kind: keyof typeof FIT_CEILINGS) => Math.max(FIT_CEILINGS[kind], ...own.phases.filter((p) => p.kind === kind).map((p) => p.duration_ms));
     for (const m of minutes) {
       const budget = m * 60_000;
       const t = plan(r, (p) => catalog.points.get(p), { fit: budget });
       expect(t.total_ms, `${id} --fit ${m}m`).toBeLessThanOrEqual(budget);
-      expect(t.total_ms, `${id} --fit ${m}m`).toBeGreaterThanOrEqual(budget - 1_000);
+      for (const p of t.phases) if (t.total_ms > own.total_ms) expect(p.duration_ms, `${id} --fit ${m}m ${p.kind}`).toBeLessThanOrEqual(longest(p.kind));
+      if (t.total_ms >= budget - 1_000) continue;
+      // Short of it only at the longest a routine stretches: every phase at its ceiling, ten rounds a point.
+      for (const p of t.phases) expect(p.duration_ms, `${id} --fit ${m}m ${p.kind} short of its ceiling`).toBeGreaterThanOrEqual(FIT_CEILINGS[p.kind]);
+      for (const p of t.phases) if (p.rounds !== undefined) expect(p.rounds, `${id} --fit ${m}m`).toBe(10);
     }
+  });
+  it('--fit 2h of desk-break: holds of 2 minutes at most and ramps of 30 s, more rounds instead of longer phases; with --rounds, no more rounds', () => {
+    const r = catalog.routines.get('desk-break')!;
+    const points = (p: string) => catalog.points.get(p);
+    const t = plan(r, points, { fit: 30 * 60_000 });
+    expect(t.total_ms).toBeGreaterThanOrEqual(30 * 60_000 - 1_000);
+    expect(Math.max(...t.phases.filter((p) => p.kind === 'hold').map((p) => p.duration_ms))).toBeLessThanOrEqual(120_000);
+    expect(Math.max(...t.phases.filter((p) => p.kind === 'ramp').map((p) => p.duration_ms))).toBeLessThanOrEqual(30_000);
+    expect(Math.max(...t.phases.map((p) => p.rounds ?? 1))).toBeGreaterThan(1);
+    const fixed = plan(r, points, { fit: 2 * 3_600_000, rounds: 1 });
+    expect(fixed.total_ms).toBeLessThan(20 * 60_000);
+    expect(Math.max(...fixed.phases.map((p) => p.rounds ?? 1))).toBe(1);
   });
   it.each(routines.map((r) => [r.id]))('%s: no phase under its comfortable floor while one round a point at the floors would fit', (id) => {
     const r = catalog.routines.get(id)!;

@@ -21,7 +21,7 @@ import { cautionsByStep, pressureCaps } from '../core/step-cautions.js';
 import { pregnancyHint } from '../core/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
 import { refusalText } from '../render/refusal.js';
-import { followableFit, plan } from '../core/plan.js';
+import { FIT_CEILINGS, followableFit, plan } from '../core/plan.js';
 import { BOUNDS, flagDuration, formatDuration } from '../model/duration.js';
 import { canPrompt, catalogFor, conditionsFor, warn, type Common } from './context.js';
 import { withSkippedHint } from './skipped-hint.js';
@@ -128,7 +128,10 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   }
   // Stretching stops where every phase is at its longest: say so rather than fall short silently.
   if (planOptions.fit !== undefined && timeline.total_ms < planOptions.fit - 1_000) {
-    io.stderr.write(`acupress: --fit ${formatDuration(planOptions.fit)}: "${routine.id}" stretches to ${formatDuration(timeline.total_ms)} at most (no phase runs longer than ${formatDuration(BOUNDS.maxPhaseMs)})\n`);
+    const rounds = Math.max(0, ...timeline.phases.map((p) => p.rounds ?? 0));
+    // More rounds is the way on while there can be more; at ten a point (or with none to repeat), this is the longest.
+    const more = rounds > 0 && rounds < 10 ? '; --rounds <n> adds rounds' : rounds === 10 ? ', at ten rounds a point' : '';
+    warn(io, `warning: --fit ${formatDuration(planOptions.fit)} is longer than "${routine.id}" stretches: it runs ${formatDuration(timeline.total_ms)}, its holds at most ${formatDuration(FIT_CEILINGS.hold)} and its ramps and releases ${formatDuration(FIT_CEILINGS.ramp)}, as the guides pace them${more}`, fitWidth(term));
   }
   const cautions = findings.filter((f) => f.level === 'caution' && !(f.step !== undefined && unsafe.has(f.step)));
   // Everything that is not the event stream goes to stderr in JSON mode, so stdout stays NDJSON.

@@ -49,6 +49,17 @@ export const FIT_FLOORS: Readonly<Record<Phase['kind'], number>> = { locate: 5_0
  */
 export const ROUND_FLOORS: Readonly<Record<Phase['kind'], number>> = { ...FIT_FLOORS, ramp: 5_000, hold: 15_000, release: 5_000 };
 
+/**
+ * The longest `--fit` stretches a phase, in ms (a phase written longer keeps its own length): the
+ * guides pace a hold at 30 s to 2 minutes (README's sources), easing in and out and finding a
+ * point take seconds, not minutes. `--fit 2h` made desk-break's ramps 8 minutes long and its
+ * holds 10; past these a routine stretches no further, and run says so.
+ */
+export const FIT_CEILINGS: Readonly<Record<Phase['kind'], number>> = { locate: 30_000, ramp: 30_000, hold: 120_000, release: 30_000, switch: 10_000, rest: 60_000, massage: 180_000 };
+
+/** A draft's ceiling when stretched: FIT_CEILINGS, or its own length if longer, never over the bounds. */
+const ceilingOf = (d: Draft) => Math.min(d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs, Math.max(d.duration_ms, FIT_CEILINGS[d.kind]));
+
 /** A draft's floor from `floors`: never above its own whole seconds, never under the bound. */
 const floorIn = (floors: Readonly<Record<Phase['kind'], number>>) => (d: Draft) => clamp(Math.floor(d.duration_ms / 1000) * 1000, BOUNDS.minPhaseMs, floors[d.kind]);
 /** A draft's comfortable floor (FIT_FLOORS). */
@@ -85,6 +96,8 @@ function fittedDrafts(routine: Routine, points: (id: string) => Point | undefine
   // before giving up. Proportions within a press stay intact in each.
   const oneRound = () => draft(routine, points, options, 1);
   const rounds = drafted.some((d) => (d.rounds ?? 1) > 1);
+  // Stretched, each phase stops at its ceiling (FIT_CEILINGS); shrunk, the ceilings are moot.
+  if (budget > total(drafted)) return stretched(drafted, budget, options.rounds === undefined ? (r) => draft(routine, points, options, r) : undefined);
   const fitted = (rounds ? fit(drafted, budget, floorIn(ROUND_FLOORS)) : fit(drafted, budget, comfortable)) ?? fit(oneRound(), budget, comfortable) ?? fit(oneRound(), budget);
   if (!fitted) {
     const min = draft(routine, points, options, 1).length * BOUNDS.minPhaseMs;
@@ -92,6 +105,31 @@ function fittedDrafts(routine: Routine, points: (id: string) => Point | undefine
   }
   return fitted;
 }
+
+const total = (drafts: Draft[]) => drafts.reduce((n, d) => n + d.duration_ms, 0);
+
+/**
+ * `drafts` stretched toward a longer budget: each phase grows by one factor up to its ceiling
+ * (FIT_CEILINGS). Where the ceilings stop short, more rounds a point (`withRounds`, up to 10;
+ * none when --rounds fixed them), each a little shorter if need be, but not under ROUND_FLOORS.
+ * Short of the budget even so, the longest it can be: run says so.
+ */
+function stretched(drafts: Draft[], budget: number, withRounds?: (rounds: number) => Draft[]): Draft[] {
+  const near = (d: Draft[]) => total(d) >= budget - 1_000;
+  let best = fit(drafts, budget, (d) => d.duration_ms, ceilingOf)!;
+  if (near(best) || !withRounds) return best;
+  for (let r = Math.max(1, ...drafts.map((d) => d.rounds ?? 1)) + 1; r <= MAX_ROUNDS; r++) {
+    const more = withRounds(r);
+    const fitted = fit(more, budget, floorIn(ROUND_FLOORS), ceilingOf);
+    if (!fitted) break;
+    best = fitted;
+    if (near(best)) break;
+  }
+  return best;
+}
+
+/** The most rounds a point a routine or --rounds may ask for (the schema's bound). */
+const MAX_ROUNDS = 10;
 
 /**
  * The shortest budget at which `--fit` keeps every phase at a pace a person can follow (one round
@@ -164,13 +202,12 @@ function sidesFor(point: Point, stepSides: string | undefined, flag: PlanOptions
  * second of it unless every phase is already at its longest. Each phase stays within its bounds
  * and in whole seconds; the seconds lost to rounding down go back to the phases that lost the
  * most (largest remainder), so proportions hold to the second. `floorOf` gives each phase's
- * shortest length (whole seconds; default the one-second bound). Undefined when the floors
- * alone are over the budget.
+ * shortest length (whole seconds; default the one-second bound), `maxOf` its longest (default
+ * the bounds). Undefined when the floors alone are over the budget.
  */
-export function fit(drafts: Draft[], budget: number, floorOf: (d: Draft) => number = () => BOUNDS.minPhaseMs): Draft[] | undefined {
+export function fit(drafts: Draft[], budget: number, floorOf: (d: Draft) => number = () => BOUNDS.minPhaseMs, maxOf: (d: Draft) => number = (d) => (d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs)): Draft[] | undefined {
   const floors = drafts.map(floorOf);
   if (floors.reduce((s, x) => s + x, 0) > budget) return undefined;
-  const maxOf = (d: Draft) => (d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs);
   const scaled = (factor: number) => drafts.map((d, i) => clamp(d.duration_ms * factor, floors[i]!, maxOf(d)));
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   // The total grows with the factor (clamping only flattens it), so bisect for the factor whose

@@ -554,10 +554,14 @@ describe('first contact', () => {
     ]);
     expect(r.stdout).toMatch(/Gradually ease off LI4 \(Hégǔ\), left hand\./);
   });
-  it('--fit says when a routine cannot stretch that far', () => {
+  it('--fit says when a routine cannot stretch that far: phases stop at the pace the guides give, then rounds are added', () => {
     const r = cli(['run', 'LI4', '--rounds', '1', '--fit', '2h', '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('acupress: --fit 2h: "LI4" stretches to 1h20m at most (no phase runs longer than 10m)\n');
+    expect(r.stderr).toBe('warning: --fit 2h is longer than "LI4" stretches: it runs 6m40s, its holds at most 2m and its ramps and releases 30s, as the guides pace them; --rounds <n> adds rounds\n');
+    const more = cli(['run', 'LI4', '--fit', '2h', '--dry-run']);
+    expect(more.stderr).toBe('warning: --fit 2h is longer than "LI4" stretches: it runs 1h40s, its holds at most 2m and its ramps and releases 30s, as the guides pace them, at ten rounds a point\n');
+    expect(more.stdout).toMatch(/^LI4 Hégǔ \(Union Valley\) · 62 phases · 1:00:40 in all \(dry run\)$/m);
+    expect(cli(['run', 'LI4', '--fit', '20m', '--dry-run'])).toMatchObject({ code: 0, stderr: '' });
   });
   it('the pregnancy hint is for runs without a profile (show and check give it with a profile of none), and --no-tips keeps it (it is safety, not a tip)', () => {
     const dir = quick();
