@@ -158,8 +158,9 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     // A saved profile has answered the pregnancy question (with "none" or with pregnancy), so the
     // hint is for runs without one: a run is done again and again, and would say it every time
     // (and hold a run in a small terminal for it). show and check, which look things up, give it
-    // whenever no condition is in force. It is safety, not a tip: --no-tips keeps it.
-    const hintDue = conditions.length === 0 && !profile && !options.json;
+    // whenever pregnancy is not in force. It is safety, not a tip: --no-tips keeps it.
+    // Another condition given (--condition bleeding) says nothing of pregnancy: the hint stays.
+    const hintDue = !conditions.some((x) => x.id === PREGNANCY) && !profile && !options.json;
     const avoidedInPregnancy = hintDue ? pregnancyAvoided(catalog, routine, read) : [];
     // A single point has no rest to run: the hint names routines safe in pregnancy instead.
     const point = target.kind === 'point' && avoidedInPregnancy.length ? catalog.points.get(routine.id) : undefined;

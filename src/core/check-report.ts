@@ -5,7 +5,7 @@ import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition, Routine } from '../model/types.js';
 import { compareIds } from './text.js';
 import {
-  adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, pregnancyAvoided, recommendedNotes, routineFindings,
+  adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, PREGNANCY, pregnancyAvoided, recommendedNotes, routineFindings,
   saferAlternatives, stepPoints, urgentFor, type Finding, type Note, type StepPoints,
 } from './safety.js';
 import { pregnancyHint } from './pregnancy-hint.js';
@@ -104,9 +104,10 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     red_flags: checked.flatMap((c) => (c.routine?.red_flags ?? []).map((text) => ({ target: c.target, text }))),
     // Its tips too: the everyday advice (how hard to press, what to skip).
     tips: checked.flatMap((c) => (c.routine?.tips ?? []).map((text) => ({ target: c.target, text }))),
-    // With no condition in force, a routine that uses points avoided in pregnancy says so, as the
+    // Without pregnancy in force, a routine that uses points avoided in pregnancy says so, as the
     // text, show and run do: pregnancy is common and often unmentioned.
-    pregnancy_hint: conditions.length ? [] : checked.flatMap((c) => {
+    // Another condition in force (bleeding) says nothing of pregnancy, so it keeps the hint.
+    pregnancy_hint: conditions.some((c) => c.id === PREGNANCY) ? [] : checked.flatMap((c) => {
       const text = c.routine && pregnancyHint(pregnancyAvoided(catalog, c.routine, c.read));
       return text ? [{ target: c.target, text }] : [];
     }),

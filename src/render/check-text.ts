@@ -108,7 +108,8 @@ function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<P
     const fallback = s.avoid.length
       ? (routineAvoided ? 'Run it with --skip-unsafe to leave the steps to avoid out.' : who && !neverOnly ? `Leave ${s.avoid.length > 1 ? 'them' : 'it'} out${who}; why is below.` : `Do not press ${s.avoid.length > 1 ? 'them' : 'it'} yourself; why is below.`)
       // Every condition has general advice (below): "nothing to avoid" is never the whole answer.
-      : who ? 'No cautions either, but read the general advice below.' : (conditionHint(report, targets) ?? 'For a condition, add --pregnant or --condition <id>.');
+      // Another condition is no answer to pregnancy: the hint stays with it (bleeding, say).
+      : who ? ['No cautions either, but read the general advice below.', conditionHint(report, targets)].filter(Boolean).join(' ') : (conditionHint(report, targets) ?? 'For a condition, add --pregnant or --condition <id>.');
     // Emergencies a checked point is traditionally used for: say so up front, not only at the end.
     const urgent = report.urgent.length ? `Get medical help instead for ${andList([...new Set(report.urgent.flatMap((u) => u.indications))].map((i) => i.replaceAll('-', ' ')))} (below).` : '';
     if (urgent) second.push(urgent);
@@ -133,7 +134,7 @@ function summary(catalog: Catalog, report: CheckReport, checked: ReadonlyArray<P
 }
 
 /**
- * For a check with no condition: one routine that uses points avoided in pregnancy says so, as
+ * For a check without pregnancy in force: one routine that uses points avoided in pregnancy says so, as
  * `show` and `run` do, in the report's line (`pregnancy_hint`, which `--json` carries too);
  * undefined otherwise. (The section below says "No general cautions", so the headline does not
  * repeat it.)

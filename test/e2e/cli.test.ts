@@ -439,6 +439,17 @@ describe('check', () => {
     expect(out).toMatch(/If you are pregnant: this routine uses LI4/);
     expect(cli(['show', 'morning-sickness']).stdout).not.toMatch(/If you are pregnant/);
   });
+  it('another condition says nothing of pregnancy: check, show and run keep the hint; with pregnancy in force there is none', () => {
+    const hint = /If you are pregnant: this routine uses LI4, traditionally avoided in pregnancy/;
+    const checked = cli(['check', 'headache', '--condition', 'bleeding']);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout.split('\n')[1]).toMatch(/^No cautions either, but read the general advice below\. If you are pregnant: this routine uses LI4/);
+    expect(JSON.parse(cli(['check', 'headache', '--condition', 'bleeding', '--json']).stdout).pregnancy_hint).toEqual([{ target: 'headache', text: expect.stringMatching(hint) }]);
+    expect(cli(['show', 'headache', '--condition', 'bleeding']).stdout).toMatch(hint);
+    expect(cli(['run', 'SP6', '--condition', 'bleeding', '--dry-run']).stdout).toMatch(/If you are pregnant: SP6 is traditionally avoided in pregnancy, so leave it out/);
+    expect(JSON.parse(cli(['check', 'headache', '--condition', 'bleeding', '--pregnant', '--json']).stdout).pregnancy_hint).toEqual([]);
+    expect(cli(['show', 'headache', '--pregnant']).stdout).not.toMatch(/If you are pregnant/);
+  });
   it('a clot keeps every leg and foot point out, the back of the knee included, with the rule said once', () => {
     const r = cli(['check', 'low-back', 'feet', '--condition', 'dvt']);
     expect(r.code).toBe(1);
