@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
 import { catalogFrom } from '../src/model/catalog.js';
 import { conditionSchema } from '../src/model/schema.js';
-import { routineFindings } from '../src/core/safety.js';
+import { pointFindings, routineFindings } from '../src/core/safety.js';
+import { massagedRegions } from '../src/core/body-words.js';
 import { stepTechniques } from '../src/core/techniques.js';
-import { cliAsync, ROOT } from './helpers.js';
-import { massage, press, rest, routine } from './fixtures-data.js';
+import { cliAsync, ROOT, tempTree } from './helpers.js';
+import { massage, point, press, rest, routine } from './fixtures-data.js';
 import type { Step } from '../src/model/types.js';
 
 const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
@@ -75,7 +76,8 @@ describe('stepTechniques', () => {
   });
 
   it('finds nothing in ordinary cues: a hand turned over, shoulders rolled, lying on your back', () => {
-    for (const cue of ['Turn your hand over.', 'Roll your shoulders slowly backward.', 'Lie on your back with knees bent.', 'Rest your head in your hands.', 'Drop your hands into your lap.']) {
+    for (const cue of ['Turn your hand over.', 'Roll your shoulders slowly backward.', 'Lie on your back with knees bent.', 'Rest your head in your hands.', 'Drop your hands into your lap.',
+      'It sinks into a small hollow just under the bone; that is the point.', 'The finger sinks into a soft hollow between the tendons.']) {
       expect(stepTechniques(press('LI4', { cue })), cue).toEqual([]);
       expect(stepTechniques({ ...rest(10_000), cue } as Step), cue).toEqual([]);
     }
@@ -138,6 +140,84 @@ describe('conditions whose advice restricts a technique say so as a rule', () =>
   });
 });
 
+// A review found press and rest steps whose cues said to rub the neck or the lower belly passed as
+// "Nothing to avoid": only massage steps were read for a region or for neck massage.
+describe('what any step\'s texts say to rub or knead', () => {
+  it('massagedRegions reads the body words of what a massage verb acts on, to the end of its clause', () => {
+    expect(massagedRegions('Squeeze LI4 while you rub the sides of your neck in firm circles with the other hand.')).toEqual(['neck']);
+    expect(massagedRegions('Now knead the neck muscles with both hands, up and down the throat.')).toEqual(['neck']);
+    expect(massagedRegions('Press PC6 and rub your lower belly firmly in circles.')).toEqual(['abdomen']);
+    expect(massagedRegions('Massage your abdomen deeply below the navel.')).toEqual(['abdomen']);
+    expect(massagedRegions('Stroke the small of your back.')).toEqual(['lower-back']);
+    for (const text of ['Rest your hands on your belly and breathe.', 'Press firmly and breathe into your belly.', 'Squeeze LI4 while you breathe into your belly.', 'Look at your neck in a mirror.', undefined]) {
+      expect(massagedRegions(text), String(text)).toEqual([]);
+    }
+  });
+
+  it('a press or rest step that rubs the neck is a neck massage (neck-arteries), one that rubs the belly works the abdomen (pregnancy)', () => {
+    const neck = routine([
+      press('LI4', { cue: 'Squeeze LI4 while you rub the sides of your neck in firm circles with the other hand.' }),
+      { kind: 'rest', duration: 30_000, cue: 'Now knead the neck muscles with both hands, up and down the throat.' },
+    ]);
+    const f = routineFindings(catalog, neck, [cond('neck-arteries')]).filter((x) => x.level === 'avoid');
+    expect(f.filter((x) => x.technique === 'neck-massage').map((x) => x.step)).toEqual([0, 1]);
+    const belly = routine([
+      press('PC6', { cue: 'Press PC6 and rub your lower belly firmly in circles.' }),
+      { kind: 'rest', duration: 30_000, cue: 'Now massage your abdomen deeply below the navel.' },
+    ]);
+    const g = routineFindings(catalog, belly, [cond('pregnancy')]).filter((x) => x.level === 'avoid');
+    expect(g.map((x) => [x.step, x.region])).toEqual([[0, 'abdomen'], [1, 'abdomen']]);
+    // A massage step's cue too: a hand massage that goes on to rub the neck.
+    const m = routine([{ ...massage('the palm', 30_000), regions: ['hand'], cue: 'Then rub the back of your neck.' } as Step]);
+    expect(routineFindings(catalog, m, [cond('neck-arteries')]).map((x) => x.technique)).toContain('neck-massage');
+    // Rubbing the neck at a neck point is a neck massage all the same; a press step's cue rubbing its own point's region is not said twice.
+    expect(routineFindings(catalog, routine([press('GB20', { cue: 'Rub the back of your neck in circles.' })]), [cond('neck-arteries')]).map((x) => x.technique)).toContain('neck-massage');
+    expect(routineFindings(catalog, routine([press('LI4', { cue: 'Pinch the web of your hand.' })]), [cond('devices')]).map((x) => x.point ?? x.region)).toEqual(['LI4']);
+    // Still nothing where the cue rubs nothing.
+    const calm = routine([press('PC6', { cue: 'Press PC6 and breathe into your belly.' }), { kind: 'rest', duration: 10_000, cue: 'Rest your hands on your belly.' }]);
+    expect(routineFindings(catalog, calm, [cond('pregnancy'), cond('neck-arteries')])).toEqual([]);
+  });
+});
+
+// A review found points whose own directions ("Bend your head forward", "holding or kneading",
+// "Lie on your back on two tennis balls") were shown by show and run with "nothing to avoid".
+describe('a point\'s own texts, under the technique rules', () => {
+  const found = (id: string, condition: string) => pointFindings(catalog.points.get(id)!, [cond(condition)], id).filter((f) => f.technique).map((f) => `${f.technique}:${f.level}`);
+
+  it('a head bent to find it is a caution with neck-arteries, saying to keep the head still', () => {
+    for (const id of ['GV14', 'BL13', 'SI14', 'EX-B1']) expect(found(id, 'neck-arteries'), id).toEqual(['neck-movement:caution']);
+    const f = pointFindings(catalog.points.get('GV14')!, [cond('neck-arteries')], 'GV14').find((x) => x.technique)!;
+    expect(f.reason).toMatch(/Its directions for finding it ask for turning or tilting the head: find it with your head still\.$/);
+    expect(f).toMatchObject({ point: 'GV14', condition: 'neck-arteries', source: cond('neck-arteries').rules.find((r) => r.techniques?.includes('neck-movement'))!.source });
+  });
+
+  it('"holding or kneading" is a caution with bleeding, saying to press still; lying on tennis balls as the way to press is avoided with osteoporosis', () => {
+    for (const id of ['SP10', 'LI10', 'ST34']) expect(found(id, 'bleeding'), id).toEqual(['kneading:caution']);
+    expect(pointFindings(catalog.points.get('SP10')!, [cond('bleeding')], 'SP10').find((x) => x.technique)!.reason).toMatch(/press it still, without kneading\.$/);
+    for (const id of ['BL15', 'EX-B2']) expect(found(id, 'osteoporosis'), id).toContain('body-weight:avoid');
+    // Offered as another way ("also works"): a caution.
+    expect(found('BL23', 'osteoporosis')).toEqual(['body-weight:caution']);
+    // Without a technique rule in force, none of it.
+    expect(pointFindings(catalog.points.get('SP10')!, [cond('pregnancy')], 'SP10').filter((f) => f.technique)).toEqual([]);
+  });
+
+  it('a point of your own: its find text is read, a "not" keeps its technique a caution, lying on a ball as the way to press it is avoided', () => {
+    const mine = point('XP1', { region: 'hand', location: 'On the hand.', find: 'Turn your head to the left and drop your chin to your chest, then lean your body weight onto the hand.' });
+    expect(pointFindings(mine, [cond('neck-arteries'), cond('osteoporosis')], 'XP1').map((f) => `${f.condition}:${f.technique}:${f.level}`))
+      .toEqual(['neck-arteries:neck-movement:caution', 'osteoporosis:body-weight:caution']);
+    const not = point('XP2', { region: 'hand', location: 'On the hand.', technique: 'Press it still; do not knead it.' });
+    expect(pointFindings(not, [cond('bleeding')], 'XP2').map((f) => f.level)).toEqual(['caution']);
+    const lie = point('XP3', { region: 'hand', location: 'On the hand.', technique: 'Lie on a tennis ball under it.' });
+    expect(pointFindings(lie, [cond('osteoporosis')], 'XP3').map((f) => f.level)).toEqual(['avoid']);
+  });
+
+  it('read where the point is pressed or named in a cue, not where a massage only works over it', () => {
+    const at = (steps: Step[]) => routineFindings(catalog, routine(steps), [cond('neck-arteries')]).filter((f) => f.technique).map((f) => `${f.step}:${f.point}`);
+    expect(at([press('GV14'), { kind: 'rest', duration: 10_000, cue: 'Then press GV14 again.' }])).toEqual(['0:GV14', '1:GV14']);
+    expect(at([{ ...massage('between the shoulder blades', 30_000), regions: ['upper-back'], points: ['GV14'] } as Step])).toEqual([]);
+  });
+});
+
 describe('the built CLI', () => {
   it('check neck --condition neck-arteries: avoid, naming what, exit 1; never "Nothing to avoid"', async () => {
     const r = await cliAsync(['check', 'neck', '--condition', 'neck-arteries']);
@@ -197,6 +277,23 @@ describe('the built CLI', () => {
     expect((await cliAsync(['run', 'headache', '--dry-run', '--yes'])).stdout).toMatch(/let your head grow heavy on your thumbs\./);
     const osteo = await cliAsync(['check', 'desk-break', '--condition', 'osteoporosis']);
     expect(osteo.stdout.split('\n')[0]).toBe('Avoid with osteoporosis: desk-break (leaning your weight into a point).');
+  });
+
+  it('check of a file whose press and rest cues rub the neck avoids it with neck-arteries (exit 1); a point\'s own texts reach check, show and run', async () => {
+    const dir = tempTree({ 'neckrub.yaml': [
+      'id: neckrub', 'title: Neck rub', 'summary: LI4 and a neck rub.', 'sources: [me]', 'steps:',
+      '  - press: LI4', '    cue: Squeeze LI4 while you rub the sides of your neck in firm circles with the other hand.',
+      '  - rest: 30s', '    cue: Now knead the neck muscles with both hands, up and down the throat.', ''].join('\n') });
+    const r = await cliAsync(['check', './neckrub.yaml', '--condition', 'neck-arteries'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('Avoid with neck-arteries: neckrub (massage on the neck).');
+    const gv14 = await cliAsync(['check', 'GV14', '--condition', 'neck-arteries', '--json']);
+    expect(JSON.parse(gv14.stdout).findings.map((f: { point?: string; technique?: string; level: string }) => [f.point, f.technique, f.level])).toEqual([['GV14', 'neck-movement', 'caution']]);
+    const shown = await cliAsync(['show', 'BL15', '--condition', 'osteoporosis', '--no-color', '--no-figure']);
+    expect(shown.stdout.split('\n')[1]).toBe('AVOID with osteoporosis. Why, below.');
+    expect(shown.stdout).toMatch(/Its directions for pressing it ask for leaning your weight into a point\./);
+    const run = await cliAsync(['run', 'BL15', '--condition', 'osteoporosis', '--dry-run', '--yes']);
+    expect(run.code).toBe(1);
   });
 
   it('check --condition neck-arteries with no target lists the techniques in words', async () => {

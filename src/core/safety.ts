@@ -7,7 +7,11 @@ import { codesInText } from './codes-in-text.js';
 import { pointsNamedInText } from './names-in-text.js';
 import { lookup } from './resolve.js';
 import { REGIONS } from '../model/regions.js';
-import { stepTechniques, techniqueWords, type Technique } from './techniques.js';
+import { pointTechniques, stepTechniques, techniqueWords, type PointAsk, type Technique } from './techniques.js';
+import { massageRegions, massagedRegions } from './body-words.js';
+
+/** Where a massage works, here too for the modules that read steps (body-words.ts). */
+export { areaOnlyRegions, massageRegions } from './body-words.js';
 
 export type Level = 'avoid' | 'caution';
 
@@ -57,43 +61,6 @@ export function choosableConditions(catalog: Catalog): Condition[] {
 const AREA_POINTS: Array<[RegExp, string[]]> = [
   [/\btops? of (?:the |your |both |each |one |the opposite )*shoulders?\b|\bshoulder[- ]?tops?\b|\btrapezius\b/i, ['GB21']],
 ];
-
-// Body words in the area text of a massage step ("lower belly", "the small of the back"), read as
-// the regions the condition rules name, so that the step is checked like one that says
-// `regions:` (pregnancy avoids the abdomen and lower back). Added to a step's own regions, never
-// hidden by them: an area of "lower belly" with `region: hand` is a contradiction, and a check
-// that is unsure where hands go considers both.
-const AREA_REGIONS: Array<[RegExp, Region]> = [
-  [/\b(?:abdomen|abdominal|belly|tummy|stomach|navel|umbilicus|bowels?|pelvis|pelvic|womb|uterus)\b/i, 'abdomen'],
-  [/\b(?:lower|low|small of the) back\b|\blumbar\b|\bsacr(?:um|al)\b|\btailbone\b|\bcoccyx\b/i, 'lower-back'],
-  [/\b(?:upper back|shoulder blades?|between the shoulders)\b/i, 'upper-back'],
-  [/\b(?:chest|breasts?|breastbone|sternum|ribs?|rib ?cage)\b/i, 'chest'],
-  [/\b(?:neck|throat)\b/i, 'neck'],
-  [/\b(?:head|scalp|temples?|forehead|skull)\b/i, 'head'],
-  [/\b(?:face|cheeks?|jaw|eyes?|eyebrows?|nose)\b/i, 'face'],
-  [/\bshoulders?\b/i, 'shoulder'],
-  [/\b(?:hips?|buttocks?|glutes?)\b/i, 'hip'],
-  [/\b(?:thighs?|groin)\b/i, 'thigh'],
-  [/\bknees?\b/i, 'knee'],
-  [/\b(?:legs?|calf|calves|shins?)\b/i, 'leg'],
-  [/\bankles?\b/i, 'ankle'],
-  [/\b(?:feet|foot|soles?|toes?|heels?|arch of the foot)\b/i, 'foot'],
-  [/\bforearms?\b/i, 'forearm'],
-  [/\b(?:upper arms?|elbows?|arms?)\b/i, 'arm'],
-  [/\bwrists?\b/i, 'wrist'],
-  [/\b(?:hands?|palms?|fingers?|thumbs?)\b/i, 'hand'],
-];
-
-/** The regions a massage step works: its own and those its area text names (AREA_REGIONS), each once. */
-export function massageRegions(step: Pick<MassageStep, 'area' | 'regions'>): Region[] {
-  const area = plainText(step.area);
-  return [...new Set([...step.regions, ...AREA_REGIONS.filter(([re]) => re.test(area)).map(([, region]) => region)])];
-}
-
-/** The regions a massage step's area text names (AREA_REGIONS) that its own regions do not. */
-export function areaOnlyRegions(step: Pick<MassageStep, 'area' | 'regions'>): Region[] {
-  return massageRegions(step).filter((r) => !step.regions.includes(r));
-}
 
 /** The standard point codes a text names (codes-in-text.ts), here too for the modules that read steps. */
 export { codesInText };
@@ -171,6 +138,16 @@ export function massagePoints(step: Pick<MassageStep, 'area' | 'points'> & { cue
 }
 
 /**
+ * The regions a step works: a massage step's own and its area's (massageRegions), and for every
+ * step those its texts say to rub, knead or massage (massagedRegions: "rub your lower belly in
+ * circles" in a press step's cue works the abdomen, as a massage of the lower belly does).
+ */
+export function stepRegions(step: Step): Region[] {
+  const texts = step.kind === 'press' ? [step.cue, step.cueOneSide, step.find] : [step.cue];
+  return [...new Set([...(step.kind === 'massage' ? massageRegions(step) : []), ...texts.flatMap(massagedRegions)])];
+}
+
+/**
  * The points a press or rest step's free text names (by code or name) besides the one it presses:
  * its cue, its one-side cue and its `find:` text (shown and spoken as the locate cue), each read
  * as a person may follow it. Checked as if pressed.
@@ -196,8 +173,13 @@ export function stepPoints(catalog: Catalog, routine: Routine): StepPoints {
   return routine.steps.map((step) => (step.kind === 'massage' ? massagePoints(step, catalog) : cuePoints(step, catalog)));
 }
 
-/** Findings for one point under the given conditions (plus the general cautions). */
-export function pointFindings(point: Point, conditions: Condition[], target: string, step?: number): Finding[] {
+/**
+ * Findings for one point under the given conditions (plus the general cautions). With `texts`
+ * (where the point is pressed, or looked at, and its directions are shown), its own texts are
+ * read under the `techniques:` rules as well (pointTechniques): a point whose directions say to
+ * bend your head, knead or lean on it is never "nothing to avoid" (textFinding).
+ */
+export function pointFindings(point: Point, conditions: Condition[], target: string, step?: number, texts = true): Finding[] {
   const out: Finding[] = [];
   const base = { target, point: point.id, ...(step !== undefined ? { step } : {}) };
   for (const c of conditions) {
@@ -217,7 +199,38 @@ export function pointFindings(point: Point, conditions: Condition[], target: str
     if (out.some((f) => f.condition === caution.condition && f.level === caution.level && !f.region)) continue;
     out.push({ ...base, condition: caution.condition, level: caution.level, reason: caution.reason, source: caution.source });
   }
+  const rules = texts ? conditions.flatMap((c) => c.rules.filter((r) => r.techniques).map((rule) => ({ c, rule }))) : [];
+  // Most conditions have no technique rule, and then the point's texts are not read.
+  if (rules.length) {
+    for (const ask of pointTechniques(point, massagedRegions)) {
+      for (const { c, rule } of rules) if (rule.techniques!.includes(ask.technique)) out.push({ ...base, technique: ask.technique, ...textFinding(ask, c.id, rule) });
+    }
+  }
   return out;
+}
+
+// What to do instead, when a point's directions ask for what a rule restricts: any point can be
+// found and pressed with a still head, a still finger and a hand's light pressure.
+const INSTEAD: Record<Technique, Record<'find' | 'press', string>> = {
+  'kneading': { find: 'find it with a light touch, without kneading', press: 'press it still, without kneading' },
+  'neck-massage': { find: 'find it without rubbing the neck', press: 'press the point only, without rubbing the neck' },
+  'neck-movement': { find: 'find it with your head still', press: 'keep your head still while you press' },
+  'body-weight': { find: 'find it with a hand, without leaning into it', press: 'press it lightly with a hand instead, or skip it' },
+};
+
+/**
+ * The finding for a point whose own directions ask for a technique a rule restricts: the rule's
+ * level when its pressing text opens with the technique and offers no other way (ask.way: lying
+ * on tennis balls under osteoporosis), else `caution`, with the rule's reason and what to do
+ * instead (holding or kneading: "press it still"; a head bent to find it: "find it with your head
+ * still"). Never nothing: acupress shows these directions in show and run.
+ */
+export function textFinding(ask: PointAsk, condition: string, rule: Pick<Condition['rules'][number], 'level' | 'reason' | 'source' | 'cited_by'>): Pick<Finding, 'condition' | 'level' | 'reason' | 'source' | 'cited_by'> {
+  const where = ask.text === 'find' ? 'Its directions for finding it' : 'Its directions for pressing it';
+  const says = ask.way
+    ? `${where} ask for ${techniqueWords(ask.technique)}.`
+    : `${where} ${ask.text === 'find' ? 'ask for' : 'offer'} ${techniqueWords(ask.technique)}: ${INSTEAD[ask.technique][ask.text]}.`;
+  return { condition, level: ask.way ? rule.level : 'caution', reason: `${rule.reason} ${says}`, source: rule.source, ...(rule.cited_by ? { cited_by: rule.cited_by } : {}) };
 }
 
 /** The caution for a massage step with no region and no point: nothing it does can be checked. */
@@ -250,8 +263,10 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
   // The rules about what a step does (kneading, moving the head); most conditions have none, and then no text is read for them.
   const techniqueRules = conditions.flatMap((c) => c.rules.filter((r) => r.techniques).map((rule) => ({ c, rule })));
   routine.steps.forEach((step, i) => {
+    // (With no condition no region rule applies: a press step's texts are then not read for regions.)
+    const regions = conditions.length || step.kind === 'massage' ? stepRegions(step) : [];
     if (techniqueRules.length) {
-      for (const technique of stepTechniques(step, step.kind === 'massage' ? massageRegions(step) : [])) {
+      for (const technique of stepTechniques(step, regions)) {
         for (const { c, rule } of techniqueRules) {
           if (rule.techniques!.includes(technique)) out.push({ target: routine.id, technique, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source, ...(rule.cited_by ? { cited_by: rule.cited_by } : {}) });
         }
@@ -263,33 +278,33 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
       // Loading refuses such a routine; should one get through, never a silent "nothing to avoid".
       else for (const c of conditions.length ? conditions.map((x) => x.id) : [GENERAL]) out.push({ target: routine.id, point: step.point, step: i, condition: c, level: 'caution', reason: UNKNOWN_POINT.reason, source: UNKNOWN_POINT.source });
     }
+    const said = new Set<string>();
+    const add = (f: Finding) => {
+      // One line per rule and place: a region rule met through the region and through a point in it is said once.
+      const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.point ?? f.region}`;
+      if (!said.has(key)) (said.add(key), out.push(f));
+    };
     if (step.kind !== 'massage') {
       for (const id of read[i]!) {
         const named = catalog.points.get(id);
         if (named) out.push(...pointFindings(named, conditions, routine.id, i));
       }
     } else {
-      const said = new Set<string>();
-      const add = (f: Finding) => {
-        // One line per rule and place: a region rule met through the region and through a point in it is said once.
-        const key = `${f.condition}\u0000${f.level}\u0000${f.reason}\u0000${f.point ?? f.region}`;
-        if (!said.has(key)) (said.add(key), out.push(f));
-      };
       const points = read[i]!.filter((id) => catalog.points.has(id));
-      for (const id of points) pointFindings(catalog.points.get(id)!, conditions, routine.id, i).forEach(add);
-      const regions = massageRegions(step);
+      // A massage shows none of a point's own directions: its points are checked by their rules only.
+      for (const id of points) pointFindings(catalog.points.get(id)!, conditions, routine.id, i, false).forEach(add);
       // A step that says neither where nor over which point it works cannot be checked: when
       // unsure, caution, never a silent "nothing to avoid".
       if (points.length === 0 && regions.length === 0) {
         for (const c of conditions.length ? conditions.map((x) => x.id) : [GENERAL]) add({ target: routine.id, step: i, condition: c, level: 'caution', reason: UNCHECKED.reason, source: UNCHECKED.source });
       }
-      for (const region of regions) {
-        for (const c of conditions) {
-          for (const rule of c.rules) {
-            if (rule.regions?.includes(region)) {
-              add({ target: routine.id, region, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
-            }
-          }
+    }
+    // A press step's own point is checked by its region already: "pinch the web of your hand" at LI4 is said once.
+    const own = step.kind === 'press' ? catalog.points.get(step.point)?.region : undefined;
+    for (const region of regions.filter((r) => r !== own)) {
+      for (const c of conditions) {
+        for (const rule of c.rules) {
+          if (rule.regions?.includes(region)) add({ target: routine.id, region, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source });
         }
       }
     }

@@ -39,8 +39,9 @@ function built(): NonNullable<typeof patterns> {
       /\b(?:lie|lying|lay)\s+(?:\w+\s+){0,3}on\s+(?:\w+\s+){0,3}balls?\b/i,
       /\b(?:against|into)\s+(?:a|the)\s+wall\b/i,
       /\bbody\s*weight\b/i,
-      // "sink your weight onto the ball", "letting your body sink onto it".
-      /\b(?:sink|sinks|sinking)\s+(?:\w+\s+){0,4}(?:on|onto|into|against)\b/i,
+      // "sink your weight onto the ball", "letting your body sink onto it" (a finger that "sinks
+      // into a soft hollow", as many points' directions say, is finding the point).
+      /\b(?:sink|sinks|sinking)\s+(?:\w+\s+){0,4}(?:on|onto|into|against)\b(?!\s+(?:a|the)\s+(?:\w+\s+)?(?:hollow|groove|dip|depression|gap|notch)\b)/i,
       /\bweight\s+(?:\w+\s+){0,2}(?:on|onto|into|against)\b/i,
       // "let your weight press the point", "use your body weight", "putting your weight behind it"
       // (not "keep your weight off them": that says what not to do).
@@ -64,26 +65,70 @@ function stepTexts(step: Step): string[] {
   return step.cue ? [step.cue] : [];
 }
 
-/**
- * The techniques a step uses, each once: `kneading` (a kneading massage, or a text that says to
- * knead), `neck-massage` (a massage working the neck, by its regions or its area's words, as
- * `regions` gives them: safety.ts massageRegions), `neck-movement` (a text that moves the head
- * or neck, or a stretching massage over the neck) and `body-weight` (a text that leans the body's
- * weight into a point). Read generously, from the words listed in docs/writing-routines.md: a
- * check may find more than a step does, and a phrasing those words miss is not found.
- */
-export function stepTechniques(step: Step, regions: readonly Region[] = []): Technique[] {
-  // Hyphens and underscores as spaces: "ear-to-shoulder", "head-turns".
-  const text = stepTexts(step).map((t) => plainText(t).replace(/[-_\u2010-\u2015]+/g, ' ')).join('\n');
+/** A text as the patterns read it: plain, hyphens and underscores as spaces ("ear-to-shoulder", "head-turns"). */
+function readable(text: string): string {
+  return plainText(text).replace(/[-_\u2010-\u2015]+/g, ' ');
+}
+
+/** What the words of a text ask for: kneading, moving the head, leaning weight into a point. */
+function wordTechniques(text: string): Technique[] {
   const re = built();
   const out: Technique[] = [];
-  // (Not every `rolling` motion: rolling the shoulders, or a sole over a ball, is no kneading.)
-  if ((step.kind === 'massage' && step.motion === 'kneading') || re.knead.test(text)) out.push('kneading');
-  const neck = step.kind === 'massage' && regions.includes('neck');
-  if (neck) out.push('neck-massage');
-  if ((neck && step.kind === 'massage' && step.motion === 'stretching') || re.neck.some((x) => x.test(text))) out.push('neck-movement');
+  if (re.knead.test(text)) out.push('kneading');
+  if (re.neck.some((x) => x.test(text))) out.push('neck-movement');
   if (re.weight.some((x) => x.test(text))) out.push('body-weight');
   return out;
+}
+
+/**
+ * The techniques a step uses, each once: `kneading` (a kneading massage, or a text that says to
+ * knead), `neck-massage` (a step working the neck: a massage by its regions or its area's words,
+ * any step by what its texts say to rub or knead; `regions` gives them: safety.ts stepRegions),
+ * `neck-movement` (a text that moves the head or neck, or a stretching massage over the neck) and
+ * `body-weight` (a text that leans the body's weight into a point). Read generously, from the
+ * words listed in docs/writing-routines.md: a check may find more than a step does, and a
+ * phrasing those words miss is not found.
+ */
+export function stepTechniques(step: Step, regions: readonly Region[] = []): Technique[] {
+  const text = stepTexts(step).map(readable).join('\n');
+  const words = wordTechniques(text);
+  const out: Technique[] = [];
+  // (Not every `rolling` motion: rolling the shoulders, or a sole over a ball, is no kneading.)
+  if ((step.kind === 'massage' && step.motion === 'kneading') || words.includes('kneading')) out.push('kneading');
+  // A press or rest step whose cue says to rub the neck massages it as a massage step does.
+  const neck = regions.includes('neck');
+  if (neck) out.push('neck-massage');
+  if ((neck && step.kind === 'massage' && step.motion === 'stretching') || words.includes('neck-movement')) out.push('neck-movement');
+  if (words.includes('body-weight')) out.push('body-weight');
+  return out;
+}
+
+/** How a point's own text asks for a technique: in finding it (`find`) or in pressing it (`press`), and whether as the way to press it. */
+export interface PointAsk { technique: Technique; text: 'find' | 'press'; way: boolean }
+
+// A sentence that offers another way ("holding or kneading", "also works", "alternatively") or
+// says not to: the technique is one choice among others, or none.
+const CHOICE = /\b(?:or|alternatively|also|can|could|optionally|not|never|no|without|avoid)\b|n't\b/i;
+
+/**
+ * What a point's own texts ask for, as a step's are read (its location and `find:`, shown when
+ * you look for it, and its `technique:`, shown as how to press it), with `rubbed` the regions a
+ * text says to massage (body-words.ts massagedRegions: the neck is neck-massage). One per
+ * technique, the strongest: a technique its pressing text opens with and offers no other way to
+ * ("Lie on your back on two tennis balls", first sentence) is `way`; one pressing text offers
+ * among others ("holding or kneading in circles") is `press`; one in the finding texts ("Bend
+ * your head forward and find…") is `find`.
+ */
+export function pointTechniques(point: { location: string; find?: string | undefined; technique?: string | undefined }, rubbed: (text: string) => readonly Region[]): PointAsk[] {
+  const read = (text: string) => [...wordTechniques(readable(text)), ...(rubbed(text).includes('neck') ? ['neck-massage' as const] : [])];
+  const out = new Map<Technique, PointAsk>();
+  for (const text of [point.location, point.find]) for (const t of text ? read(text) : []) if (!out.has(t)) out.set(t, { technique: t, text: 'find', way: false });
+  if (point.technique) {
+    const first = /^[^.!?]*[.!?]?/.exec(plainText(point.technique))![0];
+    const way = CHOICE.test(first) ? [] : read(first);
+    for (const t of read(point.technique)) out.set(t, { technique: t, text: 'press', way: way.includes(t) });
+  }
+  return [...out.values()];
 }
 
 const WORDS: Record<Technique, string> = {
