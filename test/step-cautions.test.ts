@@ -180,13 +180,17 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     expect(withinPressure(bl23, 'gentle')).toBe(bl23);
     // A clause that asks for more and guards the person is kept: never a safety word dropped.
     expect(withinPressure('Lean back into the ball; never onto the spine.', 'gentle')).toBe('Never onto the spine.');
-    expect(withinPressure('Lean your weight in until it hurts a little.', 'gentle')).toBe('Lean your weight in until it hurts a little.');
+    // Pressing until it hurts asks for more: its pain word guards nothing.
+    expect(withinPressure('Lean your weight in until it hurts a little.', 'gentle')).toBe('');
     // Encouragement that reads like a negation asks for more (an attack's cues of KI3 with
     // pregnancy ran "gently (with pregnancy). Don't be afraid to press firmly into the hollow.").
-    for (const cue of ["Don't be afraid to press firmly into the hollow.", 'No need to be gentle: dig in.', 'Squeeze hard with all your strength.', 'Never hold back.', 'Press fir\u200bmly.']) {
+    for (const cue of ["Don't be afraid to press firmly into the hollow.", 'No need to be gentle: dig in.', 'Squeeze hard with all your strength.', 'Never hold back.']) {
       expect(pressureAsked(cue), cue).toBe('firm');
       expect(withinPressure(cue, 'gentle'), cue).toBe('');
     }
+    // A word behind a hidden character is read, and said again, as the word.
+    expect(pressureAsked('Press fir\u200bmly.')).toBe('firm');
+    expect(withinPressure('Press fir\u200bmly.', 'gentle')).toBe('Press gently.');
     expect(withinPressure('Never hold back: press as hard as you can, and stop if it hurts.', 'gentle')).toBe('Press as gently as you can, and stop if it hurts.');
     // What it says not to do is not said lighter ("never firmly" stays).
     expect(withinPressure('Press steadily, but never firmly on the bone.', 'gentle')).toBe('Press gently, but never firmly on the bone.');
