@@ -9,7 +9,9 @@ import { mergeInto } from '../src/store/merge.js';
 import { catalogFrom, pressing, routinesUsing, type Catalog, type CatalogData } from '../src/model/catalog.js';
 import { REGIONS } from '../src/model/regions.js';
 import { conditionNames, legacyCodes, lookup } from '../src/core/resolve.js';
-import { massagePoints, neverPress, pointFindings, routineFindings, unsafeSteps, urgentFor } from '../src/core/safety.js';
+import { choosableConditions, hasAvoid, massagePoints, neverPress, pointFindings, routineFindings, saferAlternatives, unsafeSteps, urgentFor } from '../src/core/safety.js';
+import { routinesWithoutAvoid } from '../src/core/check-report.js';
+import type { Condition } from '../src/model/types.js';
 import { sourceKinds, sourceProblem, ALSO } from '../src/core/sources.js';
 import { exceeds, pressureAsked, withinPressure } from '../src/core/pressure-words.js';
 import { guardAt } from '../src/core/safety-words.js';
@@ -453,6 +455,95 @@ describe('routine text', () => {
       expect(catalog.routines.get(id)!.contraindications.join('\n'), id).toMatch(/^If you (?:are|are or might be) pregnant/m);
     }
     expect(catalog.routines.get('techniques')!.contraindications.join('\n')).toMatch(/bleeding disorder or take blood thinners, ask your doctor first, .* leave out the kneading/);
+  });
+});
+
+// A contraindication about a condition acupress knows names the flag that makes acupress act on it
+// (--pregnant, --condition bleeding): that is how a reader without a profile learns the way to skip
+// the steps, and how these tests link the text to the rules `check` applies. One that names no flag
+// (diabetes or numb feet, a routine to use instead) is general and is not linked.
+const FLAG_END = '(?![\\w-])';
+function namedConditions(text: string, conditions: Condition[]): string[] {
+  return conditions.filter((c) => new RegExp(`--condition ${c.id}${FLAG_END}`).test(text) || (c.flag !== undefined && new RegExp(`--${c.flag}${FLAG_END}`).test(text))).map((c) => c.id);
+}
+
+describe('contraindications and the rules check applies', () => {
+  it('link a text to a condition by its flag, and only by its own', () => {
+    const all = choosableConditions(catalog);
+    expect(namedConditions('If you have, or may have, a blood clot (--condition blood-clot --skip-unsafe skips it).', all)).toEqual(['blood-clot']);
+    expect(namedConditions('If you are pregnant, skip LI4 (--pregnant --skip-unsafe skips it).', all)).toEqual(['pregnancy']);
+    expect(namedConditions('If you have a bleeding disorder or take blood thinners, ask your doctor first.', all)).toEqual([]);
+    expect(namedConditions('(--condition eye-conditions --skip-unsafe skips them)', all)).toEqual(['eye-conditions']);
+  });
+
+  // Contraindications are shown before every run, with or without a profile (run shoulders --yes
+  // from cron): whoever is on blood thinners must read there what check bleeding refuses.
+  it('every condition under which check finds something to avoid in a routine is named by its contraindications', () => {
+    const missing: string[] = [];
+    for (const r of catalog.routines.values()) {
+      const named = new Set(r.contraindications.flatMap((t) => namedConditions(t, choosableConditions(catalog))));
+      for (const c of choosableConditions(catalog)) {
+        const avoid = routineFindings(catalog, r, [c]).filter((f) => f.condition === c.id && f.level === 'avoid');
+        if (avoid.length > 0 && !named.has(c.id)) missing.push(`${r.id}: ${c.id} (${[...new Set(avoid.map((f) => f.point ?? f.region ?? f.technique))].join(', ')})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('no contraindication names a condition under which nothing in the routine is flagged', () => {
+    const claims: string[] = [];
+    for (const r of catalog.routines.values()) {
+      for (const text of r.contraindications) {
+        for (const id of namedConditions(text, choosableConditions(catalog))) {
+          if (!routineFindings(catalog, r, [cond(id)]).some((f) => f.condition === id)) claims.push(`${r.id}: ${id}`);
+        }
+      }
+    }
+    expect(claims).toEqual([]);
+    // techniques once warned about osteoporosis, which flags nothing in it, and left out neck arteries.
+    const techniques = catalog.routines.get('techniques')!.contraindications.join('\n');
+    expect(techniques).not.toMatch(/osteoporosis/);
+    expect(techniques).toMatch(/--condition neck-arteries/);
+  });
+
+  it('shoulders says, before every run, what to leave out on blood thinners and with osteoporosis', () => {
+    const text = catalog.routines.get('shoulders')!.contraindications.join('\n');
+    expect(text).toMatch(/blood thinners, .*leave out the kneading of the shoulder tops.*--condition bleeding --skip-unsafe/);
+    expect(text).toMatch(/osteoporosis, .*leaning into a ball for SI11.*--condition osteoporosis --skip-unsafe/);
+  });
+});
+
+describe('conditions read with others', () => {
+  it('read_also names known conditions, never itself, exactly when the advice says to read their advice too', () => {
+    for (const c of catalog.conditions.values()) {
+      for (const id of c.read_also) {
+        expect(catalog.conditions.has(id), `${c.id} reads ${id}`).toBe(true);
+        expect(id, c.id).not.toBe(c.id);
+      }
+      const said = [...c.advice.matchAll(/\bread the ([a-z-]+) advice\b/g)].map((m) => m[1]);
+      expect(said, c.id).toEqual(c.read_also);
+    }
+    expect(cond('blood-clot').read_also).toEqual(['bleeding']);
+  });
+
+  it('offers as safer only routines with nothing to avoid under the condition and those it reads too', () => {
+    for (const c of choosableConditions(catalog)) {
+      // Spelled out here, not by withReadAlso, so a withReadAlso that forgot them would fail.
+      const judged = [c, ...c.read_also.map(cond)];
+      const avoids = (id: string) => hasAvoid(routineFindings(catalog, catalog.routines.get(id)!, judged));
+      for (const r of routinesWithoutAvoid(catalog, [c])) expect(avoids(r.id), `${c.id}: ${r.id}`).toBe(false);
+      for (const r of catalog.routines.values()) {
+        if (!hasAvoid(routineFindings(catalog, r, [c]))) continue;
+        for (const s of saferAlternatives(catalog, r, [c])) expect(avoids(s.id), `${c.id}, instead of ${r.id}: ${s.id}`).toBe(false);
+      }
+    }
+    // The tester's case: with a clot, shoulders (kneading, which bleeding avoids) is not offered,
+    // though nothing in it is avoided for the clot itself.
+    const clot = [cond('blood-clot')];
+    expect(hasAvoid(routineFindings(catalog, catalog.routines.get('shoulders')!, clot))).toBe(false);
+    expect(routinesWithoutAvoid(catalog, clot).map((r) => r.id)).not.toContain('shoulders');
+    expect(saferAlternatives(catalog, catalog.routines.get('energy')!, clot).map((r) => r.id)).not.toContain('shoulders');
+    expect(routinesWithoutAvoid(catalog, clot).length).toBeGreaterThan(3);
   });
 });
 

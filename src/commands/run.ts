@@ -142,7 +142,8 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
   const toView = !options.json && !options.plain && !options.quiet && !options.dryRun && !options.rate && term.live;
   const notes = toView ? { write: (s: string) => void (held = (held ?? '') + s) } : options.json ? io.stderr : io.stdout;
   const w = fitWidth(term);
-  const list = (heading: string, items: readonly string[]) => notes.write(`${bulletList(c.bold(heading), items, c.g.bullet, w)}\n`);
+  // The heading wraps too: "Who should not use this routine:" is wider than a 30-column terminal.
+  const list = (heading: string, items: readonly string[]) => notes.write(`${bulletList(c.bold(wrap(heading, w)), items, c.g.bullet, w)}\n`);
   // Who should not use the routine comes first and whatever else is hidden (--quiet, --no-tips;
   // with --json on stderr): before, a cron line's --no-tips hid "do not use this if pregnant".
   if (routine.contraindications.length) {

@@ -6,7 +6,7 @@ import type { Condition, Routine } from '../model/types.js';
 import { compareIds } from './text.js';
 import {
   adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, PREGNANCY, pregnancyAvoided, recommendedNotes, routineFindings,
-  saferAlternatives, stepPoints, urgentFor, type Finding, type Note, type StepPoints,
+  saferAlternatives, stepPoints, urgentFor, withReadAlso, type Finding, type Note, type StepPoints,
 } from './safety.js';
 import { pregnancyHint } from './pregnancy-hint.js';
 
@@ -30,11 +30,15 @@ export function checkRoutine(catalog: Catalog, routine: Routine, conditions: Con
   return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions, read), notes: recommendedNotes(points, conditions, routine.id), read };
 }
 
-/** The routines with nothing to avoid for the conditions, best first: those using a commonly used point, then those with fewer cautions. */
+/**
+ * The routines with nothing to avoid for the conditions and those they say to read too (blood-clot:
+ * bleeding), best first: those using a commonly used point, then those with fewer cautions.
+ */
 export function routinesWithoutAvoid(catalog: Catalog, conditions: Condition[]): Routine[] {
   const used = new Set(conditions.flatMap((c) => c.recommended.flatMap((r) => r.points)));
+  const judged = withReadAlso(catalog, conditions);
   const rows = [...catalog.routines.values()]
-    .map((r) => ({ r, findings: routineFindings(catalog, r, conditions) }))
+    .map((r) => ({ r, findings: routineFindings(catalog, r, judged) }))
     .filter((x) => !hasAvoid(x.findings));
   const uses = (r: Routine) => r.steps.some((s) => s.kind === 'press' && used.has(s.point));
   return rows

@@ -397,13 +397,29 @@ export function hasAvoid(findings: Finding[]): boolean {
 }
 
 /**
- * Routines with no `avoid` finding under the conditions, sharing a tag with `routine`: safer
+ * The conditions and those their advice says to read too (blood-clot reads bleeding), each once:
+ * what a routine offered as safer must have nothing to avoid under. An id the catalog lacks is passed over.
+ */
+export function withReadAlso(catalog: Catalog, conditions: readonly Condition[]): Condition[] {
+  const out = [...conditions];
+  for (const c of conditions) {
+    for (const id of c.read_also) {
+      const also = catalog.conditions.get(id);
+      if (also && !out.some((x) => x.id === id)) out.push(also);
+    }
+  }
+  return out;
+}
+
+/**
+ * Routines with no `avoid` finding under the conditions (and those they say to read too), sharing a tag with `routine`: safer
  * alternatives, the most relevant first. A shared tag counts for more the fewer routines carry it
  * ("neck" says more than "desk", which half the desk routines share), and twice when it names a body
  * region, so a neck routine is offered for a neck routine before an eye one that only shares "desk".
  */
 export function saferAlternatives(catalog: Catalog, routine: Pick<Routine, 'id' | 'tags'>, conditions: Condition[], limit = 3): Routine[] {
   const tags = new Set(routine.tags);
+  const judged = withReadAlso(catalog, conditions);
   const all = [...catalog.routines.values()];
   const carriers = new Map<string, number>();
   for (const r of all) for (const t of new Set(r.tags)) if (tags.has(t)) carriers.set(t, (carriers.get(t) ?? 0) + 1);
@@ -411,7 +427,7 @@ export function saferAlternatives(catalog: Catalog, routine: Pick<Routine, 'id' 
   const score = (r: Routine): number => [...new Set(r.tags)].reduce((n, t) => n + (tags.has(t) ? weight(t) : 0), 0);
   return all
     .filter((r) => r.id !== routine.id && r.tags.some((t) => tags.has(t)))
-    .filter((r) => !hasAvoid(routineFindings(catalog, r, conditions)))
+    .filter((r) => !hasAvoid(routineFindings(catalog, r, judged)))
     // Rounded, so that routines sharing the same tags tie exactly and fall back to their ids.
     .map((r) => ({ r, score: Math.round(score(r) * 1e6) }))
     .sort((a, b) => b.score - a.score || compareIds(a.r.id, b.r.id))

@@ -231,6 +231,9 @@ export const conditionSchema = z.strictObject({
   rules: z.array(ruleSchema).min(1, 'expected at least one rule'),
   recommended: z.array(recommendedSchema).default([]),
   urgent: z.array(urgentSchema).default([]),
+  // Conditions whose advice the advice says to read too (a clot is treated with blood thinners, so
+  // blood-clot reads bleeding): a routine offered as safer has nothing to avoid under them either.
+  read_also: z.array(slug).default([]),
 });
 
 export const conditionFileSchema = z.strictObject({

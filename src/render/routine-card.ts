@@ -73,7 +73,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   }
   // Who should not use it, when to get help instead, then the everyday advice (how hard to press, what to skip).
   for (const [heading, items] of [[CONTRAINDICATIONS, r.contraindications], [RED_FLAGS, r.red_flags], ['Tips', r.tips]] as const) {
-    if (items.length) out.push('', bulletList(c.bold(heading), items, c.g.bullet, width));
+    if (items.length) out.push('', bulletList(c.bold(wrap(heading, width)), items, c.g.bullet, width));
   }
   out.push('');
   if (r.evidence) field('Evidence', r.evidence);

@@ -58,9 +58,10 @@ const isRule = (v: unknown): boolean => isObj(v) && isLevel(v.level) && isText(v
 const isPointsAdvice = (v: unknown): boolean => isObj(v) && isTexts(v.points) && isText(v.reason) && isText(v.source);
 const isUrgent = (v: unknown): boolean => isObj(v) && isTexts(v.indications) && isText(v.reason) && isText(v.source);
 
-/** A built-in condition: its names, rules, recommended points and urgent indications. */
+/** A built-in condition: its names, rules, recommended points, urgent indications and the conditions it says to read too. */
 export function isSnapshotCondition(v: unknown): boolean {
   return isObj(v) && isText(v.id) && isText(v.title) && isTexts(v.aliases) && isText(v.description) && isText(v.advice)
     && Array.isArray(v.rules) && v.rules.length > 0 && v.rules.every(isRule)
-    && Array.isArray(v.recommended) && v.recommended.every(isPointsAdvice) && Array.isArray(v.urgent) && v.urgent.every(isUrgent);
+    && Array.isArray(v.recommended) && v.recommended.every(isPointsAdvice) && Array.isArray(v.urgent) && v.urgent.every(isUrgent)
+    && isTexts(v.read_also);
 }

@@ -467,7 +467,7 @@ describe('output errors are one line', () => {
   const hasFull = existsSync('/dev/full');
   it.skipIf(!hasFull).each([
     [['list']], [['list', '--json']], [['list', 'points']], [['show', 'LI4']], [['show', 'headache', '--yaml']], [['check', 'LI4', '--pregnant']],
-    [['check']], [['run', 'LI4', '--dry-run']], [['run', 'headache', '--dry-run', '--json']], [['completion', 'bash']], [['--help']], [['--version']], [['list', '--help']],
+    [['check']], [['run', 'LI4', '--dry-run']], [['run', 'focus', '--dry-run', '--json']], [['completion', 'bash']], [['--help']], [['--version']], [['list', '--help']],
     [['run', 'LI4', '--plain', '--no-tips', '--rounds', '1', '--ramp', '1s', '--hold', '1s', '--release', '1s']],
   ])('%j > /dev/full: "cannot write output", exit 2', (args) => {
     const r = toFd(args, '/dev/full');

@@ -52,6 +52,25 @@ describe('JSON output matches the exported schemas', () => {
     expect(report.advice.map((a) => a.condition)).toEqual(['pregnancy', 'pregnancy']);
   });
 
+  it('check --condition blood-clot offers as safer only routines that bleeding (blood thinners) passes too', () => {
+    const report = checkReportSchema.parse(JSON.parse(cli(['check', '--condition', 'blood-clot', '--json']).stdout));
+    expect(report.summary.safer.length).toBeGreaterThan(3);
+    expect(report.summary.safer).not.toContain('shoulders');
+    const both = cli(['check', ...report.summary.safer, '--condition', 'blood-clot', '--condition', 'bleeding', '--json']);
+    expect(both.code).toBe(0);
+    // A refused routine's safer ones too: energy's legs are avoided with a clot.
+    const energy = checkReportSchema.parse(JSON.parse(cli(['check', 'energy', '--condition', 'blood-clot', '--json']).stdout));
+    expect(energy.safer[0]!.routines.length).toBeGreaterThan(0);
+    expect(cli(['check', ...energy.safer[0]!.routines, '--condition', 'bleeding']).code).toBe(0);
+  });
+
+  it('check shoulders --condition bleeding --json carries the contraindication that says what to leave out', () => {
+    const r = cli(['check', 'shoulders', '--condition', 'bleeding', '--json']);
+    expect(r.code).toBe(1);
+    const report = checkReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.contraindications.map((x) => x.text).join('\n')).toMatch(/blood thinners.*leave out the kneading of the shoulder tops/);
+  });
+
   it('check --json with no condition lists the points never to press yourself, the general advice and the urgent warnings', () => {
     const report = checkReportSchema.parse(JSON.parse(cli(['check', '--json']).stdout));
     expect(report.never_press.map((n) => n.point)).toEqual(expect.arrayContaining(['ST9', 'GV1', 'CV1', 'ST1']));
