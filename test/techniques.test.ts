@@ -44,6 +44,12 @@ describe('stepTechniques', () => {
       'A few head-turns, then ear-to-shoulder.', 'Drop your head forward.']) {
       expect(stepTechniques(press('SI3', { cue })), cue).toContain('neck-movement');
     }
+    // Where to look, and a stretch of the body named by its ends, move no head (TE3's and EX-B2's directions).
+    for (const cue of ['Look at the back of your hand.', 'Look for the hollow behind the knuckles.', 'From the base of the neck down to the shoulder blades.']) {
+      expect(stepTechniques(press('SI3', { cue })), cue).not.toContain('neck-movement');
+    }
+    expect(stepTechniques(press('SI3', { cue: 'Bring your head down to your chest.' }))).toContain('neck-movement');
+    expect(stepTechniques(press('CV4', { cue: 'With the fingertips of one or both hands, sink slowly and straight down into the belly as you breathe out.' }))).not.toContain('body-weight');
     for (const cue of ['Squeeze and roll the muscle firmly between your fingers.', 'Roll the muscles back and forth like dough.', 'Work the calf like dough.']) {
       expect(stepTechniques(press('ST36', { cue })), cue).toContain('kneading');
     }

@@ -23,12 +23,14 @@ function built(): NonNullable<typeof patterns> {
     neck: [
       /\b(?:turn|turning|tilt|tilting|tip|tipping|roll|rolling|rotate|rotating|twist|twisting|nod|nodding|shake|shaking|bend|bending|drop|dropping|lower|lowering|lift|lifting|raise|raising|circle|circling|stretch|stretching)\s+(?:\w+\s+){0,2}(?:head|neck)\b/i,
       /\b(?:head|neck)\s+(?:\w+\s+){0,2}(?:from\s+)?side\s+to\s+side\b/i,
-      /\b(?:head|neck)\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?|back|forward|down)\b/i,
+      // ("the base of the neck down to the shoulder blades" is a stretch of the body, not a movement.)
+      /\bhead\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?|back|forward|down)\b|\bneck\s+(?:rolls?|circles?|turns?|tilts?|stretch(?:es)?|back|forward|down(?!\s+to\b))\b/i,
       // "Gently nod.", "nod yes": a nod is the head moving, whatever follows.
       /\b(?:nod|nods|nodding)\b/i,
       /\bears?\s+(?:\w+\s+){0,3}(?:to|toward|towards|over|down\s+to)\s+(?:\w+\s+){0,2}shoulders?\b/i,
       /\bchin\s+(?:\w+\s+){0,3}(?:to|toward|towards|onto|over|up|down)\b/i,
-      /\blook(?:s|ing)?\s+(?:\w+\s+){0,2}(?:over\s+(?:\w+\s+){0,2}shoulders?|behind|left|right|up|back|around|sideways)\b/i,
+      // ("look at the back of your hand", "look for the hollow" say where to look, not to turn.)
+      /\blook(?:s|ing)?\s+(?:(?!(?:at|for|in|into|on|to)\b)\w+\s+){0,2}(?:over\s+(?:\w+\s+){0,2}shoulders?|behind|left|right|up|back|around|sideways)\b/i,
     ],
     // Leaning the body's weight, or the head's, into a point: "lean gently into the ball", "lying
     // on two tennis balls", "press your back against a wall", "your body weight", "let your head
@@ -40,8 +42,9 @@ function built(): NonNullable<typeof patterns> {
       /\b(?:against|into)\s+(?:a|the)\s+wall\b/i,
       /\bbody\s*weight\b/i,
       // "sink your weight onto the ball", "letting your body sink onto it" (a finger that "sinks
-      // into a soft hollow", as many points' directions say, is finding the point).
-      /\b(?:sink|sinks|sinking)\s+(?:\w+\s+){0,4}(?:on|onto|into|against)\b(?!\s+(?:a|the)\s+(?:\w+\s+)?(?:hollow|groove|dip|depression|gap|notch)\b)/i,
+      // into a soft hollow", or fingertips that "sink slowly down into the belly", as CV4's and
+      // many points' directions say, are finding or pressing the point).
+      /\b(?:sink|sinks|sinking)\s+(?:\w+\s+){0,4}(?:on|onto|into|against)\b(?!\s+(?:a|the)\s+(?:\w+\s+)?(?:hollow|groove|dip|depression|gap|notch|belly|abdomen|skin|muscle|flesh|tissue)\b)/i,
       /\bweight\s+(?:\w+\s+){0,2}(?:on|onto|into|against)\b/i,
       // "let your weight press the point", "use your body weight", "putting your weight behind it"
       // (not "keep your weight off them": that says what not to do).
