@@ -169,6 +169,19 @@ describe('conditions', () => {
     // "skip the points listed below" read wrong before a run, whose skipped points are listed above it.
     for (const c of data.conditions) expect(c.advice, c.id).not.toMatch(/\b(below|above)\b/i);
   });
+
+  it('cap every press at light pressure where their advice asks for it everywhere, and only there', () => {
+    // Pregnancy's advice said "Keep the pressure light" while KI1's cue said "Press firmly with your thumb".
+    const capped = data.conditions.filter((c) => c.pressure !== undefined);
+    expect(capped.map((c) => [c.id, c.pressure])).toEqual([['pregnancy', 'gentle'], ['bleeding', 'gentle'], ['osteoporosis', 'gentle']]);
+    for (const c of capped) expect(pressureAsked(c.advice), c.id).toBe('gentle');
+    // The rest ask for light pressure in one place at most (the legs, a limb, the base of the skull, a scar), or not at all.
+    const oneplace: Record<string, RegExp> = { cancer: /gentle on an arm or leg/, 'neck-arteries': /base of the skull light/, 'varicose-veins': /light on the legs/, scars: /scars only need gentle/ };
+    for (const c of data.conditions) {
+      if (c.pressure !== undefined || c.id === 'general') continue;
+      if (pressureAsked(c.advice) === 'gentle') expect(c.advice, c.id).toMatch(oneplace[c.id] ?? /^$/);
+    }
+  });
 });
 
 describe('routines', () => {

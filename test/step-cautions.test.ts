@@ -106,7 +106,7 @@ describe('cautions at their step', () => {
 
 describe('a ramp cue asks for no more pressure than a caution in force allows', () => {
   // KI3's ramp said "steadily" while pregnancy's caution for it asks for light pressure only.
-  it('KI3 with pregnancy, every point with bleeding: the pressure word and the step\'s own cue say it; no condition: unchanged', async () => {
+  it('every point with pregnancy or bleeding: the pressure word and the step\'s own cue say it; no condition: unchanged', async () => {
     const { loadBuiltin } = await import('../src/store/load-catalog.js');
     const { routineFindings } = await import('../src/core/safety.js');
     const { pressureCaps } = await import('../src/core/step-cautions.js');
@@ -121,11 +121,17 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     const pregnant = ramps(['pregnancy']);
     const ki3 = feet.steps.findIndex((s) => s.kind === 'press' && s.point === 'KI3');
     expect(pregnant.caps.get(ki3)).toMatchObject({ pressure: 'gentle', condition: 'pregnancy' });
-    // LR3's caution for everyone allows moderate pressure, which is its own: nothing lowered there.
-    expect([...pregnant.caps.values()].filter((c) => c.pressure === 'gentle')).toHaveLength(1);
+    // Pregnancy's advice ("Keep the pressure light") holds for every step, not only KI3's caution:
+    // KI1's "Press firmly with your thumb" said "firmly" beside it.
+    expect(feet.steps.map((_, i) => pregnant.caps.get(i)?.pressure)).toEqual(feet.steps.map(() => 'gentle'));
+    expect([...pregnant.caps.values()].every((c) => c.condition === 'pregnancy')).toBe(true);
     expect(pregnant.texts.find((t) => t.includes('KI3'))).toBe('Slowly increase pressure on KI3 (Tàixī), left foot, gently (with pregnancy). In the hollow between your inner ankle bone and the Achilles tendon. Press gently.');
-    // LR3 and KI1 are not KI3: their cues stay as they were.
-    expect(pregnant.texts.find((t) => t.includes('KI1'))).toMatch(/, firmly\. .*Press firmly with your thumb\.$/);
+    expect(pregnant.texts.find((t) => t.includes('KI1'))).toBe('Slowly increase pressure on KI1 (Yǒngquán), left foot, gently (with pregnancy). Hold one foot and curl your toes: the dip that forms at the front of the sole is the spot. Press gently with your thumb.');
+    expect(pregnant.texts.find((t) => t.includes('LR3'))).toMatch(/, gently \(with pregnancy\)\. .*Press gently; if you feel a pulse under your finger, move a little to one side of it\.$/);
+    // --voice's short form shares the pressure word: KI1 said "firmly" aloud too.
+    const { spokenCue } = await import('../src/core/spoken-cue.js');
+    const quick = plan(feet, get, { pressureCaps: pregnant.caps, ramp: 2_000 }).phases.find((p) => p.kind === 'ramp' && p.point === 'KI1')!;
+    expect(spokenCue(quick, get('KI1'))).toBe('Press KI1, gently (with pregnancy).');
     // Bleeding's practice advice ("a gentle, short press") holds for every press; the cue's own
     // "Press firmly"/"Press steadily" is said gently, the rest of it (move off the pulse) kept.
     const bleeding = ramps(['bleeding']).texts;
@@ -133,6 +139,45 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     expect(bleeding.find((t) => t.includes('LR3'))).toMatch(/, gently \(with bleeding\)\. .*Press gently; if you feel a pulse under your finger, move a little to one side of it\.$/);
     // With no condition the general cautions change nothing the built-in cues say.
     expect(ramps([]).texts).toEqual(plan(feet, get).phases.filter((p) => p.kind === 'ramp' && p.side !== 'right' && p.round === 1).map((p) => p.text));
+  });
+
+  it('a condition asking for light pressure caps a massage step\'s cue and a point card\'s Press line, and keeps what guards the person', async () => {
+    const { loadBuiltin } = await import('../src/store/load-catalog.js');
+    const { pointFindings, routineFindings } = await import('../src/core/safety.js');
+    const { pointCap, pressureCaps } = await import('../src/core/step-cautions.js');
+    const { pointCard } = await import('../src/render/point-card.js');
+    const catalog = await loadBuiltin();
+    const get = (id: string) => catalog.points.get(id);
+    const cs = (...ids: string[]) => ids.map((id) => catalog.conditions.get(id)!);
+    // A massage step of your own: its cue said lightly, its "never" kept; a rest is never capped.
+    const mine = routine([{ kind: 'massage', area: 'the calves', regions: ['leg'], points: [], motion: 'kneading', duration: 30_000, cue: 'Knead the calf firmly, but never over a bulging vein.' }, { kind: 'rest', duration: 10_000, cue: 'Rest.' }]);
+    const said = (conditions: ReturnType<typeof cs>) => {
+      const caps = pressureCaps(mine, get, routineFindings(catalog, mine, conditions), conditions);
+      return { caps, text: plan(mine, get, { pressureCaps: caps }).phases[0]!.text };
+    };
+    const pregnant = said(cs('pregnancy'));
+    expect(pregnant.text).toBe('The calves, kneading: Knead the calf gently, but never over a bulging vein.');
+    expect(pregnant.caps.has(1)).toBe(false);
+    expect(said([]).text).toBe('The calves, kneading: Knead the calf firmly, but never over a bulging vein.');
+    // The point card's Press line and its "(firm pressure)" label follow the cap.
+    const card = (id: string, conditions: ReturnType<typeof cs>) => {
+      const p = get(id)!;
+      const findings = pointFindings(p, conditions, p.id);
+      const text = pointCard(catalog, p, plain, 400, findings, undefined, [], conditions.length ? pointCap(p, findings, conditions) : undefined);
+      return text.split('\n').find((l) => l.startsWith('Press '))!;
+    };
+    expect(card('LI4', [])).toMatch(/pressing firmly toward the bone.*\(firm pressure\)$/);
+    const li4 = card('LI4', cs('bleeding'));
+    expect(li4).toMatch(/pressing gently toward the bone of the index finger\. Hold steady or make slow circles\. \(gentle pressure with bleeding\)$/);
+    expect(li4).not.toMatch(/firm/i);
+    expect(card('ST36', cs('pregnancy'))).toMatch(/^Press +Press gently with the thumb .*\(gentle pressure in pregnancy\)$/);
+    expect(card('ST36', cs('pregnancy'))).not.toMatch(/firm/i);
+    // KI3: "Moderate pressure is enough" beside "use only light pressure on it".
+    expect(card('KI3', [])).toContain('Moderate pressure is enough');
+    expect(card('KI3', cs('pregnancy'))).toContain('Light pressure is enough; it is often tender.');
+    expect(card('KI3', cs('pregnancy'))).not.toMatch(/moderate/i);
+    // A condition that asks nothing of the pressure leaves the card as written.
+    expect(card('LI4', cs('skin'))).toBe(card('LI4', []));
   });
 
   it('what a caution allows, and a cue said within it', async () => {

@@ -1,6 +1,6 @@
 // `show <id...> --html`: the printable sheet, with the body views loaded for its figures.
 import type { Catalog } from '../model/catalog.js';
-import type { Condition, Region, Routine } from '../model/types.js';
+import type { Condition, Point, Region, Routine } from '../model/types.js';
 import type { Ref } from '../core/resolve.js';
 import { plan } from '../core/plan.js';
 import { conditionAdvice, hasAvoid, pointFindings, type Finding, PREGNANCY, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
@@ -14,9 +14,10 @@ import type { PressureCap } from '../core/step-cautions.js';
 
 /**
  * The page for these resolved ids; `figures` false leaves every figure out. `capsFor` gives a
- * routine's pressure caps under the conditions (show's, the same as run's), when any apply.
+ * routine's pressure caps under the conditions (show's, the same as run's), and `capOf` a point's,
+ * when any apply.
  */
-export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean, capsFor?: (routine: Routine, findings: Finding[]) => ReadonlyMap<number, PressureCap>): Promise<string> {
+export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condition[], figures: boolean, capsFor?: (routine: Routine, findings: Finding[]) => ReadonlyMap<number, PressureCap>, capOf?: (point: Point, findings: Finding[]) => PressureCap | undefined): Promise<string> {
   const views: Map<string, FigureView> = figures ? await loadFigureViews() : new Map();
   const items = refs.map((ref): SheetItem => {
     if (ref.kind === 'routine') {
@@ -32,7 +33,8 @@ export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condit
     }
     if (ref.kind === 'point') {
       const point = catalog.points.get(ref.id)!;
-      return { kind: 'point', point, findings: pointFindings(point, conditions, point.id), advice: conditionAdvice(conditions) };
+      const findings = pointFindings(point, conditions, point.id);
+      return { kind: 'point', point, findings, advice: conditionAdvice(conditions), cap: capOf?.(point, findings) };
     }
     return { kind: 'condition', condition: catalog.conditions.get(ref.id)! };
   });

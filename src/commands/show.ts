@@ -18,7 +18,7 @@ import { checkText } from '../render/check-text.js';
 import { checkReport } from '../core/check-report.js';
 import { pregnancyHint } from '../core/pregnancy-hint.js';
 import { plan } from '../core/plan.js';
-import type { Routine } from '../model/types.js';
+import type { Point, Routine } from '../model/types.js';
 import type { Finding } from '../core/safety.js';
 import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
 
@@ -56,13 +56,16 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     }
   }
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
-  // Under a condition, a step's cue asks for no more pressure than its cautions allow, as run says
-  // it (pressureCaps: run's own reading). The pressure words load only then: `show LI4` never needs them.
-  const capping = conditions.length > 0 && !options.json && !options.yaml && refs.some((r) => r.kind === 'routine') ? await import('../core/step-cautions.js') : undefined;
+  // Under a condition, a step's cue and a point's Press line ask for no more pressure than the
+  // conditions and their cautions allow, as run says it (pressureCaps, pointCap: run's own reading).
+  // The pressure words load only then: `show LI4` never needs them.
+  const capping = conditions.length > 0 && !options.json && !options.yaml && refs.some((r) => r.kind === 'routine' || (r.kind === 'point' && catalog.points.get(r.id)?.technique))
+    ? await import('../core/step-cautions.js') : undefined;
   const capsFor = capping && ((r: Routine, findings: Finding[]) => capping.pressureCaps(r, (id) => catalog.points.get(id), findings, conditions));
+  const capOf = capping && ((p: Point, findings: Finding[]) => capping.pointCap(p, findings, conditions));
   if (options.html) {
     const { showHtml } = await import('./figures.js');
-    io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false, capsFor));
+    io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false, capsFor, capOf));
     return 0;
   }
   if (options.yaml) {
@@ -107,7 +110,8 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
     if (ref.kind === 'point') {
       const p = catalog.points.get(ref.id)!;
       const findings = pointFindings(p, conditions, p.id).filter((f) => conditions.length > 0 || f.condition === GENERAL);
-      const card = (w: number) => pointCard(catalog, p, c, w, findings, pointVerdict(findings, idsOf(conditions), c), conditionAdvice(conditions));
+      const cap = capOf?.(p, findings);
+      const card = (w: number) => pointCard(catalog, p, c, w, findings, pointVerdict(findings, idsOf(conditions), c), conditionAdvice(conditions), cap);
       const fig = figures?.point(p);
       if (figures && !fig) missing.push(p.id);
       if (!fig || !layout) return card(width);

@@ -25,7 +25,7 @@ export interface PlanOptions {
   limit?: number;
   /** false: leave every phase's text empty, when only the timing is wanted (validation, list). */
   texts?: boolean;
-  /** The most pressure each press step's ramp cue may ask for, by step index (pressureCaps: the cautions in force). */
+  /** The most pressure each step's cue may ask for, by step index (pressureCaps: the cautions and conditions in force). */
   pressureCaps?: ReadonlyMap<number, PressureCap>;
 }
 
@@ -153,7 +153,9 @@ function draft(routine: Routine, points: (id: string) => Point | undefined, o: P
       return;
     }
     if (step.kind === 'massage') {
-      out.push({ kind: 'massage', step: stepIndex, duration_ms: step.duration, text: texts ? massageCue(step.area, step.motion, step.cue) : '' });
+      // Its cue said within a condition's cap (pregnancy: light pressure), as a press step's is.
+      const cap = texts && step.cue ? o.pressureCaps?.get(stepIndex) : undefined;
+      out.push({ kind: 'massage', step: stepIndex, duration_ms: step.duration, text: texts ? massageCue(step.area, step.motion, cap ? cap.say(step.cue!) || undefined : step.cue) : '' });
       return;
     }
     const point = points(step.point);

@@ -69,37 +69,62 @@ export interface PressureCap {
 /**
  * The most pressure each press step may ask for, by step index: the lightest of what a caution on
  * the point it presses names (KI3 with pregnancy: "use only light pressure on it"; LR12: "do not
- * press hard or deeply here", moderate), what the practice advice of a condition in force names
- * for every point (bleeding: "a gentle, short press"), and the point's own `pressure` (LR12 is
- * gentle: a cue saying "Press firmly" there is said gently). Steps nothing limits (a firm point
- * without such a caution) are not in the map. The ramp cue then says the same (cues.ts), rather
- * than the point's own "steadily" beside a caution asking for light pressure. run, show and the
- * printable sheet all take their caps from here.
+ * press hard or deeply here", moderate), what a condition in force asks of every point (its
+ * `pressure`, pregnancy's "Keep the pressure light", and what its practice advice names, bleeding:
+ * "a gentle, short press"), and the point's own `pressure` (LR12 is gentle: a cue saying "Press
+ * firmly" there is said gently). A massage step takes the conditions' cap alone. Steps nothing
+ * limits (a firm point without such a caution) are not in the map. The ramp cue then says the same
+ * (cues.ts), rather than the point's own "steadily" beside a caution asking for light pressure.
+ * run, show and the printable sheet all take their caps from here.
  */
 export function pressureCaps(routine: Routine, points: (id: string) => Point | undefined, findings: readonly Finding[], conditions: readonly Condition[]): Map<number, PressureCap> {
-  let everywhere: PressureCap | undefined;
-  for (const c of conditions) {
-    if (c.id === GENERAL) continue;
-    for (const rule of c.rules) everywhere = lighter(everywhere, rule.practice && rule.level === 'caution' ? rule.reason : undefined, c.id);
-  }
+  const everywhere = conditionsCap(conditions);
   const out = new Map<number, PressureCap>();
   routine.steps.forEach((step, i) => {
+    if (step.kind === 'massage' && everywhere) out.set(i, everywhere);
     if (step.kind !== 'press') return;
-    let cap = everywhere;
-    // The cautions on the point pressed (by a point or a region rule), not on a point its cue names.
-    for (const f of findings) if (f.step === i && f.level === 'caution' && f.point === step.point) cap = lighter(cap, f.reason, f.condition);
-    // An unknown point allows no more than moderate, as a point without `pressure` does.
-    const own = points(step.point)?.pressure ?? 'moderate';
-    if (own !== 'firm' && (!cap || rank(own) < rank(cap.pressure))) cap = { pressure: own, say: sayWithin(own) };
+    const cap = capOn(step.point, points(step.point), findings.filter((f) => f.step === i), everywhere);
     if (cap) out.set(i, cap);
   });
   return out;
+}
+
+/**
+ * The most pressure a point card's Press line may ask for under the conditions in force, as
+ * pressureCaps would cap a step pressing the point (its `findings`: pointFindings); undefined when
+ * nothing limits it.
+ */
+export function pointCap(point: Point, findings: readonly Finding[], conditions: readonly Condition[]): PressureCap | undefined {
+  return capOn(point.id, point, findings, conditionsCap(conditions));
+}
+
+/** What the conditions in force (not `general`'s rules, which every cue already keeps) allow at every point. */
+function conditionsCap(conditions: readonly Condition[]): PressureCap | undefined {
+  let cap: PressureCap | undefined;
+  for (const c of conditions) {
+    if (c.id === GENERAL) continue;
+    if (c.pressure && (!cap || rank(c.pressure) < rank(cap.pressure))) cap = { pressure: c.pressure, condition: c.id, say: sayWithin(c.pressure) };
+    for (const rule of c.rules) cap = lighter(cap, rule.practice && rule.level === 'caution' ? rule.reason : undefined, c.id);
+  }
+  return cap;
+}
+
+/** The cap on pressing `id`: `everywhere`, lowered by the cautions on the point itself (by a point or a region rule, not on a point its cue names) and by its own pressure. */
+function capOn(id: string, point: Point | undefined, findings: readonly Finding[], everywhere: PressureCap | undefined): PressureCap | undefined {
+  let cap = everywhere;
+  for (const f of findings) if (f.level === 'caution' && f.point === id) cap = lighter(cap, f.reason, f.condition);
+  // An unknown point allows no more than moderate, as a point without `pressure` does.
+  const own = point?.pressure ?? 'moderate';
+  if (own !== 'firm' && (!cap || rank(own) < rank(cap.pressure))) cap = { pressure: own, say: sayWithin(own) };
+  return cap;
 }
 
 const rank = (p: Pressure) => PRESSURES.indexOf(p);
 
 /** The lighter of `cap` and what `reason` allows (the earlier one on a tie). */
 function lighter(cap: PressureCap | undefined, reason: string | undefined, condition: string): PressureCap | undefined {
+  // Nothing is lighter than gentle: a reason need not be read (its patterns cost a start-up their compiling).
+  if (cap?.pressure === PRESSURES[0]) return cap;
   const allowed = reason === undefined ? undefined : pressureAllowed(reason);
   if (!allowed || (cap && rank(cap.pressure) <= rank(allowed))) return cap;
   return { pressure: allowed, condition, say: sayWithin(allowed) };

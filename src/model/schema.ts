@@ -228,6 +228,10 @@ export const conditionSchema = z.strictObject({
   aliases: z.array(line).default([]),
   description: text,
   advice: text,
+  // The most pressure any press may ask for while the condition is in force, when its advice asks
+  // that of every point (pregnancy: "Keep the pressure light"): run, show and the sheet say each
+  // cue and a point card's Press line within it (core/step-cautions.ts).
+  pressure: z.enum(PRESSURES).optional(),
   rules: z.array(ruleSchema).min(1, 'expected at least one rule'),
   recommended: z.array(recommendedSchema).default([]),
   urgent: z.array(urgentSchema).default([]),

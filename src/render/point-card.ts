@@ -6,10 +6,16 @@ import { urgentFor, type ConditionAdvice, type Finding } from '../core/safety.js
 import type { Paint } from './paint.js';
 import { hang, wrap } from './text.js';
 import { cautionFor } from './findings.js';
+import { pressLine } from './press-line.js';
+import type { PressureCap } from '../core/step-cautions.js';
 
 
-/** A point card: names, channel and neighbours, location, how to find and press it, cautions, the advice of the conditions in force. */
-export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = [], verdict?: string, advice: readonly ConditionAdvice[] = []): string {
+/**
+ * A point card: names, channel and neighbours, location, how to find and press it, cautions, the
+ * advice of the conditions in force. Its Press line asks for no more than `cap` (pointCap: the
+ * conditions in force and their cautions on the point), as `run` says a cue.
+ */
+export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, findings: Finding[] = [], verdict?: string, advice: readonly ConditionAdvice[] = [], cap?: PressureCap): string {
   const out: string[] = [];
   // Labels in a column beside the text; in a narrow terminal, above it.
   const field = (label: string, text: string) => out.push(width - 11 >= 30
@@ -29,7 +35,8 @@ export function pointCard(catalog: Catalog, p: Point, c: Paint, width: number, f
   field('Location', p.location);
   if (p.find) field('Find it', p.find);
   // The pressure, unless the technique already says it in words.
-  if (p.technique) field('Press', `${p.technique}${p.pressure && !p.technique.toLowerCase().includes(`${p.pressure} pressure`) ? ` (${p.pressure} pressure)` : ''}`);
+  const press = pressLine(p, cap);
+  if (press) field('Press', press);
   if (p.indications.length) field('Used for', `traditionally: ${p.indications.map((i) => i.replaceAll('-', ' ')).join(', ')}`);
   // An indication that can be an emergency says where to get help instead.
   for (const u of urgentFor(catalog, p)) field('Urgent', `${u.matched.join(', ').replaceAll('-', ' ')}: ${u.reason} [${u.source}]`);

@@ -14,8 +14,8 @@ import type { PressureCap } from '../core/step-cautions.js';
 /**
  * A routine card from its planned timeline: summary, each step with its timing, total, the safety
  * findings and the advice of the conditions in force, who should not use it, red flags, tips,
- * evidence and sources. A press step's cue is said within its `caps` entry, as `run` says it (a
- * caution in force asking for light pressure: "Press firmly" is "Press gently").
+ * evidence and sources. A step's cue is said within its `caps` entry, as `run` says it (a caution
+ * or condition in force asking for light pressure: "Press firmly" is "Press gently").
  */
 export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c: Paint, width: number, findings: Finding[] = [], hint?: string, verdict?: string, advice: readonly ConditionAdvice[] = [], caps?: ReadonlyMap<number, PressureCap>): string {
   const out: string[] = [];
@@ -49,7 +49,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
     const warn = findings.filter((f) => f.step === i);
     const mark = warn.some((f) => f.level === 'avoid') ? ` ${c.avoid(`${c.g.warn} avoid`)}` : warn.length ? ` ${c.caution(c.g.warn)}` : '';
     out.push(`  ${String(i + 1).padStart(2)}. ${wrap(`${line} ${c.dim(`[${formatClock(took)}]`)}${mark}`, width - 6, '      ')}`);
-    const cue = s.cue && s.kind === 'press' ? caps?.get(i)?.say(s.cue) ?? s.cue : s.cue;
+    const cue = s.cue ? caps?.get(i)?.say(s.cue) ?? s.cue : s.cue;
     if (cue) out.push(`      ${c.dim(wrap(cue, width - 6, '      '))}`);
   });
   if (findings.length) {

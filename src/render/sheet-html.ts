@@ -16,16 +16,17 @@ import { figureSvg } from './figure-svg.js';
 import { escapeHtml as e } from './html.js';
 import { count, plural } from '../core/text.js';
 import { techniquesWords } from '../core/techniques.js';
+import { pressLine } from './press-line.js';
 
 /**
  * One thing to print: a routine with its timeline, its findings for the conditions given, the
  * verdict the terminal card leads with (routineVerdict, unpainted), the conditions' advice and the
- * pregnancy hint (when no condition was given); a point with its findings and the conditions'
- * advice; or a condition.
+ * pregnancy hint (when no condition was given); a point with its findings, the conditions'
+ * advice and the pressure they allow (`cap`, pointCap); or a condition.
  */
 export type SheetItem =
   | { kind: 'routine'; routine: Routine; timeline: Timeline; findings: Finding[]; hint?: string; verdict?: string; advice?: readonly ConditionAdvice[]; caps?: ReadonlyMap<number, PressureCap> }
-  | { kind: 'point'; point: Point; findings: Finding[]; advice?: readonly ConditionAdvice[] }
+  | { kind: 'point'; point: Point; findings: Finding[]; advice?: readonly ConditionAdvice[]; cap?: PressureCap }
   | { kind: 'condition'; condition: Condition };
 
 /** What the sheet is drawn from. The views are looked up, never loaded, here. */
@@ -51,7 +52,7 @@ export function sheetHtml(input: SheetInput): string {
     }
     if (item.kind === 'point') {
       titles.push(`${item.point.id} ${item.point.pinyin}`);
-      return pointSection(input, item.point, item.findings, item.advice);
+      return pointSection(input, item.point, item.findings, item.advice, item.cap);
     }
     titles.push(item.condition.title);
     return conditionSection(catalog, item.condition);
@@ -216,12 +217,12 @@ function pressTiming(phases: Phase[]): string {
   return [where, locate ? `${formatDuration(locate.duration_ms)} to find it` : '', sides.length === 2 ? `${press} each side` : press].filter(Boolean).join(' · ');
 }
 
-/** A step of the sheet; a press step's cue said within `cap`, as `run` says it. */
+/** A step of the sheet; its cue said within `cap`, as `run` says it. */
 function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findings: Finding[], cap?: PressureCap): string {
   const start = phases[0]?.offset_ms ?? 0;
   const took = phases.reduce((t, p) => t + p.duration_ms, 0);
   const when = `<p class="when">${e(formatClock(start, 'down'))}–${e(formatClock(start + took))} · ${e(formatDuration(took))}</p>`;
-  const said = s.cue && s.kind === 'press' ? cap?.say(s.cue) ?? s.cue : s.cue;
+  const said = s.cue ? cap?.say(s.cue) ?? s.cue : s.cue;
   const cue = said ? `<p class="cue">${e(said)}</p>` : '';
   if (s.kind === 'press') {
     const p = input.catalog.points.get(s.point)!;
@@ -252,7 +253,7 @@ function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findin
   return `<li class="step text-only" data-step="${i + 1}"><div><h2>${i + 1}. Rest</h2>${when}${cue}</div></li>`;
 }
 
-function pointSection(input: SheetInput, p: Point, findings: Finding[], advice?: readonly ConditionAdvice[]): string {
+function pointSection(input: SheetInput, p: Point, findings: Finding[], advice?: readonly ConditionAdvice[], cap?: PressureCap): string {
   const { catalog } = input;
   const rows: Array<[string, string]> = [];
   const { prev, next } = neighbours(catalog, p);
@@ -261,7 +262,8 @@ function pointSection(input: SheetInput, p: Point, findings: Finding[], advice?:
   rows.push(['Region', `${p.region}, ${p.laterality === 'bilateral' ? 'both sides of the body' : 'on the midline'}`]);
   rows.push(['Location', p.location]);
   if (p.find) rows.push(['Find it', p.find]);
-  if (p.technique) rows.push(['Press', `${p.technique}${p.pressure ? ` (${p.pressure} pressure)` : ''}`]);
+  const press = pressLine(p, cap);
+  if (press) rows.push(['Press', press]);
   if (p.indications.length) rows.push(['Used for', `traditionally: ${p.indications.join(', ')}`]);
   const names = [...legacyCodes(p.id), ...p.aliases];
   if (names.length) rows.push(['Also', names.join(', ')]);

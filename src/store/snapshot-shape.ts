@@ -4,7 +4,7 @@
 // at every start, so they are plain and allocate nothing (cache-shape.ts's full checks, with
 // their regular expressions, cost `check` about a millisecond). Text is not re-checked for
 // control characters: a hand that can edit the package's data can edit its code.
-import { LEVELS, SIDES } from '../model/enums.js';
+import { LEVELS, PRESSURES, SIDES } from '../model/enums.js';
 
 type Obj = Record<string, unknown>;
 /** A plain object (not null, not an array). */
@@ -58,9 +58,10 @@ const isRule = (v: unknown): boolean => isObj(v) && isLevel(v.level) && isText(v
 const isPointsAdvice = (v: unknown): boolean => isObj(v) && isTexts(v.points) && isText(v.reason) && isText(v.source);
 const isUrgent = (v: unknown): boolean => isObj(v) && isTexts(v.indications) && isText(v.reason) && isText(v.source);
 
-/** A built-in condition: its names, rules, recommended points, urgent indications and the conditions it says to read too. */
+/** A built-in condition: its names, pressure cap, rules, recommended points, urgent indications and the conditions it says to read too. */
 export function isSnapshotCondition(v: unknown): boolean {
   return isObj(v) && isText(v.id) && isText(v.title) && isTexts(v.aliases) && isText(v.description) && isText(v.advice)
+    && (v.pressure === undefined || (PRESSURES as readonly unknown[]).includes(v.pressure))
     && Array.isArray(v.rules) && v.rules.length > 0 && v.rules.every(isRule)
     && Array.isArray(v.recommended) && v.recommended.every(isPointsAdvice) && Array.isArray(v.urgent) && v.urgent.every(isUrgent)
     && isTexts(v.read_also);

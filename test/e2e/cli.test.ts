@@ -482,6 +482,45 @@ describe('a saved profile applies everywhere; --no-profile turns it off', () => 
     expect(JSON.parse(cli(['list', '--json'], { env }).stdout).map((x: { id: string }) => x.id)).not.toContain('headache');
     expect(cli(['list', 'points', '--region', 'hand'], { env }).stdout).not.toMatch(/^LI4 /m);
   });
+  it('pregnancy\'s "Keep the pressure light" caps every cue and a point card\'s Press line, in run, show, the sheet and --json', () => {
+    const env = profiled();
+    // run nausea said "ST36 … firmly. … Press firmly." beside "Keep the pressure light".
+    const nausea = cli(['run', 'nausea', '--dry-run'], { env });
+    expect(nausea.code, nausea.stderr).toBe(0);
+    expect(nausea.stdout).toContain('Keep the pressure light');
+    const st36 = nausea.stdout.split('\n').filter((l) => /\bramp\b.*ST36/.test(l));
+    expect(st36.length).toBeGreaterThan(0);
+    for (const l of st36) expect(l).toMatch(/, gently \(with pregnancy\)\. .*Press gently\.$/);
+    expect(nausea.stdout.split('\n').filter((l) => /\bramp\b/.test(l)).join('\n')).not.toMatch(/firmly|steadily/);
+    // run feet --json: KI1's "Press firmly with your thumb" is said gently in each ramp's text.
+    const feet = cli(['run', 'feet', '--dry-run', '--json'], { env });
+    const ki1 = feet.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'phase' && e.kind === 'ramp' && e.point === 'KI1');
+    expect(ki1.length).toBeGreaterThan(0);
+    for (const e of ki1) expect(e.text).toMatch(/gently \(with pregnancy\)\. .*Press gently with your thumb\.$/);
+    // The routine card and the sheet say the same as run.
+    expect(cli(['show', 'feet'], { env }).stdout).toContain('Press gently with your thumb.');
+    expect(cli(['show', 'feet', '--html', '--no-figure'], { env }).stdout).toContain('Press gently with your thumb.');
+    // KI3's card said "Moderate pressure is enough" beside "use only light pressure on it".
+    const ki3 = cli(['show', 'KI3', '--no-figure'], { env }).stdout;
+    expect(ki3).toContain('use only light pressure on it');
+    expect(ki3).toMatch(/^Press .*Light pressure is enough; it is often tender\.$/m);
+    expect(ki3).not.toMatch(/moderate pressure is enough/i);
+    // --no-profile: as written.
+    expect(cli(['show', 'KI3', '--no-figure', '--no-profile'], { env }).stdout).toContain('Moderate pressure is enough');
+    expect(cli(['run', 'feet', '--dry-run', '--no-profile'], { env }).stdout).toContain('Press firmly with your thumb.');
+  });
+  it('bleeding\'s "Press lightly and briefly": show LI4 no longer asks for firm pressure a few lines above it', () => {
+    const before = cli(['show', 'LI4', '--no-figure']).stdout;
+    expect(before).toMatch(/^Press .*pressing firmly toward the bone.*\(firm pressure\)$/m);
+    const card = cli(['show', 'LI4', '--condition', 'bleeding', '--no-figure']).stdout;
+    expect(card).toContain('Press lightly and briefly');
+    expect(card).toMatch(/^Press .*pressing gently toward the bone of the index finger\. Hold steady or make slow circles\. \(gentle pressure with bleeding\)$/m);
+    expect(card).not.toMatch(/firm/i);
+    const sheet = cli(['show', 'LI4', '--condition', 'bleeding', '--html', '--no-figure']).stdout;
+    expect(sheet).toContain('<dt>Press</dt><dd>Pinch the web');
+    expect(sheet).toContain('pressing gently toward the bone');
+    expect(sheet).not.toMatch(/firm pressure|pressing firmly/);
+  });
   it('the left-out note names what to change: the flag, the profile, or both', () => {
     const bare = cli(['list', '--pregnant']);
     expect(bare.stderr).toMatch(/Left out \d+ routines to avoid with pregnancy \(acupress check <id> says why; leave out --pregnant to see all\)\./);
