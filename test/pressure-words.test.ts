@@ -59,6 +59,10 @@ describe('negated gentleness and a negated stop ask for more', () => {
     expect(withinPressure('Do not ease off—dig in.', 'gentle')).toBe('');
     // What it says not to do before the dash is kept; the ask after it goes.
     expect(withinPressure('Do not press on the bone - dig in beside it.', 'gentle')).toBe('Do not press on the bone.');
+    // Any dash ends the negation: a figure dash, a bar, a minus.
+    for (const dash of ['\u2012', '\u2015', '\u2212']) expect(withinPressure(`Do not press on the bone ${dash} dig in beside it.`, 'gentle'), dash).toBe('Do not press on the bone.');
+    // A long run of white space is read as one: the cue is capped, and quickly.
+    expect(withinPressure(`Press firmly.${' '.repeat(20_000)}Breathe.`, 'gentle')).toBe('Press gently. Breathe.');
     expect(guards('do not stop')).toBe(false);
     // A list of what pressure stays inside its negation.
     expect(pressureAsked('The nerve lies underneath, so avoid long, hard pressure.')).toBeUndefined();

@@ -49,6 +49,12 @@ describe('stepTechniques', () => {
       expect(stepTechniques(press('SI3', { cue })), cue).not.toContain('neck-movement');
     }
     expect(stepTechniques(press('SI3', { cue: 'Bring your head down to your chest.' }))).toContain('neck-movement');
+    for (const cue of ['Look to the left, then to the right.', 'Slowly look to your right.', 'Look at your left shoulder.']) {
+      expect(stepTechniques(press('SI3', { cue })), cue).toContain('neck-movement');
+    }
+    for (const cue of ['You can also rest your back gently against a tennis ball on a wall.', 'Put a ball on the floor and lower yourself onto it.']) {
+      expect(stepTechniques(press('GV14', { cue })), cue).toContain('body-weight');
+    }
     expect(stepTechniques(press('CV4', { cue: 'With the fingertips of one or both hands, sink slowly and straight down into the belly as you breathe out.' }))).not.toContain('body-weight');
     for (const cue of ['Squeeze and roll the muscle firmly between your fingers.', 'Roll the muscles back and forth like dough.', 'Work the calf like dough.']) {
       expect(stepTechniques(press('ST36', { cue })), cue).toContain('kneading');
@@ -155,6 +161,11 @@ describe('what any step\'s texts say to rub or knead', () => {
     expect(massagedRegions('Press PC6 and rub your lower belly firmly in circles.')).toEqual(['abdomen']);
     expect(massagedRegions('Massage your abdomen deeply below the navel.')).toEqual(['abdomen']);
     expect(massagedRegions('Stroke the small of your back.')).toEqual(['lower-back']);
+    // A review's misses: a list, "or", and what it is rubbed with before the region.
+    expect(massagedRegions('Squeeze LI4 and massage the shoulders, neck and jaw.')).toEqual(['neck', 'face', 'shoulder']);
+    expect(massagedRegions('Knead your shoulders or neck')).toEqual(['neck', 'shoulder']);
+    expect(massagedRegions('Massage with your fingertips along the sides of the neck')).toEqual(['neck']);
+    expect(massagedRegions('Rub with your palm over the lower belly')).toEqual(['abdomen']);
     for (const text of ['Rest your hands on your belly and breathe.', 'Press firmly and breathe into your belly.', 'Squeeze LI4 while you breathe into your belly.', 'Look at your neck in a mirror.', undefined]) {
       expect(massagedRegions(text), String(text)).toEqual([]);
     }
@@ -193,7 +204,7 @@ describe('a point\'s own texts, under the technique rules', () => {
   it('a head bent to find it is a caution with neck-arteries, saying to keep the head still', () => {
     for (const id of ['GV14', 'BL13', 'SI14', 'EX-B1']) expect(found(id, 'neck-arteries'), id).toContain('neck-movement:caution');
     const f = pointFindings(catalog.points.get('GV14')!, [cond('neck-arteries')], 'GV14').find((x) => x.technique)!;
-    expect(f.reason).toMatch(/Its directions for finding it ask for turning or tilting the head: find it with your head still\.$/);
+    expect(f.reason).toMatch(/Its directions for finding it \(acupress show\) ask for turning or tilting the head: find it with your head still\.$/);
     expect(f).toMatchObject({ point: 'GV14', condition: 'neck-arteries', source: cond('neck-arteries').rules.find((r) => r.techniques?.includes('neck-movement'))!.source });
   });
 
@@ -218,8 +229,9 @@ describe('a point\'s own texts, under the technique rules', () => {
   });
 
   it('read where the point is pressed or named in a cue, not where a massage only works over it', () => {
-    const at = (steps: Step[]) => routineFindings(catalog, routine(steps), [cond('neck-arteries')]).filter((f) => f.technique).map((f) => `${f.step}:${f.point}`);
-    expect(at([press('GV14'), { kind: 'rest', duration: 10_000, cue: 'Then press GV14 again.' }])).toEqual(['0:GV14', '1:GV14']);
+    // GV14's directions bend the head to find it and rest the back against a ball on a wall to press it: two findings a step.
+    const at = (steps: Step[]) => routineFindings(catalog, routine(steps), [cond('neck-arteries')]).filter((f) => f.technique).map((f) => `${f.step}:${f.point}:${f.technique}`);
+    expect(at([press('GV14'), { kind: 'rest', duration: 10_000, cue: 'Then press GV14 again.' }])).toEqual(['0:GV14:neck-movement', '0:GV14:body-weight', '1:GV14:neck-movement', '1:GV14:body-weight']);
     expect(at([{ ...massage('between the shoulder blades', 30_000), regions: ['upper-back'], points: ['GV14'] } as Step])).toEqual([]);
   });
 });
@@ -294,10 +306,10 @@ describe('the built CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe('Avoid with neck-arteries: neckrub (massage on the neck).');
     const gv14 = await cliAsync(['check', 'GV14', '--condition', 'neck-arteries', '--json']);
-    expect(JSON.parse(gv14.stdout).findings.map((f: { point?: string; technique?: string; level: string }) => [f.point, f.technique, f.level])).toEqual([['GV14', 'neck-movement', 'caution']]);
+    expect(JSON.parse(gv14.stdout).findings.map((f: { point?: string; technique?: string; level: string }) => [f.point, f.technique, f.level])).toEqual([['GV14', 'neck-movement', 'caution'], ['GV14', 'body-weight', 'caution']]);
     const shown = await cliAsync(['show', 'BL15', '--condition', 'osteoporosis', '--no-color', '--no-figure']);
     expect(shown.stdout.split('\n')[1]).toBe('AVOID with osteoporosis. Why, below.');
-    expect(shown.stdout).toMatch(/Its directions for pressing it ask for leaning your weight into a point\./);
+    expect(shown.stdout).toMatch(/Its directions for pressing it \(acupress show\) ask for leaning your weight into a point\./);
     const run = await cliAsync(['run', 'BL15', '--condition', 'osteoporosis', '--dry-run', '--yes']);
     expect(run.code).toBe(1);
   });

@@ -44,11 +44,12 @@ export function areaOnlyRegions(step: Pick<MassageStep, 'area' | 'regions'>): Re
 
 // A massage verb, and what ends a clause: a mark, or a word that starts another ("with the other
 // hand", "while you breathe"). Built on first use, as techniques.ts's patterns are.
-let massaged: { verb: RegExp; stop: RegExp } | undefined;
+let massaged: { verb: RegExp; stop: RegExp; tool: RegExp } | undefined;
 
 /**
  * The regions a text says to massage: the body words (AREA_REGIONS) in what a massage verb (rub,
- * massage, knead, stroke, squeeze, pinch, tap, roll, work) acts on, read to the end of its clause.
+ * massage, knead, stroke, squeeze, pinch, tap, roll, work) acts on, read to the end of its sentence
+ * or a next step in time (then, until, before, after): when unsure what is rubbed, it counts.
  * "Squeeze LI4 while you rub the sides of your neck" works the neck; "Rest your hands on your
  * belly" works nothing. Each once.
  */
@@ -56,13 +57,18 @@ export function massagedRegions(text: string | undefined): Region[] {
   if (!text || !/\b(?:rub|massag|knead|strok|squeez|pinch|tap|roll|work)/i.test(text)) return [];
   const re = massaged ??= {
     verb: /\b(?:rub|rubs|rubbing|massage|massages|massaging|knead|kneads|kneading|stroke|strokes|stroking|squeeze|squeezes|squeezing|pinch|pinches|pinching|tap|taps|tapping|roll|rolls|rolling|work|works|working)\b/i,
-    stop: /[.;:!?,\n]|\b(?:with|while|using|then|until|before|after|as|but|so|or|and\s+(?:then|hold|place|put|rest|breathe|keep|let|press|cup|relax))\b/i,
+    // Read to the end of the sentence, or to where another action begins ("then", "while you
+    // breathe", "and press"): a list ("the shoulders, neck and jaw"), "or", "with your palm over
+    // the lower belly" are what is rubbed.
+    stop: /[.;:!?\n]|\b(?:then|until|before|after|while|as|so|and\s+(?:then|hold|place|put|rest|breathe|keep|let|press|cup|relax))\b/i,
+    // What it is rubbed with is no region worked: "with both hands", "using your fingertips".
+    tool: /\b(?:with|using)\s+(?:(?:your|the|my|both|one|two|three|other|a|an)\s+){0,3}(?:\w+\s+)?(?:hands?|fingers?|fingertips?|thumbs?|palms?|knuckles?|fists?|heels?\s+of\s+(?:your|the)\s+hands?)\b/gi,
   };
   const out = new Set<Region>();
   for (const clause of plainText(text).replace(/[-_\u2010-\u2015]+/g, ' ').split(re.stop)) {
     const verb = re.verb.exec(clause);
     if (!verb) continue;
-    const object = clause.slice(verb.index + verb[0].length);
+    const object = clause.slice(verb.index + verb[0].length).replace(re.tool, ' ');
     for (const [word, region] of AREA_REGIONS) if (word.test(object)) out.add(region);
   }
   return [...out];

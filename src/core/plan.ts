@@ -58,7 +58,9 @@ export const ROUND_FLOORS: Readonly<Record<Phase['kind'], number>> = { ...FIT_FL
 export const FIT_CEILINGS: Readonly<Record<Phase['kind'], number>> = { locate: 30_000, ramp: 30_000, hold: 120_000, release: 30_000, switch: 10_000, rest: 60_000, massage: 180_000 };
 
 /** A draft's ceiling when stretched: FIT_CEILINGS, or its own length if longer, never over the bounds. */
-const ceilingOf = (d: Draft) => Math.min(d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs, Math.max(d.duration_ms, FIT_CEILINGS[d.kind]));
+const ceilingOf = (d: Draft) => Math.min(d.kind === 'hold' ? BOUNDS.maxHoldMs : BOUNDS.maxPhaseMs, Math.max(wholeSeconds(d), FIT_CEILINGS[d.kind]));
+/** A draft's own length in whole seconds (at least the one-second bound): fitted phases are whole seconds. */
+const wholeSeconds = (d: Draft) => Math.max(BOUNDS.minPhaseMs, Math.floor(d.duration_ms / 1000) * 1000);
 
 /** A draft's floor from `floors`: never above its own whole seconds, never under the bound. */
 const floorIn = (floors: Readonly<Record<Phase['kind'], number>>) => (d: Draft) => clamp(Math.floor(d.duration_ms / 1000) * 1000, BOUNDS.minPhaseMs, floors[d.kind]);
@@ -116,7 +118,7 @@ const total = (drafts: Draft[]) => drafts.reduce((n, d) => n + d.duration_ms, 0)
  */
 function stretched(drafts: Draft[], budget: number, withRounds?: (rounds: number) => Draft[]): Draft[] {
   const near = (d: Draft[]) => total(d) >= budget - 1_000;
-  let best = fit(drafts, budget, (d) => d.duration_ms, ceilingOf)!;
+  let best = fit(drafts, budget, wholeSeconds, ceilingOf)!;
   if (near(best) || !withRounds) return best;
   for (let r = Math.max(1, ...drafts.map((d) => d.rounds ?? 1)) + 1; r <= MAX_ROUNDS; r++) {
     const more = withRounds(r);

@@ -45,9 +45,10 @@ const ASKS: Record<Pressure, RegExp> = {
 const STRONGEST_FIRST = [...PRESSURES].reverse();
 // A clause that says what not to do ("never press hard", "do not dig in deeply", "keep your weight
 // off them") asks for nothing, up to where that clause ends: a punctuation mark, a dash, or "and",
-// "but" or "then" ("do not press on the bone - dig in beside it" asks to dig in), but not a comma
+// "but" or "then" ("do not press on the bone - dig in beside it" asks to dig in; any dash: a hyphen
+// between spaces, a figure, en or em dash, a bar or a minus), but not a comma
 // inside a list of what pressure ("avoid long, hard pressure").
-const UNTIL_CLAUSE_ENDS = String.raw`(?:,\s+(?:[\w-]+\s+){0,2}?(?:pressure|press|push|squeeze|grip|touch|force)\b|(?!\s(?:and|but|then)\b|\s[-\u2013\u2014])[^.,;:!?\u2013\u2014])*`;
+const UNTIL_CLAUSE_ENDS = String.raw`(?:,\s+(?:[\w-]+\s+){0,2}?(?:pressure|press|push|squeeze|grip|touch|force)\b|(?!\s(?:and|but|then)\b|\s[-\u2010-\u2015\u2212])[^.,;:!?\u2012-\u2015\u2212])*`;
 const NEGATED = new RegExp(String.raw`\b(?:never|not|no|without|avoid|don't|dont|rather than)\b${UNTIL_CLAUSE_ENDS}|\b(?:keep|take|lift)\w*\s+(?:\w+\s+){0,3}?off\b${UNTIL_CLAUSE_ENDS}`, 'g');
 // "no more than light pressure" is not a negation: it asks for light pressure at most.
 const NOT_MORE = /\b(?:no|not|never|nothing)\b(?:\s+\w+){0,2}?\s+(?:more|harder|firmer|stronger|deeper)(?:\s+\w+)?\s+than\b/g;
@@ -63,9 +64,16 @@ function asked(text: string): string {
   return lower(text).replace(ENCOURAGE, ' firmly ').replace(TO_PAIN, ' firmly ').replace(KEEP_GOING, ' ').replace(NOT_MORE, ' ').replace(NEGATED, ' ').replace(RANGE, (_m, hi: string) => hi);
 }
 
+/**
+ * `text` with each run of white space as its first character. The lookbehinds and clause splits
+ * below rescan a run at every place in it: a cue of "press firmly." and 100,000 spaces took 69 s
+ * to cap. A linear pass first makes every run one character.
+ */
+const squeezed = (text: string): string => text.replace(/(\s)\s+/g, '$1');
+
 /** The strongest pressure a text asks for, or undefined when it names none. */
 export function pressureAsked(text: string): Pressure | undefined {
-  const plain = asked(text);
+  const plain = asked(squeezed(text));
   return STRONGEST_FIRST.find((level) => ASKS[level].test(plain));
 }
 
@@ -77,6 +85,7 @@ export function pressureAsked(text: string): Pressure | undefined {
  * ("Firm pressure bruises easily"), never allows it.
  */
 export function pressureAllowed(text: string): Pressure | undefined {
+  text = squeezed(text);
   const plain = asked(text);
   if (ASKS.gentle.test(plain)) return 'gentle';
   if (ASKS.moderate.test(plain)) return 'moderate';
@@ -104,7 +113,7 @@ const SAID_AS: Record<Exclude<Pressure, 'firm'>, Array<[RegExp, (word: string) =
 // "gentle but firm pressure" said again is "gentle pressure", not "gentle but light pressure".
 const SAID_TWICE = /\b(gentl[ey]|light(?:ly)?|steady|steadily) (?:but|and|or) (?:gentl[ey]|light(?:ly)?|steady|steadily)\b/g;
 // Where a sentence divides into clauses: after a comma, semicolon or colon, at a dash, and before "but".
-const CLAUSE = /([,;:]\s+|\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|\s+(?=[Bb]ut\s))/;
+const CLAUSE = /([,;:]\s+|\s+[-\u2010-\u2015\u2212]+\s+|\s*[\u2012-\u2015]\s*|\s+(?=[Bb]ut\s))/;
 const LEADING_JOIN = /^(?:[Bb]ut|[Aa]nd|[Ss]o|[Tt]hen)\s+/;
 // Where the part of a clause a safety word is in starts.
 const PART = /\b(?:and|or|but|then|so|while|if|unless|when|before)\s+/g;
@@ -121,7 +130,7 @@ const PART = /\b(?:and|or|but|then|so|while|if|unless|when|before)\s+/g;
  */
 export function withinPressure(text: string, allowed: Pressure): string {
   if (allowed === 'firm' || !exceeds(pressureAsked(text), allowed)) return text;
-  return sentences(text).map((s) => sentenceWithin(s, allowed)).filter(Boolean).join(' ');
+  return sentences(squeezed(text)).map((s) => sentenceWithin(s, allowed)).filter(Boolean).join(' ');
 }
 
 function sentenceWithin(sentence: string, allowed: Exclude<Pressure, 'firm'>): string {

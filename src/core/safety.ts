@@ -226,7 +226,8 @@ const INSTEAD: Record<Technique, Record<'find' | 'press', string>> = {
  * still"). Never nothing: acupress shows these directions in show and run.
  */
 export function textFinding(ask: PointAsk, condition: string, rule: Pick<Condition['rules'][number], 'level' | 'reason' | 'source' | 'cited_by'>): Pick<Finding, 'condition' | 'level' | 'reason' | 'source' | 'cited_by'> {
-  const where = ask.text === 'find' ? 'Its directions for finding it' : 'Its directions for pressing it';
+  // A run shows the step's cue, not the point's directions: say where they are to be read.
+  const where = ask.text === 'find' ? 'Its directions for finding it (acupress show)' : 'Its directions for pressing it (acupress show)';
   const says = ask.way
     ? `${where} ask for ${techniqueWords(ask.technique)}.`
     : `${where} ${ask.text === 'find' ? 'ask for' : 'offer'} ${techniqueWords(ask.technique)}: ${INSTEAD[ask.technique][ask.text]}.`;

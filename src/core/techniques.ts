@@ -29,8 +29,8 @@ function built(): NonNullable<typeof patterns> {
       /\b(?:nod|nods|nodding)\b/i,
       /\bears?\s+(?:\w+\s+){0,3}(?:to|toward|towards|over|down\s+to)\s+(?:\w+\s+){0,2}shoulders?\b/i,
       /\bchin\s+(?:\w+\s+){0,3}(?:to|toward|towards|onto|over|up|down)\b/i,
-      // ("look at the back of your hand", "look for the hollow" say where to look, not to turn.)
-      /\blook(?:s|ing)?\s+(?:(?!(?:at|for|in|into|on|to)\b)\w+\s+){0,2}(?:over\s+(?:\w+\s+){0,2}shoulders?|behind|left|right|up|back|around|sideways)\b/i,
+      // ("look at the back of your hand" says where to look, not to turn.)
+      /\blook(?:s|ing)?\s+(?:\w+\s+){0,2}(?:over\s+(?:\w+\s+){0,2}shoulders?|behind|left|right|up|back(?!\s+of\b)|around|sideways)\b/i,
     ],
     // Leaning the body's weight, or the head's, into a point: "lean gently into the ball", "lying
     // on two tennis balls", "press your back against a wall", "your body weight", "let your head
@@ -57,6 +57,10 @@ function built(): NonNullable<typeof patterns> {
       // Sitting or lying back against something, a foam roller in any use.
       /\b(?:sit|sits|sitting|lie|lies|lying|lay|rest|rests|resting|settle|settles|settling|press|presses|pressing|push|pushes|pushing)\s+back\s+(?:\w+\s+){0,2}(?:against|into|onto)\b/i,
       /\bfoam\s+roll(?:er|ers|ing)?\b/i,
+      // "rest your back gently against a tennis ball on a wall" (GV14's directions): the back
+      // against something, or a ball on a wall, door or floor.
+      /\b(?:rest|rests|resting|press|presses|pressing|push|pushes|pushing|put|puts|putting)\s+(?:your|the|my)\s+(?:\w+\s+)?(?:back|spine|shoulders?|body)\s+(?:\w+\s+)?(?:against|into|onto)\b/i,
+      /\bballs?\s+(?:\w+\s+){0,2}(?:on|against)\s+(?:a|the)\s+(?:wall|door|floor)\b/i,
     ],
   };
 }

@@ -91,7 +91,7 @@ export const checkRuleSchema = z.strictObject({
  *   asking the person named), as its card shows it.
  * - `red_flags`: each routine target's own red flags (signs to get help first), as its card shows them.
  * - `tips`: each routine target's everyday advice (how hard to press, what to skip), as its card shows it.
- * - `pregnancy_hint`: with no condition in force, each routine target that uses points or regions
+ * - `pregnancy_hint`: whenever pregnancy is not in force, each routine target that uses points or regions
  *   avoided in pregnancy, with the line the text says it in ("If you are pregnant: …").
  * - `safer`: safer routines, for each target to avoid (or, with no target, for the conditions).
  */

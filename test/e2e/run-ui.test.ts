@@ -15,7 +15,8 @@ describe.skipIf(!hasTmux)('the guided run in small terminals', () => {
 
   it('at 40x12 the first-run question keeps its top on screen, with a choice, a description and the keys', async () => {
     const { s } = t.session('run headache --no-tips', { profile: false, cols: 40, rows: 12 });
-    const shown = await t.waitFor(s, /navigate/);
+    // The key line, which at this size says how many conditions are out of sight.
+    const shown = await t.waitFor(s, /↑↓ \d+ more • space select/);
     // The visible screen, not the scrollback: the question's first line is still there.
     expect(shown).toMatch(/^\? Before your first session/m);
     expect(shown).toMatch(/^❯◯ Pregnancy$/m);

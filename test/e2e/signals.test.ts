@@ -60,7 +60,9 @@ describe('signals', () => {
     r.child.kill(sig);
     expect(await r.exited).toEqual({ code, signal: null });
     expect(r.out()).toContain(`"reason":"interrupted","elapsed_ms"`);
-    expect(r.err()).toMatch(new RegExp(`^Stopped \\(interrupted, ${sig}\\) after 0:0\\d of \\d+:\\d\\d: Headache relief\\.`));
+    // With --json, who should not use the routine goes to stderr first; the summary is its own line.
+    expect(r.err()).toMatch(new RegExp(`^Stopped \\(interrupted, ${sig}\\) after 0:0\\d of \\d+:\\d\\d: Headache relief\\.`, 'm'));
+    expect(r.err()).toMatch(/^Who should not use this routine:\n/);
   });
 
   it.skipIf(!python || !existsSync('/proc/self/wchan'))('a reader that never reads does not block the run: SIGTERM still ends it with 143, and the session is logged', () => {
