@@ -98,7 +98,10 @@ async function tabIn(shell: 'bash' | 'zsh' | 'fish', line: string, want: RegExp)
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', sock, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   let screen = '';
   try {
-    tmux('new-session', '-d', '-s', 'c', '-x', '100', '-y', '20', '-c', home, `env -u CI HOME=${home} ZDOTDIR=${home} XDG_CONFIG_HOME=${home}/.config ${rc[2]}`);
+    // No shell may write in home after the test: no history (bash, zsh, fish), and fish's first start
+    // would otherwise spawn a background job writing man-page completions there (skipped under
+    // FISH_UNIT_TESTS_RUNNING); a late write made removing the temp dir fail with ENOTEMPTY.
+    tmux('new-session', '-d', '-s', 'c', '-x', '100', '-y', '20', '-c', home, `env -u CI HISTFILE=/dev/null LESSHISTFILE=- fish_history= FISH_UNIT_TESTS_RUNNING=1 HOME=${home} ZDOTDIR=${home} XDG_CONFIG_HOME=${home}/.config ${rc[2]}`);
     for (let i = 0; i < 50 && !/^\$/m.test(screen); i++) {
       await new Promise((r) => setTimeout(r, 100));
       screen = tmux('capture-pane', '-p', '-t', 'c');
@@ -137,7 +140,7 @@ describe.skipIf(!hasTmux)('bash completion in a terminal', () => {
     const sock = `acupress-comp-${process.pid}`;
     const tmux = (...a: string[]) => execFileSync('tmux', ['-L', sock, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      tmux('new-session', '-d', '-s', 'c', '-x', '100', '-y', '20', `env -u CI HOME=${home} bash --rcfile ${home}/.bashrc -i`);
+      tmux('new-session', '-d', '-s', 'c', '-x', '100', '-y', '20', `env -u CI HISTFILE=/dev/null LESSHISTFILE=- fish_history= HOME=${home} bash --rcfile ${home}/.bashrc -i`);
       await new Promise((r) => setTimeout(r, 500));
       tmux('send-keys', '-t', 'c', 'acupress run headac', 'Tab');
       let screen = '';

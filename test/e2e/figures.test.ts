@@ -122,7 +122,7 @@ describe.skipIf(!hasTmux)('the locate phase in a real terminal', () => {
     const home = tempDir('acupress-fig-');
     mkdirSync(join(home, '.config/acupress'), { recursive: true });
     writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions: []\n');
-    const env = `env -u CI -u COLUMNS -u LINES HOME=${home} XDG_CONFIG_HOME=${home}/.config LANG=C.UTF-8 PS1='$ ' TERM=xterm-256color`;
+    const env = `env -u CI -u COLUMNS -u LINES HISTFILE=/dev/null LESSHISTFILE=- fish_history= HOME=${home} XDG_CONFIG_HOME=${home}/.config LANG=C.UTF-8 PS1='$ ' TERM=xterm-256color`;
     tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), `${env} bash --norc --noprofile`);
     tmux('send-keys', '-t', name, `clear; node ${BIN} ${args}; echo EXIT=$?`, 'Enter');
     const screen = () => tmux('capture-pane', '-p', '-t', name);

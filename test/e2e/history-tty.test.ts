@@ -35,7 +35,7 @@ function terminal() {
   // A tmux server still shutting down from the last test can refuse a new session; retry.
   for (let attempt = 1; ; attempt++) {
     try {
-      tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config XDG_STATE_HOME=${home}/state PS1='$ ' TERM=xterm-256color bash --norc --noprofile`);
+      tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', `env -u CI HISTFILE=/dev/null LESSHISTFILE=- fish_history= HOME=${home} XDG_CONFIG_HOME=${home}/.config XDG_STATE_HOME=${home}/state PS1='$ ' TERM=xterm-256color bash --norc --noprofile`);
       break;
     } catch (e) {
       if (attempt >= 5) throw e;

@@ -558,7 +558,7 @@ describe.skipIf(spawnSync('tmux', ['-V']).status !== 0)('the profile survives th
     symlinkSync(target, join(config, 'profile.yaml')); // dangling: the file is made by the first run
     writeFileSync(join(config, `profile.yaml.${2 ** 30 + 7}.tmp`), 'left by a killed write');
     try {
-      tmux('new-session', '-d', '-s', 'h', '-x', '100', '-y', '30', `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color bash --norc --noprofile`);
+      tmux('new-session', '-d', '-s', 'h', '-x', '100', '-y', '30', `env -u CI HISTFILE=/dev/null LESSHISTFILE=- fish_history= HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color bash --norc --noprofile`);
       const run = `node ${BIN} run LI4 --rounds 1 --ramp 1s --hold 1s --release 1s; echo EXIT=$?`;
       tmux('send-keys', '-t', 'h', run, 'Enter');
       await waitFor(/do any of these apply to you/);

@@ -45,7 +45,7 @@ export function tmuxServer(name: string) {
         mkdirSync(join(home, '.config/acupress'), { recursive: true });
         writeFileSync(join(home, '.config/acupress/profile.yaml'), 'conditions: []\n');
       }
-      const env = `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color LANG=C.UTF-8`;
+      const env = `env -u CI HISTFILE=/dev/null LESSHISTFILE=- fish_history= HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color LANG=C.UTF-8`;
       for (let attempt = 1; ; attempt++) {
         try {
           tmux('new-session', '-d', '-s', s, '-x', String(opts.cols ?? 100), '-y', String(opts.rows ?? 30), `${env} bash --norc --noprofile`);

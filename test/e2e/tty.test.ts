@@ -28,7 +28,7 @@ function session(args: string, opts: { profile?: boolean | string } = {}, cols =
     writeFileSync(join(home, '.config/acupress/profile.yaml'), typeof opts.profile === 'string' ? opts.profile : 'conditions: []\n');
   }
   lastHome = home;
-  const env = `env -u CI HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color`;
+  const env = `env -u CI HISTFILE=/dev/null LESSHISTFILE=- fish_history= HOME=${home} XDG_CONFIG_HOME=${home}/.config PS1='$ ' TERM=xterm-256color`;
   // A tmux server that is still shutting down from the last test can refuse a new session; retry.
   for (let attempt = 1; ; attempt++) {
     try {
