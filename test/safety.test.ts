@@ -8,7 +8,7 @@ import { catalogFrom } from '../src/model/catalog.js';
 import { defaultChoice, groupedChoices, pickerChoices, pickerMessage, searchChoices } from '../src/commands/run/picker.js';
 import { readyChoices } from '../src/commands/run/adjust.js';
 import { quickProfile } from '../src/store/profile.js';
-import { pregnancyAvoided, routineFindings } from '../src/core/safety.js';
+import { pregnancyAvoided, pregnancyInForce, routineFindings } from '../src/core/safety.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
 import { run as list } from '../src/commands/list.js';
 import { run as check } from '../src/commands/check.js';
@@ -361,6 +361,13 @@ describe('points never to press yourself are no pregnancy points', () => {
     expect(r.stdout.split('\n').slice(0, 2)).toEqual(['Avoid with pregnancy: ST9 (never press yourself).', 'Do not press it yourself; why is below.']);
     const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
     expect(pregnancyAvoided(catalog, routine([press('LI4'), press('ST9'), press('SP6')]))).toEqual(['LI4', 'SP6']);
+  });
+  it('pregnancyInForce: pregnancy among the conditions, alone or with others; another condition alone is not it', () => {
+    const bleeding = catalog.conditions.get('bleeding')!;
+    expect(pregnancyInForce(pregnancy)).toBe(true);
+    expect(pregnancyInForce([bleeding, ...pregnancy])).toBe(true);
+    expect(pregnancyInForce([bleeding])).toBe(false);
+    expect(pregnancyInForce([])).toBe(false);
   });
 });
 

@@ -16,7 +16,7 @@ import { resolve as resolvePath } from 'node:path';
 import { parseRating } from '../core/history.js';
 import { isSession, ratingLine, sessionId, sessionRecord, type SessionTarget } from '../core/session-record.js';
 import { historyOffInProfile, tryAppend } from './session-log.js';
-import { findingPlace, pointTags, PREGNANCY, pregnancyAvoided, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
+import { findingPlace, pointTags, PREGNANCY, pregnancyAvoided, pregnancyInForce, routineFindings, saferAlternatives, skippedSteps, stepPoints, unsafeSteps } from '../core/safety.js';
 import { cautionsByStep, pressureCaps } from '../core/step-cautions.js';
 import { pregnancyHint } from '../core/pregnancy-hint.js';
 import { bareSecondsHint } from './duration-hint.js';
@@ -161,7 +161,7 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     // (and hold a run in a small terminal for it). show and check, which look things up, give it
     // whenever pregnancy is not in force. It is safety, not a tip: --no-tips keeps it.
     // Another condition given (--condition bleeding) says nothing of pregnancy: the hint stays.
-    const hintDue = !conditions.some((x) => x.id === PREGNANCY) && !profile && !options.json;
+    const hintDue = !pregnancyInForce(conditions) && !profile && !options.json;
     const avoidedInPregnancy = hintDue ? pregnancyAvoided(catalog, routine, read) : [];
     // A single point has no rest to run: the hint names routines safe in pregnancy instead.
     const point = target.kind === 'point' && avoidedInPregnancy.length ? catalog.points.get(routine.id) : undefined;

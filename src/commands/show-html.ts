@@ -3,7 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Condition, Point, Region, Routine } from '../model/types.js';
 import type { Ref } from '../core/resolve.js';
 import { plan } from '../core/plan.js';
-import { conditionAdvice, hasAvoid, pointFindings, type Finding, PREGNANCY, pregnancyAvoided, routineFindings, saferAlternatives } from '../core/safety.js';
+import { conditionAdvice, hasAvoid, pointFindings, type Finding, pregnancyAvoided, pregnancyInForce, routineFindings, saferAlternatives } from '../core/safety.js';
 import { plainPaint } from '../render/paint.js';
 import { routineVerdict } from '../render/verdict.js';
 import { pregnancyHint } from '../core/pregnancy-hint.js';
@@ -22,7 +22,7 @@ export async function showHtml(catalog: Catalog, refs: Ref[], conditions: Condit
   const items = refs.map((ref): SheetItem => {
     if (ref.kind === 'routine') {
       const routine = catalog.routines.get(ref.id)!;
-      const hint = !conditions.some((x) => x.id === PREGNANCY) ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
+      const hint = !pregnancyInForce(conditions) ? pregnancyHint(pregnancyAvoided(catalog, routine)) : undefined;
       const findings = routineFindings(catalog, routine, conditions);
       const caps = capsFor?.(routine, findings);
       const timeline = plan(routine, (id) => catalog.points.get(id), { pressureCaps: caps });

@@ -12,7 +12,7 @@ import { DISCLAIMER } from '../render/disclaimer.js';
 import { pointCard } from '../render/point-card.js';
 import { routineCard } from '../render/routine-card.js';
 import { wrap } from '../render/text.js';
-import { conditionAdvice, GENERAL, hasAvoid, pointFindings, PREGNANCY, pregnancyAvoided, routineFindings, saferAlternatives, stepPoints } from '../core/safety.js';
+import { conditionAdvice, GENERAL, hasAvoid, pointFindings, pregnancyAvoided, pregnancyInForce, routineFindings, saferAlternatives, stepPoints } from '../core/safety.js';
 import { pointVerdict, routineVerdict } from '../render/verdict.js';
 import { checkText } from '../render/check-text.js';
 import { checkReport } from '../core/check-report.js';
@@ -126,7 +126,7 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
       const caps = capsFor?.(r, findings);
       const safer = hasAvoid(findings) ? saferAlternatives(catalog, r, conditions).map((x) => x.id) : [];
       const verdict = routineVerdict(findings, idsOf(conditions), safer, c);
-      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id), { pressureCaps: caps }), c, width, findings, !conditions.some((x) => x.id === PREGNANCY) ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict, conditionAdvice(conditions), caps);
+      const card = routineCard(catalog, r, plan(r, (id) => catalog.points.get(id), { pressureCaps: caps }), c, width, findings, !pregnancyInForce(conditions) ? pregnancyHint(pregnancyAvoided(catalog, r, read)) : undefined, verdict, conditionAdvice(conditions), caps);
       if (!force || !figures || !layout) return card;
       // --figure on a routine: each of its points, side by side, on the side each step names.
       const figs = r.steps.flatMap((s) => {

@@ -5,7 +5,7 @@ import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition, Routine } from '../model/types.js';
 import { compareIds } from './text.js';
 import {
-  adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, PREGNANCY, pregnancyAvoided, recommendedNotes, routineFindings,
+  adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, pregnancyAvoided, pregnancyInForce, recommendedNotes, routineFindings,
   saferAlternatives, stepPoints, urgentFor, withReadAlso, type Finding, type Note, type StepPoints,
 } from './safety.js';
 import { pregnancyHint } from './pregnancy-hint.js';
@@ -111,7 +111,7 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
     // Without pregnancy in force, a routine that uses points avoided in pregnancy says so, as the
     // text, show and run do: pregnancy is common and often unmentioned.
     // Another condition in force (bleeding) says nothing of pregnancy, so it keeps the hint.
-    pregnancy_hint: conditions.some((c) => c.id === PREGNANCY) ? [] : checked.flatMap((c) => {
+    pregnancy_hint: pregnancyInForce(conditions) ? [] : checked.flatMap((c) => {
       const text = c.routine && pregnancyHint(pregnancyAvoided(catalog, c.routine, c.read));
       return text ? [{ target: c.target, text }] : [];
     }),

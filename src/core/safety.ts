@@ -46,6 +46,11 @@ export const GENERAL = 'general';
 /** The condition --pregnant names, and the pregnancy hint checks routines against. */
 export const PREGNANCY = 'pregnancy';
 
+/** Whether pregnancy is among the conditions in force (the pregnancy hint is for when it is not). */
+export function pregnancyInForce(conditions: ReadonlyArray<{ id: string }>): boolean {
+  return conditions.some((c) => c.id === PREGNANCY);
+}
+
 /** The `general` entry of the conditions data, when there is one. */
 export function generalCondition(catalog: Catalog): Condition | undefined {
   return catalog.conditions.get(GENERAL);
