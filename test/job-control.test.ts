@@ -5,7 +5,8 @@ import { plan } from '../src/core/plan.js';
 import { startRun } from '../src/core/runner.js';
 import type { RunEvent } from '../src/model/events.js';
 import { liveControl } from '../src/commands/run/job-control.js';
-import { askGuarded, type PromptContext } from '../src/commands/prompt-guard.js';
+import { askGuarded, askLeavable, type PromptContext } from '../src/commands/prompt-guard.js';
+import { ESC_TIMEOUT_MS } from '../src/commands/run/key-parser.js';
 import { KEY_HELP } from '../src/commands/run/keys.js';
 import { ttySink } from '../src/render/run-tty.js';
 import { terminal } from '../src/render/terminal.js';
@@ -322,5 +323,65 @@ describe('prompt guard', () => {
       await expect(asked).rejects.toMatchObject({ name: 'ExitError' });
     }
     expect(stdin.flow.on).toBe(false);
+  });
+});
+
+/** A fakePrompt that inquirer's `cancel` ends, as a prompt left with a key is. */
+function cancelablePrompt(ctx: PromptContext, frame: string) {
+  const made = fakePrompt(ctx, frame);
+  let cancel!: () => void;
+  const p = Object.assign(Promise.race([made.p, new Promise<string>((_, reject) => {
+    cancel = () => reject(Object.assign(new Error('cancelled'), { name: 'CancelPromptError' }));
+  })]), { cancel: () => cancel() });
+  return { p, answer: made.answer, ctx };
+}
+
+describe('askLeavable: the keys that leave a question (history --clear, the rating, the first-run question)', () => {
+  async function leavable(how?: Parameters<typeof askLeavable>[3]) {
+    const f = fakeIo({}, true);
+    const stdin = ttyStdin();
+    f.io.stdin = stdin;
+    let prompt!: ReturnType<typeof cancelablePrompt>;
+    const asked = askLeavable(f.io, TERM, (ctx) => (prompt = cancelablePrompt(ctx, '? Sure?')).p, how);
+    await drawn();
+    return { f, stdin, asked, prompt };
+  }
+
+  it('a lone Esc, once the wait for the rest of a sequence is over, leaves; the question stays on screen unless clear', async () => {
+    const { f, stdin, asked, prompt } = await leavable();
+    stdin.emit('data', '\x1b');
+    f.clock.advance(ESC_TIMEOUT_MS);
+    await expect(asked).resolves.toEqual({ left: true });
+    expect(prompt.ctx.clearPromptOnDone).toBeUndefined();
+    expect(stdin.listenerCount('data')).toBe(0);
+  });
+
+  it('clear: a question left goes from the screen (inquirer reads clearPromptOnDone when it ends)', async () => {
+    const { f, stdin, asked, prompt } = await leavable({ clear: true });
+    stdin.emit('data', '\x1b');
+    f.clock.advance(ESC_TIMEOUT_MS);
+    await expect(asked).resolves.toEqual({ left: true });
+    expect(prompt.ctx.clearPromptOnDone).toBe(true);
+  });
+
+  it('an arrow key (ESC [ A) and q are no Esc; answered, the answer comes back', async () => {
+    const { f, stdin, asked, prompt } = await leavable();
+    stdin.emit('data', '\x1b[A');
+    stdin.emit('data', 'q');
+    f.clock.advance(ESC_TIMEOUT_MS * 2);
+    prompt.answer('7');
+    await expect(asked).resolves.toEqual({ left: false, answer: '7' });
+  });
+
+  it('other keys given leave too (q at the first-run question)', async () => {
+    const { stdin, asked } = await leavable({ keys: ['escape', 'q'], clear: true });
+    stdin.emit('data', 'q');
+    await expect(asked).resolves.toEqual({ left: true });
+  });
+
+  it('a signal at the question is still the guard\'s exit, with its outcome', async () => {
+    const { f, asked } = await leavable({ outcome: 'the session log is kept' });
+    f.signal('SIGTERM');
+    await expect(asked).rejects.toMatchObject({ name: 'ExitError', exitCode: 143, message: 'interrupted by SIGTERM at a question; the session log is kept' });
   });
 });

@@ -71,37 +71,11 @@ async function clear(options: HistoryOptions, io: Io): Promise<number> {
   if (!options.yes) {
     if (!canPrompt(io, options)) throw new UserError('history --clear: not asking outside a terminal; add --yes to delete the session log');
     const { confirm } = await import('@inquirer/prompts');
-    const { askGuarded } = await import('./prompt-guard.js');
-    const { keyReader } = await import('./run/keys.js');
-    // Esc answers no, as it leaves every other question (inquirer's confirm ignores it). Read as
-    // a whole key, so an arrow key's ESC [ A is not Esc.
-    let cancel: (() => void) | undefined;
-    let left = false;
-    const reader = keyReader(io.clock, (key) => {
-      if (key !== 'escape') return;
-      left = true;
-      cancel?.();
-    });
-    const onData = (data: Buffer | string) => reader.data(data);
-    io.stdin.on('data', onData);
-    let sure: boolean;
-    try {
-      sure = await askGuarded(io, terminal(io, options.color), (ctx) => {
-        // Left with Esc, the question goes from the screen; the line below says what happened.
-        const prompt = confirm({ message: `Delete the session log (${what})? This cannot be undone.`, default: false }, ctx);
-        cancel = () => {
-          (ctx as { clearPromptOnDone?: boolean }).clearPromptOnDone = true;
-          prompt.cancel();
-        };
-        return prompt;
-      }, 'the session log is kept');
-    } catch (e) {
-      if (!left) throw e;
-      sure = false;
-    } finally {
-      reader.stop();
-      io.stdin.off('data', onData);
-    }
+    const { askLeavable } = await import('./prompt-guard.js');
+    // Esc answers no, as it leaves every other question (inquirer's confirm ignores it); left with
+    // Esc, the question goes from the screen and the line below says what happened.
+    const asked = await askLeavable(io, terminal(io, options.color), (ctx) => confirm({ message: `Delete the session log (${what})? This cannot be undone.`, default: false }, ctx), { clear: true, outcome: 'the session log is kept' });
+    const sure = !asked.left && asked.answer;
     if (!sure) {
       io.stdout.write('Kept the session log.\n');
       return 0;

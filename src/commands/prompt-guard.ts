@@ -104,6 +104,58 @@ export async function askGuarded<T>(io: Io, term: Pick<Terminal, 'color' | 'unic
   }
 }
 
+/** askLeavable's answer: what was answered, or that the question was left with a key. */
+export type Leavable<T> = { left: false; answer: T } | { left: true };
+
+/** How a question is left: by which keys, and whether it goes from the screen. */
+export interface LeaveKeys {
+  /** The whole keys (key-parser.ts names) that leave it; Esc by default. */
+  keys?: readonly string[];
+  /** Erase the question when it is left, for a caller that says what happened in its place. */
+  clear?: boolean;
+  /** askGuarded's `outcome`: what a signal at the question leaves behind. */
+  outcome?: string;
+}
+
+/**
+ * askGuarded, and the keys that leave the question (Esc, which inquirer's confirm, input and
+ * checkbox ignore): they cancel the prompt, and the answer is `{ left: true }`, the person's
+ * choice and no error. Keys are read whole, as the picker and the live view read them: a lone
+ * ESC waits for the rest of a sequence, so an arrow key's ESC [ A is not Esc. `ask` returns
+ * inquirer's prompt, whose `cancel` ends it.
+ */
+export async function askLeavable<T>(io: Io, term: Pick<Terminal, 'color' | 'unicode'>, ask: (ctx: PromptContext) => Promise<T> & { cancel: () => void }, how: LeaveKeys = {}): Promise<Leavable<T>> {
+  const { keyReader } = await import('./run/keys.js');
+  const keys = how.keys ?? ['escape'];
+  let cancel: (() => void) | undefined;
+  let left = false;
+  const reader = keyReader(io.clock, (key) => {
+    if (!keys.includes(key)) return;
+    left = true;
+    cancel?.();
+  });
+  const onData = (data: Buffer | string) => reader.data(data);
+  io.stdin.on('data', onData);
+  try {
+    const answer = await askGuarded(io, term, (ctx) => {
+      const prompt = ask(ctx);
+      cancel = () => {
+        if (how.clear) ctx.clearPromptOnDone = true;
+        prompt.cancel();
+      };
+      return prompt;
+    }, how.outcome);
+    return { left: false, answer };
+  } catch (e) {
+    // The cancel's error (or any that a left question ends with) is the leaving, said as that.
+    if (left) return { left: true };
+    throw e;
+  } finally {
+    reader.stop();
+    io.stdin.off('data', onData);
+  }
+}
+
 // inquirer starts each frame by erasing the last one: cursor down to its bottom, then erase
 // lines upwards to its top. A replay starts on a fresh line, with nothing to erase.
 const LEADING_ERASE = /^(?:\x1b\[\d+B)?(?:\x1b\[2K(?:\x1b\[1A\x1b\[2K)*\x1b\[G)?/;

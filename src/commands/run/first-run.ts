@@ -67,63 +67,40 @@ export class QuestionLeft extends Error {
  */
 async function askConditions(choices: ReturnType<typeof conditionChoices>, io: Io, term: Terminal): Promise<string[]> {
   const { checkbox } = await import('@inquirer/prompts');
-  const { askGuarded } = await import('../prompt-guard.js');
-  const { keyReader } = await import('./keys.js');
+  const { askLeavable } = await import('../prompt-guard.js');
   const { listRoom, fitDescription, redrawOnResize, keysHelpTip, CHECKBOX_HELP } = await import('./prompt-fit.js');
-  let cancel: (() => void) | undefined;
-  let left = false;
   const message = 'Before your first session: do any of these apply to you? (space selects, enter confirms, none is fine; Esc leaves)';
   // Sized to the terminal on every draw (prompt-fit.ts): the page is read first, then the
   // description is cut to the rows the page left it.
   let room = { page: 14, description: 4 };
-  let context: { clearPromptOnDone?: boolean } | undefined;
-  const question = askGuarded(io, term, (ctx) => {
-    context = ctx;
-    const prompt = checkbox(
-      {
-        message,
-        choices,
-        get pageSize() {
-          room = listRoom(io.stdout.rows, io.stdout.columns, message, CHECKBOX_HELP, 14);
-          return room.page;
-        },
-        theme: {
-          style: {
-            description: (text: string) => fitDescription(text, io.stdout.columns, room.description, term.glyphs.ellipsis),
-            // The list wraps around with no sign of its end: the help line says how many are out of sight.
-            keysHelpTip: (keys: Array<[string, string]>) => keysHelpTip(keys, Math.max(0, choices.length - room.page), term.color > 0),
-          },
-        },
-        shortcuts: { all: null, invert: null },
+  // Esc, as the picker and the live view read it, or q (it has no other meaning in this question)
+  // leaves; left, the question goes from the screen, as the picker's does, and the caller says so in its place.
+  const question = askLeavable(io, term, (ctx) => checkbox(
+    {
+      message,
+      choices,
+      get pageSize() {
+        room = listRoom(io.stdout.rows, io.stdout.columns, message, CHECKBOX_HELP, 14);
+        return room.page;
       },
-      ctx,
-    );
-    cancel = prompt.cancel;
-    return prompt;
-  });
-  // Esc is read as a whole key, as the picker and the live view read it (an arrow key's ESC [ A
-  // is not Esc); q has no other meaning in this question.
-  const leave = () => {
-    left = true;
-    // Left, the question goes from the screen, as the picker's does, and the caller says so in its place.
-    if (context) context.clearPromptOnDone = true;
-    cancel?.();
-  };
-  const reader = keyReader(io.clock, (key) => {
-    if (key === 'escape' || key === 'q') leave();
-  });
-  const onData = (data: Buffer | string) => reader.data(data);
-  io.stdin.on('data', onData);
+      theme: {
+        style: {
+          description: (text: string) => fitDescription(text, io.stdout.columns, room.description, term.glyphs.ellipsis),
+          // The list wraps around with no sign of its end: the help line says how many are out of sight.
+          keysHelpTip: (keys: Array<[string, string]>) => keysHelpTip(keys, Math.max(0, choices.length - room.page), term.color > 0),
+        },
+      },
+      shortcuts: { all: null, invert: null },
+    },
+    ctx,
+  ), { keys: ['escape', 'q'], clear: true });
   // This list wraps around, so down and back up always lands where it was.
   const offResize = redrawOnResize(io, () => ['down', 'up']);
   try {
-    return await question;
-  } catch (e) {
-    if (left) throw new QuestionLeft(LEFT_QUESTION);
-    throw e;
+    const asked = await question;
+    if (asked.left) throw new QuestionLeft(LEFT_QUESTION);
+    return asked.answer;
   } finally {
     offResize();
-    reader.stop();
-    io.stdin.off('data', onData);
   }
 }

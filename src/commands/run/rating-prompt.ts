@@ -23,36 +23,20 @@ export const RATING_QUESTIONS = {
  */
 export async function askRating(io: Io, when: 'before' | 'after', term: Terminal = terminal(io)): Promise<number | undefined> {
   const { input } = await import('@inquirer/prompts');
-  const { askGuarded } = await import('../prompt-guard.js');
-  const { keyReader } = await import('./keys.js');
-  let cancel: (() => void) | undefined;
-  let skipped = false;
-  let answer: string;
-  // Esc is read as a whole key, as the other questions read it (an arrow's ESC [ D is not Esc).
-  const reader = keyReader(io.clock, (key) => {
-    if (key !== 'escape') return;
-    skipped = true;
-    cancel?.();
-  });
-  const onData = (data: Buffer | string) => reader.data(data);
-  io.stdin.on('data', onData);
+  const { askLeavable } = await import('../prompt-guard.js');
+  let asked;
   try {
-    answer = await askGuarded(io, term, (ctx) => {
-      const prompt = input({
-        message: RATING_QUESTIONS[when],
-        validate: (v) => v.trim() === '' || 'value' in parseRating(v) || 'a whole number from 0 to 10, or Enter to skip',
-      }, ctx);
-      cancel = prompt.cancel;
-      return prompt;
-    }, when === 'after' ? 'the session is logged' : undefined);
+    // Esc skips, as an empty answer does.
+    asked = await askLeavable(io, term, (ctx) => input({
+      message: RATING_QUESTIONS[when],
+      validate: (v) => v.trim() === '' || 'value' in parseRating(v) || 'a whole number from 0 to 10, or Enter to skip',
+    }, ctx), { outcome: when === 'after' ? 'the session is logged' : undefined });
   } catch (e) {
-    if (skipped) return undefined;
     if (when === 'after' && isReportable(e) && e.exitCode === EXIT.sigint) return undefined;
     throw e;
-  } finally {
-    reader.stop();
-    io.stdin.off('data', onData);
   }
+  if (asked.left) return undefined;
+  const answer = asked.answer;
   const r = parseRating(answer);
   return 'value' in r ? r.value : undefined;
 }
