@@ -62,6 +62,25 @@ describe('plan', () => {
     expect(text('I find it by feel.')).toBe('Find A1 (PA1, Point A1) on your left hand: I find it by feel.');
   });
   it('is deterministic', () => expect(plan(routine([press('A1')]), lookup, { fit: 77_000 })).toEqual(plan(routine([press('A1')]), lookup, { fit: 77_000 })));
+  it('a massage cue that opens with its motion\'s name says it once (techniques said "Back of the neck, kneading: Kneading. Grasp …")', () => {
+    const text = (motion: string, cue?: string) => plan(routine([{ ...massage('the back of the neck', 60_000), motion, cue } as never]), lookup).phases[0]!.text;
+    expect(text('kneading', 'Kneading. Grasp the back of your neck.')).toBe('The back of the neck: Kneading. Grasp the back of your neck.');
+    expect(text('pressure', 'Finger pressure. Press gently.')).toBe('The back of the neck: Finger pressure. Press gently.');
+    expect(text('stretching', 'gentle stretching: ear toward shoulder.')).toBe('The back of the neck: gentle stretching: ear toward shoulder.');
+    // Another word that starts the same, or another motion's name, keeps the label.
+    expect(text('kneading', 'Knead slowly.')).toBe('The back of the neck, kneading: Knead slowly.');
+    expect(text('rolling', 'Rollingly, gently.')).toBe('The back of the neck, rolling: Rollingly, gently.');
+    expect(text('tapping', 'Kneading first, then tap.')).toBe('The back of the neck, tapping: Kneading first, then tap.');
+    expect(text('kneading')).toBe('Knead, squeezing and rolling the muscle, over the back of the neck.');
+  });
+  it('no massage phase of a built-in routine names its motion twice', async () => {
+    const catalog = await loadBuiltin();
+    for (const r of catalog.routines.values()) {
+      for (const p of plan(r, (id) => catalog.points.get(id)).phases) {
+        if (p.kind === 'massage') expect(p.text, r.id).not.toMatch(/^[^:]*, ([a-z ]+): \1\b/i);
+      }
+    }
+  });
 });
 
 describe('--fit on every built-in routine', async () => {

@@ -109,6 +109,14 @@ describe('the printable sheet', () => {
     expect(html).toMatch(/<li class="step" data-step="1"><figure><svg[^>]*aria-label="Area: soles of both feet · Face"/);
   });
 
+  it('a massage step whose cue opens with its motion names it once (techniques: "kneading" above "Kneading. Grasp …")', () => {
+    const html = sheetHtml(input({ items: [routine('techniques'), routine('shoulders')] }));
+    expect(html).toContain('<h2>2. Massage back of the neck</h2><p class="when">1:00–2:00 · 1m</p><p class="cue">Kneading. Grasp');
+    expect(html).not.toMatch(/<p>(kneading|pressure|rolling|tapping|stretching)<\/p><p class="cue">(Kneading|Finger pressure|Rolling|Tapping|Gentle stretching)\b/);
+    // A cue that does not name its motion keeps the motion's line.
+    expect(html).toContain('<p>kneading</p><p class="cue">Reach across');
+  });
+
   it('says who should not use a routine in a boxed section before its red flags, then the tips', () => {
     const html = sheetHtml(input({ items: [routine('techniques')] }));
     const order = ['<section class="contraindications"><h3>Who should not use this routine</h3><ul><li>If you are pregnant, leave out the first step', '<section class="tips">'].map((s) => html.indexOf(s));

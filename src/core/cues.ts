@@ -106,8 +106,16 @@ const MOTION_WORDS: Record<string, string> = {
 
 /** The instruction for a massage phase: the routine's own cue when it has one, else the motion's words. */
 export function massageCue(area: string, motion: string, cue?: string): string {
-  if (cue) return `${area[0]!.toUpperCase()}${area.slice(1)}, ${MOTION_NAMES[motion] ?? motion}: ${cue}`;
+  const place = `${area[0]!.toUpperCase()}${area.slice(1)}`;
+  // A cue that opens with the motion's name ("Kneading. Grasp …") names it itself: said once.
+  if (cue) return cueNamesMotion(motion, cue) ? `${place}: ${cue}` : `${place}, ${MOTION_NAMES[motion] ?? motion}: ${cue}`;
   return `${MOTION_WORDS[motion] ?? 'Massage'} ${area}.`;
+}
+
+/** Whether a massage cue opens with its motion's name ("Kneading. …", "Finger pressure. …"), so a label would repeat it. */
+export function cueNamesMotion(motion: string, cue: string): boolean {
+  const start = cue.trimStart().toLowerCase();
+  return [MOTION_NAMES[motion], motion].some((name) => name !== undefined && start.startsWith(name) && !/^[\p{L}\p{N}]/u.test(start.slice(name.length)));
 }
 
 const MOTION_NAMES: Record<string, string> = {

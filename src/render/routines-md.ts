@@ -3,6 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Routine } from '../model/types.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import { compareIds } from '../core/text.js';
+import { cueNamesMotion } from '../core/cues.js';
 import { CONTRAINDICATIONS } from './bullet-list.js';
 
 /** Render every built-in routine as Markdown: steps, duration (`total_ms` of each, in ms), evidence and sources. */
@@ -27,7 +28,7 @@ export function routinesMarkdown(catalog: Catalog, total_ms: (r: Routine) => num
         const p = catalog.points.get(s.point)!;
         out.push(`${i + 1}. Press **${p.id}** ${p.pinyin} (${p.english})${s.sides ? `, ${s.sides === 'each' ? 'each side' : s.sides}` : ''}${s.hold ? `, hold ${formatDuration(s.hold)}` : ''}${s.cue ? `: ${s.cue}` : ''}`);
       } else if (s.kind === 'massage') {
-        out.push(`${i + 1}. Massage ${s.area} (${s.motion}, ${formatDuration(s.duration)})${s.cue ? `: ${s.cue}` : ''}`);
+        out.push(`${i + 1}. Massage ${s.area} (${s.cue && cueNamesMotion(s.motion, s.cue) ? '' : `${s.motion}, `}${formatDuration(s.duration)})${s.cue ? `: ${s.cue}` : ''}`);
       } else out.push(`${i + 1}. Rest ${formatDuration(s.duration)}${s.cue ? `: ${s.cue}` : ''}`);
     });
     if (r.contraindications.length) out.push('', `**${CONTRAINDICATIONS}:**`, '', ...r.contraindications.map((f) => `- ${f}`));

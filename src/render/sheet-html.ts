@@ -16,6 +16,7 @@ import { figureSvg } from './figure-svg.js';
 import { escapeHtml as e } from './html.js';
 import { count, plural } from '../core/text.js';
 import { techniquesWords } from '../core/techniques.js';
+import { cueNamesMotion } from '../core/cues.js';
 import { pressLine } from './press-line.js';
 
 /**
@@ -247,7 +248,7 @@ function stepItem(input: SheetInput, s: Step, i: number, phases: Phase[], findin
     const areas = (view?.areas ?? []).filter((a) => s.regions.includes(a.region))
       .flatMap((a) => (view?.mirror && Math.abs(a.x - 0.5) > 0.01 ? [a, { ...a, x: 1 - a.x }] : [a]));
     const figure = view ? `<figure>${figureSvg(view, { flip: false, marks: [], caption }, caption, areas)}<figcaption>${e(caption)}</figcaption></figure>` : '';
-    const text = `<h2>${i + 1}. Massage ${e(s.area)}</h2>${when}<p>${e(s.motion)}</p>${cue}${safetyList(findings)}`;
+    const text = `<h2>${i + 1}. Massage ${e(s.area)}</h2>${when}${s.cue && cueNamesMotion(s.motion, s.cue) ? '' : `<p>${e(s.motion)}</p>`}${cue}${safetyList(findings)}`;
     return `<li class="step${figure ? '' : ' text-only'}" data-step="${i + 1}">${figure}<div>${text}</div></li>`;
   }
   return `<li class="step text-only" data-step="${i + 1}"><div><h2>${i + 1}. Rest</h2>${when}${cue}</div></li>`;
