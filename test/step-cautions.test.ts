@@ -115,7 +115,7 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     const get = (id: string) => catalog.points.get(id);
     const ramps = (conditions: string[]) => {
       const cs = conditions.map((id) => catalog.conditions.get(id)!);
-      const caps = pressureCaps(feet, get, routineFindings(catalog, feet, cs), cs);
+      const caps = pressureCaps(feet, get, routineFindings(catalog, feet, cs), cs, catalog);
       return { caps, texts: plan(feet, get, { pressureCaps: caps }).phases.filter((p) => p.kind === 'ramp' && p.side !== 'right' && p.round === 1).map((p) => p.text) };
     };
     const pregnant = ramps(['pregnancy']);
@@ -152,7 +152,7 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     // A massage step of your own: its cue said lightly, its "never" kept; a rest is never capped.
     const mine = routine([{ kind: 'massage', area: 'the calves', regions: ['leg'], points: [], motion: 'kneading', duration: 30_000, cue: 'Knead the calf firmly, but never over a bulging vein.' }, { kind: 'rest', duration: 10_000, cue: 'Rest.' }]);
     const said = (conditions: ReturnType<typeof cs>) => {
-      const caps = pressureCaps(mine, get, routineFindings(catalog, mine, conditions), conditions);
+      const caps = pressureCaps(mine, get, routineFindings(catalog, mine, conditions), conditions, catalog);
       return { caps, text: plan(mine, get, { pressureCaps: caps }).phases[0]!.text };
     };
     const pregnant = said(cs('pregnancy'));
@@ -163,7 +163,7 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     const card = (id: string, conditions: ReturnType<typeof cs>) => {
       const p = get(id)!;
       const findings = pointFindings(p, conditions, p.id);
-      const text = pointCard(catalog, p, plain, 400, findings, undefined, [], conditions.length ? pointCap(p, findings, conditions) : undefined);
+      const text = pointCard(catalog, p, plain, 400, findings, undefined, [], conditions.length ? pointCap(p, findings, conditions, catalog) : undefined);
       return text.split('\n').find((l) => l.startsWith('Press '))!;
     };
     expect(card('LI4', [])).toMatch(/pressing firmly toward the bone.*\(firm pressure\)$/);
@@ -178,6 +178,27 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     expect(card('KI3', cs('pregnancy'))).not.toMatch(/moderate/i);
     // A condition that asks nothing of the pressure leaves the card as written.
     expect(card('LI4', cs('skin'))).toBe(card('LI4', []));
+  });
+
+  it('a condition\'s read_also caps too: blood-clot reads bleeding (a clot is treated with blood thinners), so it presses gently', async () => {
+    const { loadBuiltin } = await import('../src/store/load-catalog.js');
+    const { pointFindings, routineFindings } = await import('../src/core/safety.js');
+    const { pointCap, pressureCaps } = await import('../src/core/step-cautions.js');
+    const catalog = await loadBuiltin();
+    const clot = catalog.conditions.get('blood-clot')!;
+    expect(clot.read_also).toEqual(['bleeding']);
+    // show LI4 --condition blood-clot said "pressing firmly toward the bone … (firm pressure)".
+    const li4 = catalog.points.get('LI4')!;
+    expect(pointCap(li4, pointFindings(li4, [clot], 'LI4'), [clot], catalog)).toMatchObject({ pressure: 'gentle', condition: 'bleeding' });
+    // run headache --condition blood-clot said LI4's ramp "firmly": every press is capped as with bleeding.
+    const headache = catalog.routines.get('headache')!;
+    const get = (id: string) => catalog.points.get(id);
+    const caps = pressureCaps(headache, get, routineFindings(catalog, headache, [clot]), [clot], catalog);
+    const bleeding = catalog.conditions.get('bleeding')!;
+    const asBleeding = pressureCaps(headache, get, routineFindings(catalog, headache, [bleeding]), [bleeding], catalog);
+    expect(headache.steps.map((_, i) => caps.get(i)?.pressure)).toEqual(headache.steps.map((_, i) => asBleeding.get(i)?.pressure));
+    const ramp = plan(headache, get, { pressureCaps: caps }).phases.find((p) => p.kind === 'ramp' && p.point === 'LI4')!;
+    expect(ramp.text).toMatch(/^Slowly increase pressure on LI4 \(Hégǔ\), left hand, gently \(with bleeding\)\./);
   });
 
   it('what a caution allows, and a cue said within it', async () => {
@@ -207,7 +228,7 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     const get = (id: string) => catalog.points.get(id);
     const one = routine([press('KI3', { cue: 'Press into the hollow between the ankle bone and the tendon, angling slightly toward the bone, firmly.' })]);
     const cs = [catalog.conditions.get('pregnancy')!];
-    const planned = plan(one, get, { pressureCaps: pressureCaps(one, get, routineFindings(catalog, one, cs), cs), ramp: 2_000 }).phases.find((p) => p.kind === 'ramp')!;
+    const planned = plan(one, get, { pressureCaps: pressureCaps(one, get, routineFindings(catalog, one, cs), cs, catalog), ramp: 2_000 }).phases.find((p) => p.kind === 'ramp')!;
     expect(planned.said).toEqual({ pressure: 'gently (with pregnancy)', cue: 'Press into the hollow between the ankle bone and the tendon, angling slightly toward the bone, gently.' });
     expect(speechMs(planned.text)).toBeGreaterThan(planned.duration_ms);
     const said = spokenCue(planned, get('KI3'));

@@ -106,7 +106,7 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     planOptions.skipSteps = unsafe;
   }
   // A ramp cue asks for no more pressure than a caution in force or its point allows (KI3 with pregnancy: gently).
-  planOptions.pressureCaps = pressureCaps(routine, (id) => catalog.points.get(id), findings, conditions);
+  planOptions.pressureCaps = pressureCaps(routine, (id) => catalog.points.get(id), findings, conditions, catalog);
   // A budget too short to fit is worded as being about the flag that asked for it; without one,
   // the planner's own words (a routine's unknown point is not a --quick problem).
   let timeline;

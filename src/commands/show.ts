@@ -61,8 +61,8 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   // The pressure words load only then: `show LI4` never needs them.
   const capping = conditions.length > 0 && !options.json && !options.yaml && refs.some((r) => r.kind === 'routine' || (r.kind === 'point' && catalog.points.get(r.id)?.technique))
     ? await import('../core/step-cautions.js') : undefined;
-  const capsFor = capping && ((r: Routine, findings: Finding[]) => capping.pressureCaps(r, (id) => catalog.points.get(id), findings, conditions));
-  const capOf = capping && ((p: Point, findings: Finding[]) => capping.pointCap(p, findings, conditions));
+  const capsFor = capping && ((r: Routine, findings: Finding[]) => capping.pressureCaps(r, (id) => catalog.points.get(id), findings, conditions, catalog));
+  const capOf = capping && ((p: Point, findings: Finding[]) => capping.pointCap(p, findings, conditions, catalog));
   if (options.html) {
     const { showHtml } = await import('./figures.js');
     io.stdout.write(await showHtml(catalog, refs, conditions, options.figure !== false, capsFor, capOf));

@@ -404,9 +404,10 @@ export function hasAvoid(findings: Finding[]): boolean {
 
 /**
  * The conditions and those their advice says to read too (blood-clot reads bleeding), each once:
- * what a routine offered as safer must have nothing to avoid under. An id the catalog lacks is passed over.
+ * what a routine offered as safer must have nothing to avoid under, and whose light pressure
+ * (step-cautions.ts) holds too. An id the catalog lacks is passed over.
  */
-export function withReadAlso(catalog: Catalog, conditions: readonly Condition[]): Condition[] {
+export function withReadAlso(catalog: Pick<Catalog, 'conditions'>, conditions: readonly Condition[]): Condition[] {
   const out = [...conditions];
   for (const c of conditions) {
     for (const id of c.read_also) {

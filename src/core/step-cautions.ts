@@ -1,8 +1,9 @@
 // The cautions a run shows at the step they are about, not only in the notes before the run:
 // a person pressing KI3 with --pregnant reads "use only light pressure" while pressing it.
+import type { Catalog } from '../model/catalog.js';
 import type { Condition, Point, Routine } from '../model/types.js';
 import type { Finding } from './safety.js';
-import { GENERAL } from './safety.js';
+import { GENERAL, withReadAlso } from './safety.js';
 import { PRESSURES, pressureAllowed, withinPressure, type Pressure } from './pressure-words.js';
 import { sentences } from './safety-words.js';
 
@@ -71,14 +72,15 @@ export interface PressureCap {
  * the point it presses names (KI3 with pregnancy: "use only light pressure on it"; LR12: "do not
  * press hard or deeply here", moderate), what a condition in force asks of every point (its
  * `pressure`, pregnancy's "Keep the pressure light", and what its practice advice names, bleeding:
- * "a gentle, short press"), and the point's own `pressure` (LR12 is gentle: a cue saying "Press
+ * "a gentle, short press"; and what a condition its advice says to read too asks: blood-clot reads
+ * bleeding, so a clot, treated with blood thinners, presses gently), and the point's own `pressure` (LR12 is gentle: a cue saying "Press
  * firmly" there is said gently). A massage step takes the conditions' cap alone. Steps nothing
  * limits (a firm point without such a caution) are not in the map. The ramp cue then says the same
  * (cues.ts), rather than the point's own "steadily" beside a caution asking for light pressure.
  * run, show and the printable sheet all take their caps from here.
  */
-export function pressureCaps(routine: Routine, points: (id: string) => Point | undefined, findings: readonly Finding[], conditions: readonly Condition[]): Map<number, PressureCap> {
-  const everywhere = conditionsCap(conditions);
+export function pressureCaps(routine: Routine, points: (id: string) => Point | undefined, findings: readonly Finding[], conditions: readonly Condition[], catalog: Pick<Catalog, 'conditions'>): Map<number, PressureCap> {
+  const everywhere = conditionsCap(withReadAlso(catalog, conditions));
   const out = new Map<number, PressureCap>();
   routine.steps.forEach((step, i) => {
     if (step.kind === 'massage' && everywhere) out.set(i, everywhere);
@@ -92,13 +94,16 @@ export function pressureCaps(routine: Routine, points: (id: string) => Point | u
 /**
  * The most pressure a point card's Press line may ask for under the conditions in force, as
  * pressureCaps would cap a step pressing the point (its `findings`: pointFindings); undefined when
- * nothing limits it.
+ * nothing limits it. The conditions' read_also count, as for pressureCaps.
  */
-export function pointCap(point: Point, findings: readonly Finding[], conditions: readonly Condition[]): PressureCap | undefined {
-  return capOn(point.id, point, findings, conditionsCap(conditions));
+export function pointCap(point: Point, findings: readonly Finding[], conditions: readonly Condition[], catalog: Pick<Catalog, 'conditions'>): PressureCap | undefined {
+  return capOn(point.id, point, findings, conditionsCap(withReadAlso(catalog, conditions)));
 }
 
-/** What the conditions in force (not `general`'s rules, which every cue already keeps) allow at every point. */
+/**
+ * What the conditions in force and those they read too (not `general`'s rules, which every cue
+ * already keeps) allow at every point; a cap is named for the condition whose advice sets it.
+ */
 function conditionsCap(conditions: readonly Condition[]): PressureCap | undefined {
   let cap: PressureCap | undefined;
   for (const c of conditions) {

@@ -236,7 +236,8 @@ export const conditionSchema = z.strictObject({
   recommended: z.array(recommendedSchema).default([]),
   urgent: z.array(urgentSchema).default([]),
   // Conditions whose advice the advice says to read too (a clot is treated with blood thinners, so
-  // blood-clot reads bleeding): a routine offered as safer has nothing to avoid under them either.
+  // blood-clot reads bleeding): a routine offered as safer has nothing to avoid under them either,
+  // and their pressure (bleeding's gentle) caps every press and massage cue (step-cautions.ts).
   read_also: z.array(slug).default([]),
 });
 
