@@ -14,15 +14,16 @@ import { stripEscapes } from '../src/render/width.js';
 import { FakeClock } from '../src/core/clock.js';
 import { plan } from '../src/core/plan.js';
 import { startRun } from '../src/core/runner.js';
-import { lookup, press, routine } from './fixtures-data.js';
+import { lookup, massage, press, routine } from './fixtures-data.js';
+import { printPlan } from '../src/render/dry-run.js';
 import { sink } from './helpers.js';
 
 const timeline = plan(routine([press('A1', { rounds: 1, cue: 'Breathe out.' })], { locate: 2_000, ramp: 1_000, hold: 2_000, release: 1_000, switch: 1_000 }), lookup);
 
-function drive(handler: (out: ReturnType<typeof sink>) => (e: Parameters<ReturnType<typeof jsonSink>>[0]) => void) {
+function drive(handler: (out: ReturnType<typeof sink>) => (e: Parameters<ReturnType<typeof jsonSink>>[0]) => void, t = timeline) {
   const out = sink();
   const clock = new FakeClock();
-  startRun(timeline, clock, handler(out));
+  startRun(t, clock, handler(out));
   clock.runAll();
   return out.text();
 }
@@ -60,6 +61,21 @@ describe('renderers', () => {
   it('plain, with FORCE_COLOR=1 colours', () => {
     const c = paint(new Chalk({ level: colorLevel({ env: { FORCE_COLOR: '1' }, stdout: { write: () => true } }) }));
     expect(drive((out) => plainSink(out, timeline, c))).toMatchSnapshot();
+  });
+
+  it('plain lines keep their columns for any length: a plan past an hour, a step of 12m30s', () => {
+    const c = paint(new Chalk({ level: 0 }));
+    const long = plan(routine([massage('the calves', 750_000), press('A1', { rounds: 1 }), massage('the palm', 3_000_000)], { locate: 2_000, ramp: 1_000, hold: 2_000, release: 1_000, switch: 1_000 }), lookup);
+    const lines = drive((out) => plainSink(out, long, c), long).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^   0:00  massage 12m30s Make small slow circles over the calves/);
+    expect(lines.at(-1)).toMatch(/^  12:41  massage 50m    Make small slow circles over the palm/);
+    const dry = sink();
+    printPlan({ stdout: dry } as never, long, false, c);
+    const planLines = dry.text().trimEnd().split('\n').slice(1);
+    expect(planLines.slice(0, -1)).toEqual(lines);
+    expect(planLines.at(-1)).toBe('1:02:41  end');
+    // A plan under an hour with lengths that fit keeps the columns it always had.
+    expect(drive((out) => plainSink(out, timeline, c)).split('\n')[0]).toMatch(/^ 0:00  locate  2s    A1 left  Find/);
   });
 
   it('plain --quiet keeps only phase lines, without colour when not a terminal', () => {

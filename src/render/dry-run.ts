@@ -4,7 +4,7 @@ import { phaseEvent } from '../core/scheduler.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
-import { cautionLine, phaseLine } from './phase-line.js';
+import { cautionLine, phaseColumns, phaseLine } from './phase-line.js';
 import { hang } from './text.js';
 import { count } from '../core/text.js';
 import type { StartFacts } from './run-json.js';
@@ -32,12 +32,13 @@ export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, w
   }
   const dot = ` ${c.g.dot} `;
   const out = [hang(`${c.bold(timeline.title)}${dot}${count(timeline.phases.length, 'phase')}${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
+  const cols = phaseColumns(timeline);
   let step: number | undefined;
   for (const p of timeline.phases) {
-    out.push(phaseLine(p, c, width));
-    if (p.step !== step) for (const l of cautionLines(cautions.get(p.step) ?? [])) out.push(cautionLine(l, c, width));
+    out.push(phaseLine(p, c, width, cols));
+    if (p.step !== step) for (const l of cautionLines(cautions.get(p.step) ?? [])) out.push(cautionLine(l, c, width, cols));
     step = p.step;
   }
-  out.push(`${formatClock(timeline.total_ms).padStart(5)}  ${c.bold('end')}`);
+  out.push(`${formatClock(timeline.total_ms).padStart(cols.clock)}  ${c.bold('end')}`);
   io.stdout.write(`${out.join('\n')}\n`);
 }

@@ -3,7 +3,7 @@ import type { RunEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
-import { cautionLine, phaseLine } from './phase-line.js';
+import { cautionLine, phaseColumns, phaseLine } from './phase-line.js';
 
 /**
  * Plain output: one line per phase as it starts (with its step's cautions, `cautions`, under the
@@ -15,11 +15,12 @@ export function plainSink(out: Out, timeline: Timeline, c: Paint, quiet = false,
   // A step's cautions are said under its first phase line, and again when the run comes back to
   // the step from another (b), not under each of its phases.
   let step: number | undefined;
+  const cols = phaseColumns(timeline);
   return (ev) => {
     if (ev.type === 'phase') {
       const p = timeline.phases[ev.index]!;
-      out.write(`${phaseLine(p, c, width)}\n`);
-      if (p.step !== step) for (const l of cautions?.(ev.index) ?? []) out.write(`${cautionLine(l, c, width)}\n`);
+      out.write(`${phaseLine(p, c, width, cols)}\n`);
+      if (p.step !== step) for (const l of cautions?.(ev.index) ?? []) out.write(`${cautionLine(l, c, width, cols)}\n`);
       step = p.step;
     } else if (quiet) return;
     else {

@@ -9,7 +9,7 @@ import type { RunEvent } from '../model/events.js';
 import type { Phase, Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
 import type { Paint } from './paint.js';
-import { cautionLine, phaseLine } from './phase-line.js';
+import { cautionLine, phaseColumns, phaseLine } from './phase-line.js';
 import { layFigure, type FigureAt } from './run-figure.js';
 import { pointDone } from './point-done.js';
 import { workedSoFar, type RunProgress } from '../core/session-record.js';
@@ -334,9 +334,10 @@ export function ttySink(io: Io, t: Timeline, c: Paint, term: Terminal, o: TtyOpt
   const plainWidth = () => (size.columns === undefined ? Infinity : size.columns);
   // Too small for the frame: plain lines, a step's cautions under its first (as plainSink says them).
   let plainStep: number | undefined;
+  const plainCols = phaseColumns(t);
   const plainPhase = (p: Phase) => {
-    write(`${phaseLine(p, c, plainWidth())}\n`);
-    if (p.step !== plainStep) for (const l of o.cautions?.(p.index) ?? []) write(`${cautionLine(l, c, plainWidth())}\n`);
+    write(`${phaseLine(p, c, plainWidth(), plainCols)}\n`);
+    if (p.step !== plainStep) for (const l of o.cautions?.(p.index) ?? []) write(`${cautionLine(l, c, plainWidth(), plainCols)}\n`);
     plainStep = p.step;
   };
 

@@ -172,6 +172,20 @@ describe('run', () => {
     expect(r.stdout).toMatch(/^Headache relief · \d+ phases · \d+:\d\d in all \(dry run\)/m);
     expect(r.stdout).toMatch(/0:00\s+locate/);
   });
+  it('--dry-run past an hour keeps its columns: offsets like 1:02:03 are padded as 0:00 is, cautions under the text', () => {
+    const r = cli(['run', 'shoulders', '--fit', '90m', '--dry-run', '--condition', 'bleeding', '--skip-unsafe']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.slice(r.stdout.search(/^.* \(dry run\)$/m)).trimEnd().split('\n').slice(1);
+    const phases = lines.filter((l) => /^ *\d+:\d\d(:\d\d)?  \w/.test(l) && !/  end$/.test(l));
+    expect(phases.some((l) => /^1:\d\d:\d\d  /.test(l))).toBe(true);
+    expect(phases[0]).toMatch(/^   0:00  locate  /);
+    // The kind, the length and the text start in the same column on every line.
+    const columns = (l: string) => { const m = /^( *[\d:]+  )(\w+ +)(\S+ +)/.exec(l)!; return [m[1]!.length, m[1]!.length + m[2]!.length, m[0].length]; };
+    for (const l of phases) expect(columns(l), l).toEqual(columns(phases[0]!));
+    const caution = lines.find((l) => l.includes('⚠ With bleeding'))!;
+    expect(caution.indexOf('⚠')).toBe(columns(phases[0]!)[2]);
+    expect(lines.at(-1)).toMatch(/^1:30:00  end$/);
+  });
   it('--dry-run comes with the safety notes the run would print first; with --json they go to stderr and stdout stays the events', () => {
     const text = cli(['run', 'feet', '--dry-run']);
     expect(text.code).toBe(0);
