@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSnapshot } from '../src/store/snapshot.js';
+import { readSnapshot, saidBucket } from '../src/store/snapshot.js';
 import { ExitError } from '../src/model/errors.js';
 import { ROOT } from './helpers.js';
 
@@ -33,11 +33,16 @@ function failure(dir: string, touch: (c: NonNullable<ReturnType<typeof readSnaps
   return undefined;
 }
 
+/** LI4's technique, and the said-<n>.json that says it within lighter pressures. */
+const li4 = (JSON.parse(original('points-LI-1.json')) as Array<{ id: string; technique: string }>).find((p) => p.id === 'LI4')!.technique;
+const li4Said = `said-${saidBucket(li4)}.json`;
+const otherSaid = `said-${(saidBucket(li4) + 1) % 16}.json`;
+
 const damages: Array<[string, (f: string) => string | undefined]> = [
   ['truncated', (f) => original(f).slice(0, 200)],
   ['null', () => 'null'],
   ['an empty list', () => '[]'],
-  ['another file\'s records', (f) => (f === 'points-LI-1.json' ? original('points-ST-1.json') : original('points-LI-1.json'))],
+  ['another file\'s records', (f) => (f === 'points-LI-1.json' ? original('points-ST-1.json') : f === li4Said ? original(otherSaid) : original('points-LI-1.json'))],
   ['missing', () => undefined],
 ];
 
@@ -47,6 +52,7 @@ const uses: Array<[string, (c: NonNullable<ReturnType<typeof readSnapshot>>) => 
   ['heads.json', (c) => c.routineHeads!.length],
   ['conditions-pregnancy.json', (c) => c.conditions.get('pregnancy')!.rules.length],
   ['names.json', (c) => c.pointNames!()!.table.latin.length],
+  [li4Said, (c) => c.said!(li4, 'gentle')],
 ];
 
 describe('a damaged snapshot file', () => {

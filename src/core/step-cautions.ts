@@ -1,6 +1,6 @@
 // The cautions a run shows at the step they are about, not only in the notes before the run:
 // a person pressing KI3 with --pregnant reads "use only light pressure" while pressing it.
-import type { Catalog } from '../model/catalog.js';
+import type { Catalog, SaidWithin } from '../model/catalog.js';
 import type { Condition, Point, Routine } from '../model/types.js';
 import type { Finding } from './safety.js';
 import { GENERAL, withReadAlso } from './safety.js';
@@ -79,13 +79,14 @@ export interface PressureCap {
  * (cues.ts), rather than the point's own "steadily" beside a caution asking for light pressure.
  * run, show and the printable sheet all take their caps from here.
  */
-export function pressureCaps(routine: Routine, points: (id: string) => Point | undefined, findings: readonly Finding[], conditions: readonly Condition[], catalog: Pick<Catalog, 'conditions'>): Map<number, PressureCap> {
-  const everywhere = conditionsCap(withReadAlso(catalog, conditions));
+export function pressureCaps(routine: Routine, points: (id: string) => Point | undefined, findings: readonly Finding[], conditions: readonly Condition[], catalog: Pick<Catalog, 'conditions' | 'said'>): Map<number, PressureCap> {
+  const said = catalog.said;
+  const everywhere = conditionsCap(withReadAlso(catalog, conditions), said);
   const out = new Map<number, PressureCap>();
   routine.steps.forEach((step, i) => {
     if (step.kind === 'massage' && everywhere) out.set(i, everywhere);
     if (step.kind !== 'press') return;
-    const cap = capOn(step.point, points(step.point), findings.filter((f) => f.step === i), everywhere);
+    const cap = capOn(step.point, points(step.point), findings.filter((f) => f.step === i), everywhere, said);
     if (cap) out.set(i, cap);
   });
   return out;
@@ -96,51 +97,56 @@ export function pressureCaps(routine: Routine, points: (id: string) => Point | u
  * pressureCaps would cap a step pressing the point (its `findings`: pointFindings); undefined when
  * nothing limits it. The conditions' read_also count, as for pressureCaps.
  */
-export function pointCap(point: Point, findings: readonly Finding[], conditions: readonly Condition[], catalog: Pick<Catalog, 'conditions'>): PressureCap | undefined {
-  return capOn(point.id, point, findings, conditionsCap(withReadAlso(catalog, conditions)));
+export function pointCap(point: Point, findings: readonly Finding[], conditions: readonly Condition[], catalog: Pick<Catalog, 'conditions' | 'said'>): PressureCap | undefined {
+  return capOn(point.id, point, findings, conditionsCap(withReadAlso(catalog, conditions), catalog.said), catalog.said);
 }
 
 /**
  * What the conditions in force and those they read too (not `general`'s rules, which every cue
  * already keeps) allow at every point; a cap is named for the condition whose advice sets it.
  */
-function conditionsCap(conditions: readonly Condition[]): PressureCap | undefined {
+function conditionsCap(conditions: readonly Condition[], said: SaidWithin | undefined): PressureCap | undefined {
   let cap: PressureCap | undefined;
   for (const c of conditions) {
     if (c.id === GENERAL) continue;
-    if (c.pressure && (!cap || rank(c.pressure) < rank(cap.pressure))) cap = { pressure: c.pressure, condition: c.id, say: sayWithin(c.pressure) };
-    for (const rule of c.rules) cap = lighter(cap, rule.practice && rule.level === 'caution' ? rule.reason : undefined, c.id);
+    if (c.pressure && (!cap || rank(c.pressure) < rank(cap.pressure))) cap = { pressure: c.pressure, condition: c.id, say: sayWithin(c.pressure, said) };
+    for (const rule of c.rules) cap = lighter(cap, rule.practice && rule.level === 'caution' ? rule.reason : undefined, c.id, said);
   }
   return cap;
 }
 
 /** The cap on pressing `id`: `everywhere`, lowered by the cautions on the point itself (by a point or a region rule, not on a point its cue names) and by its own pressure. */
-function capOn(id: string, point: Point | undefined, findings: readonly Finding[], everywhere: PressureCap | undefined): PressureCap | undefined {
+function capOn(id: string, point: Point | undefined, findings: readonly Finding[], everywhere: PressureCap | undefined, said: SaidWithin | undefined): PressureCap | undefined {
   let cap = everywhere;
-  for (const f of findings) if (f.level === 'caution' && f.point === id) cap = lighter(cap, f.reason, f.condition);
+  for (const f of findings) if (f.level === 'caution' && f.point === id) cap = lighter(cap, f.reason, f.condition, said);
   // An unknown point allows no more than moderate, as a point without `pressure` does.
   const own = point?.pressure ?? 'moderate';
-  if (own !== 'firm' && (!cap || rank(own) < rank(cap.pressure))) cap = { pressure: own, say: sayWithin(own) };
+  if (own !== 'firm' && (!cap || rank(own) < rank(cap.pressure))) cap = { pressure: own, say: sayWithin(own, said) };
   return cap;
 }
 
 const rank = (p: Pressure) => PRESSURES.indexOf(p);
 
 /** The lighter of `cap` and what `reason` allows (the earlier one on a tie). */
-function lighter(cap: PressureCap | undefined, reason: string | undefined, condition: string): PressureCap | undefined {
+function lighter(cap: PressureCap | undefined, reason: string | undefined, condition: string, said: SaidWithin | undefined): PressureCap | undefined {
   // Nothing is lighter than gentle: a reason need not be read (its patterns cost a start-up their compiling).
   if (cap?.pressure === PRESSURES[0]) return cap;
   const allowed = reason === undefined ? undefined : pressureAllowed(reason);
   if (!allowed || (cap && rank(cap.pressure) <= rank(allowed))) return cap;
-  return { pressure: allowed, condition, say: sayWithin(allowed) };
+  return { pressure: allowed, condition, say: sayWithin(allowed, said) };
 }
 
-/** withinPressure at `allowed`, each cue worked out once: a plan says a step's cue at every ramp. */
-function sayWithin(allowed: Pressure): (cue: string) => string {
-  const said = new Map<string, string>();
+/**
+ * withinPressure at `allowed`, each cue worked out once: a plan says a step's cue at every ramp.
+ * `said` (the catalog's: the build said every built-in text at each pressure, said-<n>.json)
+ * answers the texts it knows, because the pressure words' patterns cost a start some 40 million
+ * instructions to compile (`show LI4 --pregnant`, BENCHMARKS.md session 15).
+ */
+function sayWithin(allowed: Pressure, said: SaidWithin | undefined): (cue: string) => string {
+  const memo = new Map<string, string>();
   return (cue) => {
-    let out = said.get(cue);
-    if (out === undefined) said.set(cue, (out = withinPressure(cue, allowed)));
+    let out = memo.get(cue);
+    if (out === undefined) memo.set(cue, (out = (allowed === 'firm' ? undefined : said?.(cue, allowed)) ?? withinPressure(cue, allowed)));
     return out;
   };
 }

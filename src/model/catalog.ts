@@ -25,6 +25,9 @@ export interface NameTable { latin: string; hanzi: string; longest: number }
 export type RoutineHead = Pick<WithOrigin<Routine>, 'id' | 'title' | 'summary' | 'tags' | 'aliases' | 'origin'>;
 
 /** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
+/** A text as core/pressure-words.ts's withinPressure says it at `allowed`; undefined when not known here. */
+export type SaidWithin = (text: string, allowed: 'gentle' | 'moderate') => string | undefined;
+
 export interface Catalog {
   points: Map<string, WithOrigin<Point>>;
   routines: Map<string, WithOrigin<Routine>>;
@@ -62,6 +65,12 @@ export interface Catalog {
    * is only trusted for the release that wrote it. Undefined when running from source.
    */
   release?: string;
+  /**
+   * A text said within a lighter pressure, when the build worked it out (said.json: every
+   * built-in point's technique and routine step's cue), so capping it compiles none of the
+   * pressure words' patterns (core/step-cautions.ts). Undefined for any other text.
+   */
+  said?: SaidWithin;
   /** The user's files skipped for a problem (each has a warning in notices), set by the user-data load. */
   skipped?: SkippedFile[];
 }

@@ -59,6 +59,24 @@ const POINTS_PER_FILE = 8;
 const ROUTINES_FILE = 'routines.json';
 const HEADS_FILE = 'heads.json';
 const NAMES_FILE = 'names.json';
+/**
+ * Every built-in technique and cue said within gentle and moderate pressure (Catalog.said), as
+ * texts and how each is said (1: unchanged), in SAID_BUCKETS files by a hash of the text
+ * (said-0.json …): all of them are 50 KB, and a lookup reads one bucket.
+ */
+export type SaidFile = Record<string, [gentle: string | 1, moderate: string | 1]>;
+const SAID_BUCKETS = 16;
+const saidFile = (dir: string, bucket: number) => joinPath(dir, `said-${bucket}.json`);
+
+/**
+ * Which said-<n>.json holds `text`: FNV-1a of its UTF-16 code units. (user-cache.ts has the same
+ * hash as hex; importing it would set that module up at every start, 0.6 million instructions.)
+ */
+export function saidBucket(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SAID_BUCKETS;
+}
 const conditionFile = (dir: string, id: string) => joinPath(dir, `conditions-${id}.json`);
 
 /**
@@ -72,7 +90,7 @@ export function asciiJson(value: unknown): string {
 }
 
 /** Write validated data as a snapshot into `dir`; `release` names the build it belongs to. */
-export function writeSnapshot(data: CatalogData, dir: string, release?: string): void {
+export function writeSnapshot(data: CatalogData, dir: string, release?: string, said?: SaidFile): void {
   mkdirSync(dir, { recursive: true });
   const catalog = catalogFrom(data);
   // Points in groups of POINTS_PER_FILE along each channel (LI-1: LI1 to LI8): `show LI4`
@@ -105,6 +123,11 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string):
   writeFileSync(joinPath(dir, ROUTINES_FILE), asciiJson(data.routines));
   // In the index's order, as the points are walked.
   writeFileSync(joinPath(dir, NAMES_FILE), asciiJson(nameTable(Object.values(groups).flat())));
+  if (said) {
+    const buckets: SaidFile[] = Array.from({ length: SAID_BUCKETS }, () => ({}));
+    for (const [text, saying] of Object.entries(said)) buckets[saidBucket(text)]![text] = saying;
+    buckets.forEach((b, i) => writeFileSync(saidFile(dir, i), asciiJson(b)));
+  }
   for (const c of data.conditions) {
     // The id names a file: the schema allows only lower-case words and dashes (the reader's own rule).
     if (!isConditionId(c.id)) throw new Error(`condition id ${JSON.stringify(c.id)} cannot name a file`);
@@ -301,5 +324,27 @@ export function readSnapshot(dir: string): Catalog | undefined {
     // (The index lists a point after each space: "LI-1 LI1 LI2".)
     return added && { table: (names ??= readPart<NameTable>(joinPath(dir, NAMES_FILE), (v) => isNames(v, index.points.split(' ').length - 1))), added };
   };
+  // A text said within a lighter pressure, as the build said it: its bucket read on first need.
+  const saidFiles: Array<SaidFile | undefined> = [];
+  catalog.said = (text, allowed) => {
+    const bucket = saidBucket(text);
+    const table = (saidFiles[bucket] ??= readPart<SaidFile>(saidFile(dir, bucket), (v) => isSaid(v, bucket)));
+    if (!Object.hasOwn(table, text)) return undefined;
+    const said = table[text]![allowed === 'gentle' ? 0 : 1];
+    return said === 1 ? text : said;
+  };
   return catalog;
+}
+
+/**
+ * said-<bucket>.json as the build wrote it: texts of that bucket (another bucket's file in its
+ * place is damaged, not a miss), and how each is said within gentle and moderate pressure (a
+ * text, or 1).
+ */
+function isSaid(v: unknown, bucket: number): v is SaidFile {
+  if (!isObj(v)) return false;
+  for (const [text, said] of Object.entries(v)) {
+    if (saidBucket(text) !== bucket || !Array.isArray(said) || said.length !== 2 || !said.every((s) => s === 1 || typeof s === 'string')) return false;
+  }
+  return true;
 }

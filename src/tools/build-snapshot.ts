@@ -7,7 +7,9 @@ import { buildFigureViews } from '../store/build-figures.js';
 import { FIGURES_FILE, figuresJson } from '../store/figures.js';
 import { snapshotDir } from '../store/load-catalog.js';
 import { packageRoot } from '../store/paths.js';
-import { writeSnapshot } from '../store/snapshot.js';
+import { writeSnapshot, type SaidFile } from '../store/snapshot.js';
+import { withinPressure } from '../core/pressure-words.js';
+import type { CatalogData } from '../model/catalog.js';
 import { fnv1a } from '../store/user-cache.js';
 
 /**
@@ -32,10 +34,28 @@ function release(data: unknown): string {
   return `${version}+${fnv1a(code)}${fnv1a(JSON.stringify(data))}`;
 }
 
+/**
+ * Every built-in point's technique and routine step's cue, said within gentle and moderate
+ * pressure as a run says it (withinPressure), for Catalog.said: a start that caps a built-in text
+ * then compiles none of the pressure words' patterns.
+ */
+function saidTable(data: CatalogData): SaidFile {
+  const texts = new Set<string>();
+  for (const p of data.points) if (p.technique) texts.add(p.technique);
+  for (const r of data.routines) for (const s of r.steps) if ((s.kind === 'press' || s.kind === 'massage') && s.cue) texts.add(s.cue);
+  const table: SaidFile = {};
+  const within = (text: string, allowed: 'gentle' | 'moderate') => {
+    const said = withinPressure(text, allowed);
+    return said === text ? 1 : said;
+  };
+  for (const text of [...texts].sort()) table[text] = [within(text, 'gentle'), within(text, 'moderate')];
+  return table;
+}
+
 try {
   const data = buildBuiltin();
   const views = buildFigureViews();
-  writeSnapshot(data, snapshotDir(), release(data));
+  writeSnapshot(data, snapshotDir(), release(data), saidTable(data));
   // The views in a file of their own, read only when a figure is drawn.
   writeFileSync(join(snapshotDir(), FIGURES_FILE), figuresJson(views));
   const placed = data.points.filter((p) => p.figure).length;
