@@ -4,6 +4,7 @@ import { displayPath } from '../store/source-file.js';
 import { isPathLike, routineFor } from './run/target.js';
 import { withSkippedHint } from './skipped-hint.js';
 import { EXIT, UserError } from '../model/errors.js';
+import { quote } from '../model/printable.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { FALLBACK_COLUMNS, fitWidth, terminal } from '../render/terminal.js';
@@ -40,20 +41,43 @@ export async function run(options: ShowOptions, io: Io): Promise<number> {
   const conditions = await conditionsFor(options, catalog, io);
   // Resolve everything first: one unknown id or bad file fails the command before anything prints.
   const refs: Ref[] = [];
+  // Each card once: two names of one point or routine ("LI4 hegu"), a file named twice, or a file
+  // keeping the id of a routine also named ("./h.yaml headache": the file stands in for it here).
+  const shown = new Set<string>();
+  const add = (ref: Ref) => {
+    const key = `${ref.kind} ${ref.id}`;
+    if (!shown.has(key)) refs.push(ref);
+    shown.add(key);
+  };
+  const fromFile = new Map<string, { file: string; replaced?: string }>();
+  const byName = new Set<string>();
   for (const id of ids) {
     if (isPathLike(id)) {
       // A routine file, as run and check take one: validated like your routines, then shown as
       // one of them (under its own id, for this command only; it is not saved anywhere).
       const r = await routineFor(catalog, id, io.cwd, 'show');
-      catalog.routines.set(r.id, { ...r, origin: { source: 'user', file: displayPath(resolvePath(io.cwd, id), io.cwd) } });
-      refs.push({ kind: 'routine', id: r.id });
+      const first = fromFile.get(r.id)?.file;
+      if (first === undefined) {
+        const before = catalog.routines.get(r.id);
+        catalog.routines.set(r.id, { ...r, origin: { source: 'user', file: displayPath(resolvePath(io.cwd, id), io.cwd) } });
+        fromFile.set(r.id, { file: id, replaced: before && (before.origin.source === 'builtin' ? 'the built-in routine' : 'your routine') });
+      } else if (resolvePath(io.cwd, first) !== resolvePath(io.cwd, id)) {
+        io.stderr.write(`warning: ${quote(id, 120)} has the id "${r.id}", as ${quote(first, 120)} does; "${r.id}" is shown once, from ${quote(first, 120)}\n`);
+      }
+      add({ kind: 'routine', id: r.id });
       continue;
     }
     try {
-      refs.push(resolve(catalog, id));
+      const ref = resolve(catalog, id);
+      if (ref.kind === 'routine') byName.add(ref.id);
+      add(ref);
     } catch (e) {
       throw withSkippedHint(e, catalog, [id]);
     }
+  }
+  // A routine named here that a file stands in for: one card, and a word on which.
+  for (const [id, { file, replaced }] of fromFile) {
+    if (replaced && byName.has(id)) io.stderr.write(`warning: ${quote(file, 120)} has the id "${id}", as ${replaced} does; "${id}" is shown once, from ${quote(file, 120)} (give the file an id of its own to see both)\n`);
   }
   if (options.html && (options.json || options.yaml)) throw new UserError(`--html and --${options.json ? 'json' : 'yaml'} print different things; choose one`);
   // Under a condition, a step's cue and a point's Press line ask for no more pressure than the

@@ -152,6 +152,28 @@ describe('list and show', () => {
     expect(cli(['show', 'bad.yaml'], { cwd: dir })).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: bad.yaml:1:5: invalid YAML: this list is never closed; end it with "]"\n' });
     expect(cli(['show', 'LI4', 'missing.yaml'], { cwd: dir })).toMatchObject({ code: 2, stdout: '', stderr: 'acupress: missing.yaml: no such file\n' });
   });
+  it('show prints each card once: two names of one point or routine, a file named twice, a file keeping a routine\'s id beside that routine', () => {
+    const cards = (r: { stdout: string }) => r.stdout.split('\n').filter((l) => /^(\S.*  \(headache\)|LI4  )/.test(l));
+    expect(cards(cli(['show', 'headache', 'migraine', 'headache']))).toEqual(['Headache relief  (headache)']);
+    expect(cards(cli(['show', 'LI4', 'hegu']))).toHaveLength(1);
+    const yaml = cli(['show', 'headache', '--yaml']).stdout;
+    const dir = tempTree({ 'h.yaml': yaml.replace(/^title: .*$/m, 'title: My headache copy'), 'g.yaml': yaml });
+    // The file stands in for the routine it copies, once, and says so in one line.
+    for (const args of [['show', './h.yaml', 'headache'], ['show', 'headache', './h.yaml']]) {
+      const r = cli(args, { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(cards(r)).toEqual(['My headache copy  (headache)']);
+      expect(r.stderr).toBe('warning: "./h.yaml" has the id "headache", as the built-in routine does; "headache" is shown once, from "./h.yaml" (give the file an id of its own to see both)\n');
+    }
+    expect(cli(['show', './h.yaml', './h.yaml', 'h.yaml'], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+    expect(cards(cli(['show', './h.yaml', './h.yaml'], { cwd: dir }))).toHaveLength(1);
+    const two = cli(['show', './h.yaml', './g.yaml'], { cwd: dir });
+    expect(cards(two)).toEqual(['My headache copy  (headache)']);
+    expect(two.stderr).toBe('warning: "./g.yaml" has the id "headache", as "./h.yaml" does; "headache" is shown once, from "./h.yaml"\n');
+    // --json and --html: one item too.
+    expect(JSON.parse(cli(['show', './h.yaml', 'headache', '--json'], { cwd: dir }).stdout)).toMatchObject({ kind: 'routine', id: 'headache', title: 'My headache copy' });
+    expect(cli(['show', './h.yaml', 'headache', '--html'], { cwd: dir }).stdout.match(/<h1[^>]*>My headache copy/g)).toHaveLength(1);
+  });
   it('a copy made with show --yaml leaves the built-in its names (no aliases), and says so', () => {
     const yaml = cli(['show', 'neck', '--yaml']).stdout;
     expect(yaml).not.toMatch(/^aliases:/m);
