@@ -9,7 +9,7 @@ import { catalogFrom } from '../src/model/catalog.js';
 import { conditionSchema } from '../src/model/schema.js';
 import { pointFindings, routineFindings } from '../src/core/safety.js';
 import { massagedRegions } from '../src/core/body-words.js';
-import { stepTechniques } from '../src/core/techniques.js';
+import { pointTechniques, stepTechniques } from '../src/core/techniques.js';
 import { cliAsync, ROOT, tempTree } from './helpers.js';
 import { massage, point, press, rest, routine } from './fixtures-data.js';
 import type { Step } from '../src/model/types.js';
@@ -132,9 +132,32 @@ describe('conditions whose advice restricts a technique say so as a rule', () =>
       const r = catalog.routines.get(id)!;
       const gb20 = r.steps.findIndex((s) => s.kind === 'press' && s.point === 'GB20');
       expect(avoided(id, 'osteoporosis'), id).toContain(`${gb20}:body-weight`);
-      const care = routineFindings(catalog, r, [cond('neck-arteries')]).filter((f) => f.technique === 'body-weight');
+      const care = routineFindings(catalog, r, [cond('neck-arteries')]).filter((f) => f.technique === 'neck-weight');
       expect(care.map((f) => [f.step, f.level]), id).toEqual([[gb20, 'caution']]);
     }
+  });
+
+  // With neck-arteries, shoulders' SI11 (a ball at the shoulder blade) and low-back's BL23 and BL52
+  // (lying on balls) were cautions "on the neck and at the base of the skull"; the cue still said lean.
+  it('neck-arteries takes weight with care only where the neck takes it: the head\'s weight, a point on the neck, a head that moves', () => {
+    const weightOnNeck = (id: string) => routineFindings(catalog, catalog.routines.get(id)!, [cond('neck-arteries')]).filter((f) => f.technique === 'body-weight' || f.technique === 'neck-weight');
+    expect(weightOnNeck('shoulders')).toEqual([]);
+    expect(weightOnNeck('low-back')).toEqual([]);
+    // osteoporosis still avoids the lean on SI11 and takes BL23's balls with care.
+    expect(avoided('shoulders', 'osteoporosis').map((x) => x.split(':')[1])).toEqual(['body-weight']);
+    expect(routineFindings(catalog, catalog.routines.get('low-back')!, [cond('osteoporosis')]).some((f) => f.technique === 'body-weight')).toBe(true);
+    // The neck routine's BL10 ("letting the head rest back into the thumbs") keeps it.
+    expect(weightOnNeck('neck').map((f) => `${f.point}:${f.technique}:${f.level}`)).toEqual(['BL10:neck-weight:caution']);
+    // A step: the same lean is weight on the neck at a point of the neck (GV14), or with the head moving; not at the shoulder blade.
+    const lean = 'Lean gently into the ball.';
+    expect(stepTechniques(press('SI11', { cue: lean }), [], 'upper-back')).toEqual(['body-weight']);
+    expect(stepTechniques(press('GV14', { cue: lean }), [], 'neck')).toEqual(['body-weight', 'neck-weight']);
+    expect(stepTechniques(press('SI11', { cue: 'Turn your head to the left and lean gently into the ball.' }), [], 'upper-back')).toEqual(['neck-movement', 'body-weight', 'neck-weight']);
+    expect(stepTechniques(press('LI4', { cue: 'Let your head grow heavy on your thumbs.' }), [], 'hand')).toEqual(['body-weight', 'neck-weight']);
+    // A point's own directions: SI11's lean is no weight on the neck, GV14's ball on a wall is.
+    const asks = (id: string) => pointTechniques(catalog.points.get(id)!, () => []).map((a) => a.technique);
+    expect(asks('SI11')).toEqual(['body-weight']);
+    expect(asks('GV14')).toEqual(expect.arrayContaining(['body-weight', 'neck-weight']));
   });
 
   it('a rule names exactly one of points, regions, techniques or practice; an unknown technique is refused', () => {
@@ -221,7 +244,7 @@ describe('a point\'s own texts, under the technique rules', () => {
   it('a point of your own: its find text is read, a "not" keeps its technique a caution, lying on a ball as the way to press it is avoided', () => {
     const mine = point('XP1', { region: 'hand', location: 'On the hand.', find: 'Turn your head to the left and drop your chin to your chest, then lean your body weight onto the hand.' });
     expect(pointFindings(mine, [cond('neck-arteries'), cond('osteoporosis')], 'XP1').map((f) => `${f.condition}:${f.technique}:${f.level}`))
-      .toEqual(['neck-arteries:neck-movement:caution', 'neck-arteries:body-weight:caution', 'osteoporosis:body-weight:caution']);
+      .toEqual(['neck-arteries:neck-movement:caution', 'osteoporosis:body-weight:caution', 'neck-arteries:neck-weight:caution']);
     const not = point('XP2', { region: 'hand', location: 'On the hand.', technique: 'Press it still; do not knead it.' });
     expect(pointFindings(not, [cond('bleeding')], 'XP2').map((f) => f.level)).toEqual(['caution']);
     const lie = point('XP3', { region: 'hand', location: 'On the hand.', technique: 'Lie on a tennis ball under it.' });
@@ -231,7 +254,7 @@ describe('a point\'s own texts, under the technique rules', () => {
   it('read where the point is pressed or named in a cue, not where a massage only works over it', () => {
     // GV14's directions bend the head to find it and rest the back against a ball on a wall to press it: two findings a step.
     const at = (steps: Step[]) => routineFindings(catalog, routine(steps), [cond('neck-arteries')]).filter((f) => f.technique).map((f) => `${f.step}:${f.point}:${f.technique}`);
-    expect(at([press('GV14'), { kind: 'rest', duration: 10_000, cue: 'Then press GV14 again.' }])).toEqual(['0:GV14:neck-movement', '0:GV14:body-weight', '1:GV14:neck-movement', '1:GV14:body-weight']);
+    expect(at([press('GV14'), { kind: 'rest', duration: 10_000, cue: 'Then press GV14 again.' }])).toEqual(['0:GV14:neck-movement', '0:GV14:neck-weight', '1:GV14:neck-movement', '1:GV14:neck-weight']);
     expect(at([{ ...massage('between the shoulder blades', 30_000), regions: ['upper-back'], points: ['GV14'] } as Step])).toEqual([]);
   });
 });
@@ -284,7 +307,7 @@ describe('the built CLI', () => {
   it('headache with neck-arteries: check takes the head\'s weight with care; the run\'s GB20 cue is said without it', async () => {
     const r = await cliAsync(['check', 'headache', '--condition', 'neck-arteries']);
     expect(r.stdout.split('\n')[1]).toMatch(/^With care: headache/);
-    expect(r.stdout).toMatch(/caution +leaning your weight into a point: Letting your head's weight rest on your thumbs/);
+    expect(r.stdout).toMatch(/caution +your head's or body's weight on the neck: Letting your head's weight rest on your thumbs/);
     const run = await cliAsync(['run', 'headache', '--condition', 'neck-arteries', '--dry-run', '--yes']);
     expect(run.code).toBe(0);
     const ramps = run.stdout.split('\n').filter((l) => / ramp .*GB20/.test(l));
@@ -306,7 +329,7 @@ describe('the built CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe('Avoid with neck-arteries: neckrub (massage on the neck).');
     const gv14 = await cliAsync(['check', 'GV14', '--condition', 'neck-arteries', '--json']);
-    expect(JSON.parse(gv14.stdout).findings.map((f: { point?: string; technique?: string; level: string }) => [f.point, f.technique, f.level])).toEqual([['GV14', 'neck-movement', 'caution'], ['GV14', 'body-weight', 'caution']]);
+    expect(JSON.parse(gv14.stdout).findings.map((f: { point?: string; technique?: string; level: string }) => [f.point, f.technique, f.level])).toEqual([['GV14', 'neck-movement', 'caution'], ['GV14', 'neck-weight', 'caution']]);
     const shown = await cliAsync(['show', 'BL15', '--condition', 'osteoporosis', '--no-color', '--no-figure']);
     expect(shown.stdout.split('\n')[1]).toBe('AVOID with osteoporosis. Why, below.');
     expect(shown.stdout).toMatch(/Its directions for pressing it \(acupress show\) ask for leaning your weight into a point\./);

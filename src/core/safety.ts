@@ -221,6 +221,7 @@ const INSTEAD: Record<Technique, Record<'find' | 'press', string>> = {
   'neck-massage': { find: 'find it without rubbing the neck', press: 'press the point only, without rubbing the neck' },
   'neck-movement': { find: 'find it with your head still', press: 'keep your head still while you press' },
   'body-weight': { find: 'find it with a hand, without leaning into it', press: 'press it lightly with a hand instead, or skip it' },
+  'neck-weight': { find: 'find it with a hand, without leaning into it', press: 'press it lightly with a hand, your head and body weight off it' },
 };
 
 /**
@@ -272,7 +273,7 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
     // (With no condition no region rule applies: a press step's texts are then not read for regions.)
     const regions = conditions.length || step.kind === 'massage' ? stepRegions(step) : [];
     if (techniqueRules.length) {
-      for (const technique of stepTechniques(step, regions)) {
+      for (const technique of stepTechniques(step, regions, step.kind === 'press' ? catalog.points.get(step.point)?.region : undefined)) {
         for (const { c, rule } of techniqueRules) {
           if (rule.techniques!.includes(technique)) out.push({ target: routine.id, technique, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source, ...(rule.cited_by ? { cited_by: rule.cited_by } : {}) });
         }

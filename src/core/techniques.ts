@@ -11,9 +11,19 @@ export type Technique = (typeof TECHNIQUES)[number];
 
 // The patterns, built on first use: most starts check no technique (no condition in force has a
 // `techniques` rule), and a regular expression made at every start costs a cold process.
-let patterns: { knead: RegExp; neck: RegExp[]; weight: RegExp[] } | undefined;
+let patterns: { knead: RegExp; neck: RegExp[]; weight: RegExp[]; headWeight: RegExp[] } | undefined;
 function built(): NonNullable<typeof patterns> {
-  return patterns ??= {
+  if (patterns) return patterns;
+  // The head's weight on the hands or a ball: "let your head grow heavy", "your head heavy on
+  // your thumbs", "let your head rest on them", "rest the back of your head on the ball" ("rest
+  // your head in your hands", or on a pillow, presses no point): leaning weight, and weight the
+  // neck takes (neck-weight), wherever the point is.
+  const headWeight = [
+    /\bhead\s+(?:\w+\s+){0,2}heavy\b/i,
+    /\bhead\s+(?:\w+\s+){0,3}(?:on|onto|into|against)\s+(?:\w+\s+)?(?:them|it|thumbs?|fingers?|fingertips|knuckles?|hands?|fists?|balls?)\b/i,
+  ];
+  return patterns = {
+    headWeight,
     // Kneading in any form of the word ("Knead the sole", "kneading the forearm"), and kneading by
     // another name: rolling or squeezing the muscle or skin, working it "like dough" or "like
     // bread dough".
@@ -49,11 +59,9 @@ function built(): NonNullable<typeof patterns> {
       // "let your weight press the point", "use your body weight", "putting your weight behind it"
       // (not "keep your weight off them": that says what not to do).
       /\b(?:let|lets|letting|put|puts|putting|use|uses|using)\s+(?:your|the|my|some|all)\s+(?:\w+\s+)?weight\b/i,
-      // The head's weight on the hands or a ball: "let your head grow heavy", "your head heavy on
-      // your thumbs", "let your head rest on them", "rest the back of your head on the ball"
-      // ("rest your head in your hands", or on a pillow, presses no point).
-      /\bhead\s+(?:\w+\s+){0,2}heavy\b|\bheavy\s+(?:on|onto|into|against)\b/i,
-      /\bhead\s+(?:\w+\s+){0,3}(?:on|onto|into|against)\s+(?:\w+\s+)?(?:them|it|thumbs?|fingers?|fingertips|knuckles?|hands?|fists?|balls?)\b/i,
+      // The head's weight on the hands or a ball (above), or anything "heavy on" a point.
+      ...headWeight,
+      /\bheavy\s+(?:on|onto|into|against)\b/i,
       // Sitting or lying back against something, a foam roller in any use.
       /\b(?:sit|sits|sitting|lie|lies|lying|lay|rest|rests|resting|settle|settles|settling|press|presses|pressing|push|pushes|pushing)\s+back\s+(?:\w+\s+){0,2}(?:against|into|onto)\b/i,
       /\bfoam\s+roll(?:er|ers|ing)?\b/i,
@@ -77,14 +85,26 @@ function readable(text: string): string {
   return plainText(text).replace(/[-_\u2010-\u2015]+/g, ' ');
 }
 
-/** What the words of a text ask for: kneading, moving the head, leaning weight into a point. */
+/**
+ * What the words of a text ask for: kneading, moving the head, leaning weight into a point, and
+ * weight on the neck: the head's weight on the hands, or weight leant in while the head moves.
+ */
 function wordTechniques(text: string): Technique[] {
   const re = built();
   const out: Technique[] = [];
   if (re.knead.test(text)) out.push('kneading');
-  if (re.neck.some((x) => x.test(text))) out.push('neck-movement');
-  if (re.weight.some((x) => x.test(text))) out.push('body-weight');
+  const moves = re.neck.some((x) => x.test(text));
+  if (moves) out.push('neck-movement');
+  if (re.weight.some((x) => x.test(text))) {
+    out.push('body-weight');
+    if (moves || re.headWeight.some((x) => x.test(text))) out.push('neck-weight');
+  }
   return out;
+}
+
+/** `neck-weight` added where weight is leant on a point of the neck (`neck`: the point, or the step, works the neck). */
+function onNeck(ts: Technique[], neck: boolean): Technique[] {
+  return neck && ts.includes('body-weight') && !ts.includes('neck-weight') ? [...ts, 'neck-weight'] : ts;
 }
 
 /**
@@ -92,13 +112,16 @@ function wordTechniques(text: string): Technique[] {
  * knead), `neck-massage` (a step working the neck: a massage by its regions or its area's words,
  * any step by what its texts say to rub or knead; `regions` gives them: safety.ts stepRegions),
  * `neck-movement` (a text that moves the head or neck, or a stretching massage over the neck) and
- * `body-weight` (a text that leans the body's weight into a point). Read generously, from the
+ * `body-weight` (a text that leans the body's weight, or the head's, into a point) and
+ * `neck-weight` (such weight where the neck takes it: the head's weight, weight leant on a point of
+ * the neck, `pointRegion` being the region of the point a press step presses, or leant in while the
+ * head moves; leaning into a ball at the shoulder blade is not). Read generously, from the
  * words listed in docs/writing-routines.md: a check may find more than a step does, and a
  * phrasing those words miss is not found.
  */
-export function stepTechniques(step: Step, regions: readonly Region[] = []): Technique[] {
+export function stepTechniques(step: Step, regions: readonly Region[] = [], pointRegion?: Region): Technique[] {
   const text = stepTexts(step).map(readable).join('\n');
-  const words = wordTechniques(text);
+  const words = onNeck(wordTechniques(text), pointRegion === 'neck' || regions.includes('neck'));
   const out: Technique[] = [];
   // (Not every `rolling` motion: rolling the shoulders, or a sole over a ball, is no kneading.)
   if ((step.kind === 'massage' && step.motion === 'kneading') || words.includes('kneading')) out.push('kneading');
@@ -107,6 +130,7 @@ export function stepTechniques(step: Step, regions: readonly Region[] = []): Tec
   if (neck) out.push('neck-massage');
   if ((neck && step.kind === 'massage' && step.motion === 'stretching') || words.includes('neck-movement')) out.push('neck-movement');
   if (words.includes('body-weight')) out.push('body-weight');
+  if (words.includes('neck-weight')) out.push('neck-weight');
   return out;
 }
 
@@ -126,8 +150,9 @@ const CHOICE = /\b(?:or|alternatively|also|can|could|optionally|not|never|no|wit
  * among others ("holding or kneading in circles") is `press`; one in the finding texts ("Bend
  * your head forward and find…") is `find`.
  */
-export function pointTechniques(point: { location: string; find?: string | undefined; technique?: string | undefined }, rubbed: (text: string) => readonly Region[]): PointAsk[] {
-  const read = (text: string) => [...wordTechniques(readable(text)), ...(rubbed(text).includes('neck') ? ['neck-massage' as const] : [])];
+export function pointTechniques(point: { location: string; find?: string | undefined; technique?: string | undefined; region?: Region | undefined }, rubbed: (text: string) => readonly Region[]): PointAsk[] {
+  // Weight leant on a point of the neck is weight on the neck (neck-weight), as at a step pressing it.
+  const read = (text: string) => [...onNeck(wordTechniques(readable(text)), point.region === 'neck'), ...(rubbed(text).includes('neck') ? ['neck-massage' as const] : [])];
   const out = new Map<Technique, PointAsk>();
   for (const text of [point.location, point.find]) for (const t of text ? read(text) : []) if (!out.has(t)) out.set(t, { technique: t, text: 'find', way: false });
   if (point.technique) {
@@ -143,6 +168,7 @@ const WORDS: Record<Technique, string> = {
   'neck-massage': 'massage on the neck',
   'neck-movement': 'turning or tilting the head',
   'body-weight': 'leaning your weight into a point',
+  'neck-weight': 'your head\'s or body\'s weight on the neck',
 };
 
 /** A technique as a person reads it in a list of places: "kneading", "massage on the neck" (one it does not know, as written). */

@@ -14,7 +14,7 @@ export const MOTIONS = ['pressure', 'circles', 'kneading', 'rolling', 'tapping',
  * (turning, tilting, rolling or stretching the neck), and leaning your body weight into a point
  * (against a ball or a wall, or lying on one).
  */
-export const TECHNIQUES = ['kneading', 'neck-massage', 'neck-movement', 'body-weight'] as const;
+export const TECHNIQUES = ['kneading', 'neck-massage', 'neck-movement', 'body-weight', 'neck-weight'] as const;
 /** How strongly a safety rule speaks: avoid the point or area, or use it with care. */
 export const LEVELS = ['avoid', 'caution'] as const;
 /** Which side a press step works: each in turn, both at once, or one. */

@@ -60,7 +60,7 @@ const cited = { reason: text, source: text };
 /** One reason to avoid or be careful with a target: a point or a region it uses, or a technique a step of it uses, under a condition (`general`: everyone). */
 export const checkFindingSchema = z.strictObject({
   target: z.string(), point: z.string().optional(), region: z.string().optional(),
-  /** What a step does that a `techniques` rule restricts: kneading, neck-massage, neck-movement. */
+  /** What a step does that a `techniques` rule restricts: kneading, neck-massage, neck-movement, body-weight, neck-weight. */
   technique: z.string().optional(),
   /** For a technique, or a massage step that names no point or region: its index in the routine's steps, from 0. */
   step: z.number().int().nonnegative().optional(),
