@@ -52,6 +52,7 @@ const uses: Array<[string, (c: NonNullable<ReturnType<typeof readSnapshot>>) => 
   ['heads.json', (c) => c.routineHeads!.length],
   ['conditions-pregnancy.json', (c) => c.conditions.get('pregnancy')!.rules.length],
   ['names.json', (c) => c.pointNames!()!.table.latin.length],
+  ['judged.json', (c) => c.conditionFlags!('headache')],
   [li4Said, (c) => c.said!(li4, 'gentle')],
 ];
 

@@ -5,7 +5,7 @@ import type { Condition, Point, WithOrigin } from '../model/types.js';
 import { comparePoints } from './channels.js';
 import { pointMatcher } from './resolve.js';
 import { factsFor, storedFacts } from './routine-facts.js';
-import { hasAvoid, pointFindings, routineFindings } from './safety.js';
+import { flagsFromSnapshot, hasAvoid, pointFindings, routineFindings } from './safety.js';
 import { compareIds, matchText } from './text.js';
 
 /** What a routine must match: at most `max_ms` long, carry `tag`, contain `search`. */
@@ -43,7 +43,8 @@ export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: C
   const search = f.search ? matchText(f.search) : undefined;
   const out: RoutineRow[] = [];
   // The heads and stored facts answer without reading any routine's steps (a plain `list`).
-  const heads: Iterable<RoutineHead> = (conditions.length === 0 && catalog.facts && catalog.routineHeads) || catalog.routines.values();
+  // So do the build's condition flags under a condition (flagsFromSnapshot), for the built-in routines.
+  const heads: Iterable<RoutineHead> = ((conditions.length === 0 || catalog.conditionFlags) && catalog.facts && catalog.routineHeads) || catalog.routines.values();
   for (const routine of heads) {
     if (tag && !routine.tags.some((t) => matchText(t) === tag)) continue;
     if (search && !matchText([routine.id, routine.title, routine.summary, ...routine.tags, ...routine.aliases].join(' ')).includes(search)) continue;
@@ -54,8 +55,9 @@ export function filterRoutines(catalog: Catalog, f: RoutineFilter, conditions: C
     let row: RoutineRow;
     if (conditions.length === 0) row = { routine, total, cautions: facts.flagged, avoid: facts.avoid };
     else {
-      const findings = routineFindings(catalog, whole(), conditions);
-      row = { routine, total, cautions: findings.length > 0, avoid: hasAvoid(findings) };
+      const known = flagsFromSnapshot(catalog, routine, conditions);
+      const findings = known ? undefined : routineFindings(catalog, whole(), conditions);
+      row = { routine, total, cautions: known?.flagged ?? findings!.length > 0, avoid: known?.avoid ?? hasAvoid(findings!) };
     }
     if (row.avoid && !keepAvoided) continue;
     out.push(row);

@@ -1,7 +1,7 @@
 // Safety logic: which steps of a routine (or which points) a set of conditions says to
 // avoid or approach with caution, and why. Pure: the shell maps findings to exit codes.
 import { routinesUsing, type Catalog } from '../model/catalog.js';
-import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent } from '../model/types.js';
+import type { Condition, MassageStep, Point, Region, Routine, Step, Urgent, WithOrigin } from '../model/types.js';
 import { compareIds, matchText, plainText } from './text.js';
 import { codesInText } from './codes-in-text.js';
 import { pointsNamedInText } from './names-in-text.js';
@@ -404,6 +404,20 @@ export function hasAvoid(findings: Finding[]): boolean {
 }
 
 /**
+ * Whether routineFindings would find something in a built-in routine under `conditions`, and
+ * something to avoid, from the build's table (Catalog.conditionFlags): each finding comes from one
+ * condition's rule, so the answer for several is that of any one of them. Undefined when the table
+ * cannot answer (a user's routine, no condition, a condition the build did not judge by, points
+ * of the user's added); then the routine's texts are read.
+ */
+export function flagsFromSnapshot(catalog: Catalog, routine: Pick<Routine, 'id'> & Partial<Pick<WithOrigin<Routine>, 'origin'>>, conditions: readonly Condition[]): { flagged: boolean; avoid: boolean } | undefined {
+  if (routine.origin?.source !== 'builtin' || conditions.length === 0) return undefined;
+  const table = catalog.conditionFlags?.(routine.id);
+  if (!table || !conditions.every((c) => table.conditions.includes(c.id))) return undefined;
+  return { flagged: conditions.some((c) => table.flagged.includes(c.id)), avoid: conditions.some((c) => table.avoid.includes(c.id)) };
+}
+
+/**
  * The conditions and those their advice says to read too (blood-clot reads bleeding), each once:
  * what a routine offered as safer must have nothing to avoid under, and whose light pressure
  * (step-cautions.ts) holds too. An id the catalog lacks is passed over.
@@ -435,7 +449,7 @@ export function saferAlternatives(catalog: Catalog, routine: Pick<Routine, 'id' 
   const score = (r: Routine): number => [...new Set(r.tags)].reduce((n, t) => n + (tags.has(t) ? weight(t) : 0), 0);
   return all
     .filter((r) => r.id !== routine.id && r.tags.some((t) => tags.has(t)))
-    .filter((r) => !hasAvoid(routineFindings(catalog, r, judged)))
+    .filter((r) => !(flagsFromSnapshot(catalog, r, judged)?.avoid ?? hasAvoid(routineFindings(catalog, r, judged))))
     // Rounded, so that routines sharing the same tags tie exactly and fall back to their ids.
     .map((r) => ({ r, score: Math.round(score(r) * 1e6) }))
     .sort((a, b) => b.score - a.score || compareIds(a.r.id, b.r.id))

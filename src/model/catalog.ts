@@ -25,6 +25,16 @@ export interface NameTable { latin: string; hanzi: string; longest: number }
 export type RoutineHead = Pick<WithOrigin<Routine>, 'id' | 'title' | 'summary' | 'tags' | 'aliases' | 'origin'>;
 
 /** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
+/** Which conditions flag a built-in routine (Catalog.conditionFlags). */
+export interface ConditionFlags {
+  /** The conditions under which something is found. */
+  flagged: readonly string[];
+  /** The conditions under which something is to be avoided. */
+  avoid: readonly string[];
+  /** Every condition the build judged the routine by. */
+  conditions: readonly string[];
+}
+
 /** A text as core/pressure-words.ts's withinPressure says it at `allowed`; undefined when not known here. */
 export type SaidWithin = (text: string, allowed: 'gentle' | 'moderate') => string | undefined;
 
@@ -65,6 +75,15 @@ export interface Catalog {
    * is only trusted for the release that wrote it. Undefined when running from source.
    */
   release?: string;
+  /**
+   * For a built-in routine, the conditions (ids) under which routineFindings finds something
+   * (`flagged`) and something to avoid (`avoid`), worked out by the build (heads.json). Each
+   * finding comes from one condition's rule, so a set of conditions finds something when one of
+   * them does (core/safety.ts's judgedFromSnapshot). `conditions`: every condition the build
+   * judged by. Undefined (the function, or what it returns) when the snapshot cannot answer: a
+   * routine it does not hold, or points of the user's added (a cue could name one).
+   */
+  conditionFlags?: (routineId: string) => ConditionFlags | undefined;
   /**
    * A text said within a lighter pressure, when the build worked it out (said.json: every
    * built-in point's technique and routine step's cue), so capping it compiles none of the

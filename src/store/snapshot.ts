@@ -18,6 +18,7 @@ import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead
 import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
 import { groupLine, IndexLines, isConditionId, nameLine, useLine } from './index-lines.js';
 import { routineFacts } from '../core/routine-facts.js';
+import { hasAvoid, routineFindings } from '../core/safety.js';
 import { conditionNames } from '../core/resolve.js';
 import { GENERAL, PREGNANCY } from '../core/safety.js';
 import type { NameTable, RoutineFacts } from '../model/catalog.js';
@@ -53,11 +54,20 @@ interface SnapshotHeads {
   facts: Record<string, RoutineFacts>;
 }
 
+/** judged.json: read only under a condition, so a plain `list` does not parse it (Catalog.conditionFlags). */
+interface SnapshotJudged {
+  /** Each routine's conditions that find something in it, and something to avoid. */
+  judged: Record<string, { flagged: string[]; avoid: string[] }>;
+  /** Every condition the routines were judged by. */
+  judgedBy: string[];
+}
+
 const groupFile = (dir: string, group: string) => joinPath(dir, `points-${group}.json`);
 /** How many points share a file: a channel has 9 to 67. */
 const POINTS_PER_FILE = 8;
 const ROUTINES_FILE = 'routines.json';
 const HEADS_FILE = 'heads.json';
+const JUDGED_FILE = 'judged.json';
 const NAMES_FILE = 'names.json';
 /**
  * Every built-in technique and cue said within gentle and moderate pressure (Catalog.said), as
@@ -89,6 +99,22 @@ export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * The conditions under which routineFindings finds something in `r`, and something to avoid, each
+ * judged alone (Catalog.conditionFlags): the build's work, so `list` and the safer routines under
+ * a condition read no routine's texts.
+ */
+function conditionFlagsOf(catalog: Catalog, r: Routine, conditions: Condition[]): { flagged: string[]; avoid: string[] } {
+  const flagged: string[] = [];
+  const avoid: string[] = [];
+  for (const c of conditions) {
+    const findings = routineFindings(catalog, r, [c]);
+    if (findings.length > 0) flagged.push(c.id);
+    if (hasAvoid(findings)) avoid.push(c.id);
+  }
+  return { flagged, avoid };
+}
+
 /** Write validated data as a snapshot into `dir`; `release` names the build it belongs to. */
 export function writeSnapshot(data: CatalogData, dir: string, release?: string, said?: SaidFile): void {
   mkdirSync(dir, { recursive: true });
@@ -118,8 +144,13 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string, 
     routineHeads: data.routines.map(({ id, title, summary, tags, aliases, origin }) => ({ id, title, summary, tags, aliases, origin })),
     facts: Object.fromEntries(data.routines.map((r) => [r.id, routineFacts(catalog, r)])),
   };
+  const judged: SnapshotJudged = {
+    judged: Object.fromEntries(data.routines.map((r) => [r.id, conditionFlagsOf(catalog, r, data.conditions)])),
+    judgedBy: data.conditions.map((c) => c.id),
+  };
   writeFileSync(joinPath(dir, 'index.json'), asciiJson(index));
   writeFileSync(joinPath(dir, HEADS_FILE), asciiJson(heads));
+  writeFileSync(joinPath(dir, JUDGED_FILE), asciiJson(judged));
   writeFileSync(joinPath(dir, ROUTINES_FILE), asciiJson(data.routines));
   // In the index's order, as the points are walked.
   writeFileSync(joinPath(dir, NAMES_FILE), asciiJson(nameTable(Object.values(groups).flat())));
@@ -228,9 +259,20 @@ function usesNow(routines: LazyMap<WithOrigin<Routine>>, ids: readonly string[],
   return now.filter((r) => ('steps' in r ? pressing([r], pointId).length > 0 : listed.has(r.id))).map((r) => r.id);
 }
 
-/** The heads of exactly the index's routines, in its order, and their facts. */
+/** The heads of exactly the index's routines, in its order, their facts, and the conditions that flag each. */
 const headsOf = (ids: string[]) => (v: unknown): boolean => isObj(v) && isObj(v.facts) && Object.values(v.facts).every(isSnapshotFacts)
   && recordsOf(ids, isSnapshotHead)(v.routineHeads);
+
+/** judged.json as the build wrote it: for each of the index's routines, lists of the conditions it was judged by. */
+function isJudged(v: unknown, ids: string[]): v is SnapshotJudged {
+  if (!isObj(v) || !isTexts(v.judgedBy) || !isObj(v.judged) || Object.keys(v.judged).length !== ids.length) return false;
+  const by = new Set(v.judgedBy as string[]);
+  return ids.every((id) => {
+    const j = (v.judged as Record<string, unknown>)[id];
+    return Object.hasOwn(v.judged as object, id) && isObj(j) && Array.isArray(j.flagged) && Array.isArray(j.avoid)
+      && (j.flagged as unknown[]).every((c) => by.has(c as string)) && (j.avoid as unknown[]).every((c) => (j.flagged as unknown[]).includes(c));
+  });
+}
 
 /**
  * Give `target[key]` the value `compute()` returns on first read, then keep it as a plain
@@ -316,6 +358,14 @@ export function readSnapshot(dir: string): Catalog | undefined {
   // heads as the routines now are, a user's merged in, so `list` reads no routine's steps.
   lazyProperty(catalog, 'routineHeads', () => routineMap.overlay(readHeads().routineHeads) as RoutineHead[] | undefined, true);
   lazyProperty(catalog, 'facts', () => new Map(Object.entries(readHeads().facts)));
+  // While no point of the user's was added (a built-in cue could name one) and only for a routine
+  // the snapshot holds; whether the routine is the built-in one is the caller's to check (origin).
+  let judged: SnapshotJudged | undefined;
+  catalog.conditionFlags = (routineId) => {
+    if (pointMap.added()?.length !== 0 || !index.routines.includes(routineId)) return undefined;
+    judged ??= readPart<SnapshotJudged>(joinPath(dir, JUDGED_FILE), (v) => isJudged(v, index.routines));
+    return { ...judged.judged[routineId]!, conditions: judged.judgedBy };
+  };
   // Every point's names without reading a point: the built-in ones' from names.json, a user's
   // own as merged in (names-in-text.ts); while no built-in point was replaced or deleted.
   let names: NameTable | undefined;
