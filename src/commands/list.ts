@@ -3,7 +3,7 @@ import { filterPoints, filterRoutines } from '../core/filters.js';
 import type { Point } from '../model/types.js';
 import type { RoutineHead } from '../model/catalog.js';
 import { EXIT, UserError } from '../model/errors.js';
-import { quote } from '../model/printable.js';
+import { escapeHidden, quote } from '../model/printable.js';
 import type { Io } from '../model/io.js';
 import { painter } from '../render/paint.js';
 import { fitWidth, terminal } from '../render/terminal.js';
@@ -79,7 +79,7 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
       ...rows.map((r) => [
         r.routine.origin.source === 'user' ? c.user(r.routine.id) : r.routine.id,
         formatClock(r.total),
-        r.routine.title,
+        escapeHidden(r.routine.title),
       ]),
     ], width, { ellipsis: c.g.ellipsis, keep: [0, 1], drop: [1], marks: [...(header ? [undefined] : []), ...rows.map(mark)] });
     io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');

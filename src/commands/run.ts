@@ -31,6 +31,7 @@ import { countRows } from './run/row-count.js';
 import type { EndEvent } from '../model/events.js';
 import type { Timeline } from '../model/timeline.js';
 import { count } from '../core/text.js';
+import { escapeHidden } from '../model/printable.js';
 
 export interface RunOptions extends Common, TimingFlags {
   args?: [string | undefined];
@@ -231,7 +232,7 @@ export async function run(options: RunOptions, given: Io): Promise<number> {
     }
     // Say what the log now holds, so a skipped or mistyped answer shows before it is forgotten.
     const { recordedLine } = await import('../render/run-rated.js');
-    io.stdout.write(`${recordedLine(target.kind === 'file' ? timeline.title : target.target, rated, after)}\n`);
+    io.stdout.write(`${recordedLine(target.kind === 'file' ? escapeHidden(timeline.title) : target.target, rated, after)}\n`);
   }
   return code;
 }

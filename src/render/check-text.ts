@@ -15,6 +15,7 @@ import { bulletList } from './bullet-list.js';
 import { plural } from '../core/text.js';
 import { techniqueWords } from '../core/techniques.js';
 import { TECHNIQUES } from '../model/enums.js';
+import { escapeHidden } from '../model/printable.js';
 
 /** How many safer routines the summary names before saying how many there are in all. */
 const SAFER_SHOWN = 4;
@@ -190,7 +191,7 @@ function whomText(conditions: string[]): string {
 
 /** Every routine with nothing to avoid, one a line with its title, for when the summary names only a few. */
 function saferSection(catalog: Catalog, ids: string[], who: string, c: Paint, width: number): string {
-  const rows = table(ids.map((id) => [id, catalog.routines.get(id)?.title ?? '']), width - 2, { ellipsis: c.g.ellipsis, keep: [0] });
+  const rows = table(ids.map((id) => [id, escapeHidden(catalog.routines.get(id)?.title ?? '')]), width - 2, { ellipsis: c.g.ellipsis, keep: [0] });
   return [hang(`${c.bold(`Safer routines${who}`)} ${c.dim('(nothing to avoid; best first)')}`, width), ...rows.map((r) => `  ${r}`)].join('\n');
 }
 

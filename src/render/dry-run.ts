@@ -1,5 +1,5 @@
 import type { Io } from '../model/io.js';
-import { escapeJsonHidden } from '../model/printable.js';
+import { escapeHidden, escapeJsonHidden } from '../model/printable.js';
 import { phaseEvent } from '../core/scheduler.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatClock } from '../model/duration.js';
@@ -31,7 +31,7 @@ export function printPlan(io: Io, timeline: Timeline, json: boolean, c: Paint, w
     return;
   }
   const dot = ` ${c.g.dot} `;
-  const out = [hang(`${c.bold(timeline.title)}${dot}${count(timeline.phases.length, 'phase')}${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
+  const out = [hang(`${c.bold(escapeHidden(timeline.title))}${dot}${count(timeline.phases.length, 'phase')}${dot}${formatClock(timeline.total_ms)} in all (dry run)`, width)];
   const cols = phaseColumns(timeline);
   let step: number | undefined;
   for (const p of timeline.phases) {

@@ -9,6 +9,7 @@ import { cautionFor, forWhom } from './findings.js';
 import { count } from '../core/text.js';
 import { bulletList, CONTRAINDICATIONS, RED_FLAGS } from './bullet-list.js';
 import type { PressureCap } from '../core/step-cautions.js';
+import { escapeHidden } from '../model/printable.js';
 
 
 /**
@@ -23,7 +24,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   const field = (label: string, text: string) => out.push(width - 10 >= 30
     ? `${c.bold(label.padEnd(10))}${wrap(text, width - 10, ' '.repeat(10))}`
     : `${c.bold(label)}\n  ${wrap(text, width - 2, '  ')}`);
-  out.push(hang(`${c.title(r.title)}  ${c.dim(`(${r.id})`)}`, width));
+  out.push(hang(`${c.title(escapeHidden(r.title))}  ${c.dim(`(${r.id})`)}`, width));
   // The safety verdict leads, before anything else is read.
   if (verdict) out.push(wrap(verdict, width));
   out.push(wrap(r.summary, width));

@@ -6,6 +6,7 @@ import type { Timeline } from '../model/timeline.js';
 import type { Paint } from './style.js';
 import { hang } from './text.js';
 import { count } from '../core/text.js';
+import { escapeHidden } from '../model/printable.js';
 
 /**
  * "Headache relief · 7:35 · 29 phases · 3 rounds a side" and "Points: LI4 Hégǔ (left, right) → …",
@@ -29,7 +30,7 @@ export function runHeader(catalog: Catalog, timeline: Timeline, c: Paint, width:
     return `${point}${pinyin ? ` ${pinyin}` : ''}${sides.length ? ` (${sides.join(', ')})` : ''}`;
   });
   const dot = ` ${c.g.dot} `;
-  const lines = [hang(`${c.bold(timeline.title)}${dot}${facts.join(dot)}`, width)];
+  const lines = [hang(`${c.bold(escapeHidden(timeline.title))}${dot}${facts.join(dot)}`, width)];
   if (names.length) lines.push(hang(`Points: ${names.join(` ${c.g.right} `)}`, width));
   return lines.join('\n');
 }

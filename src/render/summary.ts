@@ -6,6 +6,7 @@ import { findingPlace, type Finding } from '../core/safety.js';
 import { pointsWorked, sidesWorked, type RunProgress } from '../core/session-record.js';
 import { workedPhrase } from './point-done.js';
 import { wrap } from './text.js';
+import { escapeHidden } from '../model/printable.js';
 
 /**
  * The end-of-run summary: what was done, how long, each point worked (once, with its sides, those
@@ -19,11 +20,12 @@ export function summary(catalog: Catalog, timeline: Timeline, end: EndEvent, pro
     return full || part;
   });
   const elapsed = formatClock(end.elapsed_ms ?? 0, 'down');
+  const title = escapeHidden(timeline.title);
   const head = end.completed
-    ? `Done: ${timeline.title}, ${elapsed}.`
+    ? `Done: ${title}, ${elapsed}.`
     : end.reason === 'done'
-    ? `Skipped to the end: ${timeline.title}, ${elapsed} of ${formatClock(timeline.total_ms)}, not counted as completed (a hold or massage was skipped).`
-    : `Stopped (${end.reason}${end.signal ? `, ${end.signal}` : ''}) after ${elapsed} of ${formatClock(timeline.total_ms)}: ${timeline.title}.`;
+    ? `Skipped to the end: ${title}, ${elapsed} of ${formatClock(timeline.total_ms)}, not counted as completed (a hold or massage was skipped).`
+    : `Stopped (${end.reason}${end.signal ? `, ${end.signal}` : ''}) after ${elapsed} of ${formatClock(timeline.total_ms)}: ${title}.`;
   const lines = [head];
   if (worked.length) {
     const names = worked.map((id) => {

@@ -172,3 +172,33 @@ describe('session log', () => {
     expect(m.acupress('history')).toMatchObject({ code: 0, stderr: '' });
   });
 });
+
+describe('a title of your own with invisible characters', () => {
+  it('is escaped wherever it reaches the terminal: list, show, the run header and summary, history, stats, rate, the dry run', () => {
+    const hidden = 'Tiny\u200b \u200cwith\u200d hidden\u2060 \ufeffmarks';
+    const seen = 'Tiny\\u200b \\u200cwith\\u200d hidden\\u2060 \\ufeffmarks';
+    const zw = tempTree({ 'routines/zw.yaml': routineObj({ id: 'zw', title: hidden, timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 }, steps: [{ press: 'LI4', sides: 'left' }] }) });
+    const m = machine();
+    const raw = /[\u200b-\u200d\u2060\ufeff]/;
+    const outputs = [
+      m.acupress('list', '--data', zw), m.acupress('show', 'zw', '--data', zw), m.acupress('run', 'zw', '--data', zw, '--dry-run'),
+      m.acupress('run', 'zw', '--data', zw, '--plain', '--yes', '--no-tips', '--before', '5'),
+      m.acupress('history'), m.acupress('stats'), m.acupress('rate', '3'),
+    ];
+    for (const r of outputs) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(raw);
+    }
+    const [list, show, dry, run, history, stats, rate] = outputs.map((r) => r.stdout);
+    expect(list).toContain(seen);
+    expect(show!.split('\n')[0]).toBe(`${seen}  (zw)`);
+    expect(dry!.split('\n').find((l) => l.includes('(dry run)'))).toMatch(/^Tiny\\u200b \\u200cwith/);
+    expect(run).toMatch(new RegExp(`^${seen.replace(/\\/g, '\\\\')} · `, 'm'));
+    expect(run).toContain(`Done: ${seen}, 0:04.`);
+    expect(history).toContain('Tiny\\u200b');
+    expect(stats).toContain('Tiny\\u200b');
+    expect(rate).toContain(`Rated ${seen}, `);
+    // JSON keeps the title as data: the same characters, written as JSON escapes.
+    expect(JSON.parse(m.acupress('list', '--data', zw, '--json').stdout).find((r: { id: string }) => r.id === 'zw').title).toBe(hidden);
+  });
+});

@@ -7,6 +7,7 @@ import { plan } from '../../core/plan.js';
 import { formatClock } from '../../model/duration.js';
 import { fuzzyRank } from '../../core/fuzzy.js';
 import { UNICODE_GLYPHS, type Glyphs, type Terminal } from '../../render/terminal.js';
+import { escapeHidden } from '../../model/printable.js';
 
 /** One choice in the picker: a routine with its duration, a mark when it has cautions, and whether a step is to be avoided. */
 export interface PickerChoice { value: string; name: string; group: string; description: string; avoid: boolean; caution: boolean }
@@ -21,7 +22,7 @@ export function pickerChoices(catalog: Catalog, conditions: Condition[], g: Glyp
       const mark = avoid ? ` ${g.warn} avoid` : findings.length ? ` ${g.warn}` : '';
       // Marked as list marks it: a copy of a built-in routine keeps its title, and would read the same.
       const user = r.origin.source === 'user' ? ' (user)' : '';
-      return { value: r.id, name: `${r.title} (${formatClock(total)})${mark}${user}`, group: r.tags[0] ?? 'other', description: r.summary, avoid, caution: !avoid && findings.length > 0 };
+      return { value: r.id, name: `${escapeHidden(r.title)} (${formatClock(total)})${mark}${user}`, group: r.tags[0] ?? 'other', description: r.summary, avoid, caution: !avoid && findings.length > 0 };
     })
     .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
 }
