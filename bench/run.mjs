@@ -138,6 +138,12 @@ for (const node of nodes) {
   const total = counts.reduce((n, c) => n + c.gcs, 0);
   record(`start-up garbage collections, Node ${node.major}`, `${total} (${counts.map((c) => `${c.args.join(' ')}: ${c.gcs}`).join('; ')})`, '0', total === 0, { node: node.version, counts });
 }
+// With a saved pregnancy profile every show, list and check judges by it (the caps, the safer
+// routines, the list marks): the build's said and judged tables keep that off the texts' patterns.
+const profileHome = mkdtempSync(join(tmpdir(), 'acupress-bench-profile-'));
+mkdirSync(join(profileHome, '.config/acupress'), { recursive: true });
+writeFileSync(join(profileHome, '.config/acupress/profile.yaml'), 'conditions: [pregnancy]\n');
+startupFigures('start-up, a pregnancy profile', nodes.find((n) => n.path === process.execPath) ?? nodes[0], [['show', 'LI4'], ['list'], ['check', 'headache'], ['show', 'headache']], 2, { HOME: profileHome });
 startupFigures('start-up, 20 user routines', nodes.find((n) => n.path === process.execPath) ?? nodes[0], [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.5, { ACUPRESS_DATA: userDir(20) });
 const base = rss(['node', '-e', '0']);
 if (base) {

@@ -1,6 +1,6 @@
 // Issue 18 in the code: the profile in the picker, the "Ready?" question, the quick profile
 // reader, validate's warnings and list's legend, each as a person meets them.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBuiltin } from '../src/store/build-builtin.js';
@@ -15,7 +15,7 @@ import { run as check } from '../src/commands/check.js';
 import { width } from '../src/render/width.js';
 import { profilePath } from '../src/store/profile.js';
 import { addProfileConditions, loadProfile } from '../src/store/profile-store.js';
-import { cli, cliAsync, fakeIo, ROOT, tempTree } from './helpers.js';
+import { cli, cliAsync, fakeIo, ROOT, tempDir, tempTree } from './helpers.js';
 import { massage, press, rest, routine } from './fixtures-data.js';
 import type { Step } from '../src/model/types.js';
 
@@ -75,8 +75,23 @@ describe('the saved profile', () => {
     expect(quickProfile('conditions:\n  - pregnancy\ntips_seen: true\n')).toEqual({ conditions: ['pregnancy'], tips_seen: true });
   });
 
+  it('is read without yaml when its list is on one line, the same as the full loader reads it', () => {
+    const dir = tempDir();
+    for (const [text, conditions] of [
+      ['conditions: [pregnancy]\n', ['pregnancy']],
+      ['# mine\nconditions: [pregnancy, blood-clot]\n', ['pregnancy', 'blood-clot']],
+      ['conditions: [ pregnancy ,bleeding ]  \ntips_seen: true\n', ['pregnancy', 'bleeding']],
+      ['conditions: [ ]\n', []],
+    ] as Array<[string, string[]]>) {
+      const path = join(dir, 'profile.yaml');
+      writeFileSync(path, text);
+      expect(quickProfile(text), JSON.stringify(text)).toEqual({ conditions, tips_seen: text.includes('tips_seen: true') });
+      expect(quickProfile(text), JSON.stringify(text)).toEqual(loadProfile(path));
+    }
+  });
+
   it('leaves anything else to the validating loader', () => {
-    for (const text of ['conditions: pregnancy\n', 'conditions:\n  - Pregnancy\n', 'conditions:\n- pregnancy\n', 'conditions:\n  - pregnancy\nextra: 1\n', 'tips_seen: true\n', '\uFEFFconditions: []\n', 'conditions: []\r\n', 'conditions:\n']) {
+    for (const text of ['conditions: [pregnancy,]\n', "conditions: ['pregnancy']\n", 'conditions: [Pregnancy]\n', 'conditions: [pregnancy] # me\n', 'conditions: [pregnancy\n', 'conditions: [[pregnancy]]\n', 'conditions: [pregnancy]\nconditions: []\n', 'conditions: pregnancy\n', 'conditions:\n  - Pregnancy\n', 'conditions:\n- pregnancy\n', 'conditions:\n  - pregnancy\nextra: 1\n', 'tips_seen: true\n', '\uFEFFconditions: []\n', 'conditions: []\r\n', 'conditions:\n']) {
       expect(quickProfile(text), JSON.stringify(text)).toBeUndefined();
     }
   });
