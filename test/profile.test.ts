@@ -117,6 +117,27 @@ describe('safety profile', () => {
     expect(stderr.text()).toBe('Using your safety profile: pregnant, bleeding (--no-profile to ignore)\n');
   });
 
+  it('puts in force the conditions a condition\'s advice says to read too, from a flag or the profile, and says why once', async () => {
+    const { io, stderr } = fakeIo();
+    expect((await conditionsFor({ profile: false, condition: ['dvt'] }, catalog, io)).map((c) => c.id)).toEqual(['blood-clot', 'bleeding']);
+    expect(stderr.text()).toBe("blood-clot's advice says to read bleeding's too, so bleeding counts here as well.\n");
+    // Named too: nothing to explain; --json: nothing on stderr; check says it in its report.
+    const quietCases: Array<[{ condition: string[]; json?: boolean }, { readAlso?: boolean }]> = [
+      [{ condition: ['blood-clot,bleeding'] }, {}], [{ condition: ['blood-clot'], json: true }, {}], [{ condition: ['blood-clot'] }, { readAlso: false }],
+    ];
+    for (const [options, say] of quietCases) {
+      const quiet = fakeIo();
+      expect((await conditionsFor({ profile: false, ...options }, catalog, quiet.io, undefined, say)).map((c) => c.id)).toEqual(['blood-clot', 'bleeding']);
+      expect(quiet.stderr.text()).toBe('');
+    }
+    const saved = fakeIo();
+    const path = profilePath(saved.io.env)!;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'conditions:\n  - clot\n');
+    expect((await conditionsFor({ profile: true, pregnant: true }, catalog, saved.io)).map((c) => c.id)).toEqual(['pregnancy', 'blood-clot', 'bleeding']);
+    expect(saved.stderr.text()).toMatch(/^Using your safety profile: clot \(--no-profile to ignore\)\nblood-clot's advice says to read bleeding's too/);
+  });
+
   it('a corrupt profile is a clear error naming the file, and is never reset', async () => {
     const { io } = fakeIo();
     const path = profilePath(io.env)!;

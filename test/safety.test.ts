@@ -8,7 +8,7 @@ import { catalogFrom } from '../src/model/catalog.js';
 import { defaultChoice, groupedChoices, pickerChoices, pickerMessage, searchChoices } from '../src/commands/run/picker.js';
 import { readyChoices } from '../src/commands/run/adjust.js';
 import { quickProfile } from '../src/store/profile.js';
-import { pregnancyAvoided, pregnancyInForce, routineFindings } from '../src/core/safety.js';
+import { hasAvoid, pregnancyAvoided, pregnancyInForce, readAlsoIn, readAlsoText, routineFindings, withReadAlso } from '../src/core/safety.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
 import { run as list } from '../src/commands/list.js';
 import { run as check } from '../src/commands/check.js';
@@ -21,6 +21,30 @@ import type { Step } from '../src/model/types.js';
 
 const catalog = catalogFrom(buildBuiltin(join(ROOT, 'data')));
 const pregnancy = [catalog.conditions.get('pregnancy')!];
+
+describe('conditions a condition says to read too', () => {
+  const cond = (id: string) => catalog.conditions.get(id)!;
+  it('are in force with it, each once and theirs in turn, and said for whom', () => {
+    expect(withReadAlso(catalog, [cond('blood-clot')]).map((c) => c.id)).toEqual(['blood-clot', 'bleeding']);
+    expect(withReadAlso(catalog, [cond('bleeding'), cond('blood-clot')]).map((c) => c.id)).toEqual(['bleeding', 'blood-clot']);
+    // Read in turn: a condition read by one that is itself read.
+    const a = { ...cond('skin'), id: 'a', read_also: ['b'] };
+    const b = { ...cond('scars'), id: 'b', read_also: ['bleeding'] };
+    const conditions = new Map([...catalog.conditions, ['a', a], ['b', b]]);
+    expect(withReadAlso({ conditions }, [a]).map((c) => c.id)).toEqual(['a', 'b', 'bleeding']);
+    expect(readAlsoIn(withReadAlso({ conditions }, [a, cond('blood-clot')]))).toEqual([
+      { condition: 'b', by: ['a'] }, { condition: 'bleeding', by: ['blood-clot', 'b'] },
+    ]);
+    expect(readAlsoText([{ condition: 'bleeding', by: ['b', 'blood-clot'] }])).toBe("b's and blood-clot's advice says to read bleeding's too, so bleeding counts here as well.");
+    expect(readAlsoIn([cond('bleeding')])).toEqual([]);
+  });
+  it('judge a routine as if named: shoulders\' kneading is avoided with blood-clot in force', () => {
+    const shoulders = catalog.routines.get('shoulders')!;
+    const findings = routineFindings(catalog, shoulders, withReadAlso(catalog, [cond('blood-clot')]));
+    expect(hasAvoid(findings)).toBe(true);
+    expect(findings.filter((f) => f.level === 'avoid')).toEqual(routineFindings(catalog, shoulders, [cond('bleeding')]).filter((f) => f.level === 'avoid'));
+  });
+});
 
 describe('picker', () => {
   it('starts on a routine with nothing to avoid, and explains each mark it shows', () => {

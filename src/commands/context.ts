@@ -6,7 +6,7 @@ import type { Condition, Profile } from '../model/types.js';
 import { lookup, resolve } from '../core/resolve.js';
 import { EXIT, UserError } from '../model/errors.js';
 import type { Io } from '../model/io.js';
-import { GENERAL, PREGNANCY } from '../core/safety.js';
+import { GENERAL, PREGNANCY, readAlsoIn, readAlsoText, withReadAlso } from '../core/safety.js';
 import { fitWidth, terminal } from '../render/terminal.js';
 import { hang } from '../render/text.js';
 import { escapeJsonHidden, quote, safeLines } from '../model/printable.js';
@@ -40,6 +40,9 @@ export interface ActiveConditions {
   saved: Condition[];
 }
 
+/** Say on stderr which conditions are in force because another's advice says to read them (the default), or not: check says it in its report. */
+export interface ConditionsSay { readAlso?: boolean }
+
 /**
  * Write a notice or warning line to stderr, escaped (it may hold file names and user text), and
  * in a terminal wrapped to `width` columns with a hanging indent (Infinity: one line).
@@ -52,8 +55,8 @@ export function warn(io: Pick<Io, 'stderr'>, line: string, width = Infinity): vo
  * The conditions named by --pregnant, --condition (ids, flags or aliases; commas allowed) and the
  * profile. A caller that already read the profile passes it (null: there is none) to save a re-read.
  */
-export async function conditionsFor(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<Condition[]> {
-  return (await activeConditions(options, catalog, io, profile)).conditions;
+export async function conditionsFor(options: Common, catalog: Catalog, io: Io, profile?: Profile | null, say: ConditionsSay = {}): Promise<Condition[]> {
+  return (await activeConditions(options, catalog, io, profile, say)).conditions;
 }
 
 /**
@@ -76,8 +79,13 @@ function lookupQuietly(catalog: Catalog, name: string): ReturnType<typeof lookup
   }
 }
 
-/** As conditionsFor, and says where each came from, so a hint can name what to change to see everything. */
-export async function activeConditions(options: Common, catalog: Catalog, io: Io, profile?: Profile | null): Promise<ActiveConditions> {
+/**
+ * As conditionsFor, and says where each came from, so a hint can name what to change to see everything.
+ * The conditions in force are those named and those their advice says to read too (blood-clot:
+ * bleeding), expanded here once so that every command judges by the same ones; flagged and saved
+ * keep only those named, as only they can be left out.
+ */
+export async function activeConditions(options: Common, catalog: Catalog, io: Io, profile?: Profile | null, say: ConditionsSay = {}): Promise<ActiveConditions> {
   const names = [...(options.pregnant ? [PREGNANCY] : []), ...(options.condition ?? []).flatMap(conditionList)];
   const fromFlags = names.length;
   const wholeWords = new Set(options.condition?.filter((v) => !v.includes(',')).map((v) => v.trim()));
@@ -122,11 +130,17 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
     if (i >= fromFlags && !fromProfile.has(id)) fromProfile.set(id, name);
   }
   // Said only once every name is known: a profile naming an unknown condition gets its error alone.
-  const named = [...fromProfile.values()];
-  if (named.length > 0 && !options.json) {
-    io.stderr.write(`${hang(`Using your safety profile: ${named.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
+  const wrote = [...fromProfile.values()];
+  if (wrote.length > 0 && !options.json) {
+    io.stderr.write(`${hang(`Using your safety profile: ${wrote.join(', ')} (--no-profile to ignore)`, fitWidth(terminal(io)))}\n`);
   }
-  const conditions = [...out.values()];
+  const named = [...out.values()];
+  const conditions = withReadAlso(catalog, named);
+  // Only those nobody named: `--condition blood-clot,bleeding` needs no word on bleeding.
+  const added = readAlsoIn(conditions).filter((r) => !out.has(r.condition));
+  if (added.length > 0 && !options.json && say.readAlso !== false) {
+    io.stderr.write(`${hang(readAlsoText(added), fitWidth(terminal(io)))}\n`);
+  }
   return { conditions, flagged: conditions.filter((c) => flagged.has(c.id)), saved: conditions.filter((c) => saved.has(c.id)) };
 }
 

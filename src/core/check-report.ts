@@ -6,7 +6,7 @@ import type { Condition, Routine } from '../model/types.js';
 import { compareIds } from './text.js';
 import {
   adviceFor, GENERAL, generalCondition, hasAvoid, neverPress, pregnancyAvoided, pregnancyInForce, recommendedNotes, routineFindings,
-  saferAlternatives, stepPoints, urgentFor, withReadAlso, type Finding, type Note, type StepPoints,
+  readAlsoIn, saferAlternatives, stepPoints, urgentFor, withReadAlso, type Finding, type Note, type StepPoints,
 } from './safety.js';
 import { pregnancyHint } from './pregnancy-hint.js';
 
@@ -89,6 +89,7 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
   return {
     ok: !hasAvoid(findings),
     conditions: conditions.map((c) => c.id),
+    read_also: readAlsoIn(conditions),
     summary,
     // A finding's step is kept only where nothing else says where it is: a technique ("kneading",
     // at step 1) or a massage step that names no point or region ("the massage in step 5"; `step`

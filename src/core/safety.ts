@@ -418,19 +418,44 @@ export function flagsFromSnapshot(catalog: Catalog, routine: Pick<Routine, 'id'>
 }
 
 /**
- * The conditions and those their advice says to read too (blood-clot reads bleeding), each once:
- * what a routine offered as safer must have nothing to avoid under, and whose light pressure
- * (step-cautions.ts) holds too. An id the catalog lacks is passed over.
+ * The conditions and those their advice says to read too (blood-clot reads bleeding, as a clot is
+ * treated with blood thinners), each once, and theirs in turn: the conditions in force wherever
+ * conditions are judged. The commands expand them once where they are resolved (commands/context.ts);
+ * the helpers here that judge for them (safer routines, pressure caps) expand again, which adds
+ * nothing to expanded ones, so that a caller passing them unexpanded is never told less.
+ * An id the catalog lacks is passed over.
  */
 export function withReadAlso(catalog: Pick<Catalog, 'conditions'>, conditions: readonly Condition[]): Condition[] {
   const out = [...conditions];
-  for (const c of conditions) {
-    for (const id of c.read_also) {
+  // Breadth first, so the conditions named come first and each condition they read follows once.
+  for (let i = 0; i < out.length; i++) {
+    for (const id of out[i]!.read_also) {
       const also = catalog.conditions.get(id);
       if (also && !out.some((x) => x.id === id)) out.push(also);
     }
   }
   return out;
+}
+
+/** A condition in force because another in force says to read its advice too (bleeding, by blood-clot). */
+export interface ReadAlso { condition: string; by: string[] }
+
+/**
+ * Which of these conditions others among them say to read too, and which: what the output says
+ * so that a condition nobody named (bleeding, with blood-clot) is not a surprise. Pure: it reads
+ * the conditions' own read_also, so it says the same for expanded conditions wherever they go.
+ */
+export function readAlsoIn(conditions: readonly Condition[]): ReadAlso[] {
+  return conditions.flatMap((c) => {
+    const by = conditions.filter((x) => x.id !== c.id && x.read_also.includes(c.id)).map((x) => x.id);
+    return by.length ? [{ condition: c.id, by }] : [];
+  });
+}
+
+/** "blood-clot's advice says to read bleeding's too, so bleeding counts here as well." for each, joined by spaces. */
+export function readAlsoText(read: readonly ReadAlso[]): string {
+  const and = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+  return read.map((r) => `${and(r.by.map((b) => `${b}'s`))} advice says to read ${r.condition}'s too, so ${r.condition} counts here as well.`).join(' ');
 }
 
 /**

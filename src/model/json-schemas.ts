@@ -77,6 +77,9 @@ export const checkRuleSchema = z.strictObject({
 /**
  * The object printed by `check --json`. It carries everything the text shows:
  * - `ok`: false when a target has something to avoid (exit 1); with no target it is true.
+ * - `conditions`: the conditions in force: those named (flags, profile), then those their advice says
+ *   to read too, which count as named wherever conditions are judged (blood-clot: bleeding).
+ * - `read_also`: each condition in force that others in force say to read too, and which (`by`).
  * - `summary`: the text's two summary lines as ids. With targets: the targets to avoid, to use
  *   with care and that are fine, and safer routines. With no target: the points and regions the
  *   conditions say to avoid, then the techniques (with no condition, the points never to press yourself), the ones to
@@ -98,6 +101,7 @@ export const checkRuleSchema = z.strictObject({
 export const checkReportSchema = z.strictObject({
   ok: z.boolean(),
   conditions: z.array(z.string()),
+  read_also: z.array(z.strictObject({ condition: z.string(), by: z.array(z.string()).min(1) })),
   summary: z.strictObject({
     avoid: z.array(z.string()), caution: z.array(z.string()), fine: z.array(z.string()), safer: z.array(z.string()),
   }),

@@ -4,7 +4,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { CheckReport } from '../model/json-schemas.js';
 import type { Condition } from '../model/types.js';
-import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, UNCHECKED, type Finding } from '../core/safety.js';
+import { choosableConditions, findingPlace, GENERAL, generalCondition, groupFindings, readAlsoText, UNCHECKED, type Finding } from '../core/safety.js';
 import type { Checked } from '../core/check-report.js';
 import { Citations } from './citations.js';
 import { conditionCard } from './condition-card.js';
@@ -40,6 +40,8 @@ export function checkText(catalog: Catalog, report: CheckReport, conditions: Con
   const ref = (source: string) => c.dim(cite.ref(source));
   const who = conditions.length ? ` with ${andList(conditions.map((x) => x.id))}` : '';
   const out: string[] = [summary(catalog, report, checked, who, c, width)];
+  // A condition nobody named (bleeding, read with blood-clot) is said to be in force, and why, before its findings.
+  if (report.read_also.length) out.push(wrap(readAlsoText(report.read_also), width));
   if (targets.length > 0) {
     for (const t of targets) {
       out.push(targetSection(catalog, report, t, conditions, c, width, ref));

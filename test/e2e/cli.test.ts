@@ -493,6 +493,31 @@ describe('check', () => {
     expect(r.stdout).toMatch(/avoid\s+BL40 Wěizhōng \(blood-clot\)/);
     expect(r.stdout.match(/could\s+dislodge\s+it/g)).toHaveLength(2); // once per routine, not once per point
   });
+  it('with blood-clot, bleeding counts as named (a clot is treated with blood thinners), and the output says why', () => {
+    const why = "blood-clot's advice says to read bleeding's too, so bleeding counts here as well.";
+    const checked = cli(['check', 'shoulders', '--condition', 'blood-clot']);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout.split('\n')[0]).toBe('Avoid with blood-clot and bleeding: shoulders (kneading).');
+    expect(checked.stdout).toContain(`\n\n${why}\n\nAVOID the shoulders routine with bleeding\n  avoid   kneading:`);
+    expect(checked.stderr).toBe('');
+    // No target: bleeding's card follows the clot's, and its kneading is in the summary.
+    const card = cli(['check', '--condition', 'blood-clot']).stdout;
+    expect(card.split('\n')[0]).toMatch(/^Avoid with blood-clot and bleeding: .* and kneading\.$/);
+    expect(card).toContain('(--condition bleeding)');
+    const show = cli(['show', 'shoulders', '--condition', 'blood-clot']);
+    expect(show.stdout).toMatch(/^AVOID with blood-clot, bleeding: step 1 \(kneading\)/m);
+    expect(show.stderr).toBe(`${why}\n`);
+    const run = cli(['run', 'shoulders', '--condition', 'blood-clot', '--dry-run']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${why}\nRefusing to run "shoulders" with bleeding:\n  avoid kneading (bleeding)`);
+    const skipped = cli(['run', 'shoulders', '--condition', 'blood-clot', '--dry-run', '--skip-unsafe']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toMatch(/Skipping 1 unsafe step:\n  avoid kneading \(bleeding\)/);
+    const list = cli(['list', '--condition', 'blood-clot']);
+    expect(list.stdout).not.toMatch(/^shoulders /m);
+    expect(list.stdout).toMatch(/with blood-clot, bleeding\)/);
+    expect(list.stderr).toContain('leave out --condition blood-clot to see all');
+  });
   it('an unknown condition is a usage error', () => {
     expect(cli(['check', '--condition', 'pregnnt']).stderr).toMatch(/unknown condition "pregnnt"; did you mean "pregnancy"/);
   });

@@ -26,7 +26,9 @@ describe('JSON output matches the exported schemas', () => {
   it.each(conditions)('check --condition %s over every routine: schema and exit code agree', (c) => {
     const r = cli(['check', 'headache', 'neck', 'morning-sickness', 'hand', 'low-back', '--condition', c, '--json'].slice(0).concat());
     const report = checkReportSchema.parse(JSON.parse(r.stdout));
-    expect(report.conditions).toEqual([c]);
+    // With those its advice says to read too (blood-clot: bleeding), which count as named.
+    expect(report.conditions).toEqual(c === 'blood-clot' ? ['blood-clot', 'bleeding'] : [c]);
+    expect(report.read_also).toEqual(c === 'blood-clot' ? [{ condition: 'bleeding', by: ['blood-clot'] }] : []);
     expect(r.code).toBe(report.findings.some((f) => f.level === 'avoid') ? 1 : 0);
     expect(report.ok).toBe(r.code === 0);
   });
@@ -62,6 +64,22 @@ describe('JSON output matches the exported schemas', () => {
     const energy = checkReportSchema.parse(JSON.parse(cli(['check', 'energy', '--condition', 'blood-clot', '--json']).stdout));
     expect(energy.safer[0]!.routines.length).toBeGreaterThan(0);
     expect(cli(['check', ...energy.safer[0]!.routines, '--condition', 'bleeding']).code).toBe(0);
+  });
+
+  it('with blood-clot, bleeding counts as named: check, show and run --json judge shoulders\' kneading as bleeding does', () => {
+    const clot = cli(['check', 'shoulders', '--condition', 'blood-clot', '--json']);
+    const bleeding = cli(['check', 'shoulders', '--condition', 'bleeding', '--json']);
+    expect(clot.code).toBe(1);
+    const report = checkReportSchema.parse(JSON.parse(clot.stdout));
+    expect(report).toMatchObject({ ok: false, conditions: ['blood-clot', 'bleeding'], read_also: [{ condition: 'bleeding', by: ['blood-clot'] }] });
+    expect(report.summary.avoid).toEqual(['shoulders']);
+    expect(report.findings.filter((f) => f.level === 'avoid')).toEqual(checkReportSchema.parse(JSON.parse(bleeding.stdout)).findings.filter((f) => f.level === 'avoid'));
+    expect(clot.stderr).toBe('');
+    const show = JSON.parse(cli(['show', 'shoulders', '--condition', 'blood-clot', '--json']).stdout);
+    expect(JSON.stringify(show)).toMatch(/"condition":"bleeding"/);
+    const run = cli(['run', 'shoulders', '--condition', 'blood-clot', '--dry-run', '--json', '--skip-unsafe']);
+    const [start] = run.stdout.trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l)));
+    expect(start).toMatchObject({ type: 'start', conditions: ['blood-clot', 'bleeding'], skipped: [{ step: 0, techniques: ['kneading'], conditions: ['bleeding'] }] });
   });
 
   it('check shoulders --condition bleeding --json carries the contraindication that says what to leave out', () => {
