@@ -238,8 +238,31 @@ describe('rate, history and stats', () => {
     await history({ json: true }, q.io);
     expect(json(q)).toHaveLength(2);
     const path = historyPath(f.io.env);
-    expect(q.stderr.text()).toBe(`warning: ${path}:2: not valid JSON; line skipped\nwarning: ${path}:3: v: Invalid input: expected number, received undefined; line skipped\n`);
+    expect(q.stderr.text()).toBe(`warning: ${path}:2: not valid JSON; line skipped\nwarning: ${path}:3: v: expected a format version (a whole number from 1); line skipped\n`);
     expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('a line the schema refuses says which field and what was expected, in acupress\'s words, never zod\'s', async () => {
+    const f = fakeIo();
+    await runTiny(f);
+    const path = historyPath(f.io.env);
+    const good = JSON.parse(readFileSync(path, 'utf8').trim().split('\n')[0]!);
+    const bad = [
+      // (Five at most are named, the rest counted.)
+      { ...good, title: 'x'.repeat(1001) }, { ...good, title: '' }, { ...good, kind: 'macro' }, { ...good, points: [{ point: 'LI4', sides: ['up'] }] }, 7,
+    ];
+    appendFileSync(path, bad.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const q = later(f, 120_000);
+    await history({ json: true }, q.io);
+    expect(json(q)).toHaveLength(1);
+    const said = q.stderr.text().split('\n').filter(Boolean);
+    expect(said).toEqual([
+      `warning: ${path}:2: title: expected text of at most 1000 characters; line skipped`,
+      `warning: ${path}:3: title: expected text, got an empty string; line skipped`,
+      `warning: ${path}:4: kind: expected one of routine, point, file; line skipped`,
+      `warning: ${path}:5: points[0].sides[0]: expected one of left, right, both; line skipped`,
+      `warning: ${path}:6: expected a JSON object; line skipped`,
+    ]);
   });
 
   it('stats with nothing logged, or nothing in the window, says so instead of a table of zeros', async () => {

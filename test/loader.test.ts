@@ -26,6 +26,15 @@ describe('routine loader messages', () => {
     ]);
   });
 
+  it('an empty key is reported at its own line:col, written as `? tips` too (that was 1:1); !!omap is an ordered mapping, not a set', () => {
+    const steps = 'steps:\n  - press: LI4\n';
+    expect(routine(`${head}${steps}tips:\n`)).toEqual(['routines/neck.yaml:7:6 tips: expected a list, got an empty value']);
+    expect(routine(`${head}${steps}? tips\n`)).toEqual(['routines/neck.yaml:7:3 tips: expected a list, got an empty value']);
+    expect(routine(`${head}${steps}timing:\n  ? hold\n`)).toEqual(['routines/neck.yaml:8:5 timing.hold: expected a duration like 45s, 2m or 1m30s, got an empty value']);
+    expect(routine(`${head}steps: !!omap\n  - a: 1\n`)).toEqual(['routines/neck.yaml:6:3 steps: expected a list, got an ordered mapping (!!omap)']);
+    expect(routine(`${head}steps: !!set\n  ? a\n`)).toEqual(['routines/neck.yaml:6:3 steps: expected a list, got a set']);
+  });
+
   it('suggests the nearest key for an unknown key', () => {
     expect(routine(`${head}timing:\n  hodl: 30s\nsteps:\n  - press: LI4\n`)).toEqual([
       'routines/neck.yaml:6:3 timing.hodl: unknown key "hodl"; did you mean "hold"?',

@@ -31,13 +31,18 @@ function isRealInstant(s: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= days && n(4) <= 23 && n(5) <= 59 && n(6) <= 59 && zoneOk;
 }
 
-const ms = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const short = (max: number) => z.string().min(1).max(max);
+// Each check says what was expected in acupress's words, as a user file's problems do, never zod's own.
+const MS = 'expected a whole number of milliseconds';
+const ms = z.number({ error: MS }).int(MS).nonnegative(MS).max(Number.MAX_SAFE_INTEGER, MS);
+const short = (max: number) => z.string({ error: 'expected text' }).min(1, 'expected text, got an empty string').max(max, `expected text of at most ${max} characters`);
+const version = z.number({ error: 'expected a format version (a whole number from 1)' }).int('expected a format version (a whole number from 1)').positive('expected a format version (a whole number from 1)');
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `expected one of ${values.join(', ')}` });
+const listOf = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item, { error: 'expected a list' }).max(max, `expected at most ${max} ${what}`);
 
 /** One point worked in a session, with the sides pressed (none for a midline point). */
 export const workedPointSchema = z.object({
   point: short(MAX.point),
-  sides: z.array(z.enum(WORKED_SIDES)),
+  sides: z.array(oneOf(WORKED_SIDES), { error: 'expected a list' }),
 });
 
 /**
@@ -47,22 +52,22 @@ export const workedPointSchema = z.object({
  */
 export const sessionSchema = z.object({
   type: z.literal('session'),
-  v: z.number().int().positive(),
+  v: version,
   session: short(MAX.session),
   start: instant,
   end: instant,
-  kind: z.enum(TARGET_KINDS),
+  kind: oneOf(TARGET_KINDS),
   target: short(MAX.target),
   title: short(MAX.title),
   planned_ms: ms,
   active_ms: ms,
-  completed: z.boolean(),
-  reason: z.enum(END_REASONS),
+  completed: z.boolean({ error: 'expected true or false' }),
+  reason: oneOf(END_REASONS),
   signal: short(MAX.signal).optional(),
-  points: z.array(workedPointSchema).max(MAX.points),
+  points: listOf(workedPointSchema, MAX.points, 'points'),
   /** Points worked partly: on these sides no hold ran to its end, but one ran at least half its length (absent when there are none). */
-  partly: z.array(workedPointSchema).max(MAX.points).optional(),
-  conditions: z.array(short(MAX.condition)).max(MAX.conditions),
+  partly: listOf(workedPointSchema, MAX.points, 'points').optional(),
+  conditions: listOf(short(MAX.condition), MAX.conditions, 'conditions'),
   before: ratingSchema.optional(),
   after: ratingSchema.optional(),
 });
@@ -70,7 +75,7 @@ export const sessionSchema = z.object({
 /** An after-rating of an earlier session, by its `session` id; the latest rating of a session wins. */
 export const ratingLineSchema = z.object({
   type: z.literal('rating'),
-  v: z.number().int().positive(),
+  v: version,
   session: short(MAX.session),
   at: instant,
   after: ratingSchema,
@@ -78,7 +83,7 @@ export const ratingLineSchema = z.object({
 
 /** Any line of history.jsonl. */
 export const historyLineSchema = z.discriminatedUnion('type', [sessionSchema, ratingLineSchema], {
-  error: (issue) => (issue.code === 'invalid_union' ? 'expected "type" to be "session" or "rating"' : undefined),
+  error: (issue) => (issue.code === 'invalid_union' ? 'expected "type" to be "session" or "rating"' : issue.code === 'invalid_type' ? 'expected a JSON object' : undefined),
 });
 
 /** A session record: a line of the log, and an element of `history --json` (ratings folded in). */

@@ -11,6 +11,7 @@ import { quickHistoryLine } from '../model/history-quick.js';
 import { UserError } from '../model/errors.js';
 import { makeDirs } from './make-dirs.js';
 import { stateDir } from './paths.js';
+import { formatPath } from './problem.js';
 
 
 /** Where the session log lives. Throws a UserError when HOME is needed but unset. */
@@ -213,7 +214,7 @@ async function checkBySchema(unsure: ReadonlyArray<{ line: number; json: unknown
     if (r.success) valid.push({ line, value: r.data });
     else {
       const issue = r.error.issues[0]!;
-      bad.push({ line, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` });
+      bad.push({ line, message: `${issue.path.length ? `${formatPath(issue.path)}: ` : ''}${issue.message}` });
     }
   }
   bad.sort((a, b) => a.line - b.line);

@@ -313,6 +313,12 @@ function locateNode(doc: Document, path: PropertyKey[], at: (o: number) => { lin
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
     if (node && node.range) return at(node.range[0]);
+    // A key with no value node at all (`? tips` alone): at the key, not its parent (1:1).
+    const key = path[n - 1];
+    if (n > 0 && !node && typeof key === 'string') {
+      const k = locateKey(doc, path.slice(0, n - 1), key, at);
+      if (k) return k;
+    }
     if (n === 0 && doc.contents && 'range' in doc.contents && doc.contents.range) return at(doc.contents.range[0]);
   }
   return { line: 1, col: 1 };
@@ -347,7 +353,9 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (v instanceof Uint8Array) return 'binary data';
   if (v instanceof Date) return 'a date';
-  if (v instanceof Set || v instanceof Map) return 'a set';
+  if (v instanceof Set) return 'a set';
+  // An ordered mapping (!!omap, !!pairs read as one) is read as a Map: a mapping, not a set.
+  if (v instanceof Map) return 'an ordered mapping (!!omap)';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return quote(v);
   return String(v);
