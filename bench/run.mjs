@@ -3,7 +3,7 @@
 // Ratios are taken against `node -e 0` in the same run, because machines are noisy.
 // A benchmark, not a test: it reports pass/fail and writes bench/results.json; it never fails CI.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,6 +144,7 @@ const profileHome = mkdtempSync(join(tmpdir(), 'acupress-bench-profile-'));
 mkdirSync(join(profileHome, '.config/acupress'), { recursive: true });
 writeFileSync(join(profileHome, '.config/acupress/profile.yaml'), 'conditions: [pregnancy]\n');
 startupFigures('start-up, a pregnancy profile', nodes.find((n) => n.path === process.execPath) ?? nodes[0], [['show', 'LI4'], ['list'], ['check', 'headache'], ['show', 'headache']], 2, { HOME: profileHome });
+rmSync(profileHome, { recursive: true, force: true });
 startupFigures('start-up, 20 user routines', nodes.find((n) => n.path === process.execPath) ?? nodes[0], [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']], 1.5, { ACUPRESS_DATA: userDir(20) });
 const base = rss(['node', '-e', '0']);
 if (base) {

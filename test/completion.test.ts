@@ -100,7 +100,8 @@ async function tabIn(shell: 'bash' | 'zsh' | 'fish', line: string, want: RegExp)
   try {
     // No shell may write in home after the test: no history (bash, zsh, fish), and fish's first start
     // would otherwise spawn a background job writing man-page completions there (skipped under
-    // FISH_UNIT_TESTS_RUNNING); a late write made removing the temp dir fail with ENOTEMPTY.
+    // FISH_UNIT_TESTS_RUNNING, an internal of fish 3's config scripts that may skip other start-up
+    // work too; the test needs none of it); a late write made removing the temp dir fail with ENOTEMPTY.
     tmux('new-session', '-d', '-s', 'c', '-x', '100', '-y', '20', '-c', home, `env -u CI HISTFILE=/dev/null LESSHISTFILE=- fish_history= FISH_UNIT_TESTS_RUNNING=1 HOME=${home} ZDOTDIR=${home} XDG_CONFIG_HOME=${home}/.config ${rc[2]}`);
     for (let i = 0; i < 50 && !/^\$/m.test(screen); i++) {
       await new Promise((r) => setTimeout(r, 100));

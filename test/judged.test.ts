@@ -54,5 +54,9 @@ describe("the build's condition flags", () => {
     const mine = readSnapshot(join(ROOT, 'dist/data'))!;
     mine.points.set('X-MINE1', { ...catalog.points.get('LI4')!, id: 'X-MINE1', origin: { source: 'user', file: '/x/p.yaml' } } as WithOrigin<Point>);
     expect(flagsFromSnapshot(mine, mine.routines.get('headache')!, [pregnancy])).toBeUndefined();
+    // So does a built-in point replaced in the catalog (added() cannot say what was added then).
+    const replaced = readSnapshot(join(ROOT, 'dist/data'))!;
+    replaced.points.set('LI4', { ...catalog.points.get('LI4')!, cautions: [] });
+    expect(flagsFromSnapshot(replaced, replaced.routines.get('headache')!, [pregnancy])).toBeUndefined();
   });
 });

@@ -24,7 +24,6 @@ export interface NameTable { latin: string; hanzi: string; longest: number }
 /** What `list` and name lookups need of a routine: everything but its steps. */
 export type RoutineHead = Pick<WithOrigin<Routine>, 'id' | 'title' | 'summary' | 'tags' | 'aliases' | 'origin'>;
 
-/** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
 /** Which conditions flag a built-in routine (Catalog.conditionFlags). */
 export interface ConditionFlags {
   /** The conditions under which something is found. */
@@ -38,6 +37,7 @@ export interface ConditionFlags {
 /** A text as core/pressure-words.ts's withinPressure says it at `allowed`; undefined when not known here. */
 export type SaidWithin = (text: string, allowed: 'gentle' | 'moderate') => string | undefined;
 
+/** All the data acupress knows: built-in plus the user's, keyed by canonical id. */
 export interface Catalog {
   points: Map<string, WithOrigin<Point>>;
   routines: Map<string, WithOrigin<Routine>>;
@@ -77,15 +77,15 @@ export interface Catalog {
   release?: string;
   /**
    * For a built-in routine, the conditions (ids) under which routineFindings finds something
-   * (`flagged`) and something to avoid (`avoid`), worked out by the build (heads.json). Each
+   * (`flagged`) and something to avoid (`avoid`), worked out by the build (judged.json). Each
    * finding comes from one condition's rule, so a set of conditions finds something when one of
-   * them does (core/safety.ts's judgedFromSnapshot). `conditions`: every condition the build
+   * them does (core/safety.ts's flagsFromSnapshot). `conditions`: every condition the build
    * judged by. Undefined (the function, or what it returns) when the snapshot cannot answer: a
    * routine it does not hold, or points of the user's added (a cue could name one).
    */
   conditionFlags?: (routineId: string) => ConditionFlags | undefined;
   /**
-   * A text said within a lighter pressure, when the build worked it out (said.json: every
+   * A text said within a lighter pressure, when the build worked it out (said-<n>.json: every
    * built-in point's technique and routine step's cue), so capping it compiles none of the
    * pressure words' patterns (core/step-cautions.ts). Undefined for any other text.
    */

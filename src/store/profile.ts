@@ -82,8 +82,17 @@ function unreadable(path: string, env: Io['env'], e: unknown): UserError {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** `conditions: [pregnancy, bleeding]`, as a person writes it by hand: condition ids between brackets, comma-separated. */
-const FLOW = /^conditions: *\[ *((?:[a-z0-9]+(?:-[a-z0-9]+)*)(?: *, *[a-z0-9]+(?:-[a-z0-9]+)*)*)? *\] *$/;
+/**
+ * `conditions: [pregnancy, bleeding]`, as a person writes it by hand: condition ids between
+ * brackets, comma-separated. (YAML needs the space after the colon: `conditions:[x]` is no mapping.)
+ */
+const FLOW = /^conditions: +\[ *((?:[a-z0-9]+(?:-[a-z0-9]+)*)(?: *, *[a-z0-9]+(?:-[a-z0-9]+)*)*)? *\] *$/;
+
+/**
+ * An id as YAML reads it: a string, unless YAML reads it as something else (null, a boolean, a
+ * number: `1e3`, `0x1f`), which the full loader reports at its place; undefined then.
+ */
+const asId = (word: string): string | undefined => (SLUG.test(word) && word !== 'null' && word !== 'true' && word !== 'false' && !/^[0-9]/.test(word) ? word : undefined);
 
 /**
  * The profile as addProfileConditions writes it (comments, a `conditions` list of ids, `tips_seen`),
@@ -105,8 +114,8 @@ export function quickProfile(text: string): Profile | undefined {
   for (const line of lines) {
     if (line.startsWith('#')) continue;
     if (inList && line.startsWith('  - ')) {
-      const id = line.slice(4);
-      if (!SLUG.test(id)) return undefined;
+      const id = asId(line.slice(4));
+      if (id === undefined) return undefined;
       conditions.push(id);
       continue;
     }
@@ -115,8 +124,10 @@ export function quickProfile(text: string): Profile | undefined {
     else if (line === 'conditions:' && !sawConditions) (sawConditions = true, inList = true);
     else if (!sawConditions && FLOW.test(line)) {
       sawConditions = true;
-      const ids = FLOW.exec(line)![1];
-      if (ids !== undefined) conditions.push(...ids.split(',').map((id) => id.trim()));
+      const words = FLOW.exec(line)![1]?.split(',').map((w) => w.trim()) ?? [];
+      const ids = words.map(asId);
+      if (ids.includes(undefined)) return undefined;
+      conditions.push(...(ids as string[]));
     }
     else if ((line === 'tips_seen: true' || line === 'tips_seen: false') && tips === undefined) tips = line === 'tips_seen: true';
     else return undefined;

@@ -18,9 +18,8 @@ import { catalogFrom, pressing, type Catalog, type CatalogData, type RoutineHead
 import { groupedKeys, LazyMap, ownedBy } from './lazy-map.js';
 import { groupLine, IndexLines, isConditionId, nameLine, useLine } from './index-lines.js';
 import { routineFacts } from '../core/routine-facts.js';
-import { hasAvoid, routineFindings } from '../core/safety.js';
 import { conditionNames } from '../core/resolve.js';
-import { GENERAL, PREGNANCY } from '../core/safety.js';
+import { GENERAL, hasAvoid, PREGNANCY, routineFindings } from '../core/safety.js';
 import type { NameTable, RoutineFacts } from '../model/catalog.js';
 import { nameTable } from '../core/name-table.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
@@ -72,7 +71,7 @@ const NAMES_FILE = 'names.json';
 /**
  * Every built-in technique and cue said within gentle and moderate pressure (Catalog.said), as
  * texts and how each is said (1: unchanged), in SAID_BUCKETS files by a hash of the text
- * (said-0.json …): all of them are 50 KB, and a lookup reads one bucket.
+ * (said-0.json …): about 63 KB in all, and a lookup reads one bucket of 3–7 KB.
  */
 export type SaidFile = Record<string, [gentle: string | 1, moderate: string | 1]>;
 const SAID_BUCKETS = 16;
@@ -115,8 +114,8 @@ function conditionFlagsOf(catalog: Catalog, r: Routine, conditions: Condition[])
   return { flagged, avoid };
 }
 
-/** Write validated data as a snapshot into `dir`; `release` names the build it belongs to. */
-export function writeSnapshot(data: CatalogData, dir: string, release?: string, said?: SaidFile): void {
+/** Write validated data as a snapshot into `dir`, with `said` (every built-in text said within each lighter pressure); `release` names the build it belongs to. */
+export function writeSnapshot(data: CatalogData, dir: string, said: SaidFile, release?: string): void {
   mkdirSync(dir, { recursive: true });
   const catalog = catalogFrom(data);
   // Points in groups of POINTS_PER_FILE along each channel (LI-1: LI1 to LI8): `show LI4`
@@ -154,11 +153,9 @@ export function writeSnapshot(data: CatalogData, dir: string, release?: string, 
   writeFileSync(joinPath(dir, ROUTINES_FILE), asciiJson(data.routines));
   // In the index's order, as the points are walked.
   writeFileSync(joinPath(dir, NAMES_FILE), asciiJson(nameTable(Object.values(groups).flat())));
-  if (said) {
-    const buckets: SaidFile[] = Array.from({ length: SAID_BUCKETS }, () => ({}));
-    for (const [text, saying] of Object.entries(said)) buckets[saidBucket(text)]![text] = saying;
-    buckets.forEach((b, i) => writeFileSync(saidFile(dir, i), asciiJson(b)));
-  }
+  const buckets: SaidFile[] = Array.from({ length: SAID_BUCKETS }, () => ({}));
+  for (const [text, saying] of Object.entries(said)) buckets[saidBucket(text)]![text] = saying;
+  buckets.forEach((b, i) => writeFileSync(saidFile(dir, i), asciiJson(b)));
   for (const c of data.conditions) {
     // The id names a file: the schema allows only lower-case words and dashes (the reader's own rule).
     if (!isConditionId(c.id)) throw new Error(`condition id ${JSON.stringify(c.id)} cannot name a file`);

@@ -55,7 +55,7 @@ function saidTable(data: CatalogData): SaidFile {
 try {
   const data = buildBuiltin();
   const views = buildFigureViews();
-  writeSnapshot(data, snapshotDir(), release(data), saidTable(data));
+  writeSnapshot(data, snapshotDir(), saidTable(data), release(data));
   // The views in a file of their own, read only when a figure is drawn.
   writeFileSync(join(snapshotDir(), FIGURES_FILE), figuresJson(views));
   const placed = data.points.filter((p) => p.figure).length;
