@@ -118,10 +118,12 @@ describe('the saved profile', () => {
     const dir = tempDir();
     const path = join(dir, 'profile.yaml');
     const words = ['pregnancy', 'blood-clot', 'null', 'true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '1', '12', '1e3', '0x1f', '0o17', '1-2', 'nan', 'inf', 'e1', 'x1'];
-    const lists = [...words.map((w) => [w]), ...words.map((w) => ['pregnancy', w])];
+    const lists = [[], ...words.map((w) => [w]), ...words.map((w) => ['pregnancy', w])];
     let quick = 0;
     for (const list of lists) {
-      for (const text of [`conditions: [${list.join(', ')}]\n`, `conditions:\n${list.map((w) => `  - ${w}\n`).join('')}`]) {
+      const block = `conditions:\n${list.map((w) => `  - ${w}\n`).join('')}`;
+      // Each form as written, then with a key after it, and with the list's items commented out.
+      for (const text of [`conditions: [${list.join(', ')}]\n`, block, `${block}tips_seen: true\n`, `conditions:\n${list.map((w) => `#  - ${w}\n`).join('')}tips_seen: true\n`, `  ${'\n'}conditions: [ ${list.join(' ,')} ]\n`]) {
         writeFileSync(path, text);
         let full: unknown;
         try {
@@ -140,7 +142,7 @@ describe('the saved profile', () => {
   });
 
   it('leaves anything else to the validating loader', () => {
-    for (const text of ['conditions:[pregnancy]\n', 'conditions:[]\n', 'conditions: [null]\n', 'conditions: [pregnancy, true]\n', 'conditions: [1]\n', 'conditions: [1e3]\n', 'conditions: [0x1f]\n', 'conditions:\n  - null\n', 'conditions:\n  - false\n', 'conditions:\n  - 12\n', 'conditions: [pregnancy,]\n', "conditions: ['pregnancy']\n", 'conditions: [Pregnancy]\n', 'conditions: [pregnancy] # me\n', 'conditions: [pregnancy\n', 'conditions: [[pregnancy]]\n', 'conditions: [pregnancy]\nconditions: []\n', 'conditions: pregnancy\n', 'conditions:\n  - Pregnancy\n', 'conditions:\n- pregnancy\n', 'conditions:\n  - pregnancy\nextra: 1\n', 'tips_seen: true\n', '\uFEFFconditions: []\n', 'conditions: []\r\n', 'conditions:\n']) {
+    for (const text of ['conditions:\n#  - pregnancy\ntips_seen: true\n', 'conditions:\ntips_seen: false\n', `conditions: [${' '.repeat(100_000)}"pregnancy"]\n`, `conditions: [${' '.repeat(100_000)}!\n`, 'conditions:\t[pregnancy]\n', 'conditions:[pregnancy]\n', 'conditions:[]\n', 'conditions: [null]\n', 'conditions: [pregnancy, true]\n', 'conditions: [1]\n', 'conditions: [1e3]\n', 'conditions: [0x1f]\n', 'conditions:\n  - null\n', 'conditions:\n  - false\n', 'conditions:\n  - 12\n', 'conditions: [pregnancy,]\n', "conditions: ['pregnancy']\n", 'conditions: [Pregnancy]\n', 'conditions: [pregnancy] # me\n', 'conditions: [pregnancy\n', 'conditions: [[pregnancy]]\n', 'conditions: [pregnancy]\nconditions: []\n', 'conditions: pregnancy\n', 'conditions:\n  - Pregnancy\n', 'conditions:\n- pregnancy\n', 'conditions:\n  - pregnancy\nextra: 1\n', 'tips_seen: true\n', '\uFEFFconditions: []\n', 'conditions: []\r\n', 'conditions:\n']) {
       expect(quickProfile(text), JSON.stringify(text)).toBeUndefined();
     }
   });

@@ -10,9 +10,10 @@
 // Mongolian vowel separator and free variation selectors (U+180B–U+180F), the variation
 // selectors U+FE00–U+FE0F (an emoji's U+FE0F too: "LI4\ufe0f" looks like "LI4"), the
 // narrow no-break space, the deprecated format characters U+206A–U+206F, and beyond the BMP the
-// musical format characters U+1D173–U+1D17A and the variation selectors U+E0100–U+E01EF.
+// musical format characters U+1D173–U+1D17A, the shorthand format controls U+1BCA0–U+1BCA3 and
+// the variation selectors U+E0100–U+E01EF.
 const BEYOND_C0 = '\\u007f-\\u009f\\u00a0\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202f\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff9-\\ufffb';
-const TAGS = '|\\udb40[\\udc00-\\udc7f\\udd00-\\uddef]|\\ud834[\\udd73-\\udd7a]';
+const TAGS = '|\\udb40[\\udc00-\\udc7f\\udd00-\\uddef]|\\ud834[\\udd73-\\udd7a]|\\ud82f[\\udca0-\\udca3]';
 const HIDDEN = new RegExp(`[\\u0000-\\u001f${BEYOND_C0}]${TAGS}`, 'g');
 
 // HIDDEN less the C0 controls, which JSON.stringify escapes itself (and whose \n and spaces lay out

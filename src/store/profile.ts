@@ -8,7 +8,7 @@ import { UserError } from '../model/errors.js';
 import { untrusted } from '../model/printable.js';
 import { configDir } from './paths.js';
 import { fsReason, isSystemError } from './fs-reason.js';
-import { dataPath } from './source-file.js';
+import { dataPath, MAX_FILE_BYTES } from './source-file.js';
 import { joinPath } from './join-path.js';
 
 /** Where the profile lives; undefined when there is no config directory (no usable HOME). */
@@ -31,7 +31,8 @@ export async function readProfile(io: Pick<Io, 'env'> & Partial<Pick<Io, 'stderr
     const st = statSync(path, { throwIfNoEntry: false });
     // Nothing there, or a dangling link (into a dotfiles repo whose file is not made yet): no profile.
     if (!st) return undefined;
-    isFile = st.isFile();
+    // A file over the loaders' limit goes to the full loader too, which refuses it in one line.
+    isFile = st.isFile() && st.size <= MAX_FILE_BYTES;
   } catch (e) {
     // A part of the path is a file, not a folder: nothing can be there. Any other failure
     // (EACCES, ELOOP, EIO …) means something may be there that cannot be read.
@@ -83,10 +84,21 @@ function unreadable(path: string, env: Io['env'], e: unknown): UserError {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /**
- * `conditions: [pregnancy, bleeding]`, as a person writes it by hand: condition ids between
- * brackets, comma-separated. (YAML needs the space after the colon: `conditions:[x]` is no mapping.)
+ * The ids of `conditions: [pregnancy, bleeding]`, as a person writes it by hand: condition ids
+ * between brackets, comma-separated, spaces around them; undefined for any other line. (YAML needs
+ * the space after the colon: `conditions:[x]` is no mapping.) Read with string code, not a pattern:
+ * one with a run of spaces on either side of an empty list backtracked quadratically (a line of
+ * 100,000 spaces took 11 s).
  */
-const FLOW = /^conditions: +\[ *((?:[a-z0-9]+(?:-[a-z0-9]+)*)(?: *, *[a-z0-9]+(?:-[a-z0-9]+)*)*)? *\] *$/;
+function flowList(line: string): string[] | undefined {
+  if (!line.startsWith('conditions: ') || line.includes('\t')) return undefined;
+  const list = line.slice('conditions: '.length).trim();
+  if (!list.startsWith('[') || !list.endsWith(']')) return undefined;
+  const inner = list.slice(1, -1).trim();
+  if (inner === '') return [];
+  const ids = inner.split(',').map((word) => asId(word.trim()));
+  return ids.includes(undefined) ? undefined : (ids as string[]);
+}
 
 /**
  * An id as YAML reads it: a string, unless YAML reads it as something else (null, a boolean, a
@@ -119,16 +131,13 @@ export function quickProfile(text: string): Profile | undefined {
       conditions.push(id);
       continue;
     }
+    // `conditions:` with no item before the next key is an empty value, not an empty list: the
+    // full loader says so (where), never a silent "no conditions" (an item commented out).
+    if (inList && conditions.length === 0) return undefined;
     inList = false;
-    if (line === 'conditions: []' && !sawConditions) sawConditions = true;
-    else if (line === 'conditions:' && !sawConditions) (sawConditions = true, inList = true);
-    else if (!sawConditions && FLOW.test(line)) {
-      sawConditions = true;
-      const words = FLOW.exec(line)![1]?.split(',').map((w) => w.trim()) ?? [];
-      const ids = words.map(asId);
-      if (ids.includes(undefined)) return undefined;
-      conditions.push(...(ids as string[]));
-    }
+    const flow = sawConditions ? undefined : flowList(line);
+    if (line === 'conditions:' && !sawConditions) (sawConditions = true, inList = true);
+    else if (flow) (sawConditions = true, conditions.push(...flow));
     else if ((line === 'tips_seen: true' || line === 'tips_seen: false') && tips === undefined) tips = line === 'tips_seen: true';
     else return undefined;
   }
