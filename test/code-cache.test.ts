@@ -317,18 +317,21 @@ describe('the built CLI and its code caches', () => {
     expect(readFileSync(file).equals(Buffer.alloc(made.size, 1))).toBe(false);
   });
 
-  it("loads the YAML code (dist/user.cjs) only for YAML to parse: not for show, list or check, nor a profile as acupress writes it", () => {
+  it("loads the YAML code (dist/user.cjs) only for YAML to parse: not for show, list or check, nor a profile as acupress writes it or with its list on one line", () => {
     const home = temp();
     const caches = () => readdirSync(cacheOf(home)).sort();
     for (const args of [['show', 'LI4'], ['list'], ['check', 'LI4', '--pregnant']]) expect(run(home, ...args).status, args.join(' ')).not.toBe(2);
     expect(caches()).toEqual(['app.check.cache', 'app.list.cache', 'app.show.cache']);
-    // The profile as the first-run question writes it is read without the YAML code; one in flow
-    // style needs the parser, and with it user.cjs (and yaml and zod).
+    // The profile as the first-run question writes it is read without the YAML code, and so is its
+    // list on one line, as people write it by hand; any other form needs the parser, and with it
+    // user.cjs (and yaml and zod).
     mkdirSync(join(home, '.config', 'acupress'), { recursive: true });
-    writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), 'conditions:\n  - pregnancy\n');
-    expect(run(home, 'show', 'LI4').stderr).toContain('Using your safety profile: pregnancy');
-    expect(caches()).not.toContain('user.cache');
-    writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), 'conditions: [pregnancy]\n');
+    for (const text of ['conditions:\n  - pregnancy\n', 'conditions: [pregnancy]\n']) {
+      writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), text);
+      expect(run(home, 'show', 'LI4').stderr).toContain('Using your safety profile: pregnancy');
+      expect(caches()).not.toContain('user.cache');
+    }
+    writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), '{ conditions: [pregnancy] }\n');
     expect(run(home, 'show', 'LI4').stderr).toContain('Using your safety profile: pregnancy');
     expect(caches()).toContain('user.cache');
   });
