@@ -8,7 +8,7 @@ import { catalogFrom } from '../src/model/catalog.js';
 import { defaultChoice, groupedChoices, pickerChoices, pickerMessage, searchChoices } from '../src/commands/run/picker.js';
 import { readyChoices } from '../src/commands/run/adjust.js';
 import { quickProfile } from '../src/store/profile.js';
-import { hasAvoid, pregnancyAvoided, pregnancyInForce, readAlsoIn, readAlsoText, routineFindings, withReadAlso } from '../src/core/safety.js';
+import { hasAvoid, leavesOut, pregnancyAvoided, pregnancyInForce, readAlsoIn, readAlsoText, routineFindings, withReadAlso } from '../src/core/safety.js';
 import { routineWarnings } from '../src/core/routine-warnings.js';
 import { run as list } from '../src/commands/list.js';
 import { run as check } from '../src/commands/check.js';
@@ -37,6 +37,21 @@ describe('conditions a condition says to read too', () => {
     ]);
     expect(readAlsoText([{ condition: 'bleeding', by: ['b', 'blood-clot'] }])).toBe("b's and blood-clot's advice says to read bleeding's too, so bleeding counts here as well.");
     expect(readAlsoIn([cond('bleeding')])).toEqual([]);
+    // A condition named too needs no word on why it counts.
+    expect(readAlsoIn(withReadAlso(catalog, [cond('blood-clot'), cond('bleeding')]), ['blood-clot', 'bleeding'])).toEqual([]);
+    expect(readAlsoIn(withReadAlso({ conditions }, [a]), ['a', 'bleeding'])).toEqual([{ condition: 'b', by: ['a'] }]);
+  });
+  it('leave things out of a list when one they read has a rule to avoid, though they have none (list\'s "leave out … to see all")', () => {
+    // No real condition is so: a fake one with no rule to avoid that reads bleeding, and one reading it in turn.
+    const quiet = { ...cond('cancer'), id: 'quiet', rules: [], read_also: ['bleeding'] };
+    const further = { ...cond('cancer'), id: 'further', rules: [], read_also: ['quiet'] };
+    const alone = { ...cond('cancer'), id: 'alone', rules: [], read_also: [] };
+    const conditions = new Map([...catalog.conditions, ['quiet', quiet], ['further', further], ['alone', alone]]);
+    expect(leavesOut({ conditions }, quiet)).toBe(true);
+    expect(leavesOut({ conditions }, further)).toBe(true);
+    expect(leavesOut({ conditions }, alone)).toBe(false);
+    expect(leavesOut(catalog, cond('bleeding'))).toBe(true);
+    expect(leavesOut(catalog, cond('cancer'))).toBe(false);
   });
   it('judge a routine as if named: shoulders\' kneading is avoided with blood-clot in force', () => {
     const shoulders = catalog.routines.get('shoulders')!;

@@ -14,15 +14,15 @@ import { quote } from '../model/printable.js';
 import { isPathLike, resolveTarget, routineFor } from './run/target.js';
 import { pointFindings, recommendedNotes } from '../core/safety.js';
 import { checkReport, checkRoutine, type Checked } from '../core/check-report.js';
-import { catalogFor, conditionsFor, writeJson, type Common } from './context.js';
+import { activeConditions, catalogFor, writeJson, type Common } from './context.js';
 import { withSkippedHint } from './skipped-hint.js';
 
 export interface CheckOptions extends Common {
   args?: [string[]];
 }
 
-/** Resolve and check each target (a routine id, a point, or a routine file), then build the report. */
-export async function buildReport(catalog: Catalog, targets: string[], conditions: Condition[], cwd: string): Promise<{ report: CheckReport; checked: Checked[] }> {
+/** Resolve and check each target (a routine id, a point, or a routine file), then build the report; `named` as for checkReport. */
+export async function buildReport(catalog: Catalog, targets: string[], conditions: Condition[], cwd: string, named: readonly string[] = []): Promise<{ report: CheckReport; checked: Checked[] }> {
   const checked: Checked[] = [];
   // A target named twice (LI4 and Hegu, LI4 a thousand times, a file by two paths) is checked and
   // said once: what it is, not how it was named, is its key.
@@ -47,7 +47,7 @@ export async function buildReport(catalog: Catalog, targets: string[], condition
   // checked too, and named by its id and its path: each verdict is its own.
   const twice = new Set(checked.map((x) => x.target).filter((id, i, all) => all.indexOf(id) !== i));
   for (const [x, path] of files) if (twice.has(x.target)) x.target = `${x.target} (${quote(path, 120)})`;
-  return { report: checkReport(catalog, checked, conditions), checked };
+  return { report: checkReport(catalog, checked, conditions, named), checked };
 }
 
 /** `acupress check [target...]`; exit 1 when a target has something to avoid. */
@@ -55,8 +55,11 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   const targets = options.args?.[0] ?? [];
   const catalog = await catalogFor(options, io);
   // The text says in the report which conditions count because another's advice says to read them.
-  const conditions = await conditionsFor(options, catalog, io, undefined, { readAlso: false });
-  const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd).catch((e: unknown) => { throw withSkippedHint(e, catalog, targets); });
+  const active = await activeConditions(options, catalog, io, undefined, { readAlso: false });
+  const { conditions } = active;
+  // Only a condition nobody named is said to be in force because of another (not with blood-clot,bleeding).
+  const named = [...active.flagged, ...active.saved].map((x) => x.id);
+  const { report, checked } = await buildReport(catalog, targets, conditions, io.cwd, named).catch((e: unknown) => { throw withSkippedHint(e, catalog, targets); });
   if (options.json) {
     writeJson(io, report);
     return report.ok ? EXIT.ok : EXIT.safety;

@@ -137,7 +137,7 @@ export async function activeConditions(options: Common, catalog: Catalog, io: Io
   const named = [...out.values()];
   const conditions = withReadAlso(catalog, named);
   // Only those nobody named: `--condition blood-clot,bleeding` needs no word on bleeding.
-  const added = readAlsoIn(conditions).filter((r) => !out.has(r.condition));
+  const added = readAlsoIn(conditions, [...out.keys()]);
   if (added.length > 0 && !options.json && say.readAlso !== false) {
     io.stderr.write(`${hang(readAlsoText(added), fitWidth(terminal(io)))}\n`);
   }

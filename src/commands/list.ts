@@ -10,7 +10,7 @@ import { fitWidth, terminal } from '../render/terminal.js';
 import { hang, table, width as textWidth } from '../render/text.js';
 import { formatClock } from '../model/duration.js';
 import { count, orList, suggest } from '../core/text.js';
-import { choosableConditions, GENERAL, pointFindings, urgentForText } from '../core/safety.js';
+import { choosableConditions, GENERAL, leavesOut, pointFindings, urgentForText } from '../core/safety.js';
 import { activeConditions, catalogFor, showAllHint, writeJson, type Common } from './context.js';
 import { pointFilter, routineFilter, type FilterFlags } from './filter-flags.js';
 import { bareSecondsHint } from './duration-hint.js';
@@ -49,8 +49,8 @@ export async function run(options: ListOptions, io: Io): Promise<number> {
   const active = CONDITION_KINDS.includes(kind) ? await activeConditions(options, catalog, io) : { conditions: [], flagged: [], saved: [] };
   const { conditions } = active;
   // Names what put the conditions in force (a flag, the profile), so the hint says what to change.
-  // Only a condition with something to avoid leaves anything out.
-  const leaves = (x: (typeof conditions)[number]) => x.rules.some((r) => r.level === 'avoid');
+  // Only a condition with something to avoid, itself or in one it says to read too, leaves anything out.
+  const leaves = (x: (typeof conditions)[number]) => leavesOut(catalog, x);
   const showAll = showAllHint({ flagged: active.flagged.filter(leaves), saved: active.saved.filter(leaves) });
   const t = terminal(io, options.color);
   const c = await painter(t);

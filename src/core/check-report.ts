@@ -46,8 +46,11 @@ export function routinesWithoutAvoid(catalog: Catalog, conditions: Condition[]):
     .map((x) => x.r);
 }
 
-/** The full report for the checked targets (none: what the conditions, or the general rules, say). */
-export function checkReport(catalog: Catalog, checked: Checked[], conditions: Condition[]): CheckReport {
+/**
+ * The full report for the checked targets (none: what the conditions, or the general rules, say).
+ * `named` are the conditions named (flags, profile): read_also says why only the others are in force.
+ */
+export function checkReport(catalog: Catalog, checked: Checked[], conditions: Condition[], named: readonly string[] = []): CheckReport {
   const findings = checked.flatMap((c) => c.findings);
   const general = generalCondition(catalog);
   const noTarget = checked.length === 0;
@@ -89,7 +92,7 @@ export function checkReport(catalog: Catalog, checked: Checked[], conditions: Co
   return {
     ok: !hasAvoid(findings),
     conditions: conditions.map((c) => c.id),
-    read_also: readAlsoIn(conditions),
+    read_also: readAlsoIn(conditions, named),
     summary,
     // A finding's step is kept only where nothing else says where it is: a technique ("kneading",
     // at step 1) or a massage step that names no point or region ("the massage in step 5"; `step`

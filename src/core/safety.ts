@@ -437,16 +437,26 @@ export function withReadAlso(catalog: Pick<Catalog, 'conditions'>, conditions: r
   return out;
 }
 
+/**
+ * Whether naming this condition leaves anything out of a list: a rule to avoid of its own or of a
+ * condition its advice says to read (a condition with none whose read_also has one still hides routines).
+ */
+export function leavesOut(catalog: Pick<Catalog, 'conditions'>, condition: Condition): boolean {
+  return withReadAlso(catalog, [condition]).some((x) => x.rules.some((r) => r.level === 'avoid'));
+}
+
 /** A condition in force because another in force says to read its advice too (bleeding, by blood-clot). */
 export interface ReadAlso { condition: string; by: string[] }
 
 /**
  * Which of these conditions others among them say to read too, and which: what the output says
- * so that a condition nobody named (bleeding, with blood-clot) is not a surprise. Pure: it reads
- * the conditions' own read_also, so it says the same for expanded conditions wherever they go.
+ * so that a condition nobody named (bleeding, with blood-clot) is not a surprise. One in `named`
+ * needs no word (`--condition blood-clot,bleeding`) and is left out. Pure: it reads the conditions'
+ * own read_also, so it says the same for expanded conditions wherever they go.
  */
-export function readAlsoIn(conditions: readonly Condition[]): ReadAlso[] {
+export function readAlsoIn(conditions: readonly Condition[], named: readonly string[] = []): ReadAlso[] {
   return conditions.flatMap((c) => {
+    if (named.includes(c.id)) return [];
     const by = conditions.filter((x) => x.id !== c.id && x.read_also.includes(c.id)).map((x) => x.id);
     return by.length ? [{ condition: c.id, by }] : [];
   });

@@ -11,8 +11,10 @@ export const MOTIONS = ['pressure', 'circles', 'kneading', 'rolling', 'tapping',
 /**
  * What a step may do besides pressing a point, for the conditions whose advice restricts it
  * (core/techniques.ts reads them from a step): kneading, any massage of the neck, moving the head
- * (turning, tilting, rolling or stretching the neck), and leaning your body weight into a point
- * (against a ball or a wall, or lying on one).
+ * (turning, tilting, rolling or stretching the neck), leaning your body weight into a point
+ * (against a ball or a wall, or lying on one), and such weight where the neck takes it (neck-weight:
+ * the head's weight on the hands or a ball, weight leant on a point of the neck, or leant in while
+ * the head moves).
  */
 export const TECHNIQUES = ['kneading', 'neck-massage', 'neck-movement', 'body-weight', 'neck-weight'] as const;
 /** How strongly a safety rule speaks: avoid the point or area, or use it with care. */

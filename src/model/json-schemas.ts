@@ -79,7 +79,8 @@ export const checkRuleSchema = z.strictObject({
  * - `ok`: false when a target has something to avoid (exit 1); with no target it is true.
  * - `conditions`: the conditions in force: those named (flags, profile), then those their advice says
  *   to read too, which count as named wherever conditions are judged (blood-clot: bleeding).
- * - `read_also`: each condition in force that others in force say to read too, and which (`by`).
+ * - `read_also`: each condition in force that nobody named, there because others in force say to read it
+ *   too, and which (`by`); the text says the same after the summary.
  * - `summary`: the text's two summary lines as ids. With targets: the targets to avoid, to use
  *   with care and that are fine, and safer routines. With no target: the points and regions the
  *   conditions say to avoid, then the techniques (with no condition, the points never to press yourself), the ones to

@@ -518,6 +518,26 @@ describe('check', () => {
     expect(list.stdout).toMatch(/with blood-clot, bleeding\)/);
     expect(list.stderr).toContain('leave out --condition blood-clot to see all');
   });
+  it('with blood-clot and bleeding both named, or bleeding in the profile, nothing says why bleeding counts', () => {
+    for (const both of [['--condition', 'blood-clot,bleeding'], ['--condition', 'bleeding', '--condition', 'blood-clot']]) {
+      const checked = cli(['check', 'shoulders', ...both]);
+      expect(checked.code).toBe(1);
+      expect(checked.stdout).not.toMatch(/counts here as well/);
+      expect(checked.stdout).toMatch(/\n\nAVOID the shoulders routine with bleeding\n/);
+      expect(cli(['check', ...both]).stdout).not.toMatch(/counts here as well/);
+      expect(JSON.parse(cli(['check', 'shoulders', ...both, '--json']).stdout).read_also).toEqual([]);
+      expect(cli(['show', 'shoulders', ...both]).stderr).toBe('');
+    }
+    const home = tempDir('acupress-home-');
+    mkdirSync(join(home, '.config', 'acupress'), { recursive: true });
+    writeFileSync(join(home, '.config', 'acupress', 'profile.yaml'), 'conditions:\n  - bleeding\ntips_seen: true\n');
+    const env = { HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+    const profiled = cli(['check', 'shoulders', '--condition', 'blood-clot'], { env });
+    expect(profiled.stdout).not.toMatch(/counts here as well/);
+    expect(profiled.stderr).toMatch(/Using your safety profile: bleeding/);
+    // Without the profile, bleeding is again there only because blood-clot says so, and said.
+    expect(cli(['check', 'shoulders', '--condition', 'blood-clot', '--no-profile'], { env }).stdout).toContain('counts here as well');
+  });
   it('an unknown condition is a usage error', () => {
     expect(cli(['check', '--condition', 'pregnnt']).stderr).toMatch(/unknown condition "pregnnt"; did you mean "pregnancy"/);
   });

@@ -73,6 +73,8 @@ describe('JSON output matches the exported schemas', () => {
     const report = checkReportSchema.parse(JSON.parse(clot.stdout));
     expect(report).toMatchObject({ ok: false, conditions: ['blood-clot', 'bleeding'], read_also: [{ condition: 'bleeding', by: ['blood-clot'] }] });
     expect(report.summary.avoid).toEqual(['shoulders']);
+    // read_also explains only conditions nobody named: both named, nothing to explain.
+    expect(checkReportSchema.parse(JSON.parse(cli(['check', 'shoulders', '--condition', 'blood-clot,bleeding', '--json']).stdout))).toMatchObject({ conditions: ['blood-clot', 'bleeding'], read_also: [] });
     expect(report.findings.filter((f) => f.level === 'avoid')).toEqual(checkReportSchema.parse(JSON.parse(bleeding.stdout)).findings.filter((f) => f.level === 'avoid'));
     expect(clot.stderr).toBe('');
     const show = JSON.parse(cli(['show', 'shoulders', '--condition', 'blood-clot', '--json']).stdout);
