@@ -514,6 +514,41 @@ describe('check says each target once', () => {
     expect(text.stdout).toMatch(/^AVOID the headache routine with pregnancy$/m);
     expect(text.stdout).toMatch(/^OK the headache \("\.\/mine\.yaml"\) routine with pregnancy$/m);
   });
+  it('each same-id target keeps its own findings and verdict, in the text and in --json', async () => {
+    // A copy of headache pressing SP6 was said OK while the built-in was blamed for its SP6.
+    const mine = 'id: headache\ntitle: Mine\nsummary: Mine.\nsources: [me]\nsteps:\n  - press: SP6\n';
+    const dir = tempTree({ 'sp6.yaml': mine, 'pc6.yaml': mine.replace('SP6', 'PC6') });
+    type Report = { summary: { avoid: string[]; fine: string[] }; findings: { target: string; point?: string; level: string }[]; notes: { target: string; point: string }[]; safer: { target: string }[] };
+    const json = async (...args: string[]) => {
+      const r = await cliAsync(['check', ...args, '--pregnant', '--no-profile', '--json'], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(1);
+      const report = JSON.parse(r.stdout) as Report;
+      return { report, avoided: report.findings.filter((f) => f.level === 'avoid').map((f) => `${f.target}: ${f.point}`) };
+    };
+    const withBuiltIn = await json('./sp6.yaml', 'headache');
+    expect(withBuiltIn.avoided).toEqual(['headache ("./sp6.yaml"): SP6', 'headache: LI4']);
+    expect(withBuiltIn.report.safer.map((s) => s.target)).toEqual(['headache ("./sp6.yaml")', 'headache']);
+    const twoFiles = await json('./sp6.yaml', './pc6.yaml');
+    expect(twoFiles.avoided).toEqual(['headache ("./sp6.yaml"): SP6']);
+    expect(twoFiles.report.summary.avoid).toEqual(['headache ("./sp6.yaml")']);
+    expect(twoFiles.report.summary.fine).toEqual(['headache ("./pc6.yaml")']);
+    expect(twoFiles.report.findings.every((f) => f.target.startsWith('headache ("./'))).toBe(true);
+    expect(twoFiles.report.notes.map((n) => `${n.target}: ${n.point}`)).toEqual(['headache ("./pc6.yaml"): PC6']);
+
+    const text = (await cliAsync(['check', './sp6.yaml', 'headache', '--pregnant', '--no-profile'], { cwd: dir })).stdout;
+    expect(text).toMatch(/^Avoid with pregnancy: headache \("\.\/sp6\.yaml"\) \(SP6\); headache \(LI4\)\.$/m);
+    // Each section holds its own points only.
+    const section = (t: string, name: string) => t.split('\n\n').find((p) => p.includes(`the ${name} routine with pregnancy`)) ?? '';
+    expect(section(text, 'headache ("./sp6.yaml")')).toMatch(/^AVOID the headache \("\.\/sp6\.yaml"\) routine with pregnancy\n {2}avoid {3}SP6 /);
+    expect(section(text, 'headache ("./sp6.yaml")')).not.toMatch(/LI4 Hégǔ/);
+    expect(section(text, 'headache')).toMatch(/^AVOID the headache routine with pregnancy\n {2}avoid {3}LI4 /);
+    expect(section(text, 'headache')).not.toMatch(/SP6 Sānyīnjiāo/);
+    const two = (await cliAsync(['check', './sp6.yaml', './pc6.yaml', '--pregnant', '--no-profile'], { cwd: dir })).stdout;
+    expect(two).toMatch(/^Avoid with pregnancy: headache \("\.\/sp6\.yaml"\) \(SP6\)\.$/m);
+    expect(section(two, 'headache ("./sp6.yaml")')).toMatch(/^AVOID the headache \("\.\/sp6\.yaml"\) routine with pregnancy\n {2}avoid {3}SP6 /);
+    expect(section(two, 'headache ("./pc6.yaml")')).toMatch(/^OK the headache \("\.\/pc6\.yaml"\) routine with pregnancy\n {2}used {4}PC6 [^]*\n {2}Nothing to avoid/);
+    expect(section(two, 'headache ("./pc6.yaml")')).not.toMatch(/SP6 Sānyīnjiāo/);
+  });
 });
 
 describe('validate warns, and still passes', () => {

@@ -13,7 +13,7 @@ import { resolve as resolvePath } from 'node:path';
 import { quote } from '../model/printable.js';
 import { isPathLike, resolveTarget, routineFor } from './run/target.js';
 import { pointFindings, recommendedNotes } from '../core/safety.js';
-import { checkReport, checkRoutine, type Checked } from '../core/check-report.js';
+import { checkReport, checkRoutine, renamed, type Checked } from '../core/check-report.js';
 import { activeConditions, catalogFor, writeJson, type Common } from './context.js';
 import { withSkippedHint } from './skipped-hint.js';
 
@@ -45,9 +45,20 @@ export async function buildReport(catalog: Catalog, targets: string[], condition
   }
   // A file keeping the id of another target (a copy of headache, changed, beside headache) is
   // checked too, and named by its id and its path: each verdict is its own.
+  // The name is the key its verdict, findings and notes are grouped by, so each must be unique:
+  // two long paths cut to the same quoted text are told apart by a number.
   const twice = new Set(checked.map((x) => x.target).filter((id, i, all) => all.indexOf(id) !== i));
-  for (const [x, path] of files) if (twice.has(x.target)) x.target = `${x.target} (${quote(path, 120)})`;
-  return { report: checkReport(catalog, checked, conditions, named), checked };
+  const taken = new Set(checked.filter((x) => !files.has(x) || !twice.has(x.target)).map((x) => x.target));
+  const unique = checked.map((x) => {
+    const path = files.get(x);
+    if (path === undefined || !twice.has(x.target)) return x;
+    const base = `${x.target} (${quote(path, 120)})`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+    taken.add(name);
+    return renamed(x, name);
+  });
+  return { report: checkReport(catalog, unique, conditions, named), checked: unique };
 }
 
 /** `acupress check [target...]`; exit 1 when a target has something to avoid. */

@@ -30,6 +30,15 @@ export function checkRoutine(catalog: Catalog, routine: Routine, conditions: Con
   return { target: routine.id, routine, points, findings: routineFindings(catalog, routine, conditions, read), notes: recommendedNotes(points, conditions, routine.id), read };
 }
 
+/** The checked target under another name, its findings and notes too: they are grouped by it. */
+export function renamed(checked: Checked, target: string): Checked {
+  return {
+    ...checked, target,
+    findings: checked.findings.map((f) => ({ ...f, target })),
+    notes: checked.notes.map((n) => ({ ...n, target })),
+  };
+}
+
 /**
  * The routines with nothing to avoid for the conditions and those they say to read too (blood-clot:
  * bleeding), best first: those using a commonly used point, then those with fewer cautions.
