@@ -43,6 +43,14 @@ export function escapeHidden(text: string): string {
 }
 
 /**
+ * As escapeHidden, but newlines and tabs stay: for free text printed as a block (a routine's summary,
+ * cues, tips), whose line breaks are its own. A user's "Press\u200b" shows as that, as titles do.
+ */
+export function escapeHiddenText(text: string): string {
+  return text.replace(HIDDEN, (ch) => (ch === '\n' || ch === '\t' ? ch : unitEscapes(ch)));
+}
+
+/**
  * JSON text (JSON.stringify's) with every hidden character it left raw written as a \uXXXX escape,
  * so a terminal showing it is not reordered by a bidi override from a hand-edited log: the same
  * value to any JSON reader. They can only stand inside strings, JSON's own syntax being ASCII.

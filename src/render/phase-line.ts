@@ -2,6 +2,7 @@ import type { Phase, Timeline } from '../model/timeline.js';
 import { formatClock, formatDuration } from '../model/duration.js';
 import type { Paint } from './paint.js';
 import { wrap } from './text.js';
+import { escapeHiddenText } from '../model/printable.js';
 
 /** "LI4 left · round 1/3": where in the routine a phase is. `dot` separates the facts. */
 export function phaseWhere(p: Pick<Phase, 'point' | 'side' | 'round' | 'rounds'>, dot = '·'): string {
@@ -39,7 +40,7 @@ export function phaseLine(p: Phase, c: Paint, width = Infinity, cols: PhaseColum
   const kind = (c.kind[p.kind] ?? c.bold)(p.kind.padEnd(7));
   const where = phaseWhere(p, c.g.dot);
   const head = `${formatClock(p.offset_ms).padStart(cols.clock)}  ${kind} ${formatDuration(p.duration_ms).padEnd(cols.length)} `;
-  const text = `${where ? `${c.dim(where)}  ` : ''}${p.text}`;
+  const text = `${where ? `${c.dim(escapeHiddenText(where))}  ` : ''}${escapeHiddenText(p.text)}`;
   const LEAD = lead(cols);
   if (width === Infinity) return head + text;
   if (width - LEAD >= 24) return head + wrap(text, width - LEAD, ' '.repeat(LEAD));

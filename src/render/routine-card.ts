@@ -9,7 +9,7 @@ import { cautionFor, forWhom } from './findings.js';
 import { count } from '../core/text.js';
 import { bulletList, CONTRAINDICATIONS, RED_FLAGS } from './bullet-list.js';
 import type { PressureCap } from '../core/step-cautions.js';
-import { escapeHidden } from '../model/printable.js';
+import { escapeHidden, escapeHiddenText } from '../model/printable.js';
 
 
 /**
@@ -27,7 +27,7 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
   out.push(hang(`${c.title(escapeHidden(r.title))}  ${c.dim(`(${r.id})`)}`, width));
   // The safety verdict leads, before anything else is read.
   if (verdict) out.push(wrap(verdict, width));
-  out.push(wrap(r.summary, width));
+  out.push(wrap(escapeHiddenText(r.summary), width));
   out.push('');
   field('Time', `${formatClock(timeline.total_ms)} in all, ${count(timeline.phases.length, 'phase')}`);
   if (r.tags.length) field('Tags', r.tags.join(', '));
@@ -45,13 +45,13 @@ export function routineCard(catalog: Catalog, r: Routine, timeline: Timeline, c:
       const rel = phases.find((x) => x.kind === 'release');
       const sides = [...new Set(phases.map((x) => x.side).filter((x) => x && x !== 'center'))].join(' then ');
       line = `press ${p.id} ${p.pinyin} (${p.english})${sides ? `, ${sides}` : ''}: ${ramp?.rounds ?? 1} ${c.g.times} (${formatDuration(ramp?.duration_ms ?? 0)} ramp, ${formatDuration(hold?.duration_ms ?? 0)} hold, ${formatDuration(rel?.duration_ms ?? 0)} release)`;
-    } else if (s.kind === 'massage') line = `massage ${s.area} (${s.motion}), ${formatDuration(s.duration)}`;
+    } else if (s.kind === 'massage') line = `massage ${escapeHiddenText(s.area)} (${s.motion}), ${formatDuration(s.duration)}`;
     else line = `rest ${formatDuration(s.duration)}`;
     const warn = findings.filter((f) => f.step === i);
     const mark = warn.some((f) => f.level === 'avoid') ? ` ${c.avoid(`${c.g.warn} avoid`)}` : warn.length ? ` ${c.caution(c.g.warn)}` : '';
     out.push(`  ${String(i + 1).padStart(2)}. ${wrap(`${line} ${c.dim(`[${formatClock(took)}]`)}${mark}`, width - 6, '      ')}`);
     const cue = s.cue ? caps?.get(i)?.say(s.cue) ?? s.cue : s.cue;
-    if (cue) out.push(`      ${c.dim(wrap(cue, width - 6, '      '))}`);
+    if (cue) out.push(`      ${c.dim(wrap(escapeHiddenText(cue), width - 6, '      '))}`);
   });
   if (findings.length) {
     out.push('');

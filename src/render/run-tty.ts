@@ -16,6 +16,7 @@ import { workedSoFar, type RunProgress } from '../core/session-record.js';
 import { pauseNote, pausedWords } from './run-plain.js';
 import { terminal, LIVE_MIN, type Terminal } from './terminal.js';
 import { truncate, width, wrap } from './text.js';
+import { escapeHiddenText } from '../model/printable.js';
 
 /** What the live view shows, computed purely from the latest events (and testable without a terminal). */
 export interface View {
@@ -158,7 +159,7 @@ export function frameLines(t: Timeline, v: View, c: Paint, size: FrameSize, keys
   const bar = `${c.ok(g.barDone.repeat(done))}${c.dim(g.barTodo.repeat(barWidth - done))}`;
   const progress = oneLine ? [`  ${bar} ${c.dim(where)}`] : [`  ${bar}`, `  ${c.dim(truncate(where, room, g.ellipsis))}`];
 
-  const body = wrap(p.text, room).split('\n').map((l) => `  ${l}`);
+  const body = wrap(escapeHiddenText(p.text), room).split('\n').map((l) => `  ${l}`);
   const max = Math.max(LIVE_MIN.rows, size.rows) - 1;
   if (v.help) {
     // The panel was asked for: the instruction gives way first (to one line, then none), then

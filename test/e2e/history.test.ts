@@ -202,3 +202,32 @@ describe('a title of your own with invisible characters', () => {
     expect(JSON.parse(m.acupress('list', '--data', zw, '--json').stdout).find((r: { id: string }) => r.id === 'zw').title).toBe(hidden);
   });
 });
+
+describe('free text of your own with invisible characters', () => {
+  it('summary, tips, who should not use it, cues and a massage area are escaped in show, run (dry and plain) and check, and kept as data in --json', () => {
+    const zw = tempTree({ 'routines/zw.yaml': routineObj({
+      id: 'zw', summary: 'Sum\u200bmary with \u2060joiner.', tips: ['Tip\u200b here.'], contraindications: ['Not\u200b for you.'],
+      timing: { locate: '1s', ramp: '1s', hold: '1s', release: '1s', rounds: 1 },
+      steps: [{ press: 'LI4', sides: 'left', cue: 'Cue\u200b press.' }, { massage: 'the hand\u200b', region: 'hand', duration: '2s', cue: 'Rub\u200b it.' }],
+    }) });
+    const m = machine();
+    const raw = /[\u200b\u2060]/;
+    const [show, dry, run, check] = [
+      m.acupress('show', 'zw', '--data', zw, '--no-figure'), m.acupress('run', 'zw', '--data', zw, '--dry-run'),
+      m.acupress('run', 'zw', '--data', zw, '--plain', '--yes', '--before', '5'), m.acupress('check', 'zw', '--data', zw),
+    ];
+    for (const r of [show, dry, run, check]) {
+      expect(r!.code, r!.stderr).toBe(0);
+      expect(r!.stdout + r!.stderr).not.toMatch(raw);
+    }
+    expect(show!.stdout).toContain('Sum\\u200bmary with \\u2060joiner.');
+    for (const text of ['Cue\\u200b press.', 'massage the hand\\u200b', 'Rub\\u200b it.', 'Not\\u200b for you.', 'Tip\\u200b here.']) expect(show!.stdout).toContain(text);
+    // The notes before a run and each phase's cue, dry and live.
+    for (const r of [dry, run]) for (const text of ['Not\\u200b for you.', 'Tip\\u200b here.', 'Cue\\u200b press.', 'Rub\\u200b it.']) expect(r!.stdout + r!.stderr).toContain(text);
+    for (const text of ['Not\\u200b for you.', 'Tip\\u200b here.']) expect(check!.stdout).toContain(text);
+    // JSON keeps the text as data: the same characters, written as JSON escapes.
+    const json = m.acupress('check', 'zw', '--data', zw, '--json').stdout;
+    expect(json).toContain('Tip\\u200b here.');
+    expect(JSON.parse(json).tips[0].text).toBe('Tip\u200b here.');
+  });
+});
