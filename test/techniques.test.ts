@@ -150,14 +150,37 @@ describe('conditions whose advice restricts a technique say so as a rule', () =>
     expect(weightOnNeck('neck').map((f) => `${f.point}:${f.technique}:${f.level}`)).toEqual(['BL10:neck-weight:caution']);
     // A step: the same lean is weight on the neck at a point of the neck (GV14), or with the head moving; not at the shoulder blade.
     const lean = 'Lean gently into the ball.';
-    expect(stepTechniques(press('SI11', { cue: lean }), [], 'upper-back')).toEqual(['body-weight']);
-    expect(stepTechniques(press('GV14', { cue: lean }), [], 'neck')).toEqual(['body-weight', 'neck-weight']);
-    expect(stepTechniques(press('SI11', { cue: 'Turn your head to the left and lean gently into the ball.' }), [], 'upper-back')).toEqual(['neck-movement', 'body-weight', 'neck-weight']);
-    expect(stepTechniques(press('LI4', { cue: 'Let your head grow heavy on your thumbs.' }), [], 'hand')).toEqual(['body-weight', 'neck-weight']);
+    expect(stepTechniques(press('SI11', { cue: lean }), [], ['upper-back'])).toEqual(['body-weight']);
+    expect(stepTechniques(press('GV14', { cue: lean }), [], ['neck'])).toEqual(['body-weight', 'neck-weight']);
+    expect(stepTechniques(press('SI11', { cue: 'Turn your head to the left and lean gently into the ball.' }), [], ['upper-back'])).toEqual(['neck-movement', 'body-weight', 'neck-weight']);
+    expect(stepTechniques(press('LI4', { cue: 'Let your head grow heavy on your thumbs.' }), [], ['hand'])).toEqual(['body-weight', 'neck-weight']);
     // A point's own directions: SI11's lean is no weight on the neck, GV14's ball on a wall is.
     const asks = (id: string) => pointTechniques(catalog.points.get(id)!, () => []).map((a) => a.technique);
     expect(asks('SI11')).toEqual(['body-weight']);
     expect(asks('GV14')).toEqual(expect.arrayContaining(['body-weight', 'neck-weight']));
+  });
+
+  // After cca098a a lean at the base of the skull (BL9) or on the mastoid (GB12), points of the
+  // `head` region, said nothing with neck-arteries, and a rest step's ball under GB20 only GB20's
+  // own caution: the base of the skull and behind the ear are where the neck's arteries run.
+  it('neck-arteries takes weight with care at the skull and behind the ear: a head point, those words, a point the cue names', () => {
+    const bl9 = press('BL9', { cue: 'Lie back on two tennis balls in a sock at the base of your skull.' });
+    const gb12 = press('GB12', { cue: 'Lie on your back with a tennis ball under the point behind your ear and let your weight sink onto it.' });
+    const gb20 = { kind: 'rest', duration: 10_000, cue: 'Lie back with a tennis ball under GB20 and let your weight sink onto it.' } as Step;
+    const care = (steps: Step[]) => routineFindings(catalog, routine(steps), [cond('neck-arteries')]).filter((f) => f.technique).map((f) => `${f.step}:${f.technique}:${f.level}`);
+    expect(care([bl9, gb12, gb20])).toEqual(['0:neck-weight:caution', '1:neck-weight:caution', '2:neck-weight:caution']);
+    // Each reading alone: the words (no point region), a point of the head (no such words), a point named in the cue.
+    expect(stepTechniques(bl9)).toEqual(['body-weight', 'neck-weight']);
+    expect(stepTechniques(gb12)).toEqual(['body-weight', 'neck-weight']);
+    for (const cue of ['Rest your occiput on the ball and let your weight sink onto it.', 'Lean into the ball at the mastoid.', 'Lie back on two balls under the back of your head.'])
+      expect(stepTechniques(press('SI3', { cue })), cue).toContain('neck-weight');
+    const lean = 'Lean gently into the ball.';
+    expect(stepTechniques(press('GB19', { cue: lean }), [], ['head'])).toEqual(['body-weight', 'neck-weight']);
+    expect(stepTechniques(gb20)).toEqual(['body-weight']);
+    expect(stepTechniques(gb20, [], ['neck'])).toEqual(['body-weight', 'neck-weight']);
+    expect(care([{ kind: 'rest', duration: 10_000, cue: 'Lean gently into a ball under TE17.' } as Step])).toEqual(['0:neck-weight:caution']);
+    // cca098a's fix holds: a lean at the shoulder blade, or balls at the low back, named in a cue or pressed.
+    expect(care([press('SI11', { cue: lean }), { kind: 'rest', duration: 10_000, cue: 'Lie on two tennis balls under BL23 and BL52.' } as Step])).toEqual([]);
   });
 
   it('a rule names exactly one of points, regions, techniques or practice; an unknown technique is refused', () => {

@@ -273,7 +273,9 @@ export function routineFindings(catalog: Catalog, routine: Routine, conditions: 
     // (With no condition no region rule applies: a press step's texts are then not read for regions.)
     const regions = conditions.length || step.kind === 'massage' ? stepRegions(step) : [];
     if (techniqueRules.length) {
-      for (const technique of stepTechniques(step, regions, step.kind === 'press' ? catalog.points.get(step.point)?.region : undefined)) {
+      // Weight leant on the point a step presses, or on a point its texts name ("a ball under GB20"), is read with that point's region.
+      const pointRegions = [...(step.kind === 'press' ? [step.point] : []), ...read[i]!].map((id) => catalog.points.get(id)?.region);
+      for (const technique of stepTechniques(step, regions, pointRegions)) {
         for (const { c, rule } of techniqueRules) {
           if (rule.techniques!.includes(technique)) out.push({ target: routine.id, technique, step: i, condition: c.id, level: rule.level, reason: rule.reason, source: rule.source, ...(rule.cited_by ? { cited_by: rule.cited_by } : {}) });
         }

@@ -11,7 +11,7 @@ export type Technique = (typeof TECHNIQUES)[number];
 
 // The patterns, built on first use: most starts check no technique (no condition in force has a
 // `techniques` rule), and a regular expression made at every start costs a cold process.
-let patterns: { knead: RegExp; neck: RegExp[]; weight: RegExp[]; headWeight: RegExp[] } | undefined;
+let patterns: { knead: RegExp; neck: RegExp[]; weight: RegExp[]; headWeight: RegExp[]; skull: RegExp } | undefined;
 function built(): NonNullable<typeof patterns> {
   if (patterns) return patterns;
   // The head's weight on the hands or a ball: "let your head grow heavy", "your head heavy on
@@ -24,6 +24,10 @@ function built(): NonNullable<typeof patterns> {
   ];
   return patterns = {
     headWeight,
+    // The back of the head, where the vertebral arteries run up into the skull, and the mastoid
+    // behind the ear, over the carotid: weight leant there ("lie back on two tennis balls at the
+    // base of your skull", "a ball under the point behind your ear") is weight on the neck.
+    skull: /\b(?:skull|occiput|occipital|mastoids?|nape)\b|\bbehind\s+(?:\w+\s+){0,2}ears?\b|\b(?:back|base)\s+of\s+(?:\w+\s+)?head\b/i,
     // Kneading in any form of the word ("Knead the sole", "kneading the forearm"), and kneading by
     // another name: rolling or squeezing the muscle or skin, working it "like dough" or "like
     // bread dough".
@@ -87,7 +91,8 @@ function readable(text: string): string {
 
 /**
  * What the words of a text ask for: kneading, moving the head, leaning weight into a point, and
- * weight on the neck: the head's weight on the hands, or weight leant in while the head moves.
+ * weight on the neck: the head's weight on the hands, weight leant in while the head moves, or
+ * weight leant at the skull, the back of the head or behind the ear.
  */
 function wordTechniques(text: string): Technique[] {
   const re = built();
@@ -97,7 +102,7 @@ function wordTechniques(text: string): Technique[] {
   if (moves) out.push('neck-movement');
   if (re.weight.some((x) => x.test(text))) {
     out.push('body-weight');
-    if (moves || re.headWeight.some((x) => x.test(text))) out.push('neck-weight');
+    if (moves || re.headWeight.some((x) => x.test(text)) || re.skull.test(text)) out.push('neck-weight');
   }
   return out;
 }
@@ -108,20 +113,31 @@ function onNeck(ts: Technique[], neck: boolean): Technique[] {
 }
 
 /**
+ * Whether weight leant on a point of this region is weight on the neck: the neck's own points, and
+ * the head's (the base of the skull, BL9 and GB19, and the mastoid behind the ear, GB12 and TE17,
+ * are over the neck's arteries; a lean on a point of the crown or the temple is taken with care too,
+ * since a region cannot tell them apart: when unsure, caution).
+ */
+export function neckTakesWeight(region: Region | undefined): boolean {
+  return region === 'neck' || region === 'head';
+}
+
+/**
  * The techniques a step uses, each once: `kneading` (a kneading massage, or a text that says to
  * knead), `neck-massage` (a step working the neck: a massage by its regions or its area's words,
  * any step by what its texts say to rub or knead; `regions` gives them: safety.ts stepRegions),
  * `neck-movement` (a text that moves the head or neck, or a stretching massage over the neck) and
  * `body-weight` (a text that leans the body's weight, or the head's, into a point) and
- * `neck-weight` (such weight where the neck takes it: the head's weight, weight leant on a point of
- * the neck, `pointRegion` being the region of the point a press step presses, or leant in while the
+ * `neck-weight` (such weight where the neck takes it: the head's weight, weight leant at the skull
+ * or behind the ear, on a point of the neck or the head (`pointRegions`: the regions of the point a
+ * press step presses and of the points its texts name, neckTakesWeight), or leant in while the
  * head moves; leaning into a ball at the shoulder blade is not). Read generously, from the
  * words listed in docs/writing-routines.md: a check may find more than a step does, and a
  * phrasing those words miss is not found.
  */
-export function stepTechniques(step: Step, regions: readonly Region[] = [], pointRegion?: Region): Technique[] {
+export function stepTechniques(step: Step, regions: readonly Region[] = [], pointRegions: readonly (Region | undefined)[] = []): Technique[] {
   const text = stepTexts(step).map(readable).join('\n');
-  const words = onNeck(wordTechniques(text), pointRegion === 'neck' || regions.includes('neck'));
+  const words = onNeck(wordTechniques(text), pointRegions.some(neckTakesWeight) || regions.includes('neck'));
   const out: Technique[] = [];
   // (Not every `rolling` motion: rolling the shoulders, or a sole over a ball, is no kneading.)
   if ((step.kind === 'massage' && step.motion === 'kneading') || words.includes('kneading')) out.push('kneading');
@@ -151,8 +167,8 @@ const CHOICE = /\b(?:or|alternatively|also|can|could|optionally|not|never|no|wit
  * your head forward and find…") is `find`.
  */
 export function pointTechniques(point: { location: string; find?: string | undefined; technique?: string | undefined; region?: Region | undefined }, rubbed: (text: string) => readonly Region[]): PointAsk[] {
-  // Weight leant on a point of the neck is weight on the neck (neck-weight), as at a step pressing it.
-  const read = (text: string) => [...onNeck(wordTechniques(readable(text)), point.region === 'neck'), ...(rubbed(text).includes('neck') ? ['neck-massage' as const] : [])];
+  // Weight leant on a point of the neck or the head is weight on the neck (neck-weight), as at a step pressing it.
+  const read = (text: string) => [...onNeck(wordTechniques(readable(text)), neckTakesWeight(point.region)), ...(rubbed(text).includes('neck') ? ['neck-massage' as const] : [])];
   const out = new Map<Technique, PointAsk>();
   for (const text of [point.location, point.find]) for (const t of text ? read(text) : []) if (!out.has(t)) out.set(t, { technique: t, text: 'find', way: false });
   if (point.technique) {

@@ -330,6 +330,20 @@ describe('check', () => {
     expect(j).toMatchObject({ ok: false, conditions: ['pregnancy'] });
     expect(j.findings[0]).toMatchObject({ target: 'headache', point: 'LI4', condition: 'pregnancy', level: 'avoid', reason: expect.any(String), source: expect.any(String) });
   });
+  it('neck-arteries: a routine of your own leaning on the base of the skull, the mastoid or a ball under GB20 is taken with care', () => {
+    const dir = tempTree({ 'lean.yaml': [
+      'id: lean', 'title: Lean', 'summary: Leaning.', 'sources: [me]', 'steps:',
+      '  - press: BL9', '    cue: Lie back on two tennis balls in a sock at the base of your skull.',
+      '  - press: GB12', '    cue: Lie on your back with a tennis ball under the point behind your ear and let your weight sink onto it.',
+      '  - rest: 10s', '    cue: Lie back with a tennis ball under GB20 and let your weight sink onto it.', '',
+    ].join('\n') });
+    const r = cli(['check', join(dir, 'lean.yaml'), '--condition', 'neck-arteries', '--json']);
+    expect(r.code).toBe(0);
+    const found = JSON.parse(r.stdout).findings.map((f: { step?: number; technique?: string; level: string }) => `${f.step}:${f.technique}:${f.level}`);
+    expect(found).toEqual(expect.arrayContaining(['0:neck-weight:caution', '1:neck-weight:caution', '2:neck-weight:caution']));
+    const text = cli(['check', join(dir, 'lean.yaml'), '--condition', 'neck-arteries', '--no-color']);
+    expect(text.stdout).toMatch(/caution +your head's or body's weight on the neck/);
+  });
   it('the pregnancy-safe routine passes, and says PC6 is commonly used', () => {
     const r = cli(['check', 'morning-sickness', '--pregnant']);
     expect(r.code).toBe(0);
