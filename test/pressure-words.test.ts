@@ -13,6 +13,13 @@ import { cli, ROOT, tempTree } from './helpers.js';
 import { press, routine } from './fixtures-data.js';
 
 describe('a clause that asks for more loses the ask, safety word or not', () => {
+  it('the head\'s weight on the thumbs is read whichever way techniques.ts reads it, "into" too', () => {
+    for (const t of ['let your head rest on them.', 'let your head grow heavy.', 'letting the head rest back into the thumbs.', 'rest your head against your fists.']) expect(pressureAsked(t), t).toBe('moderate');
+    expect(withinPressure('Press up with steady moderate pressure, letting the head rest back into the thumbs. Stop if you feel dizzy.', 'gentle')).toBe('Press up with steady light pressure. Stop if you feel dizzy.');
+    // The head in the hands, or on a pillow, presses no point.
+    expect(pressureAsked('rest your head into a pillow.')).toBeUndefined();
+  });
+
   it('pressing until it hurts is an ask, never a guard, and is left out whole', () => {
     for (const cue of ['Lean your body weight into it until it hurts.', 'Dig in with all your strength until it is painful.', 'Lean your body weight into it without stopping.', 'Press until you feel a dull ache.', 'Keep going even if it hurts.', 'Push through the pain.', 'No pain, no gain: press hard.']) {
       expect(pressureAsked(cue), cue).toBe('firm');

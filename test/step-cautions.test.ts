@@ -304,4 +304,49 @@ describe('a ramp cue asks for no more pressure than a caution in force allows', 
     // Without a condition the built-in cue is shown as written.
     expect(cli(['show', 'feet']).stdout).toContain('Press firmly with your thumb.');
   });
+
+  it('the built CLI: varicose veins keep the pressure light on leg points (ST36) in run and show, and leave the arms as they were', () => {
+    // The advice said "keep the pressure light on the legs" while ST36 on the shin still said "Press firmly":
+    // the legs' caution now asks for light pressure in its reason, which caps each point it finds.
+    const ramps = (args: string[]) => {
+      const r = cli(['run', ...args, '--dry-run', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim().split('\n').map((l) => runEventSchema.parse(JSON.parse(l))).flatMap((e) => (e.type === 'phase' && e.kind === 'ramp' && e.round === 1 ? [e.text] : []));
+    };
+    for (const routine of ['energy', 'nausea', 'digestion', 'constipation']) {
+      const said = ramps([routine, '--condition', 'varicose-veins']);
+      const st36 = said.filter((t) => t.includes('ST36'));
+      expect(st36.length, routine).toBeGreaterThan(0);
+      for (const t of st36) expect(t, routine).toMatch(/gently \(with varicose-veins\)\./), expect(t, routine).not.toMatch(/firm/i);
+    }
+    const energy = ramps(['energy', '--condition', 'varicose-veins']);
+    expect(energy.find((t) => t.includes('LI11'))).toMatch(/left arm, firmly\. /);
+    const card = cli(['show', 'ST36', '--condition', 'varicose-veins']);
+    expect(card.code, card.stderr).toBe(0);
+    expect(card.stdout).toMatch(/^Press +Press gently with the thumb or knuckle .*\(gentle pressure with varicose veins\)$/m);
+    expect(card.stdout).not.toMatch(/^Press .*firm/im);
+    expect(cli(['show', 'ST36']).stdout).toMatch(/^Press +Press firmly with the thumb/m);
+    const pressLine = (args: string[]) => /^Press .*$/m.exec(cli(['show', ...args]).stdout)?.[0];
+    expect(pressLine(['LI11', '--condition', 'varicose-veins'])).toEqual(pressLine(['LI11']));
+  });
+
+  it('the built CLI: show and the sheet leave out the head\'s weight at BL10 under a light-pressure caution, as run does at GB20', () => {
+    // BL10's Press line said "letting the head rest back into the thumbs" under neck-arteries, whose
+    // neck-weight caution says to keep the head's weight off: "into" was not read as the head's weight.
+    const card = cli(['show', 'BL10', '--condition', 'neck-arteries']);
+    expect(card.code, card.stderr).toBe(0);
+    expect(card.stdout).toMatch(/^Press +.*with steady light pressure\. Hold for a few slow breaths; do not press on the front or sides of the throat\.$/m);
+    expect(card.stdout).not.toMatch(/^Press .*head rest/m);
+    const sheet = cli(['show', 'BL10', '--condition', 'neck-arteries', '--html', '--no-figure']);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(sheet.stdout).toContain('with steady light pressure. Hold for a few slow breaths');
+    expect(sheet.stdout).not.toContain('head rest back');
+    // Without a condition BL10's technique is shown as written.
+    expect(cli(['show', 'BL10']).stdout).toContain('letting the head rest back into the thumbs');
+    // run says GB20's cue the same way under the same condition.
+    const r = cli(['run', 'skull-base', '--condition', 'neck-arteries', '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ramp .*GB20.*gently \(with neck-arteries\)\. .*Press up and in\.$/m);
+    expect(r.stdout).not.toMatch(/ramp .*GB20.*rest on them/);
+  });
 });

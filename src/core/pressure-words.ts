@@ -19,7 +19,8 @@ export type Pressure = (typeof PRESSURES)[number];
 // bump", "makes the hollow deeper" and "breathe deeply" ask for nothing, and "steady" (as in "hold it
 // steady") is about keeping still, while "steadily" is the moderate ramp cue's own word. "Lean
 // back into" and "your weight" put body weight behind a press. The head's weight on the thumbs
-// ("let your head grow heavy on your thumbs", "rest your head on them") is more than a light
+// ("let your head grow heavy on your thumbs", "rest your head on them", "letting the head rest back
+// into the thumbs": the words techniques.ts reads as neck-weight) is more than a light
 // touch, so a caution asking for light pressure (neck-arteries at GB20) leaves that clause out.
 // Pressing until it hurts is a firm ask too (read in asked()).
 //
@@ -39,7 +40,7 @@ const ASKS: Record<Pressure, RegExp> = {
       String.raw`\b(?:body|your) weight\b|\blean(?:ing)? back\b|\bdig(?:s|ging)?\s+in\b|\ball (?:of )?your (?:strength|might|force|power|weight)\b|\bas (?:hard|deep(?:ly)?|strongly|firmly) as\b`,
     ].join('|'),
   ),
-  moderate: /\bsteadily\b|\bmoderate(?:ly)?\b|\bhead\s+(?:\w+\s+){0,2}heavy\b|\bhead\s+(?:\w+\s+){0,3}(?:on|onto|against)\s+(?:\w+\s+)?(?:them|it|thumbs?|fingers?|fingertips|knuckles?|hands?|fists?|balls?)\b/,
+  moderate: /\bsteadily\b|\bmoderate(?:ly)?\b|\bhead\s+(?:\w+\s+){0,2}heavy\b|\bhead\s+(?:\w+\s+){0,3}(?:on|onto|into|against)\s+(?:\w+\s+)?(?:them|it|thumbs?|fingers?|fingertips|knuckles?|hands?|fists?|balls?)\b/,
   gentle: /\bgentl[ey]\b|\blight(?:ly)?\b(?!-headed)|\bsoft(?:ly)?\b/,
 };
 const STRONGEST_FIRST = [...PRESSURES].reverse();
