@@ -83,6 +83,15 @@ describe('routine loader messages', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]!.message).toMatch(/^invalid YAML: its aliases expand more than 100 times/);
   });
+  // A fuzzed `&a \r\nid: *a` (a mapping holding itself) overflowed the stack of the walk that
+  // counts an alias's text: an internal error instead of a line.
+  it.each(['&a \r\nid: *a', '&a\nid: *a\n', '&a [*a]', 'x: &a {y: [*a]}\n', 'points: &p\n  - *p\n'])('refuses a value that holds itself (%j) at its alias, in one line', (text) => {
+    for (const schema of [routineSchema, pointFileSchema] as const) {
+      const r = checkYamlText(text, 'self.yaml', schema as typeof routineSchema);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(formatProblem(r.problems[0]!)).toMatch(/^self\.yaml:\d+:\d+: invalid YAML: an alias stands inside the value it names/);
+    }
+  });
 });
 
 describe('point files', () => {

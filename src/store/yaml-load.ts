@@ -28,19 +28,27 @@ const MAX_VALUE_TEXT = 2 * MAX_FILE_BYTES;
 /**
  * Whether the text in a parsed value (its strings and keys, each counted where it appears, as
  * an alias repeats it) comes to more than `max` characters. Stops once it does: a value
- * aliased many times over is not walked to its end.
+ * aliased many times over is not walked to its end. A value that holds itself (`&a` on a
+ * mapping with `*a` inside it) is endless text: over.
  */
-export function textOver(value: unknown, max: number): boolean {
+export function textOver(value: unknown, max: number): boolean | 'cycle' {
   let left = max;
+  // The lists and mappings being walked: one met again inside itself is a cycle, which would
+  // otherwise be walked until the stack overflows (a fuzzed `&a \r\nid: *a` did).
+  const open = new Set<object>();
+  let cycle = false;
   const walk = (v: unknown): boolean => {
     // Every value counts one at least, so a walk of empty lists repeated by aliases ends too.
     left -= typeof v === 'string' ? Math.max(1, v.length) : 1;
     if (left < 0) return true;
-    if (Array.isArray(v)) return v.some(walk);
-    if (v !== null && typeof v === 'object') return Object.entries(v).some(([k, x]) => ((left -= k.length), left < 0) || walk(x));
-    return false;
+    if (v === null || typeof v !== 'object') return false;
+    if (open.has(v)) return (cycle = true);
+    open.add(v);
+    const over = Array.isArray(v) ? v.some(walk) : Object.entries(v).some(([k, x]) => ((left -= k.length), left < 0) || walk(x));
+    open.delete(v);
+    return over;
   };
-  return walk(value);
+  return walk(value) && (cycle ? 'cycle' : true);
 }
 
 // Broken YAML syntax can produce hundreds of near-identical parser errors; a few say it all.
@@ -118,7 +126,9 @@ export function checkYamlText<T>(source: string, file: string, schema: ZodType<T
     if (/alias count/i.test((e as Error).message)) return fail([{ file, path: '', ...firstAlias(doc, at), message: `invalid YAML: its aliases expand more than ${MAX_ALIASES} times in all; write the text out where it is needed` }]);
     return fail([{ file, line: 1, col: 1, path: '', message: readError(e) }]);
   }
-  if (textOver(raw, MAX_VALUE_TEXT)) return fail([{ file, path: '', ...firstAlias(doc, at), message: `invalid YAML: its aliases repeat more than ${MAX_VALUE_TEXT / 1024 / 1024} MiB of text; write the text out where it is needed` }]);
+  const over = textOver(raw, MAX_VALUE_TEXT);
+  if (over === 'cycle') return fail([{ file, path: '', ...firstAlias(doc, at), message: 'invalid YAML: an alias stands inside the value it names, so that value would hold itself without end; write the text out where it is needed' }]);
+  if (over) return fail([{ file, path: '', ...firstAlias(doc, at), message: `invalid YAML: its aliases repeat more than ${MAX_VALUE_TEXT / 1024 / 1024} MiB of text; write the text out where it is needed` }]);
   if ((raw === null || raw === undefined) && opts.empty !== undefined) {
     opts.onEmpty?.();
     raw = opts.empty;
