@@ -24,6 +24,7 @@ import type { NameTable, RoutineFacts } from '../model/catalog.js';
 import { nameTable } from '../core/name-table.js';
 import type { Condition, Point, Routine, WithOrigin } from '../model/types.js';
 import { joinPath } from './join-path.js';
+import { fnv1a32 } from '../model/fnv1a.js';
 
 /** The snapshot's layout; readSnapshot takes any other (a dist/ left by an older build) as damaged. */
 const FORMAT = 4;
@@ -77,15 +78,8 @@ export type SaidFile = Record<string, [gentle: string | 1, moderate: string | 1]
 const SAID_BUCKETS = 16;
 const saidFile = (dir: string, bucket: number) => joinPath(dir, `said-${bucket}.json`);
 
-/**
- * Which said-<n>.json holds `text`: FNV-1a of its UTF-16 code units. (user-cache.ts has the same
- * hash as hex; importing it would set that module up at every start, 0.6 million instructions.)
- */
-export function saidBucket(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % SAID_BUCKETS;
-}
+/** Which said-<n>.json holds `text`: FNV-1a of its UTF-16 code units. */
+export const saidBucket = (text: string): number => fnv1a32(text) % SAID_BUCKETS;
 const conditionFile = (dir: string, id: string) => joinPath(dir, `conditions-${id}.json`);
 
 /**

@@ -12,6 +12,7 @@
 // (a point's cautions removed) fails the checksum. It is written with the one atomic write
 // (atomic-write.ts), private to the user (0600): it holds their own routines and points.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { fnv1a32 } from '../model/fnv1a.js';
 import type { Point, Routine, WithOrigin } from '../model/types.js';
 import type { SkippedFile } from '../model/skipped-file.js';
 import { isYamlName } from './yaml-name.js';
@@ -90,9 +91,7 @@ export function cacheFile(cacheDir: string, key: string): string {
  * cost ~3 ms of start-up to load.
  */
 export function fnv1a(text: string, seed = 0x811c9dc5): string {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a32(text, seed).toString(16).padStart(8, '0');
 }
 
 /**
